@@ -1,0 +1,49 @@
+package dev.catalogstore.api.namespace;
+
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Hierarchical namespaces of a catalog. */
+public interface NamespaceOperations {
+  /**
+   * Creates a namespace. Its parent must exist (a top-level namespace needs only the catalog):
+   * {@code NotFoundException} otherwise. Fails with {@code AlreadyExistsException} if it exists,
+   * never overwriting it; with {@code InvalidArgumentException} on {@code namespace.path} for the
+   * root.
+   */
+  CompletableFuture<Namespace> createNamespace(
+      TenantId tenant, NamespaceRef namespace, Map<String, String> properties);
+
+  /** Reads a namespace; empty if it (or its catalog) does not exist in the tenant. */
+  CompletableFuture<Optional<Namespace>> getNamespace(TenantId tenant, NamespaceRef namespace);
+
+  /**
+   * Lists the direct children of {@code parent} (the catalog's top level for {@link
+   * NamespacePath#ROOT}), ordered by last segment in code-point order, keyset-paged. Fails with
+   * {@code NotFoundException} if the catalog or a non-root parent does not exist.
+   */
+  CompletableFuture<Page<Namespace>> listNamespaces(
+      TenantId tenant, NamespaceRef parent, PageRequest page);
+
+  /**
+   * Sets and removes property keys atomically and returns the result. Keys not named are kept.
+   */
+  CompletableFuture<Namespace> updateNamespaceProperties(
+      TenantId tenant, NamespaceRef namespace, PropertyUpdate update);
+
+  /** Replaces all properties with {@code properties} and returns the result. */
+  CompletableFuture<Namespace> replaceNamespaceProperties(
+      TenantId tenant, NamespaceRef namespace, Map<String, String> properties);
+
+  /**
+   * Deletes an empty namespace. Fails with {@code PreconditionFailedException} while it has a
+   * child namespace or holds an asset on any branch, {@code NotFoundException} if it does not
+   * exist.
+   */
+  CompletableFuture<Void> deleteNamespace(TenantId tenant, NamespaceRef namespace);
+}

@@ -1,0 +1,47 @@
+package dev.catalogstore.api.tenant;
+
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Tenants: the units of isolation. */
+public interface TenantOperations {
+  /**
+   * Creates a tenant with a fresh id.
+   *
+   * <p>Fails with {@code AlreadyExistsException} if a tenant (the system tenant included) has that
+   * name; with {@code InvalidArgumentException} on {@code tenant}, {@code tenant.name} or {@code
+   * tenant.properties} for bad input.
+   */
+  CompletableFuture<Tenant> createTenant(NewTenant tenant);
+
+  /**
+   * Reads a tenant; empty if it does not exist. {@link TenantId#SYSTEM} always exists.
+   */
+  CompletableFuture<Optional<Tenant>> getTenant(TenantId tenant);
+
+  /**
+   * Lists tenants by name in code-point order, without the system tenant. Paging is keyset-based:
+   * a tenant that exists throughout is returned exactly once.
+   */
+  CompletableFuture<Page<Tenant>> listTenants(PageRequest page);
+
+  /**
+   * Renames a tenant and/or changes its properties, atomically, and returns the result.
+   *
+   * <p>Fails with {@code NotFoundException} if the tenant does not exist, {@code
+   * AlreadyExistsException} if the new name is taken by another tenant, {@code
+   * PreconditionFailedException} for the system tenant.
+   */
+  CompletableFuture<Tenant> updateTenant(TenantId tenant, TenantUpdate update);
+
+  /**
+   * Deletes a tenant and, in one atomic step, everything it owns: warehouses, catalogs,
+   * namespaces, assets and their history. (Audit events, once recorded, are kept.)
+   *
+   * <p>Fails with {@code NotFoundException} if it does not exist, {@code
+   * PreconditionFailedException} for the system tenant.
+   */
+  CompletableFuture<Void> deleteTenant(TenantId tenant);
+}

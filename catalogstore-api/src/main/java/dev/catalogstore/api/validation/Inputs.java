@@ -1,0 +1,158 @@
+package dev.catalogstore.api.validation;
+
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.paging.PageRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules for the contract's primitive inputs: names, property maps, locations, namespace paths
+ * and page sizes. Each check throws {@link InvalidArgumentException} naming the field, and
+ * otherwise returns its input. Backends call these (through {@link Requests}) before writing
+ * anything.
+ */
+public final class Inputs {
+  /** The longest name, in code points. */
+  public static final int MAX_NAME_LENGTH = 255;
+  /** The longest property key, in code points. */
+  public static final int MAX_PROPERTY_KEY_LENGTH = 255;
+  /** The longest property value, in code points. */
+  public static final int MAX_PROPERTY_VALUE_LENGTH = 64 * 1024;
+  /** The most entries one property map may have. */
+  public static final int MAX_PROPERTIES = 1000;
+  /** The longest location URI, in code points. */
+  public static final int MAX_LOCATION_LENGTH = 4096;
+  /** The deepest namespace path. */
+  public static final int MAX_NAMESPACE_DEPTH = 32;
+
+  private Inputs() {}
+
+  /** Rejects {@code null}. */
+  public static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new InvalidArgumentException(field, "is required");
+    }
+    return value;
+  }
+
+  /**
+   * A name: 1 to {@value #MAX_NAME_LENGTH} code points, not blank, no control characters, valid
+   * Unicode. Every other character is allowed and kept exactly.
+   */
+  public static String name(String value, String field) {
+    return text(value, field, MAX_NAME_LENGTH, false);
+  }
+
+  /** A location URI: like a name, up to {@value #MAX_LOCATION_LENGTH} code points. */
+  public static String location(String value, String field) {
+    return text(value, field, MAX_LOCATION_LENGTH, false);
+  }
+
+  /**
+   * A property map: at most {@value #MAX_PROPERTIES} entries; keys are like names (up to {@value
+   * #MAX_PROPERTY_KEY_LENGTH}); values are non-null, up to {@value #MAX_PROPERTY_VALUE_LENGTH}
+   * code points, may be empty and may contain tabs and line breaks, but no other control
+   * characters.
+   */
+  public static Map<String, String> properties(Map<String, String> value, String field) {
+    required(value, field);
+    if (value.size() > MAX_PROPERTIES) {
+      throw new InvalidArgumentException(field, "has more than " + MAX_PROPERTIES + " entries");
+    }
+    for (Map.Entry<String, String> entry : value.entrySet()) {
+      String key = text(entry.getKey(), field + " key", MAX_PROPERTY_KEY_LENGTH, false);
+      propertyValue(entry.getValue(), field + "[" + key + "]");
+    }
+    return value;
+  }
+
+  /** A property update: valid keys and values, and no key both set and removed. */
+  public static PropertyUpdate propertyUpdate(PropertyUpdate value, String field) {
+    required(value, field);
+    properties(value.set(), field + ".set");
+    required(value.remove(), field + ".remove");
+    if (value.remove().size() > MAX_PROPERTIES) {
+      throw new InvalidArgumentException(
+          field + ".remove", "has more than " + MAX_PROPERTIES + " keys");
+    }
+    for (String key : value.remove()) {
+      text(key, field + ".remove", MAX_PROPERTY_KEY_LENGTH, false);
+      if (value.set().containsKey(key)) {
+        throw new InvalidArgumentException(
+            field + ".remove", "key '" + key + "' is both set and removed");
+      }
+    }
+    return value;
+  }
+
+  /** A namespace path with at least one segment, each a valid name. */
+  public static NamespacePath namespacePath(NamespacePath value, String field) {
+    namespacePathOrRoot(value, field);
+    if (value.isRoot()) {
+      throw new InvalidArgumentException(field, "must have at least one segment");
+    }
+    return value;
+  }
+
+  /** A namespace path whose segments are valid names; the root is allowed. */
+  public static NamespacePath namespacePathOrRoot(NamespacePath value, String field) {
+    required(value, field);
+    List<String> segments = required(value.segments(), field);
+    if (segments.size() > MAX_NAMESPACE_DEPTH) {
+      throw new InvalidArgumentException(
+          field, "is deeper than " + MAX_NAMESPACE_DEPTH + " segments");
+    }
+    for (int i = 0; i < segments.size(); i++) {
+      name(segments.get(i), field + "[" + i + "]");
+    }
+    return value;
+  }
+
+  /**
+   * The effective page size of a request: its limit capped at {@link PageRequest#MAX_LIMIT}.
+   * Rejects a missing request and a limit below 1. (The token is checked by {@code PageTokens}.)
+   */
+  public static int pageLimit(PageRequest page, String field) {
+    required(page, field);
+    if (page.limit() < 1) {
+      throw new InvalidArgumentException(field + ".limit", "must be at least 1");
+    }
+    return Math.min(page.limit(), PageRequest.MAX_LIMIT);
+  }
+
+  private static void propertyValue(String value, String field) {
+    required(value, field);
+    checkCharacters(value, field, MAX_PROPERTY_VALUE_LENGTH, true);
+  }
+
+  private static String text(String value, String field, int maxLength, boolean allowBreaks) {
+    required(value, field);
+    if (value.isBlank()) {
+      throw new InvalidArgumentException(field, "must not be blank");
+    }
+    checkCharacters(value, field, maxLength, allowBreaks);
+    return value;
+  }
+
+  private static void checkCharacters(
+      String value, String field, int maxLength, boolean allowBreaks) {
+    int codePoints = 0;
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (Character.isSurrogate((char) c) && Character.charCount(c) == 1) {
+        throw new InvalidArgumentException(field, "is not valid Unicode (unpaired surrogate)");
+      }
+      boolean allowedBreak = allowBreaks && (c == '\t' || c == '\n' || c == '\r');
+      if (Character.isISOControl(c) && !allowedBreak) {
+        throw new InvalidArgumentException(
+            field, String.format("contains the control character U+%04X", c));
+      }
+      if (++codePoints > maxLength) {
+        throw new InvalidArgumentException(field, "is longer than " + maxLength + " characters");
+      }
+      i += Character.charCount(c);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.catalogstore.tck;
+
+import dev.catalogstore.api.CatalogStore;
+
+/**
+ * What a contract suite runs against.
+ *
+ * @param store the store under test
+ * @param peerStore a second store over the same data, as a second application node would hold;
+ *     the same instance as {@code store} for a backend whose data lives in one process
+ */
+public record TckFixture(CatalogStore store, CatalogStore peerStore) {}

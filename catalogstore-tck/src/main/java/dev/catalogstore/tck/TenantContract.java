@@ -1,0 +1,4 @@
+package dev.catalogstore.tck;
+
+/** Rules of the contract (being written). */
+public abstract class TenantContract extends TckSuite {}
