@@ -1,4 +1,285 @@
 package dev.catalogstore.tck;
 
-/** Rules of the contract (being written). */
-public abstract class CatalogContract extends TckSuite {}
+import static dev.catalogstore.tck.TckTime.assertCreated;
+import static dev.catalogstore.tck.TckTime.assertUpdated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.catalog.CatalogSource;
+import dev.catalogstore.api.catalog.CatalogType;
+import dev.catalogstore.api.catalog.CatalogUpdate;
+import dev.catalogstore.api.catalog.ConnectorConfig;
+import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specifies {@link dev.catalogstore.api.catalog.CatalogOperations}: local catalogs on a warehouse
+ * of their own tenant and federated catalogs with a connector; a catalog is created with its
+ * branch {@code main}; names are unique per tenant and never overwritten; name and type never
+ * change, only a federated catalog takes a connector; deleting frees the name.
+ *
+ * <p>The paging of {@code listCatalogs} is specified by {@link PagingContract}, bad input by
+ * {@link InputRulesContract}, and what a catalog's deletion removes by {@link CascadeContract}.
+ */
+public abstract class CatalogContract extends TckSuite {
+  private static final ConnectorConfig REST = new ConnectorConfig(
+      "iceberg-rest", Map.of("uri", "https://remote.example/api/catalog", "warehouse", "prod"));
+
+  // ---------------------------------------------------------------------------------------------
+  // create and read
+
+  @Test
+  void createLocalReturnsTheCatalogAndItReadsBackEqual() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "lake");
+
+    Catalog created = await(store().createCatalog(tenant,
+        NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "sales-team"))));
+
+    assertThat(created.id()).isNotNull();
+    assertThat(created.name()).isEqualTo("sales");
+    assertThat(created.type()).isEqualTo(CatalogType.LOCAL);
+    assertThat(created.source()).isEqualTo(new CatalogSource.Local("lake"));
+    assertThat(created.properties()).isEqualTo(Map.of("owner", "sales-team"));
+    assertCreated(created.createdAt(), created.updatedAt());
+    assertThat(await(store().getCatalog(tenant, "sales"))).contains(created);
+    assertThat(await(peerStore().getCatalog(tenant, "sales"))).contains(created);
+  }
+
+  @Test
+  void createFederatedKeepsItsConnector() {
+    TenantId tenant = newTenant();
+
+    Catalog created = await(store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+
+    assertThat(created.type()).isEqualTo(CatalogType.FEDERATED);
+    assertThat(created.source()).isEqualTo(new CatalogSource.Federated(REST));
+    assertCreated(created.createdAt(), created.updatedAt());
+    assertThat(await(store().getCatalog(tenant, "remote"))).contains(created);
+  }
+
+  @Test
+  void createCreatesTheBranchMainAndNoOther() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "sales");
+    NamespaceRef namespace = newNamespaces(tenant, "sales", "ns");
+
+    assertThat(await(store().listAssets(tenant, BranchRef.main("sales"), namespace.path(),
+        PageRequest.firstPage())).items()).isEmpty();
+    assertFails(NotFoundException.class, () -> store().listAssets(tenant,
+        new BranchRef("sales", "dev"), namespace.path(), PageRequest.firstPage()));
+  }
+
+  @Test
+  void listedCatalogsEqualWhatGetReturns() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "lake");
+    Catalog sales = await(store().createCatalog(tenant, NewCatalog.local("sales", "lake")));
+    Catalog remote = await(store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+
+    assertThat(await(store().listCatalogs(tenant, PageRequest.firstPage())).items())
+        .containsExactly(remote, sales);
+  }
+
+  @Test
+  void createRefusesADuplicateNameAndKeepsTheOriginal() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "lake");
+    newWarehouse(tenant, "other-lake");
+    Catalog original = await(store().createCatalog(tenant,
+        NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "first"))));
+
+    assertFails(AlreadyExistsException.class, () -> store().createCatalog(tenant,
+        NewCatalog.local("sales", "other-lake").withProperties(Map.of("owner", "second"))));
+    assertFails(AlreadyExistsException.class,
+        () -> store().createCatalog(tenant, NewCatalog.federated("sales", REST)));
+
+    assertThat(await(store().getCatalog(tenant, "sales"))).contains(original);
+  }
+
+  @Test
+  void theSameNameMayBeUsedInAnotherTenant() {
+    TenantId first = newTenant();
+    TenantId second = newTenant();
+    newWarehouse(first, "lake");
+    Catalog inFirst = await(store().createCatalog(first, NewCatalog.local("sales", "lake")));
+
+    Catalog inSecond = await(store().createCatalog(second, NewCatalog.federated("sales", REST)));
+
+    assertThat(await(store().getCatalog(first, "sales"))).contains(inFirst);
+    assertThat(await(store().getCatalog(second, "sales"))).contains(inSecond);
+  }
+
+  @Test
+  void aLocalCatalogNeedsAnExistingWarehouseOfItsOwnTenant() {
+    TenantId tenant = newTenant();
+    TenantId other = newTenant();
+    newWarehouse(other, "lake");
+
+    assertFails(NotFoundException.class,
+        () -> store().createCatalog(tenant, NewCatalog.local("sales", "lake")));
+
+    assertThat(await(store().getCatalog(tenant, "sales"))).isEmpty();
+    assertThat(await(store().listCatalogs(tenant, PageRequest.firstPage())).items()).isEmpty();
+  }
+
+  @Test
+  void getOfAMissingNameIsEmpty() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "sales");
+
+    assertThat(await(store().getCatalog(tenant, "finance"))).isEmpty();
+  }
+
+  @Test
+  void concurrentCreatesOfOneNameHaveExactlyOneWinner() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "lake");
+
+    Race.Outcome<Catalog> winner = Race.assertOneWinner(
+        Race.run(store(), peerStore(), (store, racer) -> store.createCatalog(tenant,
+            NewCatalog.local("sales", "lake")
+                .withProperties(Map.of("racer", Integer.toString(racer))))),
+        AlreadyExistsException.class);
+
+    assertThat(winner.value().properties())
+        .containsEntry("racer", Integer.toString(winner.racer()));
+    assertThat(await(store().getCatalog(tenant, "sales"))).contains(winner.value());
+    assertThat(await(peerStore().getCatalog(tenant, "sales"))).contains(winner.value());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // update
+
+  @Test
+  void updateChangesPropertiesByKeyAndKeepsNameTypeAndSource() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "lake");
+    Catalog before = await(store().createCatalog(tenant, NewCatalog.local("sales", "lake")
+        .withProperties(Map.of("keep", "1", "change", "old", "drop", "x"))));
+
+    Catalog after = await(store().updateCatalog(tenant, "sales", CatalogUpdate.builder()
+        .properties(new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
+        .build()));
+
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.name()).isEqualTo("sales");
+    assertThat(after.source()).isEqualTo(before.source());
+    assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
+    assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
+    assertThat(await(store().getCatalog(tenant, "sales"))).contains(after);
+  }
+
+  @Test
+  void updateReplacesTheConnectorOfAFederatedCatalog() {
+    TenantId tenant = newTenant();
+    await(store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+    ConnectorConfig glue = new ConnectorConfig("glue", Map.of("region", "us-east-1"));
+
+    Catalog after = await(store().updateCatalog(tenant, "remote",
+        CatalogUpdate.builder().connector(glue).build()));
+
+    assertThat(after.source()).isEqualTo(new CatalogSource.Federated(glue));
+    assertThat(after.type()).isEqualTo(CatalogType.FEDERATED);
+    assertThat(await(store().getCatalog(tenant, "remote"))).contains(after);
+  }
+
+  @Test
+  void aConnectorForALocalCatalogIsRefusedAndChangesNothing() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "lake");
+    Catalog before = await(store().createCatalog(tenant,
+        NewCatalog.local("sales", "lake").withProperties(Map.of("k", "v"))));
+
+    assertFails(PreconditionFailedException.class, () -> store().updateCatalog(tenant, "sales",
+        CatalogUpdate.builder()
+            .connector(REST)
+            .properties(PropertyUpdate.setting("k", "changed"))
+            .build()));
+
+    assertThat(await(store().getCatalog(tenant, "sales"))).contains(before);
+  }
+
+  @Test
+  void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
+    TenantId tenant = newTenant();
+    Catalog before = await(store().createCatalog(tenant,
+        NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
+
+    Catalog after = await(store().updateCatalog(tenant, "remote", CatalogUpdate.builder().build()));
+
+    assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
+    assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
+    assertThat(await(store().getCatalog(tenant, "remote"))).contains(after);
+  }
+
+  @Test
+  void updateOfAMissingCatalogIsNotFoundAndCreatesNothing() {
+    TenantId tenant = newTenant();
+
+    assertFails(NotFoundException.class, () -> store().updateCatalog(tenant, "sales",
+        CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+
+    assertThat(await(store().getCatalog(tenant, "sales"))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // delete
+
+  @Test
+  void deleteRemovesTheCatalogAndARecreatedOneStartsEmpty() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "sales");
+    Catalog deleted = await(store().getCatalog(tenant, "sales")).orElseThrow();
+    newNamespaces(tenant, "sales", "ns");
+
+    await(store().deleteCatalog(tenant, "sales"));
+
+    assertThat(await(store().getCatalog(tenant, "sales"))).isEmpty();
+    Catalog recreated = await(store().createCatalog(tenant, NewCatalog.local("sales", "sales-wh")));
+    assertThat(recreated.id()).isNotEqualTo(deleted.id());
+    assertThat(await(store().listNamespaces(tenant, NamespaceRef.root("sales"),
+        PageRequest.firstPage())).items()).isEmpty();
+  }
+
+  @Test
+  void deleteOfAMissingCatalogIsNotFound() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "sales");
+    await(store().deleteCatalog(tenant, "sales"));
+
+    assertFails(NotFoundException.class, () -> store().deleteCatalog(tenant, "sales"));
+    assertFails(NotFoundException.class, () -> store().deleteCatalog(tenant, "never-created"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // missing tenant
+
+  @Test
+  void everyCatalogWriteAndListUnderAMissingTenantIsNotFound() {
+    TenantId missing = TenantId.random();
+    TenantId deleted = newTenant();
+    await(store().deleteTenant(deleted));
+
+    for (TenantId tenant : new TenantId[] {missing, deleted}) {
+      assertFails(NotFoundException.class,
+          () -> store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+      assertFails(NotFoundException.class, () -> store().updateCatalog(tenant, "remote",
+          CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+      assertFails(NotFoundException.class, () -> store().deleteCatalog(tenant, "remote"));
+      assertFails(NotFoundException.class,
+          () -> store().listCatalogs(tenant, PageRequest.firstPage()));
+      assertThat(await(store().getCatalog(tenant, "remote"))).isEmpty();
+    }
+  }
+}

@@ -1,6 +1,7 @@
 package dev.catalogstore.tck;
 
 import dev.catalogstore.api.CatalogStore;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -39,8 +40,16 @@ public abstract class CatalogStoreTck {
     return store();
   }
 
+  /**
+   * The clock the store(s) were built with, if the backend lets the TCK control time. The rules
+   * about timestamps that need a stopped clock are skipped when this is empty.
+   */
+  protected Optional<TckClock> clock() {
+    return Optional.empty();
+  }
+
   private TckFixture fixture() {
-    return new TckFixture(store(), peerStore());
+    return new TckFixture(store(), peerStore(), clock());
   }
 
   @Nested
@@ -117,6 +126,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Isolation extends IsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Time extends TimeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -1,4 +1,423 @@
 package dev.catalogstore.tck;
 
-/** Rules of the contract (being written). */
-public abstract class NamespaceContract extends TckSuite {}
+import static dev.catalogstore.tck.TckTime.assertCreated;
+import static dev.catalogstore.tck.TckTime.assertUpdated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.namespace.Namespace;
+import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specifies {@link dev.catalogstore.api.namespace.NamespaceOperations}: namespaces form a tree in
+ * their catalog (a parent must exist, a dotted segment is one segment, the root is only a
+ * parent); {@code listNamespaces} returns direct children only; properties are updated by key or
+ * replaced whole; a namespace is deleted only when empty.
+ *
+ * <p>The paging of {@code listNamespaces} is specified by {@link PagingContract}, bad input by
+ * {@link InputRulesContract}.
+ */
+public abstract class NamespaceContract extends TckSuite {
+
+  // ---------------------------------------------------------------------------------------------
+  // create and read
+
+  @Test
+  void createReturnsTheNamespaceAndItReadsBackEqual() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "sales");
+
+    Namespace created = await(store().createNamespace(tenant, ref, Map.of("owner", "sales")));
+
+    assertThat(created.ref()).isEqualTo(ref);
+    assertThat(created.properties()).isEqualTo(Map.of("owner", "sales"));
+    assertCreated(created.createdAt(), created.updatedAt());
+    assertThat(await(store().getNamespace(tenant, ref))).contains(created);
+    assertThat(await(peerStore().getNamespace(tenant, ref))).contains(created);
+  }
+
+  @Test
+  void aNestedNamespaceIsCreatedUnderItsExistingParent() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a", "b");
+    NamespaceRef ref = NamespaceRef.of("cat", "a", "b", "c");
+
+    Namespace created = await(store().createNamespace(tenant, ref, Map.of()));
+
+    assertThat(created.path()).isEqualTo(path("a", "b", "c"));
+    assertThat(await(store().getNamespace(tenant, ref))).contains(created);
+  }
+
+  @Test
+  void createNeedsTheParentNamespace() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a");
+
+    assertFails(NotFoundException.class,
+        () -> store().createNamespace(tenant, NamespaceRef.of("cat", "a", "b", "c"), Map.of()));
+    assertFails(NotFoundException.class,
+        () -> store().createNamespace(tenant, NamespaceRef.of("cat", "x", "y"), Map.of()));
+
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "x")))).isEmpty();
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).isEmpty();
+  }
+
+  @Test
+  void createNeedsTheCatalog() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+
+    assertFails(NotFoundException.class,
+        () -> store().createNamespace(tenant, NamespaceRef.of("other", "ns"), Map.of()));
+
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("other", "ns")))).isEmpty();
+  }
+
+  @Test
+  void createRefusesAnExistingNamespaceAndKeepsTheOriginal() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "sales");
+    Namespace original = await(store().createNamespace(tenant, ref, Map.of("owner", "first")));
+
+    assertFails(AlreadyExistsException.class,
+        () -> store().createNamespace(tenant, ref, Map.of("owner", "second")));
+
+    assertThat(await(store().getNamespace(tenant, ref))).contains(original);
+  }
+
+  @Test
+  void theSamePathMayExistInAnotherCatalog() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newLocalCatalog(tenant, "other");
+    Namespace inCat = await(store().createNamespace(tenant,
+        NamespaceRef.of("cat", "sales"), Map.of("k", "cat")));
+
+    Namespace inOther = await(store().createNamespace(tenant,
+        NamespaceRef.of("other", "sales"), Map.of("k", "other")));
+
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "sales"))))
+        .contains(inCat);
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("other", "sales"))))
+        .contains(inOther);
+  }
+
+  @Test
+  void aDottedSegmentIsOneSegment() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    await(store().createNamespace(tenant, NamespaceRef.of("cat", "a.b"), Map.of()));
+
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
+    assertFails(NotFoundException.class,
+        () -> store().createNamespace(tenant, NamespaceRef.of("cat", "a", "b"), Map.of()));
+    newNamespaces(tenant, "cat", "a", "b");
+
+    assertThat(listChildren(tenant, NamespaceRef.root("cat")))
+        .containsExactly(path("a"), path("a.b"));
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).containsExactly(path("a", "b"));
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a.b"))).isEmpty();
+  }
+
+  @Test
+  void theRootIsOnlyValidAsAParent() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef root = NamespaceRef.root("cat");
+
+    assertInvalid("namespace.path", () -> store().createNamespace(tenant, root, Map.of()));
+    assertInvalid("namespace.path", () -> store().getNamespace(tenant, root));
+    assertInvalid("namespace.path",
+        () -> store().updateNamespaceProperties(tenant, root, PropertyUpdate.setting("k", "v")));
+    assertInvalid("namespace.path",
+        () -> store().replaceNamespaceProperties(tenant, root, Map.of("k", "v")));
+    assertInvalid("namespace.path", () -> store().deleteNamespace(tenant, root));
+
+    assertThat(listChildren(tenant, root)).isEmpty();
+  }
+
+  @Test
+  void getOfAMissingNamespaceOrCatalogIsEmpty() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a");
+
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "b")))).isEmpty();
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
+    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("other", "a")))).isEmpty();
+  }
+
+  @Test
+  void concurrentCreatesOfOneNamespaceHaveExactlyOneWinner() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "parent");
+    NamespaceRef ref = NamespaceRef.of("cat", "parent", "raced");
+
+    Race.Outcome<Namespace> winner = Race.assertOneWinner(
+        Race.run(store(), peerStore(), (store, racer) -> store.createNamespace(
+            tenant, ref, Map.of("racer", Integer.toString(racer)))),
+        AlreadyExistsException.class);
+
+    assertThat(winner.value().properties())
+        .containsEntry("racer", Integer.toString(winner.racer()));
+    assertThat(await(store().getNamespace(tenant, ref))).contains(winner.value());
+    assertThat(await(peerStore().getNamespace(tenant, ref))).contains(winner.value());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // list
+
+  @Test
+  void listReturnsTheTopLevelForTheRootAndDirectChildrenOtherwise() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a", "a1", "a11");
+    newNamespaces(tenant, "cat", "a", "a2");
+    newNamespaces(tenant, "cat", "b", "b1");
+
+    assertThat(listChildren(tenant, NamespaceRef.root("cat")))
+        .containsExactly(path("a"), path("b"));
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a")))
+        .containsExactly(path("a", "a1"), path("a", "a2"));
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a", "a1")))
+        .containsExactly(path("a", "a1", "a11"));
+  }
+
+  @Test
+  void listOfALeafIsEmpty() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a", "leaf");
+
+    assertThat(await(store().listNamespaces(tenant, NamespaceRef.of("cat", "a", "leaf"),
+        PageRequest.firstPage())).items()).isEmpty();
+  }
+
+  @Test
+  void listedNamespacesEqualWhatGetReturns() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a");
+    Namespace first = await(store().createNamespace(tenant,
+        NamespaceRef.of("cat", "a", "x"), Map.of("k", "1")));
+    Namespace second = await(store().createNamespace(tenant,
+        NamespaceRef.of("cat", "a", "y"), Map.of("k", "2")));
+
+    assertThat(await(store().listNamespaces(tenant, NamespaceRef.of("cat", "a"),
+        PageRequest.firstPage())).items()).containsExactly(first, second);
+  }
+
+  @Test
+  void listOfAMissingParentOrCatalogIsNotFound() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a");
+
+    assertFails(NotFoundException.class, () -> store().listNamespaces(
+        tenant, NamespaceRef.of("cat", "b"), PageRequest.firstPage()));
+    assertFails(NotFoundException.class, () -> store().listNamespaces(
+        tenant, NamespaceRef.of("cat", "a", "b"), PageRequest.firstPage()));
+    assertFails(NotFoundException.class, () -> store().listNamespaces(
+        tenant, NamespaceRef.root("other"), PageRequest.firstPage()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // properties
+
+  @Test
+  void updatePropertiesSetsAndRemovesKeysAndKeepsTheOthers() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    Namespace before = await(store().createNamespace(tenant, ref,
+        Map.of("keep", "1", "change", "old", "drop", "x")));
+
+    Namespace after = await(store().updateNamespaceProperties(tenant, ref,
+        new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop"))));
+
+    assertThat(after.ref()).isEqualTo(ref);
+    assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
+    assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
+    assertThat(await(store().getNamespace(tenant, ref))).contains(after);
+  }
+
+  @Test
+  void removingAnAbsentPropertyIsNotAnError() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    await(store().createNamespace(tenant, ref, Map.of("k", "v")));
+
+    Namespace after = await(store().updateNamespaceProperties(tenant, ref,
+        PropertyUpdate.removing(Set.of("never-set"))));
+
+    assertThat(after.properties()).isEqualTo(Map.of("k", "v"));
+  }
+
+  @Test
+  void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    Namespace before = await(store().createNamespace(tenant, ref, Map.of("k", "v")));
+
+    Namespace after = await(store().updateNamespaceProperties(tenant, ref, PropertyUpdate.NONE));
+
+    assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
+    assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
+    assertThat(await(store().getNamespace(tenant, ref))).contains(after);
+  }
+
+  @Test
+  void replacePropertiesReplacesTheWholeMap() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    Namespace before = await(store().createNamespace(tenant, ref, Map.of("a", "1", "b", "2")));
+
+    Namespace replaced = await(store().replaceNamespaceProperties(tenant, ref,
+        Map.of("b", "3", "c", "4")));
+    Namespace emptied = await(store().replaceNamespaceProperties(tenant, ref, Map.of()));
+
+    assertThat(replaced.properties()).isEqualTo(Map.of("b", "3", "c", "4"));
+    assertUpdated(before.createdAt(), before.updatedAt(), replaced.createdAt(),
+        replaced.updatedAt());
+    assertThat(emptied.properties()).isEmpty();
+    assertUpdated(replaced.createdAt(), replaced.updatedAt(), emptied.createdAt(),
+        emptied.updatedAt());
+    assertThat(await(store().getNamespace(tenant, ref))).contains(emptied);
+  }
+
+  @Test
+  void propertyChangesOfAMissingNamespaceAreNotFoundAndCreateNothing() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef missing = NamespaceRef.of("cat", "ns");
+    NamespaceRef missingCatalog = NamespaceRef.of("other", "ns");
+
+    for (NamespaceRef ref : List.of(missing, missingCatalog)) {
+      assertFails(NotFoundException.class, () -> store().updateNamespaceProperties(
+          tenant, ref, PropertyUpdate.setting("k", "v")));
+      assertFails(NotFoundException.class,
+          () -> store().replaceNamespaceProperties(tenant, ref, Map.of("k", "v")));
+      assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // delete
+
+  @Test
+  void deleteRemovesAnEmptyNamespaceAndFreesItsPath() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = newNamespaces(tenant, "cat", "a", "b");
+
+    await(store().deleteNamespace(tenant, ref));
+
+    assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).isEmpty();
+    Namespace recreated = await(store().createNamespace(tenant, ref, Map.of("k", "new")));
+    assertThat(recreated.properties()).isEqualTo(Map.of("k", "new"));
+  }
+
+  @Test
+  void deleteOfAMissingNamespaceIsNotFound() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = newNamespaces(tenant, "cat", "a");
+    await(store().deleteNamespace(tenant, ref));
+
+    assertFails(NotFoundException.class, () -> store().deleteNamespace(tenant, ref));
+    assertFails(NotFoundException.class,
+        () -> store().deleteNamespace(tenant, NamespaceRef.of("other", "a")));
+  }
+
+  @Test
+  void deleteIsRefusedWhileTheNamespaceHasAChild() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef child = newNamespaces(tenant, "cat", "parent", "child");
+    NamespaceRef parent = NamespaceRef.of("cat", "parent");
+    Namespace before = await(store().getNamespace(tenant, parent)).orElseThrow();
+
+    assertFails(PreconditionFailedException.class, () -> store().deleteNamespace(tenant, parent));
+
+    assertThat(await(store().getNamespace(tenant, parent))).contains(before);
+    assertThat(await(store().getNamespace(tenant, child))).isPresent();
+    await(store().deleteNamespace(tenant, child));
+    await(store().deleteNamespace(tenant, parent));
+    assertThat(await(store().getNamespace(tenant, parent))).isEmpty();
+  }
+
+  @Test
+  void deleteIsRefusedWhileTheNamespaceHoldsAnAsset() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = newNamespaces(tenant, "cat", "ns");
+    Namespace before = await(store().getNamespace(tenant, ref)).orElseThrow();
+    AssetRef asset = AssetRef.onMain(ref, "report.csv");
+    await(store().createAsset(tenant, asset, NewAsset.of(AssetKind.FILE)));
+
+    assertFails(PreconditionFailedException.class, () -> store().deleteNamespace(tenant, ref));
+
+    assertThat(await(store().getNamespace(tenant, ref))).contains(before);
+    assertThat(await(store().getAsset(tenant, asset))).isPresent();
+    await(store().deleteAsset(tenant, asset));
+    await(store().deleteNamespace(tenant, ref));
+    assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // missing tenant
+
+  @Test
+  void everyNamespaceWriteAndListUnderAMissingTenantIsNotFound() {
+    TenantId missing = TenantId.random();
+    TenantId deleted = newTenant();
+    newLocalCatalog(deleted, "cat");
+    newNamespaces(deleted, "cat", "ns");
+    await(store().deleteTenant(deleted));
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+
+    for (TenantId tenant : new TenantId[] {missing, deleted}) {
+      assertFails(NotFoundException.class, () -> store().createNamespace(
+          tenant, NamespaceRef.of("cat", "other"), Map.of()));
+      assertFails(NotFoundException.class, () -> store().updateNamespaceProperties(
+          tenant, ref, PropertyUpdate.setting("k", "v")));
+      assertFails(NotFoundException.class,
+          () -> store().replaceNamespaceProperties(tenant, ref, Map.of()));
+      assertFails(NotFoundException.class, () -> store().deleteNamespace(tenant, ref));
+      assertFails(NotFoundException.class, () -> store().listNamespaces(
+          tenant, NamespaceRef.root("cat"), PageRequest.firstPage()));
+      assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** The paths of {@code parent}'s children, in the order listed (one page suffices here). */
+  private List<NamespacePath> listChildren(TenantId tenant, NamespaceRef parent) {
+    return await(store().listNamespaces(tenant, parent, PageRequest.firstPage()))
+        .items().stream().map(Namespace::path).toList();
+  }
+}

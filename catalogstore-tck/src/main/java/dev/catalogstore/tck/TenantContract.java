@@ -1,4 +1,353 @@
 package dev.catalogstore.tck;
 
-/** Rules of the contract (being written). */
-public abstract class TenantContract extends TckSuite {}
+import static dev.catalogstore.tck.TckTime.assertCreated;
+import static dev.catalogstore.tck.TckTime.assertUpdated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogstore.api.common.CodePointOrder;
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.NewTenant;
+import dev.catalogstore.api.tenant.Tenant;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.tenant.TenantUpdate;
+import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specifies {@link dev.catalogstore.api.tenant.TenantOperations}: creating, reading, renaming and
+ * deleting tenants; tenant names unique across the whole store; and the reserved system tenant,
+ * which always exists, is never listed and can be neither changed nor deleted.
+ *
+ * <p>The paging of {@code listTenants} is specified by {@link PagingContract}, bad input by {@link
+ * InputRulesContract}, and what a tenant's deletion removes by {@link CascadeContract}.
+ */
+public abstract class TenantContract extends TckSuite {
+  private static final String SYSTEM_NAME = "system";
+
+  // ---------------------------------------------------------------------------------------------
+  // create and get
+
+  @Test
+  void createReturnsTheTenantAndItReadsBackEqual() {
+    String name = uniqueName("tenant");
+    Map<String, String> properties = Map.of("region", "eu", "tier", "gold");
+
+    Tenant created = await(store().createTenant(new NewTenant(name, properties)));
+
+    assertThat(created.name()).isEqualTo(name);
+    assertThat(created.properties()).isEqualTo(properties);
+    assertThat(created.id()).isNotNull().isNotEqualTo(TenantId.SYSTEM);
+    assertCreated(created.createdAt(), created.updatedAt());
+    assertThat(await(store().getTenant(created.id()))).contains(created);
+  }
+
+  @Test
+  void everyTenantGetsAFreshId() {
+    Tenant first = createTenant(uniqueName("tenant"), Map.of());
+    Tenant second = createTenant(uniqueName("tenant"), Map.of());
+
+    assertThat(first.id()).isNotEqualTo(second.id());
+  }
+
+  @Test
+  void createRefusesADuplicateNameAndKeepsTheOriginal() {
+    String name = uniqueName("tenant");
+    Tenant original = createTenant(name, Map.of("owner", "first"));
+
+    assertFails(AlreadyExistsException.class,
+        () -> store().createTenant(new NewTenant(name, Map.of("owner", "second"))));
+
+    assertThat(await(store().getTenant(original.id()))).contains(original);
+  }
+
+  @Test
+  void getOfAnUnknownIdIsEmpty() {
+    assertThat(await(store().getTenant(TenantId.random()))).isEmpty();
+  }
+
+  @Test
+  void concurrentCreatesOfOneNameHaveExactlyOneWinner() {
+    String name = uniqueName("tenant-raced");
+
+    Race.Outcome<Tenant> winner = Race.assertOneWinner(
+        Race.run(store(), peerStore(), (store, racer) -> store.createTenant(
+            new NewTenant(name, Map.of("racer", Integer.toString(racer))))),
+        AlreadyExistsException.class);
+
+    assertThat(winner.value().properties())
+        .containsEntry("racer", Integer.toString(winner.racer()));
+    assertThat(await(store().getTenant(winner.value().id()))).contains(winner.value());
+    assertThat(await(peerStore().getTenant(winner.value().id()))).contains(winner.value());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // the system tenant
+
+  @Test
+  void theSystemTenantAlwaysExists() {
+    Tenant system = await(store().getTenant(TenantId.SYSTEM)).orElseThrow();
+
+    assertThat(system.id()).isEqualTo(TenantId.SYSTEM);
+    assertThat(system.name()).isEqualTo(SYSTEM_NAME);
+  }
+
+  @Test
+  void listTenantsNeverShowsTheSystemTenant() {
+    // Listing is by name, so reading up to the name "system" covers where it would appear.
+    assertThat(listTenantsUpTo(SYSTEM_NAME))
+        .extracting(Tenant::id)
+        .doesNotContain(TenantId.SYSTEM);
+  }
+
+  @Test
+  void theNameOfTheSystemTenantIsTaken() {
+    assertFails(AlreadyExistsException.class,
+        () -> store().createTenant(NewTenant.named(SYSTEM_NAME)));
+  }
+
+  @Test
+  void theSystemTenantCannotBeUpdated() {
+    Tenant before = await(store().getTenant(TenantId.SYSTEM)).orElseThrow();
+
+    assertFails(PreconditionFailedException.class,
+        () -> store().updateTenant(TenantId.SYSTEM, TenantUpdate.builder()
+            .name(uniqueName("not-system"))
+            .properties(PropertyUpdate.setting("changed", "yes"))
+            .build()));
+
+    assertThat(await(store().getTenant(TenantId.SYSTEM))).contains(before);
+  }
+
+  @Test
+  void theSystemTenantCannotBeDeleted() {
+    Tenant before = await(store().getTenant(TenantId.SYSTEM)).orElseThrow();
+
+    assertFails(PreconditionFailedException.class,
+        () -> store().deleteTenant(TenantId.SYSTEM));
+
+    assertThat(await(store().getTenant(TenantId.SYSTEM))).contains(before);
+  }
+
+  @Test
+  void theSystemTenantHoldsDataLikeAnyOtherTenant() {
+    String name = uniqueName("system-wh");
+
+    Warehouse created = await(store().createWarehouse(
+        TenantId.SYSTEM, NewWarehouse.of(name, fileStorage(name))));
+    try {
+      assertThat(await(store().getWarehouse(TenantId.SYSTEM, name))).contains(created);
+    } finally {
+      await(store().deleteWarehouse(TenantId.SYSTEM, name));
+    }
+    assertThat(await(store().getWarehouse(TenantId.SYSTEM, name))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // update
+
+  @Test
+  void updateRenamesAndChangesPropertiesAndKeepsIdAndCreationTime() {
+    Tenant before = createTenant(uniqueName("tenant"),
+        Map.of("keep", "1", "change", "old", "drop", "x"));
+    String newName = uniqueName("tenant-renamed");
+
+    Tenant after = await(store().updateTenant(before.id(), TenantUpdate.builder()
+        .name(newName)
+        .properties(new PropertyUpdate(
+            Map.of("change", "new", "add", "2"), Set.of("drop", "never-there")))
+        .build()));
+
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.name()).isEqualTo(newName);
+    assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
+    assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
+    assertThat(await(store().getTenant(before.id()))).contains(after);
+  }
+
+  @Test
+  void anUpdateWithoutANameKeepsTheName() {
+    Tenant before = createTenant(uniqueName("tenant"), Map.of());
+
+    Tenant after = await(store().updateTenant(before.id(), TenantUpdate.builder()
+        .properties(PropertyUpdate.setting("k", "v"))
+        .build()));
+
+    assertThat(after.name()).isEqualTo(before.name());
+    assertThat(after.properties()).isEqualTo(Map.of("k", "v"));
+    assertThat(await(store().getTenant(before.id()))).contains(after);
+  }
+
+  @Test
+  void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
+    Tenant before = createTenant(uniqueName("tenant"), Map.of("k", "v"));
+
+    Tenant after = await(store().updateTenant(before.id(), TenantUpdate.builder().build()));
+
+    assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
+    assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
+    assertThat(await(store().getTenant(before.id()))).contains(after);
+  }
+
+  @Test
+  void renameToANameAnotherTenantHasIsRefusedAndChangesNothing() {
+    Tenant renamed = createTenant(uniqueName("tenant"), Map.of("k", "v"));
+    Tenant holder = createTenant(uniqueName("tenant"), Map.of());
+
+    assertFails(AlreadyExistsException.class,
+        () -> store().updateTenant(renamed.id(), TenantUpdate.builder()
+            .name(holder.name())
+            .properties(PropertyUpdate.setting("k", "changed"))
+            .build()));
+
+    assertThat(await(store().getTenant(renamed.id()))).contains(renamed);
+    assertThat(await(store().getTenant(holder.id()))).contains(holder);
+  }
+
+  @Test
+  void renameToTheNameOfTheSystemTenantIsRefused() {
+    Tenant tenant = createTenant(uniqueName("tenant"), Map.of());
+
+    assertFails(AlreadyExistsException.class,
+        () -> store().updateTenant(tenant.id(), TenantUpdate.builder().name(SYSTEM_NAME).build()));
+
+    assertThat(await(store().getTenant(tenant.id()))).contains(tenant);
+  }
+
+  @Test
+  void renameToItsOwnNameIsNotAConflict() {
+    Tenant before = createTenant(uniqueName("tenant"), Map.of());
+
+    Tenant after = await(store().updateTenant(before.id(),
+        TenantUpdate.builder().name(before.name()).build()));
+
+    assertThat(after.name()).isEqualTo(before.name());
+    assertThat(after.id()).isEqualTo(before.id());
+  }
+
+  @Test
+  void aRenameFreesTheOldName() {
+    String oldName = uniqueName("tenant");
+    Tenant renamed = createTenant(oldName, Map.of());
+    await(store().updateTenant(renamed.id(),
+        TenantUpdate.builder().name(uniqueName("tenant-renamed")).build()));
+
+    Tenant newcomer = createTenant(oldName, Map.of());
+
+    assertThat(newcomer.id()).isNotEqualTo(renamed.id());
+    assertThat(await(store().getTenant(renamed.id())).orElseThrow().name())
+        .isNotEqualTo(oldName);
+  }
+
+  @Test
+  void concurrentRenamesToOneNameHaveExactlyOneWinner() {
+    List<Tenant> tenants = new ArrayList<>();
+    for (int i = 0; i < Race.RACERS; i++) {
+      tenants.add(createTenant(uniqueName("tenant-racer-" + i), Map.of()));
+    }
+    String target = uniqueName("tenant-raced");
+
+    Race.Outcome<Tenant> winner = Race.assertOneWinner(
+        Race.run(store(), peerStore(), (store, racer) -> store.updateTenant(
+            tenants.get(racer).id(), TenantUpdate.builder().name(target).build())),
+        AlreadyExistsException.class);
+
+    assertThat(winner.value().id()).isEqualTo(tenants.get(winner.racer()).id());
+    for (Tenant tenant : tenants) {
+      Tenant now = await(store().getTenant(tenant.id())).orElseThrow();
+      assertThat(now.name())
+          .as("the name of %s after the race", tenant.name())
+          .isEqualTo(tenant.id().equals(winner.value().id()) ? target : tenant.name());
+    }
+  }
+
+  @Test
+  void updateOfAMissingTenantIsNotFound() {
+    TenantUpdate update =
+        TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build();
+
+    assertFails(NotFoundException.class, () -> store().updateTenant(TenantId.random(), update));
+    TenantId deleted = deletedTenant();
+    assertFails(NotFoundException.class, () -> store().updateTenant(deleted, update));
+
+    assertThat(await(store().getTenant(deleted))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // delete
+
+  @Test
+  void deleteRemovesTheTenantAndFreesItsName() {
+    String name = uniqueName("tenant");
+    Tenant deleted = createTenant(name, Map.of());
+
+    await(store().deleteTenant(deleted.id()));
+
+    assertThat(await(store().getTenant(deleted.id()))).isEmpty();
+    Tenant newcomer = createTenant(name, Map.of());
+    assertThat(newcomer.id()).isNotEqualTo(deleted.id());
+  }
+
+  @Test
+  void deleteOfAMissingTenantIsNotFound() {
+    assertFails(NotFoundException.class, () -> store().deleteTenant(TenantId.random()));
+    TenantId deleted = deletedTenant();
+    assertFails(NotFoundException.class, () -> store().deleteTenant(deleted));
+  }
+
+  @Test
+  void listedTenantsEqualWhatGetReturns() {
+    // A leading '!' sorts these near the start of the store-wide list, so the scan stays short.
+    Tenant first = createTenant(uniqueName("!tenant"), Map.of("k", "1"));
+    Tenant second = createTenant(uniqueName("!tenant"), Map.of("k", "2"));
+    String last = CodePointOrder.compare(first.name(), second.name()) > 0
+        ? first.name() : second.name();
+
+    try {
+      assertThat(listTenantsUpTo(last))
+          .filteredOn(t -> t.id().equals(first.id()) || t.id().equals(second.id()))
+          .containsExactlyInAnyOrder(
+              await(store().getTenant(first.id())).orElseThrow(),
+              await(store().getTenant(second.id())).orElseThrow());
+    } finally {
+      await(store().deleteTenant(first.id()));
+      await(store().deleteTenant(second.id()));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Tenant createTenant(String name, Map<String, String> properties) {
+    return await(store().createTenant(new NewTenant(name, properties)));
+  }
+
+  private TenantId deletedTenant() {
+    TenantId tenant = newTenant();
+    await(store().deleteTenant(tenant));
+    return tenant;
+  }
+
+  /** Reads {@code listTenants} from the start until past {@code bound} (or to the end). */
+  private List<Tenant> listTenantsUpTo(String bound) {
+    List<Tenant> seen = new ArrayList<>();
+    PageRequest request = PageRequest.firstPage(PageRequest.MAX_LIMIT);
+    while (true) {
+      Page<Tenant> page = await(store().listTenants(request));
+      seen.addAll(page.items());
+      if (page.nextPageToken().isEmpty() || page.items().isEmpty()
+          || CodePointOrder.compare(page.items().get(page.items().size() - 1).name(), bound) > 0) {
+        return seen;
+      }
+      request = page.nextPage(PageRequest.MAX_LIMIT).orElseThrow();
+    }
+  }
+}

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * One page of a list, in the list's documented stable order.
  *
- * <p>{@code nextPageToken} is present when more items may follow; pass it to {@link
- * PageRequest#nextPage(String, int)} to read them. A token may be present on a page that turns out
- * to be the last one (the following page is then empty), but never absent while items remain.
+ * <p>{@code nextPageToken} is present if and only if more items existed when the page was read;
+ * pass it to {@link PageRequest#nextPage(String, int)} to read them. (Items deleted meanwhile may
+ * leave the following page empty.)
  *
  * @param items the items of this page, at most the request's (capped) limit
  * @param nextPageToken the opaque token for the following page, if any

@@ -1,0 +1,113 @@
+package dev.catalogstore.tck;
+
+import static dev.catalogstore.tck.TckSuite.await;
+
+import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.asset.MetadataLocation;
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.namespace.Namespace;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.tenant.Tenant;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.warehouse.Warehouse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one tenant holds, read through the store's public methods: its record, warehouses,
+ * catalogs, and for each catalog every namespace, asset (on branch {@code main}) and metadata
+ * history. Two snapshots are equal exactly when nothing of the tenant changed, timestamps
+ * included, which is how the isolation and cascade suites prove a tenant "untouched".
+ *
+ * @param tenant the tenant's record; empty if the tenant does not exist (then all else is empty)
+ * @param warehouses its warehouses in list order
+ * @param catalogs its catalogs in list order, each with its content
+ */
+record TenantSnapshot(
+    Optional<Tenant> tenant, List<Warehouse> warehouses, List<CatalogSnapshot> catalogs) {
+
+  /**
+   * One catalog and what it holds.
+   *
+   * @param catalog the catalog's record
+   * @param namespaces its namespaces, breadth first in list order
+   * @param assets the assets of each namespace, in the order of {@code namespaces}
+   */
+  record CatalogSnapshot(Catalog catalog, List<Namespace> namespaces, List<AssetSnapshot> assets) {}
+
+  /**
+   * One asset and its metadata history, newest first.
+   *
+   * @param asset the asset's record
+   * @param history its committed metadata locations
+   */
+  record AssetSnapshot(Asset asset, List<MetadataLocation> history) {}
+
+  /** Reads all of {@code tenant} through {@code store}. */
+  static TenantSnapshot read(CatalogStore store, TenantId tenant) {
+    Optional<Tenant> record = await(store.getTenant(tenant));
+    if (record.isEmpty()) {
+      return new TenantSnapshot(Optional.empty(), List.of(), List.of());
+    }
+    List<Warehouse> warehouses = PagedReads.all(page -> store.listWarehouses(tenant, page));
+    List<CatalogSnapshot> catalogs = new ArrayList<>();
+    for (Catalog catalog : PagedReads.all(page -> store.listCatalogs(tenant, page))) {
+      catalogs.add(readCatalog(store, tenant, catalog));
+    }
+    return new TenantSnapshot(record, List.copyOf(warehouses), List.copyOf(catalogs));
+  }
+
+  private static CatalogSnapshot readCatalog(CatalogStore store, TenantId tenant, Catalog catalog) {
+    List<Namespace> namespaces = new ArrayList<>();
+    List<AssetSnapshot> assets = new ArrayList<>();
+    Deque<NamespaceRef> parents = new ArrayDeque<>();
+    parents.add(NamespaceRef.root(catalog.name()));
+    while (!parents.isEmpty()) {
+      NamespaceRef parent = parents.removeFirst();
+      for (Namespace child : PagedReads.all(page -> store.listNamespaces(tenant, parent, page))) {
+        namespaces.add(child);
+        parents.addLast(child.ref());
+        BranchRef main = BranchRef.main(catalog.name());
+        for (Asset asset :
+            PagedReads.all(page -> store.listAssets(tenant, main, child.path(), page))) {
+          List<MetadataLocation> history =
+              PagedReads.all(page -> store.listMetadataHistory(tenant, asset.ref(), page));
+          assets.add(new AssetSnapshot(asset, List.copyOf(history)));
+        }
+      }
+    }
+    return new CatalogSnapshot(catalog, List.copyOf(namespaces), List.copyOf(assets));
+  }
+
+  /** Whether the tenant exists. */
+  boolean exists() {
+    return tenant.isPresent();
+  }
+
+  /** The catalog named {@code name} with its content, if the tenant has it. */
+  Optional<CatalogSnapshot> catalog(String name) {
+    return catalogs.stream().filter(c -> c.catalog().name().equals(name)).findFirst();
+  }
+
+  /** This snapshot without the catalog named {@code name}: what remains after deleting it. */
+  TenantSnapshot withoutCatalog(String name) {
+    return new TenantSnapshot(
+        tenant,
+        warehouses,
+        catalogs.stream().filter(c -> !c.catalog().name().equals(name)).toList());
+  }
+
+  /** The asset at {@code ref} with its history, if the tenant has it. */
+  Optional<AssetSnapshot> asset(AssetRef ref) {
+    return catalogs.stream()
+        .flatMap(c -> c.assets().stream())
+        .filter(a -> a.asset().ref().equals(ref))
+        .findFirst();
+  }
+}
