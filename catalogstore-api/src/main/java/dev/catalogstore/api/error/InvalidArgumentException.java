@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The input is malformed: null, blank, too long, containing control characters, a malformed or
  * foreign page token, and similar. {@link #field()} names the offending input (for example
- * {@code "catalog.name"} or {@code "pageRequest.pageToken"}). A call failing with this exception
+ * {@code "catalog.name"} or {@code "page.pageToken"}). A call failing with this exception
  * has changed nothing.
  */
 public class InvalidArgumentException extends CatalogStoreException {
