@@ -1,0 +1,156 @@
+package dev.catalogstore.memory;
+
+import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.catalog.CatalogId;
+import dev.catalogstore.api.catalog.CatalogOperations;
+import dev.catalogstore.api.catalog.CatalogSource;
+import dev.catalogstore.api.catalog.CatalogType;
+import dev.catalogstore.api.catalog.CatalogUpdate;
+import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.common.Timestamps;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.validation.Inputs;
+import dev.catalogstore.api.validation.Requests;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Catalogs in memory. Creating a catalog creates its branch {@code main} in the same step, and
+ * deleting one drops its branches, namespaces, assets and their history in one step: both run
+ * entirely under the tenant's write lock, so no reader sees half of either.
+ */
+final class MemoryCatalogs implements CatalogOperations {
+  private final TenantRegistry registry;
+  private final Clock clock;
+
+  MemoryCatalogs(TenantRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletableFuture<Catalog> createCatalog(TenantId tenant, NewCatalog catalog) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.newCatalog(catalog, "catalog");
+          return registry.write(
+              tenant,
+              state -> {
+                if (state.catalogs().containsKey(catalog.name())) {
+                  throw new AlreadyExistsException(
+                      "catalog '" + catalog.name() + "' already exists");
+                }
+                if (catalog.source() instanceof CatalogSource.Local local
+                    && !state.warehouses().containsKey(local.warehouse())) {
+                  throw new NotFoundException(
+                      "warehouse '" + local.warehouse() + "' does not exist");
+                }
+                Instant now = Timestamps.now(clock);
+                Catalog created =
+                    new Catalog(
+                        CatalogId.random(),
+                        catalog.name(),
+                        catalog.source(),
+                        catalog.properties(),
+                        now,
+                        now);
+                state.addCatalog(new CatalogState(created));
+                return created;
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Optional<Catalog>> getCatalog(TenantId tenant, String name) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          return registry.find(tenant, state -> state.catalog(name).map(CatalogState::catalog));
+        });
+  }
+
+  @Override
+  public CompletableFuture<Page<Catalog>> listCatalogs(TenantId tenant, PageRequest page) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          int limit = Listing.limit(page);
+          Listing listing = new Listing(tenant, "catalogs", List.of());
+          Optional<String> after = listing.after(page);
+          return registry.read(
+              tenant,
+              state -> {
+                var catalogs =
+                    after.isPresent()
+                        ? state.catalogs().tailMap(after.get(), false)
+                        : state.catalogs();
+                List<Catalog> fetched =
+                    catalogs.values().stream()
+                        .limit(limit + 1L)
+                        .map(CatalogState::catalog)
+                        .toList();
+                return listing.page(fetched, limit, Catalog::name);
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Catalog> updateCatalog(
+      TenantId tenant, String name, CatalogUpdate update) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          Requests.catalogUpdate(update, "update");
+          return registry.write(
+              tenant,
+              state -> {
+                CatalogState catalog = state.requireCatalog(name);
+                Catalog current = catalog.catalog();
+                CatalogSource source = current.source();
+                if (update.connector().isPresent()) {
+                  if (current.type() != CatalogType.FEDERATED) {
+                    throw new PreconditionFailedException(
+                        "catalog '" + name + "' is not federated and takes no connector");
+                  }
+                  source = new CatalogSource.Federated(update.connector().get());
+                }
+                Catalog next =
+                    new Catalog(
+                        current.id(),
+                        current.name(),
+                        source,
+                        update.properties().applyTo(current.properties()),
+                        current.createdAt(),
+                        Timestamps.now(clock));
+                catalog.replace(next);
+                return next;
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteCatalog(TenantId tenant, String name) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          return registry.write(
+              tenant,
+              state -> {
+                state.removeCatalog(state.requireCatalog(name));
+                return null;
+              });
+        });
+  }
+}

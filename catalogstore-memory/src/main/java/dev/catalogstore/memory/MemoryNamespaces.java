@@ -1,0 +1,179 @@
+package dev.catalogstore.memory;
+
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.common.Timestamps;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.namespace.Namespace;
+import dev.catalogstore.api.namespace.NamespaceOperations;
+import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.validation.Inputs;
+import dev.catalogstore.api.validation.Requests;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Namespaces in memory, kept per catalog in a {@link NamespaceTree} so that listing the direct
+ * children of a parent reads only those children.
+ */
+final class MemoryNamespaces implements NamespaceOperations {
+  private final TenantRegistry registry;
+  private final Clock clock;
+
+  MemoryNamespaces(TenantRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletableFuture<Namespace> createNamespace(
+      TenantId tenant, NamespaceRef namespace, Map<String, String> properties) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.namespace(namespace, "namespace");
+          Inputs.properties(properties, "properties");
+          return registry.write(
+              tenant,
+              state -> {
+                CatalogState catalog = state.requireCatalog(namespace.catalog());
+                NamespaceTree tree = catalog.namespaces();
+                catalog.requireNamespace(namespace.path().parent());
+                if (tree.exists(namespace.path())) {
+                  throw new AlreadyExistsException("namespace " + namespace + " already exists");
+                }
+                Instant now = Timestamps.now(clock);
+                Namespace created = new Namespace(namespace, properties, now, now);
+                tree.put(created);
+                return created;
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Optional<Namespace>> getNamespace(
+      TenantId tenant, NamespaceRef namespace) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.namespace(namespace, "namespace");
+          return registry.find(
+              tenant,
+              state ->
+                  state
+                      .catalog(namespace.catalog())
+                      .flatMap(catalog -> catalog.namespaces().get(namespace.path())));
+        });
+  }
+
+  @Override
+  public CompletableFuture<Page<Namespace>> listNamespaces(
+      TenantId tenant, NamespaceRef parent, PageRequest page) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.namespaceOrRoot(parent, "parent");
+          int limit = Listing.limit(page);
+          List<String> arguments = new ArrayList<>();
+          arguments.add(parent.catalog());
+          arguments.addAll(parent.path().segments());
+          Listing listing = new Listing(tenant, "namespaces", arguments);
+          Optional<String> after = listing.after(page);
+          return registry.read(
+              tenant,
+              state -> {
+                CatalogState catalog = state.requireCatalog(parent.catalog());
+                catalog.requireNamespace(parent.path());
+                var children = catalog.namespaces().children(parent.path());
+                var following =
+                    after.isPresent() ? children.tailMap(after.get(), false) : children;
+                List<Namespace> fetched = following.values().stream().limit(limit + 1L).toList();
+                return listing.page(fetched, limit, namespace -> namespace.path().lastSegment());
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Namespace> updateNamespaceProperties(
+      TenantId tenant, NamespaceRef namespace, PropertyUpdate update) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.namespace(namespace, "namespace");
+          Inputs.propertyUpdate(update, "update");
+          return replaceProperties(
+              tenant, namespace, current -> update.applyTo(current.properties()));
+        });
+  }
+
+  @Override
+  public CompletableFuture<Namespace> replaceNamespaceProperties(
+      TenantId tenant, NamespaceRef namespace, Map<String, String> properties) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.namespace(namespace, "namespace");
+          Inputs.properties(properties, "properties");
+          return replaceProperties(tenant, namespace, current -> properties);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteNamespace(TenantId tenant, NamespaceRef namespace) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.namespace(namespace, "namespace");
+          return registry.write(
+              tenant,
+              state -> {
+                CatalogState catalog = state.requireCatalog(namespace.catalog());
+                NamespacePath path = namespace.path();
+                catalog.requireNamespace(path);
+                if (catalog.namespaces().hasChildren(path)) {
+                  throw new PreconditionFailedException(
+                      "namespace " + namespace + " is not empty: it has child namespaces");
+                }
+                if (catalog.hasAssetsIn(path)) {
+                  throw new PreconditionFailedException(
+                      "namespace " + namespace + " is not empty: it holds assets");
+                }
+                catalog.namespaces().remove(path);
+                return null;
+              });
+        });
+  }
+
+  /** Replaces an existing namespace's properties with what {@code next} makes of it. */
+  private Namespace replaceProperties(
+      TenantId tenant,
+      NamespaceRef namespace,
+      Function<Namespace, Map<String, String>> next) {
+    return registry.write(
+        tenant,
+        state -> {
+          CatalogState catalog = state.requireCatalog(namespace.catalog());
+          Namespace current =
+              catalog
+                  .namespaces()
+                  .get(namespace.path())
+                  .orElseThrow(
+                      () -> Errors.namespaceNotFound(namespace.catalog(), namespace.path()));
+          Namespace updated =
+              new Namespace(
+                  current.ref(), next.apply(current), current.createdAt(), Timestamps.now(clock));
+          catalog.namespaces().put(updated);
+          return updated;
+        });
+  }
+}

@@ -1,0 +1,151 @@
+package dev.catalogstore.memory;
+
+import dev.catalogstore.api.common.Timestamps;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.validation.Inputs;
+import dev.catalogstore.api.validation.Requests;
+import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.Warehouse;
+import dev.catalogstore.api.warehouse.WarehouseId;
+import dev.catalogstore.api.warehouse.WarehouseOperations;
+import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Warehouses in memory: a tenant's warehouses by name in code-point order. Credentials are kept as
+ * given; nothing leaves the process, so there is nothing to seal.
+ */
+final class MemoryWarehouses implements WarehouseOperations {
+  private final TenantRegistry registry;
+  private final Clock clock;
+
+  MemoryWarehouses(TenantRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletableFuture<Warehouse> createWarehouse(TenantId tenant, NewWarehouse warehouse) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Requests.newWarehouse(warehouse, "warehouse");
+          return registry.write(
+              tenant,
+              state -> {
+                if (state.warehouses().containsKey(warehouse.name())) {
+                  throw new AlreadyExistsException(
+                      "warehouse '" + warehouse.name() + "' already exists");
+                }
+                Instant now = Timestamps.now(clock);
+                Warehouse created =
+                    new Warehouse(
+                        WarehouseId.random(),
+                        warehouse.name(),
+                        warehouse.storage(),
+                        warehouse.credentials(),
+                        warehouse.properties(),
+                        now,
+                        now);
+                state.warehouses().put(created.name(), created);
+                return created;
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Optional<Warehouse>> getWarehouse(TenantId tenant, String name) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          return registry.find(tenant, state -> Optional.ofNullable(state.warehouses().get(name)));
+        });
+  }
+
+  @Override
+  public CompletableFuture<Page<Warehouse>> listWarehouses(TenantId tenant, PageRequest page) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          int limit = Listing.limit(page);
+          Listing listing = new Listing(tenant, "warehouses", List.of());
+          Optional<String> after = listing.after(page);
+          return registry.read(
+              tenant,
+              state -> {
+                var warehouses =
+                    after.isPresent()
+                        ? state.warehouses().tailMap(after.get(), false)
+                        : state.warehouses();
+                List<Warehouse> fetched =
+                    warehouses.values().stream().limit(limit + 1L).toList();
+                return listing.page(fetched, limit, Warehouse::name);
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Warehouse> updateWarehouse(
+      TenantId tenant, String name, WarehouseUpdate update) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          Requests.warehouseUpdate(update, "update");
+          return registry.write(
+              tenant,
+              state -> {
+                Warehouse current = require(state, name);
+                Warehouse next =
+                    new Warehouse(
+                        current.id(),
+                        current.name(),
+                        update.storage().orElse(current.storage()),
+                        update.credentials().orElse(current.credentials()),
+                        update.properties().applyTo(current.properties()),
+                        current.createdAt(),
+                        Timestamps.now(clock));
+                state.warehouses().put(name, next);
+                return next;
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteWarehouse(TenantId tenant, String name) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          return registry.write(
+              tenant,
+              state -> {
+                require(state, name);
+                if (state.isWarehouseUsed(name)) {
+                  throw new PreconditionFailedException(
+                      "warehouse '" + name + "' is still used by a catalog");
+                }
+                state.warehouses().remove(name);
+                return null;
+              });
+        });
+  }
+
+  private static Warehouse require(TenantState state, String name) {
+    Warehouse warehouse = state.warehouses().get(name);
+    if (warehouse == null) {
+      throw new NotFoundException("warehouse '" + name + "' does not exist");
+    }
+    return warehouse;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.catalogstore.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.namespace.Namespace;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.NewTenant;
+import dev.catalogstore.api.tenant.Tenant;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.StorageConfig;
+import dev.catalogstore.api.warehouse.StorageType;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The store hands out immutable values and keeps none of the caller's mutable inputs. */
+class ReturnedValuesTest {
+  private final InMemoryCatalogStore store = new InMemoryCatalogStore();
+
+  @Test
+  void returnedValuesCannotBeChanged() {
+    Tenant tenant = store.createTenant(new NewTenant("t", Map.of("k", "v"))).join();
+    Page<Tenant> page = store.listTenants(PageRequest.firstPage()).join();
+
+    assertThatThrownBy(() -> tenant.properties().put("k", "changed"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> page.items().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(store.getTenant(tenant.id()).join().orElseThrow().properties())
+        .containsExactly(Map.entry("k", "v"));
+  }
+
+  @Test
+  void changingAnInputMapAfterTheCallChangesNothingStored() {
+    TenantId tenant = store.createTenant(NewTenant.named("t")).join().id();
+    store
+        .createWarehouse(
+            tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+        .join();
+    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    Map<String, String> properties = new HashMap<>(Map.of("k", "v"));
+    NamespaceRef sales = NamespaceRef.of("lake", "sales");
+
+    store.createNamespace(tenant, sales, properties).join();
+    properties.put("k", "changed");
+    properties.put("extra", "x");
+
+    Namespace stored = store.getNamespace(tenant, sales).join().orElseThrow();
+    assertThat(stored.properties()).containsExactly(Map.entry("k", "v"));
+  }
+}
