@@ -1,0 +1,171 @@
+package dev.catalogstore.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.spi.ComposedCatalogStore;
+import dev.catalogstore.jdbc.asset.JdbcAssetOperations;
+import dev.catalogstore.jdbc.catalog.JdbcCatalogOperations;
+import dev.catalogstore.jdbc.namespace.JdbcNamespaceOperations;
+import dev.catalogstore.jdbc.schema.SchemaMigrator;
+import dev.catalogstore.jdbc.secret.SecretCodec;
+import dev.catalogstore.jdbc.sql.Database;
+import dev.catalogstore.jdbc.sql.SqlText;
+import dev.catalogstore.jdbc.tenant.JdbcTenantOperations;
+import dev.catalogstore.jdbc.warehouse.JdbcWarehouseOperations;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link CatalogStore} on PostgreSQL.
+ *
+ * <pre>{@code
+ * try (JdbcCatalogStore store = JdbcCatalogStore.open(
+ *     JdbcStoreConfig.builder().jdbcUrl("jdbc:postgresql://localhost:5432/catalog").build())) {
+ *   Tenant acme = store.createTenant(NewTenant.named("acme")).join();
+ * }
+ * }</pre>
+ *
+ * <p><b>Start-up.</b> {@link #open} migrates (or, in {@link MigrationMode#VALIDATE}, only
+ * validates) the schema with Flyway, then serves calls. Several processes may open stores on one
+ * fresh database at once.
+ *
+ * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
+ * threads (one per connection), and its future completes there, never on the caller's thread.
+ * Input is validated first, on that thread, so a failed call has changed nothing. Each operation
+ * is a single SQL statement, atomic on its own: uniqueness, existence, cascades and the metadata
+ * compare-and-set are decided by the database's constraints and conditional statements, so they
+ * hold across any number of store instances on the same schema.
+ *
+ * <p><b>Failures.</b> Futures fail only with the contract's exceptions. When the database is
+ * unreachable, or a connection dies mid-call, calls fail with {@link UnavailableException} within
+ * the configured timeouts, and succeed again once it is back, without a restart.
+ *
+ * <p><b>Secrets.</b> Warehouse credentials are sealed by the configured {@link SecretCodec} before
+ * they are written and opened after every read; without a codec, warehouses cannot have
+ * credentials.
+ */
+public final class JdbcCatalogStore extends ComposedCatalogStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcCatalogStore.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final String name;
+  private final HikariDataSource ownedPool;
+  private final Database db;
+  private final Duration closeGrace;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private JdbcCatalogStore(
+      String name,
+      Database db,
+      SqlText sql,
+      Optional<SecretCodec> secretCodec,
+      HikariDataSource ownedPool,
+      Duration closeGrace) {
+    super(
+        new JdbcTenantOperations(db, sql),
+        new JdbcWarehouseOperations(db, sql, secretCodec),
+        new JdbcCatalogOperations(db, sql),
+        new JdbcNamespaceOperations(db, sql),
+        new JdbcAssetOperations(db, sql));
+    this.name = name;
+    this.db = db;
+    this.ownedPool = ownedPool;
+    this.closeGrace = closeGrace;
+  }
+
+  /**
+   * Opens a store: starts its pool (unless given a DataSource), migrates or validates the schema,
+   * and returns the store ready for calls. Blocks the calling thread while it does.
+   *
+   * @throws UnavailableException if the database cannot be reached, or refuses the migration
+   * @throws dev.catalogstore.api.error.PreconditionFailedException if the schema is not at this
+   *     library's version and the migration mode is {@code VALIDATE}, or its history conflicts
+   *     with this library's migrations
+   */
+  public static JdbcCatalogStore open(JdbcStoreConfig config) {
+    Objects.requireNonNull(config, "config");
+    String name = "catalogstore-" + INSTANCES.incrementAndGet();
+    LOG.info("{} - Starting (schema \"{}\", {}, maximumPoolSize {}, migrationMode {})",
+        name, config.schema(),
+        config.jdbcUrl().map(url -> "jdbcUrl " + url).orElse("application DataSource"),
+        config.maximumPoolSize(), config.migrationMode());
+    logSecretCodec(name, config.secretCodec());
+    HikariDataSource ownedPool = null;
+    try {
+      if (config.dataSource().isEmpty()) {
+        ownedPool = OwnedPool.open(config, name + "-pool");
+      }
+      DataSource dataSource = ownedPool != null ? ownedPool : config.dataSource().orElseThrow();
+      SchemaMigrator migrator = new SchemaMigrator(name,
+          ownedPool != null ? OwnedPool.migrationDataSource(config) : dataSource, config.schema());
+      if (config.migrationMode() == MigrationMode.MIGRATE) {
+        migrator.migrate();
+      } else {
+        migrator.validate();
+      }
+      Database db = new Database(dataSource, config.clock(), config.maximumPoolSize(),
+          config.maximumQueuedCalls(), name);
+      // Calls still running at close may take as long as the timeouts allow.
+      Duration closeGrace = config.dataSource().isPresent()
+          ? JdbcStoreConfig.DEFAULT_QUERY_TIMEOUT
+          : config.connectionTimeout().plus(config.queryTimeout());
+      JdbcCatalogStore store = new JdbcCatalogStore(name, db, new SqlText(config.schema()),
+          config.secretCodec(), ownedPool, closeGrace);
+      LOG.info("{} - Start completed.", name);
+      return store;
+    } catch (HikariPool.PoolInitializationException e) {
+      closeQuietly(ownedPool);
+      throw new UnavailableException(
+          name + " - cannot open: the database cannot be reached: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(ownedPool);
+      throw e;
+    }
+  }
+
+  private static void logSecretCodec(String name, Optional<SecretCodec> codec) {
+    if (codec.isEmpty()) {
+      LOG.info("{} - No secretCodec configured: warehouses with credentials will be refused", name);
+    } else if (codec.get() == SecretCodec.plaintextForTesting()) {
+      LOG.warn("{} - Warehouse credentials are stored IN PLAIN TEXT "
+          + "(SecretCodec.plaintextForTesting()); never use this in production", name);
+    } else {
+      LOG.info("{} - Warehouse credentials are sealed with {}", name, codec.get().describe());
+    }
+  }
+
+  private static void closeQuietly(HikariDataSource pool) {
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  /**
+   * Stops accepting calls (later calls fail with {@link UnavailableException}), lets running and
+   * queued calls finish within the configured timeouts, and closes the pool the store owns (never
+   * an application's DataSource). Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("{} - Shutdown initiated...", name);
+    db.close(closeGrace);
+    closeQuietly(ownedPool);
+    LOG.info("{} - Shutdown completed.", name);
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcCatalogStore[" + name + "]";
+  }
+}

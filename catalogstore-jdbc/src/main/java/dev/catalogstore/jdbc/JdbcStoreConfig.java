@@ -1,0 +1,330 @@
+package dev.catalogstore.jdbc;
+
+import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.jdbc.secret.SecretCodec;
+import dev.catalogstore.jdbc.sql.SqlText;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * How a {@link JdbcCatalogStore} reaches PostgreSQL: immutable, validated when built.
+ *
+ * <pre>{@code
+ * JdbcStoreConfig config = JdbcStoreConfig.builder()
+ *     .jdbcUrl("jdbc:postgresql://db:5432/catalog")
+ *     .username("catalog")
+ *     .password(System.getenv("DB_PASSWORD"))
+ *     .secretCodec(AesGcmSecretCodec.ofBase64(1, System.getenv("CATALOG_SECRET_KEY")))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Give either a JDBC URL (the store then owns a HikariCP pool, configured with the timeouts
+ * below, and closes it) or a {@link DataSource} (the store borrows connections from it, never
+ * closes it, and the application configures its timeouts). A DataSource must provide up to {@code
+ * maximumPoolSize} connections for calls, and two at once while the store migrates at open; the
+ * store sets its borrowed connections to autocommit and names every table with its schema, so the
+ * connections' commit mode and search path do not matter.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code jdbcUrl}</td><td>-</td><td>{@code jdbc:postgresql://...}; or {@code dataSource}
+ *       </td></tr>
+ *   <tr><td>{@code username}, {@code password}</td><td>none (the URL's or the driver's)</td>
+ *       <td>only with {@code jdbcUrl}</td></tr>
+ *   <tr><td>{@code dataSource}</td><td>-</td><td>connections from the application's pool</td></tr>
+ *   <tr><td>{@code maximumPoolSize}</td><td>10</td><td>connections of the owned pool, and the
+ *       number of store calls that run at once (also with a {@code dataSource})</td></tr>
+ *   <tr><td>{@code maximumQueuedCalls}</td><td>10,000</td><td>calls waiting for a free connection;
+ *       beyond that calls fail at once with {@code UnavailableException}</td></tr>
+ *   <tr><td>{@code schema}</td><td>{@code catalogstore}</td><td>the PostgreSQL schema of the
+ *       store's tables and of its Flyway history table {@code catalogstore_schema_history}
+ *       </td></tr>
+ *   <tr><td>{@code migrationMode}</td><td>{@link MigrationMode#MIGRATE}</td><td>migrate or only
+ *       validate the schema on open</td></tr>
+ *   <tr><td>{@code secretCodec}</td><td>none</td><td>seals warehouse credentials at rest; without
+ *       one, warehouses cannot have credentials</td></tr>
+ *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>all timestamps</td></tr>
+ *   <tr><td>{@code connectionTimeout}</td><td>10 s</td><td>owned pool only: the longest a call
+ *       waits to open or borrow a connection</td></tr>
+ *   <tr><td>{@code queryTimeout}</td><td>30 s</td><td>owned pool only: the longest a statement
+ *       runs (server-side {@code statement_timeout}); a connection whose server stays silent 5 s
+ *       longer is deemed dead (driver {@code socketTimeout})</td></tr>
+ * </table>
+ *
+ * <p>A call therefore fails with {@code UnavailableException} after at most about {@code
+ * connectionTimeout + queryTimeout + 5 s} when the database is unreachable or dies mid-call.
+ * Schema migrations at open run on separate, unpooled connections without the statement timeout,
+ * since a migration may rightly take long.
+ */
+public final class JdbcStoreConfig {
+  /** The default PostgreSQL schema. */
+  public static final String DEFAULT_SCHEMA = "catalogstore";
+  /** The default number of connections and concurrent calls. */
+  public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
+  /** The default number of calls that may wait for a connection. */
+  public static final int DEFAULT_MAXIMUM_QUEUED_CALLS = 10_000;
+  /** The default longest wait for a connection. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+  /** The default longest statement. */
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String jdbcUrl;
+  private final String username;
+  private final String password;
+  private final DataSource dataSource;
+  private final int maximumPoolSize;
+  private final int maximumQueuedCalls;
+  private final String schema;
+  private final MigrationMode migrationMode;
+  private final SecretCodec secretCodec;
+  private final Clock clock;
+  private final Duration connectionTimeout;
+  private final Duration queryTimeout;
+
+  private JdbcStoreConfig(Builder b) {
+    this.jdbcUrl = b.jdbcUrl;
+    this.username = b.username;
+    this.password = b.password;
+    this.dataSource = b.dataSource;
+    this.maximumPoolSize = b.maximumPoolSize;
+    this.maximumQueuedCalls = b.maximumQueuedCalls;
+    this.schema = b.schema;
+    this.migrationMode = b.migrationMode;
+    this.secretCodec = b.secretCodec;
+    this.clock = b.clock;
+    this.connectionTimeout =
+        b.connectionTimeout == null ? DEFAULT_CONNECTION_TIMEOUT : b.connectionTimeout;
+    this.queryTimeout = b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout;
+  }
+
+  /** Starts a configuration. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The JDBC URL of a store that owns its pool; empty with a {@link #dataSource()}. */
+  public Optional<String> jdbcUrl() {
+    return Optional.ofNullable(jdbcUrl);
+  }
+
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  public Optional<String> password() {
+    return Optional.ofNullable(password);
+  }
+
+  /** The application's DataSource; empty when the store owns its pool. */
+  public Optional<DataSource> dataSource() {
+    return Optional.ofNullable(dataSource);
+  }
+
+  public int maximumPoolSize() {
+    return maximumPoolSize;
+  }
+
+  public int maximumQueuedCalls() {
+    return maximumQueuedCalls;
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public MigrationMode migrationMode() {
+    return migrationMode;
+  }
+
+  /** The codec for warehouse credentials; empty if none is configured. */
+  public Optional<SecretCodec> secretCodec() {
+    return Optional.ofNullable(secretCodec);
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Duration connectionTimeout() {
+    return connectionTimeout;
+  }
+
+  public Duration queryTimeout() {
+    return queryTimeout;
+  }
+
+  /** The settings, without the password. */
+  @Override
+  public String toString() {
+    return "JdbcStoreConfig["
+        + (jdbcUrl != null ? "jdbcUrl=" + jdbcUrl + ", username=" + username
+            + ", password=" + (password == null ? "none" : "<redacted>")
+            + ", connectionTimeout=" + connectionTimeout + ", queryTimeout=" + queryTimeout
+            : "dataSource=" + dataSource.getClass().getName())
+        + ", maximumPoolSize=" + maximumPoolSize
+        + ", maximumQueuedCalls=" + maximumQueuedCalls
+        + ", schema=" + schema
+        + ", migrationMode=" + migrationMode
+        + ", secretCodec=" + (secretCodec == null ? "none" : secretCodec.describe())
+        + ", clock=" + clock + "]";
+  }
+
+  /**
+   * Builds a {@link JdbcStoreConfig}. Setters accept anything; {@link #build()} checks the whole
+   * and fails with {@link InvalidArgumentException} whose {@code field()} names the setting.
+   */
+  public static final class Builder {
+    private String jdbcUrl;
+    private String username;
+    private String password;
+    private DataSource dataSource;
+    private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
+    private int maximumQueuedCalls = DEFAULT_MAXIMUM_QUEUED_CALLS;
+    private String schema = DEFAULT_SCHEMA;
+    private MigrationMode migrationMode = MigrationMode.MIGRATE;
+    private SecretCodec secretCodec;
+    private Clock clock = Clock.systemUTC();
+    private Duration connectionTimeout;
+    private Duration queryTimeout;
+
+    private Builder() {}
+
+    /** A {@code jdbc:postgresql:} URL; the store then owns a HikariCP pool. */
+    public Builder jdbcUrl(String jdbcUrl) {
+      this.jdbcUrl = jdbcUrl;
+      return this;
+    }
+
+    /** The database user, with {@link #jdbcUrl}. */
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    /** The database password, with {@link #jdbcUrl}. */
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    /** The application's DataSource, instead of a {@link #jdbcUrl}; the store never closes it. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** Connections of the owned pool and calls running at once; at least 1. Default 10. */
+    public Builder maximumPoolSize(int maximumPoolSize) {
+      this.maximumPoolSize = maximumPoolSize;
+      return this;
+    }
+
+    /** Calls that may wait for a connection; at least 1. Default 10,000. */
+    public Builder maximumQueuedCalls(int maximumQueuedCalls) {
+      this.maximumQueuedCalls = maximumQueuedCalls;
+      return this;
+    }
+
+    /**
+     * The PostgreSQL schema: lower-case letters, digits and {@code _}, not starting with a digit,
+     * at most 63 characters. Default {@code catalogstore}.
+     */
+    public Builder schema(String schema) {
+      this.schema = schema;
+      return this;
+    }
+
+    /** Whether opening migrates the schema or only validates it. Default {@code MIGRATE}. */
+    public Builder migrationMode(MigrationMode migrationMode) {
+      this.migrationMode = migrationMode;
+      return this;
+    }
+
+    /** Seals warehouse credentials at rest. Default none: warehouses cannot have credentials. */
+    public Builder secretCodec(SecretCodec secretCodec) {
+      this.secretCodec = secretCodec;
+      return this;
+    }
+
+    /** The clock of every timestamp. Default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Owned pool only: longest wait to open or borrow a connection; 1 s or more. Default 10 s. */
+    public Builder connectionTimeout(Duration connectionTimeout) {
+      this.connectionTimeout = connectionTimeout;
+      return this;
+    }
+
+    /** Owned pool only: longest statement or wait for an answer; 1 s to 1 day. Default 30 s. */
+    public Builder queryTimeout(Duration queryTimeout) {
+      this.queryTimeout = queryTimeout;
+      return this;
+    }
+
+    /** Checks the settings and returns the configuration. */
+    public JdbcStoreConfig build() {
+      if (jdbcUrl == null && dataSource == null) {
+        throw new InvalidArgumentException("jdbcUrl", "set a jdbcUrl or a dataSource");
+      }
+      if (jdbcUrl != null && dataSource != null) {
+        throw new InvalidArgumentException(
+            "dataSource", "set either a jdbcUrl or a dataSource, not both");
+      }
+      if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new InvalidArgumentException("jdbcUrl", "must start with jdbc:postgresql:");
+      }
+      if (dataSource != null) {
+        onlyWithJdbcUrl(username, "username");
+        onlyWithJdbcUrl(password, "password");
+        onlyWithJdbcUrl(connectionTimeout, "connectionTimeout");
+        onlyWithJdbcUrl(queryTimeout, "queryTimeout");
+      }
+      if (maximumPoolSize < 1) {
+        throw new InvalidArgumentException(
+            "maximumPoolSize", "must be at least 1, not " + maximumPoolSize);
+      }
+      if (maximumQueuedCalls < 1) {
+        throw new InvalidArgumentException(
+            "maximumQueuedCalls", "must be at least 1, not " + maximumQueuedCalls);
+      }
+      if (schema == null || !SqlText.SCHEMA_NAME.matcher(schema).matches()) {
+        throw new InvalidArgumentException(
+            "schema",
+            "must be 1 to 63 lower-case letters, digits or '_', not starting with a digit, not "
+                + (schema == null ? "null" : "'" + schema + "'"));
+      }
+      if (migrationMode == null) {
+        throw new InvalidArgumentException("migrationMode", "is required");
+      }
+      if (clock == null) {
+        throw new InvalidArgumentException("clock", "is required");
+      }
+      atLeast(connectionTimeout, Duration.ofSeconds(1), "connectionTimeout");
+      atLeast(queryTimeout, Duration.ofSeconds(1), "queryTimeout");
+      if (queryTimeout != null && queryTimeout.compareTo(Duration.ofDays(1)) > 0) {
+        throw new InvalidArgumentException(
+            "queryTimeout", "must be at most a day, not " + queryTimeout);
+      }
+      return new JdbcStoreConfig(this);
+    }
+
+    private static void onlyWithJdbcUrl(Object value, String field) {
+      if (value != null) {
+        throw new InvalidArgumentException(
+            field, "applies only with a jdbcUrl; configure the DataSource itself instead");
+      }
+    }
+
+    private static void atLeast(Duration value, Duration minimum, String field) {
+      if (value != null && value.compareTo(minimum) < 0) {
+        throw new InvalidArgumentException(field, "must be at least " + minimum + ", not " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.catalogstore.jdbc.schema;
+
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.jdbc.sql.SqlErrors;
+import dev.catalogstore.jdbc.sql.Violations;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the store's schema to the version this library needs, with Flyway and only Flyway: the
+ * migrations in {@code db/migration/postgresql}, recorded in the schema's own history table
+ * {@value #HISTORY_TABLE}. Flyway holds a PostgreSQL advisory lock while it migrates, so stores
+ * opening at once in several processes apply each migration exactly once. Internal to the JDBC
+ * store.
+ */
+public final class SchemaMigrator {
+  /** Flyway's history table, in the store's schema. */
+  public static final String HISTORY_TABLE = "catalogstore_schema_history";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+  private static final String LOCATION = "classpath:db/migration/postgresql";
+
+  private final String logPrefix;
+  private final Flyway flyway;
+  private final String schema;
+
+  public SchemaMigrator(String logPrefix, DataSource dataSource, String schema) {
+    this.logPrefix = logPrefix;
+    this.schema = schema;
+    this.flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .createSchemas(true)
+        .table(HISTORY_TABLE)
+        .locations(LOCATION)
+        .validateMigrationNaming(true)
+        .cleanDisabled(true)
+        .load();
+  }
+
+  /**
+   * Creates the schema if needed and applies pending migrations.
+   *
+   * @throws CatalogStoreException {@code UnavailableException} if the database cannot be reached
+   *     or refuses (for example without DDL rights), {@code PreconditionFailedException} if the
+   *     schema's history does not match this library's migrations
+   */
+  public void migrate() {
+    long started = System.nanoTime();
+    MigrateResult result = withFlyway("migrate", flyway::migrate);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (result.migrationsExecuted == 0) {
+      LOG.info("{} - Schema \"{}\" is up to date at version {}", logPrefix, schema,
+          currentVersion());
+    } else {
+      LOG.info(
+          "{} - Schema \"{}\" migrated from {} to version {} ({} migration(s) applied in {} ms)",
+          logPrefix, schema,
+          result.initialSchemaVersion == null ? "empty" : "version " + result.initialSchemaVersion,
+          result.targetSchemaVersion, result.migrationsExecuted, millis);
+    }
+  }
+
+  /**
+   * Checks, changing nothing, that every migration of this library has been applied.
+   *
+   * @throws CatalogStoreException {@code PreconditionFailedException} if not, {@code
+   *     UnavailableException} if the database cannot be reached
+   */
+  public void validate() {
+    ValidateResult result = withFlyway("validate", flyway::validateWithResult);
+    if (!result.validationSuccessful) {
+      throw new PreconditionFailedException(
+          "schema \"" + schema + "\" is not at the version this library needs (migration mode "
+              + "VALIDATE changes nothing; apply the migrations, or open with MIGRATE): "
+              + result.getAllErrorMessages());
+    }
+    LOG.info("{} - Schema \"{}\" validated at version {}", logPrefix, schema, currentVersion());
+  }
+
+  private String currentVersion() {
+    MigrationInfo current = withFlyway("info", () -> flyway.info().current());
+    return current == null ? "none" : current.getVersion().getVersion();
+  }
+
+  /** Runs a Flyway command, turning its failures into the contract's exceptions. */
+  private <T> T withFlyway(String command, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (FlywayException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql) {
+          throw SqlErrors.translate(
+              "schema " + command + " of \"" + schema + "\"", sql, Violations.none(command));
+        }
+      }
+      // The contract's exception carries no cause: the details go to the log.
+      LOG.error("{} - Schema {} of \"{}\" failed", logPrefix, command, schema, e);
+      throw new PreconditionFailedException(
+          "schema " + command + " of \"" + schema + "\" failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.catalogstore.jdbc.sql;
+
+import dev.catalogstore.api.common.Timestamps;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.UnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every store call runs: a bounded pool of store threads, each borrowing a connection for
+ * the statements of one call. Internal to the JDBC store.
+ *
+ * <p>A call's future is completed on a store thread, after its connection is back in the pool, so
+ * a caller chaining further store calls from a callback never waits for a connection its own
+ * callback holds. Nothing here blocks on another future. When all threads are busy, calls wait in
+ * a bounded queue; beyond it they fail at once with {@link UnavailableException}, as they do once
+ * the store is closed.
+ *
+ * <p>Statements run in autocommit mode: each of the store's operations is one statement (data
+ * modifying CTEs and foreign-key cascades make multi-row changes atomic), so it either takes
+ * effect whole or not at all. A statement that lost a serialization or deadlock race was rolled
+ * back by PostgreSQL and is run again, at most {@value #ATTEMPTS} times.
+ */
+public final class Database {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final int ATTEMPTS = 3;
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final ThreadPoolExecutor executor;
+
+  /**
+   * @param dataSource where connections come from
+   * @param clock the store's clock
+   * @param threads how many calls run at once (the connection pool's size)
+   * @param maxQueuedCalls how many calls may wait for a thread
+   * @param threadNamePrefix names the store threads, {@code <prefix>-<n>}
+   */
+  public Database(
+      DataSource dataSource,
+      Clock clock,
+      int threads,
+      int maxQueuedCalls,
+      String threadNamePrefix) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(maxQueuedCalls),
+            daemonThreads(threadNamePrefix),
+            new ThreadPoolExecutor.AbortPolicy());
+    // Idle store threads go away, so an idle store holds no threads.
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  /** Now, by the store's clock, at the precision PostgreSQL keeps. */
+  public Instant now() {
+    return Timestamps.now(clock);
+  }
+
+  /**
+   * Runs {@code task} on a store thread and completes the returned future there with its result
+   * or its failure. A failure that is not a {@code CatalogStoreException} is a bug; it is logged
+   * and reported as {@link UnavailableException}, so callers still see only the contract's types.
+   */
+  public <T> CompletableFuture<T> submit(String operation, StoreTask<T> task) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    Runnable call =
+        () -> {
+          T result;
+          try {
+            result = task.call();
+          } catch (CatalogStoreException e) {
+            future.completeExceptionally(e);
+            return;
+          } catch (RuntimeException | Error e) {
+            LOG.error("{} failed unexpectedly", operation, e);
+            future.completeExceptionally(
+                new UnavailableException(operation + " failed unexpectedly: " + e, e));
+            return;
+          }
+          future.complete(result);
+        };
+    try {
+      executor.execute(call);
+    } catch (RejectedExecutionException e) {
+      future.completeExceptionally(
+          new UnavailableException(
+              executor.isShutdown()
+                  ? operation + " failed: the store is closed"
+                  : operation + " failed: the store is overloaded (all "
+                      + executor.getMaximumPoolSize() + " threads busy and "
+                      + executor.getQueue().size() + " calls queued)",
+              e));
+    }
+    return future;
+  }
+
+  /**
+   * Runs {@code work} on a pooled connection, on the calling store thread, and translates its SQL
+   * failures with {@code violations}.
+   */
+  public <T> T run(String operation, Violations violations, SqlWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        if (!connection.getAutoCommit()) {
+          // A DataSource supplied by the application may hand out connections in manual-commit
+          // mode; the store's statements are each meant to commit on their own.
+          connection.setAutoCommit(true);
+        }
+        return work.run(connection);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && SqlErrors.isTransactionRollback(e)) {
+          LOG.debug("{} lost a concurrency race (attempt {}), running it again",
+              operation, attempt);
+          continue;
+        }
+        throw SqlErrors.translate(operation, e, violations);
+      }
+    }
+  }
+
+  /**
+   * Stops accepting calls and waits up to {@code grace} for running and queued calls to finish,
+   * then interrupts the rest.
+   */
+  public void close(Duration grace) {
+    executor.shutdown();
+    if (Thread.currentThread() instanceof StoreThread thread && thread.database == this) {
+      // Closed from a callback on one of its own threads: waiting would wait for itself.
+      return;
+    }
+    try {
+      if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Calls still running after {} ms; interrupting them", grace.toMillis());
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> new StoreThread(this, runnable, prefix + "-" + count.incrementAndGet());
+  }
+
+  /** A thread of one store's pool, so the store can tell when it is called from its own. */
+  private static final class StoreThread extends Thread {
+    private final Database database;
+
+    StoreThread(Database database, Runnable body, String name) {
+      super(body, name);
+      this.database = database;
+      // A store the application forgot to close must not keep the JVM alive.
+      setDaemon(true);
+    }
+  }
+}

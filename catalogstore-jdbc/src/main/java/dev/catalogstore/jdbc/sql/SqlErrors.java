@@ -1,0 +1,116 @@
+package dev.catalogstore.jdbc.sql;
+
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.error.UnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * The one place where JDBC failures become the contract's exceptions, decided by SQLState (and by
+ * the JDBC exception class where a pool or driver gives no state). Nothing above this class ever
+ * sees an {@link SQLException}, and nothing parses a message.
+ *
+ * <table>
+ *   <caption>SQLState mapping</caption>
+ *   <tr><th>SQLState</th><th>meaning</th><th>reported as</th></tr>
+ *   <tr><td>23505</td><td>unique violation</td><td>the operation's {@link Violations}</td></tr>
+ *   <tr><td>23503</td><td>foreign-key violation</td>
+ *       <td>the operation's {@link Violations}</td></tr>
+ *   <tr><td>22xxx, 54xxx</td><td>data exception, program limit</td>
+ *       <td>{@link InvalidArgumentException}</td></tr>
+ *   <tr><td>08xxx, 53xxx, 57P01-03, 57014, 40001, 40P01, 55P03, 25006, 58xxx, XX000</td>
+ *       <td>connection lost or refused, out of resources, shutdown, statement timeout,
+ *       serialization failure or deadlock (after retries), lock timeout, read-only replica, system
+ *       error</td>
+ *       <td>{@link UnavailableException}</td></tr>
+ *   <tr><td>anything else</td><td>for example a missing table or a permission denied: the database
+ *       cannot serve this store as configured</td><td>{@link UnavailableException}</td></tr>
+ * </table>
+ */
+public final class SqlErrors {
+  private SqlErrors() {}
+
+  /** Translates {@code e}, hit by {@code operation}, into the contract's exception. */
+  public static CatalogStoreException translate(
+      String operation, SQLException e, Violations violations) {
+    String state = sqlState(e);
+    if ("23505".equals(state)) {
+      return violations.uniqueViolation().get();
+    }
+    if ("23503".equals(state)) {
+      return violations.foreignKeyViolation().get();
+    }
+    if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
+      return new InvalidArgumentException(
+          "request", "the database rejected the input of " + operation + " (SQLState " + state
+              + "): " + e.getMessage());
+    }
+    if (isConnectionFailure(e, state)) {
+      return new UnavailableException(
+          operation + " failed: the database cannot be reached or did not answer in time"
+              + describe(state), e);
+    }
+    return new UnavailableException(
+        operation + " failed: the database could not run it" + describe(state), e);
+  }
+
+  /**
+   * Whether the statement was rolled back because it lost against a concurrent transaction
+   * (serialization failure, deadlock), so that running it again is safe and likely to succeed.
+   */
+  public static boolean isTransactionRollback(SQLException e) {
+    String state = sqlState(e);
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  private static boolean isConnectionFailure(SQLException e, String state) {
+    if (e instanceof SQLTransientConnectionException
+        || e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLRecoverableException
+        || e instanceof SQLTimeoutException) {
+      return true;
+    }
+    if (state == null) {
+      return false;
+    }
+    return state.startsWith("08")
+        || state.startsWith("53")
+        || state.startsWith("58")
+        || state.equals("57P01")
+        || state.equals("57P02")
+        || state.equals("57P03")
+        || state.equals("57014")
+        || state.equals("40001")
+        || state.equals("40P01")
+        || state.equals("55P03")
+        || state.equals("25006")
+        || state.equals("XX000");
+  }
+
+  /** The first SQLState along the exception's chain; pools often wrap the driver's exception. */
+  private static String sqlState(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        if (sql.getSQLState() != null) {
+          return sql.getSQLState();
+        }
+        SQLException next = sql.getNextException();
+        if (next != null && next.getSQLState() != null) {
+          return next.getSQLState();
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(String state) {
+    return state == null ? "" : " (SQLState " + state + ")";
+  }
+}

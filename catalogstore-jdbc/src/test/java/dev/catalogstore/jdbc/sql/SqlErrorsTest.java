@@ -1,0 +1,73 @@
+package dev.catalogstore.jdbc.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.error.UnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The SQLState mapping of {@link SqlErrors}. */
+class SqlErrorsTest {
+  private static final Violations VIOLATIONS = new Violations(
+      () -> new AlreadyExistsException("taken"),
+      () -> new PreconditionFailedException("still used"));
+
+  @Test
+  void constraintViolationsMeanWhatTheOperationSays() {
+    assertThat(translate(new SQLException("dup", "23505")))
+        .isInstanceOf(AlreadyExistsException.class).hasMessage("taken");
+    assertThat(translate(new SQLException("fk", "23503")))
+        .isInstanceOf(PreconditionFailedException.class).hasMessage("still used");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "57014", "53300", "53100",
+      "40001", "40P01", "55P03", "25006", "58030", "XX000", "42P01", "42501"})
+  void connectionResourceAndServerFailuresAreUnavailable(String state) {
+    CatalogStoreException e = translate(new SQLException("boom", state));
+
+    assertThat(e).isInstanceOf(UnavailableException.class).hasMessageContaining(state);
+    assertThat(e.isRetryable()).isTrue();
+  }
+
+  @Test
+  void aPoolTimeoutWithoutSqlStateIsUnavailable() {
+    assertThat(translate(new SQLTransientConnectionException("pool timeout")))
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("cannot be reached");
+  }
+
+  @Test
+  void theStateIsFoundAlongTheCauseChain() {
+    SQLException wrapped = new SQLException("wrapper", null, new SQLException("inner", "23505"));
+
+    assertThat(translate(wrapped)).isInstanceOf(AlreadyExistsException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"22001", "22P05", "54000"})
+  void dataTheDatabaseRejectsIsAnInvalidArgument(String state) {
+    assertThat(translate(new SQLException("bad data", state)))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
+  void onlySerializationFailuresAndDeadlocksAreRunAgain() {
+    assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "40001"))).isTrue();
+    assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "40P01"))).isTrue();
+    assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "23505"))).isFalse();
+    assertThat(SqlErrors.isTransactionRollback(new SQLException("x"))).isFalse();
+  }
+
+  private static CatalogStoreException translate(SQLException e) {
+    return SqlErrors.translate("testOperation", e, VIOLATIONS);
+  }
+}
