@@ -6,7 +6,10 @@ import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.paging.PageTokens;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.validation.Inputs;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -57,6 +60,25 @@ record Listing(TenantId tenant, String name, List<String> arguments) {
                 throw new InvalidArgumentException(PageTokens.FIELD, "malformed page position");
               }
             });
+  }
+
+  /**
+   * Reads up to {@code limit + 1} values of {@code index} that follow {@code after} (from the
+   * start when empty), in the index's order, in O(log n + limit).
+   *
+   * <p>An iterator, not a stream: a sub-map's value collection has no spliterator of its own, and
+   * the default one asks for its size, which a {@code TreeMap} sub-map computes by walking every
+   * entry, turning each page into O(n).
+   */
+  static <V> List<V> fetchAfter(NavigableMap<String, V> index, Optional<String> after, int limit) {
+    NavigableMap<String, V> following =
+        after.isPresent() ? index.tailMap(after.get(), false) : index;
+    List<V> fetched = new ArrayList<>(limit + 1);
+    Iterator<V> values = following.values().iterator();
+    while (fetched.size() <= limit && values.hasNext()) {
+      fetched.add(values.next());
+    }
+    return fetched;
   }
 
   /**

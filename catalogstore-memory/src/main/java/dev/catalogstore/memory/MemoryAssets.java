@@ -130,11 +130,8 @@ final class MemoryAssets implements AssetOperations {
               state -> {
                 var inNamespace =
                     requireNamespaceOnBranch(state, branch, namespace).assetsIn(namespace);
-                var following =
-                    after.isPresent() ? inNamespace.tailMap(after.get(), false) : inNamespace;
                 List<Asset> fetched =
-                    following.values().stream()
-                        .limit(limit + 1L)
+                    Listing.fetchAfter(inNamespace, after, limit).stream()
                         .map(AssetEntry::asset)
                         .toList();
                 return listing.page(fetched, limit, asset -> asset.ref().name());

@@ -90,13 +90,8 @@ final class MemoryCatalogs implements CatalogOperations {
           return registry.read(
               tenant,
               state -> {
-                var catalogs =
-                    after.isPresent()
-                        ? state.catalogs().tailMap(after.get(), false)
-                        : state.catalogs();
                 List<Catalog> fetched =
-                    catalogs.values().stream()
-                        .limit(limit + 1L)
+                    Listing.fetchAfter(state.catalogs(), after, limit).stream()
                         .map(CatalogState::catalog)
                         .toList();
                 return listing.page(fetched, limit, Catalog::name);

@@ -95,9 +95,7 @@ final class MemoryNamespaces implements NamespaceOperations {
                 CatalogState catalog = state.requireCatalog(parent.catalog());
                 catalog.requireNamespace(parent.path());
                 var children = catalog.namespaces().children(parent.path());
-                var following =
-                    after.isPresent() ? children.tailMap(after.get(), false) : children;
-                List<Namespace> fetched = following.values().stream().limit(limit + 1L).toList();
+                List<Namespace> fetched = Listing.fetchAfter(children, after, limit);
                 return listing.page(fetched, limit, namespace -> namespace.path().lastSegment());
               });
         });

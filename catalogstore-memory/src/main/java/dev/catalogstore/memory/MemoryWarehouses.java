@@ -83,12 +83,7 @@ final class MemoryWarehouses implements WarehouseOperations {
           return registry.read(
               tenant,
               state -> {
-                var warehouses =
-                    after.isPresent()
-                        ? state.warehouses().tailMap(after.get(), false)
-                        : state.warehouses();
-                List<Warehouse> fetched =
-                    warehouses.values().stream().limit(limit + 1L).toList();
+                List<Warehouse> fetched = Listing.fetchAfter(state.warehouses(), after, limit);
                 return listing.page(fetched, limit, Warehouse::name);
               });
         });
