@@ -1,0 +1,79 @@
+package dev.catalogstore.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks and prints each figure with the ratio that gives it meaning.
+ *
+ * <p>Arguments: {@code memory}, {@code jdbc}, or none for both ({@code jdbc} needs {@code
+ * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}).
+ */
+public final class BenchmarkReport {
+  private BenchmarkReport() {}
+
+  public static void main(String[] args) throws RunnerException {
+    List<String> which = args.length == 0 ? List.of("memory", "jdbc") : List.of(args);
+    if (which.contains("memory")) {
+      reportMemory(run(InMemoryPagingBenchmark.class));
+    }
+    if (which.contains("jdbc")) {
+      if (JdbcRoundTripBenchmark.jdbcUrl().isEmpty()) {
+        System.out.println("jdbc: skipped, set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL URL");
+      } else {
+        reportJdbc(run(JdbcRoundTripBenchmark.class));
+      }
+    }
+  }
+
+  private static Map<String, Double> run(Class<?> benchmark) throws RunnerException {
+    Options options = new OptionsBuilder().include(benchmark.getName() + "\\.").build();
+    Collection<RunResult> results = new Runner(options).run();
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      String method = result.getParams().getBenchmark();
+      method = method.substring(method.lastIndexOf('.') + 1);
+      List<String> params = new ArrayList<>();
+      for (String key : result.getParams().getParamsKeys()) {
+        params.add(key + "=" + result.getParams().getParam(key));
+      }
+      String name = params.isEmpty() ? method : method + "[" + String.join(",", params) + "]";
+      scores.put(name, result.getPrimaryResult().getScore());
+    }
+    return scores;
+  }
+
+  private static void reportMemory(Map<String, Double> us) {
+    System.out.println();
+    System.out.println("In-memory store: one page of 100 assets (microseconds per page)");
+    System.out.printf(Locale.ROOT, "%-32s %12s %12s %10s%n", "", "1,000", "100,000", "growth");
+    for (String method : List.of("storeFirstPage", "storeMiddlePage", "naiveMiddlePage")) {
+      double small = us.get(method + "[assets=1000]");
+      double large = us.get(method + "[assets=100000]");
+      System.out.printf(Locale.ROOT, "%-32s %12.2f %12.2f %9.1fx%n", method, small, large,
+          large / small);
+    }
+    double ratio = us.get("naiveMiddlePage[assets=100000]") / us.get("storeMiddlePage[assets=100000]");
+    System.out.printf(Locale.ROOT, "store is %.0fx faster than the naive scan at 100,000 assets%n", ratio);
+  }
+
+  private static void reportJdbc(Map<String, Double> us) {
+    System.out.println();
+    System.out.println("PostgreSQL store: microseconds per call, and in bare round trips");
+    double floor = us.get("floorSelectOne");
+    System.out.printf(Locale.ROOT, "%-32s %12s %14s%n", "", "us/call", "round trips");
+    for (Map.Entry<String, Double> entry : us.entrySet()) {
+      System.out.printf(Locale.ROOT, "%-32s %12.1f %14.2f%n", entry.getKey(), entry.getValue(),
+          entry.getValue() / floor);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.catalogstore.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.asset.MetadataCommit;
+import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.NewTenant;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.StorageConfig;
+import dev.catalogstore.api.warehouse.StorageType;
+import dev.catalogstore.jdbc.JdbcCatalogStore;
+import dev.catalogstore.jdbc.JdbcStoreConfig;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The PostgreSQL store's simple operations beside the floor they are measured against: one bare
+ * {@code SELECT 1} round trip on a pooled connection. The contract aims at one round trip per
+ * simple operation, so each operation's ratio to the floor says how close it comes.
+ *
+ * <p>Reads the database from {@code CATALOGSTORE_BENCH_JDBC_URL} (or {@code
+ * CATALOGSTORE_TEST_JDBC_URL}); works in its own schema.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class JdbcRoundTripBenchmark {
+  /** The schema the benchmark's store works in, apart from anything else in the database. */
+  static final String SCHEMA = "catalogstore_bench";
+
+  private HikariDataSource floorPool;
+  private JdbcCatalogStore store;
+  private TenantId tenant;
+  private AssetRef table;
+  private String currentLocation;
+  private long nextVersion;
+
+  /** The database URL the benchmarks use, if one is configured. */
+  static Optional<String> jdbcUrl() {
+    return Optional.ofNullable(System.getenv("CATALOGSTORE_BENCH_JDBC_URL"))
+        .or(() -> Optional.ofNullable(System.getenv("CATALOGSTORE_TEST_JDBC_URL")));
+  }
+
+  @Setup(Level.Trial)
+  public void open() {
+    String url = jdbcUrl().orElseThrow(() -> new IllegalStateException(
+        "set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL JDBC URL"));
+    floorPool = new HikariDataSource();
+    floorPool.setJdbcUrl(url);
+    floorPool.setMaximumPoolSize(2);
+    store = JdbcCatalogStore.open(JdbcStoreConfig.builder().jdbcUrl(url).schema(SCHEMA).build());
+
+    tenant = store.createTenant(NewTenant.named("bench-" + UUID.randomUUID())).join().id();
+    store.createWarehouse(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+        .join();
+    store.createCatalog(tenant, NewCatalog.local("cat", "wh")).join();
+    NamespaceRef ns = NamespaceRef.of("cat", "db");
+    store.createNamespace(tenant, ns, Map.of()).join();
+    for (int i = 0; i < 1000; i++) {
+      store.createAsset(tenant, AssetRef.onMain(ns, String.format("t%04d", i)),
+          NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
+    }
+    table = AssetRef.onMain(ns, "t0500");
+    currentLocation = "s3://bench/t0500/v0.metadata.json";
+    store.commitMetadataLocation(tenant, table, MetadataCommit.first(currentLocation)).join();
+    nextVersion = 1;
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    store.deleteTenant(tenant).join();
+    store.close();
+    floorPool.close();
+  }
+
+  @Benchmark
+  public int floorSelectOne() throws SQLException {
+    try (Connection c = floorPool.getConnection();
+        PreparedStatement select = c.prepareStatement("SELECT 1");
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  @Benchmark
+  public Optional<Asset> getAsset() {
+    return store.getAsset(tenant, table).join();
+  }
+
+  @Benchmark
+  public Page<Asset> listAssetsPage() {
+    return store.listAssets(tenant, BranchRef.main("cat"), table.namespace(),
+        PageRequest.firstPage(100)).join();
+  }
+
+  @Benchmark
+  public Asset commitMetadataLocation() {
+    String next = "s3://bench/t0500/v" + nextVersion++ + ".metadata.json";
+    Asset committed =
+        store.commitMetadataLocation(tenant, table, MetadataCommit.replacing(currentLocation, next))
+            .join();
+    currentLocation = next;
+    return committed;
+  }
+}
