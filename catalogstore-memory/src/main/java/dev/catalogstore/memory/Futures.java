@@ -1,6 +1,7 @@
 package dev.catalogstore.memory;
 
 import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InternalStoreException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -8,7 +9,7 @@ import java.util.function.Supplier;
  * Turns a synchronous operation into an already completed future, so that no store method ever
  * throws: a {@link CatalogStoreException} becomes a failed future as it is, and any other runtime
  * exception, which can only be a defect of this store, becomes a failed future carrying an {@link
- * UnexpectedStoreFailure} with the original as its cause.
+ * InternalStoreException} with the original as its cause.
  *
  * <p>Futures complete on the caller's thread before the store method returns, after every lock the
  * operation took has been released; callbacks the caller chains on them therefore never run while
@@ -25,7 +26,8 @@ final class Futures {
     } catch (CatalogStoreException e) {
       return CompletableFuture.failedFuture(e);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(new UnexpectedStoreFailure(e));
+      return CompletableFuture.failedFuture(
+          new InternalStoreException("internal error in the in-memory catalog store: " + e, e));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.namespace.NamespaceRef;
@@ -52,7 +53,7 @@ class FuturesTest {
               throw defect;
             });
     Throwable failure = Outcomes.failureOf(future);
-    assertThat(failure).isInstanceOf(CatalogStoreException.class).hasCause(defect);
+    assertThat(failure).isInstanceOf(InternalStoreException.class).hasCause(defect);
     assertThat(((CatalogStoreException) failure).isRetryable()).isFalse();
   }
 

@@ -2,6 +2,7 @@ package dev.catalogstore.jdbc.sql;
 
 import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,7 +79,8 @@ public final class Database {
   /**
    * Runs {@code task} on a store thread and completes the returned future there with its result
    * or its failure. A failure that is not a {@code CatalogStoreException} is a bug; it is logged
-   * and reported as {@link UnavailableException}, so callers still see only the contract's types.
+   * and reported as {@link InternalStoreException}, so callers still see only the contract's types
+   * and do not retry it.
    */
   public <T> CompletableFuture<T> submit(String operation, StoreTask<T> task) {
     CompletableFuture<T> future = new CompletableFuture<>();
@@ -93,7 +95,7 @@ public final class Database {
           } catch (RuntimeException | Error e) {
             LOG.error("{} failed unexpectedly", operation, e);
             future.completeExceptionally(
-                new UnavailableException(operation + " failed unexpectedly: " + e, e));
+                new InternalStoreException(operation + " failed unexpectedly: " + e, e));
             return;
           }
           future.complete(result);

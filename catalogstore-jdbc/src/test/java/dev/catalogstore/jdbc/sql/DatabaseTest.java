@@ -1,0 +1,51 @@
+package dev.catalogstore.jdbc.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.catalogstore.api.error.InternalStoreException;
+import dev.catalogstore.api.error.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How a store call's outcome reaches its future; no database is needed for these rules. */
+class DatabaseTest {
+  private final Database database = new Database(null, Clock.systemUTC(), 1, 10, "database-test");
+
+  @AfterEach
+  void close() {
+    database.close(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aContractFailureReachesTheCallerAsItIs() {
+    NotFoundException missing = new NotFoundException("no such catalog");
+
+    assertThat(failureOf(database.submit("getCatalog", () -> {
+      throw missing;
+    }))).isSameAs(missing);
+  }
+
+  @Test
+  void aDefectReachesTheCallerAsANonRetryableInternalStoreException() {
+    IllegalStateException defect = new IllegalStateException("defect");
+
+    Throwable failure = failureOf(database.submit("getCatalog", () -> {
+      throw defect;
+    }));
+
+    assertThat(failure).isInstanceOf(InternalStoreException.class).hasCause(defect);
+    assertThat(((InternalStoreException) failure).isRetryable()).isFalse();
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> future) {
+    Throwable thrown = catchThrowable(() -> future.get(30, TimeUnit.SECONDS));
+    assertThat(thrown).isInstanceOf(ExecutionException.class);
+    return thrown.getCause();
+  }
+}
