@@ -3,16 +3,24 @@ package dev.catalogstore.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.namespace.Namespace;
+import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
+import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.StorageConfig;
+import dev.catalogstore.api.warehouse.StorageType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +81,35 @@ class StoreThreadsTest {
         lock.release();
       }
       assertThat(failedOn.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).startsWith("catalogstore-");
+    }
+  }
+
+  @Test
+  void aCallTakesTheCallersMapWhenItIsMadeNotWhenItRuns() throws Exception {
+    try (JdbcCatalogStore store = open(1)) {
+      TenantId tenant = newTenant(store);
+      store.createWarehouse(tenant,
+          NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh"))).join();
+      store.createCatalog(tenant, NewCatalog.local("cat", "wh")).join();
+      NamespaceRef db = NamespaceRef.of("cat", "db");
+      Map<String, String> properties = new HashMap<>(Map.of("owner", "alice"));
+      CompletableFuture<Namespace> created;
+      RowLock lock = RowLock.onTenant(tenant);
+      try {
+        CompletableFuture<Tenant> blocked = store.updateTenant(tenant, rename());
+        awaitRunning(blocked);
+        created = store.createNamespace(tenant, db, properties);
+        // The call has returned, so the caller may reuse its map; the queued call must not see it.
+        properties.put("owner", "bob");
+        properties.put("bad\u0001key", "x");
+      } finally {
+        lock.release();
+      }
+
+      assertThat(created.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS).properties())
+          .isEqualTo(Map.of("owner", "alice"));
+      assertThat(store.getNamespace(tenant, db).join().orElseThrow().properties())
+          .isEqualTo(Map.of("owner", "alice"));
     }
   }
 

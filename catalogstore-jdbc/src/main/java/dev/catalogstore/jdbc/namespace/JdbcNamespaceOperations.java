@@ -1,5 +1,6 @@
 package dev.catalogstore.jdbc.namespace;
 
+import dev.catalogstore.api.common.Properties;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
@@ -141,7 +142,10 @@ public final class JdbcNamespaceOperations implements NamespaceOperations {
 
   @Override
   public CompletableFuture<Namespace> createNamespace(
-      TenantId tenant, NamespaceRef namespace, Map<String, String> properties) {
+      TenantId tenant, NamespaceRef namespace, Map<String, String> callersProperties) {
+    // Copied now, on the caller's thread: the call runs later on a store thread, by when the
+    // caller may have changed or reused its map. (The copy keeps nulls for validation to name.)
+    Map<String, String> properties = Properties.copyOf(callersProperties);
     return db.submit("createNamespace", () -> {
       Requests.tenant(tenant);
       Requests.namespace(namespace, "namespace");
@@ -243,7 +247,10 @@ public final class JdbcNamespaceOperations implements NamespaceOperations {
 
   @Override
   public CompletableFuture<Namespace> replaceNamespaceProperties(
-      TenantId tenant, NamespaceRef namespace, Map<String, String> properties) {
+      TenantId tenant, NamespaceRef namespace, Map<String, String> callersProperties) {
+    // Copied now, on the caller's thread: the call runs later on a store thread, by when the
+    // caller may have changed or reused its map. (The copy keeps nulls for validation to name.)
+    Map<String, String> properties = Properties.copyOf(callersProperties);
     return db.submit("replaceNamespaceProperties", () -> {
       Requests.tenant(tenant);
       Requests.namespace(namespace, "namespace");

@@ -83,36 +83,18 @@ public final class Database {
    * and do not retry it.
    */
   public <T> CompletableFuture<T> submit(String operation, StoreTask<T> task) {
-    CompletableFuture<T> future = new CompletableFuture<>();
-    Runnable call =
-        () -> {
-          T result;
-          try {
-            result = task.call();
-          } catch (CatalogStoreException e) {
-            future.completeExceptionally(e);
-            return;
-          } catch (RuntimeException | Error e) {
-            LOG.error("{} failed unexpectedly", operation, e);
-            future.completeExceptionally(
-                new InternalStoreException(operation + " failed unexpectedly: " + e, e));
-            return;
-          }
-          future.complete(result);
-        };
+    StoreCall<T> call = new StoreCall<>(operation, task);
     try {
       executor.execute(call);
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(
-          new UnavailableException(
-              executor.isShutdown()
-                  ? operation + " failed: the store is closed"
-                  : operation + " failed: the store is overloaded (all "
-                      + executor.getMaximumPoolSize() + " threads busy and "
-                      + executor.getQueue().size() + " calls queued)",
-              e));
+      call.reject(
+          executor.isShutdown()
+              ? "the store is closed"
+              : "the store is overloaded (all " + executor.getMaximumPoolSize()
+                  + " threads busy and " + executor.getQueue().size() + " calls queued)",
+          e);
     }
-    return future;
+    return call.future;
   }
 
   /**
@@ -152,11 +134,53 @@ public final class Database {
     try {
       if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("Calls still running after {} ms; interrupting them", grace.toMillis());
-        executor.shutdownNow();
+        stopNow();
       }
     } catch (InterruptedException e) {
-      executor.shutdownNow();
+      stopNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Interrupts the running calls and fails the queued ones, whose futures would never end. */
+  private void stopNow() {
+    for (Runnable unstarted : executor.shutdownNow()) {
+      ((StoreCall<?>) unstarted).reject(
+          "the store was closed before the call ran", new IllegalStateException("closed"));
+    }
+  }
+
+  /** One call: its task, and the future that reports the task's outcome. */
+  private static final class StoreCall<T> implements Runnable {
+    private final String operation;
+    private final StoreTask<T> task;
+    private final CompletableFuture<T> future = new CompletableFuture<>();
+
+    StoreCall(String operation, StoreTask<T> task) {
+      this.operation = operation;
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      T result;
+      try {
+        result = task.call();
+      } catch (CatalogStoreException e) {
+        future.completeExceptionally(e);
+        return;
+      } catch (RuntimeException | Error e) {
+        LOG.error("{} failed unexpectedly", operation, e);
+        future.completeExceptionally(
+            new InternalStoreException(operation + " failed unexpectedly: " + e, e));
+        return;
+      }
+      future.complete(result);
+    }
+
+    void reject(String reason, Throwable cause) {
+      future.completeExceptionally(
+          new UnavailableException(operation + " failed: " + reason, cause));
     }
   }
 

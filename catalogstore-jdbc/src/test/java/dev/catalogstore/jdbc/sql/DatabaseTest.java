@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.UnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,32 @@ class DatabaseTest {
 
     assertThat(failure).isInstanceOf(InternalStoreException.class).hasCause(defect);
     assertThat(((InternalStoreException) failure).isRetryable()).isFalse();
+  }
+
+  @Test
+  void callsStillQueuedWhenCloseGivesUpFailWithUnavailable() throws Exception {
+    Database oneThread = new Database(null, Clock.systemUTC(), 1, 10, "closing-test");
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    CompletableFuture<Object> blocking = oneThread.submit("blocking", () -> {
+      running.countDown();
+      try {
+        return never.await(1, TimeUnit.HOURS);
+      } catch (InterruptedException e) {
+        throw new UnavailableException("interrupted", e);
+      }
+    });
+    assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+    List<CompletableFuture<String>> queued = List.of(
+        oneThread.submit("queued-1", () -> "ran"), oneThread.submit("queued-2", () -> "ran"));
+
+    oneThread.close(Duration.ofMillis(50));
+
+    assertThat(failureOf(blocking)).isInstanceOf(UnavailableException.class);
+    for (CompletableFuture<String> call : queued) {
+      assertThat(failureOf(call)).isInstanceOf(UnavailableException.class)
+          .hasMessageContaining("closed before the call ran");
+    }
   }
 
   private static Throwable failureOf(CompletableFuture<?> future) {
