@@ -51,15 +51,7 @@ record Listing(TenantId tenant, String name, List<String> arguments) {
 
   /** Like {@link #after}, for a list positioned by a history sequence number. */
   Optional<Long> afterSequence(PageRequest page) {
-    return after(page)
-        .map(
-            position -> {
-              try {
-                return Long.parseLong(position);
-              } catch (NumberFormatException e) {
-                throw new InvalidArgumentException(PageTokens.FIELD, "malformed page position");
-              }
-            });
+    return after(page).map(PageTokens::sequence);
   }
 
   /**

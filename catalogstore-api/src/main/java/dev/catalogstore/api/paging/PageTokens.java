@@ -8,6 +8,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,8 @@ import java.util.Optional;
  *
  * <p>A token carries a format version, a 64-bit binding (a hash of the tenant id, the list's name
  * and the list's arguments) and the keyset position: the sort key of the last item returned, as a
- * list of strings. Decoding under any other tenant or list fails the binding check and is reported
+ * list of strings. Every position part is a name or a sequence number, so a part that is not
+ * strict UTF-8 or holds a control character is refused as malformed before it reaches a backend. Decoding under any other tenant or list fails the binding check and is reported
  * as an {@link InvalidArgumentException} on {@link #FIELD}. Since every query is also filtered by
  * the caller's tenant, a forged position can never reach another tenant's rows; the binding exists
  * so that misuse fails loudly instead of silently returning a wrong page.
@@ -111,6 +114,24 @@ public final class PageTokens {
     }
   }
 
+  /**
+   * Reads a position part that is a history sequence number: a decimal of at least 1.
+   *
+   * @throws InvalidArgumentException on {@link #FIELD} otherwise
+   */
+  public static long sequence(String part) {
+    long sequence;
+    try {
+      sequence = Long.parseLong(part);
+    } catch (NumberFormatException e) {
+      throw malformed();
+    }
+    if (sequence < 1) {
+      throw malformed();
+    }
+    return sequence;
+  }
+
   private static InvalidArgumentException malformed() {
     return new InvalidArgumentException(FIELD, "malformed page token");
   }
@@ -126,7 +147,16 @@ public final class PageTokens {
     if (length < 0 || length > in.available()) {
       throw new IOException("bad length");
     }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    // Strict: a lenient decode would turn broken bytes into U+FFFD, a valid but foreign position.
+    String part = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(in.readNBytes(length)))
+        .toString();
+    if (part.codePoints().anyMatch(Character::isISOControl)) {
+      throw new IOException("control character in a position");
+    }
+    return part;
   }
 
   private static byte[] binding(TenantId tenant, String list, List<String> listArguments) {

@@ -84,11 +84,7 @@ public final class Keyset {
       if (after.isEmpty()) {
         return Long.MAX_VALUE;
       }
-      try {
-        return Long.parseLong(after.get().get(0));
-      } catch (NumberFormatException e) {
-        throw new InvalidArgumentException(PageTokens.FIELD, "malformed page token position");
-      }
+      return PageTokens.sequence(after.get().get(0));
     }
   }
 }

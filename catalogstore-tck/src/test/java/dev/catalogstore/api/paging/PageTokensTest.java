@@ -81,6 +81,30 @@ class PageTokensTest {
     assertThat(decode(flipped, tenant, "catalogs", List.of())).hasSize(1);
   }
 
+  @Test
+  void aForgedPositionWithAControlCharacterOrBrokenUtf8IsRefused() {
+    String valid = PageTokens.encode(tenant, "catalogs", List.of(), List.of("abc"));
+    for (byte[] forged : List.of(new byte[] {'a', 0, 'c'}, new byte[] {(byte) 0xC3, 0x28, 'c'})) {
+      byte[] raw = Base64.getUrlDecoder().decode(valid);
+      System.arraycopy(forged, 0, raw, raw.length - 3, 3);
+
+      assertRefused(Base64.getUrlEncoder().withoutPadding().encodeToString(raw), tenant,
+          "catalogs", List.of());
+    }
+  }
+
+  @Test
+  void aSequencePositionIsADecimalOfAtLeastOne() {
+    assertThat(PageTokens.sequence("1")).isEqualTo(1);
+    assertThat(PageTokens.sequence("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    for (String bad : List.of("0", "-1", "-9223372036854775808", "1.5", "x", "", "99999999999999999999")) {
+      assertThatThrownBy(() -> PageTokens.sequence(bad))
+          .as("sequence %s", bad)
+          .isInstanceOfSatisfying(InvalidArgumentException.class,
+              e -> assertThat(e.field()).isEqualTo(PageTokens.FIELD));
+    }
+  }
+
   private static List<String> decode(String token, TenantId tenant, String list, List<String> args) {
     return PageTokens.decode(PageRequest.nextPage(token, 10), tenant, list, args).orElseThrow();
   }
