@@ -1,7 +1,7 @@
 package dev.catalogstore.jdbc.sql;
 
 import dev.catalogstore.api.error.CatalogStoreException;
-import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -20,15 +20,20 @@ import java.sql.SQLTransientConnectionException;
  *   <tr><td>23505</td><td>unique violation</td><td>the operation's {@link Violations}</td></tr>
  *   <tr><td>23503</td><td>foreign-key violation</td>
  *       <td>the operation's {@link Violations}</td></tr>
- *   <tr><td>22xxx, 54xxx</td><td>data exception, program limit</td>
- *       <td>{@link InvalidArgumentException}</td></tr>
+ *   <tr><td>22xxx, 54xxx, 23502, 23514, 42xxx but 42501, XX001, XX002</td>
+ *       <td>data exception, program limit, not-null or check violation, a missing or mistyped
+ *       table or column, corruption: every input was validated before the statement ran, so the
+ *       statement itself is wrong (a defect, or a schema drifted from the store's migrations);
+ *       retrying cannot help</td>
+ *       <td>{@link InternalStoreException}</td></tr>
  *   <tr><td>08xxx, 53xxx, 57P01-03, 57014, 40001, 40P01, 55P03, 25006, 58xxx, XX000</td>
  *       <td>connection lost or refused, out of resources, shutdown, statement timeout,
  *       serialization failure or deadlock (after retries), lock timeout, read-only replica, system
  *       error</td>
  *       <td>{@link UnavailableException}</td></tr>
- *   <tr><td>anything else</td><td>for example a missing table or a permission denied: the database
- *       cannot serve this store as configured</td><td>{@link UnavailableException}</td></tr>
+ *   <tr><td>anything else</td><td>for example a permission denied (42501): the database cannot
+ *       serve this store as configured until an operator acts</td>
+ *       <td>{@link UnavailableException}</td></tr>
  * </table>
  */
 public final class SqlErrors {
@@ -44,10 +49,9 @@ public final class SqlErrors {
     if ("23503".equals(state)) {
       return violations.foreignKeyViolation().get();
     }
-    if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
-      return new InvalidArgumentException(
-          "request", "the database rejected the input of " + operation + " (SQLState " + state
-              + "): " + e.getMessage());
+    if (isStoreDefect(state)) {
+      return new InternalStoreException(
+          operation + " failed: the database rejected the store's statement" + describe(state), e);
     }
     if (isConnectionFailure(e, state)) {
       return new UnavailableException(
@@ -65,6 +69,19 @@ public final class SqlErrors {
   public static boolean isTransactionRollback(SQLException e) {
     String state = sqlState(e);
     return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  private static boolean isStoreDefect(String state) {
+    if (state == null) {
+      return false;
+    }
+    return state.startsWith("22")
+        || state.startsWith("54")
+        || state.equals("23502")
+        || state.equals("23514")
+        || (state.startsWith("42") && !state.equals("42501"))
+        || state.equals("XX001")
+        || state.equals("XX002");
   }
 
   private static boolean isConnectionFailure(SQLException e, String state) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.CatalogStoreException;
-import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.error.UnavailableException;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ class SqlErrorsTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "57014", "53300", "53100",
-      "40001", "40P01", "55P03", "25006", "58030", "XX000", "42P01", "42501"})
+      "40001", "40P01", "55P03", "25006", "58030", "XX000", "42501"})
   void connectionResourceAndServerFailuresAreUnavailable(String state) {
     CatalogStoreException e = translate(new SQLException("boom", state));
 
@@ -53,10 +53,12 @@ class SqlErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"22001", "22P05", "54000"})
-  void dataTheDatabaseRejectsIsAnInvalidArgument(String state) {
-    assertThat(translate(new SQLException("bad data", state)))
-        .isInstanceOf(InvalidArgumentException.class);
+  @ValueSource(strings = {"22001", "22P05", "54000", "23502", "23514", "42P01", "42703", "XX001"})
+  void aStatementTheDatabaseRejectsAfterValidationIsANonRetryableStoreDefect(String state) {
+    CatalogStoreException e = translate(new SQLException("rejected", state));
+
+    assertThat(e).isInstanceOf(InternalStoreException.class).hasMessageContaining(state);
+    assertThat(e.isRetryable()).isFalse();
   }
 
   @Test
