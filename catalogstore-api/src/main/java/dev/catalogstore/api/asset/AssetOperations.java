@@ -65,6 +65,10 @@ public interface AssetOperations {
    * succeeds. A lost compare-and-set fails with {@code ConflictException} whose {@code
    * currentValue()} is the location stored now; a missing asset fails with {@code
    * NotFoundException}, never with a conflict.
+   *
+   * <p>After an {@code UnavailableException} the commit may have landed without its reply: a
+   * retry then fails with a conflict whose current value is the caller's own {@code next}, which
+   * means the commit succeeded (see {@link dev.catalogstore.api.error.UnavailableException}).
    */
   CompletableFuture<Asset> commitMetadataLocation(
       TenantId tenant, AssetRef asset, MetadataCommit commit);
