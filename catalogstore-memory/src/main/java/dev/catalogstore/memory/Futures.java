@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Turns a synchronous operation into an already completed future, so that no store method ever
  * throws: a {@link CatalogStoreException} becomes a failed future as it is, and any other runtime
- * exception, which can only be a defect of this store, becomes a failed future carrying an {@link
- * InternalStoreException} with the original as its cause.
+ * exception or error, which can only be a defect of this store, becomes a failed future carrying
+ * an {@link InternalStoreException} with the original as its cause.
  *
  * <p>Futures complete on the caller's thread before the store method returns, after every lock the
  * operation took has been released; callbacks the caller chains on them therefore never run while
@@ -25,7 +25,9 @@ final class Futures {
       return CompletableFuture.completedFuture(operation.get());
     } catch (CatalogStoreException e) {
       return CompletableFuture.failedFuture(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Even a VM error (a stack overflow on a deep input, say) fails the future: the contract
+      // promises that store methods never throw, and the JDBC store keeps the same promise.
       return CompletableFuture.failedFuture(
           new InternalStoreException("internal error in the in-memory catalog store: " + e, e));
     }

@@ -139,4 +139,12 @@ public abstract class CatalogStoreTck {
       return CatalogStoreTck.this.fixture();
     }
   }
+
+  @Nested
+  class Futures extends FutureContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
 }
