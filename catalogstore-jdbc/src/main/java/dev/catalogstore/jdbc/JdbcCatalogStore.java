@@ -95,7 +95,9 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     String name = "catalogstore-" + INSTANCES.incrementAndGet();
     LOG.info("{} - Starting (schema \"{}\", {}, maximumPoolSize {}, migrationMode {})",
         name, config.schema(),
-        config.jdbcUrl().map(url -> "jdbcUrl " + url).orElse("application DataSource"),
+        config.jdbcUrl()
+            .map(url -> "jdbcUrl " + JdbcStoreConfig.redacted(url))
+            .orElse("application DataSource"),
         config.maximumPoolSize(), config.migrationMode());
     logSecretCodec(name, config.secretCodec());
     HikariDataSource ownedPool = null;

@@ -6,6 +6,7 @@ import dev.catalogstore.jdbc.sql.SqlText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -73,6 +74,9 @@ public final class JdbcStoreConfig {
 
   private final String jdbcUrl;
   private final String username;
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
+
   private final String password;
   private final DataSource dataSource;
   private final int maximumPoolSize;
@@ -156,11 +160,19 @@ public final class JdbcStoreConfig {
     return queryTimeout;
   }
 
-  /** The settings, without the password. */
+  /**
+   * {@code url} with the values of its {@code password} and {@code sslpassword} parameters
+   * hidden, for logs and messages.
+   */
+  static String redacted(String url) {
+    return URL_PASSWORD.matcher(url).replaceAll("$1<redacted>");
+  }
+
+  /** The settings, without the password (also one given inside the JDBC URL). */
   @Override
   public String toString() {
     return "JdbcStoreConfig["
-        + (jdbcUrl != null ? "jdbcUrl=" + jdbcUrl + ", username=" + username
+        + (jdbcUrl != null ? "jdbcUrl=" + redacted(jdbcUrl) + ", username=" + username
             + ", password=" + (password == null ? "none" : "<redacted>")
             + ", connectionTimeout=" + connectionTimeout + ", queryTimeout=" + queryTimeout
             : "dataSource=" + dataSource.getClass().getName())

@@ -19,6 +19,18 @@ class JdbcStoreConfigTest {
   private static final String URL = "jdbc:postgresql://localhost:5432/catalog";
 
   @Test
+  void toStringNeverShowsAPasswordNotEvenOneInsideTheUrl() {
+    JdbcStoreConfig config = JdbcStoreConfig.builder()
+        .jdbcUrl("jdbc:postgresql://db/catalog?user=app&password=s3cret&sslpassword=k3y;x=1")
+        .password("other-s3cret")
+        .build();
+
+    assertThat(config.toString())
+        .doesNotContain("s3cret").doesNotContain("k3y")
+        .contains("user=app").contains("password=<redacted>").contains("x=1");
+  }
+
+  @Test
   void aUrlAloneIsAValidConfigurationWithDocumentedDefaults() {
     JdbcStoreConfig config = JdbcStoreConfig.builder().jdbcUrl(URL).build();
 
