@@ -20,6 +20,10 @@ import dev.catalogstore.api.warehouse.WarehouseOperations;
  *   <li><b>Tenant first.</b> Every method touching tenant data takes the {@code TenantId} first.
  *       Nothing of one tenant is observable or changeable through another: an id, a name or a
  *       page token of tenant A used under tenant B behaves exactly as if it did not exist.
+ *   <li><b>Missing things.</b> A write or a list under a tenant, catalog, branch or namespace
+ *       that does not exist fails with {@link dev.catalogstore.api.error.NotFoundException}; a
+ *       get of one thing returns empty. Validation comes first: bad input is reported even when
+ *       the tenant does not exist.
  *   <li><b>Validated.</b> Bad input fails with {@link
  *       dev.catalogstore.api.error.InvalidArgumentException} naming the field, before anything is
  *       written; a failed call changes nothing.
