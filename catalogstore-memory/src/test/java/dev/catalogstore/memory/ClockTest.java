@@ -18,6 +18,7 @@ import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.StorageType;
+import dev.catalogstore.tck.TckClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ class ClockTest {
   private static final Instant START = Instant.parse("2024-03-01T10:15:30.123456789Z");
   private static final Instant START_MICROS = Instant.parse("2024-03-01T10:15:30.123456Z");
 
-  private final MutableClock clock = new MutableClock(START);
+  private final TckClock clock = frozenAt(START);
   private final InMemoryCatalogStore store = new InMemoryCatalogStore(clock);
 
   @Test
@@ -76,5 +77,11 @@ class ClockTest {
     assertThat(history)
         .extracting(MetadataLocation::committedAt)
         .containsExactly(later, START_MICROS);
+  }
+
+  private static TckClock frozenAt(Instant start) {
+    TckClock clock = new TckClock();
+    clock.freezeAt(start);
+    return clock;
   }
 }
