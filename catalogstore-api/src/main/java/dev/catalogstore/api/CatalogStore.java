@@ -1,13 +1,26 @@
 package dev.catalogstore.api;
 
-import dev.catalogstore.api.asset.AssetOperations;
-import dev.catalogstore.api.catalog.CatalogOperations;
-import dev.catalogstore.api.namespace.NamespaceOperations;
-import dev.catalogstore.api.tenant.TenantOperations;
-import dev.catalogstore.api.warehouse.WarehouseOperations;
+import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.catalog.Catalogs;
+import dev.catalogstore.api.namespace.Namespaces;
+import dev.catalogstore.api.tenant.Tenants;
+import dev.catalogstore.api.warehouse.Warehouses;
 
 /**
  * The storage contract of a multi-tenant lakehouse catalog.
+ *
+ * <p>A store is a small root with one accessor per area (a facet); the facet holds that area's
+ * operations under short verbs:
+ *
+ * <pre>{@code
+ * Tenant acme = store.tenants().create(NewTenant.named("acme")).join();
+ * store.namespaces().create(acme.id(), NamespaceRef.of("sales", "raw"), Map.of()).join();
+ * store.assets().commitMetadataLocation(acme.id(), table, MetadataCommit.replacing(v1, v2)).join();
+ * }</pre>
+ *
+ * <p>Each accessor returns the same facet instance every time and never fails. A decorator
+ * (metrics, tracing, access checks) wraps only the facets it changes; see {@link
+ * dev.catalogstore.api.spi.ComposedCatalogStore#decorate}.
  *
  * <h2>Rules every method keeps</h2>
  *
@@ -37,13 +50,21 @@ import dev.catalogstore.api.warehouse.WarehouseOperations;
  * characters, not blank, without control characters; any other character, including {@code .},
  * {@code %}, {@code _}, {@code /}, spaces and non-ASCII letters, is kept exactly.
  */
-public interface CatalogStore
-    extends AutoCloseable,
-        TenantOperations,
-        WarehouseOperations,
-        CatalogOperations,
-        NamespaceOperations,
-        AssetOperations {
+public interface CatalogStore extends AutoCloseable {
+  /** Tenants: create, read, list, rename, delete with everything they own. */
+  Tenants tenants();
+
+  /** Warehouses: storage locations and their credentials, per tenant. */
+  Warehouses warehouses();
+
+  /** Catalogs: local on a warehouse, or federated; created with their branch {@code main}. */
+  Catalogs catalogs();
+
+  /** Hierarchical namespaces of a catalog and their properties. */
+  Namespaces namespaces();
+
+  /** Tables, views, files and models on a branch, and their metadata pointer and history. */
+  Assets assets();
 
   /** Releases what the store owns (connection pools, executors). Idempotent. */
   @Override

@@ -1,13 +1,23 @@
 package dev.catalogstore.api.error;
 
 /**
- * The backend could not be reached or did not answer in time. A read or a refused call changed
- * nothing; a write whose reply was lost may or may not have taken effect.
+ * The backend could not be reached or did not answer in time; retryable.
  *
- * <p>Retrying a metadata commit is safe, but read its outcome with care: if the retry fails with
- * a {@link ConflictException} whose {@code currentValue()} is the very location the first attempt
- * tried to install, that first attempt landed. A caller that deletes the files of a failed commit
- * must not delete that one: it is the table's current metadata.
+ * <p><b>A lost reply.</b> A read, or a call refused before it was sent, changed nothing. But
+ * <em>any</em> write whose reply was lost may have landed: a create, an update, a rename, a delete
+ * or a commit. Before retrying a write, or in place of retrying it, read the state back:
+ *
+ * <ul>
+ *   <li>a retried create that fails with {@link AlreadyExistsException} may be the first attempt's
+ *       own object: compare what {@code get} returns with what was sent;
+ *   <li>a retried delete that fails with {@link NotFoundException} means the first attempt
+ *       deleted it (or someone else did);
+ *   <li>a retried metadata commit that fails with a {@link ConflictException} whose {@code
+ *       currentValue()} is the very location the first attempt tried to install means that first
+ *       attempt landed. A caller that deletes the files of a failed commit must not delete that
+ *       one: it is the table's current metadata. A multi-asset commit landed if every asset's
+ *       current location is its {@code next}.
+ * </ul>
  */
 public class UnavailableException extends CatalogStoreException {
   private static final long serialVersionUID = 1L;

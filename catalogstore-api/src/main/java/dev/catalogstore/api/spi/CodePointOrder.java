@@ -1,4 +1,4 @@
-package dev.catalogstore.api.common;
+package dev.catalogstore.api.spi;
 
 import java.util.Comparator;
 import java.util.List;

@@ -6,30 +6,33 @@ import dev.catalogstore.api.tenant.TenantId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Warehouses: storage locations with their credentials, per tenant. */
-public interface WarehouseOperations {
+/**
+ * The warehouses facet ({@code store.warehouses()}): storage locations with their credentials, per
+ * tenant. Warehouse names are unique per tenant and immutable (a {@code LOCAL} catalog names its
+ * warehouse).
+ */
+public interface Warehouses {
   /**
    * Creates a warehouse. Fails with {@code NotFoundException} if the tenant does not exist, {@code
    * AlreadyExistsException} if the tenant has a warehouse of that name (never overwriting it).
    */
-  CompletableFuture<Warehouse> createWarehouse(TenantId tenant, NewWarehouse warehouse);
+  CompletableFuture<Warehouse> create(TenantId tenant, NewWarehouse warehouse);
 
   /** Reads a warehouse by name, credentials opened; empty if the tenant has none of that name. */
-  CompletableFuture<Optional<Warehouse>> getWarehouse(TenantId tenant, String name);
+  CompletableFuture<Optional<Warehouse>> get(TenantId tenant, String name);
 
   /** Lists the tenant's warehouses by name in code-point order, keyset-paged. */
-  CompletableFuture<Page<Warehouse>> listWarehouses(TenantId tenant, PageRequest page);
+  CompletableFuture<Page<Warehouse>> list(TenantId tenant, PageRequest page);
 
   /**
    * Changes a warehouse's storage, credentials and/or properties atomically and returns the
    * result. Fails with {@code NotFoundException} if it does not exist.
    */
-  CompletableFuture<Warehouse> updateWarehouse(
-      TenantId tenant, String name, WarehouseUpdate update);
+  CompletableFuture<Warehouse> update(TenantId tenant, String name, WarehouseUpdate update);
 
   /**
    * Deletes a warehouse. Fails with {@code PreconditionFailedException} while any catalog of the
    * tenant uses it, {@code NotFoundException} if it does not exist.
    */
-  CompletableFuture<Void> deleteWarehouse(TenantId tenant, String name);
+  CompletableFuture<Void> delete(TenantId tenant, String name);
 }

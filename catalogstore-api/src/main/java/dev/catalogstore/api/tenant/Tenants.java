@@ -5,8 +5,11 @@ import dev.catalogstore.api.paging.PageRequest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Tenants: the units of isolation. */
-public interface TenantOperations {
+/**
+ * The tenants facet ({@code store.tenants()}): the units of isolation. Apart from {@link #create}
+ * and {@link #list}, every method names the tenant it acts on first.
+ */
+public interface Tenants {
   /**
    * Creates a tenant with a fresh id.
    *
@@ -14,18 +17,18 @@ public interface TenantOperations {
    * name; with {@code InvalidArgumentException} on {@code tenant}, {@code tenant.name} or {@code
    * tenant.properties} for bad input.
    */
-  CompletableFuture<Tenant> createTenant(NewTenant tenant);
+  CompletableFuture<Tenant> create(NewTenant tenant);
 
   /**
    * Reads a tenant; empty if it does not exist. {@link TenantId#SYSTEM} always exists.
    */
-  CompletableFuture<Optional<Tenant>> getTenant(TenantId tenant);
+  CompletableFuture<Optional<Tenant>> get(TenantId tenant);
 
   /**
    * Lists tenants by name in code-point order, without the system tenant. Paging is keyset-based:
    * a tenant that exists throughout is returned exactly once.
    */
-  CompletableFuture<Page<Tenant>> listTenants(PageRequest page);
+  CompletableFuture<Page<Tenant>> list(PageRequest page);
 
   /**
    * Renames a tenant and/or changes its properties, atomically, and returns the result.
@@ -34,7 +37,7 @@ public interface TenantOperations {
    * AlreadyExistsException} if the new name is taken by another tenant, {@code
    * PreconditionFailedException} for the system tenant.
    */
-  CompletableFuture<Tenant> updateTenant(TenantId tenant, TenantUpdate update);
+  CompletableFuture<Tenant> update(TenantId tenant, TenantUpdate update);
 
   /**
    * Deletes a tenant and, in one atomic step, everything it owns: warehouses, catalogs,
@@ -43,5 +46,5 @@ public interface TenantOperations {
    * <p>Fails with {@code NotFoundException} if it does not exist, {@code
    * PreconditionFailedException} for the system tenant.
    */
-  CompletableFuture<Void> deleteTenant(TenantId tenant);
+  CompletableFuture<Void> delete(TenantId tenant);
 }

@@ -8,36 +8,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Hierarchical namespaces of a catalog. */
-public interface NamespaceOperations {
+/**
+ * The namespaces facet ({@code store.namespaces()}): the hierarchical namespaces of a catalog. A
+ * namespace is addressed by its catalog and its path of segments; any printable character,
+ * including {@code .}, is allowed inside a segment and kept exactly.
+ */
+public interface Namespaces {
   /**
    * Creates a namespace. Its parent must exist (a top-level namespace needs only the catalog):
    * {@code NotFoundException} otherwise. Fails with {@code AlreadyExistsException} if it exists,
    * never overwriting it; with {@code InvalidArgumentException} on {@code namespace.path} for the
    * root.
    */
-  CompletableFuture<Namespace> createNamespace(
+  CompletableFuture<Namespace> create(
       TenantId tenant, NamespaceRef namespace, Map<String, String> properties);
 
   /** Reads a namespace; empty if it (or its catalog) does not exist in the tenant. */
-  CompletableFuture<Optional<Namespace>> getNamespace(TenantId tenant, NamespaceRef namespace);
+  CompletableFuture<Optional<Namespace>> get(TenantId tenant, NamespaceRef namespace);
 
   /**
    * Lists the direct children of {@code parent} (the catalog's top level for {@link
    * NamespacePath#ROOT}), ordered by last segment in code-point order, keyset-paged. Fails with
    * {@code NotFoundException} if the catalog or a non-root parent does not exist.
    */
-  CompletableFuture<Page<Namespace>> listNamespaces(
-      TenantId tenant, NamespaceRef parent, PageRequest page);
+  CompletableFuture<Page<Namespace>> list(TenantId tenant, NamespaceRef parent, PageRequest page);
 
   /**
    * Sets and removes property keys atomically and returns the result. Keys not named are kept.
    */
-  CompletableFuture<Namespace> updateNamespaceProperties(
+  CompletableFuture<Namespace> updateProperties(
       TenantId tenant, NamespaceRef namespace, PropertyUpdate update);
 
   /** Replaces all properties with {@code properties} and returns the result. */
-  CompletableFuture<Namespace> replaceNamespaceProperties(
+  CompletableFuture<Namespace> replaceProperties(
       TenantId tenant, NamespaceRef namespace, Map<String, String> properties);
 
   /**
@@ -45,5 +48,5 @@ public interface NamespaceOperations {
    * child namespace or holds an asset on any branch, {@code NotFoundException} if it does not
    * exist.
    */
-  CompletableFuture<Void> deleteNamespace(TenantId tenant, NamespaceRef namespace);
+  CompletableFuture<Void> delete(TenantId tenant, NamespaceRef namespace);
 }

@@ -1,4 +1,4 @@
-package dev.catalogstore.api.validation;
+package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.InvalidArgumentException;

@@ -1,12 +1,15 @@
-package dev.catalogstore.api.validation;
+package dev.catalogstore.api.spi;
 
-import static dev.catalogstore.api.validation.Inputs.location;
-import static dev.catalogstore.api.validation.Inputs.name;
-import static dev.catalogstore.api.validation.Inputs.properties;
-import static dev.catalogstore.api.validation.Inputs.propertyUpdate;
-import static dev.catalogstore.api.validation.Inputs.required;
+import static dev.catalogstore.api.spi.Inputs.location;
+import static dev.catalogstore.api.spi.Inputs.name;
+import static dev.catalogstore.api.spi.Inputs.properties;
+import static dev.catalogstore.api.spi.Inputs.propertyUpdate;
+import static dev.catalogstore.api.spi.Inputs.required;
 
+import dev.catalogstore.api.asset.AssetCommit;
+import dev.catalogstore.api.asset.AssetExpectation;
 import dev.catalogstore.api.asset.AssetId;
+import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
@@ -15,6 +18,7 @@ import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -23,6 +27,11 @@ import dev.catalogstore.api.warehouse.Credentials;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Validation of the contract's request values, shared by every backend so that all of them
@@ -135,7 +144,71 @@ public final class Requests {
     required(commit, field);
     commit.expected().ifPresent(l -> location(l, field + ".expected"));
     location(commit.next(), field + ".next");
+    commit.location().ifPresent(l -> location(l, field + ".location"));
+    propertyUpdate(commit.properties(), field + ".properties");
     return commit;
+  }
+
+  /**
+   * The parts of a multi-asset commit: at least one, each valid, no asset named twice, all on the
+   * catalog and branch of the first.
+   */
+  public static List<AssetCommit> assetCommits(List<AssetCommit> commits, String field) {
+    required(commits, field);
+    if (commits.isEmpty()) {
+      throw new InvalidArgumentException(field, "must name at least one asset");
+    }
+    Set<AssetRef> seen = new HashSet<>();
+    for (int i = 0; i < commits.size(); i++) {
+      String part = field + "[" + i + "]";
+      AssetCommit commit = required(commits.get(i), part);
+      asset(commit.asset(), part + ".asset");
+      metadataCommit(commit.commit(), part + ".commit");
+      if (!commit.asset().branch().equals(commits.get(0).asset().branch())) {
+        throw new InvalidArgumentException(part + ".asset.branch",
+            "every asset of one commit must be on " + commits.get(0).asset().branch());
+      }
+      if (!seen.add(commit.asset())) {
+        throw new InvalidArgumentException(part + ".asset", "names an asset given before");
+      }
+    }
+    return List.copyOf(commits);
+  }
+
+  /**
+   * The arguments of a rename, in the order every backend reports them: {@code from}, {@code to},
+   * then the rule that an asset moves only within its catalog and branch ({@code to.branch}),
+   * then {@code expected}.
+   */
+  public static void assetRename(AssetRef from, AssetRef to, AssetExpectation expected) {
+    asset(from, "from");
+    asset(to, "to");
+    if (!from.branch().equals(to.branch())) {
+      throw new InvalidArgumentException("to.branch",
+          "an asset moves only within its catalog and branch " + from.branch() + ", not to "
+              + to.branch());
+    }
+    assetExpectation(expected, "expected");
+  }
+
+  /** The expectation of a guarded delete or rename; {@link AssetExpectation#ANY} is valid. */
+  public static AssetExpectation assetExpectation(AssetExpectation expected, String field) {
+    required(expected, field);
+    expected.metadataLocation().ifPresent(l -> location(l, field + ".metadataLocation"));
+    return expected;
+  }
+
+  /** A non-empty set of asset kinds, returned as an unmodifiable {@link EnumSet} copy. */
+  public static Set<AssetKind> assetKinds(Set<AssetKind> kinds, String field) {
+    required(kinds, field);
+    if (kinds.isEmpty()) {
+      throw new InvalidArgumentException(field, "must name at least one kind");
+    }
+    EnumSet<AssetKind> copy = EnumSet.noneOf(AssetKind.class);
+    for (AssetKind kind : kinds) {
+      copy.add(required(kind, field + "[]"));
+    }
+    return Collections.unmodifiableSet(copy);
   }
 
   private static void storage(StorageConfig storage, String field) {

@@ -6,8 +6,11 @@ import dev.catalogstore.api.tenant.TenantId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Catalogs, per tenant. */
-public interface CatalogOperations {
+/**
+ * The catalogs facet ({@code store.catalogs()}): a tenant's catalogs, {@code LOCAL} on a warehouse
+ * or {@code FEDERATED} through a connector. Catalog names are unique per tenant.
+ */
+public interface Catalogs {
   /**
    * Creates a catalog, and with it, atomically, its branch {@code main}.
    *
@@ -15,23 +18,23 @@ public interface CatalogOperations {
    * NotFoundException} otherwise). Fails with {@code AlreadyExistsException} if the tenant has a
    * catalog of that name, never overwriting it.
    */
-  CompletableFuture<Catalog> createCatalog(TenantId tenant, NewCatalog catalog);
+  CompletableFuture<Catalog> create(TenantId tenant, NewCatalog catalog);
 
   /** Reads a catalog by name; empty if the tenant has none of that name. */
-  CompletableFuture<Optional<Catalog>> getCatalog(TenantId tenant, String name);
+  CompletableFuture<Optional<Catalog>> get(TenantId tenant, String name);
 
   /** Lists the tenant's catalogs by name in code-point order, keyset-paged. */
-  CompletableFuture<Page<Catalog>> listCatalogs(TenantId tenant, PageRequest page);
+  CompletableFuture<Page<Catalog>> list(TenantId tenant, PageRequest page);
 
   /**
    * Changes a catalog's properties and (federated only) connector, and returns the result. A
    * connector given for a {@code LOCAL} catalog is a {@code PreconditionFailedException}.
    */
-  CompletableFuture<Catalog> updateCatalog(TenantId tenant, String name, CatalogUpdate update);
+  CompletableFuture<Catalog> update(TenantId tenant, String name, CatalogUpdate update);
 
   /**
    * Deletes a catalog and, in one atomic step, all its branches, namespaces, assets and their
    * history. Fails with {@code NotFoundException} if it does not exist.
    */
-  CompletableFuture<Void> deleteCatalog(TenantId tenant, String name);
+  CompletableFuture<Void> delete(TenantId tenant, String name);
 }

@@ -1,6 +1,7 @@
-package dev.catalogstore.api.paging;
+package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.catalogstore.api.common;
+package dev.catalogstore.api.spi;
 
 import java.time.Clock;
 import java.time.Instant;

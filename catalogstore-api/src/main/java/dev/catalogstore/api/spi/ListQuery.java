@@ -1,0 +1,186 @@
+package dev.catalogstore.api.spi;
+
+import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One keyset-paged list of the contract as its page tokens see it: the tenant it is read under,
+ * the list's stable name and the arguments that select its items. Each list of the contract has
+ * one factory here, which fixes the list's name and the layout of its arguments, so that every
+ * backend binds its tokens the same way and {@link PageTokens} refuses a token replayed under
+ * another tenant, on another list, or on the same list with other arguments (another parent
+ * namespace, another set of asset kinds).
+ *
+ * <p>How a backend pages a list, after validating the call's other inputs through {@link
+ * Requests}:
+ *
+ * <pre>{@code
+ * ListQuery query = ListQuery.assets(tenant, branch, namespace, kinds);
+ * ListQuery.Cursor cursor = query.cursor(page); // limit and token, validated
+ * List<Asset> fetched = ...; // up to cursor.fetchSize() items following cursor.after(), in order
+ * return query.page(fetched, cursor, asset -> asset.ref().name());
+ * }</pre>
+ *
+ * <p>Every list of the contract is positioned by one value: the name (or last path segment) of
+ * the last item returned, or for a history its sequence number.
+ */
+public final class ListQuery {
+  private final TenantId tenant;
+  private final String name;
+  private final List<String> arguments;
+  // Whether positions are history sequence numbers rather than names.
+  private final boolean bySequence;
+
+  private ListQuery(TenantId tenant, String name, List<String> arguments) {
+    this(tenant, name, arguments, false);
+  }
+
+  private ListQuery(TenantId tenant, String name, List<String> arguments, boolean bySequence) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    this.name = name;
+    this.arguments = List.copyOf(arguments);
+    this.bySequence = bySequence;
+  }
+
+  /** The tenants, by name; listed under {@link TenantId#SYSTEM}, as no tenant owns the list. */
+  public static ListQuery tenants() {
+    return new ListQuery(TenantId.SYSTEM, "tenants", List.of());
+  }
+
+  /** A tenant's warehouses, by name. */
+  public static ListQuery warehouses(TenantId tenant) {
+    return new ListQuery(tenant, "warehouses", List.of());
+  }
+
+  /** A tenant's catalogs, by name. */
+  public static ListQuery catalogs(TenantId tenant) {
+    return new ListQuery(tenant, "catalogs", List.of());
+  }
+
+  /** The direct children of {@code parent} (a catalog's root included), by last segment. */
+  public static ListQuery namespaces(TenantId tenant, NamespaceRef parent) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(parent.catalog());
+    arguments.addAll(parent.path().segments());
+    return new ListQuery(tenant, "namespaces", arguments);
+  }
+
+  /**
+   * The assets of the given kinds directly in {@code namespace} on {@code branch}, by name. The
+   * kinds are bound in one canonical form, their names sorted and joined, so a token serves any
+   * set of the same kinds however it iterates, and no other set.
+   */
+  public static ListQuery assets(
+      TenantId tenant, BranchRef branch, NamespacePath namespace, Set<AssetKind> kinds) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(branch.catalog());
+    arguments.add(branch.branch());
+    // One argument of fixed place, before the path's variable number of segments: a kind's name
+    // can thus never be mistaken for a segment.
+    arguments.add(kinds.stream().map(AssetKind::name).sorted().collect(Collectors.joining(",")));
+    arguments.addAll(namespace.segments());
+    return new ListQuery(tenant, "assets", arguments);
+  }
+
+  /** The metadata history of {@code asset}, newest first, by sequence number. */
+  public static ListQuery history(TenantId tenant, AssetRef asset) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(asset.catalog());
+    arguments.add(asset.branch().branch());
+    arguments.addAll(asset.namespace().segments());
+    arguments.add(asset.name());
+    return new ListQuery(tenant, "metadata-history", arguments, true);
+  }
+
+  /**
+   * Validates {@code page} (field {@code page}) for this list: its limit, then capped, and its
+   * token, which must have been minted for this tenant, list and arguments, and hold a position of
+   * the list's kind (a name, or for a history a sequence number of at least 1).
+   *
+   * @throws InvalidArgumentException on {@code page.limit} for a limit below 1, on {@link
+   *     PageTokens#FIELD} for a malformed or foreign token
+   */
+  public Cursor cursor(PageRequest page) {
+    int limit = Inputs.pageLimit(page, "page");
+    Optional<String> after =
+        PageTokens.decode(page, tenant, name, arguments)
+            .map(
+                position -> {
+                  if (position.size() != 1) {
+                    throw new InvalidArgumentException(
+                        PageTokens.FIELD, "malformed page token position");
+                  }
+                  return position.get(0);
+                });
+    if (bySequence) {
+      after.ifPresent(PageTokens::sequence);
+    }
+    return new Cursor(limit, after);
+  }
+
+  /**
+   * The page made of {@code fetched}, which holds up to {@code cursor.fetchSize()} items read in
+   * list order after the cursor's position: the extra item, if read, only proves that more follow,
+   * and the next token then resumes after the last item returned. So a next token is present if
+   * and only if more items existed when the page was read.
+   *
+   * @param position the position of an item: its name, last segment or sequence number
+   */
+  public <T> Page<T> page(List<T> fetched, Cursor cursor, Function<T, String> position) {
+    if (fetched.size() <= cursor.limit()) {
+      return Page.last(fetched);
+    }
+    List<T> items = fetched.subList(0, cursor.limit());
+    String last = position.apply(items.get(items.size() - 1));
+    return new Page<>(
+        items, Optional.of(PageTokens.encode(tenant, name, arguments, List.of(last))));
+  }
+
+  @Override
+  public String toString() {
+    return "ListQuery[" + name + " " + arguments + " of " + tenant + "]";
+  }
+
+  /**
+   * A validated page request of one list.
+   *
+   * @param limit the page size, at least 1 and capped at {@link PageRequest#MAX_LIMIT}
+   * @param after the position of the last item of the previous page; empty for the first page
+   */
+  public record Cursor(int limit, Optional<String> after) {
+    /** How many items to read for a page: one more than the limit, to learn whether more follow. */
+    public int fetchSize() {
+      return limit + 1;
+    }
+
+    /**
+     * The name to read after: the position, or {@code ""} on the first page, which sorts before
+     * every valid (non-blank) name, so one keyset query serves every page.
+     */
+    public String afterName() {
+      return after.orElse("");
+    }
+
+    /**
+     * The history sequence to read below, newest first: the position, or {@link Long#MAX_VALUE}
+     * on the first page. Only for a history's cursor, whose position {@link #cursor} checked.
+     */
+    public long beforeSequence() {
+      return after.map(PageTokens::sequence).orElse(Long.MAX_VALUE);
+    }
+  }
+}

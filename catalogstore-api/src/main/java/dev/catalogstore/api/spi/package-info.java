@@ -1,0 +1,27 @@
+/**
+ * What every backend shares and no backend re-derives: the building blocks of a store rather
+ * than its contract.
+ *
+ * <ul>
+ *   <li>{@link dev.catalogstore.api.spi.Inputs} and {@link dev.catalogstore.api.spi.Requests}:
+ *       validation of every request, with the field names {@code InvalidArgumentException}
+ *       reports, so all backends accept and reject exactly the same inputs;
+ *   <li>{@link dev.catalogstore.api.spi.PageTokens}: the versioned, tenant- and query-bound page
+ *       token codec; {@link dev.catalogstore.api.spi.CodePointOrder}: the one order every list
+ *       uses, equal to UTF-8 byte order and PostgreSQL's {@code COLLATE "C"};
+ *   <li>{@link dev.catalogstore.api.spi.ListQuery}: each list's identity (name and arguments, to
+ *       which its page tokens are bound) and the keyset cursor a backend reads a page from;
+ *   <li>{@link dev.catalogstore.api.spi.StoredProperties}: the limits a stored property map keeps
+ *       after any sequence of updates;
+ *   <li>{@link dev.catalogstore.api.spi.Timestamps}: the clock's instant at the precision every
+ *       backend keeps;
+ *   <li>{@link dev.catalogstore.api.spi.StoreFacets} and {@link
+ *       dev.catalogstore.api.spi.ComposedCatalogStore}: assembling a store from one class per
+ *       facet, and decorating one facet without forwarding the rest.
+ * </ul>
+ *
+ * <p>The logic of the areas still to come is planned to live here too, as pure functions over
+ * what a backend reads: merge planning (a three-way diff from the merge base), permission
+ * resolution over listed grants, and audit-event filters.
+ */
+package dev.catalogstore.api.spi;
