@@ -1,6 +1,34 @@
 package dev.catalogstore.tck;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.tck.asset.AssetContract;
+import dev.catalogstore.tck.asset.AssetIsolationContract;
+import dev.catalogstore.tck.asset.AssetTimeContract;
+import dev.catalogstore.tck.asset.MetadataPointerContract;
+import dev.catalogstore.tck.catalog.CatalogCascadeContract;
+import dev.catalogstore.tck.catalog.CatalogContract;
+import dev.catalogstore.tck.catalog.CatalogInputRulesContract;
+import dev.catalogstore.tck.catalog.CatalogIsolationContract;
+import dev.catalogstore.tck.catalog.CatalogPagingContract;
+import dev.catalogstore.tck.catalog.CatalogTimeContract;
+import dev.catalogstore.tck.namespace.NamespaceCascadeContract;
+import dev.catalogstore.tck.namespace.NamespaceContract;
+import dev.catalogstore.tck.namespace.NamespaceInputRulesContract;
+import dev.catalogstore.tck.namespace.NamespaceIsolationContract;
+import dev.catalogstore.tck.namespace.NamespacePagingContract;
+import dev.catalogstore.tck.namespace.NamespaceTimeContract;
+import dev.catalogstore.tck.tenant.TenantCascadeContract;
+import dev.catalogstore.tck.tenant.TenantContract;
+import dev.catalogstore.tck.tenant.TenantInputRulesContract;
+import dev.catalogstore.tck.tenant.TenantIsolationContract;
+import dev.catalogstore.tck.tenant.TenantPagingContract;
+import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
+import dev.catalogstore.tck.warehouse.WarehouseContract;
+import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
+import dev.catalogstore.tck.warehouse.WarehouseIsolationContract;
+import dev.catalogstore.tck.warehouse.WarehousePagingContract;
+import dev.catalogstore.tck.warehouse.WarehouseTimeContract;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
@@ -20,8 +48,16 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * <p>Every test creates fresh tenants with random names, so one store (one database) can serve
- * the whole run and tests never see each other's data. Each area of the contract is a nested
- * suite whose tests are named after the rule they check.
+ * the whole run and tests never see each other's data. Each nested suite is named after what it
+ * checks and its tests after the rule they check.
+ *
+ * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
+ * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}): the area's behaviour
+ * ({@code Tenants}, {@code Assets}, {@code MetadataPointer}, ...) and its slices of the rules that
+ * span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
+ * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
+ * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package
+ * and one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
 
@@ -52,6 +88,9 @@ public abstract class CatalogStoreTck {
     return new TckFixture(store(), peerStore(), clock());
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // tenant
+
   @Nested
   class Tenants extends TenantContract {
     @Override
@@ -59,6 +98,49 @@ public abstract class CatalogStoreTck {
       return CatalogStoreTck.this.fixture();
     }
   }
+
+  @Nested
+  class TenantIsolation extends TenantIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TenantInputRules extends TenantInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TenantPaging extends TenantPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TenantTime extends TenantTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TenantCascades extends TenantCascadeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // warehouse
 
   @Nested
   class Warehouses extends WarehouseContract {
@@ -69,6 +151,49 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
+  class WarehouseIsolation extends WarehouseIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class WarehouseInputRules extends WarehouseInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class WarehousePaging extends WarehousePagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class WarehouseTime extends WarehouseTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class WarehouseCascades extends WarehouseCascadeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // catalog
+
+  @Nested
   class Catalogs extends CatalogContract {
     @Override
     protected TckFixture fixture() {
@@ -77,12 +202,98 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
+  class CatalogIsolation extends CatalogIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogInputRules extends CatalogInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogPaging extends CatalogPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogTime extends CatalogTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogCascades extends CatalogCascadeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // namespace
+
+  @Nested
   class Namespaces extends NamespaceContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
     }
   }
+
+  @Nested
+  class NamespaceIsolation extends NamespaceIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceInputRules extends NamespaceInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespacePaging extends NamespacePagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceTime extends NamespaceTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceCascades extends NamespaceCascadeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // asset
 
   @Nested
   class Assets extends AssetContract {
@@ -101,7 +312,7 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
-  class Paging extends PagingContract {
+  class AssetIsolation extends AssetIsolationContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -109,31 +320,18 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
-  class InputRules extends InputRulesContract {
+  class AssetTime extends AssetTimeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
     }
   }
 
-  @Nested
-  class Cascades extends CascadeContract {
-    @Override
-    protected TckFixture fixture() {
-      return CatalogStoreTck.this.fixture();
-    }
-  }
+  // ---------------------------------------------------------------------------------------------
+  // rules across areas
 
   @Nested
-  class Isolation extends IsolationContract {
-    @Override
-    protected TckFixture fixture() {
-      return CatalogStoreTck.this.fixture();
-    }
-  }
-
-  @Nested
-  class Time extends TimeContract {
+  class IsolationGuard extends IsolationGuardContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -22,10 +22,13 @@ import java.util.function.IntFunction;
  * number of threads released together, each running a fixed amount of work. ({@link Race} covers
  * the simpler races where each racer makes one call.) Nothing here measures time; the timeout
  * only turns a hung store into a failure instead of a hung build.
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
  */
-final class ConcurrentCalls {
+public final class ConcurrentCalls {
   /** How long a whole race may take before the TCK reports the store as hung. */
-  static final Duration HANG_GUARD = Duration.ofMinutes(2);
+  public static final Duration HANG_GUARD = Duration.ofMinutes(2);
 
   private ConcurrentCalls() {}
 
@@ -33,7 +36,7 @@ final class ConcurrentCalls {
    * Runs {@code body} once on each of {@code threads} threads, all released at the same moment,
    * and returns the results in thread order. A failure of any body fails the race.
    */
-  static <T> List<T> race(int threads, IntFunction<T> body) {
+  public static <T> List<T> race(int threads, IntFunction<T> body) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch ready = new CountDownLatch(threads);
     CountDownLatch start = new CountDownLatch(1);
@@ -75,8 +78,8 @@ final class ConcurrentCalls {
    * The outcome of one store call: its value, or the {@link CatalogStoreException} its future
    * failed with. Anything else (a throw, another exception type, a hang) fails the test.
    */
-  record Outcome<T>(Optional<T> value, Optional<CatalogStoreException> failure) {
-    static <T> Outcome<T> of(TckSuite.ThrowingCall<CompletableFuture<T>> call) {
+  public record Outcome<T>(Optional<T> value, Optional<CatalogStoreException> failure) {
+    public static <T> Outcome<T> of(TckSuite.ThrowingCall<CompletableFuture<T>> call) {
       CompletableFuture<T> future;
       try {
         future = call.call();
@@ -107,12 +110,13 @@ final class ConcurrentCalls {
       }
     }
 
-    boolean succeeded() {
+    /** Whether the call returned a value. */
+    public boolean succeeded() {
       return failure.isEmpty();
     }
 
     /** The failure if it is a {@code type}; fails the test on any other failure. */
-    <E extends CatalogStoreException> Optional<E> failure(Class<E> type) {
+    public <E extends CatalogStoreException> Optional<E> failure(Class<E> type) {
       if (failure.isEmpty()) {
         return Optional.empty();
       }

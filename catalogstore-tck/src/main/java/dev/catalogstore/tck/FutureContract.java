@@ -38,16 +38,16 @@ public abstract class FutureContract extends TckSuite {
     String name = uniqueName("tenant");
     NamespaceRef sales = NamespaceRef.of("cat", "sales");
 
-    CompletableFuture<Asset> chain = store().createTenant(NewTenant.named(name))
+    CompletableFuture<Asset> chain = store().tenants().create(NewTenant.named(name))
         .thenComposeAsync(created -> store()
-            .createWarehouse(created.id(), NewWarehouse.of("wh", fileStorage("wh")))
-            .thenComposeAsync(w -> store().createCatalog(created.id(),
+            .warehouses().create(created.id(), NewWarehouse.of("wh", fileStorage("wh")))
+            .thenComposeAsync(w -> store().catalogs().create(created.id(),
                 NewCatalog.local("cat", "wh")), oneThread)
-            .thenComposeAsync(c -> store().createNamespace(created.id(), sales, Map.of()),
+            .thenComposeAsync(c -> store().namespaces().create(created.id(), sales, Map.of()),
                 oneThread)
-            .thenComposeAsync(n -> store().createAsset(created.id(), assetOnMain(sales, "t"),
+            .thenComposeAsync(n -> store().assets().create(created.id(), assetOnMain(sales, "t"),
                 NewAsset.of(AssetKind.ICEBERG_TABLE)), oneThread)
-            .thenComposeAsync(t -> store().commitMetadataLocation(created.id(),
+            .thenComposeAsync(t -> store().assets().commitMetadataLocation(created.id(),
                 assetOnMain(sales, "t"), MetadataCommit.first("s3://b/t/v1.json")), oneThread),
             oneThread);
 
@@ -58,8 +58,8 @@ public abstract class FutureContract extends TckSuite {
   void aFailureTravelsDownAChainAsTheContractsException() {
     TenantId tenant = newTenant();
 
-    CompletableFuture<String> chain = store().getCatalog(tenant, "missing")
-        .thenComposeAsync(none -> store().createNamespace(tenant,
+    CompletableFuture<String> chain = store().catalogs().get(tenant, "missing")
+        .thenComposeAsync(none -> store().namespaces().create(tenant,
             NamespaceRef.of("missing", "ns"), Map.of()), oneThread)
         .handle((namespace, failure) -> {
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

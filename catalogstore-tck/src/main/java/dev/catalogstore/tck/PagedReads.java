@@ -10,15 +10,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** Reads whole lists page by page, failing instead of looping when a list does not advance. */
-final class PagedReads {
+/**
+ * Reads whole lists page by page, failing instead of looping when a list does not advance.
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
+ */
+public final class PagedReads {
   /** More pages than any test reads: a list this long is taken as one that never ends. */
   private static final int MAX_PAGES = 10_000;
 
   private PagedReads() {}
 
   /** Every item of a list, read with the largest page size. */
-  static <T> List<T> all(Function<PageRequest, CompletableFuture<Page<T>>> list) {
+  public static <T> List<T> all(Function<PageRequest, CompletableFuture<Page<T>>> list) {
     List<T> items = new ArrayList<>();
     PageRequest request = PageRequest.firstPage(PageRequest.MAX_LIMIT);
     Optional<String> previousToken = Optional.empty();

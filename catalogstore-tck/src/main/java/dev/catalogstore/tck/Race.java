@@ -11,8 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * A bounded thread race for the rules about concurrent writers: {@value #RACERS} threads released
  * together by {@link ConcurrentCalls#race}, each making one call, alternately on the store and on
  * its peer (a second node over the same data).
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
  */
-final class Race {
+public final class Race {
   /** How many threads race. */
   public static final int RACERS = 8;
 

@@ -30,41 +30,44 @@ import java.util.Map;
  * <p>Two tenants filled with it hold identical names and identical metadata locations. Every
  * object also carries the property {@code owner}, and the warehouse a secret, that differ per
  * tenant, so that an object served to the wrong tenant is told apart even where it has no id.
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
  */
-final class SampleTenant {
-  static final String WAREHOUSE = "wh";
-  static final String CATALOG = "lake";
-  static final NamespaceRef SALES = NamespaceRef.of(CATALOG, "sales");
-  static final NamespaceRef SALES_EU = SALES.child("eu");
-  static final AssetRef ORDERS = AssetRef.onMain(SALES, "orders");
-  static final AssetRef CUSTOMERS = AssetRef.onMain(SALES_EU, "customers");
-  static final String ORDERS_V1 = "s3://lake/sales/orders/metadata/00001.metadata.json";
-  static final String ORDERS_V2 = "s3://lake/sales/orders/metadata/00002.metadata.json";
-  static final String CUSTOMERS_V1 =
+public final class SampleTenant {
+  public static final String WAREHOUSE = "wh";
+  public static final String CATALOG = "lake";
+  public static final NamespaceRef SALES = NamespaceRef.of(CATALOG, "sales");
+  public static final NamespaceRef SALES_EU = SALES.child("eu");
+  public static final AssetRef ORDERS = AssetRef.onMain(SALES, "orders");
+  public static final AssetRef CUSTOMERS = AssetRef.onMain(SALES_EU, "customers");
+  public static final String ORDERS_V1 = "s3://lake/sales/orders/metadata/00001.metadata.json";
+  public static final String ORDERS_V2 = "s3://lake/sales/orders/metadata/00002.metadata.json";
+  public static final String CUSTOMERS_V1 =
       "s3://lake/sales/eu/customers/metadata/00001.metadata.json";
 
   private SampleTenant() {}
 
   /** Fills {@code tenant} with the sample content, marking each object with {@code owner}. */
-  static void fill(CatalogStore store, TenantId tenant, String owner) {
+  public static void fill(CatalogStore store, TenantId tenant, String owner) {
     Map<String, String> properties = Map.of("owner", owner);
-    await(store.createWarehouse(tenant, new NewWarehouse(
+    await(store.warehouses().create(tenant, new NewWarehouse(
         WAREHOUSE,
         StorageConfig.of(StorageType.FILE, "file:///warehouses/" + WAREHOUSE),
         Credentials.of(Map.of("secret", "secret-of-" + owner)),
         properties)));
-    await(store.createCatalog(
+    await(store.catalogs().create(
         tenant, NewCatalog.local(CATALOG, WAREHOUSE).withProperties(properties)));
-    await(store.createNamespace(tenant, SALES, properties));
-    await(store.createNamespace(tenant, SALES_EU, properties));
-    await(store.createAsset(tenant, ORDERS, NewAsset.builder(AssetKind.ICEBERG_TABLE)
+    await(store.namespaces().create(tenant, SALES, properties));
+    await(store.namespaces().create(tenant, SALES_EU, properties));
+    await(store.assets().create(tenant, ORDERS, NewAsset.builder(AssetKind.ICEBERG_TABLE)
         .location("s3://lake/sales/orders")
         .metadataLocation(ORDERS_V1)
         .properties(properties)
         .build()));
-    await(store.commitMetadataLocation(
+    await(store.assets().commitMetadataLocation(
         tenant, ORDERS, MetadataCommit.replacing(ORDERS_V1, ORDERS_V2)));
-    await(store.createAsset(tenant, CUSTOMERS, NewAsset.builder(AssetKind.DELTA_TABLE)
+    await(store.assets().create(tenant, CUSTOMERS, NewAsset.builder(AssetKind.DELTA_TABLE)
         .location("s3://lake/sales/eu/customers")
         .metadataLocation(CUSTOMERS_V1)
         .properties(properties)

@@ -2,7 +2,7 @@ package dev.catalogstore.tck;
 
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.catalogstore.api.common.CodePointOrder;
+import dev.catalogstore.api.spi.CodePointOrder;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,8 +11,11 @@ import org.junit.jupiter.params.provider.Arguments;
  * Names the contract's name rule accepts although stores tend to mangle them, and strings it
  * rejects. A name is 1 to 255 code points, not blank, valid Unicode without control characters;
  * every other character is kept exactly, compared byte-wise and never normalised.
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
  */
-final class TckNames {
+public final class TckNames {
   /** The longest valid name, in code points. */
   public static final int MAX_LENGTH = 255;
 
@@ -86,7 +89,7 @@ final class TckNames {
   }
 
   /** A printable label for a test name: long names shortened, invisible ones described. */
-  static String label(String name) {
+  public static String label(String name) {
     if (name.codePointCount(0, name.length()) > 20) {
       return name.substring(0, name.offsetByCodePoints(0, 3)) + "… ("
           + name.codePointCount(0, name.length()) + " code points)";

@@ -51,12 +51,12 @@ public abstract class TckSuite {
 
   /** Creates a tenant with a random name and returns its id. */
   protected TenantId newTenant() {
-    return await(store().createTenant(NewTenant.named(uniqueName("tenant")))).id();
+    return await(store().tenants().create(NewTenant.named(uniqueName("tenant")))).id();
   }
 
   /** Creates a file-system warehouse named {@code name} in {@code tenant}. */
   protected void newWarehouse(TenantId tenant, String name) {
-    await(store().createWarehouse(tenant, NewWarehouse.of(name, fileStorage(name))));
+    await(store().warehouses().create(tenant, NewWarehouse.of(name, fileStorage(name))));
   }
 
   /** A file-system storage configuration under {@code /warehouses/<name>}. */
@@ -68,7 +68,7 @@ public abstract class TckSuite {
   protected void newLocalCatalog(TenantId tenant, String catalog) {
     String warehouse = catalog + "-wh";
     newWarehouse(tenant, warehouse);
-    await(store().createCatalog(tenant, NewCatalog.local(catalog, warehouse)));
+    await(store().catalogs().create(tenant, NewCatalog.local(catalog, warehouse)));
   }
 
   /** Creates the namespace {@code path} and each missing ancestor of it. */
@@ -76,8 +76,8 @@ public abstract class TckSuite {
     NamespaceRef ref = NamespaceRef.root(catalog);
     for (String segment : path) {
       ref = ref.child(segment);
-      if (await(store().getNamespace(tenant, ref)).isEmpty()) {
-        await(store().createNamespace(tenant, ref, Map.of()));
+      if (await(store().namespaces().get(tenant, ref)).isEmpty()) {
+        await(store().namespaces().create(tenant, ref, Map.of()));
       }
     }
     return ref;
@@ -155,7 +155,7 @@ public abstract class TckSuite {
 
   /** A call that may throw, so that the TCK can catch a store that throws instead of failing. */
   @FunctionalInterface
-  protected interface ThrowingCall<T> {
+  public interface ThrowingCall<T> {
     T call() throws Exception;
   }
 }

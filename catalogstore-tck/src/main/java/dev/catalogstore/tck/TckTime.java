@@ -9,8 +9,11 @@ import java.time.Instant;
  * microseconds; a create sets {@code createdAt == updatedAt}; every successful update, even one
  * that changes nothing, sets {@code updatedAt} to now and keeps {@code createdAt}. The TCK never
  * compares against the wall clock, so it holds for any injected clock that does not run backwards.
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
  */
-final class TckTime {
+public final class TckTime {
   private TckTime() {}
 
   /** Asserts the timestamps of an object just created. */

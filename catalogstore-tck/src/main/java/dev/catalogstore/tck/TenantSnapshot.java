@@ -28,8 +28,11 @@ import java.util.Optional;
  * @param tenant the tenant's record; empty if the tenant does not exist (then all else is empty)
  * @param warehouses its warehouses in list order
  * @param catalogs its catalogs in list order, each with its content
+ *
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ * backend does not need it.
  */
-record TenantSnapshot(
+public record TenantSnapshot(
     Optional<Tenant> tenant, List<Warehouse> warehouses, List<CatalogSnapshot> catalogs) {
 
   /**
@@ -39,7 +42,8 @@ record TenantSnapshot(
    * @param namespaces its namespaces, breadth first in list order
    * @param assets the assets of each namespace, in the order of {@code namespaces}
    */
-  record CatalogSnapshot(Catalog catalog, List<Namespace> namespaces, List<AssetSnapshot> assets) {}
+  public record CatalogSnapshot(
+      Catalog catalog, List<Namespace> namespaces, List<AssetSnapshot> assets) {}
 
   /**
    * One asset and its metadata history, newest first.
@@ -47,17 +51,17 @@ record TenantSnapshot(
    * @param asset the asset's record
    * @param history its committed metadata locations
    */
-  record AssetSnapshot(Asset asset, List<MetadataLocation> history) {}
+  public record AssetSnapshot(Asset asset, List<MetadataLocation> history) {}
 
   /** Reads all of {@code tenant} through {@code store}. */
-  static TenantSnapshot read(CatalogStore store, TenantId tenant) {
-    Optional<Tenant> record = await(store.getTenant(tenant));
+  public static TenantSnapshot read(CatalogStore store, TenantId tenant) {
+    Optional<Tenant> record = await(store.tenants().get(tenant));
     if (record.isEmpty()) {
       return new TenantSnapshot(Optional.empty(), List.of(), List.of());
     }
-    List<Warehouse> warehouses = PagedReads.all(page -> store.listWarehouses(tenant, page));
+    List<Warehouse> warehouses = PagedReads.all(page -> store.warehouses().list(tenant, page));
     List<CatalogSnapshot> catalogs = new ArrayList<>();
-    for (Catalog catalog : PagedReads.all(page -> store.listCatalogs(tenant, page))) {
+    for (Catalog catalog : PagedReads.all(page -> store.catalogs().list(tenant, page))) {
       catalogs.add(readCatalog(store, tenant, catalog));
     }
     return new TenantSnapshot(record, List.copyOf(warehouses), List.copyOf(catalogs));
@@ -70,14 +74,15 @@ record TenantSnapshot(
     parents.add(NamespaceRef.root(catalog.name()));
     while (!parents.isEmpty()) {
       NamespaceRef parent = parents.removeFirst();
-      for (Namespace child : PagedReads.all(page -> store.listNamespaces(tenant, parent, page))) {
+      for (Namespace child :
+          PagedReads.all(page -> store.namespaces().list(tenant, parent, page))) {
         namespaces.add(child);
         parents.addLast(child.ref());
         BranchRef main = BranchRef.main(catalog.name());
         for (Asset asset :
-            PagedReads.all(page -> store.listAssets(tenant, main, child.path(), page))) {
+            PagedReads.all(page -> store.assets().list(tenant, main, child.path(), page))) {
           List<MetadataLocation> history =
-              PagedReads.all(page -> store.listMetadataHistory(tenant, asset.ref(), page));
+              PagedReads.all(page -> store.assets().history(tenant, asset.ref(), page));
           assets.add(new AssetSnapshot(asset, List.copyOf(history)));
         }
       }
@@ -86,17 +91,17 @@ record TenantSnapshot(
   }
 
   /** Whether the tenant exists. */
-  boolean exists() {
+  public boolean exists() {
     return tenant.isPresent();
   }
 
   /** The catalog named {@code name} with its content, if the tenant has it. */
-  Optional<CatalogSnapshot> catalog(String name) {
+  public Optional<CatalogSnapshot> catalog(String name) {
     return catalogs.stream().filter(c -> c.catalog().name().equals(name)).findFirst();
   }
 
   /** This snapshot without the catalog named {@code name}: what remains after deleting it. */
-  TenantSnapshot withoutCatalog(String name) {
+  public TenantSnapshot withoutCatalog(String name) {
     return new TenantSnapshot(
         tenant,
         warehouses,
@@ -104,7 +109,7 @@ record TenantSnapshot(
   }
 
   /** The asset at {@code ref} with its history, if the tenant has it. */
-  Optional<AssetSnapshot> asset(AssetRef ref) {
+  public Optional<AssetSnapshot> asset(AssetRef ref) {
     return catalogs.stream()
         .flatMap(c -> c.assets().stream())
         .filter(a -> a.asset().ref().equals(ref))

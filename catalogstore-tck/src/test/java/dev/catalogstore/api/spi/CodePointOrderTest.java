@@ -1,4 +1,4 @@
-package dev.catalogstore.api.common;
+package dev.catalogstore.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

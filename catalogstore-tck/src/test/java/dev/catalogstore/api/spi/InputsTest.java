@@ -1,4 +1,4 @@
-package dev.catalogstore.api.validation;
+package dev.catalogstore.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package dev.catalogstore.api.paging;
+package dev.catalogstore.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
 import java.util.Base64;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.catalogstore.tck;
+package dev.catalogstore.tck.namespace;
 
 import static dev.catalogstore.tck.TckTime.assertCreated;
 import static dev.catalogstore.tck.TckTime.assertUpdated;
@@ -16,19 +16,22 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
+import dev.catalogstore.tck.TckSuite;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.namespace.NamespaceOperations}: namespaces form a tree in
+ * Specifies {@link dev.catalogstore.api.namespace.Namespaces}: namespaces form a tree in
  * their catalog (a parent must exist, a dotted segment is one segment, the root is only a
- * parent); {@code listNamespaces} returns direct children only; properties are updated by key or
+ * parent); {@code namespaces().list} returns direct children only; properties are updated by key or
  * replaced whole; a namespace is deleted only when empty.
  *
- * <p>The paging of {@code listNamespaces} is specified by {@link PagingContract}, bad input by
- * {@link InputRulesContract}.
+ * <p>The paging of {@code namespaces().list} is specified by {@link NamespacePagingContract}, bad
+ * input by {@link NamespaceInputRulesContract}, and a refused deletion by {@link
+ * NamespaceCascadeContract}.
  */
 public abstract class NamespaceContract extends TckSuite {
 
@@ -41,13 +44,13 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "sales");
 
-    Namespace created = await(store().createNamespace(tenant, ref, Map.of("owner", "sales")));
+    Namespace created = await(store().namespaces().create(tenant, ref, Map.of("owner", "sales")));
 
     assertThat(created.ref()).isEqualTo(ref);
     assertThat(created.properties()).isEqualTo(Map.of("owner", "sales"));
     assertCreated(created.createdAt(), created.updatedAt());
-    assertThat(await(store().getNamespace(tenant, ref))).contains(created);
-    assertThat(await(peerStore().getNamespace(tenant, ref))).contains(created);
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(created);
+    assertThat(await(peerStore().namespaces().get(tenant, ref))).contains(created);
   }
 
   @Test
@@ -57,10 +60,10 @@ public abstract class NamespaceContract extends TckSuite {
     newNamespaces(tenant, "cat", "a", "b");
     NamespaceRef ref = NamespaceRef.of("cat", "a", "b", "c");
 
-    Namespace created = await(store().createNamespace(tenant, ref, Map.of()));
+    Namespace created = await(store().namespaces().create(tenant, ref, Map.of()));
 
     assertThat(created.path()).isEqualTo(path("a", "b", "c"));
-    assertThat(await(store().getNamespace(tenant, ref))).contains(created);
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(created);
   }
 
   @Test
@@ -70,12 +73,12 @@ public abstract class NamespaceContract extends TckSuite {
     newNamespaces(tenant, "cat", "a");
 
     assertFails(NotFoundException.class,
-        () -> store().createNamespace(tenant, NamespaceRef.of("cat", "a", "b", "c"), Map.of()));
+        () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "a", "b", "c"), Map.of()));
     assertFails(NotFoundException.class,
-        () -> store().createNamespace(tenant, NamespaceRef.of("cat", "x", "y"), Map.of()));
+        () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "x", "y"), Map.of()));
 
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "x")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "x")))).isEmpty();
     assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).isEmpty();
   }
 
@@ -85,9 +88,9 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
 
     assertFails(NotFoundException.class,
-        () -> store().createNamespace(tenant, NamespaceRef.of("other", "ns"), Map.of()));
+        () -> store().namespaces().create(tenant, NamespaceRef.of("other", "ns"), Map.of()));
 
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("other", "ns")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("other", "ns")))).isEmpty();
   }
 
   @Test
@@ -95,12 +98,12 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "sales");
-    Namespace original = await(store().createNamespace(tenant, ref, Map.of("owner", "first")));
+    Namespace original = await(store().namespaces().create(tenant, ref, Map.of("owner", "first")));
 
     assertFails(AlreadyExistsException.class,
-        () -> store().createNamespace(tenant, ref, Map.of("owner", "second")));
+        () -> store().namespaces().create(tenant, ref, Map.of("owner", "second")));
 
-    assertThat(await(store().getNamespace(tenant, ref))).contains(original);
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(original);
   }
 
   @Test
@@ -108,15 +111,15 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     newLocalCatalog(tenant, "other");
-    Namespace inCat = await(store().createNamespace(tenant,
+    Namespace inCat = await(store().namespaces().create(tenant,
         NamespaceRef.of("cat", "sales"), Map.of("k", "cat")));
 
-    Namespace inOther = await(store().createNamespace(tenant,
+    Namespace inOther = await(store().namespaces().create(tenant,
         NamespaceRef.of("other", "sales"), Map.of("k", "other")));
 
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "sales"))))
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "sales"))))
         .contains(inCat);
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("other", "sales"))))
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("other", "sales"))))
         .contains(inOther);
   }
 
@@ -124,11 +127,11 @@ public abstract class NamespaceContract extends TckSuite {
   void aDottedSegmentIsOneSegment() {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
-    await(store().createNamespace(tenant, NamespaceRef.of("cat", "a.b"), Map.of()));
+    await(store().namespaces().create(tenant, NamespaceRef.of("cat", "a.b"), Map.of()));
 
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
     assertFails(NotFoundException.class,
-        () -> store().createNamespace(tenant, NamespaceRef.of("cat", "a", "b"), Map.of()));
+        () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "a", "b"), Map.of()));
     newNamespaces(tenant, "cat", "a", "b");
 
     assertThat(listChildren(tenant, NamespaceRef.root("cat")))
@@ -143,13 +146,14 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     NamespaceRef root = NamespaceRef.root("cat");
 
-    assertInvalid("namespace.path", () -> store().createNamespace(tenant, root, Map.of()));
-    assertInvalid("namespace.path", () -> store().getNamespace(tenant, root));
+    assertInvalid("namespace.path", () -> store().namespaces().create(tenant, root, Map.of()));
+    assertInvalid("namespace.path", () -> store().namespaces().get(tenant, root));
     assertInvalid("namespace.path",
-        () -> store().updateNamespaceProperties(tenant, root, PropertyUpdate.setting("k", "v")));
+        () -> store().namespaces().updateProperties(
+            tenant, root, PropertyUpdate.setting("k", "v")));
     assertInvalid("namespace.path",
-        () -> store().replaceNamespaceProperties(tenant, root, Map.of("k", "v")));
-    assertInvalid("namespace.path", () -> store().deleteNamespace(tenant, root));
+        () -> store().namespaces().replaceProperties(tenant, root, Map.of("k", "v")));
+    assertInvalid("namespace.path", () -> store().namespaces().delete(tenant, root));
 
     assertThat(listChildren(tenant, root)).isEmpty();
   }
@@ -160,9 +164,9 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a");
 
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "b")))).isEmpty();
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of("other", "a")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "b")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("other", "a")))).isEmpty();
   }
 
   @Test
@@ -173,14 +177,14 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef ref = NamespaceRef.of("cat", "parent", "raced");
 
     Race.Outcome<Namespace> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.createNamespace(
+        Race.run(store(), peerStore(), (store, racer) -> store.namespaces().create(
             tenant, ref, Map.of("racer", Integer.toString(racer)))),
         AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
-    assertThat(await(store().getNamespace(tenant, ref))).contains(winner.value());
-    assertThat(await(peerStore().getNamespace(tenant, ref))).contains(winner.value());
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(winner.value());
+    assertThat(await(peerStore().namespaces().get(tenant, ref))).contains(winner.value());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -208,7 +212,7 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a", "leaf");
 
-    assertThat(await(store().listNamespaces(tenant, NamespaceRef.of("cat", "a", "leaf"),
+    assertThat(await(store().namespaces().list(tenant, NamespaceRef.of("cat", "a", "leaf"),
         PageRequest.firstPage())).items()).isEmpty();
   }
 
@@ -217,12 +221,12 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a");
-    Namespace first = await(store().createNamespace(tenant,
+    Namespace first = await(store().namespaces().create(tenant,
         NamespaceRef.of("cat", "a", "x"), Map.of("k", "1")));
-    Namespace second = await(store().createNamespace(tenant,
+    Namespace second = await(store().namespaces().create(tenant,
         NamespaceRef.of("cat", "a", "y"), Map.of("k", "2")));
 
-    assertThat(await(store().listNamespaces(tenant, NamespaceRef.of("cat", "a"),
+    assertThat(await(store().namespaces().list(tenant, NamespaceRef.of("cat", "a"),
         PageRequest.firstPage())).items()).containsExactly(first, second);
   }
 
@@ -232,11 +236,11 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a");
 
-    assertFails(NotFoundException.class, () -> store().listNamespaces(
+    assertFails(NotFoundException.class, () -> store().namespaces().list(
         tenant, NamespaceRef.of("cat", "b"), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().listNamespaces(
+    assertFails(NotFoundException.class, () -> store().namespaces().list(
         tenant, NamespaceRef.of("cat", "a", "b"), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().listNamespaces(
+    assertFails(NotFoundException.class, () -> store().namespaces().list(
         tenant, NamespaceRef.root("other"), PageRequest.firstPage()));
   }
 
@@ -248,16 +252,16 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    Namespace before = await(store().createNamespace(tenant, ref,
+    Namespace before = await(store().namespaces().create(tenant, ref,
         Map.of("keep", "1", "change", "old", "drop", "x")));
 
-    Namespace after = await(store().updateNamespaceProperties(tenant, ref,
+    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
         new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop"))));
 
     assertThat(after.ref()).isEqualTo(ref);
     assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getNamespace(tenant, ref))).contains(after);
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(after);
   }
 
   @Test
@@ -265,9 +269,9 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    await(store().createNamespace(tenant, ref, Map.of("k", "v")));
+    await(store().namespaces().create(tenant, ref, Map.of("k", "v")));
 
-    Namespace after = await(store().updateNamespaceProperties(tenant, ref,
+    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
         PropertyUpdate.removing(Set.of("never-set"))));
 
     assertThat(after.properties()).isEqualTo(Map.of("k", "v"));
@@ -278,13 +282,14 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    Namespace before = await(store().createNamespace(tenant, ref, Map.of("k", "v")));
+    Namespace before = await(store().namespaces().create(tenant, ref, Map.of("k", "v")));
 
-    Namespace after = await(store().updateNamespaceProperties(tenant, ref, PropertyUpdate.NONE));
+    Namespace after =
+        await(store().namespaces().updateProperties(tenant, ref, PropertyUpdate.NONE));
 
     assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getNamespace(tenant, ref))).contains(after);
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(after);
   }
 
   @Test
@@ -292,11 +297,11 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    Namespace before = await(store().createNamespace(tenant, ref, Map.of("a", "1", "b", "2")));
+    Namespace before = await(store().namespaces().create(tenant, ref, Map.of("a", "1", "b", "2")));
 
-    Namespace replaced = await(store().replaceNamespaceProperties(tenant, ref,
+    Namespace replaced = await(store().namespaces().replaceProperties(tenant, ref,
         Map.of("b", "3", "c", "4")));
-    Namespace emptied = await(store().replaceNamespaceProperties(tenant, ref, Map.of()));
+    Namespace emptied = await(store().namespaces().replaceProperties(tenant, ref, Map.of()));
 
     assertThat(replaced.properties()).isEqualTo(Map.of("b", "3", "c", "4"));
     assertUpdated(before.createdAt(), before.updatedAt(), replaced.createdAt(),
@@ -304,7 +309,7 @@ public abstract class NamespaceContract extends TckSuite {
     assertThat(emptied.properties()).isEmpty();
     assertUpdated(replaced.createdAt(), replaced.updatedAt(), emptied.createdAt(),
         emptied.updatedAt());
-    assertThat(await(store().getNamespace(tenant, ref))).contains(emptied);
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(emptied);
   }
 
   @Test
@@ -315,11 +320,11 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef missingCatalog = NamespaceRef.of("other", "ns");
 
     for (NamespaceRef ref : List.of(missing, missingCatalog)) {
-      assertFails(NotFoundException.class, () -> store().updateNamespaceProperties(
+      assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
           tenant, ref, PropertyUpdate.setting("k", "v")));
       assertFails(NotFoundException.class,
-          () -> store().replaceNamespaceProperties(tenant, ref, Map.of("k", "v")));
-      assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+          () -> store().namespaces().replaceProperties(tenant, ref, Map.of("k", "v")));
+      assertThat(await(store().namespaces().get(tenant, ref))).isEmpty();
     }
   }
 
@@ -332,11 +337,11 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = newNamespaces(tenant, "cat", "a", "b");
 
-    await(store().deleteNamespace(tenant, ref));
+    await(store().namespaces().delete(tenant, ref));
 
-    assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, ref))).isEmpty();
     assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).isEmpty();
-    Namespace recreated = await(store().createNamespace(tenant, ref, Map.of("k", "new")));
+    Namespace recreated = await(store().namespaces().create(tenant, ref, Map.of("k", "new")));
     assertThat(recreated.properties()).isEqualTo(Map.of("k", "new"));
   }
 
@@ -345,11 +350,11 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = newNamespaces(tenant, "cat", "a");
-    await(store().deleteNamespace(tenant, ref));
+    await(store().namespaces().delete(tenant, ref));
 
-    assertFails(NotFoundException.class, () -> store().deleteNamespace(tenant, ref));
+    assertFails(NotFoundException.class, () -> store().namespaces().delete(tenant, ref));
     assertFails(NotFoundException.class,
-        () -> store().deleteNamespace(tenant, NamespaceRef.of("other", "a")));
+        () -> store().namespaces().delete(tenant, NamespaceRef.of("other", "a")));
   }
 
   @Test
@@ -358,15 +363,16 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     NamespaceRef child = newNamespaces(tenant, "cat", "parent", "child");
     NamespaceRef parent = NamespaceRef.of("cat", "parent");
-    Namespace before = await(store().getNamespace(tenant, parent)).orElseThrow();
+    Namespace before = await(store().namespaces().get(tenant, parent)).orElseThrow();
 
-    assertFails(PreconditionFailedException.class, () -> store().deleteNamespace(tenant, parent));
+    assertFails(PreconditionFailedException.class,
+        () -> store().namespaces().delete(tenant, parent));
 
-    assertThat(await(store().getNamespace(tenant, parent))).contains(before);
-    assertThat(await(store().getNamespace(tenant, child))).isPresent();
-    await(store().deleteNamespace(tenant, child));
-    await(store().deleteNamespace(tenant, parent));
-    assertThat(await(store().getNamespace(tenant, parent))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, parent))).contains(before);
+    assertThat(await(store().namespaces().get(tenant, child))).isPresent();
+    await(store().namespaces().delete(tenant, child));
+    await(store().namespaces().delete(tenant, parent));
+    assertThat(await(store().namespaces().get(tenant, parent))).isEmpty();
   }
 
   @Test
@@ -374,17 +380,17 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = newNamespaces(tenant, "cat", "ns");
-    Namespace before = await(store().getNamespace(tenant, ref)).orElseThrow();
+    Namespace before = await(store().namespaces().get(tenant, ref)).orElseThrow();
     AssetRef asset = AssetRef.onMain(ref, "report.csv");
-    await(store().createAsset(tenant, asset, NewAsset.of(AssetKind.FILE)));
+    await(store().assets().create(tenant, asset, NewAsset.of(AssetKind.FILE)));
 
-    assertFails(PreconditionFailedException.class, () -> store().deleteNamespace(tenant, ref));
+    assertFails(PreconditionFailedException.class, () -> store().namespaces().delete(tenant, ref));
 
-    assertThat(await(store().getNamespace(tenant, ref))).contains(before);
-    assertThat(await(store().getAsset(tenant, asset))).isPresent();
-    await(store().deleteAsset(tenant, asset));
-    await(store().deleteNamespace(tenant, ref));
-    assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+    assertThat(await(store().namespaces().get(tenant, ref))).contains(before);
+    assertThat(await(store().assets().get(tenant, asset))).isPresent();
+    await(store().assets().delete(tenant, asset));
+    await(store().namespaces().delete(tenant, ref));
+    assertThat(await(store().namespaces().get(tenant, ref))).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -396,20 +402,20 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId deleted = newTenant();
     newLocalCatalog(deleted, "cat");
     newNamespaces(deleted, "cat", "ns");
-    await(store().deleteTenant(deleted));
+    await(store().tenants().delete(deleted));
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
 
     for (TenantId tenant : new TenantId[] {missing, deleted}) {
-      assertFails(NotFoundException.class, () -> store().createNamespace(
+      assertFails(NotFoundException.class, () -> store().namespaces().create(
           tenant, NamespaceRef.of("cat", "other"), Map.of()));
-      assertFails(NotFoundException.class, () -> store().updateNamespaceProperties(
+      assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
           tenant, ref, PropertyUpdate.setting("k", "v")));
       assertFails(NotFoundException.class,
-          () -> store().replaceNamespaceProperties(tenant, ref, Map.of()));
-      assertFails(NotFoundException.class, () -> store().deleteNamespace(tenant, ref));
-      assertFails(NotFoundException.class, () -> store().listNamespaces(
+          () -> store().namespaces().replaceProperties(tenant, ref, Map.of()));
+      assertFails(NotFoundException.class, () -> store().namespaces().delete(tenant, ref));
+      assertFails(NotFoundException.class, () -> store().namespaces().list(
           tenant, NamespaceRef.root("cat"), PageRequest.firstPage()));
-      assertThat(await(store().getNamespace(tenant, ref))).isEmpty();
+      assertThat(await(store().namespaces().get(tenant, ref))).isEmpty();
     }
   }
 
@@ -417,7 +423,7 @@ public abstract class NamespaceContract extends TckSuite {
 
   /** The paths of {@code parent}'s children, in the order listed (one page suffices here). */
   private List<NamespacePath> listChildren(TenantId tenant, NamespaceRef parent) {
-    return await(store().listNamespaces(tenant, parent, PageRequest.firstPage()))
+    return await(store().namespaces().list(tenant, parent, PageRequest.firstPage()))
         .items().stream().map(Namespace::path).toList();
   }
 }

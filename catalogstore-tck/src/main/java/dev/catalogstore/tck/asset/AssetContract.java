@@ -1,4 +1,4 @@
-package dev.catalogstore.tck;
+package dev.catalogstore.tck.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
-import dev.catalogstore.api.common.CodePointOrder;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
@@ -18,7 +17,10 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.PagedReads;
+import dev.catalogstore.tck.TckSuite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,10 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of {@code AssetOperations}, except the metadata compare-and-set, which {@link
- * MetadataPointerContract} covers: creating, reading (by coordinates and by id), listing,
- * renaming, updating properties and deleting assets, their input rules, and names that must be
- * kept exactly.
+ * The rules of {@link dev.catalogstore.api.asset.Assets}, except the metadata compare-and-set,
+ * which {@link MetadataPointerContract} covers: creating, reading (by coordinates and by id),
+ * listing, renaming, updating properties and deleting assets, their input rules, and names that
+ * must be kept exactly. Their tenant isolation is in {@link AssetIsolationContract}.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} (on warehouse {@code
  * lake-wh}) and namespace {@code sales}.
@@ -63,7 +65,7 @@ public abstract class AssetContract extends TckSuite {
         .properties(Map.of("owner", "ops", "format-version", "2", "comment", ""))
         .build();
 
-    Asset created = await(store().createAsset(tenant, orders, request));
+    Asset created = await(store().assets().create(tenant, orders, request));
 
     assertThat(created.id()).isNotNull();
     assertThat(created.ref()).isEqualTo(orders);
@@ -74,14 +76,14 @@ public abstract class AssetContract extends TckSuite {
         .isEqualTo(Map.of("owner", "ops", "format-version", "2", "comment", ""));
     assertThat(created.createdAt()).isNotNull().isEqualTo(created.updatedAt());
     assertThat(get(orders)).contains(created);
-    assertThat(await(store().getAssetById(tenant, created.id()))).contains(created);
+    assertThat(await(store().assets().getById(tenant, created.id()))).contains(created);
   }
 
   @Test
   void createWithOnlyAKindLeavesLocationMetadataAndPropertiesEmpty() {
     AssetRef notes = assetOnMain(sales, "notes");
 
-    Asset created = await(store().createAsset(tenant, notes, NewAsset.of(AssetKind.FILE)));
+    Asset created = await(store().assets().create(tenant, notes, NewAsset.of(AssetKind.FILE)));
 
     assertThat(created.kind()).isEqualTo(AssetKind.FILE);
     assertThat(created.location()).isEmpty();
@@ -110,7 +112,7 @@ public abstract class AssetContract extends TckSuite {
     Map<String, AssetId> ids = new HashMap<>();
     for (AssetKind kind : AssetKind.values()) {
       AssetRef ref = assetOnMain(sales, kind.name());
-      Asset created = await(store().createAsset(tenant, ref, NewAsset.of(kind)));
+      Asset created = await(store().assets().create(tenant, ref, NewAsset.of(kind)));
       assertThat(created.kind()).as("created %s", kind).isEqualTo(kind);
       assertThat(get(ref)).as("read back %s", kind).contains(created);
       ids.put(kind.name(), created.id());
@@ -130,9 +132,9 @@ public abstract class AssetContract extends TckSuite {
     AssetRef ref = AssetRef.onMain("no-such-catalog", sales.path(), "orders");
 
     assertFails(NotFoundException.class,
-        () -> store().createAsset(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
+        () -> store().assets().create(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
-    assertThat(await(store().getCatalog(tenant, "no-such-catalog"))).isEmpty();
+    assertThat(await(store().catalogs().get(tenant, "no-such-catalog"))).isEmpty();
   }
 
   @Test
@@ -140,9 +142,9 @@ public abstract class AssetContract extends TckSuite {
     AssetRef ref = AssetRef.onMain(CATALOG, path("marketing"), "leads");
 
     assertFails(NotFoundException.class,
-        () -> store().createAsset(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
+        () -> store().assets().create(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
-    assertThat(await(store().getNamespace(tenant, NamespaceRef.of(CATALOG, "marketing"))))
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of(CATALOG, "marketing"))))
         .as("the missing namespace is not created on the way")
         .isEmpty();
     assertThat(get(ref)).isEmpty();
@@ -153,7 +155,7 @@ public abstract class AssetContract extends TckSuite {
     AssetRef onDev = new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders");
 
     assertFails(NotFoundException.class,
-        () -> store().createAsset(tenant, onDev, NewAsset.of(AssetKind.ICEBERG_TABLE)));
+        () -> store().assets().create(tenant, onDev, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
     assertThat(listAll(sales)).as("nothing was created on main instead").isEmpty();
   }
@@ -168,7 +170,7 @@ public abstract class AssetContract extends TckSuite {
         .properties(Map.of("owner", "intruder"))
         .build();
 
-    assertFails(AlreadyExistsException.class, () -> store().createAsset(tenant, orders, other));
+    assertFails(AlreadyExistsException.class, () -> store().assets().create(tenant, orders, other));
 
     assertThat(get(orders)).contains(original);
     assertThat(history(orders)).extracting(MetadataLocation::location)
@@ -196,38 +198,40 @@ public abstract class AssetContract extends TckSuite {
     AssetRef orders = assetOnMain(sales, "orders");
     NewAsset table = NewAsset.of(AssetKind.ICEBERG_TABLE);
 
-    assertInvalid("tenant", () -> store().createAsset(null, orders, table));
-    assertInvalid("asset", () -> store().createAsset(tenant, null, table));
+    assertInvalid("tenant", () -> store().assets().create(null, orders, table));
+    assertInvalid("asset", () -> store().assets().create(tenant, null, table));
     assertInvalid("asset.branch",
-        () -> store().createAsset(tenant, new AssetRef(null, sales.path(), "orders"), table));
-    assertInvalid("asset.branch.catalog", () -> store().createAsset(tenant,
+        () -> store().assets().create(tenant, new AssetRef(null, sales.path(), "orders"), table));
+    assertInvalid("asset.branch.catalog", () -> store().assets().create(tenant,
         AssetRef.onMain(" ", sales.path(), "orders"), table));
-    assertInvalid("asset.branch.branch", () -> store().createAsset(tenant,
+    assertInvalid("asset.branch.branch", () -> store().assets().create(tenant,
         new AssetRef(new BranchRef(CATALOG, "ma\u0000in"), sales.path(), "orders"), table));
     assertInvalid("asset.namespace",
-        () -> store().createAsset(tenant, orders.inNamespace(NamespacePath.ROOT), table));
+        () -> store().assets().create(tenant, orders.inNamespace(NamespacePath.ROOT), table));
     assertInvalid("asset.namespace[0]",
-        () -> store().createAsset(tenant, orders.inNamespace(path("sa\u0007les")), table));
-    assertInvalid("asset.name", () -> store().createAsset(tenant, orders.withName(null), table));
-    assertInvalid("asset.name", () -> store().createAsset(tenant, orders.withName(" \t"), table));
+        () -> store().assets().create(tenant, orders.inNamespace(path("sa\u0007les")), table));
     assertInvalid("asset.name",
-        () -> store().createAsset(tenant, orders.withName("orders\u0007"), table));
+        () -> store().assets().create(tenant, orders.withName(null), table));
     assertInvalid("asset.name",
-        () -> store().createAsset(tenant, orders.withName("orders\u009f"), table));
+        () -> store().assets().create(tenant, orders.withName(" \t"), table));
     assertInvalid("asset.name",
-        () -> store().createAsset(tenant, orders.withName("x".repeat(256)), table));
+        () -> store().assets().create(tenant, orders.withName("orders\u0007"), table));
     assertInvalid("asset.name",
-        () -> store().createAsset(tenant, orders.withName("orders\ud800"), table));
-    assertInvalid("request", () -> store().createAsset(tenant, orders, null));
+        () -> store().assets().create(tenant, orders.withName("orders\u009f"), table));
+    assertInvalid("asset.name",
+        () -> store().assets().create(tenant, orders.withName("x".repeat(256)), table));
+    assertInvalid("asset.name",
+        () -> store().assets().create(tenant, orders.withName("orders\ud800"), table));
+    assertInvalid("request", () -> store().assets().create(tenant, orders, null));
     assertInvalid("request.kind",
-        () -> store().createAsset(tenant, orders, NewAsset.builder(null).build()));
-    assertInvalid("request.location", () -> store().createAsset(tenant, orders,
+        () -> store().assets().create(tenant, orders, NewAsset.builder(null).build()));
+    assertInvalid("request.location", () -> store().assets().create(tenant, orders,
         NewAsset.builder(AssetKind.ICEBERG_TABLE).location("").build()));
-    assertInvalid("request.metadataLocation", () -> store().createAsset(tenant, orders,
+    assertInvalid("request.metadataLocation", () -> store().assets().create(tenant, orders,
         NewAsset.builder(AssetKind.ICEBERG_TABLE).metadataLocation("s3://m\u0000").build()));
-    assertInvalid("request.properties[owner]", () -> store().createAsset(tenant, orders,
+    assertInvalid("request.properties[owner]", () -> store().assets().create(tenant, orders,
         NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(mapOf("owner", null)).build()));
-    assertInvalid("request.properties key", () -> store().createAsset(tenant, orders,
+    assertInvalid("request.properties key", () -> store().assets().create(tenant, orders,
         NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(Map.of(" ", "v")).build()));
 
     assertThat(listAll(sales)).as("no bad request created anything").isEmpty();
@@ -249,33 +253,33 @@ public abstract class AssetContract extends TckSuite {
   void getAssetByIdReturnsTheAssetAtItsCurrentCoordinates() {
     NamespaceRef archive = newNamespaces(tenant, CATALOG, "archive");
     Asset created = createTable(assetOnMain(sales, "orders"));
-    assertThat(await(store().getAssetById(tenant, created.id()))).contains(created);
+    assertThat(await(store().assets().getById(tenant, created.id()))).contains(created);
 
-    Asset renamed = await(store().renameAsset(
+    Asset renamed = await(store().assets().rename(
         tenant, created.ref(), assetOnMain(archive, "orders-2023")));
 
     assertThat(renamed.ref()).isEqualTo(assetOnMain(archive, "orders-2023"));
-    assertThat(await(store().getAssetById(tenant, created.id()))).contains(renamed);
+    assertThat(await(store().assets().getById(tenant, created.id()))).contains(renamed);
   }
 
   @Test
   void getAssetByIdOfAnUnknownIdIsEmpty() {
     createTable(assetOnMain(sales, "orders"));
 
-    assertThat(await(store().getAssetById(tenant, AssetId.random()))).isEmpty();
+    assertThat(await(store().assets().getById(tenant, AssetId.random()))).isEmpty();
   }
 
   @Test
   void getRejectsBadInputNamingTheField() {
     AssetRef orders = assetOnMain(sales, "orders");
 
-    assertInvalid("tenant", () -> store().getAsset(null, orders));
-    assertInvalid("asset", () -> store().getAsset(tenant, null));
+    assertInvalid("tenant", () -> store().assets().get(null, orders));
+    assertInvalid("asset", () -> store().assets().get(tenant, null));
     assertInvalid("asset.namespace",
-        () -> store().getAsset(tenant, orders.inNamespace(NamespacePath.ROOT)));
-    assertInvalid("asset.name", () -> store().getAsset(tenant, orders.withName("a\u0000b")));
-    assertInvalid("tenant", () -> store().getAssetById(null, AssetId.random()));
-    assertInvalid("id", () -> store().getAssetById(tenant, null));
+        () -> store().assets().get(tenant, orders.inNamespace(NamespacePath.ROOT)));
+    assertInvalid("asset.name", () -> store().assets().get(tenant, orders.withName("a\u0000b")));
+    assertInvalid("tenant", () -> store().assets().getById(null, AssetId.random()));
+    assertInvalid("id", () -> store().assets().getById(tenant, null));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -331,7 +335,7 @@ public abstract class AssetContract extends TckSuite {
     }
     String salesToken = list(sales, PageRequest.firstPage(1)).nextPageToken().orElseThrow();
 
-    assertInvalid("page.pageToken", () -> store().listAssets(
+    assertInvalid("page.pageToken", () -> store().assets().list(
         tenant, BranchRef.main(CATALOG), hr.path(), PageRequest.nextPage(salesToken, 1)));
   }
 
@@ -342,21 +346,22 @@ public abstract class AssetContract extends TckSuite {
     NamespaceRef twinSales = newNamespaces(twin, CATALOG, "sales");
     for (String name : List.of("a1", "a2")) {
       createTable(assetOnMain(sales, name));
-      await(store().createAsset(twin, assetOnMain(twinSales, name), NewAsset.of(AssetKind.FILE)));
+      await(store().assets().create(
+          twin, assetOnMain(twinSales, name), NewAsset.of(AssetKind.FILE)));
     }
     String token = list(sales, PageRequest.firstPage(1)).nextPageToken().orElseThrow();
 
-    assertInvalid("page.pageToken", () -> store().listAssets(
+    assertInvalid("page.pageToken", () -> store().assets().list(
         twin, BranchRef.main(CATALOG), sales.path(), PageRequest.nextPage(token, 1)));
   }
 
   @Test
   void listAssetsOfAMissingCatalogBranchOrNamespaceIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().listAssets(
+    assertFails(NotFoundException.class, () -> store().assets().list(
         tenant, BranchRef.main("no-such-catalog"), sales.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().listAssets(
+    assertFails(NotFoundException.class, () -> store().assets().list(
         tenant, new BranchRef(CATALOG, "dev"), sales.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().listAssets(
+    assertFails(NotFoundException.class, () -> store().assets().list(
         tenant, BranchRef.main(CATALOG), path("no-such-namespace"), PageRequest.firstPage()));
   }
 
@@ -366,21 +371,21 @@ public abstract class AssetContract extends TckSuite {
     NamespacePath path = sales.path();
     PageRequest page = PageRequest.firstPage();
 
-    assertInvalid("tenant", () -> store().listAssets(null, main, path, page));
-    assertInvalid("branch", () -> store().listAssets(tenant, null, path, page));
+    assertInvalid("tenant", () -> store().assets().list(null, main, path, page));
+    assertInvalid("branch", () -> store().assets().list(tenant, null, path, page));
     assertInvalid("branch.catalog",
-        () -> store().listAssets(tenant, BranchRef.main(""), path, page));
+        () -> store().assets().list(tenant, BranchRef.main(""), path, page));
     assertInvalid("branch.branch",
-        () -> store().listAssets(tenant, new BranchRef(CATALOG, " "), path, page));
-    assertInvalid("namespace", () -> store().listAssets(tenant, main, null, page));
+        () -> store().assets().list(tenant, new BranchRef(CATALOG, " "), path, page));
+    assertInvalid("namespace", () -> store().assets().list(tenant, main, null, page));
     assertInvalid("namespace[0]",
-        () -> store().listAssets(tenant, main, path("sa\u0000les"), page));
-    assertInvalid("page", () -> store().listAssets(tenant, main, path, null));
+        () -> store().assets().list(tenant, main, path("sa\u0000les"), page));
+    assertInvalid("page", () -> store().assets().list(tenant, main, path, null));
     assertInvalid("page.limit",
-        () -> store().listAssets(tenant, main, path, PageRequest.firstPage(0)));
+        () -> store().assets().list(tenant, main, path, PageRequest.firstPage(0)));
     assertInvalid("page.limit",
-        () -> store().listAssets(tenant, main, path, PageRequest.firstPage(-1)));
-    assertInvalid("page.pageToken", () -> store().listAssets(
+        () -> store().assets().list(tenant, main, path, PageRequest.firstPage(-1)));
+    assertInvalid("page.pageToken", () -> store().assets().list(
         tenant, main, path, PageRequest.nextPage("not a page token", 10)));
   }
 
@@ -391,14 +396,14 @@ public abstract class AssetContract extends TckSuite {
   void renameWithinANamespaceKeepsIdKindLocationPropertiesMetadataAndHistory() {
     AssetRef orders = assetOnMain(sales, "orders");
     createTable(orders);
-    await(store().commitMetadataLocation(
+    await(store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(metadata(orders, 1), metadata(orders, 2))));
-    Asset before = await(store().updateAssetProperties(
+    Asset before = await(store().assets().updateProperties(
         tenant, orders, PropertyUpdate.setting("owner", "ops")));
     List<MetadataLocation> historyBefore = history(orders);
     AssetRef sales2024 = orders.withName("orders-2024");
 
-    Asset renamed = await(store().renameAsset(tenant, orders, sales2024));
+    Asset renamed = await(store().assets().rename(tenant, orders, sales2024));
 
     assertThat(renamed.ref()).isEqualTo(sales2024);
     assertThat(renamed.id()).isEqualTo(before.id());
@@ -412,7 +417,7 @@ public abstract class AssetContract extends TckSuite {
     assertThat(get(orders)).isEmpty();
     assertThat(history(sales2024)).isEqualTo(historyBefore);
     assertFails(NotFoundException.class,
-        () -> store().listMetadataHistory(tenant, orders, PageRequest.firstPage()));
+        () -> store().assets().history(tenant, orders, PageRequest.firstPage()));
   }
 
   @Test
@@ -422,7 +427,7 @@ public abstract class AssetContract extends TckSuite {
     Asset before = createTable(orders);
     AssetRef archived = assetOnMain(archive, "orders");
 
-    Asset moved = await(store().renameAsset(tenant, orders, archived));
+    Asset moved = await(store().assets().rename(tenant, orders, archived));
 
     assertThat(moved.id()).isEqualTo(before.id());
     assertThat(moved.ref()).isEqualTo(archived);
@@ -438,9 +443,9 @@ public abstract class AssetContract extends TckSuite {
     Asset returns = createTable(assetOnMain(sales, "returns"));
 
     assertFails(AlreadyExistsException.class,
-        () -> store().renameAsset(tenant, orders.ref(), returns.ref()));
+        () -> store().assets().rename(tenant, orders.ref(), returns.ref()));
     assertFails(AlreadyExistsException.class,
-        () -> store().renameAsset(tenant, orders.ref(), orders.ref()));
+        () -> store().assets().rename(tenant, orders.ref(), orders.ref()));
 
     assertThat(listAll(sales)).containsExactly(orders, returns);
   }
@@ -449,7 +454,7 @@ public abstract class AssetContract extends TckSuite {
   void renameIntoAMissingNamespaceIsNotFoundAndChangesNothing() {
     Asset orders = createTable(assetOnMain(sales, "orders"));
 
-    assertFails(NotFoundException.class, () -> store().renameAsset(
+    assertFails(NotFoundException.class, () -> store().assets().rename(
         tenant, orders.ref(), AssetRef.onMain(CATALOG, path("no-such-namespace"), "orders")));
 
     assertThat(listAll(sales)).containsExactly(orders);
@@ -460,7 +465,7 @@ public abstract class AssetContract extends TckSuite {
     AssetRef missing = assetOnMain(sales, "no-such-asset");
 
     assertFails(NotFoundException.class,
-        () -> store().renameAsset(tenant, missing, missing.withName("renamed")));
+        () -> store().assets().rename(tenant, missing, missing.withName("renamed")));
 
     assertThat(listAll(sales)).isEmpty();
   }
@@ -472,8 +477,8 @@ public abstract class AssetContract extends TckSuite {
     Asset orders = createTable(assetOnMain(sales, "orders"));
 
     assertInvalid("to.branch",
-        () -> store().renameAsset(tenant, orders.ref(), assetOnMain(pondSales, "orders")));
-    assertInvalid("to.branch", () -> store().renameAsset(tenant, orders.ref(),
+        () -> store().assets().rename(tenant, orders.ref(), assetOnMain(pondSales, "orders")));
+    assertInvalid("to.branch", () -> store().assets().rename(tenant, orders.ref(),
         new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders")));
 
     assertThat(listAll(sales)).containsExactly(orders);
@@ -486,15 +491,15 @@ public abstract class AssetContract extends TckSuite {
     AssetRef from = orders.ref();
     AssetRef to = from.withName("renamed");
 
-    assertInvalid("tenant", () -> store().renameAsset(null, from, to));
-    assertInvalid("from", () -> store().renameAsset(tenant, null, to));
-    assertInvalid("to", () -> store().renameAsset(tenant, from, null));
-    assertInvalid("from.name", () -> store().renameAsset(tenant, from.withName(""), to));
-    assertInvalid("to.name", () -> store().renameAsset(tenant, from, to.withName("re\nnamed")));
+    assertInvalid("tenant", () -> store().assets().rename(null, from, to));
+    assertInvalid("from", () -> store().assets().rename(tenant, null, to));
+    assertInvalid("to", () -> store().assets().rename(tenant, from, null));
+    assertInvalid("from.name", () -> store().assets().rename(tenant, from.withName(""), to));
+    assertInvalid("to.name", () -> store().assets().rename(tenant, from, to.withName("re\nnamed")));
     assertInvalid("to.namespace",
-        () -> store().renameAsset(tenant, from, to.inNamespace(NamespacePath.ROOT)));
+        () -> store().assets().rename(tenant, from, to.inNamespace(NamespacePath.ROOT)));
     assertInvalid("to.namespace[1]",
-        () -> store().renameAsset(tenant, from, to.inNamespace(path("sales", "\u0000"))));
+        () -> store().assets().rename(tenant, from, to.inNamespace(path("sales", "\u0000"))));
 
     assertThat(listAll(sales)).containsExactly(orders);
   }
@@ -505,13 +510,13 @@ public abstract class AssetContract extends TckSuite {
   @Test
   void updatePropertiesRemovesThenSetsKeysAndKeepsTheRest() {
     AssetRef orders = assetOnMain(sales, "orders");
-    Asset before = await(store().createAsset(tenant, orders,
+    Asset before = await(store().assets().create(tenant, orders,
         NewAsset.builder(AssetKind.ICEBERG_TABLE)
             .metadataLocation(metadata(orders, 1))
             .properties(Map.of("a", "1", "b", "2", "c", "3"))
             .build()));
 
-    Asset updated = await(store().updateAssetProperties(tenant, orders,
+    Asset updated = await(store().assets().updateProperties(tenant, orders,
         new PropertyUpdate(Map.of("b", "20", "d", "4"), Set.of("a", "not-there"))));
 
     assertThat(updated.properties()).isEqualTo(Map.of("b", "20", "c", "3", "d", "4"));
@@ -526,7 +531,7 @@ public abstract class AssetContract extends TckSuite {
 
   @Test
   void updatePropertiesOfAMissingAssetIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().updateAssetProperties(
+    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
         tenant, assetOnMain(sales, "no-such-asset"), PropertyUpdate.setting("k", "v")));
 
     assertThat(listAll(sales)).isEmpty();
@@ -534,24 +539,24 @@ public abstract class AssetContract extends TckSuite {
 
   @Test
   void updatePropertiesRejectsBadInputNamingTheFieldAndChangesNothing() {
-    Asset orders = await(store().createAsset(tenant, assetOnMain(sales, "orders"),
+    Asset orders = await(store().assets().create(tenant, assetOnMain(sales, "orders"),
         NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(Map.of("a", "1")).build()));
     AssetRef ref = orders.ref();
 
     assertInvalid("tenant",
-        () -> store().updateAssetProperties(null, ref, PropertyUpdate.setting("a", "2")));
+        () -> store().assets().updateProperties(null, ref, PropertyUpdate.setting("a", "2")));
     assertInvalid("asset",
-        () -> store().updateAssetProperties(tenant, null, PropertyUpdate.setting("a", "2")));
-    assertInvalid("asset.name", () -> store().updateAssetProperties(
+        () -> store().assets().updateProperties(tenant, null, PropertyUpdate.setting("a", "2")));
+    assertInvalid("asset.name", () -> store().assets().updateProperties(
         tenant, ref.withName("or\u001bders"), PropertyUpdate.setting("a", "2")));
-    assertInvalid("update", () -> store().updateAssetProperties(tenant, ref, null));
-    assertInvalid("update.set[a]", () -> store().updateAssetProperties(
+    assertInvalid("update", () -> store().assets().updateProperties(tenant, ref, null));
+    assertInvalid("update.set[a]", () -> store().assets().updateProperties(
         tenant, ref, PropertyUpdate.setting(mapOf("a", null))));
-    assertInvalid("update.set key", () -> store().updateAssetProperties(
+    assertInvalid("update.set key", () -> store().assets().updateProperties(
         tenant, ref, PropertyUpdate.setting("", "v")));
-    assertInvalid("update.remove", () -> store().updateAssetProperties(
+    assertInvalid("update.remove", () -> store().assets().updateProperties(
         tenant, ref, PropertyUpdate.removing(Set.of(" "))));
-    assertInvalid("update.remove", () -> store().updateAssetProperties(
+    assertInvalid("update.remove", () -> store().assets().updateProperties(
         tenant, ref, new PropertyUpdate(Map.of("a", "2"), Set.of("a"))));
 
     assertThat(get(ref)).contains(orders);
@@ -566,29 +571,30 @@ public abstract class AssetContract extends TckSuite {
     Asset created = createTable(orders);
     Asset returns = createTable(assetOnMain(sales, "returns"));
 
-    await(store().deleteAsset(tenant, orders));
+    await(store().assets().delete(tenant, orders));
 
     assertThat(get(orders)).isEmpty();
-    assertThat(await(store().getAssetById(tenant, created.id()))).isEmpty();
+    assertThat(await(store().assets().getById(tenant, created.id()))).isEmpty();
     assertThat(listAll(sales)).containsExactly(returns);
     assertFails(NotFoundException.class,
-        () -> store().listMetadataHistory(tenant, orders, PageRequest.firstPage()));
+        () -> store().assets().history(tenant, orders, PageRequest.firstPage()));
   }
 
   @Test
   void aDeletedNameCanBeReusedByANewAssetWithANewId() {
     AssetRef orders = assetOnMain(sales, "orders");
     Asset old = createTable(orders);
-    await(store().deleteAsset(tenant, orders));
+    await(store().assets().delete(tenant, orders));
 
-    Asset reborn = await(store().createAsset(tenant, orders, NewAsset.builder(AssetKind.SQL_VIEW)
+    Asset reborn =
+        await(store().assets().create(tenant, orders, NewAsset.builder(AssetKind.SQL_VIEW)
         .metadataLocation("s3://lake/sales/orders/view.json")
         .build()));
 
     assertThat(reborn.id()).isNotEqualTo(old.id());
     assertThat(reborn.kind()).isEqualTo(AssetKind.SQL_VIEW);
     assertThat(get(orders)).contains(reborn);
-    assertThat(await(store().getAssetById(tenant, old.id()))).isEmpty();
+    assertThat(await(store().assets().getById(tenant, old.id()))).isEmpty();
     assertThat(history(orders)).as("the old asset's history is gone").singleElement()
         .satisfies(entry -> {
           assertThat(entry.sequence()).isEqualTo(1);
@@ -600,23 +606,23 @@ public abstract class AssetContract extends TckSuite {
   void deleteOfAMissingAssetIsNotFound() {
     AssetRef orders = assetOnMain(sales, "orders");
     createTable(orders);
-    await(store().deleteAsset(tenant, orders));
+    await(store().assets().delete(tenant, orders));
 
-    assertFails(NotFoundException.class, () -> store().deleteAsset(tenant, orders));
+    assertFails(NotFoundException.class, () -> store().assets().delete(tenant, orders));
     assertFails(NotFoundException.class,
-        () -> store().deleteAsset(tenant, assetOnMain(sales, "never-existed")));
+        () -> store().assets().delete(tenant, assetOnMain(sales, "never-existed")));
   }
 
   @Test
   void deleteRejectsBadInputNamingTheFieldAndChangesNothing() {
     Asset orders = createTable(assetOnMain(sales, "orders"));
 
-    assertInvalid("tenant", () -> store().deleteAsset(null, orders.ref()));
-    assertInvalid("asset", () -> store().deleteAsset(tenant, null));
-    assertInvalid("asset.branch.branch", () -> store().deleteAsset(tenant,
+    assertInvalid("tenant", () -> store().assets().delete(null, orders.ref()));
+    assertInvalid("asset", () -> store().assets().delete(tenant, null));
+    assertInvalid("asset.branch.branch", () -> store().assets().delete(tenant,
         new AssetRef(new BranchRef(CATALOG, ""), sales.path(), "orders")));
     assertInvalid("asset.name",
-        () -> store().deleteAsset(tenant, orders.ref().withName("orders\u0000")));
+        () -> store().assets().delete(tenant, orders.ref().withName("orders\u0000")));
 
     assertThat(get(orders.ref())).contains(orders);
   }
@@ -632,14 +638,14 @@ public abstract class AssetContract extends TckSuite {
 
     assertThat(get(onDev)).isEmpty();
     assertFails(NotFoundException.class,
-        () -> store().listAssets(tenant, dev, sales.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().updateAssetProperties(
+        () -> store().assets().list(tenant, dev, sales.path(), PageRequest.firstPage()));
+    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
         tenant, onDev, PropertyUpdate.setting("k", "v")));
     assertFails(NotFoundException.class,
-        () -> store().renameAsset(tenant, onDev, onDev.withName("renamed")));
-    assertFails(NotFoundException.class, () -> store().deleteAsset(tenant, onDev));
+        () -> store().assets().rename(tenant, onDev, onDev.withName("renamed")));
+    assertFails(NotFoundException.class, () -> store().assets().delete(tenant, onDev));
     assertFails(NotFoundException.class,
-        () -> store().listMetadataHistory(tenant, onDev, PageRequest.firstPage()));
+        () -> store().assets().history(tenant, onDev, PageRequest.firstPage()));
 
     assertThat(get(orders.ref())).contains(orders);
   }
@@ -652,7 +658,7 @@ public abstract class AssetContract extends TckSuite {
         "it's", "\"quoted\"", "back\\slash", "naïve", "数据", "😀", "a.b", "😀".repeat(255));
     Map<String, AssetId> ids = new LinkedHashMap<>();
     for (String name : names) {
-      ids.put(name, await(store().createAsset(
+      ids.put(name, await(store().assets().create(
           tenant, assetOnMain(tricky, name), NewAsset.of(AssetKind.PARQUET_TABLE))).id());
     }
 
@@ -660,7 +666,7 @@ public abstract class AssetContract extends TckSuite {
       AssetRef ref = assetOnMain(tricky, name);
       assertThat(get(ref)).as("get %s", name)
           .hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(ids.get(name)));
-      assertThat(await(store().getAssetById(tenant, ids.get(name)))).as("getAssetById %s", name)
+      assertThat(await(store().assets().getById(tenant, ids.get(name)))).as("getAssetById %s", name)
           .hasValueSatisfying(a -> assertThat(a.ref()).isEqualTo(ref));
     }
     List<String> inCodePointOrder = new ArrayList<>(names);
@@ -688,7 +694,7 @@ public abstract class AssetContract extends TckSuite {
 
   /** An Iceberg table at {@code ref} whose first metadata location is {@code metadata(ref, 1)}. */
   private Asset createTable(AssetRef ref) {
-    return await(store().createAsset(tenant, ref, NewAsset.icebergTable(
+    return await(store().assets().create(tenant, ref, NewAsset.icebergTable(
         "s3://" + ref.catalog() + "/" + String.join("/", ref.namespace().segments()) + "/"
             + ref.name(),
         metadata(ref, 1))));
@@ -701,20 +707,20 @@ public abstract class AssetContract extends TckSuite {
   }
 
   private Optional<Asset> get(AssetRef ref) {
-    return await(store().getAsset(tenant, ref));
+    return await(store().assets().get(tenant, ref));
   }
 
   private List<MetadataLocation> history(AssetRef ref) {
-    return PagedReads.all(page -> store().listMetadataHistory(tenant, ref, page));
+    return PagedReads.all(page -> store().assets().history(tenant, ref, page));
   }
 
   private Page<Asset> list(NamespaceRef namespace, PageRequest page) {
-    return await(store().listAssets(
+    return await(store().assets().list(
         tenant, BranchRef.main(namespace.catalog()), namespace.path(), page));
   }
 
   private List<Asset> listAll(NamespaceRef namespace) {
-    return PagedReads.all(page -> store().listAssets(
+    return PagedReads.all(page -> store().assets().list(
         tenant, BranchRef.main(namespace.catalog()), namespace.path(), page));
   }
 

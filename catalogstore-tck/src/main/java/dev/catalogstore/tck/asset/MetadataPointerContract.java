@@ -1,4 +1,4 @@
-package dev.catalogstore.tck;
+package dev.catalogstore.tck.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,7 +18,11 @@ import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.ConcurrentCalls;
 import dev.catalogstore.tck.ConcurrentCalls.Outcome;
+import dev.catalogstore.tck.PagedReads;
+import dev.catalogstore.tck.Race;
+import dev.catalogstore.tck.TckSuite;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,9 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the metadata pointer (DESIGN §2.6): {@code commitMetadataLocation} is an atomic
- * compare-and-set on an asset's current metadata location, that tells a missing asset ({@code
- * NotFoundException}) apart from a lost race ({@code ConflictException} carrying the stored
+ * The rules of the metadata pointer (DESIGN §2.6): {@code assets().commitMetadataLocation} is an
+ * atomic compare-and-set on an asset's current metadata location, that tells a missing asset
+ * ({@code NotFoundException}) apart from a lost race ({@code ConflictException} carrying the stored
  * location); of N writers holding the same expected location exactly one wins, also across two
  * store instances over the same data; and every committed location is kept in the asset's
  * history, newest first, as one gapless chain.
@@ -64,7 +68,7 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theFirstCommitExpectsNoLocation() {
     AssetRef orders = tableWithoutMetadata("orders");
 
-    Asset committed = await(store().commitMetadataLocation(
+    Asset committed = await(store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.first(v(1))));
 
     assertThat(committed.metadataLocation()).contains(v(1));
@@ -81,9 +85,9 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
     Asset created = get(orders).orElseThrow();
 
-    Asset second = await(store().commitMetadataLocation(
+    Asset second = await(store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(v(1), v(2))));
-    Asset third = await(store().commitMetadataLocation(
+    Asset third = await(store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(v(2), v(3))));
 
     assertThat(second.metadataLocation()).contains(v(2));
@@ -104,12 +108,14 @@ public abstract class MetadataPointerContract extends TckSuite {
   @Test
   void aStaleExpectedLocationIsAConflictCarryingTheStoredLocationAndChangesNothing() {
     AssetRef orders = tableWithMetadata("orders", v(1));
-    await(store().commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+    await(store().assets().commitMetadataLocation(
+        tenant, orders, MetadataCommit.replacing(v(1), v(2))));
     Asset before = get(orders).orElseThrow();
     List<MetadataLocation> historyBefore = history(orders);
 
     ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(3))));
+        () -> store().assets().commitMetadataLocation(
+            tenant, orders, MetadataCommit.replacing(v(1), v(3))));
 
     assertThat(conflict.currentValue()).contains(v(2));
     assertThat(get(orders)).contains(before);
@@ -122,7 +128,8 @@ public abstract class MetadataPointerContract extends TckSuite {
     Asset before = get(orders).orElseThrow();
 
     ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+        () -> store().assets().commitMetadataLocation(
+            tenant, orders, MetadataCommit.replacing(v(1), v(2))));
 
     assertThat(conflict.currentValue()).isEmpty();
     assertThat(get(orders)).contains(before);
@@ -135,7 +142,7 @@ public abstract class MetadataPointerContract extends TckSuite {
     Asset before = get(orders).orElseThrow();
 
     ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().commitMetadataLocation(tenant, orders, MetadataCommit.first(v(2))));
+        () -> store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(v(2))));
 
     assertThat(conflict.currentValue()).contains(v(1));
     assertThat(get(orders)).contains(before);
@@ -145,7 +152,7 @@ public abstract class MetadataPointerContract extends TckSuite {
   @Test
   void aCommitToAMissingAssetIsNotFoundNeverAConflict() {
     AssetRef deleted = tableWithMetadata("deleted", v(1));
-    await(store().deleteAsset(tenant, deleted));
+    await(store().assets().delete(tenant, deleted));
     List<AssetRef> missing = List.of(
         assetOnMain(sales, "never-existed"),
         deleted,
@@ -155,9 +162,10 @@ public abstract class MetadataPointerContract extends TckSuite {
 
     for (AssetRef ref : missing) {
       assertFails(NotFoundException.class,
-          () -> store().commitMetadataLocation(tenant, ref, MetadataCommit.first(v(2))));
+          () -> store().assets().commitMetadataLocation(tenant, ref, MetadataCommit.first(v(2))));
       assertFails(NotFoundException.class,
-          () -> store().commitMetadataLocation(tenant, ref, MetadataCommit.replacing(v(1), v(2))));
+          () -> store().assets().commitMetadataLocation(
+              tenant, ref, MetadataCommit.replacing(v(1), v(2))));
     }
 
     assertThat(get(deleted)).as("a failed commit does not create the asset").isEmpty();
@@ -169,24 +177,25 @@ public abstract class MetadataPointerContract extends TckSuite {
     Asset before = get(orders).orElseThrow();
     MetadataCommit good = MetadataCommit.replacing(v(1), v(2));
 
-    assertInvalid("tenant", () -> store().commitMetadataLocation(null, orders, good));
-    assertInvalid("asset", () -> store().commitMetadataLocation(tenant, null, good));
-    assertInvalid("asset.namespace", () -> store().commitMetadataLocation(
+    assertInvalid("tenant", () -> store().assets().commitMetadataLocation(null, orders, good));
+    assertInvalid("asset", () -> store().assets().commitMetadataLocation(tenant, null, good));
+    assertInvalid("asset.namespace", () -> store().assets().commitMetadataLocation(
         tenant, orders.inNamespace(NamespacePath.ROOT), good));
     assertInvalid("asset.name",
-        () -> store().commitMetadataLocation(tenant, orders.withName("or\u0000ders"), good));
-    assertInvalid("commit", () -> store().commitMetadataLocation(tenant, orders, null));
+        () -> store().assets().commitMetadataLocation(
+            tenant, orders.withName("or\u0000ders"), good));
+    assertInvalid("commit", () -> store().assets().commitMetadataLocation(tenant, orders, null));
     assertInvalid("commit.next",
-        () -> store().commitMetadataLocation(tenant, orders, MetadataCommit.first(null)));
-    assertInvalid("commit.next", () -> store().commitMetadataLocation(
+        () -> store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(null)));
+    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(v(1), " ")));
-    assertInvalid("commit.next", () -> store().commitMetadataLocation(
+    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(v(1), v(2) + "\u0007")));
-    assertInvalid("commit.next", () -> store().commitMetadataLocation(
+    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(v(1), "s3://" + "x".repeat(4096))));
-    assertInvalid("commit.expected", () -> store().commitMetadataLocation(
+    assertInvalid("commit.expected", () -> store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing("", v(2))));
-    assertInvalid("commit.expected", () -> store().commitMetadataLocation(
+    assertInvalid("commit.expected", () -> store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(v(1) + "\u0000", v(2))));
 
     assertThat(get(orders)).contains(before);
@@ -200,7 +209,7 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theHistoryListsEveryCommitNewestFirstAsOneGaplessChain() {
     AssetRef orders = tableWithMetadata("orders", v(1));
     for (int n = 2; n <= 5; n++) {
-      await(store().commitMetadataLocation(
+      await(store().assets().commitMetadataLocation(
           tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
     }
 
@@ -219,7 +228,7 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theHistoryIsPagedNewestFirst() {
     AssetRef orders = tableWithMetadata("orders", v(1));
     for (int n = 2; n <= 5; n++) {
-      await(store().commitMetadataLocation(
+      await(store().assets().commitMetadataLocation(
           tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
     }
 
@@ -238,26 +247,28 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
     AssetRef returns = tableWithMetadata("returns", v(1));
     for (AssetRef ref : List.of(orders, returns)) {
-      await(store().commitMetadataLocation(tenant, ref, MetadataCommit.replacing(v(1), v(2))));
+      await(store().assets().commitMetadataLocation(
+          tenant, ref, MetadataCommit.replacing(v(1), v(2))));
     }
     TenantId twin = newTenant();
     newLocalCatalog(twin, CATALOG);
     newNamespaces(twin, CATALOG, "sales");
-    await(store().createAsset(twin, orders, NewAsset.icebergTable("s3://twin/orders", v(1))));
-    await(store().commitMetadataLocation(twin, orders, MetadataCommit.replacing(v(1), v(2))));
+    await(store().assets().create(twin, orders, NewAsset.icebergTable("s3://twin/orders", v(1))));
+    await(store().assets().commitMetadataLocation(
+        twin, orders, MetadataCommit.replacing(v(1), v(2))));
     String token = historyPage(orders, PageRequest.firstPage(1)).nextPageToken().orElseThrow();
 
-    assertInvalid("page.pageToken", () -> store().listMetadataHistory(
+    assertInvalid("page.pageToken", () -> store().assets().history(
         tenant, returns, PageRequest.nextPage(token, 1)));
-    assertInvalid("page.pageToken", () -> store().listMetadataHistory(
+    assertInvalid("page.pageToken", () -> store().assets().history(
         twin, orders, PageRequest.nextPage(token, 1)));
   }
 
   @Test
   void theHistoryOfAMissingAssetIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().listMetadataHistory(
+    assertFails(NotFoundException.class, () -> store().assets().history(
         tenant, assetOnMain(sales, "no-such-asset"), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().listMetadataHistory(
+    assertFails(NotFoundException.class, () -> store().assets().history(
         tenant, AssetRef.onMain("no-such-catalog", sales.path(), "orders"),
         PageRequest.firstPage()));
   }
@@ -267,16 +278,16 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
     PageRequest page = PageRequest.firstPage();
 
-    assertInvalid("tenant", () -> store().listMetadataHistory(null, orders, page));
-    assertInvalid("asset", () -> store().listMetadataHistory(tenant, null, page));
-    assertInvalid("asset.namespace[0]", () -> store().listMetadataHistory(
+    assertInvalid("tenant", () -> store().assets().history(null, orders, page));
+    assertInvalid("asset", () -> store().assets().history(tenant, null, page));
+    assertInvalid("asset.namespace[0]", () -> store().assets().history(
         tenant, orders.inNamespace(path(" ")), page));
     assertInvalid("asset.name",
-        () -> store().listMetadataHistory(tenant, orders.withName(null), page));
-    assertInvalid("page", () -> store().listMetadataHistory(tenant, orders, null));
+        () -> store().assets().history(tenant, orders.withName(null), page));
+    assertInvalid("page", () -> store().assets().history(tenant, orders, null));
     assertInvalid("page.limit",
-        () -> store().listMetadataHistory(tenant, orders, PageRequest.firstPage(0)));
-    assertInvalid("page.pageToken", () -> store().listMetadataHistory(
+        () -> store().assets().history(tenant, orders, PageRequest.firstPage(0)));
+    assertInvalid("page.pageToken", () -> store().assets().history(
         tenant, orders, PageRequest.nextPage("%%%", 10)));
   }
 
@@ -284,11 +295,13 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theHistoryFollowsTheAssetThroughARenameAndContinuesItsSequence() {
     NamespaceRef archive = newNamespaces(tenant, CATALOG, "archive");
     AssetRef orders = tableWithMetadata("orders", v(1));
-    await(store().commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+    await(store().assets().commitMetadataLocation(
+        tenant, orders, MetadataCommit.replacing(v(1), v(2))));
     AssetRef archived = assetOnMain(archive, "orders-2023");
-    await(store().renameAsset(tenant, orders, archived));
+    await(store().assets().rename(tenant, orders, archived));
 
-    await(store().commitMetadataLocation(tenant, archived, MetadataCommit.replacing(v(2), v(3))));
+    await(store().assets().commitMetadataLocation(
+        tenant, archived, MetadataCommit.replacing(v(2), v(3))));
 
     List<MetadataLocation> history = history(archived);
     assertThat(history).extracting(MetadataLocation::sequence, MetadataLocation::location)
@@ -302,22 +315,22 @@ public abstract class MetadataPointerContract extends TckSuite {
   @Test
   void aWriterWhoseExpectedLocationWasReplacedConflictsAndLandsOnRetry() {
     AssetRef orders = tableWithMetadata("orders", v(1));
-    String seenByA = await(store().getAsset(tenant, orders)).orElseThrow()
+    String seenByA = await(store().assets().get(tenant, orders)).orElseThrow()
         .metadataLocation().orElseThrow();
-    String seenByB = await(peerStore().getAsset(tenant, orders)).orElseThrow()
+    String seenByB = await(peerStore().assets().get(tenant, orders)).orElseThrow()
         .metadataLocation().orElseThrow();
 
-    await(store().commitMetadataLocation(
+    await(store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.replacing(seenByA, "s3://writer-a/2.json")));
     ConflictException lost = assertFails(ConflictException.class,
-        () -> peerStore().commitMetadataLocation(
+        () -> peerStore().assets().commitMetadataLocation(
             tenant, orders, MetadataCommit.replacing(seenByB, "s3://writer-b/2.json")));
     assertThat(lost.currentValue()).contains("s3://writer-a/2.json");
-    Asset retried = await(peerStore().commitMetadataLocation(tenant, orders,
+    Asset retried = await(peerStore().assets().commitMetadataLocation(tenant, orders,
         MetadataCommit.replacing(lost.currentValue().orElseThrow(), "s3://writer-b/2.json")));
 
     assertThat(retried.metadataLocation()).contains("s3://writer-b/2.json");
-    assertThat(await(store().getAsset(tenant, orders))).contains(retried);
+    assertThat(await(store().assets().get(tenant, orders))).contains(retried);
     assertThat(history(orders)).extracting(MetadataLocation::location)
         .containsExactly("s3://writer-b/2.json", "s3://writer-a/2.json", v(1));
     assertOneChain(history(orders));
@@ -327,10 +340,10 @@ public abstract class MetadataPointerContract extends TckSuite {
   void ofTwoWritersCommittingAFirstLocationTheSecondConflictsWithTheFirstsLocation() {
     AssetRef orders = tableWithoutMetadata("orders");
 
-    await(store().commitMetadataLocation(
+    await(store().assets().commitMetadataLocation(
         tenant, orders, MetadataCommit.first("s3://writer-a/1.json")));
     ConflictException lost = assertFails(ConflictException.class,
-        () -> peerStore().commitMetadataLocation(
+        () -> peerStore().assets().commitMetadataLocation(
             tenant, orders, MetadataCommit.first("s3://writer-b/1.json")));
 
     assertThat(lost.currentValue()).contains("s3://writer-a/1.json");
@@ -346,7 +359,7 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
 
     List<Race.Outcome<Asset>> outcomes = Race.run(store(), peerStore(), (store, racer) ->
-        store.commitMetadataLocation(
+        store.assets().commitMetadataLocation(
             tenant, orders, MetadataCommit.replacing(v(1), racerLocation(racer, 0))));
 
     assertExactlyOneWon(orders, outcomes, Optional.of(v(1)));
@@ -357,7 +370,7 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithoutMetadata("orders");
 
     List<Race.Outcome<Asset>> outcomes = Race.run(store(), peerStore(), (store, racer) ->
-        store.commitMetadataLocation(
+        store.assets().commitMetadataLocation(
             tenant, orders, MetadataCommit.first(racerLocation(racer, 0))));
 
     assertExactlyOneWon(orders, outcomes, Optional.empty());
@@ -381,7 +394,7 @@ public abstract class MetadataPointerContract extends TckSuite {
             ? MetadataCommit.first(next)
             : MetadataCommit.replacing(current.get(), next);
         Outcome<Asset> outcome = Outcome.of(
-            () -> store.commitMetadataLocation(tenant, orders, commit));
+            () -> store.assets().commitMetadataLocation(tenant, orders, commit));
         Optional<ConflictException> conflict = outcome.failure(ConflictException.class);
         if (conflict.isPresent()) {
           assertThat(conflict.get().currentValue())
@@ -432,27 +445,27 @@ public abstract class MetadataPointerContract extends TckSuite {
 
   private AssetRef tableWithoutMetadata(String name) {
     AssetRef ref = assetOnMain(sales, name);
-    await(store().createAsset(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
+    await(store().assets().create(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
     return ref;
   }
 
   private AssetRef tableWithMetadata(String name, String metadataLocation) {
     AssetRef ref = assetOnMain(sales, name);
-    await(store().createAsset(tenant, ref,
+    await(store().assets().create(tenant, ref,
         NewAsset.icebergTable("s3://lake/sales/" + name, metadataLocation)));
     return ref;
   }
 
   private Optional<Asset> get(AssetRef ref) {
-    return await(store().getAsset(tenant, ref));
+    return await(store().assets().get(tenant, ref));
   }
 
   private List<MetadataLocation> history(AssetRef ref) {
-    return PagedReads.all(page -> store().listMetadataHistory(tenant, ref, page));
+    return PagedReads.all(page -> store().assets().history(tenant, ref, page));
   }
 
   private Page<MetadataLocation> historyPage(AssetRef ref, PageRequest page) {
-    return await(store().listMetadataHistory(tenant, ref, page));
+    return await(store().assets().history(tenant, ref, page));
   }
 
   /**

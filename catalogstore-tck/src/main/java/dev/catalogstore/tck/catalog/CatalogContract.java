@@ -1,4 +1,4 @@
-package dev.catalogstore.tck;
+package dev.catalogstore.tck.catalog;
 
 import static dev.catalogstore.tck.TckTime.assertCreated;
 import static dev.catalogstore.tck.TckTime.assertUpdated;
@@ -18,18 +18,21 @@ import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
+import dev.catalogstore.tck.TckSuite;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.catalog.CatalogOperations}: local catalogs on a warehouse
+ * Specifies {@link dev.catalogstore.api.catalog.Catalogs}: local catalogs on a warehouse
  * of their own tenant and federated catalogs with a connector; a catalog is created with its
  * branch {@code main}; names are unique per tenant and never overwritten; name and type never
  * change, only a federated catalog takes a connector; deleting frees the name.
  *
- * <p>The paging of {@code listCatalogs} is specified by {@link PagingContract}, bad input by
- * {@link InputRulesContract}, and what a catalog's deletion removes by {@link CascadeContract}.
+ * <p>The paging of {@code catalogs().list} is specified by {@link CatalogPagingContract}, bad
+ * input by {@link CatalogInputRulesContract}, and what a catalog's deletion removes by {@link
+ * CatalogCascadeContract}.
  */
 public abstract class CatalogContract extends TckSuite {
   private static final ConnectorConfig REST = new ConnectorConfig(
@@ -43,7 +46,7 @@ public abstract class CatalogContract extends TckSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
 
-    Catalog created = await(store().createCatalog(tenant,
+    Catalog created = await(store().catalogs().create(tenant,
         NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "sales-team"))));
 
     assertThat(created.id()).isNotNull();
@@ -52,20 +55,21 @@ public abstract class CatalogContract extends TckSuite {
     assertThat(created.source()).isEqualTo(new CatalogSource.Local("lake"));
     assertThat(created.properties()).isEqualTo(Map.of("owner", "sales-team"));
     assertCreated(created.createdAt(), created.updatedAt());
-    assertThat(await(store().getCatalog(tenant, "sales"))).contains(created);
-    assertThat(await(peerStore().getCatalog(tenant, "sales"))).contains(created);
+    assertThat(await(store().catalogs().get(tenant, "sales"))).contains(created);
+    assertThat(await(peerStore().catalogs().get(tenant, "sales"))).contains(created);
   }
 
   @Test
   void createFederatedKeepsItsConnector() {
     TenantId tenant = newTenant();
 
-    Catalog created = await(store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+    Catalog created =
+        await(store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
 
     assertThat(created.type()).isEqualTo(CatalogType.FEDERATED);
     assertThat(created.source()).isEqualTo(new CatalogSource.Federated(REST));
     assertCreated(created.createdAt(), created.updatedAt());
-    assertThat(await(store().getCatalog(tenant, "remote"))).contains(created);
+    assertThat(await(store().catalogs().get(tenant, "remote"))).contains(created);
   }
 
   @Test
@@ -74,9 +78,9 @@ public abstract class CatalogContract extends TckSuite {
     newLocalCatalog(tenant, "sales");
     NamespaceRef namespace = newNamespaces(tenant, "sales", "ns");
 
-    assertThat(await(store().listAssets(tenant, BranchRef.main("sales"), namespace.path(),
+    assertThat(await(store().assets().list(tenant, BranchRef.main("sales"), namespace.path(),
         PageRequest.firstPage())).items()).isEmpty();
-    assertFails(NotFoundException.class, () -> store().listAssets(tenant,
+    assertFails(NotFoundException.class, () -> store().assets().list(tenant,
         new BranchRef("sales", "dev"), namespace.path(), PageRequest.firstPage()));
   }
 
@@ -84,10 +88,10 @@ public abstract class CatalogContract extends TckSuite {
   void listedCatalogsEqualWhatGetReturns() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    Catalog sales = await(store().createCatalog(tenant, NewCatalog.local("sales", "lake")));
-    Catalog remote = await(store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+    Catalog sales = await(store().catalogs().create(tenant, NewCatalog.local("sales", "lake")));
+    Catalog remote = await(store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
 
-    assertThat(await(store().listCatalogs(tenant, PageRequest.firstPage())).items())
+    assertThat(await(store().catalogs().list(tenant, PageRequest.firstPage())).items())
         .containsExactly(remote, sales);
   }
 
@@ -96,15 +100,15 @@ public abstract class CatalogContract extends TckSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
     newWarehouse(tenant, "other-lake");
-    Catalog original = await(store().createCatalog(tenant,
+    Catalog original = await(store().catalogs().create(tenant,
         NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "first"))));
 
-    assertFails(AlreadyExistsException.class, () -> store().createCatalog(tenant,
+    assertFails(AlreadyExistsException.class, () -> store().catalogs().create(tenant,
         NewCatalog.local("sales", "other-lake").withProperties(Map.of("owner", "second"))));
     assertFails(AlreadyExistsException.class,
-        () -> store().createCatalog(tenant, NewCatalog.federated("sales", REST)));
+        () -> store().catalogs().create(tenant, NewCatalog.federated("sales", REST)));
 
-    assertThat(await(store().getCatalog(tenant, "sales"))).contains(original);
+    assertThat(await(store().catalogs().get(tenant, "sales"))).contains(original);
   }
 
   @Test
@@ -112,12 +116,13 @@ public abstract class CatalogContract extends TckSuite {
     TenantId first = newTenant();
     TenantId second = newTenant();
     newWarehouse(first, "lake");
-    Catalog inFirst = await(store().createCatalog(first, NewCatalog.local("sales", "lake")));
+    Catalog inFirst = await(store().catalogs().create(first, NewCatalog.local("sales", "lake")));
 
-    Catalog inSecond = await(store().createCatalog(second, NewCatalog.federated("sales", REST)));
+    Catalog inSecond =
+        await(store().catalogs().create(second, NewCatalog.federated("sales", REST)));
 
-    assertThat(await(store().getCatalog(first, "sales"))).contains(inFirst);
-    assertThat(await(store().getCatalog(second, "sales"))).contains(inSecond);
+    assertThat(await(store().catalogs().get(first, "sales"))).contains(inFirst);
+    assertThat(await(store().catalogs().get(second, "sales"))).contains(inSecond);
   }
 
   @Test
@@ -127,10 +132,10 @@ public abstract class CatalogContract extends TckSuite {
     newWarehouse(other, "lake");
 
     assertFails(NotFoundException.class,
-        () -> store().createCatalog(tenant, NewCatalog.local("sales", "lake")));
+        () -> store().catalogs().create(tenant, NewCatalog.local("sales", "lake")));
 
-    assertThat(await(store().getCatalog(tenant, "sales"))).isEmpty();
-    assertThat(await(store().listCatalogs(tenant, PageRequest.firstPage())).items()).isEmpty();
+    assertThat(await(store().catalogs().get(tenant, "sales"))).isEmpty();
+    assertThat(await(store().catalogs().list(tenant, PageRequest.firstPage())).items()).isEmpty();
   }
 
   @Test
@@ -138,7 +143,7 @@ public abstract class CatalogContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "sales");
 
-    assertThat(await(store().getCatalog(tenant, "finance"))).isEmpty();
+    assertThat(await(store().catalogs().get(tenant, "finance"))).isEmpty();
   }
 
   @Test
@@ -147,15 +152,15 @@ public abstract class CatalogContract extends TckSuite {
     newWarehouse(tenant, "lake");
 
     Race.Outcome<Catalog> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.createCatalog(tenant,
+        Race.run(store(), peerStore(), (store, racer) -> store.catalogs().create(tenant,
             NewCatalog.local("sales", "lake")
                 .withProperties(Map.of("racer", Integer.toString(racer))))),
         AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
-    assertThat(await(store().getCatalog(tenant, "sales"))).contains(winner.value());
-    assertThat(await(peerStore().getCatalog(tenant, "sales"))).contains(winner.value());
+    assertThat(await(store().catalogs().get(tenant, "sales"))).contains(winner.value());
+    assertThat(await(peerStore().catalogs().get(tenant, "sales"))).contains(winner.value());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -165,10 +170,10 @@ public abstract class CatalogContract extends TckSuite {
   void updateChangesPropertiesByKeyAndKeepsNameTypeAndSource() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    Catalog before = await(store().createCatalog(tenant, NewCatalog.local("sales", "lake")
+    Catalog before = await(store().catalogs().create(tenant, NewCatalog.local("sales", "lake")
         .withProperties(Map.of("keep", "1", "change", "old", "drop", "x"))));
 
-    Catalog after = await(store().updateCatalog(tenant, "sales", CatalogUpdate.builder()
+    Catalog after = await(store().catalogs().update(tenant, "sales", CatalogUpdate.builder()
         .properties(new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
         .build()));
 
@@ -177,60 +182,61 @@ public abstract class CatalogContract extends TckSuite {
     assertThat(after.source()).isEqualTo(before.source());
     assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getCatalog(tenant, "sales"))).contains(after);
+    assertThat(await(store().catalogs().get(tenant, "sales"))).contains(after);
   }
 
   @Test
   void updateReplacesTheConnectorOfAFederatedCatalog() {
     TenantId tenant = newTenant();
-    await(store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
+    await(store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
     ConnectorConfig glue = new ConnectorConfig("glue", Map.of("region", "us-east-1"));
 
-    Catalog after = await(store().updateCatalog(tenant, "remote",
+    Catalog after = await(store().catalogs().update(tenant, "remote",
         CatalogUpdate.builder().connector(glue).build()));
 
     assertThat(after.source()).isEqualTo(new CatalogSource.Federated(glue));
     assertThat(after.type()).isEqualTo(CatalogType.FEDERATED);
-    assertThat(await(store().getCatalog(tenant, "remote"))).contains(after);
+    assertThat(await(store().catalogs().get(tenant, "remote"))).contains(after);
   }
 
   @Test
   void aConnectorForALocalCatalogIsRefusedAndChangesNothing() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    Catalog before = await(store().createCatalog(tenant,
+    Catalog before = await(store().catalogs().create(tenant,
         NewCatalog.local("sales", "lake").withProperties(Map.of("k", "v"))));
 
-    assertFails(PreconditionFailedException.class, () -> store().updateCatalog(tenant, "sales",
+    assertFails(PreconditionFailedException.class, () -> store().catalogs().update(tenant, "sales",
         CatalogUpdate.builder()
             .connector(REST)
             .properties(PropertyUpdate.setting("k", "changed"))
             .build()));
 
-    assertThat(await(store().getCatalog(tenant, "sales"))).contains(before);
+    assertThat(await(store().catalogs().get(tenant, "sales"))).contains(before);
   }
 
   @Test
   void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
     TenantId tenant = newTenant();
-    Catalog before = await(store().createCatalog(tenant,
+    Catalog before = await(store().catalogs().create(tenant,
         NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
 
-    Catalog after = await(store().updateCatalog(tenant, "remote", CatalogUpdate.builder().build()));
+    Catalog after =
+        await(store().catalogs().update(tenant, "remote", CatalogUpdate.builder().build()));
 
     assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getCatalog(tenant, "remote"))).contains(after);
+    assertThat(await(store().catalogs().get(tenant, "remote"))).contains(after);
   }
 
   @Test
   void updateOfAMissingCatalogIsNotFoundAndCreatesNothing() {
     TenantId tenant = newTenant();
 
-    assertFails(NotFoundException.class, () -> store().updateCatalog(tenant, "sales",
+    assertFails(NotFoundException.class, () -> store().catalogs().update(tenant, "sales",
         CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
 
-    assertThat(await(store().getCatalog(tenant, "sales"))).isEmpty();
+    assertThat(await(store().catalogs().get(tenant, "sales"))).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -240,15 +246,16 @@ public abstract class CatalogContract extends TckSuite {
   void deleteRemovesTheCatalogAndARecreatedOneStartsEmpty() {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "sales");
-    Catalog deleted = await(store().getCatalog(tenant, "sales")).orElseThrow();
+    Catalog deleted = await(store().catalogs().get(tenant, "sales")).orElseThrow();
     newNamespaces(tenant, "sales", "ns");
 
-    await(store().deleteCatalog(tenant, "sales"));
+    await(store().catalogs().delete(tenant, "sales"));
 
-    assertThat(await(store().getCatalog(tenant, "sales"))).isEmpty();
-    Catalog recreated = await(store().createCatalog(tenant, NewCatalog.local("sales", "sales-wh")));
+    assertThat(await(store().catalogs().get(tenant, "sales"))).isEmpty();
+    Catalog recreated =
+        await(store().catalogs().create(tenant, NewCatalog.local("sales", "sales-wh")));
     assertThat(recreated.id()).isNotEqualTo(deleted.id());
-    assertThat(await(store().listNamespaces(tenant, NamespaceRef.root("sales"),
+    assertThat(await(store().namespaces().list(tenant, NamespaceRef.root("sales"),
         PageRequest.firstPage())).items()).isEmpty();
   }
 
@@ -256,10 +263,10 @@ public abstract class CatalogContract extends TckSuite {
   void deleteOfAMissingCatalogIsNotFound() {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "sales");
-    await(store().deleteCatalog(tenant, "sales"));
+    await(store().catalogs().delete(tenant, "sales"));
 
-    assertFails(NotFoundException.class, () -> store().deleteCatalog(tenant, "sales"));
-    assertFails(NotFoundException.class, () -> store().deleteCatalog(tenant, "never-created"));
+    assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, "sales"));
+    assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, "never-created"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -269,17 +276,17 @@ public abstract class CatalogContract extends TckSuite {
   void everyCatalogWriteAndListUnderAMissingTenantIsNotFound() {
     TenantId missing = TenantId.random();
     TenantId deleted = newTenant();
-    await(store().deleteTenant(deleted));
+    await(store().tenants().delete(deleted));
 
     for (TenantId tenant : new TenantId[] {missing, deleted}) {
       assertFails(NotFoundException.class,
-          () -> store().createCatalog(tenant, NewCatalog.federated("remote", REST)));
-      assertFails(NotFoundException.class, () -> store().updateCatalog(tenant, "remote",
+          () -> store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
+      assertFails(NotFoundException.class, () -> store().catalogs().update(tenant, "remote",
           CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
-      assertFails(NotFoundException.class, () -> store().deleteCatalog(tenant, "remote"));
+      assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, "remote"));
       assertFails(NotFoundException.class,
-          () -> store().listCatalogs(tenant, PageRequest.firstPage()));
-      assertThat(await(store().getCatalog(tenant, "remote"))).isEmpty();
+          () -> store().catalogs().list(tenant, PageRequest.firstPage()));
+      assertThat(await(store().catalogs().get(tenant, "remote"))).isEmpty();
     }
   }
 }

@@ -1,22 +1,24 @@
-package dev.catalogstore.tck;
+package dev.catalogstore.tck.tenant;
 
 import static dev.catalogstore.tck.TckTime.assertCreated;
 import static dev.catalogstore.tck.TckTime.assertUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalogstore.api.common.CodePointOrder;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.Warehouse;
+import dev.catalogstore.tck.Race;
+import dev.catalogstore.tck.TckSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.tenant.TenantOperations}: creating, reading, renaming and
+ * Specifies {@link dev.catalogstore.api.tenant.Tenants}: creating, reading, renaming and
  * deleting tenants; tenant names unique across the whole store; and the reserved system tenant,
  * which always exists, is never listed and can be neither changed nor deleted.
  *
- * <p>The paging of {@code listTenants} is specified by {@link PagingContract}, bad input by {@link
- * InputRulesContract}, and what a tenant's deletion removes by {@link CascadeContract}.
+ * <p>The paging of {@code tenants().list} is specified by {@link TenantPagingContract}, bad input
+ * by {@link TenantInputRulesContract}, and what a tenant's deletion removes by {@link
+ * TenantCascadeContract}.
  */
 public abstract class TenantContract extends TckSuite {
   private static final String SYSTEM_NAME = "system";
@@ -42,13 +45,13 @@ public abstract class TenantContract extends TckSuite {
     String name = uniqueName("tenant");
     Map<String, String> properties = Map.of("region", "eu", "tier", "gold");
 
-    Tenant created = await(store().createTenant(new NewTenant(name, properties)));
+    Tenant created = await(store().tenants().create(new NewTenant(name, properties)));
 
     assertThat(created.name()).isEqualTo(name);
     assertThat(created.properties()).isEqualTo(properties);
     assertThat(created.id()).isNotNull().isNotEqualTo(TenantId.SYSTEM);
     assertCreated(created.createdAt(), created.updatedAt());
-    assertThat(await(store().getTenant(created.id()))).contains(created);
+    assertThat(await(store().tenants().get(created.id()))).contains(created);
   }
 
   @Test
@@ -65,14 +68,14 @@ public abstract class TenantContract extends TckSuite {
     Tenant original = createTenant(name, Map.of("owner", "first"));
 
     assertFails(AlreadyExistsException.class,
-        () -> store().createTenant(new NewTenant(name, Map.of("owner", "second"))));
+        () -> store().tenants().create(new NewTenant(name, Map.of("owner", "second"))));
 
-    assertThat(await(store().getTenant(original.id()))).contains(original);
+    assertThat(await(store().tenants().get(original.id()))).contains(original);
   }
 
   @Test
   void getOfAnUnknownIdIsEmpty() {
-    assertThat(await(store().getTenant(TenantId.random()))).isEmpty();
+    assertThat(await(store().tenants().get(TenantId.random()))).isEmpty();
   }
 
   @Test
@@ -80,14 +83,14 @@ public abstract class TenantContract extends TckSuite {
     String name = uniqueName("tenant-raced");
 
     Race.Outcome<Tenant> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.createTenant(
+        Race.run(store(), peerStore(), (store, racer) -> store.tenants().create(
             new NewTenant(name, Map.of("racer", Integer.toString(racer))))),
         AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
-    assertThat(await(store().getTenant(winner.value().id()))).contains(winner.value());
-    assertThat(await(peerStore().getTenant(winner.value().id()))).contains(winner.value());
+    assertThat(await(store().tenants().get(winner.value().id()))).contains(winner.value());
+    assertThat(await(peerStore().tenants().get(winner.value().id()))).contains(winner.value());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -95,7 +98,7 @@ public abstract class TenantContract extends TckSuite {
 
   @Test
   void theSystemTenantAlwaysExists() {
-    Tenant system = await(store().getTenant(TenantId.SYSTEM)).orElseThrow();
+    Tenant system = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
 
     assertThat(system.id()).isEqualTo(TenantId.SYSTEM);
     assertThat(system.name()).isEqualTo(SYSTEM_NAME);
@@ -112,44 +115,44 @@ public abstract class TenantContract extends TckSuite {
   @Test
   void theNameOfTheSystemTenantIsTaken() {
     assertFails(AlreadyExistsException.class,
-        () -> store().createTenant(NewTenant.named(SYSTEM_NAME)));
+        () -> store().tenants().create(NewTenant.named(SYSTEM_NAME)));
   }
 
   @Test
   void theSystemTenantCannotBeUpdated() {
-    Tenant before = await(store().getTenant(TenantId.SYSTEM)).orElseThrow();
+    Tenant before = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
 
     assertFails(PreconditionFailedException.class,
-        () -> store().updateTenant(TenantId.SYSTEM, TenantUpdate.builder()
+        () -> store().tenants().update(TenantId.SYSTEM, TenantUpdate.builder()
             .name(uniqueName("not-system"))
             .properties(PropertyUpdate.setting("changed", "yes"))
             .build()));
 
-    assertThat(await(store().getTenant(TenantId.SYSTEM))).contains(before);
+    assertThat(await(store().tenants().get(TenantId.SYSTEM))).contains(before);
   }
 
   @Test
   void theSystemTenantCannotBeDeleted() {
-    Tenant before = await(store().getTenant(TenantId.SYSTEM)).orElseThrow();
+    Tenant before = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
 
     assertFails(PreconditionFailedException.class,
-        () -> store().deleteTenant(TenantId.SYSTEM));
+        () -> store().tenants().delete(TenantId.SYSTEM));
 
-    assertThat(await(store().getTenant(TenantId.SYSTEM))).contains(before);
+    assertThat(await(store().tenants().get(TenantId.SYSTEM))).contains(before);
   }
 
   @Test
   void theSystemTenantHoldsDataLikeAnyOtherTenant() {
     String name = uniqueName("system-wh");
 
-    Warehouse created = await(store().createWarehouse(
+    Warehouse created = await(store().warehouses().create(
         TenantId.SYSTEM, NewWarehouse.of(name, fileStorage(name))));
     try {
-      assertThat(await(store().getWarehouse(TenantId.SYSTEM, name))).contains(created);
+      assertThat(await(store().warehouses().get(TenantId.SYSTEM, name))).contains(created);
     } finally {
-      await(store().deleteWarehouse(TenantId.SYSTEM, name));
+      await(store().warehouses().delete(TenantId.SYSTEM, name));
     }
-    assertThat(await(store().getWarehouse(TenantId.SYSTEM, name))).isEmpty();
+    assertThat(await(store().warehouses().get(TenantId.SYSTEM, name))).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -161,7 +164,7 @@ public abstract class TenantContract extends TckSuite {
         Map.of("keep", "1", "change", "old", "drop", "x"));
     String newName = uniqueName("tenant-renamed");
 
-    Tenant after = await(store().updateTenant(before.id(), TenantUpdate.builder()
+    Tenant after = await(store().tenants().update(before.id(), TenantUpdate.builder()
         .name(newName)
         .properties(new PropertyUpdate(
             Map.of("change", "new", "add", "2"), Set.of("drop", "never-there")))
@@ -171,31 +174,31 @@ public abstract class TenantContract extends TckSuite {
     assertThat(after.name()).isEqualTo(newName);
     assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getTenant(before.id()))).contains(after);
+    assertThat(await(store().tenants().get(before.id()))).contains(after);
   }
 
   @Test
   void anUpdateWithoutANameKeepsTheName() {
     Tenant before = createTenant(uniqueName("tenant"), Map.of());
 
-    Tenant after = await(store().updateTenant(before.id(), TenantUpdate.builder()
+    Tenant after = await(store().tenants().update(before.id(), TenantUpdate.builder()
         .properties(PropertyUpdate.setting("k", "v"))
         .build()));
 
     assertThat(after.name()).isEqualTo(before.name());
     assertThat(after.properties()).isEqualTo(Map.of("k", "v"));
-    assertThat(await(store().getTenant(before.id()))).contains(after);
+    assertThat(await(store().tenants().get(before.id()))).contains(after);
   }
 
   @Test
   void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
     Tenant before = createTenant(uniqueName("tenant"), Map.of("k", "v"));
 
-    Tenant after = await(store().updateTenant(before.id(), TenantUpdate.builder().build()));
+    Tenant after = await(store().tenants().update(before.id(), TenantUpdate.builder().build()));
 
     assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getTenant(before.id()))).contains(after);
+    assertThat(await(store().tenants().get(before.id()))).contains(after);
   }
 
   @Test
@@ -204,13 +207,13 @@ public abstract class TenantContract extends TckSuite {
     Tenant holder = createTenant(uniqueName("tenant"), Map.of());
 
     assertFails(AlreadyExistsException.class,
-        () -> store().updateTenant(renamed.id(), TenantUpdate.builder()
+        () -> store().tenants().update(renamed.id(), TenantUpdate.builder()
             .name(holder.name())
             .properties(PropertyUpdate.setting("k", "changed"))
             .build()));
 
-    assertThat(await(store().getTenant(renamed.id()))).contains(renamed);
-    assertThat(await(store().getTenant(holder.id()))).contains(holder);
+    assertThat(await(store().tenants().get(renamed.id()))).contains(renamed);
+    assertThat(await(store().tenants().get(holder.id()))).contains(holder);
   }
 
   @Test
@@ -218,16 +221,17 @@ public abstract class TenantContract extends TckSuite {
     Tenant tenant = createTenant(uniqueName("tenant"), Map.of());
 
     assertFails(AlreadyExistsException.class,
-        () -> store().updateTenant(tenant.id(), TenantUpdate.builder().name(SYSTEM_NAME).build()));
+        () -> store().tenants().update(
+            tenant.id(), TenantUpdate.builder().name(SYSTEM_NAME).build()));
 
-    assertThat(await(store().getTenant(tenant.id()))).contains(tenant);
+    assertThat(await(store().tenants().get(tenant.id()))).contains(tenant);
   }
 
   @Test
   void renameToItsOwnNameIsNotAConflict() {
     Tenant before = createTenant(uniqueName("tenant"), Map.of());
 
-    Tenant after = await(store().updateTenant(before.id(),
+    Tenant after = await(store().tenants().update(before.id(),
         TenantUpdate.builder().name(before.name()).build()));
 
     assertThat(after.name()).isEqualTo(before.name());
@@ -238,13 +242,13 @@ public abstract class TenantContract extends TckSuite {
   void aRenameFreesTheOldName() {
     String oldName = uniqueName("tenant");
     Tenant renamed = createTenant(oldName, Map.of());
-    await(store().updateTenant(renamed.id(),
+    await(store().tenants().update(renamed.id(),
         TenantUpdate.builder().name(uniqueName("tenant-renamed")).build()));
 
     Tenant newcomer = createTenant(oldName, Map.of());
 
     assertThat(newcomer.id()).isNotEqualTo(renamed.id());
-    assertThat(await(store().getTenant(renamed.id())).orElseThrow().name())
+    assertThat(await(store().tenants().get(renamed.id())).orElseThrow().name())
         .isNotEqualTo(oldName);
   }
 
@@ -257,13 +261,13 @@ public abstract class TenantContract extends TckSuite {
     String target = uniqueName("tenant-raced");
 
     Race.Outcome<Tenant> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.updateTenant(
+        Race.run(store(), peerStore(), (store, racer) -> store.tenants().update(
             tenants.get(racer).id(), TenantUpdate.builder().name(target).build())),
         AlreadyExistsException.class);
 
     assertThat(winner.value().id()).isEqualTo(tenants.get(winner.racer()).id());
     for (Tenant tenant : tenants) {
-      Tenant now = await(store().getTenant(tenant.id())).orElseThrow();
+      Tenant now = await(store().tenants().get(tenant.id())).orElseThrow();
       assertThat(now.name())
           .as("the name of %s after the race", tenant.name())
           .isEqualTo(tenant.id().equals(winner.value().id()) ? target : tenant.name());
@@ -275,11 +279,11 @@ public abstract class TenantContract extends TckSuite {
     TenantUpdate update =
         TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build();
 
-    assertFails(NotFoundException.class, () -> store().updateTenant(TenantId.random(), update));
+    assertFails(NotFoundException.class, () -> store().tenants().update(TenantId.random(), update));
     TenantId deleted = deletedTenant();
-    assertFails(NotFoundException.class, () -> store().updateTenant(deleted, update));
+    assertFails(NotFoundException.class, () -> store().tenants().update(deleted, update));
 
-    assertThat(await(store().getTenant(deleted))).isEmpty();
+    assertThat(await(store().tenants().get(deleted))).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -290,18 +294,18 @@ public abstract class TenantContract extends TckSuite {
     String name = uniqueName("tenant");
     Tenant deleted = createTenant(name, Map.of());
 
-    await(store().deleteTenant(deleted.id()));
+    await(store().tenants().delete(deleted.id()));
 
-    assertThat(await(store().getTenant(deleted.id()))).isEmpty();
+    assertThat(await(store().tenants().get(deleted.id()))).isEmpty();
     Tenant newcomer = createTenant(name, Map.of());
     assertThat(newcomer.id()).isNotEqualTo(deleted.id());
   }
 
   @Test
   void deleteOfAMissingTenantIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().deleteTenant(TenantId.random()));
+    assertFails(NotFoundException.class, () -> store().tenants().delete(TenantId.random()));
     TenantId deleted = deletedTenant();
-    assertFails(NotFoundException.class, () -> store().deleteTenant(deleted));
+    assertFails(NotFoundException.class, () -> store().tenants().delete(deleted));
   }
 
   @Test
@@ -316,32 +320,32 @@ public abstract class TenantContract extends TckSuite {
       assertThat(listTenantsUpTo(last))
           .filteredOn(t -> t.id().equals(first.id()) || t.id().equals(second.id()))
           .containsExactlyInAnyOrder(
-              await(store().getTenant(first.id())).orElseThrow(),
-              await(store().getTenant(second.id())).orElseThrow());
+              await(store().tenants().get(first.id())).orElseThrow(),
+              await(store().tenants().get(second.id())).orElseThrow());
     } finally {
-      await(store().deleteTenant(first.id()));
-      await(store().deleteTenant(second.id()));
+      await(store().tenants().delete(first.id()));
+      await(store().tenants().delete(second.id()));
     }
   }
 
   // ---------------------------------------------------------------------------------------------
 
   private Tenant createTenant(String name, Map<String, String> properties) {
-    return await(store().createTenant(new NewTenant(name, properties)));
+    return await(store().tenants().create(new NewTenant(name, properties)));
   }
 
   private TenantId deletedTenant() {
     TenantId tenant = newTenant();
-    await(store().deleteTenant(tenant));
+    await(store().tenants().delete(tenant));
     return tenant;
   }
 
-  /** Reads {@code listTenants} from the start until past {@code bound} (or to the end). */
+  /** Reads {@code tenants().list} from the start until past {@code bound} (or to the end). */
   private List<Tenant> listTenantsUpTo(String bound) {
     List<Tenant> seen = new ArrayList<>();
     PageRequest request = PageRequest.firstPage(PageRequest.MAX_LIMIT);
     while (true) {
-      Page<Tenant> page = await(store().listTenants(request));
+      Page<Tenant> page = await(store().tenants().list(request));
       seen.addAll(page.items());
       if (page.nextPageToken().isEmpty() || page.items().isEmpty()
           || CodePointOrder.compare(page.items().get(page.items().size() - 1).name(), bound) > 0) {

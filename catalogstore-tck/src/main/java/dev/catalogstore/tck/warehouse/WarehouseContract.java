@@ -1,4 +1,4 @@
-package dev.catalogstore.tck;
+package dev.catalogstore.tck.warehouse;
 
 import static dev.catalogstore.tck.TckTime.assertCreated;
 import static dev.catalogstore.tck.TckTime.assertUpdated;
@@ -17,18 +17,21 @@ import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.StorageType;
 import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import dev.catalogstore.tck.Race;
+import dev.catalogstore.tck.TckSuite;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.warehouse.WarehouseOperations}: a warehouse's storage,
+ * Specifies {@link dev.catalogstore.api.warehouse.Warehouses}: a warehouse's storage,
  * credentials and properties round-trip exactly (credentials opened on every read), names are
  * unique per tenant and never overwritten, updates change only what they name, and a warehouse
  * cannot be deleted while a catalog uses it.
  *
- * <p>The paging of {@code listWarehouses} is specified by {@link PagingContract}, bad input by
- * {@link InputRulesContract}.
+ * <p>The paging of {@code warehouses().list} is specified by {@link WarehousePagingContract}, bad
+ * input by {@link WarehouseInputRulesContract}, and a refused deletion by {@link
+ * WarehouseCascadeContract}.
  */
 public abstract class WarehouseContract extends TckSuite {
   private static final StorageConfig S3 = new StorageConfig(
@@ -43,7 +46,7 @@ public abstract class WarehouseContract extends TckSuite {
   void createReturnsTheWarehouseAndItReadsBackEqual() {
     TenantId tenant = newTenant();
 
-    Warehouse created = await(store().createWarehouse(tenant,
+    Warehouse created = await(store().warehouses().create(tenant,
         new NewWarehouse("lake", S3, KEYS, Map.of("owner", "data-team"))));
 
     assertThat(created.id()).isNotNull();
@@ -52,46 +55,46 @@ public abstract class WarehouseContract extends TckSuite {
     assertThat(created.credentials()).isEqualTo(KEYS);
     assertThat(created.properties()).isEqualTo(Map.of("owner", "data-team"));
     assertCreated(created.createdAt(), created.updatedAt());
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(created);
-    assertThat(await(peerStore().getWarehouse(tenant, "lake"))).contains(created);
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(created);
+    assertThat(await(peerStore().warehouses().get(tenant, "lake"))).contains(created);
   }
 
   @Test
   void listedWarehousesEqualWhatGetReturnsCredentialsIncluded() {
     TenantId tenant = newTenant();
-    Warehouse lake = await(store().createWarehouse(tenant, new NewWarehouse("lake", S3, KEYS,
+    Warehouse lake = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
         Map.of())));
-    Warehouse local = await(store().createWarehouse(tenant, NewWarehouse.of("local",
+    Warehouse local = await(store().warehouses().create(tenant, NewWarehouse.of("local",
         fileStorage("local"))));
 
-    assertThat(await(store().listWarehouses(tenant, PageRequest.firstPage())).items())
+    assertThat(await(store().warehouses().list(tenant, PageRequest.firstPage())).items())
         .containsExactly(lake, local);
   }
 
   @Test
   void createRefusesADuplicateNameAndKeepsTheOriginal() {
     TenantId tenant = newTenant();
-    Warehouse original = await(store().createWarehouse(tenant,
+    Warehouse original = await(store().warehouses().create(tenant,
         new NewWarehouse("lake", S3, KEYS, Map.of("owner", "first"))));
 
-    assertFails(AlreadyExistsException.class, () -> store().createWarehouse(tenant,
+    assertFails(AlreadyExistsException.class, () -> store().warehouses().create(tenant,
         new NewWarehouse("lake", fileStorage("other"), Credentials.NONE,
             Map.of("owner", "second"))));
 
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(original);
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(original);
   }
 
   @Test
   void theSameNameMayBeUsedInAnotherTenant() {
     TenantId first = newTenant();
     TenantId second = newTenant();
-    Warehouse inFirst = await(store().createWarehouse(first, NewWarehouse.of("lake", S3)));
+    Warehouse inFirst = await(store().warehouses().create(first, NewWarehouse.of("lake", S3)));
 
-    Warehouse inSecond = await(store().createWarehouse(second,
+    Warehouse inSecond = await(store().warehouses().create(second,
         NewWarehouse.of("lake", fileStorage("lake"))));
 
-    assertThat(await(store().getWarehouse(first, "lake"))).contains(inFirst);
-    assertThat(await(store().getWarehouse(second, "lake"))).contains(inSecond);
+    assertThat(await(store().warehouses().get(first, "lake"))).contains(inFirst);
+    assertThat(await(store().warehouses().get(second, "lake"))).contains(inSecond);
   }
 
   @Test
@@ -99,7 +102,7 @@ public abstract class WarehouseContract extends TckSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
 
-    assertThat(await(store().getWarehouse(tenant, "other"))).isEmpty();
+    assertThat(await(store().warehouses().get(tenant, "other"))).isEmpty();
   }
 
   @Test
@@ -107,15 +110,15 @@ public abstract class WarehouseContract extends TckSuite {
     TenantId tenant = newTenant();
 
     Race.Outcome<Warehouse> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.createWarehouse(tenant,
+        Race.run(store(), peerStore(), (store, racer) -> store.warehouses().create(tenant,
             new NewWarehouse("lake", fileStorage("racer-" + racer), Credentials.NONE,
                 Map.of("racer", Integer.toString(racer))))),
         AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(winner.value());
-    assertThat(await(peerStore().getWarehouse(tenant, "lake"))).contains(winner.value());
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(winner.value());
+    assertThat(await(peerStore().warehouses().get(tenant, "lake"))).contains(winner.value());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -124,13 +127,13 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void updateReplacesStorageAndCredentialsWholeAndChangesPropertiesByKey() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().createWarehouse(tenant, new NewWarehouse("lake", S3, KEYS,
+    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
         Map.of("keep", "1", "change", "old", "drop", "x"))));
     StorageConfig moved = new StorageConfig(
         StorageType.GCS, "gs://other-bucket/warehouse", Map.of("project", "p1"));
     Credentials rotated = Credentials.of(Map.of("service-account", "{\"key\":\"v2\"}"));
 
-    Warehouse after = await(store().updateWarehouse(tenant, "lake", WarehouseUpdate.builder()
+    Warehouse after = await(store().warehouses().update(tenant, "lake", WarehouseUpdate.builder()
         .storage(moved)
         .credentials(rotated)
         .properties(new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
@@ -142,18 +145,18 @@ public abstract class WarehouseContract extends TckSuite {
     assertThat(after.credentials()).isEqualTo(rotated);
     assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(after);
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(after);
   }
 
   @Test
   void anUpdateLeavesThePartsItDoesNotSetAsTheyWere() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().createWarehouse(tenant, new NewWarehouse("lake", S3, KEYS,
+    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
         Map.of("k", "v"))));
 
-    Warehouse propertiesOnly = await(store().updateWarehouse(tenant, "lake",
+    Warehouse propertiesOnly = await(store().warehouses().update(tenant, "lake",
         WarehouseUpdate.builder().properties(PropertyUpdate.setting("k2", "v2")).build()));
-    Warehouse credentialsOnly = await(store().updateWarehouse(tenant, "lake",
+    Warehouse credentialsOnly = await(store().warehouses().update(tenant, "lake",
         WarehouseUpdate.builder().credentials(Credentials.NONE).build()));
 
     assertThat(propertiesOnly.storage()).isEqualTo(S3);
@@ -162,31 +165,31 @@ public abstract class WarehouseContract extends TckSuite {
     assertThat(credentialsOnly.credentials()).isEqualTo(Credentials.NONE);
     assertThat(credentialsOnly.properties()).isEqualTo(Map.of("k", "v", "k2", "v2"));
     assertThat(credentialsOnly.id()).isEqualTo(before.id());
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(credentialsOnly);
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(credentialsOnly);
   }
 
   @Test
   void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().createWarehouse(tenant, new NewWarehouse("lake", S3, KEYS,
+    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
         Map.of("k", "v"))));
 
-    Warehouse after = await(store().updateWarehouse(tenant, "lake",
+    Warehouse after = await(store().warehouses().update(tenant, "lake",
         WarehouseUpdate.builder().build()));
 
     assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(after);
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(after);
   }
 
   @Test
   void updateOfAMissingWarehouseIsNotFoundAndCreatesNothing() {
     TenantId tenant = newTenant();
 
-    assertFails(NotFoundException.class, () -> store().updateWarehouse(tenant, "lake",
+    assertFails(NotFoundException.class, () -> store().warehouses().update(tenant, "lake",
         WarehouseUpdate.builder().storage(S3).build()));
 
-    assertThat(await(store().getWarehouse(tenant, "lake"))).isEmpty();
+    assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -195,13 +198,13 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void deleteRemovesTheWarehouseAndFreesItsName() {
     TenantId tenant = newTenant();
-    Warehouse deleted = await(store().createWarehouse(tenant, NewWarehouse.of("lake", S3)));
+    Warehouse deleted = await(store().warehouses().create(tenant, NewWarehouse.of("lake", S3)));
 
-    await(store().deleteWarehouse(tenant, "lake"));
+    await(store().warehouses().delete(tenant, "lake"));
 
-    assertThat(await(store().getWarehouse(tenant, "lake"))).isEmpty();
-    assertThat(await(store().listWarehouses(tenant, PageRequest.firstPage())).items()).isEmpty();
-    Warehouse recreated = await(store().createWarehouse(tenant,
+    assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
+    assertThat(await(store().warehouses().list(tenant, PageRequest.firstPage())).items()).isEmpty();
+    Warehouse recreated = await(store().warehouses().create(tenant,
         NewWarehouse.of("lake", fileStorage("lake"))));
     assertThat(recreated.id()).isNotEqualTo(deleted.id());
     assertThat(recreated.storage()).isEqualTo(fileStorage("lake"));
@@ -211,29 +214,32 @@ public abstract class WarehouseContract extends TckSuite {
   void deleteOfAMissingWarehouseIsNotFound() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    await(store().deleteWarehouse(tenant, "lake"));
+    await(store().warehouses().delete(tenant, "lake"));
 
-    assertFails(NotFoundException.class, () -> store().deleteWarehouse(tenant, "lake"));
-    assertFails(NotFoundException.class, () -> store().deleteWarehouse(tenant, "never-created"));
+    assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, "lake"));
+    assertFails(NotFoundException.class,
+        () -> store().warehouses().delete(tenant, "never-created"));
   }
 
   @Test
   void deleteIsRefusedWhileACatalogUsesTheWarehouse() {
     TenantId tenant = newTenant();
-    Warehouse lake = await(store().createWarehouse(tenant, new NewWarehouse("lake", S3, KEYS,
+    Warehouse lake = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
         Map.of("k", "v"))));
-    await(store().createCatalog(tenant, NewCatalog.local("sales", "lake")));
-    await(store().createCatalog(tenant, NewCatalog.local("finance", "lake")));
+    await(store().catalogs().create(tenant, NewCatalog.local("sales", "lake")));
+    await(store().catalogs().create(tenant, NewCatalog.local("finance", "lake")));
 
-    assertFails(PreconditionFailedException.class, () -> store().deleteWarehouse(tenant, "lake"));
-    await(store().deleteCatalog(tenant, "sales"));
-    assertFails(PreconditionFailedException.class, () -> store().deleteWarehouse(tenant, "lake"));
+    assertFails(PreconditionFailedException.class,
+        () -> store().warehouses().delete(tenant, "lake"));
+    await(store().catalogs().delete(tenant, "sales"));
+    assertFails(PreconditionFailedException.class,
+        () -> store().warehouses().delete(tenant, "lake"));
 
-    assertThat(await(store().getWarehouse(tenant, "lake"))).contains(lake);
-    assertThat(await(store().getCatalog(tenant, "finance"))).isPresent();
-    await(store().deleteCatalog(tenant, "finance"));
-    await(store().deleteWarehouse(tenant, "lake"));
-    assertThat(await(store().getWarehouse(tenant, "lake"))).isEmpty();
+    assertThat(await(store().warehouses().get(tenant, "lake"))).contains(lake);
+    assertThat(await(store().catalogs().get(tenant, "finance"))).isPresent();
+    await(store().catalogs().delete(tenant, "finance"));
+    await(store().warehouses().delete(tenant, "lake"));
+    assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
   }
 
   @Test
@@ -242,12 +248,12 @@ public abstract class WarehouseContract extends TckSuite {
     TenantId other = newTenant();
     newWarehouse(tenant, "lake");
     newWarehouse(other, "lake");
-    await(store().createCatalog(other, NewCatalog.local("sales", "lake")));
+    await(store().catalogs().create(other, NewCatalog.local("sales", "lake")));
 
-    await(store().deleteWarehouse(tenant, "lake"));
+    await(store().warehouses().delete(tenant, "lake"));
 
-    assertThat(await(store().getWarehouse(tenant, "lake"))).isEmpty();
-    assertThat(await(store().getWarehouse(other, "lake"))).isPresent();
+    assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
+    assertThat(await(store().warehouses().get(other, "lake"))).isPresent();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -257,17 +263,17 @@ public abstract class WarehouseContract extends TckSuite {
   void everyWarehouseWriteAndListUnderAMissingTenantIsNotFound() {
     TenantId missing = TenantId.random();
     TenantId deleted = newTenant();
-    await(store().deleteTenant(deleted));
+    await(store().tenants().delete(deleted));
 
     for (TenantId tenant : new TenantId[] {missing, deleted}) {
       assertFails(NotFoundException.class,
-          () -> store().createWarehouse(tenant, NewWarehouse.of("lake", S3)));
-      assertFails(NotFoundException.class, () -> store().updateWarehouse(tenant, "lake",
+          () -> store().warehouses().create(tenant, NewWarehouse.of("lake", S3)));
+      assertFails(NotFoundException.class, () -> store().warehouses().update(tenant, "lake",
           WarehouseUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
-      assertFails(NotFoundException.class, () -> store().deleteWarehouse(tenant, "lake"));
+      assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, "lake"));
       assertFails(NotFoundException.class,
-          () -> store().listWarehouses(tenant, PageRequest.firstPage()));
-      assertThat(await(store().getWarehouse(tenant, "lake"))).isEmpty();
+          () -> store().warehouses().list(tenant, PageRequest.firstPage()));
+      assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
     }
   }
 }
