@@ -2,8 +2,8 @@ package dev.catalogstore.memory;
 
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
-import dev.catalogstore.api.common.CodePointOrder;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.spi.CodePointOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;

@@ -1,14 +1,18 @@
 package dev.catalogstore.memory;
 
 import dev.catalogstore.api.CatalogStore;
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
+import dev.catalogstore.api.spi.StoreFacets;
+import dev.catalogstore.api.spi.Timestamps;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * The embedded {@link CatalogStore}: all data lives in this object, in memory, and is gone when it
  * is. It keeps the whole contract of {@link CatalogStore} and passes the TCK.
+ *
+ * <p>The store is assembled from one class per facet ({@code tenants()}, {@code warehouses()},
+ * {@code catalogs()}, {@code namespaces()}, {@code assets()}), which share the tenants' data.
  *
  * <h2>Execution</h2>
  *
@@ -20,18 +24,20 @@ import java.util.Objects;
  *
  * The store is safe for any number of threads. Each tenant's data has its own read-write lock:
  * reads of a tenant share it, each change holds it exclusively from its first check to its last
- * write, and every check is made before the first write, so each call is atomic, cascades
- * included, and a failed call changes nothing. Nothing of one tenant ever waits for another
- * tenant; the store has no global lock. Tenant names are claimed in a concurrent index, so two
- * concurrent creates of one name cannot both succeed, and a deleted tenant stays deleted: no
- * write that raced with the deletion can land in it.
+ * write, and every check is made before the first write, so each call is atomic, cascades and
+ * {@code assets().commitMetadataLocations} of several assets included, and a failed call changes
+ * nothing. Nothing of one tenant ever waits for another tenant; the store has no global lock.
+ * Tenant names are claimed in a concurrent index, so two concurrent creates of one name cannot
+ * both succeed, and a deleted tenant stays deleted: no write that raced with the deletion can land
+ * in it.
  *
  * <h2>Cost</h2>
  *
- * Gets are a hash or tree lookup, also {@code getAssetById}. Every list is read from a sorted
+ * Gets are a hash or tree lookup, also {@code assets().getById}. Every list is read from a sorted
  * index in code-point order starting at the page token's position, so a page costs O(log n + page
- * size), not O(n): namespaces are indexed by parent, assets by branch and namespace, history by
- * sequence.
+ * size), not O(n): namespaces are indexed by parent, assets by branch and namespace (and within a
+ * namespace also by kind, so {@code assets().list} narrowed to k kinds reads only assets of those
+ * kinds, at O(k log n + page size × log k)), history by sequence.
  *
  * <h2>Time</h2>
  *
@@ -56,11 +62,12 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
 
   private InMemoryCatalogStore(TenantRegistry registry, Clock clock) {
     super(
-        new MemoryTenants(registry, clock),
-        new MemoryWarehouses(registry, clock),
-        new MemoryCatalogs(registry, clock),
-        new MemoryNamespaces(registry, clock),
-        new MemoryAssets(registry, clock));
+        new StoreFacets(
+            new MemoryTenants(registry, clock),
+            new MemoryWarehouses(registry, clock),
+            new MemoryCatalogs(registry, clock),
+            new MemoryNamespaces(registry, clock),
+            new MemoryAssets(registry, clock)));
     this.registry = registry;
   }
 

@@ -1,39 +1,48 @@
 package dev.catalogstore.memory;
 
 import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetCommit;
+import dev.catalogstore.api.asset.AssetExpectation;
 import dev.catalogstore.api.asset.AssetId;
-import dev.catalogstore.api.asset.AssetOperations;
+import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.asset.Assets;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.ConflictException;
-import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.api.validation.Inputs;
-import dev.catalogstore.api.validation.Requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Assets in memory. Each asset is one {@link AssetEntry} reachable through two indexes kept in
  * step under the tenant's write lock: by coordinates in its {@link BranchState}, and by id in its
- * {@link TenantState}. The metadata-pointer compare-and-set runs entirely under that lock, so of
- * any number of concurrent commits with the same expected location exactly one succeeds.
+ * {@link TenantState}.
+ *
+ * <p>Every change runs entirely under that lock, checks first: the metadata-pointer
+ * compare-and-set (of any number of concurrent commits with the same expected location exactly
+ * one succeeds), a multi-asset commit (every expectation is checked before the first asset
+ * changes), and a guarded delete or rename (the expectation is checked atomically with the
+ * change). A failed call therefore changes nothing.
  */
-final class MemoryAssets implements AssetOperations {
+final class MemoryAssets implements Assets {
   private final TenantRegistry registry;
   private final Clock clock;
 
@@ -43,7 +52,7 @@ final class MemoryAssets implements AssetOperations {
   }
 
   @Override
-  public CompletableFuture<Asset> createAsset(TenantId tenant, AssetRef asset, NewAsset request) {
+  public CompletableFuture<Asset> create(TenantId tenant, AssetRef asset, NewAsset request) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -72,8 +81,7 @@ final class MemoryAssets implements AssetOperations {
                     .metadataLocation()
                     .ifPresent(
                         location ->
-                            entry.append(
-                                new MetadataLocation(1, location, Optional.empty(), now)));
+                            entry.append(new MetadataLocation(1, location, Optional.empty(), now)));
                 branch.put(entry);
                 state.assetsById().put(created.id(), entry);
                 return created;
@@ -82,7 +90,7 @@ final class MemoryAssets implements AssetOperations {
   }
 
   @Override
-  public CompletableFuture<Optional<Asset>> getAsset(TenantId tenant, AssetRef asset) {
+  public CompletableFuture<Optional<Asset>> get(TenantId tenant, AssetRef asset) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -99,7 +107,7 @@ final class MemoryAssets implements AssetOperations {
   }
 
   @Override
-  public CompletableFuture<Optional<Asset>> getAssetById(TenantId tenant, AssetId id) {
+  public CompletableFuture<Optional<Asset>> getById(TenantId tenant, AssetId id) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -110,51 +118,53 @@ final class MemoryAssets implements AssetOperations {
         });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Cost: O(log n + page size) when every kind is asked for. Narrowed to k kinds, a page reads
+   * only the per-kind indexes of its namespace and merges them: O(k log n + page size × log k),
+   * whatever the number of assets of other kinds (see {@link NamespaceAssets#after}).
+   */
   @Override
-  public CompletableFuture<Page<Asset>> listAssets(
-      TenantId tenant, BranchRef branch, NamespacePath namespace, PageRequest page) {
+  public CompletableFuture<Page<Asset>> list(
+      TenantId tenant,
+      BranchRef branch,
+      NamespacePath namespace,
+      Set<AssetKind> kinds,
+      PageRequest page) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.branch(branch, "branch");
           Inputs.namespacePath(namespace, "namespace");
-          int limit = Listing.limit(page);
-          List<String> arguments = new ArrayList<>();
-          arguments.add(branch.catalog());
-          arguments.add(branch.branch());
-          arguments.addAll(namespace.segments());
-          Listing listing = new Listing(tenant, "assets", arguments);
-          Optional<String> after = listing.after(page);
+          Set<AssetKind> wanted = Requests.assetKinds(kinds, "kinds");
+          ListQuery query = ListQuery.assets(tenant, branch, namespace, wanted);
+          ListQuery.Cursor cursor = query.cursor(page);
           return registry.read(
               tenant,
               state -> {
-                var inNamespace =
-                    requireNamespaceOnBranch(state, branch, namespace).assetsIn(namespace);
+                BranchState found = requireNamespaceOnBranch(state, branch, namespace);
+                var matching = found.assetsAfter(namespace, cursor.after(), wanted);
                 List<Asset> fetched =
-                    Listing.fetchAfter(inNamespace, after, limit).stream()
-                        .map(AssetEntry::asset)
-                        .toList();
-                return listing.page(fetched, limit, asset -> asset.ref().name());
+                    SortedReads.fetch(matching, cursor).stream().map(AssetEntry::asset).toList();
+                return query.page(fetched, cursor, asset -> asset.ref().name());
               });
         });
   }
 
   @Override
-  public CompletableFuture<Asset> renameAsset(TenantId tenant, AssetRef from, AssetRef to) {
+  public CompletableFuture<Asset> rename(
+      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
-          Requests.asset(from, "from");
-          Requests.asset(to, "to");
-          if (!from.branch().equals(to.branch())) {
-            throw new InvalidArgumentException(
-                "to.branch", "an asset moves only within its catalog and branch " + from.branch());
-          }
+          Requests.assetRename(from, to, expected);
           return registry.write(
               tenant,
               state -> {
                 BranchState branch = requireNamespaceOnBranch(state, from);
                 AssetEntry entry = requireAsset(branch, from);
+                requireExpected(entry, from, expected);
                 // Same catalog and branch as from (checked above), so only the namespace can miss.
                 requireNamespaceOnBranch(state, to);
                 if (branch.asset(to.namespace(), to.name()).isPresent()) {
@@ -180,7 +190,7 @@ final class MemoryAssets implements AssetOperations {
   }
 
   @Override
-  public CompletableFuture<Asset> updateAssetProperties(
+  public CompletableFuture<Asset> updateProperties(
       TenantId tenant, AssetRef asset, PropertyUpdate update) {
     return Futures.supply(
         () -> {
@@ -193,10 +203,14 @@ final class MemoryAssets implements AssetOperations {
                 AssetEntry entry = requireAsset(state, asset);
                 Asset current = entry.asset();
                 Asset next =
-                    withChange(
-                        current,
+                    new Asset(
+                        current.id(),
+                        current.ref(),
+                        current.kind(),
+                        current.location(),
                         current.metadataLocation(),
-                        update.applyTo(current.properties()),
+                        StoredProperties.apply(current.properties(), update, "update"),
+                        current.createdAt(),
                         Timestamps.now(clock));
                 entry.replace(next);
                 return next;
@@ -205,16 +219,19 @@ final class MemoryAssets implements AssetOperations {
   }
 
   @Override
-  public CompletableFuture<Void> deleteAsset(TenantId tenant, AssetRef asset) {
+  public CompletableFuture<Void> delete(
+      TenantId tenant, AssetRef asset, AssetExpectation expected) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
+          Requests.assetExpectation(expected, "expected");
           return registry.write(
               tenant,
               state -> {
                 BranchState branch = requireNamespaceOnBranch(state, asset);
                 AssetEntry entry = requireAsset(branch, asset);
+                requireExpected(entry, asset, expected);
                 branch.remove(asset.namespace(), asset.name());
                 state.assetsById().remove(entry.asset().id());
                 return null;
@@ -234,8 +251,7 @@ final class MemoryAssets implements AssetOperations {
               tenant,
               state -> {
                 AssetEntry entry = requireAsset(state, asset);
-                Asset current = entry.asset();
-                Optional<String> stored = current.metadataLocation();
+                Optional<String> stored = entry.asset().metadataLocation();
                 if (!stored.equals(commit.expected())) {
                   throw new ConflictException(
                       "the metadata location of asset "
@@ -244,39 +260,52 @@ final class MemoryAssets implements AssetOperations {
                           + commit.expected().orElse("<none>"),
                       stored.orElse(null));
                 }
-                Instant now = Timestamps.now(clock);
-                entry.append(
-                    new MetadataLocation(entry.lastSequence() + 1, commit.next(), stored, now));
-                Asset next =
-                    withChange(current, Optional.of(commit.next()), current.properties(), now);
-                entry.replace(next);
-                return next;
+                return MetadataCommits.apply(
+                    entry, commit, "commit.properties", Timestamps.now(clock));
               });
         });
   }
 
   @Override
-  public CompletableFuture<Page<MetadataLocation>> listMetadataHistory(
+  public CompletableFuture<List<Asset>> commitMetadataLocations(
+      TenantId tenant, List<AssetCommit> commits) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          List<AssetCommit> parts = Requests.assetCommits(commits, "commits");
+          return registry.write(
+              tenant,
+              state -> {
+                // Validation put every part on the branch of the first.
+                BranchRef branchRef = parts.get(0).asset().branch();
+                CatalogState catalog = state.requireCatalog(branchRef.catalog());
+                BranchState branch = catalog.requireBranch(branchRef);
+                List<AssetEntry> entries = new ArrayList<>(parts.size());
+                for (AssetCommit part : parts) {
+                  catalog.requireNamespace(part.asset().namespace());
+                  entries.add(requireAsset(branch, part.asset()));
+                }
+                return MetadataCommits.applyAll(parts, entries, Timestamps.now(clock));
+              });
+        });
+  }
+
+  @Override
+  public CompletableFuture<Page<MetadataLocation>> history(
       TenantId tenant, AssetRef asset, PageRequest page) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
-          int limit = Listing.limit(page);
-          List<String> arguments = new ArrayList<>();
-          arguments.add(asset.catalog());
-          arguments.add(asset.branch().branch());
-          arguments.addAll(asset.namespace().segments());
-          arguments.add(asset.name());
-          Listing listing = new Listing(tenant, "metadata-history", arguments);
-          long before = listing.afterSequence(page).orElse(Long.MAX_VALUE);
+          ListQuery query = ListQuery.history(tenant, asset);
+          ListQuery.Cursor cursor = query.cursor(page);
           return registry.read(
               tenant,
               state -> {
                 AssetEntry entry = requireAsset(state, asset);
-                List<MetadataLocation> fetched = entry.historyBefore(before, limit + 1);
-                return listing.page(
-                    fetched, limit, location -> Long.toString(location.sequence()));
+                List<MetadataLocation> fetched =
+                    entry.historyBefore(cursor.beforeSequence(), cursor.fetchSize());
+                return query.page(fetched, cursor, location -> Long.toString(location.sequence()));
               });
         });
   }
@@ -308,6 +337,21 @@ final class MemoryAssets implements AssetOperations {
         .orElseThrow(() -> Errors.assetNotFound(asset));
   }
 
+  /**
+   * Fails with {@code ConflictException}, carrying the stored value of the first attribute that
+   * differs, unless the asset at {@code at} meets {@code expected}.
+   */
+  private static void requireExpected(AssetEntry entry, AssetRef at, AssetExpectation expected) {
+    Asset current = entry.asset();
+    Optional<AssetExpectation.Mismatch> mismatch =
+        expected.mismatch(current.id(), current.kind(), current.metadataLocation());
+    if (mismatch.isPresent()) {
+      throw new ConflictException(
+          "the " + mismatch.get().attribute() + " of asset " + at + " is not the expected one",
+          mismatch.get().currentValue());
+    }
+  }
+
   /** A fresh id, unused in the tenant (a random UUID collision is retried, not trusted away). */
   private static AssetId freshId(TenantState state) {
     AssetId id = AssetId.random();
@@ -315,21 +359,5 @@ final class MemoryAssets implements AssetOperations {
       id = AssetId.random();
     }
     return id;
-  }
-
-  private static Asset withChange(
-      Asset current,
-      Optional<String> metadataLocation,
-      Map<String, String> properties,
-      Instant now) {
-    return new Asset(
-        current.id(),
-        current.ref(),
-        current.kind(),
-        current.location(),
-        metadataLocation,
-        properties,
-        current.createdAt(),
-        now);
   }
 }

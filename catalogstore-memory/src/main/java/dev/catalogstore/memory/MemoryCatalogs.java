@@ -2,20 +2,21 @@ package dev.catalogstore.memory;
 
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogId;
-import dev.catalogstore.api.catalog.CatalogOperations;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.CatalogType;
 import dev.catalogstore.api.catalog.CatalogUpdate;
+import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.catalog.NewCatalog;
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.AlreadyExistsException;
-import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.api.validation.Inputs;
-import dev.catalogstore.api.validation.Requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * deleting one drops its branches, namespaces, assets and their history in one step: both run
  * entirely under the tenant's write lock, so no reader sees half of either.
  */
-final class MemoryCatalogs implements CatalogOperations {
+final class MemoryCatalogs implements Catalogs {
   private final TenantRegistry registry;
   private final Clock clock;
 
@@ -37,7 +38,7 @@ final class MemoryCatalogs implements CatalogOperations {
   }
 
   @Override
-  public CompletableFuture<Catalog> createCatalog(TenantId tenant, NewCatalog catalog) {
+  public CompletableFuture<Catalog> create(TenantId tenant, NewCatalog catalog) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -51,8 +52,7 @@ final class MemoryCatalogs implements CatalogOperations {
                 }
                 if (catalog.source() instanceof CatalogSource.Local local
                     && !state.warehouses().containsKey(local.warehouse())) {
-                  throw new NotFoundException(
-                      "warehouse '" + local.warehouse() + "' does not exist");
+                  throw Errors.warehouseNotFound(local.warehouse());
                 }
                 Instant now = Timestamps.now(clock);
                 Catalog created =
@@ -70,7 +70,7 @@ final class MemoryCatalogs implements CatalogOperations {
   }
 
   @Override
-  public CompletableFuture<Optional<Catalog>> getCatalog(TenantId tenant, String name) {
+  public CompletableFuture<Optional<Catalog>> get(TenantId tenant, String name) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -80,28 +80,26 @@ final class MemoryCatalogs implements CatalogOperations {
   }
 
   @Override
-  public CompletableFuture<Page<Catalog>> listCatalogs(TenantId tenant, PageRequest page) {
+  public CompletableFuture<Page<Catalog>> list(TenantId tenant, PageRequest page) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
-          int limit = Listing.limit(page);
-          Listing listing = new Listing(tenant, "catalogs", List.of());
-          Optional<String> after = listing.after(page);
+          ListQuery query = ListQuery.catalogs(tenant);
+          ListQuery.Cursor cursor = query.cursor(page);
           return registry.read(
               tenant,
               state -> {
                 List<Catalog> fetched =
-                    Listing.fetchAfter(state.catalogs(), after, limit).stream()
+                    SortedReads.fetch(state.catalogs(), cursor).stream()
                         .map(CatalogState::catalog)
                         .toList();
-                return listing.page(fetched, limit, Catalog::name);
+                return query.page(fetched, cursor, Catalog::name);
               });
         });
   }
 
   @Override
-  public CompletableFuture<Catalog> updateCatalog(
-      TenantId tenant, String name, CatalogUpdate update) {
+  public CompletableFuture<Catalog> update(TenantId tenant, String name, CatalogUpdate update) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -125,7 +123,8 @@ final class MemoryCatalogs implements CatalogOperations {
                         current.id(),
                         current.name(),
                         source,
-                        update.properties().applyTo(current.properties()),
+                        StoredProperties.apply(
+                            current.properties(), update.properties(), "update.properties"),
                         current.createdAt(),
                         Timestamps.now(clock));
                 catalog.replace(next);
@@ -135,7 +134,7 @@ final class MemoryCatalogs implements CatalogOperations {
   }
 
   @Override
-  public CompletableFuture<Void> deleteCatalog(TenantId tenant, String name) {
+  public CompletableFuture<Void> delete(TenantId tenant, String name) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);

@@ -1,21 +1,22 @@
 package dev.catalogstore.memory;
 
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.namespace.Namespace;
-import dev.catalogstore.api.namespace.NamespaceOperations;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.namespace.Namespaces;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.api.validation.Inputs;
-import dev.catalogstore.api.validation.Requests;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import java.util.function.Function;
  * Namespaces in memory, kept per catalog in a {@link NamespaceTree} so that listing the direct
  * children of a parent reads only those children.
  */
-final class MemoryNamespaces implements NamespaceOperations {
+final class MemoryNamespaces implements Namespaces {
   private final TenantRegistry registry;
   private final Clock clock;
 
@@ -36,7 +37,7 @@ final class MemoryNamespaces implements NamespaceOperations {
   }
 
   @Override
-  public CompletableFuture<Namespace> createNamespace(
+  public CompletableFuture<Namespace> create(
       TenantId tenant, NamespaceRef namespace, Map<String, String> properties) {
     return Futures.supply(
         () -> {
@@ -61,8 +62,7 @@ final class MemoryNamespaces implements NamespaceOperations {
   }
 
   @Override
-  public CompletableFuture<Optional<Namespace>> getNamespace(
-      TenantId tenant, NamespaceRef namespace) {
+  public CompletableFuture<Optional<Namespace>> get(TenantId tenant, NamespaceRef namespace) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -77,57 +77,55 @@ final class MemoryNamespaces implements NamespaceOperations {
   }
 
   @Override
-  public CompletableFuture<Page<Namespace>> listNamespaces(
+  public CompletableFuture<Page<Namespace>> list(
       TenantId tenant, NamespaceRef parent, PageRequest page) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.namespaceOrRoot(parent, "parent");
-          int limit = Listing.limit(page);
-          List<String> arguments = new ArrayList<>();
-          arguments.add(parent.catalog());
-          arguments.addAll(parent.path().segments());
-          Listing listing = new Listing(tenant, "namespaces", arguments);
-          Optional<String> after = listing.after(page);
+          ListQuery query = ListQuery.namespaces(tenant, parent);
+          ListQuery.Cursor cursor = query.cursor(page);
           return registry.read(
               tenant,
               state -> {
                 CatalogState catalog = state.requireCatalog(parent.catalog());
                 catalog.requireNamespace(parent.path());
                 var children = catalog.namespaces().children(parent.path());
-                List<Namespace> fetched = Listing.fetchAfter(children, after, limit);
-                return listing.page(fetched, limit, namespace -> namespace.path().lastSegment());
+                List<Namespace> fetched = SortedReads.fetch(children, cursor);
+                return query.page(fetched, cursor, namespace -> namespace.path().lastSegment());
               });
         });
   }
 
   @Override
-  public CompletableFuture<Namespace> updateNamespaceProperties(
+  public CompletableFuture<Namespace> updateProperties(
       TenantId tenant, NamespaceRef namespace, PropertyUpdate update) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.namespace(namespace, "namespace");
           Inputs.propertyUpdate(update, "update");
-          return replaceProperties(
-              tenant, namespace, current -> update.applyTo(current.properties()));
+          return changeProperties(
+              tenant,
+              namespace,
+              current -> StoredProperties.apply(current.properties(), update, "update"));
         });
   }
 
   @Override
-  public CompletableFuture<Namespace> replaceNamespaceProperties(
+  public CompletableFuture<Namespace> replaceProperties(
       TenantId tenant, NamespaceRef namespace, Map<String, String> properties) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.namespace(namespace, "namespace");
           Inputs.properties(properties, "properties");
-          return replaceProperties(tenant, namespace, current -> properties);
+          return changeProperties(tenant, namespace, current -> properties);
         });
   }
 
   @Override
-  public CompletableFuture<Void> deleteNamespace(TenantId tenant, NamespaceRef namespace) {
+  public CompletableFuture<Void> delete(TenantId tenant, NamespaceRef namespace) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -153,10 +151,8 @@ final class MemoryNamespaces implements NamespaceOperations {
   }
 
   /** Replaces an existing namespace's properties with what {@code next} makes of it. */
-  private Namespace replaceProperties(
-      TenantId tenant,
-      NamespaceRef namespace,
-      Function<Namespace, Map<String, String>> next) {
+  private Namespace changeProperties(
+      TenantId tenant, NamespaceRef namespace, Function<Namespace, Map<String, String>> next) {
     return registry.write(
         tenant,
         state -> {

@@ -1,15 +1,17 @@
 package dev.catalogstore.memory;
 
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.api.tenant.TenantOperations;
 import dev.catalogstore.api.tenant.TenantUpdate;
-import dev.catalogstore.api.validation.Requests;
+import dev.catalogstore.api.tenant.Tenants;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * Tenants in memory. Name uniqueness and the listing live in the {@link TenantRegistry}; a
  * tenant's own changes (rename, properties, deletion) run under that tenant's write lock.
  */
-final class MemoryTenants implements TenantOperations {
-  private static final Listing TENANTS = new Listing(TenantId.SYSTEM, "tenants", List.of());
-
+final class MemoryTenants implements Tenants {
   private final TenantRegistry registry;
   private final Clock clock;
 
@@ -31,7 +31,7 @@ final class MemoryTenants implements TenantOperations {
   }
 
   @Override
-  public CompletableFuture<Tenant> createTenant(NewTenant tenant) {
+  public CompletableFuture<Tenant> create(NewTenant tenant) {
     return Futures.supply(
         () -> {
           Requests.newTenant(tenant, "tenant");
@@ -40,7 +40,7 @@ final class MemoryTenants implements TenantOperations {
   }
 
   @Override
-  public CompletableFuture<Optional<Tenant>> getTenant(TenantId tenant) {
+  public CompletableFuture<Optional<Tenant>> get(TenantId tenant) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -49,18 +49,19 @@ final class MemoryTenants implements TenantOperations {
   }
 
   @Override
-  public CompletableFuture<Page<Tenant>> listTenants(PageRequest page) {
+  public CompletableFuture<Page<Tenant>> list(PageRequest page) {
     return Futures.supply(
         () -> {
-          int limit = Listing.limit(page);
-          Optional<String> after = TENANTS.after(page);
-          List<Tenant> fetched = registry.tenantsAfter(after).limit(limit + 1L).toList();
-          return TENANTS.page(fetched, limit, Tenant::name);
+          ListQuery query = ListQuery.tenants();
+          ListQuery.Cursor cursor = query.cursor(page);
+          List<Tenant> fetched =
+              registry.tenantsAfter(cursor.after()).limit(cursor.fetchSize()).toList();
+          return query.page(fetched, cursor, Tenant::name);
         });
   }
 
   @Override
-  public CompletableFuture<Tenant> updateTenant(TenantId tenant, TenantUpdate update) {
+  public CompletableFuture<Tenant> update(TenantId tenant, TenantUpdate update) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -74,7 +75,8 @@ final class MemoryTenants implements TenantOperations {
                     new Tenant(
                         current.id(),
                         update.name().orElse(current.name()),
-                        update.properties().applyTo(current.properties()),
+                        StoredProperties.apply(
+                            current.properties(), update.properties(), "update.properties"),
                         current.createdAt(),
                         Timestamps.now(clock));
                 registry.replace(state, next);
@@ -84,7 +86,7 @@ final class MemoryTenants implements TenantOperations {
   }
 
   @Override
-  public CompletableFuture<Void> deleteTenant(TenantId tenant) {
+  public CompletableFuture<Void> delete(TenantId tenant) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);

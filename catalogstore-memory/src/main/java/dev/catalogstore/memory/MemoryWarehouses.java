@@ -1,19 +1,20 @@
 package dev.catalogstore.memory;
 
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.AlreadyExistsException;
-import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.api.validation.Inputs;
-import dev.catalogstore.api.validation.Requests;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseId;
-import dev.catalogstore.api.warehouse.WarehouseOperations;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import dev.catalogstore.api.warehouse.Warehouses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * Warehouses in memory: a tenant's warehouses by name in code-point order. Credentials are kept as
  * given; nothing leaves the process, so there is nothing to seal.
  */
-final class MemoryWarehouses implements WarehouseOperations {
+final class MemoryWarehouses implements Warehouses {
   private final TenantRegistry registry;
   private final Clock clock;
 
@@ -34,7 +35,7 @@ final class MemoryWarehouses implements WarehouseOperations {
   }
 
   @Override
-  public CompletableFuture<Warehouse> createWarehouse(TenantId tenant, NewWarehouse warehouse) {
+  public CompletableFuture<Warehouse> create(TenantId tenant, NewWarehouse warehouse) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -63,7 +64,7 @@ final class MemoryWarehouses implements WarehouseOperations {
   }
 
   @Override
-  public CompletableFuture<Optional<Warehouse>> getWarehouse(TenantId tenant, String name) {
+  public CompletableFuture<Optional<Warehouse>> get(TenantId tenant, String name) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -73,25 +74,23 @@ final class MemoryWarehouses implements WarehouseOperations {
   }
 
   @Override
-  public CompletableFuture<Page<Warehouse>> listWarehouses(TenantId tenant, PageRequest page) {
+  public CompletableFuture<Page<Warehouse>> list(TenantId tenant, PageRequest page) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
-          int limit = Listing.limit(page);
-          Listing listing = new Listing(tenant, "warehouses", List.of());
-          Optional<String> after = listing.after(page);
+          ListQuery query = ListQuery.warehouses(tenant);
+          ListQuery.Cursor cursor = query.cursor(page);
           return registry.read(
               tenant,
               state -> {
-                List<Warehouse> fetched = Listing.fetchAfter(state.warehouses(), after, limit);
-                return listing.page(fetched, limit, Warehouse::name);
+                List<Warehouse> fetched = SortedReads.fetch(state.warehouses(), cursor);
+                return query.page(fetched, cursor, Warehouse::name);
               });
         });
   }
 
   @Override
-  public CompletableFuture<Warehouse> updateWarehouse(
-      TenantId tenant, String name, WarehouseUpdate update) {
+  public CompletableFuture<Warehouse> update(TenantId tenant, String name, WarehouseUpdate update) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -107,7 +106,8 @@ final class MemoryWarehouses implements WarehouseOperations {
                         current.name(),
                         update.storage().orElse(current.storage()),
                         update.credentials().orElse(current.credentials()),
-                        update.properties().applyTo(current.properties()),
+                        StoredProperties.apply(
+                            current.properties(), update.properties(), "update.properties"),
                         current.createdAt(),
                         Timestamps.now(clock));
                 state.warehouses().put(name, next);
@@ -117,7 +117,7 @@ final class MemoryWarehouses implements WarehouseOperations {
   }
 
   @Override
-  public CompletableFuture<Void> deleteWarehouse(TenantId tenant, String name) {
+  public CompletableFuture<Void> delete(TenantId tenant, String name) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
@@ -139,7 +139,7 @@ final class MemoryWarehouses implements WarehouseOperations {
   private static Warehouse require(TenantState state, String name) {
     Warehouse warehouse = state.warehouses().get(name);
     if (warehouse == null) {
-      throw new NotFoundException("warehouse '" + name + "' does not exist");
+      throw Errors.warehouseNotFound(name);
     }
     return warehouse;
   }

@@ -1,8 +1,8 @@
 package dev.catalogstore.memory;
 
-import dev.catalogstore.api.common.CodePointOrder;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.spi.CodePointOrder;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.catalogstore.memory;
 
-import dev.catalogstore.api.common.CodePointOrder;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Instant;
@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * name index, so of two concurrent creates or renames to one name exactly one wins. A tenant is
  * entered in the id index before it claims its name (and leaves it again if the claim fails), so a
  * claimed name always leads to a state; its id is fresh, so nobody can reach the state before
- * {@code createTenant} returns. Renames and deletions run under the tenant's own write lock. The
- * name index may briefly hold two names of a tenant being renamed; the listing shows a tenant only
- * under the name its current value carries.
+ * {@code tenants().create} returns. Renames and deletions run under the tenant's own write lock.
+ * The name index may briefly hold two names of a tenant being renamed; the listing shows a tenant
+ * only under the name its current value carries.
  *
  * <p>The system tenant is entered at construction and never leaves: its name is taken like any
  * other, and the listing skips it.

@@ -2,7 +2,7 @@ package dev.catalogstore.memory;
 
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.catalog.CatalogSource;
-import dev.catalogstore.api.common.CodePointOrder;
+import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.warehouse.Warehouse;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ final class TenantState {
   // How many catalogs use each warehouse, so that deleting a warehouse need not scan catalogs.
   private final Map<String, Integer> catalogsPerWarehouse = new HashMap<>();
   private final NavigableMap<String, CatalogState> catalogs = new TreeMap<>(CodePointOrder.STRINGS);
-  // Every asset of every catalog and branch by id: getAssetById is one hash probe.
+  // Every asset of every catalog and branch by id: assets().getById is one hash probe.
   private final Map<AssetId, AssetEntry> assetsById = new HashMap<>();
 
   TenantState(Tenant tenant) {

@@ -2,13 +2,16 @@
  * The in-memory {@link dev.catalogstore.api.CatalogStore}: {@link
  * dev.catalogstore.memory.InMemoryCatalogStore}, the embedded default.
  *
- * <p>How the package is laid out: {@code InMemoryCatalogStore} validates nothing itself and hands
- * each call to the class of its area ({@code MemoryTenants}, {@code MemoryWarehouses}, {@code
- * MemoryCatalogs}, {@code MemoryNamespaces}, {@code MemoryAssets}), which validates the input,
- * then reads or changes the data under the tenant's lock through the {@code TenantRegistry}. The
- * data of a tenant is a {@code TenantState} (warehouses, catalogs, asset id index), a catalog is a
- * {@code CatalogState} (a {@code NamespaceTree} and its {@code BranchState}s), and an asset is an
- * {@code AssetEntry} (its value and metadata history). {@code Listing} pages any sorted index with
- * the shared page-token codec, and {@code Futures} turns every outcome into a completed future.
+ * <p>How the package is laid out: {@code InMemoryCatalogStore} only assembles one class per facet
+ * ({@code MemoryTenants}, {@code MemoryWarehouses}, {@code MemoryCatalogs}, {@code
+ * MemoryNamespaces}, {@code MemoryAssets}); each validates the input through the shared {@code
+ * Requests}, then reads or changes the data under the tenant's lock through the {@code
+ * TenantRegistry}. The data of a tenant is a {@code TenantState} (warehouses, catalogs, asset id
+ * index), a catalog is a {@code CatalogState} (a {@code NamespaceTree} and its {@code
+ * BranchState}s), a branch keeps the assets of each namespace in a {@code NamespaceAssets} (by
+ * name, and by kind and name), and an asset is an {@code AssetEntry} (its value and metadata
+ * history), changed by commits through {@code MetadataCommits}. {@code SortedReads} reads a page
+ * from a sorted index, the shared {@code spi.ListQuery} turns it into a page with its token, and
+ * {@code Futures} turns every outcome into a completed future.
  */
 package dev.catalogstore.memory;

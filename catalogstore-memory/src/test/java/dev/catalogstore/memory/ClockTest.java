@@ -35,45 +35,45 @@ class ClockTest {
 
   @Test
   void theSystemTenantIsCreatedAtTheClocksTimeOfConstruction() {
-    Tenant system = store.getTenant(TenantId.SYSTEM).join().orElseThrow();
+    Tenant system = store.tenants().get(TenantId.SYSTEM).join().orElseThrow();
     assertThat(system.createdAt()).isEqualTo(START_MICROS);
   }
 
   @Test
   void createsAndUpdatesTakeTheClocksTimeTruncatedToMicroseconds() {
-    Tenant created = store.createTenant(NewTenant.named("t")).join();
+    Tenant created = store.tenants().create(NewTenant.named("t")).join();
     assertThat(created.createdAt()).isEqualTo(START_MICROS);
     assertThat(created.updatedAt()).isEqualTo(START_MICROS);
 
     clock.advance(Duration.ofMinutes(5));
     TenantUpdate nothing = TenantUpdate.builder().properties(PropertyUpdate.NONE).build();
-    Tenant updated = store.updateTenant(created.id(), nothing).join();
+    Tenant updated = store.tenants().update(created.id(), nothing).join();
     assertThat(updated.createdAt()).isEqualTo(START_MICROS);
     assertThat(updated.updatedAt()).isEqualTo(START_MICROS.plus(Duration.ofMinutes(5)));
   }
 
   @Test
   void metadataCommitsAreStampedWithTheClock() {
-    TenantId tenant = store.createTenant(NewTenant.named("t")).join().id();
+    TenantId tenant = store.tenants().create(NewTenant.named("t")).join().id();
     store
-        .createWarehouse(
-            tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+        .warehouses()
+        .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
     NamespaceRef sales = NamespaceRef.of("lake", "sales");
-    store.createNamespace(tenant, sales, Map.of()).join();
+    store.namespaces().create(tenant, sales, Map.of()).join();
     AssetRef orders = AssetRef.onMain(sales, "orders");
-    store.createAsset(tenant, orders, NewAsset.icebergTable("s3://o", "s3://o/1")).join();
+    store.assets().create(tenant, orders, NewAsset.icebergTable("s3://o", "s3://o/1")).join();
 
     clock.advance(Duration.ofSeconds(1));
     MetadataCommit commit = MetadataCommit.replacing("s3://o/1", "s3://o/2");
-    Asset committed = store.commitMetadataLocation(tenant, orders, commit).join();
+    Asset committed = store.assets().commitMetadataLocation(tenant, orders, commit).join();
 
     Instant later = START_MICROS.plusSeconds(1);
     assertThat(committed.createdAt()).isEqualTo(START_MICROS);
     assertThat(committed.updatedAt()).isEqualTo(later);
     List<MetadataLocation> history =
-        store.listMetadataHistory(tenant, orders, PageRequest.firstPage()).join().items();
+        store.assets().history(tenant, orders, PageRequest.firstPage()).join().items();
     assertThat(history)
         .extracting(MetadataLocation::committedAt)
         .containsExactly(later, START_MICROS);

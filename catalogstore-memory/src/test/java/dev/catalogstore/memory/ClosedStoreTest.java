@@ -13,18 +13,18 @@ class ClosedStoreTest {
   @Test
   void everyCallOnAClosedStoreFailsAsUnavailable() {
     InMemoryCatalogStore store = new InMemoryCatalogStore();
-    TenantId tenant = store.createTenant(NewTenant.named("t")).join().id();
+    TenantId tenant = store.tenants().create(NewTenant.named("t")).join().id();
 
     store.close();
     store.close();
 
-    assertThat(Outcomes.failureOf(store.createTenant(NewTenant.named("u"))))
+    assertThat(Outcomes.failureOf(store.tenants().create(NewTenant.named("u"))))
         .isInstanceOf(UnavailableException.class);
-    assertThat(Outcomes.failureOf(store.getTenant(tenant)))
+    assertThat(Outcomes.failureOf(store.tenants().get(tenant)))
         .isInstanceOf(UnavailableException.class);
-    assertThat(Outcomes.failureOf(store.listTenants(PageRequest.firstPage())))
+    assertThat(Outcomes.failureOf(store.tenants().list(PageRequest.firstPage())))
         .isInstanceOf(UnavailableException.class);
-    assertThat(Outcomes.failureOf(store.listCatalogs(tenant, PageRequest.firstPage())))
+    assertThat(Outcomes.failureOf(store.catalogs().list(tenant, PageRequest.firstPage())))
         .isInstanceOf(UnavailableException.class);
   }
 }

@@ -11,6 +11,7 @@ import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -35,7 +36,7 @@ class FuturesTest {
 
   @Test
   void aStoreFailureBecomesAFailedFutureAsItIs() {
-    NotFoundException missing = new NotFoundException("gone");
+    NotFoundException missing = new NotFoundException(ObjectType.ASSET, "gone");
     CompletableFuture<Object> future =
         Futures.supply(
             () -> {
@@ -59,9 +60,9 @@ class FuturesTest {
 
   @Test
   void everyCallIsCompleteWhenItReturns() {
-    assertThat(store.createTenant(NewTenant.named("done"))).isCompleted();
-    assertThat(store.getTenant(TenantId.random())).isCompleted();
-    assertThat(Outcomes.failureOf(store.createTenant(null)))
+    assertThat(store.tenants().create(NewTenant.named("done"))).isCompleted();
+    assertThat(store.tenants().get(TenantId.random())).isCompleted();
+    assertThat(Outcomes.failureOf(store.tenants().create(null)))
         .isInstanceOf(InvalidArgumentException.class);
   }
 
@@ -73,29 +74,32 @@ class FuturesTest {
     try {
       Asset committed =
           store
-              .createTenant(NewTenant.named("chained"))
+              .tenants()
+              .create(NewTenant.named("chained"))
               .thenApplyAsync(tenant -> tenant.id(), oneThread)
               .thenComposeAsync(
                   tenant ->
                       store
-                          .createWarehouse(
+                          .warehouses()
+                          .create(
                               tenant,
                               NewWarehouse.of(
                                   "wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
                           .thenCompose(
-                              wh -> store.createCatalog(tenant, NewCatalog.local("lake", "wh")))
-                          .thenCompose(c -> store.createNamespace(tenant, sales, Map.of()))
+                              wh -> store.catalogs().create(tenant, NewCatalog.local("lake", "wh")))
+                          .thenCompose(c -> store.namespaces().create(tenant, sales, Map.of()))
                           .thenComposeAsync(
                               ns ->
-                                  store.createAsset(
-                                      tenant,
-                                      orders,
-                                      NewAsset.icebergTable("s3://o", M1)),
+                                  store
+                                      .assets()
+                                      .create(tenant, orders, NewAsset.icebergTable("s3://o", M1)),
                               oneThread)
                           .thenCompose(
                               asset ->
-                                  store.commitMetadataLocation(
-                                      tenant, orders, MetadataCommit.replacing(M1, M2))),
+                                  store
+                                      .assets()
+                                      .commitMetadataLocation(
+                                          tenant, orders, MetadataCommit.replacing(M1, M2))),
                   oneThread)
               .join();
       assertThat(committed.metadataLocation()).contains(M2);

@@ -37,88 +37,89 @@ class IndexMaintenanceTest {
 
   @BeforeEach
   void newTenant() {
-    tenant = store.createTenant(NewTenant.named("t")).join().id();
+    tenant = store.tenants().create(NewTenant.named("t")).join().id();
     store
-        .createWarehouse(
-            tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+        .warehouses()
+        .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
   }
 
   @Test
   void aWarehouseStaysInUseUntilItsLastCatalogIsDeleted() {
-    store.createCatalog(tenant, NewCatalog.local("one", "wh")).join();
-    store.createCatalog(tenant, NewCatalog.local("two", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("one", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("two", "wh")).join();
 
-    store.deleteCatalog(tenant, "one").join();
-    assertThat(Outcomes.failureOf(store.deleteWarehouse(tenant, "wh")))
+    store.catalogs().delete(tenant, "one").join();
+    assertThat(Outcomes.failureOf(store.warehouses().delete(tenant, "wh")))
         .isInstanceOf(PreconditionFailedException.class);
 
-    store.deleteCatalog(tenant, "two").join();
-    store.deleteWarehouse(tenant, "wh").join();
-    assertThat(store.getWarehouse(tenant, "wh").join()).isEmpty();
+    store.catalogs().delete(tenant, "two").join();
+    store.warehouses().delete(tenant, "wh").join();
+    assertThat(store.warehouses().get(tenant, "wh").join()).isEmpty();
   }
 
   @Test
   void deletingACatalogForgetsTheIdsOfItsAssets() {
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
     NamespaceRef sales = NamespaceRef.of("lake", "sales");
-    store.createNamespace(tenant, sales, Map.of()).join();
+    store.namespaces().create(tenant, sales, Map.of()).join();
     AssetRef ref = AssetRef.onMain(sales, "orders");
-    Asset orders = store.createAsset(tenant, ref, NewAsset.of(AssetKind.FILE)).join();
+    Asset orders = store.assets().create(tenant, ref, NewAsset.of(AssetKind.FILE)).join();
 
-    store.deleteCatalog(tenant, "lake").join();
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().delete(tenant, "lake").join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
 
-    assertThat(store.getAssetById(tenant, orders.id()).join()).isEmpty();
-    assertThat(store.getNamespace(tenant, sales).join()).isEmpty();
+    assertThat(store.assets().getById(tenant, orders.id()).join()).isEmpty();
+    assertThat(store.namespaces().get(tenant, sales).join()).isEmpty();
   }
 
   @Test
   void aParentIsEmptyAgainOnceItsLastChildAndAssetHaveGone() {
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
     NamespaceRef parent = NamespaceRef.of("lake", "p");
     NamespaceRef child = parent.child("c");
     NamespaceRef other = NamespaceRef.of("lake", "other");
-    store.createNamespace(tenant, parent, Map.of()).join();
-    store.createNamespace(tenant, child, Map.of()).join();
-    store.createNamespace(tenant, other, Map.of()).join();
+    store.namespaces().create(tenant, parent, Map.of()).join();
+    store.namespaces().create(tenant, child, Map.of()).join();
+    store.namespaces().create(tenant, other, Map.of()).join();
     AssetRef inParent = AssetRef.onMain(parent, "a");
-    Asset asset = store.createAsset(tenant, inParent, NewAsset.of(AssetKind.FILE)).join();
+    Asset asset = store.assets().create(tenant, inParent, NewAsset.of(AssetKind.FILE)).join();
 
-    assertThat(Outcomes.failureOf(store.deleteNamespace(tenant, parent)))
+    assertThat(Outcomes.failureOf(store.namespaces().delete(tenant, parent)))
         .isInstanceOf(PreconditionFailedException.class);
-    store.deleteNamespace(tenant, child).join();
-    assertThat(Outcomes.failureOf(store.deleteNamespace(tenant, parent)))
+    store.namespaces().delete(tenant, child).join();
+    assertThat(Outcomes.failureOf(store.namespaces().delete(tenant, parent)))
         .isInstanceOf(PreconditionFailedException.class);
 
     AssetRef moved = AssetRef.onMain(other, "a");
-    store.renameAsset(tenant, inParent, moved).join();
-    store.deleteNamespace(tenant, parent).join();
+    store.assets().rename(tenant, inParent, moved).join();
+    store.namespaces().delete(tenant, parent).join();
 
-    assertThat(store.getAssetById(tenant, asset.id()).join().map(Asset::ref)).contains(moved);
+    assertThat(store.assets().getById(tenant, asset.id()).join().map(Asset::ref)).contains(moved);
     PageRequest first = PageRequest.firstPage();
-    assertThat(names(store.listAssets(tenant, BranchRef.main("lake"), other.path(), first).join()))
+    assertThat(
+            names(store.assets().list(tenant, BranchRef.main("lake"), other.path(), first).join()))
         .containsExactly("a");
-    assertThat(store.listNamespaces(tenant, NamespaceRef.root("lake"), first).join().items())
+    assertThat(store.namespaces().list(tenant, NamespaceRef.root("lake"), first).join().items())
         .extracting(namespace -> namespace.path().lastSegment())
         .containsExactly("other");
   }
 
   @Test
   void childrenAreListedByCodePointOnePageAtATimeWithoutGrandchildren() {
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
     NamespaceRef root = NamespaceRef.root("lake");
     // U+1F600 sorts after U+FFFD by code point, although String.compareTo puts it before.
     List<String> segments = List.of("a", "a.b", "b", "\uFFFD", "\uD83D\uDE00");
     for (String segment : segments) {
-      store.createNamespace(tenant, root.child(segment), Map.of()).join();
-      store.createNamespace(tenant, root.child(segment).child("grandchild"), Map.of()).join();
+      store.namespaces().create(tenant, root.child(segment), Map.of()).join();
+      store.namespaces().create(tenant, root.child(segment).child("grandchild"), Map.of()).join();
     }
 
     List<String> listed = new ArrayList<>();
     PageRequest page = PageRequest.firstPage(2);
     while (true) {
-      Page<Namespace> result = store.listNamespaces(tenant, root, page).join();
+      Page<Namespace> result = store.namespaces().list(tenant, root, page).join();
       result.items().forEach(namespace -> listed.add(namespace.path().lastSegment()));
       Optional<PageRequest> next = result.nextPage(2);
       if (next.isEmpty()) {
@@ -132,19 +133,22 @@ class IndexMaintenanceTest {
 
   @Test
   void historyPagesRunNewestFirstAndResumeBelowTheirPosition() {
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
     NamespaceRef sales = NamespaceRef.of("lake", "sales");
-    store.createNamespace(tenant, sales, Map.of()).join();
+    store.namespaces().create(tenant, sales, Map.of()).join();
     AssetRef orders = AssetRef.onMain(sales, "orders");
-    store.createAsset(tenant, orders, NewAsset.icebergTable("s3://o", "m1")).join();
+    store.assets().create(tenant, orders, NewAsset.icebergTable("s3://o", "m1")).join();
     for (int i = 2; i <= 5; i++) {
       MetadataCommit commit = MetadataCommit.replacing("m" + (i - 1), "m" + i);
-      store.commitMetadataLocation(tenant, orders, commit).join();
+      store.assets().commitMetadataLocation(tenant, orders, commit).join();
     }
 
     Page<MetadataLocation> first = history(orders, PageRequest.firstPage(2));
     // A commit between pages is newer than the position, so later pages neither repeat nor skip.
-    store.commitMetadataLocation(tenant, orders, MetadataCommit.replacing("m5", "m6")).join();
+    store
+        .assets()
+        .commitMetadataLocation(tenant, orders, MetadataCommit.replacing("m5", "m6"))
+        .join();
     Page<MetadataLocation> second = history(orders, first.nextPage(2).orElseThrow());
     Page<MetadataLocation> third = history(orders, second.nextPage(2).orElseThrow());
 
@@ -157,7 +161,7 @@ class IndexMaintenanceTest {
   }
 
   private Page<MetadataLocation> history(AssetRef asset, PageRequest page) {
-    return store.listMetadataHistory(tenant, asset, page).join();
+    return store.assets().history(tenant, asset, page).join();
   }
 
   private static List<String> names(Page<Asset> page) {

@@ -24,33 +24,33 @@ class ReturnedValuesTest {
 
   @Test
   void returnedValuesCannotBeChanged() {
-    Tenant tenant = store.createTenant(new NewTenant("t", Map.of("k", "v"))).join();
-    Page<Tenant> page = store.listTenants(PageRequest.firstPage()).join();
+    Tenant tenant = store.tenants().create(new NewTenant("t", Map.of("k", "v"))).join();
+    Page<Tenant> page = store.tenants().list(PageRequest.firstPage()).join();
 
     assertThatThrownBy(() -> tenant.properties().put("k", "changed"))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> page.items().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(store.getTenant(tenant.id()).join().orElseThrow().properties())
+    assertThat(store.tenants().get(tenant.id()).join().orElseThrow().properties())
         .containsExactly(Map.entry("k", "v"));
   }
 
   @Test
   void changingAnInputMapAfterTheCallChangesNothingStored() {
-    TenantId tenant = store.createTenant(NewTenant.named("t")).join().id();
+    TenantId tenant = store.tenants().create(NewTenant.named("t")).join().id();
     store
-        .createWarehouse(
-            tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+        .warehouses()
+        .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
-    store.createCatalog(tenant, NewCatalog.local("lake", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("lake", "wh")).join();
     Map<String, String> properties = new HashMap<>(Map.of("k", "v"));
     NamespaceRef sales = NamespaceRef.of("lake", "sales");
 
-    store.createNamespace(tenant, sales, properties).join();
+    store.namespaces().create(tenant, sales, properties).join();
     properties.put("k", "changed");
     properties.put("extra", "x");
 
-    Namespace stored = store.getNamespace(tenant, sales).join().orElseThrow();
+    Namespace stored = store.namespaces().get(tenant, sales).join().orElseThrow();
     assertThat(stored.properties()).containsExactly(Map.entry("k", "v"));
   }
 }

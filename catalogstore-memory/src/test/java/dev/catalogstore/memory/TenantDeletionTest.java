@@ -33,21 +33,21 @@ class TenantDeletionTest {
 
   @Test
   void aWriteThatFoundTheTenantBeforeItsDeletionDoesNotLandAfterIt() {
-    TenantId tenant = store.createTenant(NewTenant.named("doomed")).join().id();
+    TenantId tenant = store.tenants().create(NewTenant.named("doomed")).join().id();
     // The exact interleaving: a writer has looked the tenant up, then the tenant is deleted,
     // then the writer gets the lock.
     TenantState foundEarlier = store.registry().write(tenant, state -> state);
-    store.deleteTenant(tenant).join();
+    store.tenants().delete(tenant).join();
 
     String outcome = foundEarlier.write(state -> "landed", () -> "refused");
 
     assertThat(outcome).isEqualTo("refused");
-    assertThat(store.getTenant(tenant).join()).isEmpty();
+    assertThat(store.tenants().get(tenant).join()).isEmpty();
   }
 
   @Test
   void writesRacingADeletionEitherLandBeforeItOrFailAndNoneSurvive() throws Exception {
-    TenantId tenant = store.createTenant(NewTenant.named("raced")).join().id();
+    TenantId tenant = store.tenants().create(NewTenant.named("raced")).join().id();
     int writers = 8;
     ExecutorService threads = Executors.newFixedThreadPool(writers + 1);
     CountDownLatch start = new CountDownLatch(1);
@@ -61,7 +61,7 @@ class TenantDeletionTest {
                   start.await();
                   List<CompletableFuture<Warehouse>> mine = new ArrayList<>();
                   for (int i = 0; i < 50; i++) {
-                    mine.add(store.createWarehouse(tenant, warehouse("w" + writer + "-" + i)));
+                    mine.add(store.warehouses().create(tenant, warehouse("w" + writer + "-" + i)));
                   }
                   return mine;
                 }));
@@ -70,7 +70,7 @@ class TenantDeletionTest {
           threads.submit(
               () -> {
                 start.await();
-                return store.deleteTenant(tenant).join();
+                return store.tenants().delete(tenant).join();
               });
       start.countDown();
       deletion.get();
@@ -87,13 +87,13 @@ class TenantDeletionTest {
       threads.shutdownNow();
     }
 
-    assertThat(store.getTenant(tenant).join()).isEmpty();
-    assertThat(store.getWarehouse(tenant, "w0-0").join()).isEmpty();
-    assertThat(Outcomes.failureOf(store.listWarehouses(tenant, PageRequest.firstPage())))
+    assertThat(store.tenants().get(tenant).join()).isEmpty();
+    assertThat(store.warehouses().get(tenant, "w0-0").join()).isEmpty();
+    assertThat(Outcomes.failureOf(store.warehouses().list(tenant, PageRequest.firstPage())))
         .isInstanceOf(NotFoundException.class);
-    TenantId reborn = store.createTenant(NewTenant.named("raced")).join().id();
+    TenantId reborn = store.tenants().create(NewTenant.named("raced")).join().id();
     assertThat(reborn).isNotEqualTo(tenant);
-    assertThat(store.listWarehouses(reborn, PageRequest.firstPage()).join().items()).isEmpty();
+    assertThat(store.warehouses().list(reborn, PageRequest.firstPage()).join().items()).isEmpty();
   }
 
   private static NewWarehouse warehouse(String name) {

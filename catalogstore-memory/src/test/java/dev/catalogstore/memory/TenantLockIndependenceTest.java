@@ -33,9 +33,9 @@ class TenantLockIndependenceTest {
 
   @BeforeEach
   void holdTheWriteLockOfTenantB() throws InterruptedException {
-    a = store.createTenant(NewTenant.named("a")).join().id();
-    b = store.createTenant(NewTenant.named("b")).join().id();
-    store.createWarehouse(a, warehouse("wh-a")).join();
+    a = store.tenants().create(NewTenant.named("a")).join().id();
+    b = store.tenants().create(NewTenant.named("b")).join().id();
+    store.warehouses().create(a, warehouse("wh-a")).join();
     holder =
         new Thread(
             () ->
@@ -60,19 +60,19 @@ class TenantLockIndependenceTest {
 
   @Test
   void readsOfAnotherTenantProceedWhileOneTenantIsWriteLocked() {
-    assertThat(store.getTenant(a).join()).isPresent();
-    assertThat(store.getWarehouse(a, "wh-a").join()).isPresent();
-    assertThat(store.listWarehouses(a, PageRequest.firstPage()).join().items()).hasSize(1);
-    assertThat(store.listTenants(PageRequest.firstPage()).join().items())
+    assertThat(store.tenants().get(a).join()).isPresent();
+    assertThat(store.warehouses().get(a, "wh-a").join()).isPresent();
+    assertThat(store.warehouses().list(a, PageRequest.firstPage()).join().items()).hasSize(1);
+    assertThat(store.tenants().list(PageRequest.firstPage()).join().items())
         .extracting(tenant -> tenant.name())
         .contains("a", "b");
   }
 
   @Test
   void writesOfAnotherTenantProceedWhileOneTenantIsWriteLocked() {
-    store.createWarehouse(a, warehouse("wh-a2")).join();
-    store.createCatalog(a, NewCatalog.local("lake", "wh-a")).join();
-    assertThat(store.getCatalog(a, "lake").join()).isPresent();
+    store.warehouses().create(a, warehouse("wh-a2")).join();
+    store.catalogs().create(a, NewCatalog.local("lake", "wh-a")).join();
+    assertThat(store.catalogs().get(a, "lake").join()).isPresent();
   }
 
   @Test
@@ -82,14 +82,14 @@ class TenantLockIndependenceTest {
         new Thread(
             () ->
                 writeOfB.complete(
-                    store.createWarehouse(b, warehouse("wh-b")).isCompletedExceptionally()));
+                    store.warehouses().create(b, warehouse("wh-b")).isCompletedExceptionally()));
     writer.start();
     // The writer cannot finish while the lock is held; nothing of it is visible meanwhile.
     assertThat(writeOfB).isNotDone();
     releaseB.countDown();
     writer.join();
     assertThat(writeOfB.get()).as("the write of B failed").isFalse();
-    assertThat(store.getWarehouse(b, "wh-b").join()).isPresent();
+    assertThat(store.warehouses().get(b, "wh-b").join()).isPresent();
   }
 
   private static NewWarehouse warehouse(String name) {

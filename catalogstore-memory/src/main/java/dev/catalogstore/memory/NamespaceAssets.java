@@ -1,0 +1,148 @@
+package dev.catalogstore.memory;
+
+import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.spi.CodePointOrder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The assets directly in one namespace on one branch, indexed twice in code-point order of their
+ * names: all of them by name, and each kind's by name. A kind never changes (a rename keeps it),
+ * so both indexes change only when an asset is added or removed.
+ *
+ * <p>The second index is what keeps a listing narrowed to some kinds cheap: it reads only the
+ * indexes of the kinds asked for and merges them, so assets of other kinds are never visited. A
+ * catalog listing its few tables in a namespace of a million files reads a few entries, not a
+ * million.
+ *
+ * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
+ */
+final class NamespaceAssets {
+  private static final int ALL_KINDS = AssetKind.values().length;
+
+  private final NavigableMap<String, AssetEntry> byName = new TreeMap<>(CodePointOrder.STRINGS);
+  // Only non-empty per-kind maps are kept, so a kind the namespace lacks costs nothing to skip.
+  private final Map<AssetKind, NavigableMap<String, AssetEntry>> byKind =
+      new EnumMap<>(AssetKind.class);
+
+  Optional<AssetEntry> get(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  boolean isEmpty() {
+    return byName.isEmpty();
+  }
+
+  /** Every asset of the namespace, read-only. */
+  Collection<AssetEntry> all() {
+    return Collections.unmodifiableCollection(byName.values());
+  }
+
+  /** Files {@code entry} under the name and kind its asset value carries now. */
+  void put(AssetEntry entry) {
+    String name = entry.asset().ref().name();
+    byName.put(name, entry);
+    byKind
+        .computeIfAbsent(entry.asset().kind(), kind -> new TreeMap<>(CodePointOrder.STRINGS))
+        .put(name, entry);
+  }
+
+  /** Removes the asset named {@code name}, if there is one. */
+  void remove(String name) {
+    AssetEntry removed = byName.remove(name);
+    if (removed == null) {
+      return;
+    }
+    AssetKind kind = removed.asset().kind();
+    NavigableMap<String, AssetEntry> ofKind = byKind.get(kind);
+    ofKind.remove(name);
+    if (ofKind.isEmpty()) {
+      byKind.remove(kind);
+    }
+  }
+
+  /**
+   * The assets whose kind is in {@code kinds} and whose names follow {@code after} (from the first
+   * when empty), lazily in code-point order of their names.
+   *
+   * <p>Cost: with every kind asked for, O(log n) to start and O(1) per asset read, on the index by
+   * name. Otherwise, for the k kinds asked for that the namespace holds, O(k log n) to start and
+   * O(log k) per asset read: only assets of those kinds are visited, never the others.
+   */
+  Iterator<AssetEntry> after(Optional<String> after, Set<AssetKind> kinds) {
+    if (kinds.size() == ALL_KINDS) {
+      return tail(byName, after);
+    }
+    List<Iterator<AssetEntry>> sources = new ArrayList<>(kinds.size());
+    for (AssetKind kind : kinds) {
+      NavigableMap<String, AssetEntry> ofKind = byKind.get(kind);
+      if (ofKind != null) {
+        sources.add(tail(ofKind, after));
+      }
+    }
+    return sources.size() == 1 ? sources.get(0) : new Merge(sources);
+  }
+
+  /**
+   * The values of {@code index} after {@code after}. An iterator, not a stream: a sub-map's value
+   * collection has no spliterator of its own, and the default one asks for its size, which a
+   * {@code TreeMap} sub-map computes by walking every entry.
+   */
+  private static Iterator<AssetEntry> tail(
+      NavigableMap<String, AssetEntry> index, Optional<String> after) {
+    return (after.isPresent() ? index.tailMap(after.get(), false) : index).values().iterator();
+  }
+
+  /**
+   * Merges iterators that each run in code-point order of asset names into one such run. Names are
+   * unique in a namespace, so no two sources ever offer the same one.
+   */
+  private static final class Merge implements Iterator<AssetEntry> {
+    private final PriorityQueue<Head> heads =
+        new PriorityQueue<>(Comparator.comparing(Head::name, CodePointOrder.STRINGS));
+
+    Merge(List<Iterator<AssetEntry>> sources) {
+      sources.forEach(this::advance);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !heads.isEmpty();
+    }
+
+    @Override
+    public AssetEntry next() {
+      Head head = heads.poll();
+      if (head == null) {
+        throw new NoSuchElementException();
+      }
+      advance(head.rest());
+      return head.entry();
+    }
+
+    private void advance(Iterator<AssetEntry> source) {
+      if (source.hasNext()) {
+        heads.add(new Head(source.next(), source));
+      }
+    }
+
+    /** The next asset of one source, and the source to continue with. */
+    private record Head(AssetEntry entry, Iterator<AssetEntry> rest) {
+      String name() {
+        return entry.asset().ref().name();
+      }
+    }
+  }
+}
