@@ -5,15 +5,16 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
-import dev.catalogstore.jdbc.asset.JdbcAssetOperations;
-import dev.catalogstore.jdbc.catalog.JdbcCatalogOperations;
-import dev.catalogstore.jdbc.namespace.JdbcNamespaceOperations;
+import dev.catalogstore.api.spi.StoreFacets;
+import dev.catalogstore.jdbc.asset.JdbcAssets;
+import dev.catalogstore.jdbc.catalog.JdbcCatalogs;
+import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
-import dev.catalogstore.jdbc.tenant.JdbcTenantOperations;
-import dev.catalogstore.jdbc.warehouse.JdbcWarehouseOperations;
+import dev.catalogstore.jdbc.tenant.JdbcTenants;
+import dev.catalogstore.jdbc.warehouse.JdbcWarehouses;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (JdbcCatalogStore store = JdbcCatalogStore.open(
  *     JdbcStoreConfig.builder().jdbcUrl("jdbc:postgresql://localhost:5432/catalog").build())) {
- *   Tenant acme = store.createTenant(NewTenant.named("acme")).join();
+ *   Tenant acme = store.tenants().create(NewTenant.named("acme")).join();
  * }
  * }</pre>
  *
@@ -39,10 +40,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
  * threads (one per connection), and its future completes there, never on the caller's thread.
- * Input is validated first, on that thread, so a failed call has changed nothing. Each operation
- * is a single SQL statement, atomic on its own: uniqueness, existence, cascades and the metadata
- * compare-and-set are decided by the database's constraints and conditional statements, so they
- * hold across any number of store instances on the same schema.
+ * Input is validated first, on that thread, so a failed call has changed nothing. Each facet is one
+ * class per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}) with its statements
+ * next to it. Each operation is a single SQL statement, atomic on its own, except the multi-asset
+ * commit, which is one transaction: uniqueness, existence, cascades, the stored-property limit and
+ * the metadata compare-and-set are decided by the database's constraints and conditional
+ * statements, so they hold across any number of store instances on the same schema. Only a call
+ * that failed reads again, to say why (which parent is missing, what the value is now).
  *
  * <p><b>Failures.</b> Futures fail only with the contract's exceptions. When the database is
  * unreachable, or a connection dies mid-call, calls fail with {@link UnavailableException} within
@@ -69,12 +73,12 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Optional<SecretCodec> secretCodec,
       HikariDataSource ownedPool,
       Duration closeGrace) {
-    super(
-        new JdbcTenantOperations(db, sql),
-        new JdbcWarehouseOperations(db, sql, secretCodec),
-        new JdbcCatalogOperations(db, sql),
-        new JdbcNamespaceOperations(db, sql),
-        new JdbcAssetOperations(db, sql));
+    super(new StoreFacets(
+        new JdbcTenants(db, sql),
+        new JdbcWarehouses(db, sql, secretCodec),
+        new JdbcCatalogs(db, sql),
+        new JdbcNamespaces(db, sql),
+        new JdbcAssets(db, sql)));
     this.name = name;
     this.db = db;
     this.ownedPool = ownedPool;

@@ -45,18 +45,18 @@ class ApplicationDataSourceTest {
       try (JdbcCatalogStore store = JdbcCatalogStore.open(JdbcStoreConfig.builder()
           .dataSource(dataSource).schema(schema).maximumPoolSize(3)
           .secretCodec(AesGcmSecretCodec.of(1, TestPostgres.TEST_KEY)).build())) {
-        tenant = store.createTenant(NewTenant.named("appds-" + UUID.randomUUID())).join().id();
-        store.createWarehouse(tenant, NewWarehouse.of("wh",
+        tenant = store.tenants().create(NewTenant.named("appds-" + UUID.randomUUID())).join().id();
+        store.warehouses().create(tenant, NewWarehouse.of("wh",
             StorageConfig.of(StorageType.FILE, "file:///wh"))).join();
-        store.createCatalog(tenant, NewCatalog.local("sales", "wh")).join();
-        store.createNamespace(tenant, NamespaceRef.of("sales", "eu"), Map.of()).join();
-        store.createAsset(tenant, asset, NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
+        store.catalogs().create(tenant, NewCatalog.local("sales", "wh")).join();
+        store.namespaces().create(tenant, NamespaceRef.of("sales", "eu"), Map.of()).join();
+        store.assets().create(tenant, asset, NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
       }
 
       assertThat(dataSource.isClosed()).isFalse();
       try (JdbcCatalogStore reopened = JdbcCatalogStore.open(JdbcStoreConfig.builder()
           .dataSource(dataSource).schema(schema).migrationMode(MigrationMode.VALIDATE).build())) {
-        assertThat(reopened.getAsset(tenant, asset).join()).isPresent();
+        assertThat(reopened.assets().get(tenant, asset).join()).isPresent();
       }
       try (Connection connection = dataSource.getConnection()) {
         assertThat(connection.isValid(5)).isTrue();

@@ -68,7 +68,7 @@ class FaultToleranceTest {
   @BeforeEach
   void newTenant() {
     proxy.restore();
-    tenant = recovered(() -> store.createTenant(NewTenant.named("faults-" + UUID.randomUUID())))
+    tenant = recovered(() -> store.tenants().create(NewTenant.named("faults-" + UUID.randomUUID())))
         .id();
   }
 
@@ -76,32 +76,32 @@ class FaultToleranceTest {
   void aCutNetworkFailsCallsWithUnavailableUntilItIsBack() {
     proxy.cut();
 
-    assertUnavailable(store.getTenant(tenant));
-    assertUnavailable(store.updateTenant(tenant, rename()));
+    assertUnavailable(store.tenants().get(tenant));
+    assertUnavailable(store.tenants().update(tenant, rename()));
 
     proxy.restore();
-    assertThat(recovered(() -> store.getTenant(tenant))).isPresent();
-    assertThat(recovered(() -> store.updateTenant(tenant, rename())).id()).isEqualTo(tenant);
+    assertThat(recovered(() -> store.tenants().get(tenant))).isPresent();
+    assertThat(recovered(() -> store.tenants().update(tenant, rename())).id()).isEqualTo(tenant);
   }
 
   @Test
   void aSilentNetworkFailsCallsWithUnavailableUntilItIsBack() {
     proxy.blackHole();
 
-    assertUnavailable(store.getTenant(tenant));
-    assertUnavailable(store.updateTenant(tenant, rename()));
+    assertUnavailable(store.tenants().get(tenant));
+    assertUnavailable(store.tenants().update(tenant, rename()));
 
     proxy.restore();
-    assertThat(recovered(() -> store.getTenant(tenant))).isPresent();
+    assertThat(recovered(() -> store.tenants().get(tenant))).isPresent();
   }
 
   @Test
   void killedServerConnectionsAreReplaced() throws Exception {
     assertThat(terminateStoreBackends()).as("server processes of the store's pool").isPositive();
 
-    assertThat(recovered(() -> store.getTenant(tenant))).isPresent();
-    Tenant renamed = recovered(() -> store.updateTenant(tenant, rename()));
-    assertThat(store.getTenant(tenant).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
+    assertThat(recovered(() -> store.tenants().get(tenant))).isPresent();
+    Tenant renamed = recovered(() -> store.tenants().update(tenant, rename()));
+    assertThat(store.tenants().get(tenant).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
         .contains(renamed);
   }
 

@@ -53,9 +53,10 @@ class SchemaMigrationTest {
         stores.add(store.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
       }
 
-      assertThat(appliedMigrations(schema)).containsExactly("1");
-      Tenant created = stores.get(0).createTenant(NewTenant.named("t-" + UUID.randomUUID())).join();
-      assertThat(stores.get(STORES - 1).getTenant(created.id()).join()).contains(created);
+      assertThat(appliedMigrations(schema)).containsExactly("1", "2");
+      Tenant created =
+          stores.get(0).tenants().create(NewTenant.named("t-" + UUID.randomUUID())).join();
+      assertThat(stores.get(STORES - 1).tenants().get(created.id()).join()).contains(created);
     } finally {
       stores.forEach(JdbcCatalogStore::close);
       starters.shutdownNow();
@@ -71,7 +72,8 @@ class SchemaMigrationTest {
 
       try (JdbcCatalogStore store = JdbcCatalogStore.open(
           TestPostgres.config(schema).migrationMode(MigrationMode.VALIDATE).build())) {
-        assertThat(store.getTenant(TenantId.SYSTEM).join()).map(Tenant::name).contains("system");
+        assertThat(store.tenants().get(TenantId.SYSTEM).join())
+            .map(Tenant::name).contains("system");
       }
     } finally {
       TestPostgres.dropSchema(schema);

@@ -57,7 +57,8 @@ class SecretsAtRestTest {
   @Test
   void theTableHoldsNoPlainSecretAndEveryReadOpensIt() throws SQLException {
     TenantId tenant = newTenant();
-    store.createWarehouse(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of())).join();
+    store.warehouses().create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+        .join();
 
     byte[] stored = storedCredentials(tenant, "lake");
     assertThat(stored).isNotNull();
@@ -65,34 +66,35 @@ class SecretsAtRestTest {
     assertThat(rowAsText(tenant, "lake"))
         .doesNotContain(ACCESS_KEY).doesNotContain(SECRET_KEY).doesNotContain("secret-access-key");
 
-    assertThat(store.getWarehouse(tenant, "lake").join().orElseThrow().credentials())
+    assertThat(store.warehouses().get(tenant, "lake").join().orElseThrow().credentials())
         .isEqualTo(CREDENTIALS);
-    assertThat(store.listWarehouses(tenant, dev.catalogstore.api.paging.PageRequest.firstPage())
+    assertThat(store.warehouses().list(tenant, dev.catalogstore.api.paging.PageRequest.firstPage())
         .join().items()).extracting(Warehouse::credentials).containsExactly(CREDENTIALS);
   }
 
   @Test
   void replacedCredentialsAreSealedAgain() throws SQLException {
     TenantId tenant = newTenant();
-    store.createWarehouse(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of())).join();
+    store.warehouses().create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+        .join();
     Credentials rotated = Credentials.of(Map.of("secret-access-key", "rotated-" + SECRET_KEY));
 
-    Warehouse updated = store.updateWarehouse(
+    Warehouse updated = store.warehouses().update(
         tenant, "lake", WarehouseUpdate.builder().credentials(rotated).build()).join();
 
     assertThat(updated.credentials()).isEqualTo(rotated);
     assertNoPlainSecret(storedCredentials(tenant, "lake"));
-    assertThat(store.getWarehouse(tenant, "lake").join().orElseThrow().credentials())
+    assertThat(store.warehouses().get(tenant, "lake").join().orElseThrow().credentials())
         .isEqualTo(rotated);
   }
 
   @Test
   void aWarehouseWithoutCredentialsStoresNone() throws SQLException {
     TenantId tenant = newTenant();
-    store.createWarehouse(tenant, NewWarehouse.of("plain", STORAGE)).join();
+    store.warehouses().create(tenant, NewWarehouse.of("plain", STORAGE)).join();
 
     assertThat(storedCredentials(tenant, "plain")).isNull();
-    assertThat(store.getWarehouse(tenant, "plain").join().orElseThrow().credentials())
+    assertThat(store.warehouses().get(tenant, "plain").join().orElseThrow().credentials())
         .isEqualTo(Credentials.NONE);
   }
 
@@ -100,8 +102,9 @@ class SecretsAtRestTest {
   void aSealedValueCopiedIntoAnotherTenantsRowDoesNotOpen() throws SQLException {
     TenantId owner = newTenant();
     TenantId thief = newTenant();
-    store.createWarehouse(owner, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of())).join();
-    store.createWarehouse(thief, new NewWarehouse("lake", STORAGE,
+    store.warehouses().create(owner, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+        .join();
+    store.warehouses().create(thief, new NewWarehouse("lake", STORAGE,
         Credentials.of(Map.of("k", "v")), Map.of())).join();
 
     try (Connection connection = TestPostgres.connect();
@@ -113,7 +116,7 @@ class SecretsAtRestTest {
       assertThat(copy.executeUpdate()).isEqualTo(1);
     }
 
-    assertThatThrownBy(() -> store.getWarehouse(thief, "lake").join())
+    assertThatThrownBy(() -> store.warehouses().get(thief, "lake").join())
         .isInstanceOf(CompletionException.class)
         .cause().isInstanceOf(PreconditionFailedException.class)
         .hasMessageContaining("cannot be opened");
@@ -125,18 +128,18 @@ class SecretsAtRestTest {
         TestPostgres.config(SCHEMA).secretCodec(null).build())) {
       TenantId tenant = newTenant();
 
-      assertThatThrownBy(() -> noCodec.createWarehouse(
+      assertThatThrownBy(() -> noCodec.warehouses().create(
               tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of())).join())
           .cause().isInstanceOf(PreconditionFailedException.class)
           .hasMessageContaining("SecretCodec");
-      assertThat(noCodec.getWarehouse(tenant, "lake").join()).isEmpty();
+      assertThat(noCodec.warehouses().get(tenant, "lake").join()).isEmpty();
 
-      noCodec.createWarehouse(tenant, NewWarehouse.of("plain", STORAGE)).join();
-      assertThat(noCodec.getWarehouse(tenant, "plain").join()).isPresent();
+      noCodec.warehouses().create(tenant, NewWarehouse.of("plain", STORAGE)).join();
+      assertThat(noCodec.warehouses().get(tenant, "plain").join()).isPresent();
 
-      store.createWarehouse(tenant, new NewWarehouse("sealed", STORAGE, CREDENTIALS, Map.of()))
+      store.warehouses().create(tenant, new NewWarehouse("sealed", STORAGE, CREDENTIALS, Map.of()))
           .join();
-      assertThatThrownBy(() -> noCodec.getWarehouse(tenant, "sealed").join())
+      assertThatThrownBy(() -> noCodec.warehouses().get(tenant, "sealed").join())
           .cause().isInstanceOf(PreconditionFailedException.class);
     }
   }
@@ -144,13 +147,14 @@ class SecretsAtRestTest {
   @Test
   void aStoreWithAnotherKeyCannotOpenTheCredentials() {
     TenantId tenant = newTenant();
-    store.createWarehouse(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of())).join();
+    store.warehouses().create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+        .join();
     byte[] otherKey = new byte[32];
     Arrays.fill(otherKey, (byte) 42);
 
     try (JdbcCatalogStore otherKeyStore = JdbcCatalogStore.open(
         TestPostgres.config(SCHEMA).secretCodec(AesGcmSecretCodec.of(2, otherKey)).build())) {
-      assertThatThrownBy(() -> otherKeyStore.getWarehouse(tenant, "lake").join())
+      assertThatThrownBy(() -> otherKeyStore.warehouses().get(tenant, "lake").join())
           .cause().isInstanceOf(PreconditionFailedException.class)
           .hasMessageContaining("key id 1");
     }
@@ -161,20 +165,20 @@ class SecretsAtRestTest {
     try (JdbcCatalogStore plain = JdbcCatalogStore.open(
         TestPostgres.config(SCHEMA).secretCodec(SecretCodec.plaintextForTesting()).build())) {
       TenantId tenant = newTenant();
-      plain.createWarehouse(tenant, new NewWarehouse("demo", STORAGE, CREDENTIALS, Map.of()))
+      plain.warehouses().create(tenant, new NewWarehouse("demo", STORAGE, CREDENTIALS, Map.of()))
           .join();
 
       byte[] stored = storedCredentials(tenant, "demo");
       assertThat(stored[0]).as("the plain-text format byte").isZero();
       assertThat(new String(stored, 1, stored.length - 1, StandardCharsets.UTF_8))
           .contains(SECRET_KEY);
-      assertThatThrownBy(() -> store.getWarehouse(tenant, "demo").join())
+      assertThatThrownBy(() -> store.warehouses().get(tenant, "demo").join())
           .cause().isInstanceOf(PreconditionFailedException.class);
     }
   }
 
   private static TenantId newTenant() {
-    return store.createTenant(NewTenant.named("secrets-" + UUID.randomUUID())).join().id();
+    return store.tenants().create(NewTenant.named("secrets-" + UUID.randomUUID())).join().id();
   }
 
   private static void assertNoPlainSecret(byte[] stored) {

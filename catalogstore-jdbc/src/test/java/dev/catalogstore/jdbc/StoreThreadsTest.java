@@ -50,7 +50,7 @@ class StoreThreadsTest {
       CompletableFuture<String> completedOn;
       RowLock lock = RowLock.onTenant(tenant);
       try {
-        CompletableFuture<Tenant> update = store.updateTenant(tenant, rename());
+        CompletableFuture<Tenant> update = store.tenants().update(tenant, rename());
         completedOn = update.thenApply(t -> Thread.currentThread().getName());
         assertThat(update).as("a call waiting for a locked row").isNotDone();
       } finally {
@@ -69,8 +69,8 @@ class StoreThreadsTest {
       CompletableFuture<String> failedOn;
       RowLock lock = RowLock.onTenant(tenant);
       try {
-        CompletableFuture<Tenant> blocked = store.updateTenant(tenant, rename());
-        CompletableFuture<Tenant> invalid = store.createTenant(NewTenant.named(" "));
+        CompletableFuture<Tenant> blocked = store.tenants().update(tenant, rename());
+        CompletableFuture<Tenant> invalid = store.tenants().create(NewTenant.named(" "));
         failedOn = invalid.handle((t, e) -> {
           assertThat(e).isInstanceOf(InvalidArgumentException.class);
           return Thread.currentThread().getName();
@@ -88,17 +88,17 @@ class StoreThreadsTest {
   void aCallTakesTheCallersMapWhenItIsMadeNotWhenItRuns() throws Exception {
     try (JdbcCatalogStore store = open(1)) {
       TenantId tenant = newTenant(store);
-      store.createWarehouse(tenant,
+      store.warehouses().create(tenant,
           NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh"))).join();
-      store.createCatalog(tenant, NewCatalog.local("cat", "wh")).join();
+      store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
       NamespaceRef db = NamespaceRef.of("cat", "db");
       Map<String, String> properties = new HashMap<>(Map.of("owner", "alice"));
       CompletableFuture<Namespace> created;
       RowLock lock = RowLock.onTenant(tenant);
       try {
-        CompletableFuture<Tenant> blocked = store.updateTenant(tenant, rename());
+        CompletableFuture<Tenant> blocked = store.tenants().update(tenant, rename());
         awaitRunning(blocked);
-        created = store.createNamespace(tenant, db, properties);
+        created = store.namespaces().create(tenant, db, properties);
         // The call has returned, so the caller may reuse its map; the queued call must not see it.
         properties.put("owner", "bob");
         properties.put("bad\u0001key", "x");
@@ -108,7 +108,7 @@ class StoreThreadsTest {
 
       assertThat(created.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS).properties())
           .isEqualTo(Map.of("owner", "alice"));
-      assertThat(store.getNamespace(tenant, db).join().orElseThrow().properties())
+      assertThat(store.namespaces().get(tenant, db).join().orElseThrow().properties())
           .isEqualTo(Map.of("owner", "alice"));
     }
   }
@@ -116,9 +116,9 @@ class StoreThreadsTest {
   @Test
   void callsChainedInsideCallbacksDoNotDeadlockOnASingleThread() throws Exception {
     try (JdbcCatalogStore store = open(1)) {
-      Optional<Tenant> read = store.createTenant(NewTenant.named("chain-" + UUID.randomUUID()))
-          .thenCompose(created -> store.updateTenant(created.id(), rename()))
-          .thenCompose(updated -> store.getTenant(updated.id()))
+      Optional<Tenant> read = store.tenants().create(NewTenant.named("chain-" + UUID.randomUUID()))
+          .thenCompose(created -> store.tenants().update(created.id(), rename()))
+          .thenCompose(updated -> store.tenants().get(updated.id()))
           .get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
 
       assertThat(read).isPresent();
@@ -132,10 +132,10 @@ class StoreThreadsTest {
       TenantId tenant = newTenant(store);
       RowLock lock = RowLock.onTenant(tenant);
       try {
-        CompletableFuture<Tenant> running = store.updateTenant(tenant, rename());
+        CompletableFuture<Tenant> running = store.tenants().update(tenant, rename());
         awaitRunning(running);
-        CompletableFuture<Optional<Tenant>> queued = store.getTenant(tenant);
-        CompletableFuture<Optional<Tenant>> rejected = store.getTenant(tenant);
+        CompletableFuture<Optional<Tenant>> queued = store.tenants().get(tenant);
+        CompletableFuture<Optional<Tenant>> rejected = store.tenants().get(tenant);
 
         assertThatThrownBy(() -> rejected.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
             .cause().isInstanceOf(UnavailableException.class).hasMessageContaining("overloaded");
@@ -150,11 +150,11 @@ class StoreThreadsTest {
   void aStoreClosedFromItsOwnCallbackDoesNotWaitForItself() throws Exception {
     JdbcCatalogStore store = open(1);
     CompletableFuture<Void> closed =
-        store.getTenant(TenantId.SYSTEM).thenAccept(t -> store.close());
+        store.tenants().get(TenantId.SYSTEM).thenAccept(t -> store.close());
 
     closed.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
     assertThatThrownBy(
-            () -> store.getTenant(TenantId.SYSTEM).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
+            () -> store.tenants().get(TenantId.SYSTEM).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
         .cause().isInstanceOf(UnavailableException.class);
   }
 
@@ -164,7 +164,7 @@ class StoreThreadsTest {
     store.close();
     store.close();
 
-    CompletableFuture<Optional<Tenant>> call = store.getTenant(TenantId.SYSTEM);
+    CompletableFuture<Optional<Tenant>> call = store.tenants().get(TenantId.SYSTEM);
 
     assertThatThrownBy(() -> call.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
         .cause().isInstanceOf(UnavailableException.class).hasMessageContaining("closed");
@@ -199,7 +199,7 @@ class StoreThreadsTest {
   }
 
   private static TenantId newTenant(JdbcCatalogStore store) {
-    return store.createTenant(NewTenant.named("threads-" + UUID.randomUUID())).join().id();
+    return store.tenants().create(NewTenant.named("threads-" + UUID.randomUUID())).join().id();
   }
 
   private static TenantUpdate rename() {

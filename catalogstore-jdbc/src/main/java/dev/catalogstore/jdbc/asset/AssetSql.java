@@ -1,75 +1,345 @@
 package dev.catalogstore.jdbc.asset;
 
+import static dev.catalogstore.jdbc.asset.AssetRows.COLUMNS;
+
 import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetExpectation;
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
+import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.Rows;
 import dev.catalogstore.jdbc.sql.SqlStatement;
-import java.sql.ResultSet;
+import dev.catalogstore.jdbc.sql.SqlText;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What the asset statements share: how they find a branch and namespace by name, the asset columns
- * they return, and how they read an asset row.
+ * The statements on asset rows, each one round trip that finds the catalog, branch and namespace by
+ * joins. Uniqueness of an asset's coordinates is {@code assets_name_uq}; an asset and its first
+ * history entry are inserted together; deleting an asset removes its history through {@code ON
+ * DELETE CASCADE}. A guarded rename or delete checks the caller's expectation in its {@code WHERE},
+ * on the row it changes, so the check and the change are one atomic step.
+ *
+ * <p>Parameter groups, each bound by one method: the place ({@code :tenant, :catalog, :branch,
+ * :path_key, :path}, {@link #bindPlace}), an asset (the place and {@code :name}, {@link
+ * #bindAsset}) and an expectation ({@code :expected_id, :expected_kind, :checks_location,
+ * :expected_location}, {@link #bindExpectation}).
  */
 final class AssetSql {
-  /** The asset columns every statement returns, from the table aliased {@code a}. */
-  static final String COLUMNS = """
-      a.asset_id, a.name, a.kind, a.location, a.metadata_location, a.properties,
-      a.created_at, a.updated_at""";
-
-  /**
-   * The catalog c, its branch b and namespace n, found by name; pair with {@link #WHERE_PLACE}.
-   */
+  /** The catalog c, its branch b and namespace n; pair with {@link #WHERE_PLACE}. */
   static final String PLACE = """
       ${schema}.catalogs c
       JOIN ${schema}.branches b ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id
-      JOIN ${schema}.namespaces n ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
-      """;
+      JOIN ${schema}.namespaces n ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id""";
 
-  /** Five parameters, bound by {@link #bindPlace}: tenant, catalog, branch, path key, path. */
   static final String WHERE_PLACE = """
-      c.tenant_id = ? AND c.name = ? AND b.name = ? AND n.path_key = ? AND n.path = ?::text[]""";
+      c.tenant_id = :tenant AND c.name = :catalog AND b.name = :branch
+        AND n.path_key = :path_key AND n.path = :path::text[]""";
 
-  /** Six parameters, bound by {@link #bindAsset}: those of {@link #WHERE_PLACE}, then the name. */
-  static final String WHERE_ASSET = WHERE_PLACE + " AND a.name = ?";
-
-  /** Joins the assets a in the namespace n on the branch b of {@link #PLACE}; no parameters. */
+  /** The asset a in the namespace n on the branch b of {@link #PLACE}. */
   static final String ASSET_AT_PLACE = """
       a.tenant_id = c.tenant_id AND a.branch_id = b.branch_id
         AND a.namespace_id = n.namespace_id""";
 
-  private AssetSql() {}
+  /** The asset a named {@code :name} at the place; for statements that list PLACE in FROM. */
+  static final String WHERE_ASSET =
+      WHERE_PLACE + "\n  AND " + ASSET_AT_PLACE + "\n  AND a.name = :name";
 
-  /** Binds the parameters of {@link #WHERE_PLACE}. */
-  static SqlStatement bindPlace(
-      SqlStatement statement, TenantId tenant, BranchRef branch, NamespacePath namespace)
-      throws SQLException {
-    return statement.uuid(tenant.value()).text(branch.catalog()).text(branch.branch())
-        .bytes(NamespaceKey.of(namespace)).textArray(namespace.segments());
+  /** The caller's expectation of the asset a; every part is true when not asked for. */
+  private static final String EXPECTATION = """
+      (:expected_id::uuid IS NULL OR a.asset_id = :expected_id::uuid)
+        AND (:expected_kind::text IS NULL OR a.kind = :expected_kind::text)
+        AND (NOT :checks_location::boolean
+             OR a.metadata_location IS NOT DISTINCT FROM :expected_location::text)""";
+
+  /**
+   * Inserts nothing when the catalog, branch or namespace does not exist. The first metadata
+   * location, if any, becomes history entry 1 in the same statement.
+   */
+  private static final String INSERT = """
+      WITH place AS (
+          SELECT b.tenant_id, b.branch_id, n.namespace_id
+          FROM %s
+          WHERE %s
+      ), asset AS (
+          INSERT INTO ${schema}.assets
+              (tenant_id, asset_id, branch_id, namespace_id, name, kind, location,
+               metadata_location, metadata_sequence, properties, created_at, updated_at)
+          SELECT tenant_id, :asset_id, branch_id, namespace_id, :name, :kind, :location,
+                 :metadata_location::text,
+                 CASE WHEN :metadata_location::text IS NULL THEN 0 ELSE 1 END,
+                 :properties::jsonb, :now, :now
+          FROM place
+          RETURNING tenant_id, asset_id, metadata_location, created_at
+      ), history AS (
+          INSERT INTO ${schema}.metadata_history
+              (tenant_id, asset_id, sequence, location, previous_location, committed_at)
+          SELECT tenant_id, asset_id, 1, metadata_location, NULL, created_at
+          FROM asset
+          WHERE metadata_location IS NOT NULL
+      )
+      SELECT count(*) AS created
+      FROM asset
+      """.formatted(PLACE, WHERE_PLACE);
+
+  private static final String SELECT = """
+      SELECT %s
+      FROM %s
+      JOIN ${schema}.assets a ON %s AND a.name = :name
+      WHERE %s
+      """.formatted(COLUMNS, PLACE, ASSET_AT_PLACE, WHERE_PLACE);
+
+  /** By primary key (tenant_id, asset_id), with the coordinates where the asset lives now. */
+  private static final String SELECT_BY_ID = """
+      SELECT %s, c.name AS catalog_name, b.name AS branch_name, n.path AS namespace_path
+      FROM ${schema}.assets a
+      JOIN ${schema}.branches b ON b.tenant_id = a.tenant_id AND b.branch_id = a.branch_id
+      JOIN ${schema}.catalogs c ON c.tenant_id = b.tenant_id AND c.catalog_id = b.catalog_id
+      JOIN ${schema}.namespaces n ON n.tenant_id = a.tenant_id AND n.namespace_id = a.namespace_id
+      WHERE a.tenant_id = :tenant AND a.asset_id = :asset_id
+      """.formatted(COLUMNS);
+
+  /**
+   * One page by name of the assets of the given kinds, on the index of assets_name_uq (the kind is
+   * a filter on it). No row: the catalog, branch or namespace does not exist; one row of NULLs: an
+   * empty page.
+   */
+  private static final String SELECT_PAGE = """
+      SELECT a.*
+      FROM %s
+      LEFT JOIN LATERAL (
+          SELECT %s
+          FROM ${schema}.assets a
+          WHERE %s
+            AND a.name > :after AND a.kind = ANY(:kinds::text[])
+          ORDER BY a.name
+          LIMIT :limit
+      ) a ON true
+      WHERE %s
+      """.formatted(PLACE, COLUMNS, ASSET_AT_PLACE, WHERE_PLACE);
+
+  /**
+   * Moves the asset a (source namespace n) to the target namespace t of the same catalog, if the
+   * expectation holds. Matches nothing if the asset or the target namespace does not exist or the
+   * expectation does not hold; a taken target is a unique violation.
+   */
+  private static final String RENAME = """
+      UPDATE ${schema}.assets a
+      SET namespace_id = t.namespace_id,
+          name = :to_name,
+          updated_at = :now
+      FROM %s
+      JOIN ${schema}.namespaces t ON t.tenant_id = c.tenant_id AND t.catalog_id = c.catalog_id
+      WHERE %s
+        AND t.path_key = :to_path_key AND t.path = :to_path::text[]
+        AND %s
+      RETURNING %s
+      """.formatted(PLACE, WHERE_ASSET, EXPECTATION, COLUMNS);
+
+  private static final String UPDATE_PROPERTIES = """
+      UPDATE ${schema}.assets a
+      SET properties = (a.properties - :remove::text[]) || :set::jsonb,
+          updated_at = :now
+      FROM %s
+      WHERE %s
+      RETURNING %s
+      """.formatted(PLACE, WHERE_ASSET, COLUMNS);
+
+  /** Deletes nothing if the asset does not exist or the expectation does not hold. */
+  private static final String DELETE = """
+      DELETE FROM ${schema}.assets a
+      USING %s
+      WHERE %s
+        AND %s
+      """.formatted(PLACE, WHERE_ASSET, EXPECTATION);
+
+  /**
+   * Failure paths only: which parts of an asset's address exist, outermost first, and the asset as
+   * it is now. Always one row.
+   */
+  private static final String LOOKUP = """
+      SELECT t.tenant_id IS NOT NULL AS tenant_found,
+             c.catalog_id IS NOT NULL AS catalog_found,
+             b.branch_id IS NOT NULL AS branch_found,
+             n.namespace_id IS NOT NULL AS namespace_found,
+             a.asset_id IS NOT NULL AS asset_found,
+             %s
+      FROM (SELECT :tenant::uuid AS tenant_id) k
+      LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+      LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
+      LEFT JOIN ${schema}.branches b
+          ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id AND b.name = :branch
+      LEFT JOIN ${schema}.namespaces n
+          ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
+          AND n.path_key = :path_key AND n.path = :path::text[]
+      LEFT JOIN ${schema}.assets a ON %s AND a.name = :name::text
+      """.formatted(COLUMNS, ASSET_AT_PLACE);
+
+  private final NamedSql insert;
+  private final NamedSql select;
+  private final NamedSql selectById;
+  private final NamedSql selectPage;
+  private final NamedSql rename;
+  private final NamedSql updateProperties;
+  private final NamedSql delete;
+  private final NamedSql lookup;
+
+  AssetSql(SqlText sql) {
+    this.insert = sql.compile(INSERT);
+    this.select = sql.compile(SELECT);
+    this.selectById = sql.compile(SELECT_BY_ID);
+    this.selectPage = sql.compile(SELECT_PAGE);
+    this.rename = sql.compile(RENAME);
+    this.updateProperties = sql.compile(UPDATE_PROPERTIES);
+    this.delete = sql.compile(DELETE);
+    this.lookup = sql.compile(LOOKUP);
   }
 
-  /** Binds the parameters of {@link #WHERE_ASSET}. */
-  static SqlStatement bindAsset(SqlStatement statement, TenantId tenant, AssetRef asset)
-      throws SQLException {
-    return bindPlace(statement, tenant, asset.branch(), asset.namespace()).text(asset.name());
+  /** Inserts {@code asset}; false if its catalog, branch or namespace does not exist. */
+  boolean insert(Connection connection, TenantId tenant, Asset asset) throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
+      return bindAsset(statement, tenant, asset.ref())
+          .uuid("asset_id", asset.id().value())
+          .text("kind", asset.kind().name())
+          .text("location", asset.location().orElse(null))
+          .text("metadata_location", asset.metadataLocation().orElse(null))
+          .json("properties", asset.properties())
+          .timestamp("now", asset.createdAt())
+          .queryOne(row -> row.getLong("created")).orElseThrow() > 0;
+    }
   }
 
-  /** The asset of {@link #COLUMNS} in {@code row}, on {@code branch} in {@code namespace}. */
-  static Asset asset(ResultSet row, BranchRef branch, NamespacePath namespace) throws SQLException {
-    return new Asset(
-        new AssetId(Rows.uuid(row, "asset_id")),
-        new AssetRef(branch, namespace, row.getString("name")),
-        AssetKind.valueOf(row.getString("kind")),
-        Rows.optionalText(row, "location"),
-        Rows.optionalText(row, "metadata_location"),
-        Rows.json(row, "properties"),
-        Rows.instant(row, "created_at"),
-        Rows.instant(row, "updated_at"));
+  Optional<Asset> select(Connection connection, TenantId tenant, AssetRef ref)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, select)) {
+      return bindAsset(query, tenant, ref)
+          .queryOne(row -> AssetRows.asset(row, ref.branch(), ref.namespace()));
+    }
+  }
+
+  Optional<Asset> selectById(Connection connection, TenantId tenant, AssetId id)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, selectById)) {
+      return query.uuid("tenant", tenant.value())
+          .uuid("asset_id", id.value())
+          .queryOne(row -> AssetRows.asset(
+              row,
+              new BranchRef(row.getString("catalog_name"), row.getString("branch_name")),
+              new NamespacePath(Rows.textArray(row, "namespace_path"))));
+    }
+  }
+
+  /**
+   * Up to {@code cursor.fetchSize()} assets of {@code kinds} after the cursor; empty if the place
+   * does not exist, a list of empties (one) if it exists but holds no more such assets.
+   */
+  List<Optional<Asset>> page(Connection connection, TenantId tenant, BranchRef branch,
+      NamespacePath namespace, Set<AssetKind> kinds, Keyset.Cursor cursor) throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
+      return bindPlace(query, tenant, branch, namespace)
+          .textArray("kinds", kinds.stream().map(AssetKind::name).toList())
+          .text("after", cursor.afterName())
+          .integer("limit", cursor.fetchSize())
+          .query(row -> row.getObject("asset_id") == null
+              ? Optional.<Asset>empty()
+              : Optional.of(AssetRows.asset(row, branch, namespace)));
+    }
+  }
+
+  /**
+   * The renamed asset; empty if the asset or the target namespace does not exist, or {@code
+   * expected} does not hold.
+   */
+  Optional<Asset> rename(Connection connection, TenantId tenant, AssetRef from, AssetRef to,
+      AssetExpectation expected, Instant now) throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, rename)) {
+      bindAsset(statement, tenant, from);
+      return bindExpectation(statement, expected)
+          .bytes("to_path_key", NamespaceKey.of(to.namespace()))
+          .textArray("to_path", to.namespace().segments())
+          .text("to_name", to.name())
+          .timestamp("now", now)
+          .queryOne(row -> AssetRows.asset(row, to.branch(), to.namespace()));
+    }
+  }
+
+  /** The updated asset; empty if it does not exist. */
+  Optional<Asset> updateProperties(Connection connection, TenantId tenant, AssetRef ref,
+      PropertyUpdate update, Instant now) throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, updateProperties)) {
+      return bindAsset(statement, tenant, ref)
+          .textArray("remove", update.remove())
+          .json("set", update.set())
+          .timestamp("now", now)
+          .queryOne(row -> AssetRows.asset(row, ref.branch(), ref.namespace()));
+    }
+  }
+
+  /** Whether the asset existed, met {@code expected} and is now deleted, with its history. */
+  boolean delete(Connection connection, TenantId tenant, AssetRef ref, AssetExpectation expected)
+      throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, delete)) {
+      bindAsset(statement, tenant, ref);
+      return bindExpectation(statement, expected).update() > 0;
+    }
+  }
+
+  /** What exists of the address of {@code ref}, and the asset itself if it exists. */
+  AssetRows.AssetLookup lookup(Connection connection, TenantId tenant, AssetRef ref)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
+      return bindAsset(query, tenant, ref)
+          .queryOne(row -> AssetRows.lookup(row, ref)).orElseThrow();
+    }
+  }
+
+  /**
+   * The outermost missing part of the place (tenant, catalog, branch, namespace) of {@code
+   * namespace} on {@code branch}; empty if all exist.
+   */
+  Optional<ObjectType> missingPlace(Connection connection, TenantId tenant, BranchRef branch,
+      NamespacePath namespace) throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
+      return bindPlace(query, tenant, branch, namespace)
+          .text("name", null)
+          .queryOne(AssetRows::missingPlace).orElseThrow();
+    }
+  }
+
+  /** Binds the place group: {@code :tenant, :catalog, :branch, :path_key, :path}. */
+  static SqlStatement bindPlace(SqlStatement statement, TenantId tenant, BranchRef branch,
+      NamespacePath namespace) throws SQLException {
+    return statement.uuid("tenant", tenant.value())
+        .text("catalog", branch.catalog())
+        .text("branch", branch.branch())
+        .bytes("path_key", NamespaceKey.of(namespace))
+        .textArray("path", namespace.segments());
+  }
+
+  /** Binds the asset group: the place of {@code ref} and {@code :name}. */
+  static SqlStatement bindAsset(SqlStatement statement, TenantId tenant, AssetRef ref)
+      throws SQLException {
+    return bindPlace(statement, tenant, ref.branch(), ref.namespace()).text("name", ref.name());
+  }
+
+  /** Binds the expectation group; {@link AssetExpectation#ANY} makes it true for every asset. */
+  private static SqlStatement bindExpectation(
+      SqlStatement statement, AssetExpectation expected) throws SQLException {
+    return statement.uuid("expected_id", expected.id().map(AssetId::value).orElse(null))
+        .text("expected_kind", expected.kind().map(AssetKind::name).orElse(null))
+        .bool("checks_location", expected.checksMetadataLocation())
+        .text("expected_location", expected.metadataLocation().orElse(null));
   }
 }

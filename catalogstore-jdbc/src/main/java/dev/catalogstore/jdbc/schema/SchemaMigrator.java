@@ -101,7 +101,7 @@ public final class SchemaMigrator {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof SQLException sql) {
           throw SqlErrors.translate(
-              "schema " + command + " of \"" + schema + "\"", sql, Violations.none(command));
+              "schema " + command + " of \"" + schema + "\"", sql, Violations.NONE);
         }
       }
       // The contract's exception carries no cause: the details go to the log.

@@ -1,9 +1,9 @@
 package dev.catalogstore.jdbc.sql;
 
-import dev.catalogstore.api.common.Timestamps;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.spi.Timestamps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,14 +31,27 @@ import org.slf4j.LoggerFactory;
  * a bounded queue; beyond it they fail at once with {@link UnavailableException}, as they do once
  * the store is closed.
  *
- * <p>Statements run in autocommit mode: each of the store's operations is one statement (data
- * modifying CTEs and foreign-key cascades make multi-row changes atomic), so it either takes
- * effect whole or not at all. A statement that lost a serialization or deadlock race was rolled
- * back by PostgreSQL and is run again, at most {@value #ATTEMPTS} times.
+ * <p>Two ways to reach the database, both only from a store thread (inside {@link #submit}):
+ *
+ * <ul>
+ *   <li>{@link #run}: statements in autocommit mode. Most of the store's operations are one
+ *       statement (data-modifying CTEs and foreign-key cascades make multi-row changes atomic), so
+ *       each takes effect whole or not at all, in one round trip.
+ *   <li>{@link #transaction}: several statements as one transaction on one connection, committed
+ *       together or rolled back together, for changes that must read (and lock) before they write.
+ * </ul>
+ *
+ * <p>Either way, work that lost a serialization or deadlock race (SQLState 40001, 40P01) was
+ * rolled back by PostgreSQL and is run again from the start, after a short random pause, at most
+ * {@value #MAX_ATTEMPTS} times in all; no other failure is ever retried.
  */
 public final class Database {
+  /** How many times work that keeps losing serialization or deadlock races runs at most. */
+  public static final int MAX_ATTEMPTS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-  private static final int ATTEMPTS = 3;
+  /** The pause before the second attempt is up to this; it doubles for each further attempt. */
+  private static final long FIRST_BACKOFF_MILLIS = 10;
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -98,27 +112,130 @@ public final class Database {
   }
 
   /**
-   * Runs {@code work} on a pooled connection, on the calling store thread, and translates its SQL
-   * failures with {@code violations}.
+   * Runs {@code work} on a pooled connection in autocommit mode, on the calling store thread, and
+   * translates its SQL failures with {@code violations}.
+   *
+   * @throws IllegalStateException if not called on one of this store's threads
    */
   public <T> T run(String operation, Violations violations, SqlWork<T> work) {
+    return withRetries(operation, violations, work, this::autocommit);
+  }
+
+  /**
+   * Runs {@code work} as one transaction on one pooled connection, on the calling store thread:
+   * committed if {@code work} returns, rolled back if it throws, whatever it throws. A {@code
+   * CatalogStoreException} thrown by {@code work} (a conflict it found, say) reaches the caller as
+   * it is, after the rollback; SQL failures are translated with {@code violations}, after the
+   * serialization and deadlock retries described on the class.
+   *
+   * <p>Because it may run more than once, {@code work} must only talk to the database through the
+   * connection it is given, and compute its result from what it reads there. It runs at the
+   * connection's isolation level (READ COMMITTED, PostgreSQL's default, in the store's own pool),
+   * so it locks what its decision rests on ({@code SELECT ... FOR UPDATE}), always in the same
+   * order.
+   *
+   * @throws IllegalStateException if not called on one of this store's threads
+   */
+  public <T> T transaction(String operation, Violations violations, SqlWork<T> work) {
+    return withRetries(operation, violations, work, this::inTransaction);
+  }
+
+  private <T> T withRetries(
+      String operation, Violations violations, SqlWork<T> work, Mode mode) {
+    requireStoreThread(operation);
     for (int attempt = 1; ; attempt++) {
-      try (Connection connection = dataSource.getConnection()) {
-        if (!connection.getAutoCommit()) {
-          // A DataSource supplied by the application may hand out connections in manual-commit
-          // mode; the store's statements are each meant to commit on their own.
-          connection.setAutoCommit(true);
-        }
-        return work.run(connection);
+      SQLException failure;
+      try {
+        return mode.run(work);
       } catch (SQLException e) {
-        if (attempt < ATTEMPTS && SqlErrors.isTransactionRollback(e)) {
-          LOG.debug("{} lost a concurrency race (attempt {}), running it again",
-              operation, attempt);
-          continue;
-        }
-        throw SqlErrors.translate(operation, e, violations);
+        failure = e;
+      }
+      if (attempt >= MAX_ATTEMPTS || !SqlErrors.isTransactionRollback(failure)) {
+        throw SqlErrors.translate(operation, failure, violations);
+      }
+      LOG.debug("{} lost a concurrency race (attempt {} of {}), running it again",
+          operation, attempt, MAX_ATTEMPTS);
+      if (!pauseBeforeAttempt(attempt + 1)) {
+        throw SqlErrors.translate(operation, failure, violations);
       }
     }
+  }
+
+  private <T> T autocommit(SqlWork<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.getAutoCommit()) {
+        // A DataSource supplied by the application may hand out connections in manual-commit
+        // mode; these statements are each meant to commit on their own.
+        connection.setAutoCommit(true);
+      }
+      return work.run(connection);
+    }
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      boolean committed = false;
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) {
+          rollbackQuietly(connection);
+        }
+        // The pool may hand the connection to an autocommit caller next.
+        restoreAutoCommitQuietly(connection);
+      }
+    }
+  }
+
+  /**
+   * Sleeps a random time below a bound that doubles with each attempt, so that transactions that
+   * collided do not collide again in lockstep. Returns false if the thread was interrupted (the
+   * store is closing), keeping its interrupt status.
+   */
+  private static boolean pauseBeforeAttempt(int attempt) {
+    long bound = FIRST_BACKOFF_MILLIS << (attempt - 2);
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // The connection is broken; the pool discards it, and the server ends the transaction.
+      LOG.debug("Rollback failed", e);
+    }
+  }
+
+  private static void restoreAutoCommitQuietly(Connection connection) {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.debug("Restoring autocommit failed", e);
+    }
+  }
+
+  /** Database work never runs on a caller's thread: it would block it. */
+  private void requireStoreThread(String operation) {
+    if (!(Thread.currentThread() instanceof StoreThread thread && thread.database == this)) {
+      throw new IllegalStateException(
+          operation + " reached the database outside a store thread; use submit");
+    }
+  }
+
+  /** How work meets a connection: autocommit or one transaction. */
+  @FunctionalInterface
+  private interface Mode {
+    <T> T run(SqlWork<T> work) throws SQLException;
   }
 
   /**

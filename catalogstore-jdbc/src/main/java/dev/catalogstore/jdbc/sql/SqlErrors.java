@@ -8,17 +8,22 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import org.postgresql.util.PSQLException;
 
 /**
  * The one place where JDBC failures become the contract's exceptions, decided by SQLState (and by
- * the JDBC exception class where a pool or driver gives no state). Nothing above this class ever
- * sees an {@link SQLException}, and nothing parses a message.
+ * the JDBC exception class where a pool or driver gives no state, and by the constraint's name that
+ * PostgreSQL reports as a field of its error). Nothing above this class ever sees an {@link
+ * SQLException}, and nothing parses a message.
  *
  * <table>
  *   <caption>SQLState mapping</caption>
  *   <tr><th>SQLState</th><th>meaning</th><th>reported as</th></tr>
  *   <tr><td>23505</td><td>unique violation</td><td>the operation's {@link Violations}</td></tr>
  *   <tr><td>23503</td><td>foreign-key violation</td>
+ *       <td>the operation's {@link Violations}</td></tr>
+ *   <tr><td>23514 on a {@code *_properties_ck} constraint</td>
+ *       <td>an update would leave more properties stored than {@link PropertyLimit} allows</td>
  *       <td>the operation's {@link Violations}</td></tr>
  *   <tr><td>22xxx, 54xxx, 23502, 23514, 42xxx but 42501, XX001, XX002</td>
  *       <td>data exception, program limit, not-null or check violation, a missing or mistyped
@@ -44,10 +49,13 @@ public final class SqlErrors {
       String operation, SQLException e, Violations violations) {
     String state = sqlState(e);
     if ("23505".equals(state)) {
-      return violations.uniqueViolation().get();
+      return violations.unique(operation, e);
     }
     if ("23503".equals(state)) {
-      return violations.foreignKeyViolation().get();
+      return violations.foreignKey(operation, e);
+    }
+    if ("23514".equals(state) && PropertyLimit.isLimitConstraint(constraint(e))) {
+      return violations.propertyLimit(operation, e);
     }
     if (isStoreDefect(state)) {
       return new InternalStoreException(
@@ -119,6 +127,19 @@ public final class SqlErrors {
         if (next != null && next.getSQLState() != null) {
           return next.getSQLState();
         }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** The name of the constraint a PostgreSQL error reports, if any. */
+  private static String constraint(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+        return psql.getServerErrorMessage().getConstraint();
       }
       if (t.getCause() == t) {
         break;

@@ -1,5 +1,6 @@
 package dev.catalogstore.jdbc.sql;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,82 +10,97 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * A prepared statement whose parameters are bound in the order they appear in the SQL text, with
- * the column types the schema uses: {@code uuid}, {@code text}, {@code text[]}, {@code jsonb},
- * {@code bytea}, {@code timestamptz} and {@code bigint}.
+ * A prepared {@link NamedSql} statement whose parameters are bound by name, with the column types
+ * the schema uses: {@code uuid}, {@code text}, {@code jsonb}, {@code bytea}, {@code timestamptz},
+ * {@code bigint}, {@code integer}, {@code boolean} and arrays of them. A statement runs only once
+ * every name is bound, so a parameter forgotten by a change fails loudly, in the store.
  */
 public final class SqlStatement implements AutoCloseable {
   private final Connection connection;
+  private final NamedSql sql;
   private final PreparedStatement statement;
-  private int index;
+  private final BitSet bound = new BitSet();
 
-  private SqlStatement(Connection connection, PreparedStatement statement) {
+  private SqlStatement(Connection connection, NamedSql sql, PreparedStatement statement) {
     this.connection = connection;
+    this.sql = sql;
     this.statement = statement;
   }
 
   /** Prepares {@code sql} on {@code connection}. */
-  public static SqlStatement prepare(Connection connection, String sql) throws SQLException {
-    return new SqlStatement(connection, connection.prepareStatement(sql));
+  public static SqlStatement prepare(Connection connection, NamedSql sql) throws SQLException {
+    return new SqlStatement(connection, sql, connection.prepareStatement(sql.jdbc()));
   }
 
-  public SqlStatement uuid(UUID value) throws SQLException {
-    statement.setObject(++index, value, Types.OTHER);
-    return this;
+  public SqlStatement uuid(String name, UUID value) throws SQLException {
+    return bind(name, at -> statement.setObject(at, value, Types.OTHER));
   }
 
-  /** A text parameter; {@code null} binds SQL NULL. */
-  public SqlStatement text(String value) throws SQLException {
-    statement.setString(++index, value);
-    return this;
+  /** A text parameter; {@code null} binds SQL NULL (write {@code :name::text} where untyped). */
+  public SqlStatement text(String name, String value) throws SQLException {
+    return bind(name, at -> statement.setString(at, value));
   }
 
-  /** A {@code text[]} parameter; write {@code ?::text[]} in the SQL. */
-  public SqlStatement textArray(Collection<String> values) throws SQLException {
-    statement.setArray(++index, connection.createArrayOf("text", values.toArray()));
-    return this;
-  }
-
-  /** A JSON object parameter; write {@code ?::jsonb} in the SQL. {@code null} binds SQL NULL. */
-  public SqlStatement json(Map<String, String> value) throws SQLException {
-    statement.setString(++index, value == null ? null : Json.write(value));
-    return this;
+  /** A JSON object parameter; write {@code :name::jsonb}. {@code null} binds SQL NULL. */
+  public SqlStatement json(String name, Map<String, String> value) throws SQLException {
+    String json = value == null ? null : Json.write(value);
+    return bind(name, at -> statement.setString(at, json));
   }
 
   /** A {@code bytea} parameter; {@code null} binds SQL NULL. */
-  public SqlStatement bytes(byte[] value) throws SQLException {
-    statement.setBytes(++index, value);
-    return this;
+  public SqlStatement bytes(String name, byte[] value) throws SQLException {
+    return bind(name, at -> statement.setBytes(at, value));
   }
 
-  public SqlStatement timestamp(Instant value) throws SQLException {
-    statement.setObject(++index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-    return this;
+  public SqlStatement timestamp(String name, Instant value) throws SQLException {
+    OffsetDateTime utc = OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+    return bind(name, at -> statement.setObject(at, utc));
   }
 
-  public SqlStatement bool(boolean value) throws SQLException {
-    statement.setBoolean(++index, value);
-    return this;
+  public SqlStatement bool(String name, boolean value) throws SQLException {
+    return bind(name, at -> statement.setBoolean(at, value));
   }
 
-  public SqlStatement bigint(long value) throws SQLException {
-    statement.setLong(++index, value);
-    return this;
+  public SqlStatement bigint(String name, long value) throws SQLException {
+    return bind(name, at -> statement.setLong(at, value));
   }
 
-  public SqlStatement integer(int value) throws SQLException {
-    statement.setInt(++index, value);
-    return this;
+  public SqlStatement integer(String name, int value) throws SQLException {
+    return bind(name, at -> statement.setInt(at, value));
+  }
+
+  /** A {@code text[]} parameter (elements may be null); write {@code :name::text[]}. */
+  public SqlStatement textArray(String name, Collection<String> values) throws SQLException {
+    return array(name, "text", values.toArray(new String[0]));
+  }
+
+  /** A {@code uuid[]} parameter; write {@code :name::uuid[]}. */
+  public SqlStatement uuidArray(String name, Collection<UUID> values) throws SQLException {
+    return array(name, "uuid", values.toArray(new UUID[0]));
+  }
+
+  /** A {@code bytea[]} parameter; write {@code :name::bytea[]}. */
+  public SqlStatement bytesArray(String name, List<byte[]> values) throws SQLException {
+    return array(name, "bytea", values.toArray(new byte[0][]));
+  }
+
+  /** An {@code integer[]} parameter; write {@code :name::integer[]}. */
+  public SqlStatement integerArray(String name, Collection<Integer> values) throws SQLException {
+    return array(name, "int4", values.toArray(new Integer[0]));
   }
 
   /** Runs a statement that returns rows, mapping each with {@code mapper}. */
   public <T> List<T> query(RowMapper<T> mapper) throws SQLException {
+    requireAllBound();
     try (ResultSet rows = statement.executeQuery()) {
       List<T> result = new ArrayList<>();
       while (rows.next()) {
@@ -94,14 +110,56 @@ public final class SqlStatement implements AutoCloseable {
     }
   }
 
+  /** Runs a statement that returns at most one row. */
+  public <T> Optional<T> queryOne(RowMapper<T> mapper) throws SQLException {
+    List<T> rows = query(mapper);
+    if (rows.size() > 1) {
+      throw new IllegalStateException("more than one row from: " + sql);
+    }
+    return rows.stream().findFirst();
+  }
+
   /** Runs a statement that returns no rows, and returns how many rows it changed. */
   public int update() throws SQLException {
+    requireAllBound();
     return statement.executeUpdate();
   }
 
   @Override
   public void close() throws SQLException {
     statement.close();
+  }
+
+  private SqlStatement array(String name, String elementType, Object[] elements)
+      throws SQLException {
+    Array array = connection.createArrayOf(elementType, elements);
+    return bind(name, at -> statement.setArray(at, array));
+  }
+
+  private SqlStatement bind(String name, Binder binder) throws SQLException {
+    for (int at : sql.positions(name)) {
+      binder.bind(at);
+      bound.set(at);
+    }
+    return this;
+  }
+
+  private void requireAllBound() {
+    if (bound.cardinality() == sql.parameterCount()) {
+      return;
+    }
+    TreeSet<String> unbound = new TreeSet<>();
+    for (String name : sql.names()) {
+      if (!bound.get(sql.positions(name)[0])) {
+        unbound.add(":" + name);
+      }
+    }
+    throw new IllegalStateException("unbound parameters " + unbound + " in: " + sql);
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(int position) throws SQLException;
   }
 
   /**

@@ -3,9 +3,10 @@ package dev.catalogstore.jdbc.sql;
 import java.util.regex.Pattern;
 
 /**
- * SQL text of the store's statements. Statements name tables as {@code ${schema}.tenants}; the
- * schema is put in once, when the store starts, so every statement is fully qualified and works
- * whatever the connection's search path is (a DataSource supplied by the application included).
+ * Turns the SQL templates of the store's statements into {@link NamedSql}. Templates name tables as
+ * {@code ${schema}.tenants}; the schema is put in once, when the store starts, so every statement
+ * is fully qualified and works whatever the connection's search path is (a DataSource supplied by
+ * the application included). Parameters are named, {@code :tenant}, and bound by name.
  */
 public final class SqlText {
   /** The schema names a configuration accepts: they never need quoting rules beyond the quotes. */
@@ -21,8 +22,8 @@ public final class SqlText {
     this.qualifier = '"' + schema + '"';
   }
 
-  /** {@code template} with {@code ${schema}} replaced by the quoted schema name. */
-  public String render(String template) {
-    return template.replace("${schema}", qualifier);
+  /** {@code template} with {@code ${schema}} replaced by the quoted schema name, compiled. */
+  public NamedSql compile(String template) {
+    return NamedSql.parse(template.replace("${schema}", qualifier));
   }
 }

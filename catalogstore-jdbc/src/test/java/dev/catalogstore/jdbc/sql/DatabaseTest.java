@@ -1,10 +1,12 @@
 package dev.catalogstore.jdbc.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.UnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class DatabaseTest {
 
   @Test
   void aContractFailureReachesTheCallerAsItIs() {
-    NotFoundException missing = new NotFoundException("no such catalog");
+    NotFoundException missing = new NotFoundException(ObjectType.CATALOG, "no such catalog");
 
     assertThat(failureOf(database.submit("getCatalog", () -> {
       throw missing;
@@ -70,6 +72,15 @@ class DatabaseTest {
       assertThat(failureOf(call)).isInstanceOf(UnavailableException.class)
           .hasMessageContaining("closed before the call ran");
     }
+  }
+
+  @Test
+  void databaseWorkRefusesToRunOnACallersThread() {
+    assertThatThrownBy(() -> database.run("getCatalog", Violations.NONE, connection -> "ran"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("store thread");
+    assertThatThrownBy(
+            () -> database.transaction("commit", Violations.NONE, connection -> "ran"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("store thread");
   }
 
   private static Throwable failureOf(CompletableFuture<?> future) {

@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
+import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.error.UnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** The SQLState mapping of {@link SqlErrors}. */
 class SqlErrorsTest {
-  private static final Violations VIOLATIONS = new Violations(
-      () -> new AlreadyExistsException("taken"),
-      () -> new PreconditionFailedException("still used"));
+  private static final Violations VIOLATIONS = Violations.NONE
+      .onUnique(() -> new AlreadyExistsException("taken"))
+      .onForeignKey(() -> new PreconditionFailedException("still used"))
+      .onPropertyLimit("update.properties");
 
   @Test
   void constraintViolationsMeanWhatTheOperationSays() {
@@ -25,6 +29,34 @@ class SqlErrorsTest {
         .isInstanceOf(AlreadyExistsException.class).hasMessage("taken");
     assertThat(translate(new SQLException("fk", "23503")))
         .isInstanceOf(PreconditionFailedException.class).hasMessage("still used");
+  }
+
+  @Test
+  void aViolationTheOperationDidNotDeclareIsAStoreDefectCarryingTheSqlFailure() {
+    SQLException duplicate = new SQLException("dup", "23505");
+
+    CatalogStoreException e = SqlErrors.translate("testOperation", duplicate, Violations.NONE);
+
+    assertThat(e).isInstanceOf(InternalStoreException.class).hasCause(duplicate)
+        .hasMessageContaining("testOperation");
+    assertThat(e.isRetryable()).isFalse();
+  }
+
+  @Test
+  void theStoredPropertyLimitIsRecognisedByItsConstraintsName() {
+    CatalogStoreException e = translate(checkViolation("assets_properties_ck"));
+
+    assertThat(e).isInstanceOf(InvalidArgumentException.class);
+    assertThat(((InvalidArgumentException) e).field()).isEqualTo("update.properties");
+  }
+
+  @Test
+  void anyOtherCheckViolationIsAStoreDefect() {
+    assertThat(translate(checkViolation("assets_metadata_ck")))
+        .isInstanceOf(InternalStoreException.class);
+    assertThat(SqlErrors.translate("testOperation", checkViolation("assets_properties_ck"),
+            Violations.NONE))
+        .isInstanceOf(InternalStoreException.class);
   }
 
   @ParameterizedTest
@@ -66,7 +98,15 @@ class SqlErrorsTest {
     assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "40001"))).isTrue();
     assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "40P01"))).isTrue();
     assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "23505"))).isFalse();
+    assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "40003"))).isFalse();
+    assertThat(SqlErrors.isTransactionRollback(new SQLException("x", "40002"))).isFalse();
     assertThat(SqlErrors.isTransactionRollback(new SQLException("x"))).isFalse();
+  }
+
+  /** A check violation as PostgreSQL's driver reports it, with the constraint as a field. */
+  private static SQLException checkViolation(String constraint) {
+    return new PSQLException(new ServerErrorMessage(
+        "SERROR\0C23514\0Mnew row violates check constraint\0n" + constraint + "\0"));
   }
 
   private static CatalogStoreException translate(SQLException e) {

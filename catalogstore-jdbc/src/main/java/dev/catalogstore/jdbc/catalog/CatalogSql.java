@@ -1,0 +1,230 @@
+package dev.catalogstore.jdbc.catalog;
+
+import static dev.catalogstore.jdbc.catalog.CatalogRows.COLUMNS;
+
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.catalog.CatalogSource;
+import dev.catalogstore.api.catalog.CatalogUpdate;
+import dev.catalogstore.api.catalog.ConnectorConfig;
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.jdbc.sql.NamedSql;
+import dev.catalogstore.jdbc.sql.SqlStatement;
+import dev.catalogstore.jdbc.sql.SqlText;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The catalogs' statements, each one round trip. A catalog and its branch {@code main} are inserted
+ * by one statement; a {@code LOCAL} catalog takes its warehouse's id in the same statement, so a
+ * missing warehouse inserts nothing and a concurrently deleted one is a foreign-key violation.
+ * Deleting a catalog removes its branches, namespaces, assets and their history through {@code ON
+ * DELETE CASCADE}, in the same statement.
+ */
+final class CatalogSql {
+  /** Appended to each catalog insert: the catalog's branch main, in the same statement. */
+  private static final String WITH_MAIN_BRANCH = """
+      , main AS (
+          INSERT INTO ${schema}.branches (tenant_id, branch_id, catalog_id, name, created_at)
+          SELECT tenant_id, :main_branch_id, catalog_id, :main_branch, created_at
+          FROM catalog
+      )
+      SELECT count(*) AS created
+      FROM catalog
+      """;
+
+  private static final String INSERT_LOCAL = """
+      WITH catalog AS (
+          INSERT INTO ${schema}.catalogs
+              (tenant_id, catalog_id, name, catalog_type, warehouse_id, properties,
+               created_at, updated_at)
+          SELECT w.tenant_id, :catalog_id, :name, 'LOCAL', w.warehouse_id, :properties::jsonb,
+                 :now, :now
+          FROM ${schema}.warehouses w
+          WHERE w.tenant_id = :tenant AND w.name = :warehouse
+          RETURNING tenant_id, catalog_id, created_at
+      )
+      """ + WITH_MAIN_BRANCH;
+
+  private static final String INSERT_FEDERATED = """
+      WITH catalog AS (
+          INSERT INTO ${schema}.catalogs
+              (tenant_id, catalog_id, name, catalog_type, connector_type, connector_options,
+               properties, created_at, updated_at)
+          VALUES (:tenant, :catalog_id, :name, 'FEDERATED', :connector_type,
+                  :connector_options::jsonb, :properties::jsonb, :now, :now)
+          RETURNING tenant_id, catalog_id, created_at
+      )
+      """ + WITH_MAIN_BRANCH;
+
+  private static final String SELECT = """
+      SELECT %s
+      FROM ${schema}.catalogs c
+      LEFT JOIN ${schema}.warehouses w
+          ON w.tenant_id = c.tenant_id AND w.warehouse_id = c.warehouse_id
+      WHERE c.tenant_id = :tenant AND c.name = :name
+      """.formatted(COLUMNS);
+
+  /** No row: the tenant does not exist; one row of NULLs: an empty page. */
+  private static final String SELECT_PAGE = """
+      SELECT page.*
+      FROM ${schema}.tenants t
+      LEFT JOIN LATERAL (
+          SELECT %s
+          FROM ${schema}.catalogs c
+          LEFT JOIN ${schema}.warehouses w
+              ON w.tenant_id = c.tenant_id AND w.warehouse_id = c.warehouse_id
+          WHERE c.tenant_id = t.tenant_id AND c.name > :after
+          ORDER BY c.name
+          LIMIT :limit
+      ) page ON true
+      WHERE t.tenant_id = :tenant
+      """.formatted(COLUMNS);
+
+  /**
+   * A connector is only accepted by a FEDERATED catalog: with one given, a LOCAL catalog matches
+   * no row, and the failure path tells that apart from a missing catalog.
+   */
+  private static final String UPDATE = """
+      WITH c AS (
+          UPDATE ${schema}.catalogs c
+          SET connector_type = COALESCE(:connector_type::text, c.connector_type),
+              connector_options = COALESCE(:connector_options::jsonb, c.connector_options),
+              properties = (c.properties - :remove::text[]) || :set::jsonb,
+              updated_at = :now
+          WHERE c.tenant_id = :tenant AND c.name = :name
+            AND (NOT :has_connector OR c.catalog_type = 'FEDERATED')
+          RETURNING c.*
+      )
+      SELECT %s
+      FROM c
+      LEFT JOIN ${schema}.warehouses w
+          ON w.tenant_id = c.tenant_id AND w.warehouse_id = c.warehouse_id
+      """.formatted(COLUMNS);
+
+  private static final String DELETE = """
+      DELETE FROM ${schema}.catalogs
+      WHERE tenant_id = :tenant AND name = :name
+      """;
+
+  /** Failure paths only: the tenant, its catalog of that name, and a warehouse of that name. */
+  private static final String LOOKUP = """
+      SELECT t.tenant_id IS NOT NULL AS tenant_found,
+             c.catalog_type,
+             w.warehouse_id IS NOT NULL AS warehouse_found
+      FROM (SELECT :tenant::uuid AS tenant_id) k
+      LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+      LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :name
+      LEFT JOIN ${schema}.warehouses w ON w.tenant_id = t.tenant_id AND w.name = :warehouse
+      """;
+
+  private final NamedSql insertLocal;
+  private final NamedSql insertFederated;
+  private final NamedSql select;
+  private final NamedSql selectPage;
+  private final NamedSql update;
+  private final NamedSql delete;
+  private final NamedSql lookup;
+
+  CatalogSql(SqlText sql) {
+    this.insertLocal = sql.compile(INSERT_LOCAL);
+    this.insertFederated = sql.compile(INSERT_FEDERATED);
+    this.select = sql.compile(SELECT);
+    this.selectPage = sql.compile(SELECT_PAGE);
+    this.update = sql.compile(UPDATE);
+    this.delete = sql.compile(DELETE);
+    this.lookup = sql.compile(LOOKUP);
+  }
+
+  /**
+   * Inserts the catalog and its branch main; false if nothing was inserted because a LOCAL
+   * catalog's warehouse does not exist (or its tenant does not).
+   */
+  boolean insert(Connection connection, TenantId tenant, Catalog catalog) throws SQLException {
+    boolean local = catalog.source() instanceof CatalogSource.Local;
+    try (SqlStatement statement =
+        SqlStatement.prepare(connection, local ? insertLocal : insertFederated)) {
+      statement.uuid("tenant", tenant.value())
+          .uuid("catalog_id", catalog.id().value())
+          .text("name", catalog.name())
+          .json("properties", catalog.properties())
+          .timestamp("now", catalog.createdAt())
+          .uuid("main_branch_id", UUID.randomUUID())
+          .text("main_branch", BranchRef.MAIN);
+      if (catalog.source() instanceof CatalogSource.Local source) {
+        statement.text("warehouse", source.warehouse());
+      } else if (catalog.source() instanceof CatalogSource.Federated source) {
+        statement.text("connector_type", source.connector().connectorType())
+            .json("connector_options", source.connector().options());
+      }
+      return statement.queryOne(row -> row.getLong("created")).orElseThrow() > 0;
+    }
+  }
+
+  Optional<Catalog> select(Connection connection, TenantId tenant, String name)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, select)) {
+      return query.uuid("tenant", tenant.value()).text("name", name)
+          .queryOne(CatalogRows::catalog);
+    }
+  }
+
+  /**
+   * Up to {@code cursor.fetchSize()} catalogs after the cursor; empty if the tenant does not
+   * exist, a list of empties (one) if it has no more catalogs.
+   */
+  List<Optional<Catalog>> page(Connection connection, TenantId tenant, Keyset.Cursor cursor)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
+      return query.uuid("tenant", tenant.value())
+          .text("after", cursor.afterName())
+          .integer("limit", cursor.fetchSize())
+          .query(row -> row.getObject("catalog_id") == null
+              ? Optional.<Catalog>empty()
+              : Optional.of(CatalogRows.catalog(row)));
+    }
+  }
+
+  /** The updated catalog; empty if there is none, or a connector was given to a LOCAL one. */
+  Optional<Catalog> update(Connection connection, TenantId tenant, String name,
+      CatalogUpdate change, Instant now) throws SQLException {
+    Optional<ConnectorConfig> connector = change.connector();
+    PropertyUpdate properties = change.properties();
+    try (SqlStatement statement = SqlStatement.prepare(connection, update)) {
+      return statement.uuid("tenant", tenant.value())
+          .text("name", name)
+          .bool("has_connector", connector.isPresent())
+          .text("connector_type", connector.map(ConnectorConfig::connectorType).orElse(null))
+          .json("connector_options", connector.map(ConnectorConfig::options).orElse(null))
+          .textArray("remove", properties.remove())
+          .json("set", properties.set())
+          .timestamp("now", now)
+          .queryOne(CatalogRows::catalog);
+    }
+  }
+
+  /** Whether the catalog existed and is now deleted, with everything in it. */
+  boolean delete(Connection connection, TenantId tenant, String name) throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, delete)) {
+      return statement.uuid("tenant", tenant.value()).text("name", name).update() > 0;
+    }
+  }
+
+  /** What exists of the tenant, its catalog {@code name} and its warehouse {@code warehouse}. */
+  CatalogRows.Lookup lookup(
+      Connection connection, TenantId tenant, String name, Optional<String> warehouse)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
+      return query.uuid("tenant", tenant.value())
+          .text("name", name)
+          .text("warehouse", warehouse.orElse(null))
+          .queryOne(CatalogRows::lookup).orElseThrow();
+    }
+  }
+}

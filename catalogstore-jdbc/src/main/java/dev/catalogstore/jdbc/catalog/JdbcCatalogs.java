@@ -1,0 +1,162 @@
+package dev.catalogstore.jdbc.catalog;
+
+import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.catalog.CatalogId;
+import dev.catalogstore.api.catalog.CatalogSource;
+import dev.catalogstore.api.catalog.CatalogUpdate;
+import dev.catalogstore.api.catalog.Catalogs;
+import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.sql.Database;
+import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.jdbc.sql.NotFound;
+import dev.catalogstore.jdbc.sql.SqlText;
+import dev.catalogstore.jdbc.sql.Violations;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The catalogs facet on PostgreSQL: validation and outcomes here, the statements in {@link
+ * CatalogSql}. Every operation is one statement; only a failed one reads again ({@link
+ * CatalogSql#lookup}) to say why: a missing tenant, catalog or warehouse, a taken name, or a
+ * connector given to a LOCAL catalog. Internal to the JDBC store.
+ */
+public final class JdbcCatalogs implements Catalogs {
+  private final Database db;
+  private final CatalogSql sql;
+
+  public JdbcCatalogs(Database db, SqlText sqlText) {
+    this.db = db;
+    this.sql = new CatalogSql(sqlText);
+  }
+
+  @Override
+  public CompletableFuture<Catalog> create(TenantId tenant, NewCatalog catalog) {
+    return db.submit("catalogs.create", () -> {
+      Requests.tenant(tenant);
+      Requests.newCatalog(catalog, "catalog");
+      Instant now = db.now();
+      Catalog row = new Catalog(CatalogId.random(), catalog.name(), catalog.source(),
+          catalog.properties(), now, now);
+      Violations violations = Violations.NONE
+          .onUnique(() -> nameTaken(catalog.name()))
+          // The tenant or warehouse was deleted while the catalog was being inserted.
+          .onForeignKey(() -> whyNotCreated(tenant, catalog));
+      boolean created = db.run("catalogs.create", violations,
+          connection -> sql.insert(connection, tenant, row));
+      if (!created) {
+        throw whyNotCreated(tenant, catalog);
+      }
+      return row;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Optional<Catalog>> get(TenantId tenant, String name) {
+    return db.submit("catalogs.get", () -> {
+      Requests.tenant(tenant);
+      Inputs.name(name, "name");
+      return db.run("catalogs.get", Violations.NONE,
+          connection -> sql.select(connection, tenant, name));
+    });
+  }
+
+  @Override
+  public CompletableFuture<Page<Catalog>> list(TenantId tenant, PageRequest page) {
+    return db.submit("catalogs.list", () -> {
+      Requests.tenant(tenant);
+      Keyset keyset = new Keyset(tenant, "catalogs", List.of());
+      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      List<Optional<Catalog>> rows = db.run("catalogs.list", Violations.NONE,
+          connection -> sql.page(connection, tenant, cursor));
+      if (rows.isEmpty()) {
+        throw NotFound.tenant(tenant);
+      }
+      List<Catalog> items = rows.stream().flatMap(Optional::stream).toList();
+      return keyset.page(items, cursor, c -> List.of(c.name()));
+    });
+  }
+
+  @Override
+  public CompletableFuture<Catalog> update(TenantId tenant, String name, CatalogUpdate update) {
+    return db.submit("catalogs.update", () -> {
+      Requests.tenant(tenant);
+      Inputs.name(name, "name");
+      Requests.catalogUpdate(update, "update");
+      Instant now = db.now();
+      Violations violations = Violations.NONE
+          .onPropertyLimit("update.properties");
+      Optional<Catalog> updated = db.run("catalogs.update", violations,
+          connection -> sql.update(connection, tenant, name, update, now));
+      if (updated.isPresent()) {
+        return updated.get();
+      }
+      CatalogRows.Lookup found = lookup(tenant, name, Optional.empty());
+      if (found.tenantExists() && found.catalogType().isPresent()
+          && update.connector().isPresent()) {
+        throw new PreconditionFailedException("catalog '" + name + "' is "
+            + found.catalogType().get() + ": only a FEDERATED catalog has a connector");
+      }
+      throw missing(tenant, name, found);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> delete(TenantId tenant, String name) {
+    return db.submit("catalogs.delete", () -> {
+      Requests.tenant(tenant);
+      Inputs.name(name, "name");
+      boolean deleted = db.run("catalogs.delete", Violations.NONE,
+          connection -> sql.delete(connection, tenant, name));
+      if (!deleted) {
+        throw missing(tenant, name, lookup(tenant, name, Optional.empty()));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * The failure path of a create that inserted nothing: a missing tenant first, then a taken name
+   * (reported before a missing warehouse, as on every backend), then the missing warehouse.
+   */
+  private CatalogStoreException whyNotCreated(TenantId tenant, NewCatalog catalog) {
+    Optional<String> warehouse = catalog.source() instanceof CatalogSource.Local local
+        ? Optional.of(local.warehouse())
+        : Optional.empty();
+    CatalogRows.Lookup found = lookup(tenant, catalog.name(), warehouse);
+    if (!found.tenantExists()) {
+      return NotFound.tenant(tenant);
+    }
+    if (found.catalogType().isPresent()) {
+      return nameTaken(catalog.name());
+    }
+    // Only a LOCAL catalog can insert nothing while its tenant exists; a FEDERATED one failed on
+    // its tenant, deleted in between.
+    return warehouse.<CatalogStoreException>map(NotFound::warehouse)
+        .orElseGet(() -> NotFound.tenant(tenant));
+  }
+
+  private CatalogRows.Lookup lookup(TenantId tenant, String name, Optional<String> warehouse) {
+    return db.run("catalogs.lookup", Violations.NONE,
+        connection -> sql.lookup(connection, tenant, name, warehouse));
+  }
+
+  /** The tenant if it is missing, else the catalog, which the failed statement did not find. */
+  private static CatalogStoreException missing(
+      TenantId tenant, String name, CatalogRows.Lookup found) {
+    return found.tenantExists() ? NotFound.catalog(name) : NotFound.tenant(tenant);
+  }
+
+  private static AlreadyExistsException nameTaken(String name) {
+    return new AlreadyExistsException("catalog '" + name + "' already exists");
+  }
+}
