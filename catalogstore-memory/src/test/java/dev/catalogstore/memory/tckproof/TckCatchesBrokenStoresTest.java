@@ -1,99 +1,101 @@
 package dev.catalogstore.memory.tckproof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.memory.InMemoryCatalogStore;
+import dev.catalogstore.memory.tckproof.BrokenStore.TckTest;
 import dev.catalogstore.memory.tckproof.TckLauncher.Report;
+import dev.catalogstore.tck.TckClock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The TCK proves it can fail (DESIGN §4): each deliberately broken store below runs the suite
- * that covers its break, and the test named after the broken rule must fail. Each of those tests
- * is also run against {@link HonestStore}, a decorator that changes nothing, where it must pass,
- * so the failure is the break's doing and not the test's or the decorator's.
+ * The TCK proves it can fail (DESIGN §4): each deliberately broken store runs the TCK tests
+ * named for its defect, and each of them must fail. Each of those tests is also run against the
+ * honest in-memory store, where it must pass, so the failure is the defect's doing and not the
+ * test's. The run ends with one line: {@code TCK self-test: caught N of M broken stores}.
  */
 class TckCatchesBrokenStoresTest {
+  /** The broken stores, gathered per facet where their defect lives. */
+  static final List<BrokenStore> BROKEN_STORES = Stream.of(
+          TenantBrokenStores.all(),
+          WarehouseBrokenStores.all(),
+          CatalogBrokenStores.all(),
+          NamespaceBrokenStores.all(),
+          AssetBrokenStores.all(),
+          CrossCuttingBrokenStores.all())
+      .flatMap(List::stream)
+      .toList();
 
-  @Test
-  void aStoreLeakingAssetsAcrossTenantsByIdFailsTheIsolationCaseOfGetAssetById() {
-    Report report = ran(TckLauncher.run(AssetIdLeakingStore.TckRun.class, "Isolation"));
+  private static final AtomicInteger CAUGHT = new AtomicInteger();
 
-    assertThat(report.failedIsolationCases()).as("%s", report).contains("getAssetById");
-    assertPassesAgainstTheHonestStore("Isolation", "getAssetByIdOfAnotherTenantsAssetIsEmpty");
+  @TestFactory
+  Stream<DynamicTest> everyBrokenStoreFailsEveryTestNamedForItsDefect() {
+    return BROKEN_STORES.stream().map(broken -> dynamicTest(broken.name(), () -> {
+      for (TckTest test : broken.caughtBy()) {
+        assertFails(broken, test);
+      }
+      CAUGHT.incrementAndGet();
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyTestNamedForADefectPassesAgainstTheHonestStore() {
+    return BROKEN_STORES.stream()
+        .flatMap(broken -> broken.caughtBy().stream())
+        .distinct()
+        .map(test -> dynamicTest(test.toString(), () -> assertPassesHonestly(test)));
   }
 
   @Test
-  void aStoreWhoseCreateOverwritesFailsTheNoOverwriteRule() {
-    Report report = ran(TckLauncher.run(OverwritingStore.TckRun.class, "Assets"));
-
-    assertThat(report.failedTests()).as("%s", report)
-        .contains("createOnATakenNameFailsAndKeepsTheOriginal");
-    assertPassesAgainstTheHonestStore("Assets", "createOnATakenNameFailsAndKeepsTheOriginal");
+  void theSelfTestHasAtLeastThirtyDistinctBrokenStores() {
+    Set<String> names = new HashSet<>();
+    for (BrokenStore broken : BROKEN_STORES) {
+      assertThat(names.add(broken.name())).as("duplicate name %s", broken.name()).isTrue();
+      assertThat(broken.caughtBy()).as("tests named for %s", broken.name()).isNotEmpty();
+    }
+    assertThat(BROKEN_STORES).hasSizeGreaterThanOrEqualTo(30);
   }
 
-  @Test
-  void aStoreThatIgnoresTheExpectedLocationFailsTheCompareAndSetRule() {
-    Report report = ran(TckLauncher.run(LostCasStore.TckRun.class, "MetadataPointer"));
-
-    assertThat(report.failedTests()).as("%s", report).contains(
-        "aStaleExpectedLocationIsAConflictCarryingTheStoredLocationAndChangesNothing",
-        "expectingNoLocationWhereOneIsStoredIsAConflict",
-        "aWriterWhoseExpectedLocationWasReplacedConflictsAndLandsOnRetry");
-    assertPassesAgainstTheHonestStore("MetadataPointer",
-        "aStaleExpectedLocationIsAConflictCarryingTheStoredLocationAndChangesNothing");
-    assertPassesAgainstTheHonestStore("MetadataPointer",
-        "ofConcurrentCommitsWithTheSameExpectedLocationExactlyOneWins");
+  @AfterAll
+  static void printTheScore() {
+    System.out.println("TCK self-test: caught " + CAUGHT.get() + " of " + BROKEN_STORES.size()
+        + " broken stores");
   }
 
-  @Test
-  void aStoreAcceptingAControlCharacterInANameFailsTheInputRules() {
-    Report report = ran(TckLauncher.run(ControlCharacterAcceptingStore.TckRun.class, "Assets"));
-
-    assertThat(report.failedTests()).as("%s", report)
-        .contains("createRejectsBadInputNamingTheFieldAndChangesNothing");
-    assertPassesAgainstTheHonestStore(
-        "Assets", "createRejectsBadInputNamingTheFieldAndChangesNothing");
+  private static void assertFails(BrokenStore broken, TckTest test) {
+    TckClock clock = new TckClock();
+    try (CatalogStore store = broken.open(clock)) {
+      Report report = run(store, clock, test);
+      assertThat(report.failedTests())
+          .as("%s must fail against %s: %s", test, broken, report)
+          .containsExactly(test.method());
+    }
   }
 
-  @Test
-  void aListIgnoringItsPageTokenFailsThePagingAndTokenRules() {
-    Report assets = ran(TckLauncher.run(PageTokenIgnoringStore.TckRun.class, "Assets"));
-    Report isolation = ran(TckLauncher.run(PageTokenIgnoringStore.TckRun.class, "Isolation"));
-
-    assertThat(assets.failedTests()).as("%s", assets).contains(
-        "listAssetsPagesByLimitAndTokenWithoutRepeatsOrGaps",
-        "listAssetsRefusesAPageTokenOfAnotherNamespace",
-        "listAssetsRefusesAPageTokenOfAnotherTenant");
-    assertThat(isolation.failedIsolationCases()).as("%s", isolation).contains("listAssets");
-    assertPassesAgainstTheHonestStore(
-        "Assets", "listAssetsPagesByLimitAndTokenWithoutRepeatsOrGaps");
-    assertPassesAgainstTheHonestStore(
-        "Isolation", "listAssetsShowsOnlyTheCallersAndRefusesAnotherTenantsToken");
+  private static void assertPassesHonestly(TckTest test) {
+    TckClock clock = new TckClock();
+    try (CatalogStore store = new InMemoryCatalogStore(clock)) {
+      Report report = run(store, clock, test);
+      assertThat(report.succeeded())
+          .as("%s must pass against the honest store: %s", test, report)
+          .containsExactly(test.method());
+    }
   }
 
-  @Test
-  void aCascadeLeavingOrphanedAssetsFailsTheCatalogDeletionRule() {
-    Report report = ran(TckLauncher.run(OrphaningCascadeStore.TckRun.class, "Cascades"));
-
-    assertThat(report.failedTests()).as("%s", report).contains(
-        "deletingACatalogRemovesItsNamespacesAssetsAndHistory",
-        "aCatalogRecreatedUnderItsNameStartsEmpty");
-    assertPassesAgainstTheHonestStore(
-        "Cascades", "deletingACatalogRemovesItsNamespacesAssetsAndHistory");
-  }
-
-  /** Asserts that the run ran its tests (no suite failed as a whole) and returns it. */
-  private static Report ran(Report report) {
+  private static Report run(CatalogStore store, TckClock clock, TckTest test) {
+    BrokenStoreTck.use(store, clock);
+    Report report = TckLauncher.run(BrokenStoreTck.class, test.suite(), test.method());
     assertThat(report.brokenContainers()).as("suites that could not run: %s", report).isEmpty();
-    assertThat(report.succeeded()).as("tests that passed: %s", report).isNotEmpty();
     return report;
-  }
-
-  /** The control: {@code test} of {@code suite} passes against a decorator that changes nothing. */
-  private static void assertPassesAgainstTheHonestStore(String suite, String test) {
-    Report control = TckLauncher.run(HonestStore.TckRun.class, suite, test);
-    assertThat(control.succeeded()).as("the control run of %s: %s", test, control)
-        .containsExactly(test);
-    assertThat(control.failed()).as("the control run of %s", test).isEmpty();
-    assertThat(control.brokenContainers()).as("the control run of %s", test).isEmpty();
   }
 }

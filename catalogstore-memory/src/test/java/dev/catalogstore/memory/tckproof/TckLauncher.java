@@ -24,12 +24,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * CatalogStoreTck} subclass, through the JUnit Platform Launcher, and reports what failed.
  */
 final class TckLauncher {
-  /** The nested suites are package-private classes of the TCK, so they are selected by name. */
+  /** The nested suites are non-public classes of the TCK, so they are selected by name. */
   private static final String SUITE_PREFIX = CatalogStoreTck.class.getName() + "$";
 
   private TckLauncher() {}
 
-  /** Runs the nested suite {@code suite} (for example {@code "Isolation"}) of {@code tck}. */
+  /** Runs the nested suite {@code suite} (for example {@code "AssetIsolation"}) of {@code tck}. */
   static Report run(Class<? extends CatalogStoreTck> tck, String suite) {
     return run(selectNestedClass(List.of(tck.getName()), SUITE_PREFIX + suite));
   }
