@@ -32,6 +32,7 @@ class TckCatchesBrokenStoresTest {
           CatalogBrokenStores.all(),
           NamespaceBrokenStores.all(),
           AssetBrokenStores.all(),
+          AssetCommitBrokenStores.all(),
           CrossCuttingBrokenStores.all())
       .flatMap(List::stream)
       .toList();
