@@ -62,8 +62,10 @@ public final class BenchmarkReport {
       System.out.printf(Locale.ROOT, "%-32s %12.2f %12.2f %9.1fx%n", method, small, large,
           large / small);
     }
-    double ratio = us.get("naiveMiddlePage[assets=100000]") / us.get("storeMiddlePage[assets=100000]");
-    System.out.printf(Locale.ROOT, "store is %.0fx faster than the naive scan at 100,000 assets%n", ratio);
+    double ratio =
+        us.get("naiveMiddlePage[assets=100000]") / us.get("storeMiddlePage[assets=100000]");
+    System.out.printf(
+        Locale.ROOT, "store is %.0fx faster than the naive scan at 100,000 assets%n", ratio);
   }
 
   private static void reportJdbc(Map<String, Double> us) {

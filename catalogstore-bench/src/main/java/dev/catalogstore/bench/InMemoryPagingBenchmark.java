@@ -62,24 +62,27 @@ public class InMemoryPagingBenchmark {
   @Setup(Level.Trial)
   public void fill() {
     store = new InMemoryCatalogStore();
-    tenant = store.createTenant(NewTenant.named("bench")).join().id();
-    store.createWarehouse(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+    tenant = store.tenants().create(NewTenant.named("bench")).join().id();
+    store.warehouses()
+        .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
-    store.createCatalog(tenant, NewCatalog.local("cat", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
     NamespaceRef ns = NamespaceRef.of("cat", "db");
-    store.createNamespace(tenant, ns, Map.of()).join();
+    store.namespaces().create(tenant, ns, Map.of()).join();
     branch = BranchRef.main("cat");
     namespace = ns.path();
     List<String> names = new ArrayList<>(assets);
     for (int i = 0; i < assets; i++) {
       String name = String.format("table_%07d", i);
       names.add(name);
-      store.createAsset(tenant, AssetRef.onMain(ns, name), NewAsset.of(AssetKind.ICEBERG_TABLE))
+      store.assets()
+          .create(tenant, AssetRef.onMain(ns, name), NewAsset.of(AssetKind.ICEBERG_TABLE))
           .join();
     }
     baseline = new NaiveListing(names);
     // A token from the middle of the namespace: reading after it must not cost a scan either.
-    Page<Asset> page = store.listAssets(tenant, branch, namespace, PageRequest.firstPage(assets / 2)).join();
+    Page<Asset> page =
+        store.assets().list(tenant, branch, namespace, PageRequest.firstPage(assets / 2)).join();
     middleToken = page.nextPageToken().orElseThrow();
   }
 
@@ -90,13 +93,13 @@ public class InMemoryPagingBenchmark {
 
   @Benchmark
   public Page<Asset> storeFirstPage() {
-    return store.listAssets(tenant, branch, namespace, PageRequest.firstPage(PAGE)).join();
+    return store.assets().list(tenant, branch, namespace, PageRequest.firstPage(PAGE)).join();
   }
 
   @Benchmark
   public Page<Asset> storeMiddlePage() {
-    return store
-        .listAssets(tenant, branch, namespace, PageRequest.nextPage(middleToken, PAGE))
+    return store.assets()
+        .list(tenant, branch, namespace, PageRequest.nextPage(middleToken, PAGE))
         .join();
   }
 

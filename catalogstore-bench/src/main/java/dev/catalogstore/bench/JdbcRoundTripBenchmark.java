@@ -84,25 +84,29 @@ public class JdbcRoundTripBenchmark {
         java.sql.Statement ddl = c.createStatement()) {
       ddl.execute("CREATE TABLE IF NOT EXISTS public.catalogstore_bench_floor"
           + " (id int PRIMARY KEY, location text NOT NULL)");
-      ddl.execute("INSERT INTO public.catalogstore_bench_floor VALUES (1, '') ON CONFLICT DO NOTHING");
+      ddl.execute(
+          "INSERT INTO public.catalogstore_bench_floor VALUES (1, '') ON CONFLICT DO NOTHING");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the write floor's table", e);
     }
     store = JdbcCatalogStore.open(JdbcStoreConfig.builder().jdbcUrl(url).schema(SCHEMA).build());
 
-    tenant = store.createTenant(NewTenant.named("bench-" + UUID.randomUUID())).join().id();
-    store.createWarehouse(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+    tenant = store.tenants().create(NewTenant.named("bench-" + UUID.randomUUID())).join().id();
+    store.warehouses()
+        .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
-    store.createCatalog(tenant, NewCatalog.local("cat", "wh")).join();
+    store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
     NamespaceRef ns = NamespaceRef.of("cat", "db");
-    store.createNamespace(tenant, ns, Map.of()).join();
+    store.namespaces().create(tenant, ns, Map.of()).join();
     for (int i = 0; i < 1000; i++) {
-      store.createAsset(tenant, AssetRef.onMain(ns, String.format("t%04d", i)),
+      store.assets().create(tenant, AssetRef.onMain(ns, String.format("t%04d", i)),
           NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
     }
     table = AssetRef.onMain(ns, "t0500");
     currentLocation = "s3://bench/t0500/v0.metadata.json";
-    store.commitMetadataLocation(tenant, table, MetadataCommit.first(currentLocation)).join();
+    store.assets()
+        .commitMetadataLocation(tenant, table, MetadataCommit.first(currentLocation))
+        .join();
     nextVersion = 1;
   }
 
@@ -112,7 +116,7 @@ public class JdbcRoundTripBenchmark {
         java.sql.Statement ddl = c.createStatement()) {
       ddl.execute("DROP TABLE public.catalogstore_bench_floor");
     }
-    store.deleteTenant(tenant).join();
+    store.tenants().delete(tenant).join();
     store.close();
     floorPool.close();
   }
@@ -139,21 +143,21 @@ public class JdbcRoundTripBenchmark {
 
   @Benchmark
   public Optional<Asset> getAsset() {
-    return store.getAsset(tenant, table).join();
+    return store.assets().get(tenant, table).join();
   }
 
   @Benchmark
   public Page<Asset> listAssetsPage() {
-    return store.listAssets(tenant, BranchRef.main("cat"), table.namespace(),
+    return store.assets().list(tenant, BranchRef.main("cat"), table.namespace(),
         PageRequest.firstPage(100)).join();
   }
 
   @Benchmark
   public Asset commitMetadataLocation() {
     String next = "s3://bench/t0500/v" + nextVersion++ + ".metadata.json";
-    Asset committed =
-        store.commitMetadataLocation(tenant, table, MetadataCommit.replacing(currentLocation, next))
-            .join();
+    Asset committed = store.assets()
+        .commitMetadataLocation(tenant, table, MetadataCommit.replacing(currentLocation, next))
+        .join();
     currentLocation = next;
     return committed;
   }

@@ -1,6 +1,6 @@
 package dev.catalogstore.bench;
 
-import dev.catalogstore.api.common.CodePointOrder;
+import dev.catalogstore.api.spi.CodePointOrder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -36,7 +36,7 @@ final class CommitSteps {
     MetadataCommit commit =
         MetadataCommit.replacing(metadataFile("orders", expected), metadataFile("orders", next));
     return scene.store()
-        .commitMetadataLocation(scene.tenant(), ORDERS, commit)
+        .assets().commitMetadataLocation(scene.tenant(), ORDERS, commit)
         .thenApply(orders -> {
           scene.say("orders: " + expected + " -> " + next + " committed");
           return orders;
@@ -58,11 +58,11 @@ final class CommitSteps {
     MetadataCommit byB =
         MetadataCommit.replacing(reads.writerB(), metadataFile("orders", LOSING_VERSION));
     return scene.store()
-        .commitMetadataLocation(scene.tenant(), ORDERS, byA)
+        .assets().commitMetadataLocation(scene.tenant(), ORDERS, byA)
         .thenCompose(won -> {
           scene.say("writer A commits v3 -> v4: won");
           return Failures.expect(ConflictException.class,
-              scene.store().commitMetadataLocation(scene.tenant(), ORDERS, byB));
+              scene.store().assets().commitMetadataLocation(scene.tenant(), ORDERS, byB));
         })
         .thenCompose(conflict -> {
           String winner = conflict.currentValue().orElseThrow(
@@ -71,21 +71,21 @@ final class CommitSteps {
           scene.say("  currentValue() = " + winner);
           scene.say("writer B re-applies its change on " + file(winner) + " and retries");
           MetadataCommit retry = MetadataCommit.replacing(winner, metadataFile("orders", "v5"));
-          return scene.store().commitMetadataLocation(scene.tenant(), ORDERS, retry);
+          return scene.store().assets().commitMetadataLocation(scene.tenant(), ORDERS, retry);
         })
         .thenAccept(orders -> scene.say("writer B commits v4 -> v5: won"));
   }
 
   private CompletableFuture<String> currentMetadata() {
     return scene.store()
-        .getAsset(scene.tenant(), ORDERS)
+        .assets().get(scene.tenant(), ORDERS)
         .thenApply(orders -> orders.orElseThrow().metadataLocation().orElseThrow());
   }
 
   CompletableFuture<Void> printHistory() {
     scene.step("The metadata history of orders, newest first");
     return scene.store()
-        .listMetadataHistory(scene.tenant(), ORDERS, PageRequest.firstPage())
+        .assets().history(scene.tenant(), ORDERS, PageRequest.firstPage())
         .thenAccept(history -> {
           for (MetadataLocation entry : history.items()) {
             scene.say("#" + entry.sequence() + "  " + file(entry.location())

@@ -34,7 +34,7 @@ final class PagingSteps {
   /** Reads page {@code number} and the ones after it; completes with this page's token. */
   private CompletableFuture<Optional<String>> readPage(PageRequest request, int number) {
     return scene.store()
-        .listAssets(scene.tenant(), ORDERS.branch(), Q1.path(), request)
+        .assets().list(scene.tenant(), ORDERS.branch(), Q1.path(), request)
         .thenCompose(page -> {
           scene.say("page " + number + ": " + names(page));
           scene.say(page.nextPageToken().map(token -> "  next page token: " + token)

@@ -30,7 +30,7 @@ public final class QuickStart {
   public static void main(String[] args) {
     // README:begin
     try (CatalogStore store = new InMemoryCatalogStore()) {
-      TenantId acme = store.createTenant(NewTenant.named("acme")).join().id();
+      TenantId acme = store.tenants().create(NewTenant.named("acme")).join().id();
       NamespaceRef q1 = NamespaceRef.of("prod", "sales", "2024.q1"); // "2024.q1" is one segment
       AssetRef orders = AssetRef.onMain(q1, "orders");
       String v1 = "s3://acme-lake/wh/orders/metadata/v1.metadata.json";
@@ -38,21 +38,22 @@ public final class QuickStart {
 
       // Every call returns a CompletableFuture; chain them, and wait only at the edge.
       Asset table = store
-          .createWarehouse(acme, NewWarehouse.of("lakehouse",
+          .warehouses().create(acme, NewWarehouse.of("lakehouse",
               StorageConfig.of(StorageType.S3, "s3://acme-lake/wh")))
-          .thenCompose(w -> store.createCatalog(acme, NewCatalog.local("prod", "lakehouse")))
-          .thenCompose(c -> store.createNamespace(acme, NamespaceRef.of("prod", "sales"), Map.of()))
-          .thenCompose(n -> store.createNamespace(acme, q1, Map.of()))
-          .thenCompose(n -> store.createAsset(acme, orders,
+          .thenCompose(w -> store.catalogs().create(acme, NewCatalog.local("prod", "lakehouse")))
+          .thenCompose(c ->
+              store.namespaces().create(acme, NamespaceRef.of("prod", "sales"), Map.of()))
+          .thenCompose(n -> store.namespaces().create(acme, q1, Map.of()))
+          .thenCompose(n -> store.assets().create(acme, orders,
               NewAsset.icebergTable("s3://acme-lake/wh/orders", v1)))
-          .thenCompose(t -> store.commitMetadataLocation(acme, orders,
+          .thenCompose(t -> store.assets().commitMetadataLocation(acme, orders,
               MetadataCommit.replacing(v1, v2)))
           .join();
       System.out.println("committed " + table.metadataLocation().orElseThrow());
 
       // A writer still holding v1 loses the compare-and-set and learns the current location.
       try {
-        store.commitMetadataLocation(acme, orders,
+        store.assets().commitMetadataLocation(acme, orders,
             MetadataCommit.replacing(v1, "s3://acme-lake/wh/orders/metadata/v2-other.json")).join();
       } catch (CompletionException e) {
         if (!(e.getCause() instanceof ConflictException conflict)) {
@@ -64,7 +65,8 @@ public final class QuickStart {
       // Keyset paging: hand the opaque token back until there is none.
       Optional<PageRequest> request = Optional.of(PageRequest.firstPage(50));
       while (request.isPresent()) {
-        Page<Asset> page = store.listAssets(acme, orders.branch(), q1.path(), request.get()).join();
+        Page<Asset> page =
+            store.assets().list(acme, orders.branch(), q1.path(), request.get()).join();
         page.items().forEach(asset -> System.out.println("table " + asset.ref()));
         request = page.nextPage(50);
       }

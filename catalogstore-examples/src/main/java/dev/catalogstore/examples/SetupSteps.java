@@ -37,7 +37,7 @@ final class SetupSteps {
     NewWarehouse warehouse =
         NewWarehouse.of(WAREHOUSE, StorageConfig.of(StorageType.S3, WAREHOUSE_ROOT));
     return scene.store()
-        .createWarehouse(scene.tenant(), warehouse)
+        .warehouses().create(scene.tenant(), warehouse)
         .thenAccept(created -> scene.say(quoted(created.name()) + " on "
             + created.storage().type() + " at " + created.storage().rootLocation()));
   }
@@ -45,7 +45,7 @@ final class SetupSteps {
   CompletableFuture<Void> createCatalog() {
     scene.step("Create a LOCAL catalog on that warehouse");
     return scene.store()
-        .createCatalog(scene.tenant(), NewCatalog.local(CATALOG, WAREHOUSE))
+        .catalogs().create(scene.tenant(), NewCatalog.local(CATALOG, WAREHOUSE))
         .thenAccept(catalog -> scene.say(quoted(catalog.name()) + ": " + catalog.type()
             + " on " + quoted(WAREHOUSE) + ", created with its branch main"));
   }
@@ -57,7 +57,7 @@ final class SetupSteps {
         .thenCompose(ignored -> createNamespace(Q1))
         .thenCompose(ignored -> createNamespace(Q2))
         .thenCompose(ignored -> scene.store()
-            .listNamespaces(scene.tenant(), SALES, PageRequest.firstPage()))
+            .namespaces().list(scene.tenant(), SALES, PageRequest.firstPage()))
         .thenAccept(children -> scene.say("children of " + SALES.path() + ": "
             + children.items().stream()
                 .map(child -> quoted(child.path().lastSegment()))
@@ -66,7 +66,7 @@ final class SetupSteps {
 
   private CompletableFuture<Namespace> createNamespace(NamespaceRef namespace) {
     return scene.store()
-        .createNamespace(scene.tenant(), namespace, Map.of("owner", "sales-team"))
+        .namespaces().create(scene.tenant(), namespace, Map.of("owner", "sales-team"))
         .thenApply(created -> {
           scene.say("created " + created.path() + " (depth " + created.path().depth() + ")");
           return created;
@@ -92,6 +92,6 @@ final class SetupSteps {
   private CompletableFuture<Asset> createTable(String name) {
     NewAsset table =
         NewAsset.icebergTable(Scene.tableLocation(name), Scene.metadataFile(name, "v1"));
-    return scene.store().createAsset(scene.tenant(), AssetRef.onMain(Q1, name), table);
+    return scene.store().assets().create(scene.tenant(), AssetRef.onMain(Q1, name), table);
   }
 }

@@ -9,6 +9,7 @@ import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,7 +19,7 @@ final class TenantSteps {
 
   static CompletableFuture<Tenant> createTenant(CatalogStore store, Narrator narrator) {
     narrator.step("Create a tenant");
-    return store.createTenant(NewTenant.named(uniqueName("acme")))
+    return store.tenants().create(NewTenant.named(uniqueName("acme")))
         .thenApply(tenant -> {
           narrator.say(quoted(tenant.name()) + ", id " + tenant.id());
           return tenant;
@@ -32,22 +33,23 @@ final class TenantSteps {
   static CompletableFuture<TenantId> showIsolation(Scene scene) {
     scene.step("Tenants are isolated: another tenant sees none of this");
     CompletableFuture<Tenant> other =
-        scene.store().createTenant(NewTenant.named(uniqueName("globex")));
+        scene.store().tenants().create(NewTenant.named(uniqueName("globex")));
     CompletableFuture<Asset> orders =
-        scene.store().getAsset(scene.tenant(), ORDERS).thenApply(found -> found.orElseThrow());
+        scene.store().assets().get(scene.tenant(), ORDERS).thenApply(found -> found.orElseThrow());
     return other.thenCombine(orders, Intruder::new).thenCompose(intruder -> {
       TenantId id = intruder.tenant().id();
-      return scene.store().getCatalog(id, CATALOG)
-          .thenCombine(scene.store().getAssetById(id, intruder.target().id()), (catalog, asset) -> {
-            scene.say(quoted(intruder.tenant().name()) + " asks for catalog " + quoted(CATALOG)
-                + ": " + (catalog.isPresent() ? "FOUND" : "empty"));
-            scene.say(quoted(intruder.tenant().name()) + " asks for orders by its id: "
-                + (asset.isPresent() ? "FOUND" : "empty"));
-            if (catalog.isPresent() || asset.isPresent()) {
-              throw new IllegalStateException("one tenant reached another tenant's data");
-            }
-            return id;
-          });
+      CompletableFuture<Optional<Asset>> byId =
+          scene.store().assets().getById(id, intruder.target().id());
+      return scene.store().catalogs().get(id, CATALOG).thenCombine(byId, (catalog, asset) -> {
+        scene.say(quoted(intruder.tenant().name()) + " asks for catalog " + quoted(CATALOG)
+            + ": " + (catalog.isPresent() ? "FOUND" : "empty"));
+        scene.say(quoted(intruder.tenant().name()) + " asks for orders by its id: "
+            + (asset.isPresent() ? "FOUND" : "empty"));
+        if (catalog.isPresent() || asset.isPresent()) {
+          throw new IllegalStateException("one tenant reached another tenant's data");
+        }
+        return id;
+      });
     });
   }
 
@@ -55,15 +57,15 @@ final class TenantSteps {
 
   static CompletableFuture<Void> deleteTenants(Scene scene, TenantId other) {
     scene.step("Delete the tenants; all they own goes with them, atomically");
-    return scene.store().deleteTenant(other)
-        .thenCompose(ignored -> scene.store().deleteTenant(scene.tenant()))
-        .thenCompose(ignored -> scene.store().getTenant(scene.tenant()).thenAcceptBoth(
-            scene.store().getCatalog(scene.tenant(), CATALOG), (tenant, catalog) -> {
-              scene.say("getTenant: " + (tenant.isPresent() ? "FOUND" : "empty"));
-              scene.say("getCatalog " + quoted(CATALOG) + ": "
+    return scene.store().tenants().delete(other)
+        .thenCompose(ignored -> scene.store().tenants().delete(scene.tenant()))
+        .thenCompose(ignored -> scene.store().tenants().get(scene.tenant()).thenAcceptBoth(
+            scene.store().catalogs().get(scene.tenant(), CATALOG), (tenant, catalog) -> {
+              scene.say("tenants().get(tenant): " + (tenant.isPresent() ? "FOUND" : "empty"));
+              scene.say("catalogs().get(tenant, " + quoted(CATALOG) + "): "
                   + (catalog.isPresent() ? "FOUND" : "empty"));
               if (tenant.isPresent() || catalog.isPresent()) {
-                throw new IllegalStateException("deleteTenant left the tenant's data behind");
+                throw new IllegalStateException("tenants().delete left the tenant's data behind");
               }
             }));
   }

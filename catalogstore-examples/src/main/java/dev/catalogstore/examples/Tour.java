@@ -17,6 +17,8 @@ final class Tour {
     CommitSteps commits = new CommitSteps(scene);
     PagingSteps paging = new PagingSteps(scene);
     ErrorSteps errors = new ErrorSteps(scene);
+    TransactionSteps transactions = new TransactionSteps(scene);
+    ViewSteps views = new ViewSteps(scene);
     return setup.createWarehouse()
         .thenCompose(ignored -> setup.createCatalog())
         .thenCompose(ignored -> setup.createNamespaces())
@@ -26,6 +28,11 @@ final class Tour {
         .thenCompose(ignored -> commits.printHistory())
         .thenCompose(ignored -> paging.pageThroughTables())
         .thenCompose(errors::showTypedErrors)
+        // What a catalog service (an Iceberg REST server) needs beyond a single commit.
+        .thenCompose(ignored -> transactions.commitWithLocationAndProperty())
+        .thenCompose(ignored -> transactions.commitTwoTables())
+        .thenCompose(ignored -> views.refuseToDropAReplacement())
+        .thenCompose(ignored -> views.listOnlyTables())
         .thenCompose(ignored -> TenantSteps.showIsolation(scene))
         .thenCompose(other -> TenantSteps.deleteTenants(scene, other));
   }

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A runnable tour of the CatalogStore API: a tenant, a warehouse, a catalog, nested namespaces,
- * Iceberg tables, metadata commits with a lost compare-and-set, paging, typed errors and tenant
- * isolation, printed step by step.
+ * Iceberg tables, metadata commits with a lost compare-and-set, paging, typed errors, what an
+ * Iceberg catalog service needs besides (a commit that moves a table, a multi-table commit, a
+ * guarded drop, a list narrowed to kinds) and tenant isolation, printed step by step.
  *
  * <p>From the repository root: {@code ./mvnw -q -pl catalogstore-examples -am -DskipTests package
  * exec:java}. It runs on the in-memory store; with {@code

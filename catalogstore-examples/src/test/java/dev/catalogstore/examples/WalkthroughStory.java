@@ -7,11 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the walkthrough must print, on any store: the assertions every walkthrough test shares. */
 final class WalkthroughStory {
-  private static final String METADATA = "s3://acme-lake/wh/sales/2024.q1/orders/metadata/";
+  private static final String ROOT = "s3://acme-lake/wh/";
+  private static final String METADATA = ROOT + "sales/2024.q1/orders/metadata/";
+  private static final String ID_PATTERN =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   private WalkthroughStory() {}
 
@@ -28,7 +32,7 @@ final class WalkthroughStory {
     List<String> lines = output.lines().map(String::strip).toList();
 
     assertThat(lines).first().isEqualTo("CatalogStore walkthrough on " + storeDescription);
-    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(12);
+    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(16);
     assertThat(lines).containsSubsequence(
         "created \"sales\" (depth 1)",
         "created \"sales\".\"2024.q1\" (depth 2)",
@@ -60,18 +64,63 @@ final class WalkthroughStory {
     assertThat(section(lines, "Typed errors")).containsSubsequence(
         "a table named \"orders\\u0007\"",
         "-> InvalidArgumentException, field() = asset.name",
-        "namespace \"finance\".\"2024\", parent missing")
-        .anyMatch(line -> line.startsWith("-> NotFoundException: "))
+        "namespace \"finance\".\"2024\", parent missing",
+        "-> NotFoundException, missing() = NAMESPACE",
+        "a commit to orders in \"sales\".\"2024.q3\" (no such namespace)",
+        "-> NotFoundException, missing() = NAMESPACE",
+        "a commit to returns in \"sales\".\"2024.q1\" (no such table)",
+        "-> NotFoundException, missing() = ASSET",
+        "orders created a second time")
         .anyMatch(line -> line.startsWith("-> AlreadyExistsException: "))
         .anyMatch(line -> line.startsWith("-> PreconditionFailedException: "))
-        .contains("-> InvalidArgumentException, field() = page.pageToken");
+        .endsWith("the tables' page token used to list namespaces",
+            "-> InvalidArgumentException, field() = page.pageToken");
+
+    assertThat(section(lines, "One commit also moves a table")).containsExactly(
+        "payments before: v1.metadata.json, properties {}",
+        "location " + ROOT + "sales/2024.q1/payments",
+        "commit v1 -> v2, also moving it to " + ROOT + "archive/payments and setting retention=365d",
+        "payments after: v2.metadata.json, properties {retention=365d}",
+        "location " + ROOT + "archive/payments",
+        "pointer, location and property changed in one atomic step");
+
+    assertThat(section(lines, "Commit two tables at once")).containsExactly(
+        "customers v1 -> v2 and refunds v1 -> v2: both committed",
+        "another writer read customers at v2 but refunds still at v1",
+        "customers v2 -> v3 and refunds v1 -> v3: LOST, AssetsConflictException",
+        "conflicts(): refunds expected v1.metadata.json, current v2.metadata.json",
+        "customers is still at v2.metadata.json: its fresh half was not committed either");
+
+    assertGuardedDrop(section(lines, "A guarded drop"));
+
+    assertThat(section(lines, "List only the tables")).containsExactly(
+        "every kind: customers, orders, payments, refunds, shipments",
+        "listTables, kinds = [ICEBERG_TABLE]: customers, orders, payments, refunds",
+        "listViews, kinds = [ICEBERG_VIEW]: shipments",
+        "the store does the filtering: listing tables never pages through views");
 
     assertThat(section(lines, "Tenants are isolated"))
         .anyMatch(line -> line.endsWith("asks for catalog \"prod\": empty"))
         .anyMatch(line -> line.endsWith("asks for orders by its id: empty"));
     assertThat(section(lines, "Delete the tenants"))
-        .containsExactly("getTenant: empty", "getCatalog \"prod\": empty");
+        .containsExactly("tenants().get(tenant): empty", "catalogs().get(tenant, \"prod\"): empty");
     assertThat(lines).last().isEqualTo("Done: every step behaved as the contract says.");
+  }
+
+  /** The table read, the view that replaced it, and the drop refused with the view's id. */
+  private static void assertGuardedDrop(List<String> step) {
+    assertThat(step).hasSize(5);
+    assertThat(step.get(0)).matches("client A reads shipments: ICEBERG_TABLE, id " + ID_PATTERN);
+    Matcher view = Pattern.compile(
+        "client B drops shipments and creates a view shipments, id (" + ID_PATTERN + ")")
+        .matcher(step.get(1));
+    assertThat(view.matches()).as(step.get(1)).isTrue();
+    String viewId = view.group(1);
+    assertThat(step.get(0)).doesNotEndWith(viewId);
+    assertThat(step.subList(2, 5)).containsExactly(
+        "client A drops shipments, expecting what it read: REFUSED, ConflictException",
+        "currentValue() = " + viewId + ", the id stored now",
+        "shipments is still there: ICEBERG_VIEW, id " + viewId);
   }
 
   /** The lines of the step whose title starts with {@code title}, up to the next step. */
