@@ -1,0 +1,25 @@
+/**
+ * The CatalogStore compatibility test kit: a backend extends {@link
+ * dev.catalogstore.tck.CatalogStoreTck} in its tests. The suites are opened to JUnit, which runs
+ * them reflectively.
+ */
+module dev.catalogstore.tck {
+  requires transitive dev.catalogstore.api;
+  requires transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.params;
+  requires transitive org.assertj.core;
+
+  exports dev.catalogstore.tck;
+  exports dev.catalogstore.tck.asset;
+  exports dev.catalogstore.tck.catalog;
+  exports dev.catalogstore.tck.namespace;
+  exports dev.catalogstore.tck.tenant;
+  exports dev.catalogstore.tck.warehouse;
+
+  opens dev.catalogstore.tck to org.junit.platform.commons;
+  opens dev.catalogstore.tck.asset to org.junit.platform.commons;
+  opens dev.catalogstore.tck.catalog to org.junit.platform.commons;
+  opens dev.catalogstore.tck.namespace to org.junit.platform.commons;
+  opens dev.catalogstore.tck.tenant to org.junit.platform.commons;
+  opens dev.catalogstore.tck.warehouse to org.junit.platform.commons;
+}
