@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code createAsset} needs: the kind and, optionally, a storage location, an initial
+ * What {@link Assets#create} needs: the kind and, optionally, a storage location, an initial
  * metadata location (which becomes the first entry of the asset's history) and properties.
  */
 public final class NewAsset {

@@ -4,7 +4,7 @@ import dev.catalogstore.api.common.Properties;
 import java.util.Map;
 
 /**
- * What {@code createCatalog} needs.
+ * What {@link Catalogs#create} needs.
  *
  * @param name the name, unique within the tenant
  * @param source a local warehouse of the tenant, or a federated connector

@@ -4,7 +4,7 @@ import dev.catalogstore.api.common.Properties;
 import java.util.Map;
 
 /**
- * What {@code createTenant} needs.
+ * What {@link Tenants#create} needs.
  *
  * @param name the new tenant's name, unique across the store
  * @param properties its initial properties

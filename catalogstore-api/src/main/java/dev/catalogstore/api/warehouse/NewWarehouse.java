@@ -4,7 +4,7 @@ import dev.catalogstore.api.common.Properties;
 import java.util.Map;
 
 /**
- * What {@code createWarehouse} needs.
+ * What {@link Warehouses#create} needs.
  *
  * @param name the name, unique within the tenant
  * @param storage where files live
