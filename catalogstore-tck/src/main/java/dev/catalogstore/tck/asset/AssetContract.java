@@ -35,7 +35,13 @@ import org.junit.jupiter.api.Test;
  * The rules of {@link dev.catalogstore.api.asset.Assets}, except the metadata compare-and-set,
  * which {@link MetadataPointerContract} covers: creating, reading (by coordinates and by id),
  * listing, renaming, updating properties and deleting assets, their input rules, and names that
- * must be kept exactly. Their tenant isolation is in {@link AssetIsolationContract}.
+ * must be kept exactly: every field given at creation read back by every read path for every
+ * kind, renames that keep everything but the coordinates and free the old name, partial property
+ * updates that keep what they do not name, and deletes that remove exactly the named asset. Their
+ * tenant isolation is in {@link AssetIsolationContract}, name exactness in {@link
+ * AssetNamesContract}, input rules and validation order in {@link AssetInputRulesContract}, paging
+ * of the list and the history in {@link AssetPagingContract}, timestamps in {@link
+ * AssetTimeContract}.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} (on warehouse {@code
  * lake-wh}) and namespace {@code sales}.
