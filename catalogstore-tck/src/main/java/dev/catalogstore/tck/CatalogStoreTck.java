@@ -2,7 +2,10 @@ package dev.catalogstore.tck;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.tck.asset.AssetContract;
+import dev.catalogstore.tck.asset.AssetInputRulesContract;
 import dev.catalogstore.tck.asset.AssetIsolationContract;
+import dev.catalogstore.tck.asset.AssetNamesContract;
+import dev.catalogstore.tck.asset.AssetPagingContract;
 import dev.catalogstore.tck.asset.AssetTimeContract;
 import dev.catalogstore.tck.asset.MetadataPointerContract;
 import dev.catalogstore.tck.catalog.CatalogCascadeContract;
@@ -321,6 +324,30 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class AssetTime extends AssetTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetNames extends AssetNamesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetInputRules extends AssetInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetPaging extends AssetPagingContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

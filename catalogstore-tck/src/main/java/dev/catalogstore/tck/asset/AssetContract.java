@@ -35,7 +35,13 @@ import org.junit.jupiter.api.Test;
  * The rules of {@link dev.catalogstore.api.asset.Assets}, except the metadata compare-and-set,
  * which {@link MetadataPointerContract} covers: creating, reading (by coordinates and by id),
  * listing, renaming, updating properties and deleting assets, their input rules, and names that
- * must be kept exactly. Their tenant isolation is in {@link AssetIsolationContract}.
+ * must be kept exactly: every field given at creation read back by every read path for every
+ * kind, renames that keep everything but the coordinates and free the old name, partial property
+ * updates that keep what they do not name, and deletes that remove exactly the named asset. Their
+ * tenant isolation is in {@link AssetIsolationContract}, name exactness in {@link
+ * AssetNamesContract}, input rules and validation order in {@link AssetInputRulesContract}, paging
+ * of the list and the history in {@link AssetPagingContract}, timestamps in {@link
+ * AssetTimeContract}.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} (on warehouse {@code
  * lake-wh}) and namespace {@code sales}.
@@ -690,7 +696,337 @@ public abstract class AssetContract extends TckSuite {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Every field given at creation, read back by every read path
+
+  @Test
+  void everyFieldGivenAtCreationIsReadBackByGetGetByIdAndListForEveryKind() {
+    Map<AssetKind, Asset> created = new LinkedHashMap<>();
+    for (AssetKind kind : AssetKind.values()) {
+      AssetRef ref = assetOnMain(sales, "asset-of-kind-" + kind.name());
+      NewAsset request = everyField(kind, ref);
+
+      Asset stored = await(store().assets().create(tenant, ref, request));
+
+      assertThat(stored.ref()).as("ref of %s", kind).isEqualTo(ref);
+      assertThat(stored.kind()).as("kind of %s", kind).isEqualTo(kind);
+      assertThat(stored.location()).as("location of %s", kind).isEqualTo(request.location());
+      assertThat(stored.metadataLocation()).as("metadata location of %s", kind)
+          .isEqualTo(request.metadataLocation());
+      assertThat(stored.properties()).as("properties of %s", kind)
+          .isEqualTo(request.properties());
+      assertThat(stored.createdAt()).as("createdAt of %s", kind).isEqualTo(stored.updatedAt());
+      created.put(kind, stored);
+    }
+
+    for (Asset asset : created.values()) {
+      assertThat(get(asset.ref())).as("get of %s", asset.kind()).contains(asset);
+      assertThat(await(store().assets().getById(tenant, asset.id())))
+          .as("getById of %s", asset.kind()).contains(asset);
+      assertThat(history(asset.ref())).as("history of %s", asset.kind()).singleElement()
+          .satisfies(entry -> assertThat(entry.location())
+              .isEqualTo(asset.metadataLocation().orElseThrow()));
+    }
+    assertThat(listAll(sales)).as("the list, by name")
+        .containsExactlyElementsOf(created.values().stream()
+            .sorted((x, y) -> CodePointOrder.STRINGS.compare(x.ref().name(), y.ref().name()))
+            .toList());
+  }
+
+  @Test
+  void everyFieldIsReadBackByEveryReadPathInPagesOfOne() {
+    List<Asset> created = new ArrayList<>();
+    for (AssetKind kind : List.of(AssetKind.ML_MODEL, AssetKind.FILE, AssetKind.SQL_VIEW)) {
+      AssetRef ref = assetOnMain(sales, kind.name().toLowerCase());
+      created.add(await(store().assets().create(tenant, ref, everyField(kind, ref))));
+    }
+    created.sort((x, y) -> CodePointOrder.STRINGS.compare(x.ref().name(), y.ref().name()));
+
+    List<Asset> paged = new ArrayList<>();
+    Page<Asset> page = list(sales, PageRequest.firstPage(1));
+    paged.addAll(page.items());
+    while (page.nextPageToken().isPresent()) {
+      page = list(sales, page.nextPage(1).orElseThrow());
+      paged.addAll(page.items());
+    }
+
+    assertThat(paged).isEqualTo(created);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Renames keep everything but the coordinates
+
+  @Test
+  void renameFreesTheOldNameForANewAsset() {
+    AssetRef orders = assetOnMain(sales, "orders");
+    Asset original = createTable(orders);
+    AssetRef renamedRef = orders.withName("orders-old");
+    Asset renamed = await(store().assets().rename(tenant, orders, renamedRef));
+
+    Asset newcomer = await(store().assets().create(tenant, orders,
+        NewAsset.builder(AssetKind.SQL_VIEW).metadataLocation("s3://lake/views/orders.json")
+            .build()));
+
+    assertThat(newcomer.id()).isNotEqualTo(original.id());
+    assertThat(get(orders)).contains(newcomer);
+    assertThat(get(renamedRef)).contains(renamed);
+    assertThat(await(store().assets().getById(tenant, original.id()))).contains(renamed);
+    assertThat(history(orders)).extracting(MetadataLocation::location)
+        .as("the newcomer's history is its own").containsExactly("s3://lake/views/orders.json");
+    assertThat(history(renamedRef)).extracting(MetadataLocation::location)
+        .containsExactly(metadata(orders, 1));
+    assertThat(listAll(sales)).containsExactly(newcomer, renamed);
+  }
+
+  @Test
+  void renameAcrossNamespacesKeepsEveryFieldAndHistoryAndFreesTheSourceName() {
+    NamespaceRef archive = newNamespaces(tenant, CATALOG, "archive", "2023");
+    AssetRef orders = assetOnMain(sales, "orders");
+    await(store().assets().create(tenant, orders, everyField(AssetKind.HUDI_TABLE, orders)));
+    String first = get(orders).orElseThrow().metadataLocation().orElseThrow();
+    await(store().assets().commitMetadataLocation(
+        tenant, orders, MetadataCommit.replacing(first, metadata(orders, 2))));
+    Asset before = await(store().assets().updateProperties(
+        tenant, orders, PropertyUpdate.setting("stage", "archived")));
+    List<MetadataLocation> historyBefore = history(orders);
+    AssetRef archived = assetOnMain(archive, "orders-2023");
+
+    Asset moved = await(store().assets().rename(tenant, orders, archived));
+
+    assertKeptAllButCoordinates(before, moved, archived);
+    assertThat(get(archived)).contains(moved);
+    assertThat(await(store().assets().getById(tenant, before.id()))).contains(moved);
+    assertThat(listAll(archive)).containsExactly(moved);
+    assertThat(listAll(sales)).isEmpty();
+    assertThat(get(orders)).isEmpty();
+    assertThat(history(archived)).isEqualTo(historyBefore);
+    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
+        tenant, orders, PropertyUpdate.setting("k", "v")));
+    assertFails(NotFoundException.class, () -> store().assets().delete(tenant, orders));
+    Asset newcomer = await(store().assets().create(tenant, orders, NewAsset.of(AssetKind.FILE)));
+    assertThat(newcomer.id()).isNotEqualTo(before.id());
+    assertThat(get(archived)).contains(moved);
+  }
+
+  @Test
+  void getByIdFollowsEveryRenameAndMove() {
+    NamespaceRef archive = newNamespaces(tenant, CATALOG, "archive");
+    NamespaceRef deep = newNamespaces(tenant, CATALOG, "archive", "deep");
+    Asset created = createTable(assetOnMain(sales, "orders"));
+    List<AssetRef> hops = List.of(
+        assetOnMain(sales, "orders-1"),
+        assetOnMain(archive, "orders-1"),
+        assetOnMain(deep, "Orders-1"),
+        assetOnMain(sales, "orders"));
+
+    AssetRef at = created.ref();
+    for (AssetRef next : hops) {
+      Asset renamed = await(store().assets().rename(tenant, at, next));
+
+      assertThat(await(store().assets().getById(tenant, created.id())))
+          .as("getById after the rename to %s", next).contains(renamed);
+      assertThat(get(next)).contains(renamed);
+      assertThat(get(at)).as("the old coordinates %s", at).isEmpty();
+      assertKeptAllButCoordinates(created, renamed, next);
+      at = next;
+    }
+  }
+
+  @Test
+  void renameToADifferentlyWrittenNameIsARenameNotATakenName() {
+    AssetRef orders = assetOnMain(sales, "orders");
+    Asset created = createTable(orders);
+
+    for (String name : List.of("Orders", "orders ", "orders_", "ordersX")) {
+      Asset renamed = await(store().assets().rename(tenant, orders, orders.withName(name)));
+      assertThat(renamed.ref().name()).isEqualTo(name);
+      assertThat(names(listAll(sales))).containsExactly(name);
+      Asset back = await(store().assets().rename(tenant, orders.withName(name), orders));
+      assertThat(back.id()).isEqualTo(created.id());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Partial property updates
+
+  @Test
+  void updatePropertiesWithOnlyKeysToSetKeepsEveryOtherKey() {
+    Asset before = createWithProperties("orders", Map.of("a", "1", "b", "2", "c", "3"));
+
+    Asset updated = await(store().assets().updateProperties(
+        tenant, before.ref(), PropertyUpdate.setting("b", "20")));
+
+    assertThat(updated.properties()).isEqualTo(Map.of("a", "1", "b", "20", "c", "3"));
+    assertKeptAllButProperties(before, updated);
+    assertThat(get(before.ref())).contains(updated);
+  }
+
+  @Test
+  void updatePropertiesWithOnlyKeysToRemoveKeepsEveryOtherKey() {
+    Asset before = createWithProperties("orders", Map.of("a", "1", "b", "2", "c", "3"));
+
+    Asset updated = await(store().assets().updateProperties(
+        tenant, before.ref(), PropertyUpdate.removing(Set.of("a", "c", "never-there"))));
+
+    assertThat(updated.properties()).isEqualTo(Map.of("b", "2"));
+    assertKeptAllButProperties(before, updated);
+    assertThat(get(before.ref())).contains(updated);
+    assertThat(await(store().assets().getById(tenant, before.id()))).contains(updated);
+  }
+
+  @Test
+  void updatePropertiesOfOneKeyOfSeveralKeepsTheOthersExactly() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("empty", "");
+    properties.put("lines", "one\ntwo");
+    properties.put("数据", "😀");
+    properties.put("k", "v");
+    Asset before = createWithProperties("orders", properties);
+
+    Asset updated = await(store().assets().updateProperties(
+        tenant, before.ref(), PropertyUpdate.setting("k", "w")));
+
+    Map<String, String> expected = new HashMap<>(properties);
+    expected.put("k", "w");
+    assertThat(updated.properties()).isEqualTo(expected);
+    assertThat(get(before.ref())).contains(updated);
+  }
+
+  @Test
+  void anEmptyPropertyUpdateChangesNoProperty() {
+    Asset before = createWithProperties("orders", Map.of("a", "1", "b", "2"));
+
+    Asset updated = await(store().assets().updateProperties(
+        tenant, before.ref(), PropertyUpdate.NONE));
+
+    assertThat(updated.properties()).isEqualTo(before.properties());
+    assertKeptAllButProperties(before, updated);
+    assertThat(get(before.ref())).contains(updated);
+  }
+
+  @Test
+  void updatePropertiesLeavesTheAssetsOtherFieldsAndHistoryUnchanged() {
+    AssetRef orders = assetOnMain(sales, "orders");
+    Asset before = await(store().assets().create(
+        tenant, orders, everyField(AssetKind.PAIMON_TABLE, orders)));
+    List<MetadataLocation> historyBefore = history(orders);
+
+    Asset updated = await(store().assets().updateProperties(tenant, orders,
+        new PropertyUpdate(Map.of("new", "x"), Set.of("owner"))));
+
+    assertKeptAllButProperties(before, updated);
+    assertThat(updated.properties()).doesNotContainKey("owner").containsEntry("new", "x");
+    assertThat(history(orders)).isEqualTo(historyBefore);
+    assertThat(listAll(sales)).containsExactly(updated);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Delete precision
+
+  @Test
+  void deleteRemovesExactlyTheNamedAsset() {
+    NamespaceRef salesEu = newNamespaces(tenant, CATALOG, "sales", "eu");
+    NamespaceRef hr = newNamespaces(tenant, CATALOG, "hr");
+    newLocalCatalog(tenant, "pond");
+    NamespaceRef pondSales = newNamespaces(tenant, "pond", "sales");
+    TenantId twin = newTenant();
+    newLocalCatalog(twin, CATALOG);
+    NamespaceRef twinSales = newNamespaces(twin, CATALOG, "sales");
+    AssetRef orders = assetOnMain(sales, "orders");
+    Asset doomed = createTable(orders);
+    List<Asset> survivors = new ArrayList<>();
+    for (String sibling : List.of("order", "orders2", "orders_", "Orders", "orders.x")) {
+      survivors.add(createTable(assetOnMain(sales, sibling)));
+    }
+    for (NamespaceRef elsewhere : List.of(salesEu, hr, pondSales)) {
+      survivors.add(createTable(assetOnMain(elsewhere, "orders")));
+    }
+    Asset twinOrders = await(store().assets().create(twin, assetOnMain(twinSales, "orders"),
+        NewAsset.icebergTable("s3://twin/orders", metadata(orders, 1))));
+    Map<AssetRef, List<MetadataLocation>> histories = new HashMap<>();
+    survivors.forEach(a -> histories.put(a.ref(), history(a.ref())));
+
+    await(store().assets().delete(tenant, orders));
+
+    assertThat(get(orders)).isEmpty();
+    assertThat(await(store().assets().getById(tenant, doomed.id()))).isEmpty();
+    assertFails(NotFoundException.class,
+        () -> store().assets().history(tenant, orders, PageRequest.firstPage()));
+    for (Asset survivor : survivors) {
+      assertThat(get(survivor.ref())).as("%s", survivor.ref()).contains(survivor);
+      assertThat(await(store().assets().getById(tenant, survivor.id()))).contains(survivor);
+      assertThat(history(survivor.ref())).isEqualTo(histories.get(survivor.ref()));
+    }
+    assertThat(await(store().assets().get(twin, twinOrders.ref()))).contains(twinOrders);
+    assertThat(await(store().assets().getById(twin, twinOrders.id()))).contains(twinOrders);
+    assertThat(names(listAll(sales)))
+        .containsExactly("Orders", "order", "orders.x", "orders2", "orders_");
+    assertFails(NotFoundException.class, () -> store().assets().delete(tenant, orders));
+    Asset reborn = await(store().assets().create(tenant, orders, NewAsset.of(AssetKind.FILE)));
+    assertThat(reborn.id()).isNotEqualTo(doomed.id());
+  }
+
+  @Test
+  void deleteOfAMissingNameNextToSimilarNamesIsNotFoundAndDeletesNothing() {
+    List<Asset> present = new ArrayList<>();
+    for (String name : List.of("orders", "Orders", "orders_2023", "a_c", "100%")) {
+      present.add(createTable(assetOnMain(sales, name)));
+    }
+
+    for (String missing : List.of("order", "ORDERS", "orders_%", "abc", "100", "1000")) {
+      assertFails(NotFoundException.class,
+          () -> store().assets().delete(tenant, assetOnMain(sales, missing)));
+    }
+
+    assertThat(listAll(sales)).containsExactlyInAnyOrderElementsOf(present);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Helpers
+
+  /** A request for an asset of {@code kind} that sets every field, with values of its own. */
+  private static NewAsset everyField(AssetKind kind, AssetRef ref) {
+    String base = "s3://" + ref.catalog() + "/" + String.join("/", ref.namespace().segments())
+        + "/" + ref.name();
+    return NewAsset.builder(kind)
+        .location(base + "/data-" + kind.name().toLowerCase())
+        .metadataLocation(base + "/metadata/00001-" + kind.name().toLowerCase() + ".json")
+        .properties(Map.of("kind", kind.name(), "owner", "ops-" + kind.ordinal(), "empty", ""))
+        .build();
+  }
+
+  private Asset createWithProperties(String name, Map<String, String> properties) {
+    AssetRef ref = assetOnMain(sales, name);
+    return await(store().assets().create(tenant, ref, NewAsset.builder(AssetKind.ICEBERG_TABLE)
+        .location("s3://lake/sales/" + name)
+        .metadataLocation(metadata(ref, 1))
+        .properties(properties)
+        .build()));
+  }
+
+  /** Asserts that {@code after} is {@code before} moved to {@code to}, every other field kept. */
+  private static void assertKeptAllButCoordinates(Asset before, Asset after, AssetRef to) {
+    assertThat(after.ref()).as("ref").isEqualTo(to);
+    assertThat(after.id()).as("id kept").isEqualTo(before.id());
+    assertThat(after.kind()).as("kind kept").isEqualTo(before.kind());
+    assertThat(after.location()).as("location kept").isEqualTo(before.location());
+    assertThat(after.metadataLocation()).as("metadata location kept")
+        .isEqualTo(before.metadataLocation());
+    assertThat(after.properties()).as("properties kept").isEqualTo(before.properties());
+    assertThat(after.createdAt()).as("createdAt kept").isEqualTo(before.createdAt());
+    assertThat(after.updatedAt()).as("updatedAt").isAfterOrEqualTo(before.updatedAt());
+  }
+
+  /** Asserts that {@code after} is {@code before} with, at most, other properties. */
+  private static void assertKeptAllButProperties(Asset before, Asset after) {
+    assertThat(after.ref()).as("ref kept").isEqualTo(before.ref());
+    assertThat(after.id()).as("id kept").isEqualTo(before.id());
+    assertThat(after.kind()).as("kind kept").isEqualTo(before.kind());
+    assertThat(after.location()).as("location kept").isEqualTo(before.location());
+    assertThat(after.metadataLocation()).as("metadata location kept")
+        .isEqualTo(before.metadataLocation());
+    assertThat(after.createdAt()).as("createdAt kept").isEqualTo(before.createdAt());
+    assertThat(after.updatedAt()).as("updatedAt").isAfterOrEqualTo(before.updatedAt());
+  }
 
   /** An Iceberg table at {@code ref} whose first metadata location is {@code metadata(ref, 1)}. */
   private Asset createTable(AssetRef ref) {

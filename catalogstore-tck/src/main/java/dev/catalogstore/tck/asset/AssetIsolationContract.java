@@ -25,6 +25,7 @@ import dev.catalogstore.api.error.AssetsConflictException.StaleAsset;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.IsolationCase;
 import dev.catalogstore.tck.IsolationSuite;
 import dev.catalogstore.tck.PagedReads;
@@ -332,5 +333,94 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     assertThat(bCommitted).extracting(a -> a.properties().get("owner"))
         .containsExactly("B", "B");
     assertUnchanged(twins.a(), aBefore);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Isolation probed again after renames, moves and deletes
+
+  @Test
+  @IsolationCase("assets.rename/3")
+  void aRenamedOrMovedAssetStaysUnreachableFromTheTwinAndTheSystemTenant() {
+    Twins twins = twins();
+    Asset aOrders = await(store().assets().get(twins.a(), ORDERS)).orElseThrow();
+    Asset aCustomers = await(store().assets().get(twins.a(), CUSTOMERS)).orElseThrow();
+    TenantSnapshot bBefore = snapshot(twins.b());
+    AssetRef renamed = ORDERS.withName("orders-2024");
+    AssetRef moved = AssetRef.onMain(SALES, "customers");
+
+    await(store().assets().rename(twins.a(), ORDERS, renamed));
+    await(store().assets().rename(twins.a(), CUSTOMERS, moved));
+
+    assertUnchanged(twins.b(), bBefore);
+    for (TenantId other : List.of(twins.b(), TenantId.SYSTEM)) {
+      for (Asset a : List.of(aOrders, aCustomers)) {
+        assertThat(await(store().assets().getById(other, a.id())))
+            .as("A's id %s under %s after A renamed it", a.id(), other).isEmpty();
+      }
+      for (AssetRef ref : List.of(renamed, moved)) {
+        assertThat(await(store().assets().get(other, ref))).as("%s under %s", ref, other)
+            .isEmpty();
+        assertFails(NotFoundException.class,
+            () -> store().assets().history(other, ref, PageRequest.firstPage()));
+        assertFails(NotFoundException.class, () -> store().assets().updateProperties(
+            other, ref, PropertyUpdate.setting("owner", "stolen")));
+        assertFails(NotFoundException.class, () -> store().assets().commitMetadataLocation(
+            other, ref, MetadataCommit.replacing(ORDERS_V2, "s3://stolen/3.json")));
+        assertFails(NotFoundException.class,
+            () -> store().assets().rename(other, ref, ref.withName("stolen")));
+        assertFails(NotFoundException.class, () -> store().assets().delete(other, ref));
+      }
+    }
+    assertUnchanged(twins.b(), bBefore);
+    // B's own assets, still under the names A gave up, are B's and keep working.
+    assertThat(await(store().assets().get(twins.b(), ORDERS))).hasValueSatisfying(
+        b -> assertThat(b.properties()).containsEntry("owner", "B"));
+    Asset bCommitted = await(store().assets().commitMetadataLocation(twins.b(), ORDERS,
+        MetadataCommit.replacing(ORDERS_V2, "s3://lake/sales/orders/metadata/00003-b.json")));
+    assertThat(bCommitted.id()).isNotEqualTo(aOrders.id());
+    assertThat(await(store().assets().getById(twins.a(), aOrders.id()))).hasValueSatisfying(
+        a -> assertThat(a.metadataLocation()).contains(ORDERS_V2));
+  }
+
+  @Test
+  @IsolationCase("assets.rename/3")
+  void aRenameOntoANameOnlyTheTwinHasSucceedsAndLeavesTheTwinsAssetAlone() {
+    Twins twins = twins();
+    AssetRef bOnly = AssetRef.onMain(SALES, "b-only");
+    Asset bAsset =
+        await(store().assets().create(twins.b(), bOnly, NewAsset.of(AssetKind.SQL_VIEW)));
+    TenantSnapshot bBefore = snapshot(twins.b());
+
+    Asset renamed = await(store().assets().rename(twins.a(), ORDERS, bOnly));
+
+    assertThat(renamed.ref()).isEqualTo(bOnly);
+    assertThat(await(store().assets().get(twins.a(), bOnly))).contains(renamed);
+    assertThat(await(store().assets().get(twins.b(), bOnly))).contains(bAsset);
+    assertUnchanged(twins.b(), bBefore);
+  }
+
+  @Test
+  @IsolationCase("assets.delete/2")
+  void aDeletedAssetsIdAndNameStayUnreachableAndTheTwinsAssetSurvives() {
+    Twins twins = twins();
+    Asset aOrders = await(store().assets().get(twins.a(), ORDERS)).orElseThrow();
+    TenantSnapshot bBefore = snapshot(twins.b());
+
+    await(store().assets().delete(twins.a(), ORDERS));
+
+    assertUnchanged(twins.b(), bBefore);
+    for (TenantId other : List.of(twins.b(), TenantId.SYSTEM)) {
+      assertThat(await(store().assets().getById(other, aOrders.id()))).isEmpty();
+    }
+    Asset aReborn = await(store().assets().create(twins.a(), ORDERS,
+        NewAsset.icebergTable("s3://lake/sales/orders", ORDERS_V2)));
+    assertThat(aReborn.id()).isNotEqualTo(aOrders.id());
+    assertUnchanged(twins.b(), bBefore);
+    assertThat(PagedReads.all(page -> store().assets().history(twins.a(), ORDERS, page)))
+        .extracting(MetadataLocation::location).containsExactly(ORDERS_V2);
+    assertThat(PagedReads.all(page -> store().assets().history(twins.b(), ORDERS, page)))
+        .extracting(MetadataLocation::location).containsExactly(ORDERS_V2, SampleTenant.ORDERS_V1);
+    await(store().assets().delete(twins.b(), ORDERS));
+    assertThat(await(store().assets().get(twins.a(), ORDERS))).contains(aReborn);
   }
 }

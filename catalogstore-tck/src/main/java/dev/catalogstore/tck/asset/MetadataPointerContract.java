@@ -309,6 +309,52 @@ public abstract class MetadataPointerContract extends TckSuite {
     assertOneChain(history);
   }
 
+  @Test
+  void eachAssetsHistoryIsItsOwnGaplessChainWhileOtherAssetsCommitInBetween() {
+    AssetRef orders = tableWithMetadata("orders", v(1));
+    AssetRef returns = tableWithMetadata("returns", "s3://lake/sales/returns/1.json");
+    TenantId other = newTenant();
+    newLocalCatalog(other, CATALOG);
+    newNamespaces(other, CATALOG, "sales");
+    await(store().assets().create(other, orders, NewAsset.icebergTable("s3://o/orders", v(1))));
+    for (int n = 2; n <= 4; n++) {
+      await(store().assets().commitMetadataLocation(
+          tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
+      await(store().assets().commitMetadataLocation(tenant, returns, MetadataCommit.replacing(
+          "s3://lake/sales/returns/" + (n - 1) + ".json", "s3://lake/sales/returns/" + n + ".json")));
+      await(store().assets().commitMetadataLocation(
+          other, orders, MetadataCommit.replacing(v(n - 1), v(n))));
+    }
+
+    List<MetadataLocation> ordersHistory = history(orders);
+    List<MetadataLocation> returnsHistory = history(returns);
+
+    assertOneChain(ordersHistory);
+    assertOneChain(returnsHistory);
+    assertThat(ordersHistory).extracting(MetadataLocation::location)
+        .containsExactly(v(4), v(3), v(2), v(1));
+    assertThat(returnsHistory).extracting(MetadataLocation::sequence)
+        .containsExactly(4L, 3L, 2L, 1L);
+    assertOneChain(PagedReads.all(page -> store().assets().history(other, orders, page)));
+  }
+
+  @Test
+  void theHistoryOfAnAssetCreatedWithoutMetadataStartsAtOneWithItsFirstCommit() {
+    AssetRef orders = tableWithoutMetadata("orders");
+    tableWithMetadata("returns", v(1));
+    await(store().assets().commitMetadataLocation(
+        tenant, assetOnMain(sales, "returns"), MetadataCommit.replacing(v(1), v(2))));
+
+    await(store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(v(7))));
+    await(store().assets().commitMetadataLocation(
+        tenant, orders, MetadataCommit.replacing(v(7), v(8))));
+
+    List<MetadataLocation> history = history(orders);
+    assertThat(history).extracting(MetadataLocation::sequence, MetadataLocation::location,
+            MetadataLocation::previousLocation)
+        .containsExactly(tuple(2L, v(8), Optional.of(v(7))), tuple(1L, v(7), Optional.empty()));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Concurrent writers: deterministic interleavings
 
