@@ -4,7 +4,11 @@ import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.tck.asset.AssetContract;
 import dev.catalogstore.tck.asset.AssetIsolationContract;
 import dev.catalogstore.tck.asset.AssetTimeContract;
+import dev.catalogstore.tck.asset.CommitWithLocationContract;
+import dev.catalogstore.tck.asset.GuardedChangesContract;
+import dev.catalogstore.tck.asset.KindsListingContract;
 import dev.catalogstore.tck.asset.MetadataPointerContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitContract;
 import dev.catalogstore.tck.catalog.CatalogCascadeContract;
 import dev.catalogstore.tck.catalog.CatalogContract;
 import dev.catalogstore.tck.catalog.CatalogInputRulesContract;
@@ -327,8 +331,48 @@ public abstract class CatalogStoreTck {
     }
   }
 
+  @Nested
+  class CommitWithLocation extends CommitWithLocationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MultiAssetCommit extends MultiAssetCommitContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedChanges extends GuardedChangesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class KindsListing extends KindsListingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // rules across areas
+
+  @Nested
+  class MissingThings extends MissingThingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
 
   @Nested
   class IsolationGuard extends IsolationGuardContract {
