@@ -20,6 +20,7 @@ import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.tenant.TenantId;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ final class AssetCommitBrokenStores {
         guardingDeletesWithoutTheKind(),
         ignoringAnExpectedAbsentMetadataLocation(),
         renamingWithoutTheGuard(),
+        deletingByALikePattern(),
+        resolvingCommittedNamesIgnoringCase(),
         filteringKindsAfterPaging(),
         sayingAssetForEveryMissingThing(),
         sayingCatalogForAMissingWarehouse());
@@ -305,6 +308,80 @@ final class AssetCommitBrokenStores {
                 "aRenameGuardedByAnotherIdIsAConflictCarryingTheCurrentIdAndRenamesNothing"),
             test("GuardedChanges",
                 "aRenameGuardedByAnotherKindIsAConflictCarryingTheCurrentKindAndRenamesNothing")));
+  }
+
+  /**
+   * {@code DELETE … WHERE name LIKE :name AND kind = :kind}: the guard holds for the named asset,
+   * and the pattern's {@code _} and {@code %} take siblings with it.
+   */
+  static BrokenStore deletingByALikePattern() {
+    return new BrokenStore("guarded-delete-like",
+        "assets.delete with an expectation deletes every asset whose name matches it as LIKE",
+        facets -> {
+          Assets honest = facets.assets();
+          return facets.withAssets(Intercept.facet(Assets.class, honest)
+              .replace("delete", 3, call -> {
+                TenantId tenant = call.arg(0, TenantId.class);
+                AssetRef asset = call.arg(1, AssetRef.class);
+                AssetExpectation expected = call.arg(2, AssetExpectation.class);
+                if (expected == null || expected.equals(AssetExpectation.ANY)) {
+                  return call.proceed();
+                }
+                return ((CompletableFuture<Void>) call.proceed()).thenCompose(deleted -> {
+                  String like = asset.name().replace("%", ".*").replace("_", ".");
+                  return honest.list(tenant, asset.branch(), asset.namespace(),
+                          PageRequest.firstPage(PageRequest.MAX_LIMIT))
+                      .thenCompose(page -> CompletableFuture.allOf(page.items().stream()
+                          .filter(a -> java.util.regex.Pattern.matches(like, a.ref().name()))
+                          .map(a -> honest.delete(tenant, a.ref()))
+                          .toArray(CompletableFuture[]::new)));
+                });
+              })
+              .build());
+        },
+        List.of(test("GuardedChanges", "aGuardedDeleteRemovesExactlyTheAssetItNames")));
+  }
+
+  /**
+   * A multi-asset commit that finds its assets with {@code lower(name) = lower(:name)}: a part
+   * written in another case commits an asset the caller never named.
+   */
+  static BrokenStore resolvingCommittedNamesIgnoringCase() {
+    return new BrokenStore("multi-commit-ignores-case",
+        "assets.commitMetadataLocations finds the assets it commits ignoring case",
+        facets -> {
+          Assets honest = facets.assets();
+          return facets.withAssets(Intercept.facet(Assets.class, honest)
+              .replace("commitMetadataLocations", 2, call -> {
+                TenantId tenant = call.arg(0, TenantId.class);
+                @SuppressWarnings("unchecked")
+                List<AssetCommit> commits = call.arg(1, List.class);
+                return ((CompletableFuture<List<Asset>>) call.proceed())
+                    .exceptionallyCompose(failure -> {
+                      Throwable cause = unwrap(failure);
+                      if (!(cause instanceof NotFoundException notFound)
+                          || notFound.missing() != ObjectType.ASSET) {
+                        return failedFuture(cause);
+                      }
+                      AssetRef first = commits.get(0).asset();
+                      return honest.list(tenant, first.branch(), first.namespace(),
+                              PageRequest.firstPage(PageRequest.MAX_LIMIT))
+                          .thenCompose(page -> honest.commitMetadataLocations(tenant,
+                              commits.stream().map(part -> new AssetCommit(page.items()
+                                  .stream().map(Asset::ref)
+                                  .filter(ref -> ref.namespace().equals(part.asset().namespace())
+                                      && ref.name().equalsIgnoreCase(part.asset().name()))
+                                  .filter(ref -> !ref.equals(part.asset())
+                                      || page.items().stream()
+                                          .anyMatch(a -> a.ref().equals(part.asset())))
+                                  .findFirst()
+                                  .orElse(part.asset()), part.commit()))
+                                  .toList()));
+                    });
+              })
+              .build());
+        },
+        List.of(test("MultiAssetCommit", "aMultiAssetCommitNamesEachAssetExactly")));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,11 @@ import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.TckNames;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,6 +212,93 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     assertThat(byKind.currentValue()).contains("ICEBERG_VIEW");
     assertThat(byRead.currentValue()).contains(view.id().toString());
     assertUnchanged(orders, view);
+  }
+
+  @Test
+  void aGuardedDeleteRemovesExactlyTheAssetItNames() {
+    NamespaceRef salesEu = newNamespaces(tenant, CATALOG, "sales", "eu");
+    newLocalCatalog(tenant, "pond");
+    NamespaceRef pondSales = newNamespaces(tenant, "pond", "sales");
+    AssetRef target = table("a_b");
+    List<AssetRef> others = new ArrayList<>();
+    for (String sibling : List.of("axb", "a_b-2", "A_B", "a_", "a%b", "_")) {
+      others.add(table(sibling));
+    }
+    for (NamespaceRef elsewhere : List.of(salesEu, pondSales)) {
+      AssetRef same = assetOnMain(elsewhere, "a_b");
+      await(store().assets().create(tenant, same, NewAsset.of(AssetKind.ICEBERG_TABLE)));
+      others.add(same);
+    }
+    Map<AssetRef, Asset> before = new HashMap<>();
+    others.forEach(ref -> before.put(ref, read(ref)));
+
+    await(store().assets().delete(tenant, target, AssetExpectation.of(read(target))));
+
+    assertThat(get(target)).isEmpty();
+    for (AssetRef other : others) {
+      assertThat(get(other)).as("%s, not named by the delete", other).contains(before.get(other));
+    }
+    assertFails(NotFoundException.class, () -> store().assets().delete(
+        tenant, target, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+  }
+
+  @Test
+  void aGuardedChangeOfADifferentlyWrittenNameIsNotFoundAndChangesNothing() {
+    AssetRef mixed = table("MiXeD");
+    AssetRef composed = table("\u00e9t\u00e9");
+    Asset mixedBefore = read(mixed);
+    Asset composedBefore = read(composed);
+
+    for (String written : List.of("mixed", "MIXED", "MiXeD ", " MiXeD", "MiXe", "MiXe_",
+        "MiXe%", "e\u0301te\u0301", "\u00e9t\u00e9.", "\u00c9T\u00c9")) {
+      AssetRef other = assetOnMain(sales, written);
+      assertFails(NotFoundException.class,
+          () -> store().assets().delete(tenant, other, AssetExpectation.ANY));
+      assertFails(NotFoundException.class, () -> store().assets().delete(
+          tenant, other, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+      assertFails(NotFoundException.class, () -> store().assets().rename(
+          tenant, other, other.withName("renamed"), AssetExpectation.ANY));
+    }
+
+    assertThat(get(mixed)).contains(mixedBefore);
+    assertThat(get(composed)).contains(composedBefore);
+    assertThat(get(mixed.withName("renamed"))).isEmpty();
+  }
+
+  @Test
+  void aGuardedRenameKeepsTrickyNamesExactly() {
+    AssetRef from = table("x'; drop table t; --");
+    Asset read = read(from);
+
+    for (String name : TckNames.TRICKY) {
+      AssetRef to = from.withName(name);
+      Asset renamed = await(store().assets().rename(
+          tenant, from, to, AssetExpectation.ANY.withId(read.id())));
+      assertThat(renamed.ref().name()).as("renamed to %s", TckNames.label(name)).isEqualTo(name);
+      assertThat(get(to)).as("read back as %s", TckNames.label(name)).contains(renamed);
+      from = to;
+    }
+  }
+
+  @Test
+  void aGuardedRenameMovesUpdatedAtAndAGuardedConflictKeepsIt() {
+    withFrozenClock(clock -> {
+      AssetRef orders = table("orders");
+      Asset read = read(orders);
+      clock.advance(LATER);
+
+      assertFails(ConflictException.class, () -> store().assets().rename(tenant, orders,
+          orders.withName("renamed"), AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
+      assertFails(ConflictException.class, () -> store().assets().delete(
+          tenant, orders, AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
+      assertThat(read(orders).updatedAt()).as("updatedAt after refused changes")
+          .isEqualTo(T0_MICROS);
+
+      Asset renamed = await(store().assets().rename(
+          tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
+      assertThat(renamed.createdAt()).isEqualTo(T0_MICROS);
+      assertThat(renamed.updatedAt()).isEqualTo(T0_MICROS.plus(LATER));
+    });
   }
 
   // ---------------------------------------------------------------------------------------------

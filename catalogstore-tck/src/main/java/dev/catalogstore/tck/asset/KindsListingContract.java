@@ -14,6 +14,7 @@ import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.PagedReads;
+import dev.catalogstore.tck.TckNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -84,6 +85,21 @@ public abstract class KindsListingContract extends LakeTenantSuite {
     }
 
     assertThat(listAll(TABLES, 10)).extracting(Asset::ref).containsExactly(orders);
+  }
+
+  @Test
+  void aNarrowedListReturnsTrickyNamesExactlyInCodePointOrder() {
+    for (String name : TckNames.TRICKY) {
+      bare(name, AssetKind.ICEBERG_TABLE);
+      if (name.length() < TckNames.MAX_LENGTH) {
+        bare(name + "~view", AssetKind.ICEBERG_VIEW);
+      }
+    }
+
+    assertThat(listAll(TABLES, 3)).extracting(a -> a.ref().name())
+        .containsExactlyElementsOf(TckNames.trickyInListOrder());
+    assertThat(listAll(TABLES, 1000)).extracting(a -> a.ref().name())
+        .containsExactlyElementsOf(TckNames.trickyInListOrder());
   }
 
   @Test

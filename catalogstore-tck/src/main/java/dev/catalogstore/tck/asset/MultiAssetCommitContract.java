@@ -238,6 +238,39 @@ public abstract class MultiAssetCommitContract extends LakeTenantSuite {
     assertThat(snapshot(a, b)).isEqualTo(before);
   }
 
+  @Test
+  void aMultiAssetCommitNamesEachAssetExactly() {
+    AssetRef lower = table("orders");
+    AssetRef upper = table("Orders");
+    AssetRef composed = table("\u00e9t\u00e9");
+    AssetRef decomposed = table("e\u0301te\u0301");
+    AssetRef wildcard = table("a_b");
+    AssetRef matchedByWildcard = table("axb");
+
+    List<Asset> committed = await(store().assets().commitMetadataLocations(tenant, List.of(
+        new AssetCommit(upper, MetadataCommit.replacing(v("Orders", 1), v("Orders", 2))),
+        new AssetCommit(decomposed, MetadataCommit.replacing(
+            v("e\u0301te\u0301", 1), v("e\u0301te\u0301", 2))),
+        new AssetCommit(wildcard, MetadataCommit.replacing(v("a_b", 1), v("a_b", 2))))));
+
+    assertThat(committed).extracting(a -> a.ref().name())
+        .containsExactly("Orders", "e\u0301te\u0301", "a_b");
+    for (AssetRef untouched : List.of(lower, composed, matchedByWildcard)) {
+      assertThat(historyLocations(untouched)).as("%s, not named by the commit", untouched)
+          .containsExactly(v(untouched.name(), 1));
+    }
+    Snapshot before = snapshot(lower, upper, composed, decomposed);
+    for (String written : List.of("ORDERS", "orders ", "order", "order_", "\u00c9t\u00e9")) {
+      NotFoundException notFound = assertFails(NotFoundException.class,
+          () -> store().assets().commitMetadataLocations(tenant, List.of(
+              new AssetCommit(lower, MetadataCommit.replacing(v("orders", 1), v("orders", 2))),
+              new AssetCommit(assetOnMain(sales, written),
+                  MetadataCommit.replacing(v("Orders", 2), v("Orders", 3))))));
+      assertThat(notFound.missing()).isEqualTo(ObjectType.ASSET);
+    }
+    assertThat(snapshot(lower, upper, composed, decomposed)).isEqualTo(before);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Validation
 
