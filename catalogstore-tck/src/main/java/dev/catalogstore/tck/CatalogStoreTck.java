@@ -7,7 +7,11 @@ import dev.catalogstore.tck.asset.AssetIsolationContract;
 import dev.catalogstore.tck.asset.AssetNamesContract;
 import dev.catalogstore.tck.asset.AssetPagingContract;
 import dev.catalogstore.tck.asset.AssetTimeContract;
+import dev.catalogstore.tck.asset.CommitWithLocationContract;
+import dev.catalogstore.tck.asset.GuardedChangesContract;
+import dev.catalogstore.tck.asset.KindsListingContract;
 import dev.catalogstore.tck.asset.MetadataPointerContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitContract;
 import dev.catalogstore.tck.catalog.CatalogCascadeContract;
 import dev.catalogstore.tck.catalog.CatalogContract;
 import dev.catalogstore.tck.catalog.CatalogInputRulesContract;
@@ -367,6 +371,46 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Futures extends FutureContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitWithLocation extends CommitWithLocationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MultiAssetCommit extends MultiAssetCommitContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedChanges extends GuardedChangesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class KindsListing extends KindsListingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MissingThings extends MissingThingContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
