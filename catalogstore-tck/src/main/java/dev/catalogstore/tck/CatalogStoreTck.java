@@ -24,6 +24,7 @@ import dev.catalogstore.tck.namespace.NamespaceInputRulesContract;
 import dev.catalogstore.tck.namespace.NamespaceIsolationContract;
 import dev.catalogstore.tck.namespace.NamespacePagingContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
+import dev.catalogstore.tck.namespace.NamespaceTreeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
@@ -293,6 +294,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class NamespaceCascades extends NamespaceCascadeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceTree extends NamespaceTreeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

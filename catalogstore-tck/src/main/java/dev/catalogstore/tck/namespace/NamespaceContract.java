@@ -10,17 +10,20 @@ import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.PagedReads;
 import dev.catalogstore.tck.Race;
 import dev.catalogstore.tck.TckSuite;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -328,6 +331,165 @@ public abstract class NamespaceContract extends TckSuite {
     }
   }
 
+  @Test
+  void aSetOnlyUpdateKeepsEveryKeyItDoesNotName() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    await(store().namespaces().create(tenant, ref,
+        Map.of("keep", "1", "change", "old", "keep.nested", "2", "Keep", "3")));
+
+    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
+        PropertyUpdate.setting(Map.of("change", "new", "add", ""))));
+
+    assertThat(after.properties()).isEqualTo(Map.of(
+        "keep", "1", "change", "new", "keep.nested", "2", "Keep", "3", "add", ""));
+    assertReadsBackEverywhere(tenant, after);
+  }
+
+  @Test
+  void aRemoveOnlyUpdateRemovesExactlyTheNamedKeys() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    await(store().namespaces().create(tenant, ref, Map.of("owner", "a", "owner.email", "b",
+        "Owner", "c", "owne", "d", "ow_er", "e", "own%", "f", "other", "g")));
+
+    Namespace first = await(store().namespaces().updateProperties(tenant, ref,
+        PropertyUpdate.removing(Set.of("owner"))));
+    Namespace second = await(store().namespaces().updateProperties(tenant, ref,
+        PropertyUpdate.removing(Set.of("ow_er", "own%"))));
+
+    assertThat(first.properties()).isEqualTo(Map.of("owner.email", "b", "Owner", "c",
+        "owne", "d", "ow_er", "e", "own%", "f", "other", "g"));
+    assertThat(second.properties()).isEqualTo(Map.of("owner.email", "b", "Owner", "c",
+        "owne", "d", "other", "g"));
+    assertReadsBackEverywhere(tenant, second);
+  }
+
+  @Test
+  void anUpdateThatSetsAndRemovesInOneCallLeavesTheUnnamedKeys() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    await(store().namespaces().create(tenant, ref, Map.of("a", "1", "b", "2", "c", "3")));
+
+    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
+        new PropertyUpdate(Map.of("b", "20", "d", "4"), Set.of("c", "never-set"))));
+
+    assertThat(after.properties()).isEqualTo(Map.of("a", "1", "b", "20", "d", "4"));
+    assertReadsBackEverywhere(tenant, after);
+  }
+
+  @Test
+  void replacePropertiesKeepsNothingOfTheOldMapAndReadsBackEverywhere() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    NamespaceRef ref = NamespaceRef.of("cat", "ns");
+    await(store().namespaces().create(tenant, ref, Map.of("a", "1", "b", "2")));
+
+    Namespace replaced =
+        await(store().namespaces().replaceProperties(tenant, ref, Map.of("c", "3")));
+    assertThat(replaced.properties()).isEqualTo(Map.of("c", "3"));
+    assertReadsBackEverywhere(tenant, replaced);
+
+    Namespace same =
+        await(store().namespaces().replaceProperties(tenant, ref, Map.of("c", "3", "a", "1")));
+    assertThat(same.properties()).isEqualTo(Map.of("c", "3", "a", "1"));
+    assertReadsBackEverywhere(tenant, same);
+  }
+
+  /**
+   * Every field given at creation, and every change after it, reads back equal through {@code
+   * get} and through {@code list} of the parent, for a top-level and a nested namespace.
+   */
+  @Test
+  void everyFieldReadsBackThroughGetAndListAfterEveryChange() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    Map<String, String> properties =
+        Map.of("empty", "", "lines", "one\ntwo", "日本語", "😀", "a.b%_/ x", "separators");
+    for (NamespaceRef ref : List.of(NamespaceRef.of("cat", "top"),
+        NamespaceRef.of("cat", "top", "nested"))) {
+      Namespace created = await(store().namespaces().create(tenant, ref, properties));
+      assertThat(created.ref()).isEqualTo(ref);
+      assertThat(created.properties()).isEqualTo(properties);
+      assertReadsBackEverywhere(tenant, created);
+
+      assertReadsBackEverywhere(tenant, await(store().namespaces().updateProperties(
+          tenant, ref, PropertyUpdate.setting("added", "1"))));
+      assertReadsBackEverywhere(tenant, await(store().namespaces().updateProperties(
+          tenant, ref, PropertyUpdate.removing(Set.of("empty")))));
+      assertReadsBackEverywhere(tenant, await(store().namespaces().updateProperties(
+          tenant, ref, PropertyUpdate.NONE)));
+      assertReadsBackEverywhere(tenant, await(store().namespaces().replaceProperties(
+          tenant, ref, Map.of("only", "this"))));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // missing things
+
+  /**
+   * {@link NotFoundException#missing()} names the outermost missing thing for every method that
+   * fails on absence: the tenant, else the catalog, else the namespace (the one named, or the
+   * parent a create or a list needs).
+   */
+  @Test
+  void notFoundSaysWhetherTheTenantTheCatalogOrTheNamespaceIsMissing() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "cat");
+    newNamespaces(tenant, "cat", "a");
+    TenantId noTenant = TenantId.random();
+    PropertyUpdate set = PropertyUpdate.setting("k", "v");
+    PageRequest page = PageRequest.firstPage();
+    NamespaceRef inNoCatalog = NamespaceRef.of("nocat", "a");
+    NamespaceRef noNamespace = NamespaceRef.of("cat", "b");
+    NamespaceRef underNoParent = NamespaceRef.of("cat", "a", "b", "c");
+
+    for (NamespaceRef ref : List.of(NamespaceRef.of("cat", "a"), inNoCatalog, underNoParent)) {
+      assertMissing(ObjectType.TENANT,
+          () -> store().namespaces().create(noTenant, ref.child("new"), Map.of()));
+      assertMissing(ObjectType.TENANT, () -> store().namespaces().list(noTenant, ref, page));
+      assertMissing(ObjectType.TENANT,
+          () -> store().namespaces().updateProperties(noTenant, ref, set));
+      assertMissing(ObjectType.TENANT,
+          () -> store().namespaces().replaceProperties(noTenant, ref, Map.of()));
+      assertMissing(ObjectType.TENANT, () -> store().namespaces().delete(noTenant, ref));
+    }
+    assertMissing(ObjectType.TENANT,
+        () -> store().namespaces().list(noTenant, NamespaceRef.root("cat"), page));
+
+    assertMissing(ObjectType.CATALOG,
+        () -> store().namespaces().create(tenant, inNoCatalog, Map.of()));
+    assertMissing(ObjectType.CATALOG,
+        () -> store().namespaces().create(tenant, inNoCatalog.child("b"), Map.of()));
+    assertMissing(ObjectType.CATALOG,
+        () -> store().namespaces().list(tenant, NamespaceRef.root("nocat"), page));
+    assertMissing(ObjectType.CATALOG, () -> store().namespaces().list(tenant, inNoCatalog, page));
+    assertMissing(ObjectType.CATALOG,
+        () -> store().namespaces().updateProperties(tenant, inNoCatalog, set));
+    assertMissing(ObjectType.CATALOG,
+        () -> store().namespaces().replaceProperties(tenant, inNoCatalog, Map.of()));
+    assertMissing(ObjectType.CATALOG, () -> store().namespaces().delete(tenant, inNoCatalog));
+
+    for (NamespaceRef ref : List.of(noNamespace, underNoParent)) {
+      assertMissing(ObjectType.NAMESPACE,
+          () -> store().namespaces().create(tenant, ref.child("new"), Map.of()));
+      assertMissing(ObjectType.NAMESPACE, () -> store().namespaces().list(tenant, ref, page));
+      assertMissing(ObjectType.NAMESPACE,
+          () -> store().namespaces().updateProperties(tenant, ref, set));
+      assertMissing(ObjectType.NAMESPACE,
+          () -> store().namespaces().replaceProperties(tenant, ref, Map.of()));
+      assertMissing(ObjectType.NAMESPACE, () -> store().namespaces().delete(tenant, ref));
+    }
+    assertMissing(ObjectType.NAMESPACE,
+        () -> store().namespaces().create(tenant, underNoParent, Map.of()));
+
+    assertThat(listChildren(tenant, NamespaceRef.root("cat"))).containsExactly(path("a"));
+    assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).isEmpty();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // delete
 
@@ -420,6 +582,26 @@ public abstract class NamespaceContract extends TckSuite {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Asserts that {@code returned}, what a write returned, is what {@code get} reads and what the
+   * parent's list shows, every field included.
+   */
+  private void assertReadsBackEverywhere(TenantId tenant, Namespace returned) {
+    NamespaceRef ref = returned.ref();
+    assertThat(await(store().namespaces().get(tenant, ref))).as("get of %s", ref)
+        .contains(returned);
+    NamespaceRef parent = new NamespaceRef(ref.catalog(), ref.path().parent());
+    assertThat(PagedReads.all(page -> store().namespaces().list(tenant, parent, page)))
+        .as("the list of %s", parent)
+        .filteredOn(n -> n.path().equals(ref.path()))
+        .containsExactly(returned);
+  }
+
+  private static void assertMissing(ObjectType missing, ThrowingCall<CompletableFuture<?>> call) {
+    assertThat(assertFails(NotFoundException.class, call).missing())
+        .as("what the NotFoundException says is missing").isEqualTo(missing);
+  }
 
   /** The paths of {@code parent}'s children, in the order listed (one page suffices here). */
   private List<NamespacePath> listChildren(TenantId tenant, NamespaceRef parent) {
