@@ -29,13 +29,14 @@ class IsolationGuardContractTest {
   }
 
   @Test
-  void theNestedSuitesHaveExactlyOneIsolationCasePerFacetMethod() {
+  void theNestedSuitesHaveAnIsolationCaseForEveryFacetMethodAndNoOther() {
     List<Method> cases = IsolationGuardContract.isolationCases();
 
+    // A method may have several cases (for example isolation probed again after a rename).
     assertThat(cases)
         .extracting(test -> test.getAnnotation(IsolationCase.class).value())
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(IsolationGuardContract.facetMethodNames());
+        .containsOnlyElementsOf(IsolationGuardContract.facetMethodNames())
+        .containsAll(IsolationGuardContract.facetMethodNames());
     assertThat(cases)
         .allMatch(test -> test.isAnnotationPresent(Test.class), "annotated with @Test");
   }
