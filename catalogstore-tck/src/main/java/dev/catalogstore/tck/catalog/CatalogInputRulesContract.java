@@ -184,4 +184,76 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     assertThat(pagedNames(p -> store().catalogs().list(tenant, p), Catalog::name))
         .containsExactlyElementsOf(catalogs);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // validation order: a call refused for a later field changes nothing of an earlier one
+
+  @Test
+  void aCreateRefusedForItsLastFieldCreatesNothing() {
+    World world = new World();
+    TenantId tenant = world.tenant;
+
+    assertInvalid("catalog.properties[k]", () -> store().catalogs().create(tenant,
+        NewCatalog.local("free", LAKE).withProperties(mapOf("k", "bad\u0000value"))));
+    assertInvalid("catalog.properties[k]", () -> store().catalogs().create(tenant,
+        NewCatalog.federated("free", REST).withProperties(mapOf("k", null))));
+    assertInvalid("catalog.source.connector.options[k]", () -> store().catalogs().create(tenant,
+        NewCatalog.federated("free", new ConnectorConfig("iceberg-rest", mapOf("k", null)))));
+
+    world.assertUnchanged();
+    assertThat(await(store().catalogs().get(tenant, "free"))).isEmpty();
+    // Had a refused create written its catalog (or its branch main), the name would be taken.
+    await(store().catalogs().create(tenant, NewCatalog.local("free", LAKE)));
+  }
+
+  @Test
+  void anUpdateWithAGoodConnectorAndBadPropertiesChangesNothing() {
+    World world = new World();
+    TenantId tenant = world.tenant;
+    Catalog remote = await(store().catalogs().create(tenant,
+        NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
+    ConnectorConfig glue = new ConnectorConfig("glue", Map.of("region", "us-east-1"));
+
+    assertInvalid("update.properties.set[k]", () -> store().catalogs().update(tenant, "remote",
+        CatalogUpdate.builder().connector(glue)
+            .properties(PropertyUpdate.setting("k", "bad\u0000value")).build()));
+    assertInvalid("update.properties.remove", () -> store().catalogs().update(tenant, "remote",
+        CatalogUpdate.builder().connector(glue)
+            .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k"))).build()));
+
+    assertThat(await(store().catalogs().get(tenant, "remote"))).contains(remote);
+  }
+
+  /**
+   * Validation comes before existence, for every method: bad input under a missing tenant, for a
+   * missing catalog, or naming a missing warehouse, is reported as bad input, not as NotFound.
+   */
+  @Test
+  void everyCatalogMethodValidatesBeforeLookingUpTheTenantTheCatalogOrTheWarehouse() {
+    World world = new World();
+    TenantId deleted = newTenant();
+    await(store().tenants().delete(deleted));
+    CatalogUpdate badUpdate = CatalogUpdate.builder()
+        .connector(new ConnectorConfig("", Map.of())).build();
+
+    for (TenantId missing : new TenantId[] {TenantId.random(), deleted}) {
+      assertInvalid("catalog.properties", () -> store().catalogs().create(missing,
+          NewCatalog.federated("free", REST).withProperties(null)));
+      assertInvalid("name", () -> store().catalogs().get(missing, "a\tb"));
+      assertInvalid("page.limit",
+          () -> store().catalogs().list(missing, PageRequest.firstPage(-1)));
+      assertInvalid("update.connector.connectorType",
+          () -> store().catalogs().update(missing, CAT, badUpdate));
+      assertInvalid("name", () -> store().catalogs().delete(missing, ""));
+    }
+    assertInvalid("update.connector.connectorType",
+        () -> store().catalogs().update(world.tenant, "missing", badUpdate));
+    assertInvalid("catalog.properties[k]", () -> store().catalogs().create(world.tenant,
+        NewCatalog.local("free", "missing-warehouse").withProperties(mapOf("k", null))));
+    // A connector given to a LOCAL catalog is refused for the state, after validation.
+    assertInvalid("update.connector.connectorType",
+        () -> store().catalogs().update(world.tenant, CAT, badUpdate));
+
+    world.assertUnchanged();
+  }
 }

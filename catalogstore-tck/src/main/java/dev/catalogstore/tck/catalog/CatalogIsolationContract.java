@@ -1,9 +1,12 @@
 package dev.catalogstore.tck.catalog;
 
 import static dev.catalogstore.tck.SampleTenant.CATALOG;
+import static dev.catalogstore.tck.SampleTenant.ORDERS;
+import static dev.catalogstore.tck.SampleTenant.SALES;
 import static dev.catalogstore.tck.SampleTenant.WAREHOUSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.NewCatalog;
@@ -101,6 +104,25 @@ public abstract class CatalogIsolationContract extends IsolationSuite {
 
     await(store().catalogs().delete(twins.a(), CATALOG));
     assertThat(await(store().catalogs().get(twins.a(), CATALOG))).isEmpty();
+    assertUnchanged(twins.b(), bBefore);
+  }
+
+  @Test
+  void aCatalogDeletedAndRecreatedUnderItsNameGetsNothingOfTheTwinsCatalog() {
+    Twins twins = twins();
+    TenantSnapshot bBefore = snapshot(twins.b());
+    AssetId bOrders = await(store().assets().get(twins.b(), ORDERS)).orElseThrow().id();
+
+    await(store().catalogs().delete(twins.a(), CATALOG));
+    assertUnchanged(twins.b(), bBefore);
+    Catalog recreated =
+        await(store().catalogs().create(twins.a(), NewCatalog.local(CATALOG, WAREHOUSE)));
+
+    assertThat(recreated.id()).isNotEqualTo(bBefore.catalog(CATALOG).orElseThrow().catalog().id());
+    assertThat(snapshot(twins.a()).catalog(CATALOG).orElseThrow().namespaces()).isEmpty();
+    assertThat(await(store().namespaces().get(twins.a(), SALES))).isEmpty();
+    assertThat(await(store().assets().get(twins.a(), ORDERS))).isEmpty();
+    assertThat(await(store().assets().getById(twins.a(), bOrders))).isEmpty();
     assertUnchanged(twins.b(), bBefore);
   }
 }

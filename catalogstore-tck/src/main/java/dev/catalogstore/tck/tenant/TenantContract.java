@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
@@ -325,6 +326,187 @@ public abstract class TenantContract extends TckSuite {
     } finally {
       await(store().tenants().delete(first.id()));
       await(store().tenants().delete(second.id()));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // names: exact round trip, exact uniqueness
+
+  @Test
+  void aRenamedTenantsNewNameIsTakenAndItsOldNameIsFree() {
+    String oldName = uniqueName("tenant");
+    String newName = uniqueName("tenant-renamed");
+    Tenant renamed = createTenant(oldName, Map.of("k", "v"));
+    Tenant bystander = createTenant(uniqueName("tenant-bystander"), Map.of());
+
+    Tenant after = await(store().tenants().update(renamed.id(),
+        TenantUpdate.builder().name(newName).build()));
+
+    assertThat(after.name()).isEqualTo(newName);
+    assertFails(AlreadyExistsException.class,
+        () -> store().tenants().create(NewTenant.named(newName)));
+    assertFails(AlreadyExistsException.class, () -> store().tenants().update(bystander.id(),
+        TenantUpdate.builder().name(newName).build()));
+    Tenant newcomer = createTenant(oldName, Map.of());
+    assertThat(newcomer.id()).isNotIn(renamed.id(), bystander.id());
+    assertThat(await(store().tenants().get(renamed.id()))).contains(after);
+    assertThat(await(store().tenants().get(bystander.id()))).contains(bystander);
+  }
+
+  @Test
+  void renameToACaseVariantOfItsOwnNameChangesTheName() {
+    String name = uniqueName("acme");
+    Tenant before = createTenant(name, Map.of());
+
+    Tenant after = await(store().tenants().update(before.id(),
+        TenantUpdate.builder().name(name.toUpperCase(java.util.Locale.ROOT)).build()));
+
+    assertThat(after.name()).isEqualTo(name.toUpperCase(java.util.Locale.ROOT));
+    assertThat(await(store().tenants().get(before.id()))).contains(after);
+    // The old spelling is free again: names are compared exactly.
+    assertThat(createTenant(name, Map.of()).name()).isEqualTo(name);
+  }
+
+  /**
+   * Tenant names are unique exactly as written: names that differ only in case, surrounding
+   * spaces, Unicode normal form or a LIKE wildcard are different names, on create and on rename.
+   */
+  @Test
+  void tenantNamesAreUniqueExactlyNotByCaseSpacesOrUnicodeForm() {
+    String base = uniqueName("caf\u00e9");
+    List<String> variants = List.of(
+        base.toUpperCase(java.util.Locale.ROOT),
+        base + " ",
+        " " + base,
+        base.replace("\u00e9", "e\u0301"),
+        base.replace("caf", "ca_"),
+        base.substring(0, base.length() - 1),
+        base + "%");
+    Tenant original = createTenant(base, Map.of("k", "original"));
+
+    for (String variant : variants) {
+      Tenant created = createTenant(variant, Map.of("k", variant));
+      assertThat(created.name()).as("the tenant created as [%s]", variant).isEqualTo(variant);
+      assertThat(await(store().tenants().get(created.id())).orElseThrow().name())
+          .isEqualTo(variant);
+    }
+    Tenant renamed = createTenant(uniqueName("tenant"), Map.of());
+    String variantOfBase = base.replace("caf", "CAF");
+    Tenant afterRename = await(store().tenants().update(renamed.id(),
+        TenantUpdate.builder().name(variantOfBase).build()));
+
+    assertThat(afterRename.name()).isEqualTo(variantOfBase);
+    assertThat(await(store().tenants().get(original.id()))).contains(original);
+    assertFails(AlreadyExistsException.class,
+        () -> store().tenants().create(NewTenant.named(base)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // partial updates: what an update does not name is unchanged
+
+  @Test
+  void aRenameOnlyUpdateKeepsEveryProperty() {
+    Map<String, String> properties = Map.of("region", "eu", "tier", "gold", "empty", "");
+    Tenant before = createTenant(uniqueName("tenant"), properties);
+    String newName = uniqueName("tenant-renamed");
+
+    Tenant after = await(store().tenants().update(before.id(),
+        TenantUpdate.builder().name(newName).build()));
+
+    assertThat(after.name()).isEqualTo(newName);
+    assertThat(after.properties()).isEqualTo(properties);
+    assertThat(await(store().tenants().get(before.id()))).contains(after);
+  }
+
+  @Test
+  void aPropertyUpdateChangesOnlyTheKeysItNamesAndKeepsTheName() {
+    Tenant before = createTenant(uniqueName("tenant"), Map.of("a", "1", "b", "2", "c", "3"));
+
+    Tenant setOne = await(store().tenants().update(before.id(), TenantUpdate.builder()
+        .properties(PropertyUpdate.setting("b", "two")).build()));
+    assertThat(setOne.properties()).isEqualTo(Map.of("a", "1", "b", "two", "c", "3"));
+    assertThat(setOne.name()).isEqualTo(before.name());
+    assertThat(await(store().tenants().get(before.id()))).contains(setOne);
+
+    Tenant removeOne = await(store().tenants().update(before.id(), TenantUpdate.builder()
+        .properties(PropertyUpdate.removing(Set.of("a"))).build()));
+    assertThat(removeOne.properties()).isEqualTo(Map.of("b", "two", "c", "3"));
+    assertThat(removeOne.name()).isEqualTo(before.name());
+    assertThat(await(store().tenants().get(before.id()))).contains(removeOne);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // the system tenant, more closely
+
+  @Test
+  void noKindOfUpdateOfTheSystemTenantIsAccepted() {
+    Tenant before = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
+
+    assertFails(PreconditionFailedException.class, () -> store().tenants().update(
+        TenantId.SYSTEM, TenantUpdate.builder().build()));
+    assertFails(PreconditionFailedException.class, () -> store().tenants().update(
+        TenantId.SYSTEM, TenantUpdate.builder().name(uniqueName("not-system")).build()));
+    assertFails(PreconditionFailedException.class, () -> store().tenants().update(
+        TenantId.SYSTEM, TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v"))
+            .build()));
+
+    assertThat(await(store().tenants().get(TenantId.SYSTEM))).contains(before);
+  }
+
+  @Test
+  void listTenantsLeavesOutOnlyTheSystemTenantNotItsNeighbours() {
+    // "syste-…" sorts just before "system" ('-' < 'm'), "system-…" just after it.
+    Tenant before = createTenant(uniqueName("syste"), Map.of());
+    Tenant after = createTenant(uniqueName("system"), Map.of());
+    try {
+      List<Tenant> listed = listTenantsUpTo(after.name());
+
+      assertThat(listed).extracting(Tenant::id).doesNotContain(TenantId.SYSTEM);
+      assertThat(listed).extracting(Tenant::name).doesNotContain(SYSTEM_NAME);
+      assertThat(listed).contains(before, after);
+    } finally {
+      await(store().tenants().delete(before.id()));
+      await(store().tenants().delete(after.id()));
+    }
+  }
+
+  @Test
+  void onlyTheExactNameOfTheSystemTenantIsTaken() {
+    List<Tenant> created = new ArrayList<>();
+    try {
+      for (String variant : List.of("System", "SYSTEM", "system ", " system")) {
+        created.add(createTenant(variant, Map.of()));
+      }
+      assertThat(created).extracting(Tenant::name)
+          .containsExactly("System", "SYSTEM", "system ", " system");
+      assertThat(created).extracting(Tenant::id).doesNotContain(TenantId.SYSTEM);
+      assertThat(await(store().tenants().get(TenantId.SYSTEM)).orElseThrow().name())
+          .isEqualTo(SYSTEM_NAME);
+    } finally {
+      created.forEach(tenant -> await(store().tenants().delete(tenant.id())));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // what is missing
+
+  @Test
+  void updateAndDeleteOfAMissingTenantSayTheTenantIsMissing() {
+    TenantUpdate update =
+        TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build();
+    TenantId deleted = deletedTenant();
+
+    for (TenantId missing : List.of(TenantId.random(), deleted)) {
+      assertThat(assertFails(NotFoundException.class,
+          () -> store().tenants().update(missing, update)).missing())
+          .isEqualTo(ObjectType.TENANT);
+      assertThat(assertFails(NotFoundException.class,
+          () -> store().tenants().update(missing, TenantUpdate.builder()
+              .name(uniqueName("tenant")).build())).missing())
+          .isEqualTo(ObjectType.TENANT);
+      assertThat(assertFails(NotFoundException.class,
+          () -> store().tenants().delete(missing)).missing())
+          .isEqualTo(ObjectType.TENANT);
     }
   }
 

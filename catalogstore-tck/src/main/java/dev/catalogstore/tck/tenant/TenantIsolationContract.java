@@ -5,6 +5,8 @@ import static dev.catalogstore.tck.SampleTenant.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogstore.api.asset.AssetId;
+import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.paging.PageRequest;
@@ -12,12 +14,16 @@ import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
+import dev.catalogstore.api.warehouse.Credentials;
+import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.tck.IsolationCase;
 import dev.catalogstore.tck.IsolationSuite;
 import dev.catalogstore.tck.PagedReads;
 import dev.catalogstore.tck.TenantSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,5 +128,116 @@ public abstract class TenantIsolationContract extends IsolationSuite {
     assertUnchanged(twins.b(), bBefore);
     assertThat(await(store().assets().getById(twins.b(), aOrders))).isEmpty();
     assertThat(await(store().assets().getById(twins.b(), bOrders))).isPresent();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // isolation probed again after renames and deletes, and through the system tenant
+
+  @Test
+  void aRenamedTenantKeepsItsDataAndNothingOfItReachesItsTwinOrANewcomerUnderItsOldName() {
+    Twins twins = twins();
+    TenantSnapshot aBefore = snapshot(twins.a());
+    TenantSnapshot bBefore = snapshot(twins.b());
+    AssetId aOrders = assetId(twins.a(), ORDERS);
+    AssetId bOrders = assetId(twins.b(), ORDERS);
+
+    Tenant renamed = await(store().tenants().update(twins.a(),
+        TenantUpdate.builder().name(uniqueName("renamed")).build()));
+    Tenant newcomer = await(store().tenants().create(NewTenant.named(twins.aName())));
+
+    TenantSnapshot aAfter = snapshot(twins.a());
+    assertThat(aAfter.tenant()).contains(renamed);
+    assertThat(aAfter.warehouses()).isEqualTo(aBefore.warehouses());
+    assertThat(aAfter.catalogs()).isEqualTo(aBefore.catalogs());
+    assertUnchanged(twins.b(), bBefore);
+    TenantSnapshot newcomerContent = snapshot(newcomer.id());
+    assertThat(newcomerContent.warehouses()).isEmpty();
+    assertThat(newcomerContent.catalogs()).isEmpty();
+    assertThat(await(store().catalogs().get(newcomer.id(), CATALOG))).isEmpty();
+    assertThat(await(store().assets().getById(newcomer.id(), aOrders))).isEmpty();
+    assertThat(await(store().assets().getById(twins.b(), aOrders))).isEmpty();
+    assertThat(await(store().assets().getById(twins.a(), bOrders))).isEmpty();
+    assertThat(await(store().assets().getById(twins.a(), aOrders))).isPresent();
+  }
+
+  @Test
+  void aTenantTakingTheNameOfADeletedTwinGetsNothingOfIt() {
+    Twins twins = twins();
+    TenantSnapshot aBefore = snapshot(twins.a());
+    AssetId bOrders = assetId(twins.b(), ORDERS);
+
+    await(store().tenants().delete(twins.b()));
+    Tenant renamed = await(store().tenants().update(twins.a(),
+        TenantUpdate.builder().name(twins.bName()).build()));
+
+    assertThat(renamed.id()).isEqualTo(twins.a());
+    TenantSnapshot aAfter = snapshot(twins.a());
+    assertThat(aAfter.warehouses()).isEqualTo(aBefore.warehouses());
+    assertThat(aAfter.catalogs()).isEqualTo(aBefore.catalogs());
+    assertThat(await(store().assets().getById(twins.a(), bOrders))).isEmpty();
+    assertThat(snapshot(twins.b()).exists()).isFalse();
+  }
+
+  /**
+   * The system tenant is a tenant like any other for the data it holds: a tenant's warehouse and
+   * catalog of the same names as the system tenant's are each seen only through their own tenant,
+   * a page token of one is refused by the other, and deleting one's objects (or the tenant) leaves
+   * the other's.
+   */
+  @Test
+  void theSystemTenantAndATenantWithTheSameNamesSeeNothingOfEachOther() {
+    String warehouse = uniqueName("wh-shared-name");
+    String catalog = uniqueName("cat-shared-name");
+    TenantId tenant = newTenant();
+    Warehouse tenants = await(store().warehouses().create(tenant, new NewWarehouse(warehouse,
+        fileStorage("tenant"), Credentials.of(Map.of("secret", "tenant's")),
+        Map.of("owner", "tenant"))));
+    Catalog tenantsCatalog = await(store().catalogs().create(tenant,
+        NewCatalog.local(catalog, warehouse).withProperties(Map.of("owner", "tenant"))));
+    newWarehouse(tenant, warehouse + "-2");
+    try {
+      Warehouse system = await(store().warehouses().create(TenantId.SYSTEM, new NewWarehouse(
+          warehouse, fileStorage("system"), Credentials.of(Map.of("secret", "system's")),
+          Map.of("owner", "system"))));
+      Catalog systemCatalog = await(store().catalogs().create(TenantId.SYSTEM,
+          NewCatalog.local(catalog, warehouse).withProperties(Map.of("owner", "system"))));
+
+      assertThat(await(store().warehouses().get(tenant, warehouse))).contains(tenants);
+      assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse))).contains(system);
+      assertThat(await(store().catalogs().get(tenant, catalog))).contains(tenantsCatalog);
+      assertThat(await(store().catalogs().get(TenantId.SYSTEM, catalog)))
+          .contains(systemCatalog);
+      assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse + "-2"))).isEmpty();
+      assertThat(PagedReads.all(page -> store().warehouses().list(tenant, page)))
+          .extracting(Warehouse::id).doesNotContain(system.id());
+      assertThat(PagedReads.all(page -> store().warehouses().list(TenantId.SYSTEM, page)))
+          .extracting(Warehouse::id).doesNotContain(tenants.id())
+          .contains(system.id());
+      assertThat(PagedReads.all(page -> store().catalogs().list(TenantId.SYSTEM, page)))
+          .extracting(Catalog::id).doesNotContain(tenantsCatalog.id());
+      String tenantsToken = await(store().warehouses().list(tenant, PageRequest.firstPage(1)))
+          .nextPageToken().orElseThrow();
+      assertInvalid("page.pageToken", () -> store().warehouses().list(
+          TenantId.SYSTEM, PageRequest.nextPage(tenantsToken, 1)));
+
+      await(store().catalogs().delete(tenant, catalog));
+      await(store().warehouses().delete(tenant, warehouse));
+      assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse))).contains(system);
+      assertThat(await(store().catalogs().get(TenantId.SYSTEM, catalog)))
+          .contains(systemCatalog);
+      assertThat(await(store().warehouses().get(tenant, warehouse))).isEmpty();
+      assertThat(await(store().catalogs().get(tenant, catalog))).isEmpty();
+
+      await(store().tenants().delete(tenant));
+      assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse))).contains(system);
+      assertThat(await(store().tenants().get(TenantId.SYSTEM))).isPresent();
+    } finally {
+      if (await(store().catalogs().get(TenantId.SYSTEM, catalog)).isPresent()) {
+        await(store().catalogs().delete(TenantId.SYSTEM, catalog));
+      }
+      if (await(store().warehouses().get(TenantId.SYSTEM, warehouse)).isPresent()) {
+        await(store().warehouses().delete(TenantId.SYSTEM, warehouse));
+      }
+    }
   }
 }

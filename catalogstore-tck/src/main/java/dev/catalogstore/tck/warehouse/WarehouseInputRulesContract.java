@@ -230,4 +230,76 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     }
     assertThat(await(store().warehouses().get(tenant, "SaLeS"))).isEmpty();
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // validation order: a call refused for a later field changes nothing of an earlier one
+
+  @Test
+  void aCreateRefusedForItsLastFieldCreatesNothing() {
+    World world = new World();
+    TenantId tenant = world.tenant;
+
+    assertInvalid("warehouse.properties[k]", () -> store().warehouses().create(tenant,
+        new NewWarehouse("free", STORAGE, Credentials.of(Map.of("key", "s")),
+            mapOf("k", "bad\u0000value"))));
+    assertInvalid("warehouse.credentials.values[k]", () -> store().warehouses().create(tenant,
+        new NewWarehouse("free", STORAGE, Credentials.of(mapOf("k", null)), Map.of())));
+    assertInvalid("warehouse.storage.options[k]", () -> store().warehouses().create(tenant,
+        NewWarehouse.of("free", new StorageConfig(StorageType.S3, "s3://b/w",
+            mapOf("k", "a\u007fb")))));
+
+    world.assertUnchanged();
+    assertThat(await(store().warehouses().get(tenant, "free"))).isEmpty();
+    // Had a refused create written its warehouse, the name would be taken.
+    await(store().warehouses().create(tenant, NewWarehouse.of("free", STORAGE)));
+  }
+
+  @Test
+  void anUpdateRefusedForItsLastFieldChangesNothingOfItsFirst() {
+    World world = new World();
+    TenantId tenant = world.tenant;
+    StorageConfig moved = fileStorage("moved");
+
+    assertInvalid("update.credentials.values[k]", () -> store().warehouses().update(tenant, LAKE,
+        WarehouseUpdate.builder().storage(moved).credentials(Credentials.of(mapOf("k", null)))
+            .build()));
+    assertInvalid("update.properties.set[k]", () -> store().warehouses().update(tenant, LAKE,
+        WarehouseUpdate.builder().storage(moved).credentials(Credentials.NONE)
+            .properties(PropertyUpdate.setting("k", "bad\u0000value")).build()));
+    assertInvalid("update.properties.remove", () -> store().warehouses().update(tenant, LAKE,
+        WarehouseUpdate.builder().credentials(Credentials.NONE)
+            .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k"))).build()));
+
+    world.assertUnchanged();
+  }
+
+  /**
+   * Validation comes before existence, for every method: bad input under a missing tenant, or
+   * for a missing warehouse, is reported as bad input, not as NotFound.
+   */
+  @Test
+  void everyWarehouseMethodValidatesBeforeLookingUpTheTenantOrTheWarehouse() {
+    World world = new World();
+    TenantId deleted = newTenant();
+    await(store().tenants().delete(deleted));
+    WarehouseUpdate badStorage = WarehouseUpdate.builder()
+        .storage(new StorageConfig(StorageType.S3, "", Map.of())).build();
+
+    for (TenantId missing : new TenantId[] {TenantId.random(), deleted}) {
+      assertInvalid("warehouse.properties", () -> store().warehouses().create(missing,
+          new NewWarehouse("free", STORAGE, Credentials.NONE, null)));
+      assertInvalid("name", () -> store().warehouses().get(missing, ""));
+      assertInvalid("page.limit",
+          () -> store().warehouses().list(missing, PageRequest.firstPage(0)));
+      assertInvalid("update.storage.rootLocation",
+          () -> store().warehouses().update(missing, LAKE, badStorage));
+      assertInvalid("name", () -> store().warehouses().delete(missing, " "));
+    }
+    assertInvalid("update.storage.rootLocation",
+        () -> store().warehouses().update(world.tenant, "missing", badStorage));
+    assertInvalid("update.credentials.values", () -> store().warehouses().update(world.tenant,
+        "missing", WarehouseUpdate.builder().credentials(Credentials.of(null)).build()));
+
+    world.assertUnchanged();
+  }
 }
