@@ -56,7 +56,8 @@ import org.junit.jupiter.api.Nested;
  * ({@code Tenants}, {@code Assets}, {@code MetadataPointer}, ...) and its slices of the rules that
  * span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
  * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
- * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package
+ * an isolation case; {@code Futures} checks the asynchronous shape of every facet method, and
+ * {@code StoredLimits} the limit on stored property maps. A new area adds its package
  * and one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
@@ -340,6 +341,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Futures extends FutureContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class StoredLimits extends StoredLimitsContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
