@@ -15,6 +15,7 @@ import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.StoredProperties;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
@@ -23,7 +24,6 @@ import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.StorageType;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
-import dev.catalogstore.jdbc.sql.PropertyLimit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,7 @@ class StoredPropertyLimitTest {
 
   @Test
   void theLimitIsTheRequestLimit() {
-    assertThat(PropertyLimit.MAX_STORED).isEqualTo(1000).isEqualTo(FULL.size());
+    assertThat(StoredProperties.MAX_ENTRIES).isEqualTo(1000).isEqualTo(FULL.size());
   }
 
   @Test

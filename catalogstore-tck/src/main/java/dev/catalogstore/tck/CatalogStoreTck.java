@@ -425,4 +425,12 @@ public abstract class CatalogStoreTck {
       return CatalogStoreTck.this.fixture();
     }
   }
+
+  @Nested
+  class StoredLimits extends StoredLimitsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
 }

@@ -1,32 +1,94 @@
 package dev.catalogstore.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetCommit;
+import dev.catalogstore.api.asset.AssetExpectation;
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.namespace.Namespace;
+import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
+import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The asynchronous shape of the contract (DESIGN §2.1): a caller may chain store calls inside
- * {@code thenCompose} callbacks, also on an executor of one thread, without deadlock, and a failure
- * travels down the chain as the contract's exception.
+ * The asynchronous shape of the contract (DESIGN §2.1), for every facet method. The methods are
+ * found by reflection over the facets of {@link CatalogStore}, so a method added to a facet is
+ * covered at once; the suite fails, naming it, if it does not know a valid argument of one of the
+ * new method's parameter types.
+ *
+ * <ul>
+ *   <li>A caller may chain a store call inside the callback of another with plain {@code
+ *       thenCompose} (the callback then runs on whatever thread completed the first future, a store
+ *       thread included), also when the caller itself runs on an executor of one thread, and the
+ *       chain completes: a store never blocks one of its own threads on another of its futures.
+ *   <li>A method never throws: not on a {@code null} argument (the future fails with {@code
+ *       InvalidArgumentException}), not on an argument that throws while it is read (a map whose
+ *       {@code size()} and {@code entrySet()} throw: the future fails instead). Records and the
+ *       request types copy what they hold when they are built, so the arguments a caller can still
+ *       change or break after building them are the parameters of interface type: maps, sets,
+ *       lists.
+ *   <li>A future fails only with a {@link CatalogStoreException} subtype, never a raw runtime
+ *       exception, also for calls under a tenant that does not exist or in an empty tenant.
+ *   <li>A store reads a mutable argument before the call returns: a map, set or list the caller
+ *       changes afterwards (reusing its buffer, say) changes nothing of the call.
+ * </ul>
+ *
+ * <p>A call that hangs is reported after {@link #CALL_TIMEOUT} instead of hanging the run; the
+ * suite stops at the first hung call, since a deadlocked store serves nothing afterwards.
  */
 public abstract class FutureContract extends TckSuite {
-  private final ExecutorService oneThread = Executors.newSingleThreadExecutor();
+  private final ExecutorService oneThread = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "tck-caller-executor");
+    // A chain deadlocked in a broken store must not keep the JVM alive.
+    thread.setDaemon(true);
+    return thread;
+  });
 
   @AfterEach
   void stopTheExecutor() {
@@ -68,5 +130,441 @@ public abstract class FutureContract extends TckSuite {
         });
 
     assertThat(await(chain)).isEqualTo("handled");
+  }
+
+  /**
+   * Every method, called with plain {@code thenCompose} inside the callback of another store call,
+   * once from the test's thread and once from an executor of one thread, completes (with a value
+   * or a failure) and the chain goes on to a further store call.
+   */
+  @Test
+  void everyMethodChainedInsideAStoreCallbackCompletes() {
+    for (FacetMethod method : FacetMethod.all()) {
+      Scene scene = filledScene();
+      Object[] arguments = scene.validArguments(method);
+
+      CompletableFuture<?> fromTestThread = store().tenants().get(scene.tenant)
+          .thenCompose(read -> method.callForFuture(store(), arguments))
+          .handle((value, failure) -> "done")
+          .thenCompose(done -> store().tenants().get(scene.tenant));
+      assertCompletes(method + " chained from the test's thread", fromTestThread);
+
+      CompletableFuture<?> fromOneThread = CompletableFuture.supplyAsync(() -> "", oneThread)
+          .thenCompose(start -> store().tenants().get(scene.tenant))
+          .thenCompose(read -> method.callForFuture(store(), arguments))
+          .handle((value, failure) -> "done")
+          .thenCompose(done -> store().tenants().get(scene.tenant));
+      assertCompletes(method + " chained on a one-thread executor", fromOneThread);
+    }
+  }
+
+  /** Each parameter of every method, null in turn: a failed future, never an exception. */
+  @Test
+  void noMethodThrowsOnANullArgumentButFailsItsFutureAsInvalid() {
+    List<String> problems = new ArrayList<>();
+    for (FacetMethod method : FacetMethod.all()) {
+      Scene scene = filledScene();
+      for (int i = 0; i < method.parameterCount(); i++) {
+        Object[] arguments = scene.validArguments(method);
+        arguments[i] = null;
+        String call = method + " with parameter " + i + " null";
+        Outcome outcome = Outcome.of(store(), method, arguments);
+        outcome.problem(call).ifPresent(problems::add);
+        if (outcome.failure != null && !(outcome.failure instanceof InvalidArgumentException)) {
+          problems.add(call + " failed with " + outcome.failure
+              + " instead of InvalidArgumentException");
+        }
+        if (outcome.failure == null && outcome.problem(call).isEmpty()) {
+          problems.add(call + " succeeded");
+        }
+      }
+    }
+    assertThat(problems).as("calls with a null argument").isEmpty();
+  }
+
+  /**
+   * Each parameter of interface type (a map, set or list) of every method, replaced in turn by
+   * one that throws whatever is called on it: a failed future, never an exception.
+   */
+  @Test
+  void noMethodThrowsOnAnArgumentThatFailsWhileReadButFailsItsFuture() {
+    List<String> problems = new ArrayList<>();
+    int probed = 0;
+    for (FacetMethod method : FacetMethod.all()) {
+      Scene scene = filledScene();
+      for (int i = 0; i < method.parameterCount(); i++) {
+        Class<?> type = method.method.getParameterTypes()[i];
+        if (!type.isInterface()) {
+          continue;
+        }
+        probed++;
+        Object[] arguments = scene.validArguments(method);
+        arguments[i] = throwingWhenRead(type);
+        String call = method + " with parameter " + i + " throwing when read";
+        Outcome outcome = Outcome.of(store(), method, arguments);
+        outcome.problem(call).ifPresent(problems::add);
+        if (outcome.failure == null && outcome.problem(call).isEmpty()) {
+          problems.add(call + " succeeded: it never read its argument");
+        }
+      }
+    }
+    assertThat(probed).as("parameters of interface type probed").isPositive();
+    assertThat(problems).as("calls with an argument that throws when read").isEmpty();
+  }
+
+  /**
+   * Every method, called under a tenant that does not exist and in an existing but empty tenant,
+   * completes with a value or fails with a {@link CatalogStoreException} subtype.
+   */
+  @Test
+  void everyMethodFailsOnlyWithTheContractsExceptions() {
+    List<String> problems = new ArrayList<>();
+    for (FacetMethod method : FacetMethod.all()) {
+      Scene missing = new Scene(TenantId.random(), AssetId.random());
+      Outcome.of(store(), method, missing.validArguments(method))
+          .problem(method + " under a missing tenant").ifPresent(problems::add);
+      Scene empty = new Scene(newTenant(), AssetId.random());
+      Outcome.of(store(), method, empty.validArguments(method))
+          .problem(method + " in an empty tenant").ifPresent(problems::add);
+    }
+    assertThat(problems).as("calls whose outcome is not the contract's").isEmpty();
+  }
+
+  /**
+   * Every method that takes a map, set or list reads it before it returns: the caller clearing and
+   * refilling it right after the call changes nothing of what the call does.
+   */
+  @Test
+  void anArgumentTheCallerChangesAfterTheCallReturnedChangesNothingOfTheCall() {
+    Map<String, MutationCase> cases = new TreeMap<>();
+    cases.put("namespaces.create/3", this::namespaceCreateKeepsTheMapItWasGiven);
+    cases.put("namespaces.replaceProperties/3", this::namespaceReplacementKeepsTheMapItWasGiven);
+    cases.put("assets.list/5", this::assetListKeepsTheKindsItWasGiven);
+    cases.put("assets.commitMetadataLocations/2", this::multiAssetCommitKeepsThePartsItWasGiven);
+
+    List<String> uncovered = FacetMethod.all().stream()
+        .filter(method -> Arrays.stream(method.method.getParameterTypes())
+            .anyMatch(Class::isInterface))
+        .map(FacetMethod::toString)
+        .filter(name -> !cases.containsKey(name))
+        .toList();
+    assertThat(uncovered)
+        .as("methods taking a mutable argument without a case in this test; add one")
+        .isEmpty();
+
+    for (MutationCase mutationCase : cases.values()) {
+      mutationCase.run(filledScene());
+    }
+  }
+
+  private void namespaceCreateKeepsTheMapItWasGiven(Scene scene) {
+    NamespaceRef created = SampleTenant.SALES.child(uniqueName("ns"));
+    Map<String, String> buffer = new HashMap<>(Map.of("given", "yes"));
+
+    CompletableFuture<Namespace> call = store().namespaces().create(scene.tenant, created, buffer);
+    reuse(buffer);
+
+    assertThat(await(call).properties()).isEqualTo(Map.of("given", "yes"));
+    assertThat(await(store().namespaces().get(scene.tenant, created)).orElseThrow().properties())
+        .as("namespaces.create stored the map as it was when called")
+        .isEqualTo(Map.of("given", "yes"));
+  }
+
+  private void namespaceReplacementKeepsTheMapItWasGiven(Scene scene) {
+    Map<String, String> buffer = new HashMap<>(Map.of("given", "yes"));
+
+    CompletableFuture<Namespace> call =
+        store().namespaces().replaceProperties(scene.tenant, SampleTenant.SALES, buffer);
+    reuse(buffer);
+
+    assertThat(await(call).properties()).isEqualTo(Map.of("given", "yes"));
+    assertThat(await(store().namespaces().get(scene.tenant, SampleTenant.SALES)).orElseThrow()
+        .properties())
+        .as("namespaces.replaceProperties stored the map as it was when called")
+        .isEqualTo(Map.of("given", "yes"));
+  }
+
+  private void assetListKeepsTheKindsItWasGiven(Scene scene) {
+    Set<AssetKind> buffer = new HashSet<>(Set.of(AssetKind.ICEBERG_TABLE));
+
+    CompletableFuture<Page<Asset>> call = store().assets().list(scene.tenant,
+        BranchRef.main(SampleTenant.CATALOG), SampleTenant.SALES.path(), buffer,
+        PageRequest.firstPage());
+    buffer.clear();
+    buffer.add(AssetKind.DELTA_TABLE);
+
+    assertThat(await(call).items()).extracting(asset -> asset.ref().name())
+        .as("assets.list listed the kinds given when called").containsExactly("orders");
+  }
+
+  private void multiAssetCommitKeepsThePartsItWasGiven(Scene scene) {
+    String next = SampleTenant.ORDERS_V2 + ".next";
+    List<AssetCommit> buffer = new ArrayList<>(List.of(new AssetCommit(SampleTenant.ORDERS,
+        MetadataCommit.replacing(SampleTenant.ORDERS_V2, next))));
+
+    CompletableFuture<List<Asset>> call =
+        store().assets().commitMetadataLocations(scene.tenant, buffer);
+    buffer.set(0, new AssetCommit(SampleTenant.CUSTOMERS,
+        MetadataCommit.replacing(SampleTenant.CUSTOMERS_V1, "s3://not/given.json")));
+
+    assertThat(await(call)).extracting(Asset::ref).containsExactly(SampleTenant.ORDERS);
+    assertThat(await(store().assets().get(scene.tenant, SampleTenant.ORDERS)).orElseThrow()
+        .metadataLocation()).contains(next);
+    assertThat(await(store().assets().get(scene.tenant, SampleTenant.CUSTOMERS)).orElseThrow()
+        .metadataLocation()).as("an asset the caller named only after the call returned")
+        .contains(SampleTenant.CUSTOMERS_V1);
+  }
+
+  /** What a caller reusing its buffer does: empties it and fills it with something else. */
+  private static void reuse(Map<String, String> buffer) {
+    buffer.clear();
+    buffer.put("changed", "after the call");
+  }
+
+  /** One case of the mutable-argument rule, run in a scene of its own. */
+  @FunctionalInterface
+  private interface MutationCase {
+    void run(Scene scene);
+  }
+
+  /** Fails the test if {@code chain} does not complete in time, naming {@code what}. */
+  private static void assertCompletes(String what, CompletableFuture<?> chain) {
+    try {
+      chain.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | CancellationException e) {
+      fail("%s: the chain's own store calls failed: %s", what, e.getCause());
+    } catch (TimeoutException e) {
+      fail("%s did not complete within %s: a deadlock? A store must not block one of its own "
+          + "threads (or the caller's) waiting for another store call", what, CALL_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** A fresh tenant filled with {@link SampleTenant}'s content. */
+  private Scene filledScene() {
+    TenantId tenant = newTenant();
+    SampleTenant.fill(store(), tenant, "futures");
+    AssetId orders =
+        await(store().assets().get(tenant, SampleTenant.ORDERS)).orElseThrow().id();
+    return new Scene(tenant, orders);
+  }
+
+  /**
+   * A tenant (which may not exist or be empty) and valid arguments in it for any facet method,
+   * chosen by parameter type, naming {@link SampleTenant}'s content. A create gets a fresh name,
+   * a rename a fresh target.
+   */
+  private static final class Scene {
+    final TenantId tenant;
+    final AssetId orders;
+
+    Scene(TenantId tenant, AssetId orders) {
+      this.tenant = tenant;
+      this.orders = orders;
+    }
+
+    Object[] validArguments(FacetMethod method) {
+      Type[] types = method.method.getGenericParameterTypes();
+      Object[] arguments = new Object[types.length];
+      boolean sawAsset = false;
+      for (int i = 0; i < types.length; i++) {
+        String type = types[i].getTypeName();
+        boolean create = method.method.getName().equals("create");
+        if (type.equals(AssetRef.class.getName())) {
+          // The first asset is the one acted on, a second one (a rename's target) is fresh.
+          arguments[i] = create || sawAsset
+              ? AssetRef.onMain(SampleTenant.SALES, uniqueName("asset"))
+              : SampleTenant.ORDERS;
+          sawAsset = true;
+        } else if (type.equals(NamespaceRef.class.getName())) {
+          arguments[i] = create
+              ? SampleTenant.SALES.child(uniqueName("ns"))
+              : method.method.getName().equals("list")
+                  ? NamespaceRef.root(SampleTenant.CATALOG)
+                  : SampleTenant.SALES;
+        } else if (type.equals(String.class.getName())) {
+          arguments[i] = switch (method.facet()) {
+            case "warehouses" -> SampleTenant.WAREHOUSE;
+            case "catalogs" -> SampleTenant.CATALOG;
+            default -> throw new AssertionError(
+                "FutureContract knows no valid String argument for " + method + "; add one");
+          };
+        } else {
+          arguments[i] = valueOf(type);
+        }
+      }
+      return arguments;
+    }
+
+    private Object valueOf(String type) {
+      String ordersNext = SampleTenant.ORDERS_V2 + ".next";
+      Map<String, Object> values = new HashMap<>();
+      values.put(TenantId.class.getName(), tenant);
+      values.put(AssetId.class.getName(), orders);
+      values.put(BranchRef.class.getName(), BranchRef.main(SampleTenant.CATALOG));
+      values.put(NamespacePath.class.getName(), SampleTenant.SALES.path());
+      values.put(PageRequest.class.getName(), PageRequest.firstPage());
+      values.put(PropertyUpdate.class.getName(), PropertyUpdate.setting("futures", "yes"));
+      values.put(AssetExpectation.class.getName(), AssetExpectation.ANY);
+      values.put(MetadataCommit.class.getName(),
+          MetadataCommit.replacing(SampleTenant.ORDERS_V2, ordersNext));
+      values.put(NewTenant.class.getName(), NewTenant.named(uniqueName("tenant")));
+      values.put(NewWarehouse.class.getName(),
+          NewWarehouse.of(uniqueName("wh"), fileStorage("futures")));
+      values.put(NewCatalog.class.getName(),
+          NewCatalog.local(uniqueName("catalog"), SampleTenant.WAREHOUSE));
+      values.put(NewAsset.class.getName(), NewAsset.of(AssetKind.ICEBERG_TABLE));
+      values.put(TenantUpdate.class.getName(),
+          TenantUpdate.builder().properties(PropertyUpdate.setting("futures", "yes")).build());
+      values.put(WarehouseUpdate.class.getName(),
+          WarehouseUpdate.builder().properties(PropertyUpdate.setting("futures", "yes")).build());
+      values.put(CatalogUpdate.class.getName(),
+          CatalogUpdate.builder().properties(PropertyUpdate.setting("futures", "yes")).build());
+      values.put("java.util.Map<java.lang.String, java.lang.String>", Map.of("futures", "yes"));
+      values.put("java.util.Set<" + AssetKind.class.getName() + ">",
+          EnumSet.allOf(AssetKind.class));
+      values.put("java.util.List<" + AssetCommit.class.getName() + ">", List.of(new AssetCommit(
+          SampleTenant.ORDERS, MetadataCommit.replacing(SampleTenant.ORDERS_V2, ordersNext))));
+      if (!values.containsKey(type)) {
+        throw new AssertionError("FutureContract knows no valid argument of type " + type
+            + "; add one");
+      }
+      return values.get(type);
+    }
+  }
+
+  /** A proxy of {@code type} that throws whatever is called on it, as a broken argument would. */
+  private static Object throwingWhenRead(Class<?> type) {
+    return Proxy.newProxyInstance(FutureContract.class.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> {
+          throw new IllegalStateException(
+              "a " + type.getSimpleName() + " that fails while read (" + method.getName() + ")");
+        });
+  }
+
+  /**
+   * What one call did: threw, returned no future, hung, or completed with a value or a failure.
+   */
+  private static final class Outcome {
+    Throwable thrown;
+    boolean nullFuture;
+    boolean hung;
+    Object value;
+    Throwable failure;
+
+    static Outcome of(CatalogStore store, FacetMethod method, Object[] arguments) {
+      Outcome outcome = new Outcome();
+      CompletableFuture<?> future;
+      try {
+        future = method.call(store, arguments);
+      } catch (Throwable thrown) {
+        outcome.thrown = thrown;
+        return outcome;
+      }
+      if (future == null) {
+        outcome.nullFuture = true;
+        return outcome;
+      }
+      try {
+        outcome.value = future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | CancellationException e) {
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        outcome.failure = cause;
+      } catch (TimeoutException e) {
+        // A hung store serves nothing more: stop here rather than wait again for each call.
+        fail("%s did not complete within %s", method, CALL_TIMEOUT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+      return outcome;
+    }
+
+    /** What breaks the contract in this outcome, described for {@code call}; empty if nothing. */
+    Optional<String> problem(String call) {
+      if (thrown != null) {
+        return Optional.of(call + " threw " + thrown
+            + " instead of returning a failed future");
+      }
+      if (nullFuture) {
+        return Optional.of(call + " returned null instead of a future");
+      }
+      if (failure != null && !(failure instanceof CatalogStoreException)) {
+        return Optional.of(call + " failed with " + failure
+            + ", which is not a CatalogStoreException");
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** One method of one facet of {@link CatalogStore}, found by reflection. */
+  static final class FacetMethod {
+    final Method accessor;
+    final Method method;
+
+    private FacetMethod(Method accessor, Method method) {
+      this.accessor = accessor;
+      this.method = method;
+    }
+
+    /** Every method of every facet the store's root offers, in a stable order. */
+    static List<FacetMethod> all() {
+      List<FacetMethod> methods = new ArrayList<>();
+      for (Method accessor : CatalogStore.class.getMethods()) {
+        if (accessor.getParameterCount() != 0 || !accessor.getReturnType().isInterface()
+            || Modifier.isStatic(accessor.getModifiers())) {
+          continue;
+        }
+        for (Method method : accessor.getReturnType().getMethods()) {
+          if (!Modifier.isStatic(method.getModifiers())
+              && CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
+            methods.add(new FacetMethod(accessor, method));
+          }
+        }
+      }
+      methods.sort(Comparator.comparing(FacetMethod::toString));
+      return List.copyOf(methods);
+    }
+
+    String facet() {
+      return accessor.getName();
+    }
+
+    int parameterCount() {
+      return method.getParameterCount();
+    }
+
+    /** Calls this method of {@code store}; a synchronous exception escapes as it was thrown. */
+    CompletableFuture<?> call(CatalogStore store, Object[] arguments) throws Throwable {
+      Object facet;
+      try {
+        facet = accessor.invoke(store);
+        return (CompletableFuture<?>) method.invoke(facet, arguments);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    /** Calls this method; a synchronous exception (a defect tested elsewhere) fails the future. */
+    CompletableFuture<?> callForFuture(CatalogStore store, Object[] arguments) {
+      try {
+        CompletableFuture<?> future = call(store, arguments);
+        return future == null
+            ? CompletableFuture.failedFuture(new NullPointerException("null future"))
+            : future;
+      } catch (Throwable thrown) {
+        return CompletableFuture.failedFuture(thrown);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return accessor.getName() + "." + method.getName() + "/" + method.getParameterCount();
+    }
   }
 }

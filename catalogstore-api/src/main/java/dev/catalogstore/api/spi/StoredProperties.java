@@ -33,6 +33,18 @@ public final class StoredProperties {
   }
 
   /**
+   * Checks that {@code update} (validated) applied to {@code stored} stays within the limit, for a
+   * backend that writes the change itself (for example in SQL) after reading, and locking, what is
+   * stored.
+   *
+   * @param field the field of {@code update} in the call
+   * @throws InvalidArgumentException on {@code field} if the result would exceed the limit
+   */
+  public static void check(Map<String, String> stored, PropertyUpdate update, String field) {
+    apply(stored, update, field);
+  }
+
+  /**
    * The failure of a change of {@code field} that would leave too many entries; for a backend
    * whose storage enforces the limit itself (a check constraint) and reports it afterwards.
    */

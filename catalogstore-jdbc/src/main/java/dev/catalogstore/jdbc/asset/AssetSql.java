@@ -13,7 +13,7 @@ import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
-import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.Rows;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -246,7 +246,7 @@ final class AssetSql {
    * does not exist, a list of empties (one) if it exists but holds no more such assets.
    */
   List<Optional<Asset>> page(Connection connection, TenantId tenant, BranchRef branch,
-      NamespacePath namespace, Set<AssetKind> kinds, Keyset.Cursor cursor) throws SQLException {
+      NamespacePath namespace, Set<AssetKind> kinds, ListQuery.Cursor cursor) throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
       return bindPlace(query, tenant, branch, namespace)
           .textArray("kinds", kinds.stream().map(AssetKind::name).toList())

@@ -22,12 +22,12 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.StoredProperties;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.Keyset;
 import dev.catalogstore.jdbc.sql.NotFound;
-import dev.catalogstore.jdbc.sql.PropertyLimit;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.SqlWork;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -35,12 +35,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * The assets facet on PostgreSQL: validation and outcomes here, the statements in {@link AssetSql}
@@ -113,26 +114,23 @@ public final class JdbcAssets implements Assets {
 
   @Override
   public CompletableFuture<Page<Asset>> list(TenantId tenant, BranchRef branch,
-      NamespacePath namespace, Set<AssetKind> kinds, PageRequest page) {
-    return db.submit("assets.list", () -> {
+      NamespacePath namespace, Set<AssetKind> callersKinds, PageRequest page) {
+    // Copied now, on the caller's thread: the call runs later on a store thread, by when the
+    // caller may have changed or reused its set. (The copy keeps nulls for validation to name.)
+    return db.submit("assets.list", () -> copyOf(callersKinds), kinds -> () -> {
       Requests.tenant(tenant);
       Requests.branch(branch, "branch");
       Inputs.namespacePath(namespace, "namespace");
       Set<AssetKind> validKinds = Requests.assetKinds(kinds, "kinds");
-      // The kinds are one argument, in their canonical (declaration) order, so that a token is
-      // bound to the set of kinds whatever order the caller's set iterates in.
-      List<String> arguments = new ArrayList<>(List.of(branch.catalog(), branch.branch(),
-          validKinds.stream().map(AssetKind::name).collect(Collectors.joining(","))));
-      arguments.addAll(namespace.segments());
-      Keyset keyset = new Keyset(tenant, "assets", arguments);
-      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      ListQuery query = ListQuery.assets(tenant, branch, namespace, validKinds);
+      ListQuery.Cursor cursor = query.cursor(page);
       List<Optional<Asset>> rows = db.run("assets.list", Violations.NONE,
           connection -> sql.page(connection, tenant, branch, namespace, validKinds, cursor));
       if (rows.isEmpty()) {
         throw missingPlace(tenant, branch, namespace);
       }
       List<Asset> items = rows.stream().flatMap(Optional::stream).toList();
-      return keyset.page(items, cursor, a -> List.of(a.ref().name()));
+      return query.page(items, cursor, a -> a.ref().name());
     });
   }
 
@@ -225,8 +223,10 @@ public final class JdbcAssets implements Assets {
 
   @Override
   public CompletableFuture<List<Asset>> commitMetadataLocations(
-      TenantId tenant, List<AssetCommit> commits) {
-    return db.submit("assets.commitMetadataLocations", () -> {
+      TenantId tenant, List<AssetCommit> callersCommits) {
+    // Copied now, on the caller's thread, as for list's kinds.
+    return db.submit("assets.commitMetadataLocations", () -> copyOf(callersCommits),
+        commits -> () -> {
       Requests.tenant(tenant);
       List<AssetCommit> valid = Requests.assetCommits(commits, "commits");
       BranchRef branch = valid.get(0).asset().branch();
@@ -253,12 +253,22 @@ public final class JdbcAssets implements Assets {
                   + " assets do not have the expected metadata location: " + stale, stale);
             }
             for (int i = 0; i < valid.size(); i++) {
-              PropertyLimit.check(locked.get(i).properties(), valid.get(i).commit().properties(),
-                  "commits[" + i + "].commit.properties");
+              StoredProperties.check(locked.get(i).properties(),
+                  valid.get(i).commit().properties(), "commits[" + i + "].commit.properties");
             }
             return metadata.apply(connection, tenant, valid, locked, now);
           });
-    });
+        });
+  }
+
+  /** A copy of the caller's set that keeps a null element for validation to name. */
+  private static <E> Set<E> copyOf(Set<E> callers) {
+    return callers == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(callers));
+  }
+
+  /** A copy of the caller's list that keeps a null element for validation to name. */
+  private static <E> List<E> copyOf(List<E> callers) {
+    return callers == null ? null : Collections.unmodifiableList(new ArrayList<>(callers));
   }
 
   @Override
@@ -267,11 +277,8 @@ public final class JdbcAssets implements Assets {
     return db.submit("assets.history", () -> {
       Requests.tenant(tenant);
       Requests.asset(asset, "asset");
-      List<String> arguments = new ArrayList<>(List.of(asset.catalog(), asset.branch().branch()));
-      arguments.addAll(asset.namespace().segments());
-      arguments.add(asset.name());
-      Keyset keyset = new Keyset(tenant, "metadata-history", arguments);
-      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      ListQuery query = ListQuery.history(tenant, asset);
+      ListQuery.Cursor cursor = query.cursor(page);
       List<Optional<MetadataLocation>> rows = db.run("assets.history",
           Violations.NONE,
           connection -> metadata.historyPage(connection, tenant, asset, cursor));
@@ -279,7 +286,7 @@ public final class JdbcAssets implements Assets {
         throw missing(tenant, asset);
       }
       List<MetadataLocation> items = rows.stream().flatMap(Optional::stream).toList();
-      return keyset.page(items, cursor, h -> List.of(Long.toString(h.sequence())));
+      return query.page(items, cursor, h -> Long.toString(h.sequence()));
     });
   }
 

@@ -14,7 +14,7 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
 import dev.catalogstore.jdbc.sql.Json;
-import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.Rows;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -174,7 +174,7 @@ final class MetadataSql {
    * asset does not exist, a list of empties (one) if it has no more entries.
    */
   List<Optional<MetadataLocation>> historyPage(Connection connection, TenantId tenant,
-      AssetRef ref, Keyset.Cursor cursor) throws SQLException {
+      AssetRef ref, ListQuery.Cursor cursor) throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectHistoryPage)) {
       return AssetSql.bindAsset(query, tenant, ref)
           .bigint("before", cursor.beforeSequence())

@@ -9,7 +9,7 @@ import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -179,7 +179,7 @@ final class CatalogSql {
    * Up to {@code cursor.fetchSize()} catalogs after the cursor; empty if the tenant does not
    * exist, a list of empties (one) if it has no more catalogs.
    */
-  List<Optional<Catalog>> page(Connection connection, TenantId tenant, Keyset.Cursor cursor)
+  List<Optional<Catalog>> page(Connection connection, TenantId tenant, ListQuery.Cursor cursor)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
       return query.uuid("tenant", tenant.value())

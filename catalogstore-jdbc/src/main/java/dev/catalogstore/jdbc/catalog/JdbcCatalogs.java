@@ -12,10 +12,10 @@ import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.Keyset;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -74,15 +74,15 @@ public final class JdbcCatalogs implements Catalogs {
   public CompletableFuture<Page<Catalog>> list(TenantId tenant, PageRequest page) {
     return db.submit("catalogs.list", () -> {
       Requests.tenant(tenant);
-      Keyset keyset = new Keyset(tenant, "catalogs", List.of());
-      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      ListQuery query = ListQuery.catalogs(tenant);
+      ListQuery.Cursor cursor = query.cursor(page);
       List<Optional<Catalog>> rows = db.run("catalogs.list", Violations.NONE,
           connection -> sql.page(connection, tenant, cursor));
       if (rows.isEmpty()) {
         throw NotFound.tenant(tenant);
       }
       List<Catalog> items = rows.stream().flatMap(Optional::stream).toList();
-      return keyset.page(items, cursor, c -> List.of(c.name()));
+      return query.page(items, cursor, Catalog::name);
     });
   }
 

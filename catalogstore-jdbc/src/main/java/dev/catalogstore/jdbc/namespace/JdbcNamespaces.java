@@ -12,15 +12,14 @@ import dev.catalogstore.api.namespace.Namespaces;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.Keyset;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +44,8 @@ public final class JdbcNamespaces implements Namespaces {
       TenantId tenant, NamespaceRef namespace, Map<String, String> callersProperties) {
     // Copied now, on the caller's thread: the call runs later on a store thread, by when the
     // caller may have changed or reused its map. (The copy keeps nulls for validation to name.)
-    Map<String, String> properties = Properties.copyOf(callersProperties);
-    return db.submit("namespaces.create", () -> {
+    return db.submit("namespaces.create", () -> Properties.copyOf(callersProperties),
+        properties -> () -> {
       Requests.tenant(tenant);
       Requests.namespace(namespace, "namespace");
       Inputs.properties(properties, "properties");
@@ -63,7 +62,7 @@ public final class JdbcNamespaces implements Namespaces {
         throw missing(tenant, NamespaceRef.root(namespace.catalog()));
       }
       return row;
-    });
+        });
   }
 
   @Override
@@ -82,11 +81,8 @@ public final class JdbcNamespaces implements Namespaces {
     return db.submit("namespaces.list", () -> {
       Requests.tenant(tenant);
       Requests.namespaceOrRoot(parent, "parent");
-      List<String> arguments = new ArrayList<>();
-      arguments.add(parent.catalog());
-      arguments.addAll(parent.path().segments());
-      Keyset keyset = new Keyset(tenant, "namespaces", arguments);
-      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      ListQuery query = ListQuery.namespaces(tenant, parent);
+      ListQuery.Cursor cursor = query.cursor(page);
       List<Optional<Namespace>> rows = db.run("namespaces.list",
           Violations.NONE,
           connection -> sql.page(connection, tenant, parent, cursor));
@@ -94,7 +90,7 @@ public final class JdbcNamespaces implements Namespaces {
         throw missing(tenant, parent);
       }
       List<Namespace> items = rows.stream().flatMap(Optional::stream).toList();
-      return keyset.page(items, cursor, n -> List.of(n.path().lastSegment()));
+      return query.page(items, cursor, n -> n.path().lastSegment());
     });
   }
 
@@ -117,10 +113,9 @@ public final class JdbcNamespaces implements Namespaces {
   @Override
   public CompletableFuture<Namespace> replaceProperties(
       TenantId tenant, NamespaceRef namespace, Map<String, String> callersProperties) {
-    // Copied now, on the caller's thread: the call runs later on a store thread, by when the
-    // caller may have changed or reused its map. (The copy keeps nulls for validation to name.)
-    Map<String, String> properties = Properties.copyOf(callersProperties);
-    return db.submit("namespaces.replaceProperties", () -> {
+    // Copied now, on the caller's thread, as for create.
+    return db.submit("namespaces.replaceProperties", () -> Properties.copyOf(callersProperties),
+        properties -> () -> {
       Requests.tenant(tenant);
       Requests.namespace(namespace, "namespace");
       Inputs.properties(properties, "properties");
@@ -130,7 +125,7 @@ public final class JdbcNamespaces implements Namespaces {
       return db.run("namespaces.replaceProperties", violations,
               connection -> sql.replaceProperties(connection, tenant, namespace, properties, now))
           .orElseThrow(() -> missing(tenant, namespace));
-    });
+        });
   }
 
   @Override

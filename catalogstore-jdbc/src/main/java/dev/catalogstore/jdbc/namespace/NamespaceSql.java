@@ -8,7 +8,7 @@ import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -176,7 +176,7 @@ final class NamespaceSql {
    * catalog or the parent does not exist, a list of empties (one) if there are no more children.
    */
   List<Optional<Namespace>> page(Connection connection, TenantId tenant, NamespaceRef parent,
-      Keyset.Cursor cursor) throws SQLException {
+      ListQuery.Cursor cursor) throws SQLException {
     boolean topLevel = parent.path().isRoot();
     try (SqlStatement query = SqlStatement.prepare(
         connection, topLevel ? selectTopLevelPage : selectChildrenPage)) {

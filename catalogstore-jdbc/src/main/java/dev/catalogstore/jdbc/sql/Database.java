@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +111,26 @@ public final class Database {
           e);
     }
     return call.future;
+  }
+
+  /**
+   * Like {@link #submit(String, StoreTask)}, for a call with an argument the caller may change or
+   * reuse once the call has returned (a map, a list, a set): {@code capture} copies it now, on the
+   * caller's thread, and {@code task} gets the copy on a store thread. An argument that fails while
+   * it is copied (it throws when read) fails the returned future, as {@link InternalStoreException}
+   * with that failure as its cause, as every other unexpected failure does: this method never
+   * throws either.
+   */
+  public <A, T> CompletableFuture<T> submit(
+      String operation, Supplier<A> capture, Function<A, StoreTask<T>> task) {
+    A captured;
+    try {
+      captured = capture.get();
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(new InternalStoreException(
+          operation + " failed: an argument could not be read: " + e, e));
+    }
+    return submit(operation, task.apply(captured));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.catalogstore.jdbc.sql;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.spi.StoredProperties;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -23,7 +24,8 @@ import org.postgresql.util.PSQLException;
  *   <tr><td>23503</td><td>foreign-key violation</td>
  *       <td>the operation's {@link Violations}</td></tr>
  *   <tr><td>23514 on a {@code *_properties_ck} constraint</td>
- *       <td>an update would leave more properties stored than {@link PropertyLimit} allows</td>
+ *       <td>an update would leave more properties stored than {@link StoredProperties} allows
+ *       (the limit's check constraints, migration V2)</td>
  *       <td>the operation's {@link Violations}</td></tr>
  *   <tr><td>22xxx, 54xxx, 23502, 23514, 42xxx but 42501, XX001, XX002</td>
  *       <td>data exception, program limit, not-null or check violation, a missing or mistyped
@@ -54,7 +56,7 @@ public final class SqlErrors {
     if ("23503".equals(state)) {
       return violations.foreignKey(operation, e);
     }
-    if ("23514".equals(state) && PropertyLimit.isLimitConstraint(constraint(e))) {
+    if ("23514".equals(state) && isStoredPropertyLimit(constraint(e))) {
       return violations.propertyLimit(operation, e);
     }
     if (isStoreDefect(state)) {
@@ -77,6 +79,14 @@ public final class SqlErrors {
   public static boolean isTransactionRollback(SQLException e) {
     String state = sqlState(e);
     return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  /**
+   * Whether {@code constraint}, as PostgreSQL names it, is one of the {@code *_properties_ck}
+   * check constraints by which the database enforces {@link StoredProperties#MAX_ENTRIES}.
+   */
+  private static boolean isStoredPropertyLimit(String constraint) {
+    return constraint != null && constraint.endsWith("_properties_ck");
   }
 
   private static boolean isStoreDefect(String state) {

@@ -2,6 +2,7 @@ package dev.catalogstore.jdbc.sql;
 
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
+import dev.catalogstore.api.spi.StoredProperties;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -35,7 +36,6 @@ public final class Violations {
     this.propertyLimit = propertyLimit;
   }
 
-
   /** These violations, with unique violations (SQLState 23505) reported as {@code failure}. */
   public Violations onUnique(Supplier<? extends CatalogStoreException> failure) {
     return new Violations(Objects.requireNonNull(failure), foreignKey, propertyLimit);
@@ -48,11 +48,12 @@ public final class Violations {
 
   /**
    * These violations, with the stored-property limit (a {@code *_properties_ck} constraint)
-   * reported as too many properties on {@code field}, see {@link PropertyLimit#exceeded}.
+   * reported as the shared {@link StoredProperties#exceeded} failure on {@code field}, exactly as
+   * a backend that checks the limit itself reports it.
    */
   public Violations onPropertyLimit(String field) {
     Objects.requireNonNull(field);
-    return new Violations(unique, foreignKey, () -> PropertyLimit.exceeded(field));
+    return new Violations(unique, foreignKey, () -> StoredProperties.exceeded(field));
   }
 
   CatalogStoreException unique(String operation, SQLException e) {

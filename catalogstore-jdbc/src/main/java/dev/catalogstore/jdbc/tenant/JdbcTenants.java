@@ -4,6 +4,7 @@ import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
@@ -11,7 +12,6 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.Keyset;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -61,11 +61,11 @@ public final class JdbcTenants implements Tenants {
   @Override
   public CompletableFuture<Page<Tenant>> list(PageRequest page) {
     return db.submit("tenants.list", () -> {
-      Keyset keyset = new Keyset(TenantId.SYSTEM, "tenants", List.of());
-      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      ListQuery query = ListQuery.tenants();
+      ListQuery.Cursor cursor = query.cursor(page);
       List<Tenant> rows = db.run("tenants.list", Violations.NONE,
           connection -> sql.page(connection, cursor));
-      return keyset.page(rows, cursor, t -> List.of(t.name()));
+      return query.page(rows, cursor, Tenant::name);
     });
   }
 

@@ -6,7 +6,7 @@ import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
-import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -88,7 +88,7 @@ final class TenantSql {
   }
 
   /** Up to {@code cursor.fetchSize()} tenants after the cursor, the system tenant left out. */
-  List<Tenant> page(Connection connection, Keyset.Cursor cursor) throws SQLException {
+  List<Tenant> page(Connection connection, ListQuery.Cursor cursor) throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
       return query.text("after", cursor.afterName())
           .uuid("system", TenantId.SYSTEM.value())

@@ -6,6 +6,7 @@ import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.NewWarehouse;
@@ -15,7 +16,6 @@ import dev.catalogstore.api.warehouse.WarehouseUpdate;
 import dev.catalogstore.api.warehouse.Warehouses;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.Keyset;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -76,15 +76,15 @@ public final class JdbcWarehouses implements Warehouses {
   public CompletableFuture<Page<Warehouse>> list(TenantId tenant, PageRequest page) {
     return db.submit("warehouses.list", () -> {
       Requests.tenant(tenant);
-      Keyset keyset = new Keyset(tenant, "warehouses", List.of());
-      Keyset.Cursor cursor = keyset.cursor(page, 1);
+      ListQuery query = ListQuery.warehouses(tenant);
+      ListQuery.Cursor cursor = query.cursor(page);
       List<Optional<Warehouse>> rows = db.run("warehouses.list",
           Violations.NONE, connection -> sql.page(connection, tenant, cursor));
       if (rows.isEmpty()) {
         throw NotFound.tenant(tenant);
       }
       List<Warehouse> items = rows.stream().flatMap(Optional::stream).toList();
-      return keyset.page(items, cursor, w -> List.of(w.name()));
+      return query.page(items, cursor, Warehouse::name);
     });
   }
 

@@ -7,7 +7,7 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
-import dev.catalogstore.jdbc.sql.Keyset;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -126,7 +126,7 @@ final class WarehouseSql {
    * Up to {@code cursor.fetchSize()} warehouses after the cursor; empty if the tenant does not
    * exist, a list of empties (one) if it has no more warehouses.
    */
-  List<Optional<Warehouse>> page(Connection connection, TenantId tenant, Keyset.Cursor cursor)
+  List<Optional<Warehouse>> page(Connection connection, TenantId tenant, ListQuery.Cursor cursor)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
       return query.uuid("tenant", tenant.value())
