@@ -16,10 +16,16 @@ module dev.catalogstore.tck {
   exports dev.catalogstore.tck.tenant;
   exports dev.catalogstore.tck.warehouse;
 
-  opens dev.catalogstore.tck to org.junit.platform.commons;
-  opens dev.catalogstore.tck.asset to org.junit.platform.commons;
-  opens dev.catalogstore.tck.catalog to org.junit.platform.commons;
-  opens dev.catalogstore.tck.namespace to org.junit.platform.commons;
-  opens dev.catalogstore.tck.tenant to org.junit.platform.commons;
-  opens dev.catalogstore.tck.warehouse to org.junit.platform.commons;
+  opens dev.catalogstore.tck to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.asset to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.catalog to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.namespace to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.tenant to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.warehouse to
+      org.junit.platform.commons;
 }

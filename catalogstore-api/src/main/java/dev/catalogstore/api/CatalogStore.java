@@ -31,12 +31,12 @@ import dev.catalogstore.api.warehouse.Warehouses;
  *       {@code Optional}; absence is never an exception on a get. Callers may chain store calls
  *       inside {@code thenCompose} without deadlock.
  *   <li><b>Tenant first.</b> Every method touching tenant data takes the {@code TenantId} first.
- *       Nothing of one tenant is observable or changeable through another: an id, a name or a
- *       page token of tenant A used under tenant B behaves exactly as if it did not exist.
- *   <li><b>Missing things.</b> A write or a list under a tenant, catalog, branch or namespace
- *       that does not exist fails with {@link dev.catalogstore.api.error.NotFoundException}; a
- *       get of one thing returns empty. Validation comes first: bad input is reported even when
- *       the tenant does not exist.
+ *       Nothing of one tenant is observable or changeable through another: an id, a name or a page
+ *       token of tenant A used under tenant B behaves exactly as if it did not exist.
+ *   <li><b>Missing things.</b> A write or a list under a tenant, catalog, branch or namespace that
+ *       does not exist fails with {@link dev.catalogstore.api.error.NotFoundException}; a get of
+ *       one thing returns empty. Validation comes first: bad input is reported even when the tenant
+ *       does not exist.
  *   <li><b>Validated.</b> Bad input fails with {@link
  *       dev.catalogstore.api.error.InvalidArgumentException} naming the field, before anything is
  *       written; a failed call changes nothing.
@@ -44,9 +44,9 @@ import dev.catalogstore.api.warehouse.Warehouses;
  *   <li><b>Bounded.</b> A stored property map never holds more than {@link
  *       dev.catalogstore.api.spi.StoredProperties#MAX_ENTRIES} entries, after any sequence of
  *       updates and commits: a change that would leave more fails with {@code
- *       InvalidArgumentException} and changes nothing. The field named is the property update
- *       of the call: {@code update.properties} for tenants, warehouses and catalogs, {@code
- *       update} for {@code updateProperties}, {@code commit.properties} and {@code
+ *       InvalidArgumentException} and changes nothing. The field named is the property update of
+ *       the call: {@code update.properties} for tenants, warehouses and catalogs, {@code update}
+ *       for {@code updateProperties}, {@code commit.properties} and {@code
  *       commits[i].commit.properties} for metadata commits.
  *   <li><b>Paged.</b> Lists are keyset-paged in a documented stable order (see {@link
  *       dev.catalogstore.api.paging.PageRequest}).

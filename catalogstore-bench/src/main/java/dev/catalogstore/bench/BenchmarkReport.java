@@ -59,8 +59,8 @@ public final class BenchmarkReport {
     for (String method : List.of("storeFirstPage", "storeMiddlePage", "naiveMiddlePage")) {
       double small = us.get(method + "[assets=1000]");
       double large = us.get(method + "[assets=100000]");
-      System.out.printf(Locale.ROOT, "%-32s %12.2f %12.2f %9.1fx%n", method, small, large,
-          large / small);
+      System.out.printf(
+          Locale.ROOT, "%-32s %12.2f %12.2f %9.1fx%n", method, small, large, large / small);
     }
     double ratio =
         us.get("naiveMiddlePage[assets=100000]") / us.get("storeMiddlePage[assets=100000]");
@@ -80,7 +80,12 @@ public final class BenchmarkReport {
   }
 
   private static void printAgainst(Map<String, Double> us, String method, String floor) {
-    System.out.printf(Locale.ROOT, "%-32s %12.1f %9.2fx  %s%n", method, us.get(method),
-        us.get(method) / us.get(floor), floor);
+    System.out.printf(
+        Locale.ROOT,
+        "%-32s %12.1f %9.2fx  %s%n",
+        method,
+        us.get(method),
+        us.get(method) / us.get(floor),
+        floor);
   }
 }

@@ -63,7 +63,8 @@ public class InMemoryPagingBenchmark {
   public void fill() {
     store = new InMemoryCatalogStore();
     tenant = store.tenants().create(NewTenant.named("bench")).join().id();
-    store.warehouses()
+    store
+        .warehouses()
         .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
     store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
@@ -75,7 +76,8 @@ public class InMemoryPagingBenchmark {
     for (int i = 0; i < assets; i++) {
       String name = String.format("table_%07d", i);
       names.add(name);
-      store.assets()
+      store
+          .assets()
           .create(tenant, AssetRef.onMain(ns, name), NewAsset.of(AssetKind.ICEBERG_TABLE))
           .join();
     }
@@ -98,7 +100,8 @@ public class InMemoryPagingBenchmark {
 
   @Benchmark
   public Page<Asset> storeMiddlePage() {
-    return store.assets()
+    return store
+        .assets()
         .list(tenant, branch, namespace, PageRequest.nextPage(middleToken, PAGE))
         .join();
   }

@@ -40,12 +40,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The PostgreSQL store's simple operations beside the floors they are measured against, on a
- * pooled connection of the same database: for reads, one bare {@code SELECT 1} round trip; for
- * the metadata commit, one {@code UPDATE} of a one-row table committed on its own (a durable
- * commit costs a WAL flush that no read pays). The contract aims at one round trip per simple
- * operation, so each operation's ratio to its floor says how close it comes; what remains above
- * 1 is the statement's own work and the hop to the store's thread.
+ * The PostgreSQL store's simple operations beside the floors they are measured against, on a pooled
+ * connection of the same database: for reads, one bare {@code SELECT 1} round trip; for the
+ * metadata commit, one {@code UPDATE} of a one-row table committed on its own (a durable commit
+ * costs a WAL flush that no read pays). The contract aims at one round trip per simple operation,
+ * so each operation's ratio to its floor says how close it comes; what remains above 1 is the
+ * statement's own work and the hop to the store's thread.
  *
  * <p>Reads the database from {@code CATALOGSTORE_BENCH_JDBC_URL} (or {@code
  * CATALOGSTORE_TEST_JDBC_URL}); works in its own schema.
@@ -75,15 +75,20 @@ public class JdbcRoundTripBenchmark {
 
   @Setup(Level.Trial)
   public void open() {
-    String url = jdbcUrl().orElseThrow(() -> new IllegalStateException(
-        "set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL JDBC URL"));
+    String url =
+        jdbcUrl()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL JDBC URL"));
     floorPool = new HikariDataSource();
     floorPool.setJdbcUrl(url);
     floorPool.setMaximumPoolSize(2);
     try (Connection c = floorPool.getConnection();
         java.sql.Statement ddl = c.createStatement()) {
-      ddl.execute("CREATE TABLE IF NOT EXISTS public.catalogstore_bench_floor"
-          + " (id int PRIMARY KEY, location text NOT NULL)");
+      ddl.execute(
+          "CREATE TABLE IF NOT EXISTS public.catalogstore_bench_floor"
+              + " (id int PRIMARY KEY, location text NOT NULL)");
       ddl.execute(
           "INSERT INTO public.catalogstore_bench_floor VALUES (1, '') ON CONFLICT DO NOTHING");
     } catch (SQLException e) {
@@ -92,19 +97,26 @@ public class JdbcRoundTripBenchmark {
     store = JdbcCatalogStore.open(JdbcStoreConfig.builder().jdbcUrl(url).schema(SCHEMA).build());
 
     tenant = store.tenants().create(NewTenant.named("bench-" + UUID.randomUUID())).join().id();
-    store.warehouses()
+    store
+        .warehouses()
         .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
     store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
     NamespaceRef ns = NamespaceRef.of("cat", "db");
     store.namespaces().create(tenant, ns, Map.of()).join();
     for (int i = 0; i < 1000; i++) {
-      store.assets().create(tenant, AssetRef.onMain(ns, String.format("t%04d", i)),
-          NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
+      store
+          .assets()
+          .create(
+              tenant,
+              AssetRef.onMain(ns, String.format("t%04d", i)),
+              NewAsset.of(AssetKind.ICEBERG_TABLE))
+          .join();
     }
     table = AssetRef.onMain(ns, "t0500");
     currentLocation = "s3://bench/t0500/v0.metadata.json";
-    store.assets()
+    store
+        .assets()
         .commitMetadataLocation(tenant, table, MetadataCommit.first(currentLocation))
         .join();
     nextVersion = 1;
@@ -134,8 +146,9 @@ public class JdbcRoundTripBenchmark {
   @Benchmark
   public int floorUpdateOneRow() throws SQLException {
     try (Connection c = floorPool.getConnection();
-        PreparedStatement update = c.prepareStatement(
-            "UPDATE public.catalogstore_bench_floor SET location = ? WHERE id = 1")) {
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE public.catalogstore_bench_floor SET location = ? WHERE id = 1")) {
       update.setString(1, "s3://bench/floor/v" + nextVersion++ + ".metadata.json");
       return update.executeUpdate();
     }
@@ -148,16 +161,20 @@ public class JdbcRoundTripBenchmark {
 
   @Benchmark
   public Page<Asset> listAssetsPage() {
-    return store.assets().list(tenant, BranchRef.main("cat"), table.namespace(),
-        PageRequest.firstPage(100)).join();
+    return store
+        .assets()
+        .list(tenant, BranchRef.main("cat"), table.namespace(), PageRequest.firstPage(100))
+        .join();
   }
 
   @Benchmark
   public Asset commitMetadataLocation() {
     String next = "s3://bench/t0500/v" + nextVersion++ + ".metadata.json";
-    Asset committed = store.assets()
-        .commitMetadataLocation(tenant, table, MetadataCommit.replacing(currentLocation, next))
-        .join();
+    Asset committed =
+        store
+            .assets()
+            .commitMetadataLocation(tenant, table, MetadataCommit.replacing(currentLocation, next))
+            .join();
     currentLocation = next;
     return committed;
   }

@@ -35,12 +35,15 @@ final class CommitSteps {
   private CompletableFuture<Asset> commit(String expected, String next) {
     MetadataCommit commit =
         MetadataCommit.replacing(metadataFile("orders", expected), metadataFile("orders", next));
-    return scene.store()
-        .assets().commitMetadataLocation(scene.tenant(), ORDERS, commit)
-        .thenApply(orders -> {
-          scene.say("orders: " + expected + " -> " + next + " committed");
-          return orders;
-        });
+    return scene
+        .store()
+        .assets()
+        .commitMetadataLocation(scene.tenant(), ORDERS, commit)
+        .thenApply(
+            orders -> {
+              scene.say("orders: " + expected + " -> " + next + " committed");
+              return orders;
+            });
   }
 
   CompletableFuture<Void> loseARace() {
@@ -57,42 +60,67 @@ final class CommitSteps {
     MetadataCommit byA = MetadataCommit.replacing(reads.writerA(), metadataFile("orders", "v4"));
     MetadataCommit byB =
         MetadataCommit.replacing(reads.writerB(), metadataFile("orders", LOSING_VERSION));
-    return scene.store()
-        .assets().commitMetadataLocation(scene.tenant(), ORDERS, byA)
-        .thenCompose(won -> {
-          scene.say("writer A commits v3 -> v4: won");
-          return Failures.expect(ConflictException.class,
-              scene.store().assets().commitMetadataLocation(scene.tenant(), ORDERS, byB));
-        })
-        .thenCompose(conflict -> {
-          String winner = conflict.currentValue().orElseThrow(
-              () -> new IllegalStateException("the conflict carries no current location"));
-          scene.say("writer B commits v3 -> " + LOSING_VERSION + ": LOST, ConflictException");
-          scene.say("  currentValue() = " + winner);
-          scene.say("writer B re-applies its change on " + file(winner) + " and retries");
-          MetadataCommit retry = MetadataCommit.replacing(winner, metadataFile("orders", "v5"));
-          return scene.store().assets().commitMetadataLocation(scene.tenant(), ORDERS, retry);
-        })
+    return scene
+        .store()
+        .assets()
+        .commitMetadataLocation(scene.tenant(), ORDERS, byA)
+        .thenCompose(
+            won -> {
+              scene.say("writer A commits v3 -> v4: won");
+              return Failures.expect(
+                  ConflictException.class,
+                  scene.store().assets().commitMetadataLocation(scene.tenant(), ORDERS, byB));
+            })
+        .thenCompose(
+            conflict -> {
+              String winner =
+                  conflict
+                      .currentValue()
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "the conflict carries no current location"));
+              scene.say("writer B commits v3 -> " + LOSING_VERSION + ": LOST, ConflictException");
+              scene.say("  currentValue() = " + winner);
+              scene.say("writer B re-applies its change on " + file(winner) + " and retries");
+              MetadataCommit retry = MetadataCommit.replacing(winner, metadataFile("orders", "v5"));
+              return scene.store().assets().commitMetadataLocation(scene.tenant(), ORDERS, retry);
+            })
         .thenAccept(orders -> scene.say("writer B commits v4 -> v5: won"));
   }
 
   private CompletableFuture<String> currentMetadata() {
-    return scene.store()
-        .assets().get(scene.tenant(), ORDERS)
+    return scene
+        .store()
+        .assets()
+        .get(scene.tenant(), ORDERS)
         .thenApply(orders -> orders.orElseThrow().metadataLocation().orElseThrow());
   }
 
   CompletableFuture<Void> printHistory() {
     scene.step("The metadata history of orders, newest first");
-    return scene.store()
-        .assets().history(scene.tenant(), ORDERS, PageRequest.firstPage())
-        .thenAccept(history -> {
-          for (MetadataLocation entry : history.items()) {
-            scene.say("#" + entry.sequence() + "  " + file(entry.location())
-                + entry.previousLocation().map(p -> "  replaced " + file(p)).orElse("  (first)"));
-          }
-          scene.say(history.items().size() + " entries; " + LOSING_VERSION
-              + " never became current, so it is not among them");
-        });
+    return scene
+        .store()
+        .assets()
+        .history(scene.tenant(), ORDERS, PageRequest.firstPage())
+        .thenAccept(
+            history -> {
+              for (MetadataLocation entry : history.items()) {
+                scene.say(
+                    "#"
+                        + entry.sequence()
+                        + "  "
+                        + file(entry.location())
+                        + entry
+                            .previousLocation()
+                            .map(p -> "  replaced " + file(p))
+                            .orElse("  (first)"));
+              }
+              scene.say(
+                  history.items().size()
+                      + " entries; "
+                      + LOSING_VERSION
+                      + " never became current, so it is not among them");
+            });
   }
 }

@@ -34,13 +34,14 @@ final class Narrator {
   static String quoted(String name) {
     StringBuilder text = new StringBuilder("\"");
     name.codePoints()
-        .forEach(c -> {
-          if (Character.isISOControl(c)) {
-            text.append(String.format("\\u%04X", c));
-          } else {
-            text.appendCodePoint(c);
-          }
-        });
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                text.append(String.format("\\u%04X", c));
+              } else {
+                text.appendCodePoint(c);
+              }
+            });
     return text.append('"').toString();
   }
 

@@ -24,26 +24,32 @@ final class PagingSteps {
   CompletableFuture<String> pageThroughTables() {
     scene.step("Page through the tables, " + PAGE_SIZE + " per page, in name order");
     return readPage(PageRequest.firstPage(PAGE_SIZE), 1)
-        .thenApply(firstToken -> {
-          scene.say("a token is opaque: pass it back unchanged to get the next page");
-          return firstToken.orElseThrow(
-              () -> new IllegalStateException("the first page had no next page token"));
-        });
+        .thenApply(
+            firstToken -> {
+              scene.say("a token is opaque: pass it back unchanged to get the next page");
+              return firstToken.orElseThrow(
+                  () -> new IllegalStateException("the first page had no next page token"));
+            });
   }
 
   /** Reads page {@code number} and the ones after it; completes with this page's token. */
   private CompletableFuture<Optional<String>> readPage(PageRequest request, int number) {
-    return scene.store()
-        .assets().list(scene.tenant(), ORDERS.branch(), Q1.path(), request)
-        .thenCompose(page -> {
-          scene.say("page " + number + ": " + names(page));
-          scene.say(page.nextPageToken().map(token -> "  next page token: " + token)
-              .orElse("  no next page token: this was the last page"));
-          return page.nextPage(PAGE_SIZE)
-              .map(next -> readPage(next, number + 1))
-              .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()))
-              .thenApply(ignored -> page.nextPageToken());
-        });
+    return scene
+        .store()
+        .assets()
+        .list(scene.tenant(), ORDERS.branch(), Q1.path(), request)
+        .thenCompose(
+            page -> {
+              scene.say("page " + number + ": " + names(page));
+              scene.say(
+                  page.nextPageToken()
+                      .map(token -> "  next page token: " + token)
+                      .orElse("  no next page token: this was the last page"));
+              return page.nextPage(PAGE_SIZE)
+                  .map(next -> readPage(next, number + 1))
+                  .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()))
+                  .thenApply(ignored -> page.nextPageToken());
+            });
   }
 
   private static String names(Page<Asset> page) {

@@ -37,24 +37,41 @@ public final class QuickStart {
       String v2 = "s3://acme-lake/wh/orders/metadata/v2.metadata.json";
 
       // Every call returns a CompletableFuture; chain them, and wait only at the edge.
-      Asset table = store
-          .warehouses().create(acme, NewWarehouse.of("lakehouse",
-              StorageConfig.of(StorageType.S3, "s3://acme-lake/wh")))
-          .thenCompose(w -> store.catalogs().create(acme, NewCatalog.local("prod", "lakehouse")))
-          .thenCompose(c ->
-              store.namespaces().create(acme, NamespaceRef.of("prod", "sales"), Map.of()))
-          .thenCompose(n -> store.namespaces().create(acme, q1, Map.of()))
-          .thenCompose(n -> store.assets().create(acme, orders,
-              NewAsset.icebergTable("s3://acme-lake/wh/orders", v1)))
-          .thenCompose(t -> store.assets().commitMetadataLocation(acme, orders,
-              MetadataCommit.replacing(v1, v2)))
-          .join();
+      Asset table =
+          store
+              .warehouses()
+              .create(
+                  acme,
+                  NewWarehouse.of(
+                      "lakehouse", StorageConfig.of(StorageType.S3, "s3://acme-lake/wh")))
+              .thenCompose(
+                  w -> store.catalogs().create(acme, NewCatalog.local("prod", "lakehouse")))
+              .thenCompose(
+                  c -> store.namespaces().create(acme, NamespaceRef.of("prod", "sales"), Map.of()))
+              .thenCompose(n -> store.namespaces().create(acme, q1, Map.of()))
+              .thenCompose(
+                  n ->
+                      store
+                          .assets()
+                          .create(
+                              acme, orders, NewAsset.icebergTable("s3://acme-lake/wh/orders", v1)))
+              .thenCompose(
+                  t ->
+                      store
+                          .assets()
+                          .commitMetadataLocation(acme, orders, MetadataCommit.replacing(v1, v2)))
+              .join();
       System.out.println("committed " + table.metadataLocation().orElseThrow());
 
       // A writer still holding v1 loses the compare-and-set and learns the current location.
       try {
-        store.assets().commitMetadataLocation(acme, orders,
-            MetadataCommit.replacing(v1, "s3://acme-lake/wh/orders/metadata/v2-other.json")).join();
+        store
+            .assets()
+            .commitMetadataLocation(
+                acme,
+                orders,
+                MetadataCommit.replacing(v1, "s3://acme-lake/wh/orders/metadata/v2-other.json"))
+            .join();
       } catch (CompletionException e) {
         if (!(e.getCause() instanceof ConflictException conflict)) {
           throw e;

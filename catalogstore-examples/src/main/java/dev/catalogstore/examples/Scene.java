@@ -17,6 +17,7 @@ record Scene(CatalogStore store, TenantId tenant, Narrator narrator) {
 
   /** A dot inside a segment is an ordinary character: "2024.q1" is one segment. */
   static final NamespaceRef SALES = NamespaceRef.of(CATALOG, "sales");
+
   static final NamespaceRef Q1 = SALES.child("2024.q1");
   static final NamespaceRef Q2 = SALES.child("2024.q2");
 

@@ -36,18 +36,35 @@ final class SetupSteps {
     scene.step("Create a warehouse: where the tenant's files live");
     NewWarehouse warehouse =
         NewWarehouse.of(WAREHOUSE, StorageConfig.of(StorageType.S3, WAREHOUSE_ROOT));
-    return scene.store()
-        .warehouses().create(scene.tenant(), warehouse)
-        .thenAccept(created -> scene.say(quoted(created.name()) + " on "
-            + created.storage().type() + " at " + created.storage().rootLocation()));
+    return scene
+        .store()
+        .warehouses()
+        .create(scene.tenant(), warehouse)
+        .thenAccept(
+            created ->
+                scene.say(
+                    quoted(created.name())
+                        + " on "
+                        + created.storage().type()
+                        + " at "
+                        + created.storage().rootLocation()));
   }
 
   CompletableFuture<Void> createCatalog() {
     scene.step("Create a LOCAL catalog on that warehouse");
-    return scene.store()
-        .catalogs().create(scene.tenant(), NewCatalog.local(CATALOG, WAREHOUSE))
-        .thenAccept(catalog -> scene.say(quoted(catalog.name()) + ": " + catalog.type()
-            + " on " + quoted(WAREHOUSE) + ", created with its branch main"));
+    return scene
+        .store()
+        .catalogs()
+        .create(scene.tenant(), NewCatalog.local(CATALOG, WAREHOUSE))
+        .thenAccept(
+            catalog ->
+                scene.say(
+                    quoted(catalog.name())
+                        + ": "
+                        + catalog.type()
+                        + " on "
+                        + quoted(WAREHOUSE)
+                        + ", created with its branch main"));
   }
 
   CompletableFuture<Void> createNamespaces() {
@@ -56,21 +73,30 @@ final class SetupSteps {
     return createNamespace(SALES)
         .thenCompose(ignored -> createNamespace(Q1))
         .thenCompose(ignored -> createNamespace(Q2))
-        .thenCompose(ignored -> scene.store()
-            .namespaces().list(scene.tenant(), SALES, PageRequest.firstPage()))
-        .thenAccept(children -> scene.say("children of " + SALES.path() + ": "
-            + children.items().stream()
-                .map(child -> quoted(child.path().lastSegment()))
-                .collect(Collectors.joining(", "))));
+        .thenCompose(
+            ignored ->
+                scene.store().namespaces().list(scene.tenant(), SALES, PageRequest.firstPage()))
+        .thenAccept(
+            children ->
+                scene.say(
+                    "children of "
+                        + SALES.path()
+                        + ": "
+                        + children.items().stream()
+                            .map(child -> quoted(child.path().lastSegment()))
+                            .collect(Collectors.joining(", "))));
   }
 
   private CompletableFuture<Namespace> createNamespace(NamespaceRef namespace) {
-    return scene.store()
-        .namespaces().create(scene.tenant(), namespace, Map.of("owner", "sales-team"))
-        .thenApply(created -> {
-          scene.say("created " + created.path() + " (depth " + created.path().depth() + ")");
-          return created;
-        });
+    return scene
+        .store()
+        .namespaces()
+        .create(scene.tenant(), namespace, Map.of("owner", "sales-team"))
+        .thenApply(
+            created -> {
+              scene.say("created " + created.path() + " (depth " + created.path().depth() + ")");
+              return created;
+            });
   }
 
   CompletableFuture<Void> createTables() {
@@ -78,15 +104,20 @@ final class SetupSteps {
     // Independent creates may run concurrently; the results are printed in a fixed order.
     List<CompletableFuture<Asset>> creates = TABLES.stream().map(this::createTable).toList();
     return CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new))
-        .thenRun(() -> {
-          for (CompletableFuture<Asset> create : creates) {
-            Asset table = create.join(); // already complete
-            scene.say(String.format("%-10s %s  %s", table.ref().name(), table.kind(),
-                table.metadataLocation().map(Narrator::file).orElse("-")));
-          }
-          Asset orders = creates.get(TABLES.indexOf("orders")).join();
-          scene.say("orders' metadata: " + orders.metadataLocation().orElseThrow());
-        });
+        .thenRun(
+            () -> {
+              for (CompletableFuture<Asset> create : creates) {
+                Asset table = create.join(); // already complete
+                scene.say(
+                    String.format(
+                        "%-10s %s  %s",
+                        table.ref().name(),
+                        table.kind(),
+                        table.metadataLocation().map(Narrator::file).orElse("-")));
+              }
+              Asset orders = creates.get(TABLES.indexOf("orders")).join();
+              scene.say("orders' metadata: " + orders.metadataLocation().orElseThrow());
+            });
   }
 
   private CompletableFuture<Asset> createTable(String name) {

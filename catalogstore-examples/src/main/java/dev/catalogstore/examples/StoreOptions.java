@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which store the walkthrough runs on: the in-memory store unless a JDBC URL is given, as
- * {@code --jdbc-url=...} or in the environment variable {@value #URL_VARIABLE}.
+ * Which store the walkthrough runs on: the in-memory store unless a JDBC URL is given, as {@code
+ * --jdbc-url=...} or in the environment variable {@value #URL_VARIABLE}.
  *
  * @param jdbcUrl the PostgreSQL JDBC URL, if any
  * @param user the database user, if any
@@ -20,13 +20,15 @@ record StoreOptions(
   static final String USER_VARIABLE = "CATALOGSTORE_JDBC_USER";
   static final String PASSWORD_VARIABLE = "CATALOGSTORE_JDBC_PASSWORD";
 
-  static final String USAGE = String.join("\n",
-      "Usage: Walkthrough [--jdbc-url=URL [--user=NAME] [--password=SECRET]]",
-      "  Without a URL the walkthrough runs on the in-memory store.",
-      "  --jdbc-url   a PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/catalog",
-      "  --user, --password   the database user and password, if the URL has none",
-      "  Missing arguments are taken from the environment variables " + URL_VARIABLE + ",",
-      "  " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ".");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: Walkthrough [--jdbc-url=URL [--user=NAME] [--password=SECRET]]",
+          "  Without a URL the walkthrough runs on the in-memory store.",
+          "  --jdbc-url   a PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/catalog",
+          "  --user, --password   the database user and password, if the URL has none",
+          "  Missing arguments are taken from the environment variables " + URL_VARIABLE + ",",
+          "  " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ".");
 
   /** Reads the command line; arguments win over the environment. */
   static StoreOptions parse(List<String> args, Map<String, String> environment) {
@@ -57,12 +59,13 @@ record StoreOptions(
 
   /** The PostgreSQL store's configuration; empty for the in-memory store. */
   Optional<JdbcStoreConfig> jdbcConfig() {
-    return jdbcUrl.map(url -> {
-      JdbcStoreConfig.Builder config = JdbcStoreConfig.builder().jdbcUrl(url);
-      user.ifPresent(config::username);
-      password.ifPresent(config::password);
-      return config.build();
-    });
+    return jdbcUrl.map(
+        url -> {
+          JdbcStoreConfig.Builder config = JdbcStoreConfig.builder().jdbcUrl(url);
+          user.ifPresent(config::username);
+          password.ifPresent(config::password);
+          return config.build();
+        });
   }
 
   /** Names the store for the walkthrough's title, without credentials or URL parameters. */
@@ -82,7 +85,14 @@ record StoreOptions(
 
   @Override
   public String toString() {
-    return "StoreOptions[jdbcUrl=" + jdbcUrl + ", user=" + user
-        + ", password=" + password.map(p -> "<redacted>") + ", help=" + help + "]";
+    return "StoreOptions[jdbcUrl="
+        + jdbcUrl
+        + ", user="
+        + user
+        + ", password="
+        + password.map(p -> "<redacted>")
+        + ", help="
+        + help
+        + "]";
   }
 }

@@ -19,11 +19,14 @@ final class TenantSteps {
 
   static CompletableFuture<Tenant> createTenant(CatalogStore store, Narrator narrator) {
     narrator.step("Create a tenant");
-    return store.tenants().create(NewTenant.named(uniqueName("acme")))
-        .thenApply(tenant -> {
-          narrator.say(quoted(tenant.name()) + ", id " + tenant.id());
-          return tenant;
-        });
+    return store
+        .tenants()
+        .create(NewTenant.named(uniqueName("acme")))
+        .thenApply(
+            tenant -> {
+              narrator.say(quoted(tenant.name()) + ", id " + tenant.id());
+              return tenant;
+            });
   }
 
   /**
@@ -36,38 +39,69 @@ final class TenantSteps {
         scene.store().tenants().create(NewTenant.named(uniqueName("globex")));
     CompletableFuture<Asset> orders =
         scene.store().assets().get(scene.tenant(), ORDERS).thenApply(found -> found.orElseThrow());
-    return other.thenCombine(orders, Intruder::new).thenCompose(intruder -> {
-      TenantId id = intruder.tenant().id();
-      CompletableFuture<Optional<Asset>> byId =
-          scene.store().assets().getById(id, intruder.target().id());
-      return scene.store().catalogs().get(id, CATALOG).thenCombine(byId, (catalog, asset) -> {
-        scene.say(quoted(intruder.tenant().name()) + " asks for catalog " + quoted(CATALOG)
-            + ": " + (catalog.isPresent() ? "FOUND" : "empty"));
-        scene.say(quoted(intruder.tenant().name()) + " asks for orders by its id: "
-            + (asset.isPresent() ? "FOUND" : "empty"));
-        if (catalog.isPresent() || asset.isPresent()) {
-          throw new IllegalStateException("one tenant reached another tenant's data");
-        }
-        return id;
-      });
-    });
+    return other
+        .thenCombine(orders, Intruder::new)
+        .thenCompose(
+            intruder -> {
+              TenantId id = intruder.tenant().id();
+              CompletableFuture<Optional<Asset>> byId =
+                  scene.store().assets().getById(id, intruder.target().id());
+              return scene
+                  .store()
+                  .catalogs()
+                  .get(id, CATALOG)
+                  .thenCombine(
+                      byId,
+                      (catalog, asset) -> {
+                        scene.say(
+                            quoted(intruder.tenant().name())
+                                + " asks for catalog "
+                                + quoted(CATALOG)
+                                + ": "
+                                + (catalog.isPresent() ? "FOUND" : "empty"));
+                        scene.say(
+                            quoted(intruder.tenant().name())
+                                + " asks for orders by its id: "
+                                + (asset.isPresent() ? "FOUND" : "empty"));
+                        if (catalog.isPresent() || asset.isPresent()) {
+                          throw new IllegalStateException(
+                              "one tenant reached another tenant's data");
+                        }
+                        return id;
+                      });
+            });
   }
 
   private record Intruder(Tenant tenant, Asset target) {}
 
   static CompletableFuture<Void> deleteTenants(Scene scene, TenantId other) {
     scene.step("Delete the tenants; all they own goes with them, atomically");
-    return scene.store().tenants().delete(other)
+    return scene
+        .store()
+        .tenants()
+        .delete(other)
         .thenCompose(ignored -> scene.store().tenants().delete(scene.tenant()))
-        .thenCompose(ignored -> scene.store().tenants().get(scene.tenant()).thenAcceptBoth(
-            scene.store().catalogs().get(scene.tenant(), CATALOG), (tenant, catalog) -> {
-              scene.say("tenants().get(tenant): " + (tenant.isPresent() ? "FOUND" : "empty"));
-              scene.say("catalogs().get(tenant, " + quoted(CATALOG) + "): "
-                  + (catalog.isPresent() ? "FOUND" : "empty"));
-              if (tenant.isPresent() || catalog.isPresent()) {
-                throw new IllegalStateException("tenants().delete left the tenant's data behind");
-              }
-            }));
+        .thenCompose(
+            ignored ->
+                scene
+                    .store()
+                    .tenants()
+                    .get(scene.tenant())
+                    .thenAcceptBoth(
+                        scene.store().catalogs().get(scene.tenant(), CATALOG),
+                        (tenant, catalog) -> {
+                          scene.say(
+                              "tenants().get(tenant): " + (tenant.isPresent() ? "FOUND" : "empty"));
+                          scene.say(
+                              "catalogs().get(tenant, "
+                                  + quoted(CATALOG)
+                                  + "): "
+                                  + (catalog.isPresent() ? "FOUND" : "empty"));
+                          if (tenant.isPresent() || catalog.isPresent()) {
+                            throw new IllegalStateException(
+                                "tenants().delete left the tenant's data behind");
+                          }
+                        }));
   }
 
   /** Tenant names are unique in a store; a suffix lets the walkthrough run again on a database. */

@@ -19,7 +19,8 @@ final class Tour {
     ErrorSteps errors = new ErrorSteps(scene);
     TransactionSteps transactions = new TransactionSteps(scene);
     ViewSteps views = new ViewSteps(scene);
-    return setup.createWarehouse()
+    return setup
+        .createWarehouse()
         .thenCompose(ignored -> setup.createCatalog())
         .thenCompose(ignored -> setup.createNamespaces())
         .thenCompose(ignored -> setup.createTables())

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * Tables and views share one namespace: a drop guarded by what the caller read never drops a
- * view that replaced the table, and a list narrowed to kinds returns only tables (or views).
+ * Tables and views share one namespace: a drop guarded by what the caller read never drops a view
+ * that replaced the table, and a list narrowed to kinds returns only tables (or views).
  */
 final class ViewSteps {
   static final AssetRef SHIPMENTS = AssetRef.onMain(Q1, "shipments");
@@ -33,10 +33,11 @@ final class ViewSteps {
   CompletableFuture<Void> refuseToDropAReplacement() {
     scene.step("A guarded drop never drops a view that replaced the table");
     return get(SHIPMENTS)
-        .thenCompose(read -> {
-          scene.say("client A reads shipments: " + read.kind() + ", id " + read.id());
-          return replaceWithAView().thenApply(view -> new Replacement(read, view));
-        })
+        .thenCompose(
+            read -> {
+              scene.say("client A reads shipments: " + read.kind() + ", id " + read.id());
+              return replaceWithAView().thenApply(view -> new Replacement(read, view));
+            })
         .thenCompose(this::dropAsRead);
   }
 
@@ -46,48 +47,67 @@ final class ViewSteps {
   private CompletableFuture<Void> dropAsRead(Replacement replacement) {
     String viewId = replacement.view().id().toString();
     scene.say("client B drops shipments and creates a view shipments, id " + viewId);
-    return Failures.expect(ConflictException.class, scene.store().assets()
-            .delete(scene.tenant(), SHIPMENTS, AssetExpectation.of(replacement.read())))
-        .thenCompose(conflict -> {
-          scene.say("client A drops shipments, expecting what it read: REFUSED, ConflictException");
-          scene.say("  currentValue() = " + conflict.currentValue().orElse("none")
-              + ", the id stored now");
-          if (!conflict.currentValue().equals(Optional.of(viewId))) {
-            throw new IllegalStateException("the conflict does not carry the view's id");
-          }
-          return get(SHIPMENTS);
-        })
-        .thenAccept(kept -> {
-          scene.say("shipments is still there: " + kept.kind() + ", id " + kept.id());
-          if (!kept.id().toString().equals(viewId)) {
-            throw new IllegalStateException("the guarded drop dropped the view");
-          }
-        });
+    return Failures.expect(
+            ConflictException.class,
+            scene
+                .store()
+                .assets()
+                .delete(scene.tenant(), SHIPMENTS, AssetExpectation.of(replacement.read())))
+        .thenCompose(
+            conflict -> {
+              scene.say(
+                  "client A drops shipments, expecting what it read: REFUSED, ConflictException");
+              scene.say(
+                  "  currentValue() = "
+                      + conflict.currentValue().orElse("none")
+                      + ", the id stored now");
+              if (!conflict.currentValue().equals(Optional.of(viewId))) {
+                throw new IllegalStateException("the conflict does not carry the view's id");
+              }
+              return get(SHIPMENTS);
+            })
+        .thenAccept(
+            kept -> {
+              scene.say("shipments is still there: " + kept.kind() + ", id " + kept.id());
+              if (!kept.id().toString().equals(viewId)) {
+                throw new IllegalStateException("the guarded drop dropped the view");
+              }
+            });
   }
 
   private CompletableFuture<Asset> replaceWithAView() {
-    NewAsset view = NewAsset.builder(AssetKind.ICEBERG_VIEW)
-        .metadataLocation(Scene.metadataFile("shipments-view", "v1"))
-        .build();
-    return scene.store().assets().delete(scene.tenant(), SHIPMENTS)
+    NewAsset view =
+        NewAsset.builder(AssetKind.ICEBERG_VIEW)
+            .metadataLocation(Scene.metadataFile("shipments-view", "v1"))
+            .build();
+    return scene
+        .store()
+        .assets()
+        .delete(scene.tenant(), SHIPMENTS)
         .thenCompose(ignored -> scene.store().assets().create(scene.tenant(), SHIPMENTS, view));
   }
 
   CompletableFuture<Void> listOnlyTables() {
     scene.step("List only the tables: narrow a list to kinds");
     return list("every kind", EnumSet.allOf(AssetKind.class))
-        .thenCompose(ignored -> list("listTables, kinds = [ICEBERG_TABLE]",
-            EnumSet.of(AssetKind.ICEBERG_TABLE)))
-        .thenCompose(ignored -> list("listViews, kinds = [ICEBERG_VIEW]",
-            EnumSet.of(AssetKind.ICEBERG_VIEW)))
-        .thenRun(() -> scene.say(
-            "the store does the filtering: listing tables never pages through views"));
+        .thenCompose(
+            ignored ->
+                list("listTables, kinds = [ICEBERG_TABLE]", EnumSet.of(AssetKind.ICEBERG_TABLE)))
+        .thenCompose(
+            ignored ->
+                list("listViews, kinds = [ICEBERG_VIEW]", EnumSet.of(AssetKind.ICEBERG_VIEW)))
+        .thenRun(
+            () ->
+                scene.say(
+                    "the store does the filtering: listing tables never pages through views"));
   }
 
   private CompletableFuture<Void> list(String label, Set<AssetKind> kinds) {
     // Five assets fit one page; PagingSteps shows how to follow the tokens.
-    return scene.store()
-        .assets().list(scene.tenant(), ORDERS.branch(), Q1.path(), kinds, PageRequest.firstPage())
+    return scene
+        .store()
+        .assets()
+        .list(scene.tenant(), ORDERS.branch(), Q1.path(), kinds, PageRequest.firstPage())
         .thenAccept(page -> scene.say(label + ": " + names(page)));
   }
 
@@ -96,7 +116,11 @@ final class ViewSteps {
   }
 
   private CompletableFuture<Asset> get(AssetRef asset) {
-    return scene.store().assets().get(scene.tenant(), asset).thenApply(found -> found.orElseThrow(
-        () -> new IllegalStateException(asset + " disappeared")));
+    return scene
+        .store()
+        .assets()
+        .get(scene.tenant(), asset)
+        .thenApply(
+            found -> found.orElseThrow(() -> new IllegalStateException(asset + " disappeared")));
   }
 }

@@ -49,7 +49,8 @@ public final class Walkthrough {
 
   /** The store the options name; the caller closes it. */
   static CatalogStore open(StoreOptions options) {
-    return options.jdbcConfig()
+    return options
+        .jdbcConfig()
         .<CatalogStore>map(JdbcCatalogStore::open)
         .orElseGet(InMemoryCatalogStore::new);
   }

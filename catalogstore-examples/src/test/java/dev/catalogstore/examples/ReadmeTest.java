@@ -20,13 +20,19 @@ class ReadmeTest {
 
   @Test
   void theReadmeShowsQuickStartLineForLine() throws IOException {
-    List<String> sample = dedent(between(Files.readAllLines(QUICK_START),
-        line -> line.strip().equals("// README:begin"),
-        line -> line.strip().equals("// README:end")));
-    List<String> readme = dedent(between(Files.readAllLines(readme()),
-        line -> line.equals("```java"),
-        line -> line.equals("```"),
-        sample.get(0)));
+    List<String> sample =
+        dedent(
+            between(
+                Files.readAllLines(QUICK_START),
+                line -> line.strip().equals("// README:begin"),
+                line -> line.strip().equals("// README:end")));
+    List<String> readme =
+        dedent(
+            between(
+                Files.readAllLines(readme()),
+                line -> line.equals("```java"),
+                line -> line.equals("```"),
+                sample.get(0)));
 
     assertThat(sample).hasSizeGreaterThan(10);
     assertThat(readme).as("the README's copy of QuickStart").isEqualTo(sample);
@@ -43,10 +49,11 @@ class ReadmeTest {
       System.setOut(original);
     }
 
-    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-        "committed s3://acme-lake/wh/orders/metadata/v2.metadata.json",
-        "lost the race; current is s3://acme-lake/wh/orders/metadata/v2.metadata.json",
-        "table prod@main:\"sales\".\"2024.q1\".\"orders\"");
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "committed s3://acme-lake/wh/orders/metadata/v2.metadata.json",
+            "lost the race; current is s3://acme-lake/wh/orders/metadata/v2.metadata.json",
+            "table prod@main:\"sales\".\"2024.q1\".\"orders\"");
   }
 
   /** The README at the repository root, found from the module's folder. */
@@ -81,10 +88,12 @@ class ReadmeTest {
   }
 
   private static List<String> dedent(List<String> lines) {
-    int indent = lines.stream().filter(line -> !line.isBlank())
-        .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-    return lines.stream()
-        .map(line -> line.isBlank() ? "" : line.substring(indent))
-        .toList();
+    int indent =
+        lines.stream()
+            .filter(line -> !line.isBlank())
+            .mapToInt(line -> line.length() - line.stripLeading().length())
+            .min()
+            .orElse(0);
+    return lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).toList();
   }
 }

@@ -22,11 +22,16 @@ class StoreOptionsTest {
 
   @Test
   void argumentsWinOverTheEnvironment() {
-    StoreOptions options = StoreOptions.parse(
-        List.of("--jdbc-url=jdbc:postgresql://db:5432/cat?ssl=true", "--user=alice"),
-        Map.of("CATALOGSTORE_JDBC_URL", "jdbc:postgresql://other/x",
-            "CATALOGSTORE_JDBC_USER", "bob",
-            "CATALOGSTORE_JDBC_PASSWORD", "s3cret"));
+    StoreOptions options =
+        StoreOptions.parse(
+            List.of("--jdbc-url=jdbc:postgresql://db:5432/cat?ssl=true", "--user=alice"),
+            Map.of(
+                "CATALOGSTORE_JDBC_URL",
+                "jdbc:postgresql://other/x",
+                "CATALOGSTORE_JDBC_USER",
+                "bob",
+                "CATALOGSTORE_JDBC_PASSWORD",
+                "s3cret"));
 
     assertThat(options.jdbcUrl()).contains("jdbc:postgresql://db:5432/cat?ssl=true");
     assertThat(options.user()).contains("alice");
@@ -42,8 +47,9 @@ class StoreOptionsTest {
 
   @Test
   void theEnvironmentAloneSelectsPostgres() {
-    StoreOptions options = StoreOptions.parse(
-        List.of(), Map.of("CATALOGSTORE_JDBC_URL", "jdbc:postgresql://localhost/catalog"));
+    StoreOptions options =
+        StoreOptions.parse(
+            List.of(), Map.of("CATALOGSTORE_JDBC_URL", "jdbc:postgresql://localhost/catalog"));
 
     assertThat(options.jdbcUrl()).contains("jdbc:postgresql://localhost/catalog");
     assertThat(options.user()).isEqualTo(Optional.empty());

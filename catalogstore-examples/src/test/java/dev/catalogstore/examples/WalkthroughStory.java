@@ -33,71 +33,82 @@ final class WalkthroughStory {
 
     assertThat(lines).first().isEqualTo("CatalogStore walkthrough on " + storeDescription);
     assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(16);
-    assertThat(lines).containsSubsequence(
-        "created \"sales\" (depth 1)",
-        "created \"sales\".\"2024.q1\" (depth 2)",
-        "children of \"sales\": \"2024.q1\", \"2024.q2\"");
+    assertThat(lines)
+        .containsSubsequence(
+            "created \"sales\" (depth 1)",
+            "created \"sales\".\"2024.q1\" (depth 2)",
+            "children of \"sales\": \"2024.q1\", \"2024.q2\"");
 
-    assertThat(lines).containsSubsequence(
-        "orders: v1 -> v2 committed",
-        "orders: v2 -> v3 committed",
-        "writer A commits v3 -> v4: won",
-        "writer B commits v3 -> v4-writer-b: LOST, ConflictException",
-        "currentValue() = " + METADATA + "v4.metadata.json",
-        "writer B commits v4 -> v5: won");
+    assertThat(lines)
+        .containsSubsequence(
+            "orders: v1 -> v2 committed",
+            "orders: v2 -> v3 committed",
+            "writer A commits v3 -> v4: won",
+            "writer B commits v3 -> v4-writer-b: LOST, ConflictException",
+            "currentValue() = " + METADATA + "v4.metadata.json",
+            "writer B commits v4 -> v5: won");
 
     List<String> history = section(lines, "The metadata history of orders");
-    assertThat(history).containsExactly(
-        "#5  v5.metadata.json  replaced v4.metadata.json",
-        "#4  v4.metadata.json  replaced v3.metadata.json",
-        "#3  v3.metadata.json  replaced v2.metadata.json",
-        "#2  v2.metadata.json  replaced v1.metadata.json",
-        "#1  v1.metadata.json  (first)",
-        "5 entries; v4-writer-b never became current, so it is not among them");
+    assertThat(history)
+        .containsExactly(
+            "#5  v5.metadata.json  replaced v4.metadata.json",
+            "#4  v4.metadata.json  replaced v3.metadata.json",
+            "#3  v3.metadata.json  replaced v2.metadata.json",
+            "#2  v2.metadata.json  replaced v1.metadata.json",
+            "#1  v1.metadata.json  (first)",
+            "5 entries; v4-writer-b never became current, so it is not among them");
 
     List<String> paging = section(lines, "Page through the tables");
-    assertThat(paging).containsSubsequence(
-        "page 1: customers, orders", "page 2: payments, refunds", "page 3: shipments");
+    assertThat(paging)
+        .containsSubsequence(
+            "page 1: customers, orders", "page 2: payments, refunds", "page 3: shipments");
     assertThat(paging).filteredOn(line -> line.startsWith("next page token: ")).hasSize(2);
     assertThat(paging).filteredOn(line -> line.startsWith("no next page token")).hasSize(1);
 
-    assertThat(section(lines, "Typed errors")).containsSubsequence(
-        "a table named \"orders\\u0007\"",
-        "-> InvalidArgumentException, field() = asset.name",
-        "namespace \"finance\".\"2024\", parent missing",
-        "-> NotFoundException, missing() = NAMESPACE",
-        "a commit to orders in \"sales\".\"2024.q3\" (no such namespace)",
-        "-> NotFoundException, missing() = NAMESPACE",
-        "a commit to returns in \"sales\".\"2024.q1\" (no such table)",
-        "-> NotFoundException, missing() = ASSET",
-        "orders created a second time")
+    assertThat(section(lines, "Typed errors"))
+        .containsSubsequence(
+            "a table named \"orders\\u0007\"",
+            "-> InvalidArgumentException, field() = asset.name",
+            "namespace \"finance\".\"2024\", parent missing",
+            "-> NotFoundException, missing() = NAMESPACE",
+            "a commit to orders in \"sales\".\"2024.q3\" (no such namespace)",
+            "-> NotFoundException, missing() = NAMESPACE",
+            "a commit to returns in \"sales\".\"2024.q1\" (no such table)",
+            "-> NotFoundException, missing() = ASSET",
+            "orders created a second time")
         .anyMatch(line -> line.startsWith("-> AlreadyExistsException: "))
         .anyMatch(line -> line.startsWith("-> PreconditionFailedException: "))
-        .endsWith("the tables' page token used to list namespaces",
+        .endsWith(
+            "the tables' page token used to list namespaces",
             "-> InvalidArgumentException, field() = page.pageToken");
 
-    assertThat(section(lines, "One commit also moves a table")).containsExactly(
-        "payments before: v1.metadata.json, properties {}",
-        "location " + ROOT + "sales/2024.q1/payments",
-        "commit v1 -> v2, also moving it to " + ROOT + "archive/payments and setting retention=365d",
-        "payments after: v2.metadata.json, properties {retention=365d}",
-        "location " + ROOT + "archive/payments",
-        "pointer, location and property changed in one atomic step");
+    assertThat(section(lines, "One commit also moves a table"))
+        .containsExactly(
+            "payments before: v1.metadata.json, properties {}",
+            "location " + ROOT + "sales/2024.q1/payments",
+            "commit v1 -> v2, also moving it to "
+                + ROOT
+                + "archive/payments and setting retention=365d",
+            "payments after: v2.metadata.json, properties {retention=365d}",
+            "location " + ROOT + "archive/payments",
+            "pointer, location and property changed in one atomic step");
 
-    assertThat(section(lines, "Commit two tables at once")).containsExactly(
-        "customers v1 -> v2 and refunds v1 -> v2: both committed",
-        "another writer read customers at v2 but refunds still at v1",
-        "customers v2 -> v3 and refunds v1 -> v3: LOST, AssetsConflictException",
-        "conflicts(): refunds expected v1.metadata.json, current v2.metadata.json",
-        "customers is still at v2.metadata.json: its fresh half was not committed either");
+    assertThat(section(lines, "Commit two tables at once"))
+        .containsExactly(
+            "customers v1 -> v2 and refunds v1 -> v2: both committed",
+            "another writer read customers at v2 but refunds still at v1",
+            "customers v2 -> v3 and refunds v1 -> v3: LOST, AssetsConflictException",
+            "conflicts(): refunds expected v1.metadata.json, current v2.metadata.json",
+            "customers is still at v2.metadata.json: its fresh half was not committed either");
 
     assertGuardedDrop(section(lines, "A guarded drop"));
 
-    assertThat(section(lines, "List only the tables")).containsExactly(
-        "every kind: customers, orders, payments, refunds, shipments",
-        "listTables, kinds = [ICEBERG_TABLE]: customers, orders, payments, refunds",
-        "listViews, kinds = [ICEBERG_VIEW]: shipments",
-        "the store does the filtering: listing tables never pages through views");
+    assertThat(section(lines, "List only the tables"))
+        .containsExactly(
+            "every kind: customers, orders, payments, refunds, shipments",
+            "listTables, kinds = [ICEBERG_TABLE]: customers, orders, payments, refunds",
+            "listViews, kinds = [ICEBERG_VIEW]: shipments",
+            "the store does the filtering: listing tables never pages through views");
 
     assertThat(section(lines, "Tenants are isolated"))
         .anyMatch(line -> line.endsWith("asks for catalog \"prod\": empty"))
@@ -111,16 +122,18 @@ final class WalkthroughStory {
   private static void assertGuardedDrop(List<String> step) {
     assertThat(step).hasSize(5);
     assertThat(step.get(0)).matches("client A reads shipments: ICEBERG_TABLE, id " + ID_PATTERN);
-    Matcher view = Pattern.compile(
-        "client B drops shipments and creates a view shipments, id (" + ID_PATTERN + ")")
-        .matcher(step.get(1));
+    Matcher view =
+        Pattern.compile(
+                "client B drops shipments and creates a view shipments, id (" + ID_PATTERN + ")")
+            .matcher(step.get(1));
     assertThat(view.matches()).as(step.get(1)).isTrue();
     String viewId = view.group(1);
     assertThat(step.get(0)).doesNotEndWith(viewId);
-    assertThat(step.subList(2, 5)).containsExactly(
-        "client A drops shipments, expecting what it read: REFUSED, ConflictException",
-        "currentValue() = " + viewId + ", the id stored now",
-        "shipments is still there: ICEBERG_VIEW, id " + viewId);
+    assertThat(step.subList(2, 5))
+        .containsExactly(
+            "client A drops shipments, expecting what it read: REFUSED, ConflictException",
+            "currentValue() = " + viewId + ", the id stored now",
+            "shipments is still there: ICEBERG_VIEW, id " + viewId);
   }
 
   /** The lines of the step whose title starts with {@code title}, up to the next step. */

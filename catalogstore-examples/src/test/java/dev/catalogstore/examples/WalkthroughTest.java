@@ -37,8 +37,14 @@ class WalkthroughTest {
   void stopsOnAStoreWhoseCompareAndSetNeverLoses() {
     try (CatalogStore honest = new InMemoryCatalogStore()) {
       // Every metadata commit overwrites whatever is current, stale or not.
-      CatalogStore blind = replacing(honest, "commitMetadataLocation", 3, (assets, args) ->
-          blindCommit(assets, (TenantId) args[0], (AssetRef) args[1], (MetadataCommit) args[2]));
+      CatalogStore blind =
+          replacing(
+              honest,
+              "commitMetadataLocation",
+              3,
+              (assets, args) ->
+                  blindCommit(
+                      assets, (TenantId) args[0], (AssetRef) args[1], (MetadataCommit) args[2]));
 
       assertThatThrownBy(() -> WalkthroughStory.run(blind, "a blind store"))
           .isInstanceOf(CompletionException.class)
@@ -50,8 +56,12 @@ class WalkthroughTest {
   @Test
   void stopsOnAStoreWhoseMultiTableCommitIsNotAllOrNothing() {
     try (CatalogStore honest = new InMemoryCatalogStore()) {
-      CatalogStore piecemeal = replacing(honest, "commitMetadataLocations", 2, (assets, args) ->
-          oneByOne(assets, (TenantId) args[0], castCommits(args[1])));
+      CatalogStore piecemeal =
+          replacing(
+              honest,
+              "commitMetadataLocations",
+              2,
+              (assets, args) -> oneByOne(assets, (TenantId) args[0], castCommits(args[1])));
 
       assertThatThrownBy(() -> WalkthroughStory.run(piecemeal, "a piecemeal store"))
           .isInstanceOf(CompletionException.class)
@@ -63,8 +73,12 @@ class WalkthroughTest {
   @Test
   void stopsOnAStoreWhoseGuardedDropIgnoresTheGuard() {
     try (CatalogStore honest = new InMemoryCatalogStore()) {
-      CatalogStore careless = replacing(honest, "delete", 3, (assets, args) ->
-          assets.delete((TenantId) args[0], (AssetRef) args[1]));
+      CatalogStore careless =
+          replacing(
+              honest,
+              "delete",
+              3,
+              (assets, args) -> assets.delete((TenantId) args[0], (AssetRef) args[1]));
 
       assertThatThrownBy(() -> WalkthroughStory.run(careless, "a careless store"))
           .isInstanceOf(CompletionException.class)
@@ -79,8 +93,8 @@ class WalkthroughTest {
   }
 
   /**
-   * The honest store with one method of its assets facet (by name and number of parameters)
-   * broken; every other call, and every other facet, is the honest store's.
+   * The honest store with one method of its assets facet (by name and number of parameters) broken;
+   * every other call, and every other facet, is the honest store's.
    */
   private static CatalogStore replacing(
       CatalogStore honest, String method, int parameters, Defect defect) {
@@ -89,28 +103,35 @@ class WalkthroughTest {
   }
 
   private static Assets broken(Assets honest, String name, int parameters, Defect defect) {
-    return (Assets) Proxy.newProxyInstance(
-        Assets.class.getClassLoader(),
-        new Class<?>[] {Assets.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals(name) && method.getParameterCount() == parameters) {
-            return defect.call(honest, args);
-          }
-          try {
-            return method.invoke(honest, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (Assets)
+        Proxy.newProxyInstance(
+            Assets.class.getClassLoader(),
+            new Class<?>[] {Assets.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals(name) && method.getParameterCount() == parameters) {
+                return defect.call(honest, args);
+              }
+              try {
+                return method.invoke(honest, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   private static CompletableFuture<Asset> blindCommit(
       Assets assets, TenantId tenant, AssetRef asset, MetadataCommit commit) {
-    return assets.get(tenant, asset).thenCompose(current -> assets.commitMetadataLocation(
-        tenant, asset,
-        current.flatMap(Asset::metadataLocation)
-            .map(location -> MetadataCommit.replacing(location, commit.next()))
-            .orElse(MetadataCommit.first(commit.next()))));
+    return assets
+        .get(tenant, asset)
+        .thenCompose(
+            current ->
+                assets.commitMetadataLocation(
+                    tenant,
+                    asset,
+                    current
+                        .flatMap(Asset::metadataLocation)
+                        .map(location -> MetadataCommit.replacing(location, commit.next()))
+                        .orElse(MetadataCommit.first(commit.next()))));
   }
 
   /** Commits one asset after the other, keeping what landed before the first stale one. */
@@ -118,18 +139,28 @@ class WalkthroughTest {
       Assets assets, TenantId tenant, List<AssetCommit> commits) {
     CompletableFuture<List<Asset>> done = CompletableFuture.completedFuture(new ArrayList<>());
     for (AssetCommit part : commits) {
-      done = done.thenCompose(committed -> assets
-          .commitMetadataLocation(tenant, part.asset(), part.commit())
-          .handle((asset, error) -> {
-            if (error != null && Failures.unwrap(error) instanceof ConflictException conflict) {
-              throw new AssetsConflictException("stale", List.of(new StaleAsset(
-                  part.asset(), part.commit().expected(), conflict.currentValue())));
-            } else if (error != null) {
-              throw new CompletionException(error);
-            }
-            committed.add(asset);
-            return committed;
-          }));
+      done =
+          done.thenCompose(
+              committed ->
+                  assets
+                      .commitMetadataLocation(tenant, part.asset(), part.commit())
+                      .handle(
+                          (asset, error) -> {
+                            if (error != null
+                                && Failures.unwrap(error) instanceof ConflictException conflict) {
+                              throw new AssetsConflictException(
+                                  "stale",
+                                  List.of(
+                                      new StaleAsset(
+                                          part.asset(),
+                                          part.commit().expected(),
+                                          conflict.currentValue())));
+                            } else if (error != null) {
+                              throw new CompletionException(error);
+                            }
+                            committed.add(asset);
+                            return committed;
+                          }));
     }
     return done;
   }

@@ -39,14 +39,14 @@ import org.slf4j.LoggerFactory;
  * fresh database at once.
  *
  * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
- * threads (one per connection), and its future completes there, never on the caller's thread.
- * Input is validated first, on that thread, so a failed call has changed nothing. Each facet is one
- * class per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}) with its statements
- * next to it. Each operation is a single SQL statement, atomic on its own, except the multi-asset
- * commit, which is one transaction: uniqueness, existence, cascades, the stored-property limit and
- * the metadata compare-and-set are decided by the database's constraints and conditional
- * statements, so they hold across any number of store instances on the same schema. Only a call
- * that failed reads again, to say why (which parent is missing, what the value is now).
+ * threads (one per connection), and its future completes there, never on the caller's thread. Input
+ * is validated first, on that thread, so a failed call has changed nothing. Each facet is one class
+ * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}) with its statements next to
+ * it. Each operation is a single SQL statement, atomic on its own, except the multi-asset commit,
+ * which is one transaction: uniqueness, existence, cascades, the stored-property limit and the
+ * metadata compare-and-set are decided by the database's constraints and conditional statements, so
+ * they hold across any number of store instances on the same schema. Only a call that failed reads
+ * again, to say why (which parent is missing, what the value is now).
  *
  * <p><b>Failures.</b> Futures fail only with the contract's exceptions. When the database is
  * unreachable, or a connection dies mid-call, calls fail with {@link UnavailableException} within
@@ -73,12 +73,13 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Optional<SecretCodec> secretCodec,
       HikariDataSource ownedPool,
       Duration closeGrace) {
-    super(new StoreFacets(
-        new JdbcTenants(db, sql),
-        new JdbcWarehouses(db, sql, secretCodec),
-        new JdbcCatalogs(db, sql),
-        new JdbcNamespaces(db, sql),
-        new JdbcAssets(db, sql)));
+    super(
+        new StoreFacets(
+            new JdbcTenants(db, sql),
+            new JdbcWarehouses(db, sql, secretCodec),
+            new JdbcCatalogs(db, sql),
+            new JdbcNamespaces(db, sql),
+            new JdbcAssets(db, sql)));
     this.name = name;
     this.db = db;
     this.ownedPool = ownedPool;
@@ -91,18 +92,22 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
    *
    * @throws UnavailableException if the database cannot be reached, or refuses the migration
    * @throws dev.catalogstore.api.error.PreconditionFailedException if the schema is not at this
-   *     library's version and the migration mode is {@code VALIDATE}, or its history conflicts
-   *     with this library's migrations
+   *     library's version and the migration mode is {@code VALIDATE}, or its history conflicts with
+   *     this library's migrations
    */
   public static JdbcCatalogStore open(JdbcStoreConfig config) {
     Objects.requireNonNull(config, "config");
     String name = "catalogstore-" + INSTANCES.incrementAndGet();
-    LOG.info("{} - Starting (schema \"{}\", {}, maximumPoolSize {}, migrationMode {})",
-        name, config.schema(),
-        config.jdbcUrl()
+    LOG.info(
+        "{} - Starting (schema \"{}\", {}, maximumPoolSize {}, migrationMode {})",
+        name,
+        config.schema(),
+        config
+            .jdbcUrl()
             .map(url -> "jdbcUrl " + JdbcStoreConfig.redacted(url))
             .orElse("application DataSource"),
-        config.maximumPoolSize(), config.migrationMode());
+        config.maximumPoolSize(),
+        config.migrationMode());
     logSecretCodec(name, config.secretCodec());
     HikariDataSource ownedPool = null;
     try {
@@ -110,21 +115,31 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
         ownedPool = OwnedPool.open(config, name + "-pool");
       }
       DataSource dataSource = ownedPool != null ? ownedPool : config.dataSource().orElseThrow();
-      SchemaMigrator migrator = new SchemaMigrator(name,
-          ownedPool != null ? OwnedPool.migrationDataSource(config) : dataSource, config.schema());
+      SchemaMigrator migrator =
+          new SchemaMigrator(
+              name,
+              ownedPool != null ? OwnedPool.migrationDataSource(config) : dataSource,
+              config.schema());
       if (config.migrationMode() == MigrationMode.MIGRATE) {
         migrator.migrate();
       } else {
         migrator.validate();
       }
-      Database db = new Database(dataSource, config.clock(), config.maximumPoolSize(),
-          config.maximumQueuedCalls(), name);
+      Database db =
+          new Database(
+              dataSource,
+              config.clock(),
+              config.maximumPoolSize(),
+              config.maximumQueuedCalls(),
+              name);
       // Calls still running at close may take as long as the timeouts allow.
-      Duration closeGrace = config.dataSource().isPresent()
-          ? JdbcStoreConfig.DEFAULT_QUERY_TIMEOUT
-          : config.connectionTimeout().plus(config.queryTimeout());
-      JdbcCatalogStore store = new JdbcCatalogStore(name, db, new SqlText(config.schema()),
-          config.secretCodec(), ownedPool, closeGrace);
+      Duration closeGrace =
+          config.dataSource().isPresent()
+              ? JdbcStoreConfig.DEFAULT_QUERY_TIMEOUT
+              : config.connectionTimeout().plus(config.queryTimeout());
+      JdbcCatalogStore store =
+          new JdbcCatalogStore(
+              name, db, new SqlText(config.schema()), config.secretCodec(), ownedPool, closeGrace);
       LOG.info("{} - Start completed.", name);
       return store;
     } catch (HikariPool.PoolInitializationException e) {
@@ -141,8 +156,10 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     if (codec.isEmpty()) {
       LOG.info("{} - No secretCodec configured: warehouses with credentials will be refused", name);
     } else if (codec.get() == SecretCodec.plaintextForTesting()) {
-      LOG.warn("{} - Warehouse credentials are stored IN PLAIN TEXT "
-          + "(SecretCodec.plaintextForTesting()); never use this in production", name);
+      LOG.warn(
+          "{} - Warehouse credentials are stored IN PLAIN TEXT "
+              + "(SecretCodec.plaintextForTesting()); never use this in production",
+          name);
     } else {
       LOG.info("{} - Warehouse credentials are sealed with {}", name, codec.get().describe());
     }

@@ -56,26 +56,29 @@ import javax.sql.DataSource;
  * </table>
  *
  * <p>A call therefore fails with {@code UnavailableException} after at most about {@code
- * connectionTimeout + queryTimeout + 5 s} when the database is unreachable or dies mid-call.
- * Schema migrations at open run on separate, unpooled connections without the statement timeout,
- * since a migration may rightly take long.
+ * connectionTimeout + queryTimeout + 5 s} when the database is unreachable or dies mid-call. Schema
+ * migrations at open run on separate, unpooled connections without the statement timeout, since a
+ * migration may rightly take long.
  */
 public final class JdbcStoreConfig {
   /** The default PostgreSQL schema. */
   public static final String DEFAULT_SCHEMA = "catalogstore";
+
   /** The default number of connections and concurrent calls. */
   public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
+
   /** The default number of calls that may wait for a connection. */
   public static final int DEFAULT_MAXIMUM_QUEUED_CALLS = 10_000;
+
   /** The default longest wait for a connection. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
   /** The default longest statement. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
   private final String jdbcUrl;
   private final String username;
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
 
   private final String password;
   private final DataSource dataSource;
@@ -161,8 +164,8 @@ public final class JdbcStoreConfig {
   }
 
   /**
-   * {@code url} with the values of its {@code password} and {@code sslpassword} parameters
-   * hidden, for logs and messages.
+   * {@code url} with the values of its {@code password} and {@code sslpassword} parameters hidden,
+   * for logs and messages.
    */
   static String redacted(String url) {
     return URL_PASSWORD.matcher(url).replaceAll("$1<redacted>");
@@ -172,16 +175,31 @@ public final class JdbcStoreConfig {
   @Override
   public String toString() {
     return "JdbcStoreConfig["
-        + (jdbcUrl != null ? "jdbcUrl=" + redacted(jdbcUrl) + ", username=" + username
-            + ", password=" + (password == null ? "none" : "<redacted>")
-            + ", connectionTimeout=" + connectionTimeout + ", queryTimeout=" + queryTimeout
+        + (jdbcUrl != null
+            ? "jdbcUrl="
+                + redacted(jdbcUrl)
+                + ", username="
+                + username
+                + ", password="
+                + (password == null ? "none" : "<redacted>")
+                + ", connectionTimeout="
+                + connectionTimeout
+                + ", queryTimeout="
+                + queryTimeout
             : "dataSource=" + dataSource.getClass().getName())
-        + ", maximumPoolSize=" + maximumPoolSize
-        + ", maximumQueuedCalls=" + maximumQueuedCalls
-        + ", schema=" + schema
-        + ", migrationMode=" + migrationMode
-        + ", secretCodec=" + (secretCodec == null ? "none" : secretCodec.describe())
-        + ", clock=" + clock + "]";
+        + ", maximumPoolSize="
+        + maximumPoolSize
+        + ", maximumQueuedCalls="
+        + maximumQueuedCalls
+        + ", schema="
+        + schema
+        + ", migrationMode="
+        + migrationMode
+        + ", secretCodec="
+        + (secretCodec == null ? "none" : secretCodec.describe())
+        + ", clock="
+        + clock
+        + "]";
   }
 
   /**

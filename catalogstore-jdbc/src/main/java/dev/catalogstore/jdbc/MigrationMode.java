@@ -9,8 +9,8 @@ public enum MigrationMode {
    */
   MIGRATE,
   /**
-   * Changes nothing; opening fails unless every migration this version knows has been applied,
-   * for operators who run migrations separately and give the application no DDL rights.
+   * Changes nothing; opening fails unless every migration this version knows has been applied, for
+   * operators who run migrations separately and give the application no DDL rights.
    */
   VALIDATE
 }

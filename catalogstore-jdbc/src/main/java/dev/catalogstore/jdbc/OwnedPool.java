@@ -50,10 +50,10 @@ final class OwnedPool {
   }
 
   /**
-   * Unpooled connections for the schema migration at start-up, so that it neither competes with
-   * a small pool (Flyway holds one connection for its lock while it migrates on another) nor is
-   * cut short by queryTimeout: a migration may rightly take long. Opening a connection is still
-   * bounded by connectionTimeout.
+   * Unpooled connections for the schema migration at start-up, so that it neither competes with a
+   * small pool (Flyway holds one connection for its lock while it migrates on another) nor is cut
+   * short by queryTimeout: a migration may rightly take long. Opening a connection is still bounded
+   * by connectionTimeout.
    */
   static DataSource migrationDataSource(JdbcStoreConfig config) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();

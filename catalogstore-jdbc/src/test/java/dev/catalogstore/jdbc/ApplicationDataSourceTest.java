@@ -42,20 +42,32 @@ class ApplicationDataSourceTest {
     try (HikariDataSource dataSource = new HikariDataSource(hikari)) {
       TenantId tenant;
       AssetRef asset = AssetRef.onMain(NamespaceRef.of("sales", "eu"), "orders");
-      try (JdbcCatalogStore store = JdbcCatalogStore.open(JdbcStoreConfig.builder()
-          .dataSource(dataSource).schema(schema).maximumPoolSize(3)
-          .secretCodec(AesGcmSecretCodec.of(1, TestPostgres.TEST_KEY)).build())) {
+      try (JdbcCatalogStore store =
+          JdbcCatalogStore.open(
+              JdbcStoreConfig.builder()
+                  .dataSource(dataSource)
+                  .schema(schema)
+                  .maximumPoolSize(3)
+                  .secretCodec(AesGcmSecretCodec.of(1, TestPostgres.TEST_KEY))
+                  .build())) {
         tenant = store.tenants().create(NewTenant.named("appds-" + UUID.randomUUID())).join().id();
-        store.warehouses().create(tenant, NewWarehouse.of("wh",
-            StorageConfig.of(StorageType.FILE, "file:///wh"))).join();
+        store
+            .warehouses()
+            .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+            .join();
         store.catalogs().create(tenant, NewCatalog.local("sales", "wh")).join();
         store.namespaces().create(tenant, NamespaceRef.of("sales", "eu"), Map.of()).join();
         store.assets().create(tenant, asset, NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
       }
 
       assertThat(dataSource.isClosed()).isFalse();
-      try (JdbcCatalogStore reopened = JdbcCatalogStore.open(JdbcStoreConfig.builder()
-          .dataSource(dataSource).schema(schema).migrationMode(MigrationMode.VALIDATE).build())) {
+      try (JdbcCatalogStore reopened =
+          JdbcCatalogStore.open(
+              JdbcStoreConfig.builder()
+                  .dataSource(dataSource)
+                  .schema(schema)
+                  .migrationMode(MigrationMode.VALIDATE)
+                  .build())) {
         assertThat(reopened.assets().get(tenant, asset).join()).isPresent();
       }
       try (Connection connection = dataSource.getConnection()) {

@@ -50,8 +50,8 @@ import org.junit.jupiter.api.Test;
  * The JDBC store's side of the contract's additions for Iceberg catalogs: which thing is missing,
  * commits that move the location and change properties, multi-asset commits (also racing in
  * opposite orders, where only the lock order keeps them from deadlocking), guarded deletes and
- * renames, and lists narrowed to kinds. The TCK states these rules for every backend; these
- * tests pin the statements and failure paths of this one.
+ * renames, and lists narrowed to kinds. The TCK states these rules for every backend; these tests
+ * pin the statements and failure paths of this one.
  */
 class AssetAdditionsTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("additions");
@@ -76,8 +76,10 @@ class AssetAdditionsTest {
   @BeforeEach
   void newTenant() {
     tenant = store.tenants().create(NewTenant.named("additions-" + UUID.randomUUID())).join().id();
-    store.warehouses().create(tenant,
-        NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh"))).join();
+    store
+        .warehouses()
+        .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+        .join();
     store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
     store.namespaces().create(tenant, NS, Map.of()).join();
     store.assets().create(tenant, T1, NewAsset.icebergTable("s3://t1", "s3://t1/v1.json")).join();
@@ -92,32 +94,58 @@ class AssetAdditionsTest {
     AssetRef inOtherNamespace = AssetRef.onMain(NamespaceRef.of("cat", "nope"), "t1");
 
     assertMissing(ObjectType.TENANT, () -> store.assets().create(nobody, T1, table));
-    assertMissing(ObjectType.CATALOG,
+    assertMissing(
+        ObjectType.CATALOG,
         () -> store.assets().create(tenant, AssetRef.onMain("nope", NS.path(), "x"), table));
     assertMissing(ObjectType.BRANCH, () -> store.assets().create(tenant, onOtherBranch, table));
-    assertMissing(ObjectType.NAMESPACE,
-        () -> store.assets().create(tenant, inOtherNamespace, table));
+    assertMissing(
+        ObjectType.NAMESPACE, () -> store.assets().create(tenant, inOtherNamespace, table));
     assertMissing(ObjectType.ASSET, () -> store.assets().delete(tenant, T1.withName("nope")));
-    assertMissing(ObjectType.NAMESPACE, () -> store.assets().list(tenant, BranchRef.main("cat"),
-        NamespacePath.of("nope"), PageRequest.firstPage()));
-    assertMissing(ObjectType.BRANCH,
+    assertMissing(
+        ObjectType.NAMESPACE,
+        () ->
+            store
+                .assets()
+                .list(
+                    tenant,
+                    BranchRef.main("cat"),
+                    NamespacePath.of("nope"),
+                    PageRequest.firstPage()));
+    assertMissing(
+        ObjectType.BRANCH,
         () -> store.assets().history(tenant, onOtherBranch, PageRequest.firstPage()));
-    assertMissing(ObjectType.NAMESPACE, () -> store.assets().rename(tenant, T1,
-        T1.inNamespace(NamespacePath.of("nope")), AssetExpectation.ANY));
-    assertMissing(ObjectType.NAMESPACE, () -> store.assets().commitMetadataLocations(tenant,
-        List.of(new AssetCommit(inOtherNamespace, MetadataCommit.first("s3://x")))));
-    assertMissing(ObjectType.NAMESPACE,
+    assertMissing(
+        ObjectType.NAMESPACE,
+        () ->
+            store
+                .assets()
+                .rename(
+                    tenant, T1, T1.inNamespace(NamespacePath.of("nope")), AssetExpectation.ANY));
+    assertMissing(
+        ObjectType.NAMESPACE,
+        () ->
+            store
+                .assets()
+                .commitMetadataLocations(
+                    tenant,
+                    List.of(new AssetCommit(inOtherNamespace, MetadataCommit.first("s3://x")))));
+    assertMissing(
+        ObjectType.NAMESPACE,
         () -> store.namespaces().create(tenant, NS.child("a").child("b"), Map.of()));
-    assertMissing(ObjectType.CATALOG,
+    assertMissing(
+        ObjectType.CATALOG,
         () -> store.namespaces().list(tenant, NamespaceRef.root("nope"), PageRequest.firstPage()));
-    assertMissing(ObjectType.TENANT,
+    assertMissing(
+        ObjectType.TENANT,
         () -> store.namespaces().updateProperties(nobody, NS, PropertyUpdate.NONE));
-    assertMissing(ObjectType.WAREHOUSE,
+    assertMissing(
+        ObjectType.WAREHOUSE,
         () -> store.catalogs().create(tenant, NewCatalog.local("other", "nope")));
-    assertMissing(ObjectType.TENANT,
-        () -> store.catalogs().create(nobody, NewCatalog.local("other", "wh")));
-    assertMissing(ObjectType.WAREHOUSE, () -> store.warehouses().update(tenant, "nope",
-        WarehouseUpdate.builder().build()));
+    assertMissing(
+        ObjectType.TENANT, () -> store.catalogs().create(nobody, NewCatalog.local("other", "wh")));
+    assertMissing(
+        ObjectType.WAREHOUSE,
+        () -> store.warehouses().update(tenant, "nope", WarehouseUpdate.builder().build()));
     assertMissing(ObjectType.TENANT, () -> store.warehouses().delete(nobody, "wh"));
     assertMissing(ObjectType.CATALOG, () -> store.catalogs().delete(tenant, "nope"));
   }
@@ -126,10 +154,16 @@ class AssetAdditionsTest {
   void aCommitMovesTheLocationAndChangesPropertiesWithThePointer() {
     store.assets().updateProperties(tenant, T1, PropertyUpdate.setting("keep", "1")).join();
 
-    Asset committed = store.assets().commitMetadataLocation(tenant, T1,
-        MetadataCommit.replacing("s3://t1/v1.json", "s3://t1/v2.json")
-            .withLocation("s3://moved/t1")
-            .withProperties(new PropertyUpdate(Map.of("owner", "ana"), Set.of("keep")))).join();
+    Asset committed =
+        store
+            .assets()
+            .commitMetadataLocation(
+                tenant,
+                T1,
+                MetadataCommit.replacing("s3://t1/v1.json", "s3://t1/v2.json")
+                    .withLocation("s3://moved/t1")
+                    .withProperties(new PropertyUpdate(Map.of("owner", "ana"), Set.of("keep"))))
+            .join();
 
     assertThat(committed.metadataLocation()).contains("s3://t1/v2.json");
     assertThat(committed.location()).contains("s3://moved/t1");
@@ -141,9 +175,17 @@ class AssetAdditionsTest {
   void aLostCommitChangesNeitherLocationNorProperties() {
     Asset before = store.assets().get(tenant, T1).join().orElseThrow();
 
-    Throwable failure = failureOf(() -> store.assets().commitMetadataLocation(tenant, T1,
-        MetadataCommit.replacing("s3://t1/v0.json", "s3://t1/v2.json")
-            .withLocation("s3://moved/t1").withProperties(PropertyUpdate.setting("k", "v"))));
+    Throwable failure =
+        failureOf(
+            () ->
+                store
+                    .assets()
+                    .commitMetadataLocation(
+                        tenant,
+                        T1,
+                        MetadataCommit.replacing("s3://t1/v0.json", "s3://t1/v2.json")
+                            .withLocation("s3://moved/t1")
+                            .withProperties(PropertyUpdate.setting("k", "v"))));
 
     assertThat(failure).isInstanceOf(ConflictException.class);
     assertThat(((ConflictException) failure).currentValue()).contains("s3://t1/v1.json");
@@ -152,14 +194,24 @@ class AssetAdditionsTest {
 
   @Test
   void aMultiAssetCommitAppliesEveryPartWithHistoryInRequestOrder() {
-    List<Asset> committed = store.assets().commitMetadataLocations(tenant, List.of(
-        new AssetCommit(T2, MetadataCommit.replacing("s3://t2/v1.json", "s3://t2/v2.json")),
-        new AssetCommit(T1, MetadataCommit.replacing("s3://t1/v1.json", "s3://t1/v2.json")
-            .withLocation("s3://moved/t1")))).join();
+    List<Asset> committed =
+        store
+            .assets()
+            .commitMetadataLocations(
+                tenant,
+                List.of(
+                    new AssetCommit(
+                        T2, MetadataCommit.replacing("s3://t2/v1.json", "s3://t2/v2.json")),
+                    new AssetCommit(
+                        T1,
+                        MetadataCommit.replacing("s3://t1/v1.json", "s3://t1/v2.json")
+                            .withLocation("s3://moved/t1"))))
+            .join();
 
     assertThat(committed).extracting(Asset::ref).containsExactly(T2, T1);
     assertThat(committed.get(1).location()).contains("s3://moved/t1");
-    assertThat(committed).extracting(a -> a.metadataLocation().orElseThrow())
+    assertThat(committed)
+        .extracting(a -> a.metadataLocation().orElseThrow())
         .containsExactly("s3://t2/v2.json", "s3://t1/v2.json");
     for (Asset asset : committed) {
       assertThat(store.assets().get(tenant, asset.ref()).join()).contains(asset);
@@ -171,21 +223,36 @@ class AssetAdditionsTest {
 
   @Test
   void aMultiAssetCommitWithStalePartsListsEveryOneAndCommitsNothing() {
-    store.assets().commitMetadataLocation(tenant, T2,
-        MetadataCommit.replacing("s3://t2/v1.json", "s3://t2/v2.json")).join();
+    store
+        .assets()
+        .commitMetadataLocation(
+            tenant, T2, MetadataCommit.replacing("s3://t2/v1.json", "s3://t2/v2.json"))
+        .join();
     AssetRef t3 = AssetRef.onMain(NS, "t3");
     store.assets().create(tenant, t3, NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
     List<Asset> before = List.of(get(T1), get(T2), get(t3));
 
-    Throwable failure = failureOf(() -> store.assets().commitMetadataLocations(tenant, List.of(
-        new AssetCommit(t3, MetadataCommit.replacing("s3://t3/v1.json", "s3://t3/v2.json")),
-        new AssetCommit(T1, MetadataCommit.replacing("s3://t1/v1.json", "s3://t1/v2.json")),
-        new AssetCommit(T2, MetadataCommit.replacing("s3://t2/v1.json", "s3://t2/v3.json")))));
+    Throwable failure =
+        failureOf(
+            () ->
+                store
+                    .assets()
+                    .commitMetadataLocations(
+                        tenant,
+                        List.of(
+                            new AssetCommit(
+                                t3, MetadataCommit.replacing("s3://t3/v1.json", "s3://t3/v2.json")),
+                            new AssetCommit(
+                                T1, MetadataCommit.replacing("s3://t1/v1.json", "s3://t1/v2.json")),
+                            new AssetCommit(
+                                T2,
+                                MetadataCommit.replacing("s3://t2/v1.json", "s3://t2/v3.json")))));
 
     assertThat(failure).isInstanceOf(AssetsConflictException.class);
-    assertThat(((AssetsConflictException) failure).conflicts()).containsExactly(
-        new StaleAsset(t3, Optional.of("s3://t3/v1.json"), Optional.empty()),
-        new StaleAsset(T2, Optional.of("s3://t2/v1.json"), Optional.of("s3://t2/v2.json")));
+    assertThat(((AssetsConflictException) failure).conflicts())
+        .containsExactly(
+            new StaleAsset(t3, Optional.of("s3://t3/v1.json"), Optional.empty()),
+            new StaleAsset(T2, Optional.of("s3://t2/v1.json"), Optional.of("s3://t2/v2.json")));
     assertThat(List.of(get(T1), get(T2), get(t3))).isEqualTo(before);
   }
 
@@ -227,20 +294,25 @@ class AssetAdditionsTest {
     store.assets().delete(tenant, T1).join();
     store.assets().create(tenant, T1, NewAsset.of(AssetKind.ICEBERG_VIEW)).join();
 
-    Throwable byKind = failureOf(() -> store.assets().delete(tenant, T1,
-        AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
-    Throwable byRead = failureOf(() -> store.assets().delete(tenant, T1,
-        AssetExpectation.of(read)));
+    Throwable byKind =
+        failureOf(
+            () ->
+                store
+                    .assets()
+                    .delete(tenant, T1, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+    Throwable byRead =
+        failureOf(() -> store.assets().delete(tenant, T1, AssetExpectation.of(read)));
 
     assertThat(byKind).isInstanceOf(ConflictException.class);
     assertThat(((ConflictException) byKind).currentValue()).contains("ICEBERG_VIEW");
     assertThat(byRead).isInstanceOf(ConflictException.class);
-    assertThat(((ConflictException) byRead).currentValue())
-        .contains(get(T1).id().toString());
+    assertThat(((ConflictException) byRead).currentValue()).contains(get(T1).id().toString());
     assertThat(store.assets().get(tenant, T1).join()).isPresent();
 
-    store.assets().delete(tenant, T2,
-        AssetExpectation.ANY.withMetadataLocation("s3://t2/v1.json")).join();
+    store
+        .assets()
+        .delete(tenant, T2, AssetExpectation.ANY.withMetadataLocation("s3://t2/v1.json"))
+        .join();
     assertThat(store.assets().get(tenant, T2).join()).isEmpty();
   }
 
@@ -248,10 +320,22 @@ class AssetAdditionsTest {
   void aGuardedRenameMovesOnlyTheAssetTheCallerRead() {
     AssetRef moved = T1.withName("moved");
 
-    Throwable stale = failureOf(() -> store.assets().rename(tenant, T1, moved,
-        AssetExpectation.ANY.withId(new AssetId(UUID.randomUUID()))));
-    Throwable unset = failureOf(() -> store.assets().rename(tenant, T1, moved,
-        AssetExpectation.ANY.withoutMetadataLocation()));
+    Throwable stale =
+        failureOf(
+            () ->
+                store
+                    .assets()
+                    .rename(
+                        tenant,
+                        T1,
+                        moved,
+                        AssetExpectation.ANY.withId(new AssetId(UUID.randomUUID()))));
+    Throwable unset =
+        failureOf(
+            () ->
+                store
+                    .assets()
+                    .rename(tenant, T1, moved, AssetExpectation.ANY.withoutMetadataLocation()));
 
     assertThat(stale).isInstanceOf(ConflictException.class);
     assertThat(((ConflictException) stale).currentValue()).contains(get(T1).id().toString());
@@ -265,21 +349,40 @@ class AssetAdditionsTest {
   @Test
   void aListNarrowedToKindsSkipsOtherKindsAndItsTokenIsBoundToThem() {
     for (int i = 0; i < 3; i++) {
-      store.assets().create(tenant, AssetRef.onMain(NS, "v" + i),
-          NewAsset.of(AssetKind.ICEBERG_VIEW)).join();
+      store
+          .assets()
+          .create(tenant, AssetRef.onMain(NS, "v" + i), NewAsset.of(AssetKind.ICEBERG_VIEW))
+          .join();
     }
     BranchRef main = BranchRef.main("cat");
     Set<AssetKind> tables = EnumSet.of(AssetKind.ICEBERG_TABLE);
 
-    Page<Asset> first = store.assets().list(tenant, main, NS.path(), tables,
-        PageRequest.firstPage(1)).join();
-    Page<Asset> second = store.assets().list(tenant, main, NS.path(), tables,
-        PageRequest.nextPage(first.nextPageToken().orElseThrow(), 1)).join();
-    Throwable otherKinds = failureOf(() -> store.assets().list(tenant, main, NS.path(),
-        EnumSet.of(AssetKind.ICEBERG_TABLE, AssetKind.ICEBERG_VIEW),
-        PageRequest.nextPage(first.nextPageToken().orElseThrow(), 1)));
-    Throwable noKinds = failureOf(() -> store.assets().list(tenant, main, NS.path(), Set.of(),
-        PageRequest.firstPage()));
+    Page<Asset> first =
+        store.assets().list(tenant, main, NS.path(), tables, PageRequest.firstPage(1)).join();
+    Page<Asset> second =
+        store
+            .assets()
+            .list(
+                tenant,
+                main,
+                NS.path(),
+                tables,
+                PageRequest.nextPage(first.nextPageToken().orElseThrow(), 1))
+            .join();
+    Throwable otherKinds =
+        failureOf(
+            () ->
+                store
+                    .assets()
+                    .list(
+                        tenant,
+                        main,
+                        NS.path(),
+                        EnumSet.of(AssetKind.ICEBERG_TABLE, AssetKind.ICEBERG_VIEW),
+                        PageRequest.nextPage(first.nextPageToken().orElseThrow(), 1)));
+    Throwable noKinds =
+        failureOf(
+            () -> store.assets().list(tenant, main, NS.path(), Set.of(), PageRequest.firstPage()));
 
     assertThat(first.items()).extracting(a -> a.ref().name()).containsExactly("t1");
     assertThat(second.items()).extracting(a -> a.ref().name()).containsExactly("t2");
@@ -287,8 +390,18 @@ class AssetAdditionsTest {
     assertThat(otherKinds).isInstanceOf(InvalidArgumentException.class);
     assertThat(noKinds).isInstanceOf(InvalidArgumentException.class);
     assertThat(((InvalidArgumentException) noKinds).field()).isEqualTo("kinds");
-    assertThat(store.assets().list(tenant, main, NS.path(), EnumSet.of(AssetKind.ICEBERG_VIEW),
-        PageRequest.firstPage()).join().items()).extracting(a -> a.ref().name())
+    assertThat(
+            store
+                .assets()
+                .list(
+                    tenant,
+                    main,
+                    NS.path(),
+                    EnumSet.of(AssetKind.ICEBERG_VIEW),
+                    PageRequest.firstPage())
+                .join()
+                .items())
+        .extracting(a -> a.ref().name())
         .containsExactly("v0", "v1", "v2");
   }
 

@@ -27,15 +27,18 @@ import org.junit.jupiter.api.Test;
 /**
  * A store whose database goes away: through a {@link TcpProxy} the test cuts the network, turns it
  * into a black hole, or kills the pool's server processes. Calls must then fail with {@link
- * UnavailableException} (not hang), and succeed again once the database is back, without a
- * restart of the store.
+ * UnavailableException} (not hang), and succeed again once the database is back, without a restart
+ * of the store.
  */
 class FaultToleranceTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("faults");
+
   /** Guards against a hang only: a failing call ends within connection plus query timeout. */
   private static final long HANG_GUARD_SECONDS = 60;
+
   /** How many calls recovery may take: each failed call evicts broken connections. */
   private static final int RECOVERY_ATTEMPTS = 20;
+
   private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?(.*)");
 
   private static TcpProxy proxy;
@@ -50,12 +53,14 @@ class FaultToleranceTest {
     int port = url.group(2) == null ? 5432 : Integer.parseInt(url.group(2));
     proxy = new TcpProxy(url.group(1), port);
     String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.group(3);
-    store = JdbcCatalogStore.open(TestPostgres.config(SCHEMA)
-        .jdbcUrl(proxiedUrl)
-        .maximumPoolSize(2)
-        .connectionTimeout(Duration.ofSeconds(2))
-        .queryTimeout(Duration.ofSeconds(2))
-        .build());
+    store =
+        JdbcCatalogStore.open(
+            TestPostgres.config(SCHEMA)
+                .jdbcUrl(proxiedUrl)
+                .maximumPoolSize(2)
+                .connectionTimeout(Duration.ofSeconds(2))
+                .queryTimeout(Duration.ofSeconds(2))
+                .build());
   }
 
   @AfterAll
@@ -68,8 +73,9 @@ class FaultToleranceTest {
   @BeforeEach
   void newTenant() {
     proxy.restore();
-    tenant = recovered(() -> store.tenants().create(NewTenant.named("faults-" + UUID.randomUUID())))
-        .id();
+    tenant =
+        recovered(() -> store.tenants().create(NewTenant.named("faults-" + UUID.randomUUID())))
+            .id();
   }
 
   @Test
@@ -144,9 +150,10 @@ class FaultToleranceTest {
   /** Kills the server processes serving the store's pool, as an administrator would. */
   private static int terminateStoreBackends() throws Exception {
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement kill = connection.prepareStatement(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                + "WHERE application_name = ?")) {
+        PreparedStatement kill =
+            connection.prepareStatement(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    + "WHERE application_name = ?")) {
       kill.setString(1, "catalogstore/" + SCHEMA);
       try (ResultSet result = kill.executeQuery()) {
         result.next();

@@ -20,14 +20,18 @@ class JdbcStoreConfigTest {
 
   @Test
   void toStringNeverShowsAPasswordNotEvenOneInsideTheUrl() {
-    JdbcStoreConfig config = JdbcStoreConfig.builder()
-        .jdbcUrl("jdbc:postgresql://db/catalog?user=app&password=s3cret&sslpassword=k3y;x=1")
-        .password("other-s3cret")
-        .build();
+    JdbcStoreConfig config =
+        JdbcStoreConfig.builder()
+            .jdbcUrl("jdbc:postgresql://db/catalog?user=app&password=s3cret&sslpassword=k3y;x=1")
+            .password("other-s3cret")
+            .build();
 
     assertThat(config.toString())
-        .doesNotContain("s3cret").doesNotContain("k3y")
-        .contains("user=app").contains("password=<redacted>").contains("x=1");
+        .doesNotContain("s3cret")
+        .doesNotContain("k3y")
+        .contains("user=app")
+        .contains("password=<redacted>")
+        .contains("x=1");
   }
 
   @Test
@@ -52,12 +56,20 @@ class JdbcStoreConfigTest {
   void everySettingIsKept() {
     Clock clock = Clock.systemDefaultZone();
     SecretCodec codec = SecretCodec.plaintextForTesting();
-    JdbcStoreConfig config = JdbcStoreConfig.builder()
-        .jdbcUrl(URL).username("app").password("secret")
-        .maximumPoolSize(3).maximumQueuedCalls(50).schema("tenant_data")
-        .migrationMode(MigrationMode.VALIDATE).secretCodec(codec).clock(clock)
-        .connectionTimeout(Duration.ofSeconds(2)).queryTimeout(Duration.ofSeconds(5))
-        .build();
+    JdbcStoreConfig config =
+        JdbcStoreConfig.builder()
+            .jdbcUrl(URL)
+            .username("app")
+            .password("secret")
+            .maximumPoolSize(3)
+            .maximumQueuedCalls(50)
+            .schema("tenant_data")
+            .migrationMode(MigrationMode.VALIDATE)
+            .secretCodec(codec)
+            .clock(clock)
+            .connectionTimeout(Duration.ofSeconds(2))
+            .queryTimeout(Duration.ofSeconds(5))
+            .build();
 
     assertThat(config.username()).contains("app");
     assertThat(config.password()).contains("secret");
@@ -95,10 +107,11 @@ class JdbcStoreConfigTest {
     assertRejected("dataSource", b -> b.jdbcUrl(URL).dataSource(new NoDataSource()));
     assertRejected("username", b -> b.dataSource(new NoDataSource()).username("app"));
     assertRejected("password", b -> b.dataSource(new NoDataSource()).password("secret"));
-    assertRejected("connectionTimeout",
+    assertRejected(
+        "connectionTimeout",
         b -> b.dataSource(new NoDataSource()).connectionTimeout(Duration.ofSeconds(5)));
-    assertRejected("queryTimeout",
-        b -> b.dataSource(new NoDataSource()).queryTimeout(Duration.ofSeconds(5)));
+    assertRejected(
+        "queryTimeout", b -> b.dataSource(new NoDataSource()).queryTimeout(Duration.ofSeconds(5)));
     assertRejected("maximumPoolSize", b -> b.jdbcUrl(URL).maximumPoolSize(0));
     assertRejected("maximumQueuedCalls", b -> b.jdbcUrl(URL).maximumQueuedCalls(0));
     assertRejected("schema", b -> b.jdbcUrl(URL).schema(null));
@@ -109,8 +122,8 @@ class JdbcStoreConfigTest {
     assertRejected("schema", b -> b.jdbcUrl(URL).schema("s".repeat(64)));
     assertRejected("migrationMode", b -> b.jdbcUrl(URL).migrationMode(null));
     assertRejected("clock", b -> b.jdbcUrl(URL).clock(null));
-    assertRejected("connectionTimeout",
-        b -> b.jdbcUrl(URL).connectionTimeout(Duration.ofMillis(999)));
+    assertRejected(
+        "connectionTimeout", b -> b.jdbcUrl(URL).connectionTimeout(Duration.ofMillis(999)));
     assertRejected("queryTimeout", b -> b.jdbcUrl(URL).queryTimeout(Duration.ofMillis(999)));
     assertRejected("queryTimeout", b -> b.jdbcUrl(URL).queryTimeout(Duration.ofDays(2)));
   }

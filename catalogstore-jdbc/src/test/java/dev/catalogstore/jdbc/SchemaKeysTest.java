@@ -36,14 +36,22 @@ class SchemaKeysTest {
 
   @Test
   void theSchemaHasTheStoresTables() throws SQLException {
-    assertThat(tables()).contains(
-        "tenants", "warehouses", "catalogs", "branches", "namespaces", "assets",
-        "metadata_history");
+    assertThat(tables())
+        .contains(
+            "tenants",
+            "warehouses",
+            "catalogs",
+            "branches",
+            "namespaces",
+            "assets",
+            "metadata_history");
   }
 
   @Test
   void everyTableHasAPrimaryKeyStartingWithTenantId() throws SQLException {
-    Map<String, String> firstKeyColumn = rows("""
+    Map<String, String> firstKeyColumn =
+        rows(
+            """
         SELECT t.relname, a.attname
         FROM pg_constraint k
         JOIN pg_class t ON t.oid = k.conrelid
@@ -60,7 +68,9 @@ class SchemaKeysTest {
 
   @Test
   void everyForeignKeyPairsTenantIdWithTenantId() throws SQLException {
-    Map<String, String> pairsTenant = rows("""
+    Map<String, String> pairsTenant =
+        rows(
+            """
         SELECT t.relname || '.' || k.conname,
                EXISTS (
                    SELECT 1
@@ -76,14 +86,18 @@ class SchemaKeysTest {
         WHERE s.nspname = ? AND k.contype = 'f'
         """);
     assertThat(pairsTenant).isNotEmpty();
-    pairsTenant.forEach((foreignKey, pairs) ->
-        assertThat(pairs).as("foreign key %s pairs tenant_id with tenant_id", foreignKey)
-            .isEqualTo("true"));
+    pairsTenant.forEach(
+        (foreignKey, pairs) ->
+            assertThat(pairs)
+                .as("foreign key %s pairs tenant_id with tenant_id", foreignKey)
+                .isEqualTo("true"));
   }
 
   @Test
   void everyTableButTenantsReferencesItsTenantsData() throws SQLException {
-    Map<String, String> foreignKeys = rows("""
+    Map<String, String> foreignKeys =
+        rows(
+            """
         SELECT t.relname, count(*)::text
         FROM pg_constraint k
         JOIN pg_class t ON t.oid = k.conrelid
@@ -100,7 +114,9 @@ class SchemaKeysTest {
 
   @Test
   void everyIndexButTheTenantNameIndexStartsWithTenantId() throws SQLException {
-    Map<String, String> firstIndexColumn = rows("""
+    Map<String, String> firstIndexColumn =
+        rows(
+            """
         SELECT i.relname, a.attname
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
@@ -108,16 +124,20 @@ class SchemaKeysTest {
         JOIN pg_namespace s ON s.oid = t.relnamespace
         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
         WHERE s.nspname = ? AND t.relname <> '%s'
-        """.formatted(SchemaMigrator.HISTORY_TABLE));
+        """
+                .formatted(SchemaMigrator.HISTORY_TABLE));
     assertThat(firstIndexColumn).containsEntry("tenants_name_uq", "name");
     firstIndexColumn.remove("tenants_name_uq");
-    firstIndexColumn.forEach((index, column) ->
-        assertThat(column).as("the first column of index %s", index).isEqualTo("tenant_id"));
+    firstIndexColumn.forEach(
+        (index, column) ->
+            assertThat(column).as("the first column of index %s", index).isEqualTo("tenant_id"));
   }
 
   @Test
   void namesAndPathsCompareByteWise() throws SQLException {
-    Map<String, String> collations = rows("""
+    Map<String, String> collations =
+        rows(
+            """
         SELECT t.relname || '.' || a.attname, c.collname
         FROM pg_attribute a
         JOIN pg_class t ON t.oid = a.attrelid
@@ -126,18 +146,22 @@ class SchemaKeysTest {
         WHERE s.nspname = ? AND t.relkind = 'r' AND a.attname IN ('name', 'path')
         """);
     assertThat(collations).containsKeys("tenants.name", "catalogs.name", "namespaces.path");
-    collations.forEach((column, collation) ->
-        assertThat(collation).as("the collation of %s", column).isEqualTo("C"));
+    collations.forEach(
+        (column, collation) ->
+            assertThat(collation).as("the collation of %s", column).isEqualTo("C"));
   }
 
   /** The store's tables; Flyway's history table is Flyway's, not tenant data. */
   private static List<String> tables() throws SQLException {
-    List<String> tables = new ArrayList<>(rows("""
+    List<String> tables =
+        new ArrayList<>(
+            rows("""
         SELECT t.relname, t.relname
         FROM pg_class t
         JOIN pg_namespace s ON s.oid = t.relnamespace
         WHERE s.nspname = ? AND t.relkind IN ('r', 'p')
-        """).keySet());
+        """)
+                .keySet());
     assertThat(tables).contains(SchemaMigrator.HISTORY_TABLE);
     tables.remove(SchemaMigrator.HISTORY_TABLE);
     return tables;

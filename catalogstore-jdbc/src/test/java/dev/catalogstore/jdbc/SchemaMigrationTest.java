@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class SchemaMigrationTest {
   /** Guards against a hang only. */
   private static final long HANG_GUARD_SECONDS = 120;
+
   private static final int STORES = 4;
 
   @Test
@@ -43,10 +44,13 @@ class SchemaMigrationTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<JdbcCatalogStore>> opening = new ArrayList<>();
       for (int i = 0; i < STORES; i++) {
-        opening.add(starters.submit(() -> {
-          go.await();
-          return JdbcCatalogStore.open(TestPostgres.config(schema).maximumPoolSize(2).build());
-        }));
+        opening.add(
+            starters.submit(
+                () -> {
+                  go.await();
+                  return JdbcCatalogStore.open(
+                      TestPostgres.config(schema).maximumPoolSize(2).build());
+                }));
       }
       go.countDown();
       for (Future<JdbcCatalogStore> store : opening) {
@@ -70,10 +74,12 @@ class SchemaMigrationTest {
     try {
       JdbcCatalogStore.open(TestPostgres.config(schema).build()).close();
 
-      try (JdbcCatalogStore store = JdbcCatalogStore.open(
-          TestPostgres.config(schema).migrationMode(MigrationMode.VALIDATE).build())) {
+      try (JdbcCatalogStore store =
+          JdbcCatalogStore.open(
+              TestPostgres.config(schema).migrationMode(MigrationMode.VALIDATE).build())) {
         assertThat(store.tenants().get(TenantId.SYSTEM).join())
-            .map(Tenant::name).contains("system");
+            .map(Tenant::name)
+            .contains("system");
       }
     } finally {
       TestPostgres.dropSchema(schema);
@@ -84,8 +90,10 @@ class SchemaMigrationTest {
   void validateRefusesASchemaThatIsNotMigratedAndChangesNothing() throws SQLException {
     String schema = TestPostgres.uniqueSchema("unmigrated");
     try {
-      assertThatThrownBy(() -> JdbcCatalogStore.open(
-              TestPostgres.config(schema).migrationMode(MigrationMode.VALIDATE).build()))
+      assertThatThrownBy(
+              () ->
+                  JdbcCatalogStore.open(
+                      TestPostgres.config(schema).migrationMode(MigrationMode.VALIDATE).build()))
           .isInstanceOf(PreconditionFailedException.class)
           .hasMessageContaining(schema);
 
@@ -101,10 +109,11 @@ class SchemaMigrationTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    JdbcStoreConfig config = JdbcStoreConfig.builder()
-        .jdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing")
-        .connectionTimeout(Duration.ofSeconds(1))
-        .build();
+    JdbcStoreConfig config =
+        JdbcStoreConfig.builder()
+            .jdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing")
+            .connectionTimeout(Duration.ofSeconds(1))
+            .build();
 
     assertThatThrownBy(() -> JdbcCatalogStore.open(config))
         .isInstanceOf(UnavailableException.class);
@@ -113,9 +122,13 @@ class SchemaMigrationTest {
   private static List<String> appliedMigrations(String schema) throws SQLException {
     List<String> versions = new ArrayList<>();
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT version FROM \"" + schema + "\"." + SchemaMigrator.HISTORY_TABLE
-                + " WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT version FROM \""
+                    + schema
+                    + "\"."
+                    + SchemaMigrator.HISTORY_TABLE
+                    + " WHERE success AND version IS NOT NULL ORDER BY installed_rank");
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         versions.add(rows.getString(1));
@@ -126,8 +139,8 @@ class SchemaMigrationTest {
 
   private static boolean schemaExists(String schema) throws SQLException {
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
       query.setString(1, schema);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next();

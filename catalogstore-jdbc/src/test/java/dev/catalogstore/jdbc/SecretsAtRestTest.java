@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Warehouse credentials at rest: the database holds only sealed bytes, every read opens them, a
- * sealed value does not open in another tenant's row, and a store without a codec refuses to
- * store credentials rather than keeping them in plain text.
+ * sealed value does not open in another tenant's row, and a store without a codec refuses to store
+ * credentials rather than keeping them in plain text.
  */
 class SecretsAtRestTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("secrets");
@@ -57,30 +57,45 @@ class SecretsAtRestTest {
   @Test
   void theTableHoldsNoPlainSecretAndEveryReadOpensIt() throws SQLException {
     TenantId tenant = newTenant();
-    store.warehouses().create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+    store
+        .warehouses()
+        .create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
         .join();
 
     byte[] stored = storedCredentials(tenant, "lake");
     assertThat(stored).isNotNull();
     assertNoPlainSecret(stored);
     assertThat(rowAsText(tenant, "lake"))
-        .doesNotContain(ACCESS_KEY).doesNotContain(SECRET_KEY).doesNotContain("secret-access-key");
+        .doesNotContain(ACCESS_KEY)
+        .doesNotContain(SECRET_KEY)
+        .doesNotContain("secret-access-key");
 
     assertThat(store.warehouses().get(tenant, "lake").join().orElseThrow().credentials())
         .isEqualTo(CREDENTIALS);
-    assertThat(store.warehouses().list(tenant, dev.catalogstore.api.paging.PageRequest.firstPage())
-        .join().items()).extracting(Warehouse::credentials).containsExactly(CREDENTIALS);
+    assertThat(
+            store
+                .warehouses()
+                .list(tenant, dev.catalogstore.api.paging.PageRequest.firstPage())
+                .join()
+                .items())
+        .extracting(Warehouse::credentials)
+        .containsExactly(CREDENTIALS);
   }
 
   @Test
   void replacedCredentialsAreSealedAgain() throws SQLException {
     TenantId tenant = newTenant();
-    store.warehouses().create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+    store
+        .warehouses()
+        .create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
         .join();
     Credentials rotated = Credentials.of(Map.of("secret-access-key", "rotated-" + SECRET_KEY));
 
-    Warehouse updated = store.warehouses().update(
-        tenant, "lake", WarehouseUpdate.builder().credentials(rotated).build()).join();
+    Warehouse updated =
+        store
+            .warehouses()
+            .update(tenant, "lake", WarehouseUpdate.builder().credentials(rotated).build())
+            .join();
 
     assertThat(updated.credentials()).isEqualTo(rotated);
     assertNoPlainSecret(storedCredentials(tenant, "lake"));
@@ -102,15 +117,23 @@ class SecretsAtRestTest {
   void aSealedValueCopiedIntoAnotherTenantsRowDoesNotOpen() throws SQLException {
     TenantId owner = newTenant();
     TenantId thief = newTenant();
-    store.warehouses().create(owner, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+    store
+        .warehouses()
+        .create(owner, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
         .join();
-    store.warehouses().create(thief, new NewWarehouse("lake", STORAGE,
-        Credentials.of(Map.of("k", "v")), Map.of())).join();
+    store
+        .warehouses()
+        .create(
+            thief, new NewWarehouse("lake", STORAGE, Credentials.of(Map.of("k", "v")), Map.of()))
+        .join();
 
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement copy = connection.prepareStatement(
-            "UPDATE \"" + SCHEMA + "\".warehouses SET credentials = ? "
-                + "WHERE tenant_id = ? AND name = 'lake'")) {
+        PreparedStatement copy =
+            connection.prepareStatement(
+                "UPDATE \""
+                    + SCHEMA
+                    + "\".warehouses SET credentials = ? "
+                    + "WHERE tenant_id = ? AND name = 'lake'")) {
       copy.setBytes(1, storedCredentials(owner, "lake"));
       copy.setObject(2, thief.value());
       assertThat(copy.executeUpdate()).isEqualTo(1);
@@ -118,54 +141,70 @@ class SecretsAtRestTest {
 
     assertThatThrownBy(() -> store.warehouses().get(thief, "lake").join())
         .isInstanceOf(CompletionException.class)
-        .cause().isInstanceOf(PreconditionFailedException.class)
+        .cause()
+        .isInstanceOf(PreconditionFailedException.class)
         .hasMessageContaining("cannot be opened");
   }
 
   @Test
   void aStoreWithoutACodecRefusesCredentialsButServesWarehousesWithout() {
-    try (JdbcCatalogStore noCodec = JdbcCatalogStore.open(
-        TestPostgres.config(SCHEMA).secretCodec(null).build())) {
+    try (JdbcCatalogStore noCodec =
+        JdbcCatalogStore.open(TestPostgres.config(SCHEMA).secretCodec(null).build())) {
       TenantId tenant = newTenant();
 
-      assertThatThrownBy(() -> noCodec.warehouses().create(
-              tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of())).join())
-          .cause().isInstanceOf(PreconditionFailedException.class)
+      assertThatThrownBy(
+              () ->
+                  noCodec
+                      .warehouses()
+                      .create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+                      .join())
+          .cause()
+          .isInstanceOf(PreconditionFailedException.class)
           .hasMessageContaining("SecretCodec");
       assertThat(noCodec.warehouses().get(tenant, "lake").join()).isEmpty();
 
       noCodec.warehouses().create(tenant, NewWarehouse.of("plain", STORAGE)).join();
       assertThat(noCodec.warehouses().get(tenant, "plain").join()).isPresent();
 
-      store.warehouses().create(tenant, new NewWarehouse("sealed", STORAGE, CREDENTIALS, Map.of()))
+      store
+          .warehouses()
+          .create(tenant, new NewWarehouse("sealed", STORAGE, CREDENTIALS, Map.of()))
           .join();
       assertThatThrownBy(() -> noCodec.warehouses().get(tenant, "sealed").join())
-          .cause().isInstanceOf(PreconditionFailedException.class);
+          .cause()
+          .isInstanceOf(PreconditionFailedException.class);
     }
   }
 
   @Test
   void aStoreWithAnotherKeyCannotOpenTheCredentials() {
     TenantId tenant = newTenant();
-    store.warehouses().create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
+    store
+        .warehouses()
+        .create(tenant, new NewWarehouse("lake", STORAGE, CREDENTIALS, Map.of()))
         .join();
     byte[] otherKey = new byte[32];
     Arrays.fill(otherKey, (byte) 42);
 
-    try (JdbcCatalogStore otherKeyStore = JdbcCatalogStore.open(
-        TestPostgres.config(SCHEMA).secretCodec(AesGcmSecretCodec.of(2, otherKey)).build())) {
+    try (JdbcCatalogStore otherKeyStore =
+        JdbcCatalogStore.open(
+            TestPostgres.config(SCHEMA).secretCodec(AesGcmSecretCodec.of(2, otherKey)).build())) {
       assertThatThrownBy(() -> otherKeyStore.warehouses().get(tenant, "lake").join())
-          .cause().isInstanceOf(PreconditionFailedException.class)
+          .cause()
+          .isInstanceOf(PreconditionFailedException.class)
           .hasMessageContaining("key id 1");
     }
   }
 
   @Test
   void thePlaintextTestingCodecIsVisiblyPlainInTheTable() throws SQLException {
-    try (JdbcCatalogStore plain = JdbcCatalogStore.open(
-        TestPostgres.config(SCHEMA).secretCodec(SecretCodec.plaintextForTesting()).build())) {
+    try (JdbcCatalogStore plain =
+        JdbcCatalogStore.open(
+            TestPostgres.config(SCHEMA).secretCodec(SecretCodec.plaintextForTesting()).build())) {
       TenantId tenant = newTenant();
-      plain.warehouses().create(tenant, new NewWarehouse("demo", STORAGE, CREDENTIALS, Map.of()))
+      plain
+          .warehouses()
+          .create(tenant, new NewWarehouse("demo", STORAGE, CREDENTIALS, Map.of()))
           .join();
 
       byte[] stored = storedCredentials(tenant, "demo");
@@ -173,7 +212,8 @@ class SecretsAtRestTest {
       assertThat(new String(stored, 1, stored.length - 1, StandardCharsets.UTF_8))
           .contains(SECRET_KEY);
       assertThatThrownBy(() -> store.warehouses().get(tenant, "demo").join())
-          .cause().isInstanceOf(PreconditionFailedException.class);
+          .cause()
+          .isInstanceOf(PreconditionFailedException.class);
     }
   }
 
@@ -192,9 +232,12 @@ class SecretsAtRestTest {
 
   private static byte[] storedCredentials(TenantId tenant, String warehouse) throws SQLException {
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT credentials FROM \"" + SCHEMA + "\".warehouses "
-                + "WHERE tenant_id = ? AND name = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT credentials FROM \""
+                    + SCHEMA
+                    + "\".warehouses "
+                    + "WHERE tenant_id = ? AND name = ?")) {
       query.setObject(1, tenant.value());
       query.setString(2, warehouse);
       try (ResultSet row = query.executeQuery()) {
@@ -207,9 +250,12 @@ class SecretsAtRestTest {
   /** The whole row as PostgreSQL prints it, bytea as hex: any plain text would show here. */
   private static String rowAsText(TenantId tenant, String warehouse) throws SQLException {
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT w::text, encode(w.credentials, 'escape') FROM \"" + SCHEMA + "\".warehouses w "
-                + "WHERE tenant_id = ? AND name = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT w::text, encode(w.credentials, 'escape') FROM \""
+                    + SCHEMA
+                    + "\".warehouses w "
+                    + "WHERE tenant_id = ? AND name = ?")) {
       query.setObject(1, tenant.value());
       query.setString(2, warehouse);
       try (ResultSet row = query.executeQuery()) {

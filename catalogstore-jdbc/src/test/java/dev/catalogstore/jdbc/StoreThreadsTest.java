@@ -29,12 +29,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the store's work and its futures run: on the store's own threads, never the caller's.
- * To observe a future complete, a test holds a row lock behind the store's back, so the store's
+ * Where the store's work and its futures run: on the store's own threads, never the caller's. To
+ * observe a future complete, a test holds a row lock behind the store's back, so the store's
  * statement waits for it deterministically, attaches its callback, then releases the lock.
  */
 class StoreThreadsTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("threads");
+
   /** Guards against a hang only; the calls complete as soon as the lock is released. */
   private static final long HANG_GUARD_SECONDS = 60;
 
@@ -57,7 +58,8 @@ class StoreThreadsTest {
         lock.release();
       }
       assertThat(completedOn.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
-          .startsWith("catalogstore-").isNotEqualTo(Thread.currentThread().getName());
+          .startsWith("catalogstore-")
+          .isNotEqualTo(Thread.currentThread().getName());
     }
   }
 
@@ -71,10 +73,12 @@ class StoreThreadsTest {
       try {
         CompletableFuture<Tenant> blocked = store.tenants().update(tenant, rename());
         CompletableFuture<Tenant> invalid = store.tenants().create(NewTenant.named(" "));
-        failedOn = invalid.handle((t, e) -> {
-          assertThat(e).isInstanceOf(InvalidArgumentException.class);
-          return Thread.currentThread().getName();
-        });
+        failedOn =
+            invalid.handle(
+                (t, e) -> {
+                  assertThat(e).isInstanceOf(InvalidArgumentException.class);
+                  return Thread.currentThread().getName();
+                });
         assertThat(blocked).isNotDone();
         assertThat(invalid).isNotDone();
       } finally {
@@ -88,8 +92,10 @@ class StoreThreadsTest {
   void aCallTakesTheCallersMapWhenItIsMadeNotWhenItRuns() throws Exception {
     try (JdbcCatalogStore store = open(1)) {
       TenantId tenant = newTenant(store);
-      store.warehouses().create(tenant,
-          NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh"))).join();
+      store
+          .warehouses()
+          .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
+          .join();
       store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
       NamespaceRef db = NamespaceRef.of("cat", "db");
       Map<String, String> properties = new HashMap<>(Map.of("owner", "alice"));
@@ -116,10 +122,13 @@ class StoreThreadsTest {
   @Test
   void callsChainedInsideCallbacksDoNotDeadlockOnASingleThread() throws Exception {
     try (JdbcCatalogStore store = open(1)) {
-      Optional<Tenant> read = store.tenants().create(NewTenant.named("chain-" + UUID.randomUUID()))
-          .thenCompose(created -> store.tenants().update(created.id(), rename()))
-          .thenCompose(updated -> store.tenants().get(updated.id()))
-          .get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+      Optional<Tenant> read =
+          store
+              .tenants()
+              .create(NewTenant.named("chain-" + UUID.randomUUID()))
+              .thenCompose(created -> store.tenants().update(created.id(), rename()))
+              .thenCompose(updated -> store.tenants().get(updated.id()))
+              .get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
 
       assertThat(read).isPresent();
     }
@@ -127,8 +136,9 @@ class StoreThreadsTest {
 
   @Test
   void callsBeyondTheQueueFailAtOnceWithUnavailable() throws Exception {
-    try (JdbcCatalogStore store = JdbcCatalogStore.open(
-        TestPostgres.config(SCHEMA).maximumPoolSize(1).maximumQueuedCalls(1).build())) {
+    try (JdbcCatalogStore store =
+        JdbcCatalogStore.open(
+            TestPostgres.config(SCHEMA).maximumPoolSize(1).maximumQueuedCalls(1).build())) {
       TenantId tenant = newTenant(store);
       RowLock lock = RowLock.onTenant(tenant);
       try {
@@ -138,7 +148,9 @@ class StoreThreadsTest {
         CompletableFuture<Optional<Tenant>> rejected = store.tenants().get(tenant);
 
         assertThatThrownBy(() -> rejected.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
-            .cause().isInstanceOf(UnavailableException.class).hasMessageContaining("overloaded");
+            .cause()
+            .isInstanceOf(UnavailableException.class)
+            .hasMessageContaining("overloaded");
         assertThat(queued).isNotDone();
       } finally {
         lock.release();
@@ -155,7 +167,8 @@ class StoreThreadsTest {
     closed.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
     assertThatThrownBy(
             () -> store.tenants().get(TenantId.SYSTEM).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
-        .cause().isInstanceOf(UnavailableException.class);
+        .cause()
+        .isInstanceOf(UnavailableException.class);
   }
 
   @Test
@@ -167,7 +180,9 @@ class StoreThreadsTest {
     CompletableFuture<Optional<Tenant>> call = store.tenants().get(TenantId.SYSTEM);
 
     assertThatThrownBy(() -> call.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
-        .cause().isInstanceOf(UnavailableException.class).hasMessageContaining("closed");
+        .cause()
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("closed");
   }
 
   /**
@@ -176,9 +191,10 @@ class StoreThreadsTest {
    */
   private static void awaitRunning(CompletableFuture<?> call) throws Exception {
     try (Connection connection = TestPostgres.connect();
-        PreparedStatement waiting = connection.prepareStatement(
-            "SELECT count(*) FROM pg_stat_activity "
-                + "WHERE application_name = ? AND wait_event_type = 'Lock'")) {
+        PreparedStatement waiting =
+            connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE application_name = ? AND wait_event_type = 'Lock'")) {
       waiting.setString(1, "catalogstore/" + SCHEMA);
       for (int attempt = 0; attempt < 1_000; attempt++) {
         try (ResultSet rows = waiting.executeQuery()) {
@@ -217,8 +233,9 @@ class StoreThreadsTest {
     static RowLock onTenant(TenantId tenant) throws SQLException {
       Connection connection = TestPostgres.connect();
       connection.setAutoCommit(false);
-      try (PreparedStatement lock = connection.prepareStatement(
-          "SELECT 1 FROM \"" + SCHEMA + "\".tenants WHERE tenant_id = ? FOR UPDATE")) {
+      try (PreparedStatement lock =
+          connection.prepareStatement(
+              "SELECT 1 FROM \"" + SCHEMA + "\".tenants WHERE tenant_id = ? FOR UPDATE")) {
         lock.setObject(1, tenant.value());
         try (ResultSet row = lock.executeQuery()) {
           assertThat(row.next()).as("the locked tenant row").isTrue();

@@ -38,10 +38,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limit on stored properties (migration V2's {@code *_properties_ck} constraints): every
- * update that merges into a stored map fails with {@code InvalidArgumentException} on its field
- * when the result would exceed the limit, and changes nothing, while an update that keeps the
- * count at the limit succeeds.
+ * The limit on stored properties (migration V2's {@code *_properties_ck} constraints): every update
+ * that merges into a stored map fails with {@code InvalidArgumentException} on its field when the
+ * result would exceed the limit, and changes nothing, while an update that keeps the count at the
+ * limit succeeds.
  */
 class StoredPropertyLimitTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("limits");
@@ -67,11 +67,14 @@ class StoredPropertyLimitTest {
 
   @BeforeEach
   void newTenant() {
-    tenant = store.tenants().create(new NewTenant("limits-" + UUID.randomUUID(), FULL)).join()
-        .id();
-    store.warehouses().create(tenant, new NewWarehouse("wh",
-        StorageConfig.of(StorageType.FILE, "file:///wh"),
-        Credentials.NONE, FULL)).join();
+    tenant = store.tenants().create(new NewTenant("limits-" + UUID.randomUUID(), FULL)).join().id();
+    store
+        .warehouses()
+        .create(
+            tenant,
+            new NewWarehouse(
+                "wh", StorageConfig.of(StorageType.FILE, "file:///wh"), Credentials.NONE, FULL))
+        .join();
     store.catalogs().create(tenant, NewCatalog.local("cat", "wh").withProperties(FULL)).join();
     store.namespaces().create(tenant, NS, FULL).join();
   }
@@ -83,38 +86,59 @@ class StoredPropertyLimitTest {
 
   @Test
   void tenantUpdates() {
-    assertRefused("update.properties",
+    assertRefused(
+        "update.properties",
         () -> store.tenants().update(tenant, TenantUpdate.builder().properties(ONE_MORE).build()),
         () -> store.tenants().get(tenant).join().orElseThrow());
-    assertThat(store.tenants().update(tenant,
-        TenantUpdate.builder().properties(ONE_FOR_ONE).build()).join().properties()).hasSize(1000);
+    assertThat(
+            store
+                .tenants()
+                .update(tenant, TenantUpdate.builder().properties(ONE_FOR_ONE).build())
+                .join()
+                .properties())
+        .hasSize(1000);
   }
 
   @Test
   void warehouseUpdates() {
-    assertRefused("update.properties",
-        () -> store.warehouses().update(tenant, "wh",
-            WarehouseUpdate.builder().properties(ONE_MORE).build()),
+    assertRefused(
+        "update.properties",
+        () ->
+            store
+                .warehouses()
+                .update(tenant, "wh", WarehouseUpdate.builder().properties(ONE_MORE).build()),
         () -> store.warehouses().get(tenant, "wh").join().orElseThrow());
-    assertThat(store.warehouses().update(tenant, "wh",
-        WarehouseUpdate.builder().properties(ONE_FOR_ONE).build()).join().properties())
+    assertThat(
+            store
+                .warehouses()
+                .update(tenant, "wh", WarehouseUpdate.builder().properties(ONE_FOR_ONE).build())
+                .join()
+                .properties())
         .hasSize(1000);
   }
 
   @Test
   void catalogUpdates() {
-    assertRefused("update.properties",
-        () -> store.catalogs().update(tenant, "cat",
-            CatalogUpdate.builder().properties(ONE_MORE).build()),
+    assertRefused(
+        "update.properties",
+        () ->
+            store
+                .catalogs()
+                .update(tenant, "cat", CatalogUpdate.builder().properties(ONE_MORE).build()),
         () -> store.catalogs().get(tenant, "cat").join().orElseThrow());
-    assertThat(store.catalogs().update(tenant, "cat",
-        CatalogUpdate.builder().properties(ONE_FOR_ONE).build()).join().properties())
+    assertThat(
+            store
+                .catalogs()
+                .update(tenant, "cat", CatalogUpdate.builder().properties(ONE_FOR_ONE).build())
+                .join()
+                .properties())
         .hasSize(1000);
   }
 
   @Test
   void namespaceUpdates() {
-    assertRefused("update",
+    assertRefused(
+        "update",
         () -> store.namespaces().updateProperties(tenant, NS, ONE_MORE),
         () -> store.namespaces().get(tenant, NS).join().orElseThrow());
     assertThat(store.namespaces().updateProperties(tenant, NS, ONE_FOR_ONE).join().properties())
@@ -125,7 +149,8 @@ class StoredPropertyLimitTest {
   void assetUpdates() {
     AssetRef table = newAsset("t");
 
-    assertRefused("update",
+    assertRefused(
+        "update",
         () -> store.assets().updateProperties(tenant, table, ONE_MORE),
         () -> store.assets().get(tenant, table).join().orElseThrow());
     assertThat(store.assets().updateProperties(tenant, table, ONE_FOR_ONE).join().properties())
@@ -136,15 +161,30 @@ class StoredPropertyLimitTest {
   void aMetadataCommitThatWouldExceedTheLimitCommitsNothing() {
     AssetRef table = newAsset("t");
 
-    assertRefused("commit.properties",
-        () -> store.assets().commitMetadataLocation(tenant, table,
-            MetadataCommit.replacing("s3://t/v1.json", "s3://t/v2.json")
-                .withLocation("s3://moved/t").withProperties(ONE_MORE)),
-        () -> List.of(store.assets().get(tenant, table).join().orElseThrow(),
-            store.assets().history(tenant, table, PageRequest.firstPage()).join()));
-    Asset committed = store.assets().commitMetadataLocation(tenant, table,
-        MetadataCommit.replacing("s3://t/v1.json", "s3://t/v2.json")
-            .withProperties(ONE_FOR_ONE)).join();
+    assertRefused(
+        "commit.properties",
+        () ->
+            store
+                .assets()
+                .commitMetadataLocation(
+                    tenant,
+                    table,
+                    MetadataCommit.replacing("s3://t/v1.json", "s3://t/v2.json")
+                        .withLocation("s3://moved/t")
+                        .withProperties(ONE_MORE)),
+        () ->
+            List.of(
+                store.assets().get(tenant, table).join().orElseThrow(),
+                store.assets().history(tenant, table, PageRequest.firstPage()).join()));
+    Asset committed =
+        store
+            .assets()
+            .commitMetadataLocation(
+                tenant,
+                table,
+                MetadataCommit.replacing("s3://t/v1.json", "s3://t/v2.json")
+                    .withProperties(ONE_FOR_ONE))
+            .join();
     assertThat(committed.properties()).hasSize(1000).containsEntry("extra", "x");
   }
 
@@ -154,18 +194,34 @@ class StoredPropertyLimitTest {
     AssetRef second = newAsset("b");
     MetadataCommit fits = MetadataCommit.replacing("s3://t/v1.json", "s3://t/v2.json");
 
-    assertRefused("commits[1].commit.properties",
-        () -> store.assets().commitMetadataLocations(tenant, List.of(
-            new AssetCommit(first, fits),
-            new AssetCommit(second, fits.withProperties(ONE_MORE)))),
-        () -> List.of(store.assets().get(tenant, first).join().orElseThrow(),
-            store.assets().get(tenant, second).join().orElseThrow()));
+    assertRefused(
+        "commits[1].commit.properties",
+        () ->
+            store
+                .assets()
+                .commitMetadataLocations(
+                    tenant,
+                    List.of(
+                        new AssetCommit(first, fits),
+                        new AssetCommit(second, fits.withProperties(ONE_MORE)))),
+        () ->
+            List.of(
+                store.assets().get(tenant, first).join().orElseThrow(),
+                store.assets().get(tenant, second).join().orElseThrow()));
   }
 
   private AssetRef newAsset(String name) {
     AssetRef ref = AssetRef.onMain(NS, name);
-    store.assets().create(tenant, ref, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-        .metadataLocation("s3://t/v1.json").properties(FULL).build()).join();
+    store
+        .assets()
+        .create(
+            tenant,
+            ref,
+            NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                .metadataLocation("s3://t/v1.json")
+                .properties(FULL)
+                .build())
+        .join();
     return ref;
   }
 
@@ -176,8 +232,10 @@ class StoredPropertyLimitTest {
 
     Throwable failure = catchThrowable(() -> call.get().join());
 
-    assertThat(failure).isInstanceOf(CompletionException.class)
-        .cause().isInstanceOf(InvalidArgumentException.class);
+    assertThat(failure)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(InvalidArgumentException.class);
     assertThat(((InvalidArgumentException) failure.getCause()).field()).isEqualTo(field);
     assertThat(state.get()).isEqualTo(before);
   }

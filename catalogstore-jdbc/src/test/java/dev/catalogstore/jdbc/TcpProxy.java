@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy on the loopback interface between a store and its test database, to break the
- * network under the store on demand. It forwards until told otherwise:
+ * A TCP proxy on the loopback interface between a store and its test database, to break the network
+ * under the store on demand. It forwards until told otherwise:
  *
  * <ul>
- *   <li>{@link #cut()}: closes every connection and refuses new ones at once (a crashed server,
- *       a reset network);
+ *   <li>{@link #cut()}: closes every connection and refuses new ones at once (a crashed server, a
+ *       reset network);
  *   <li>{@link #blackHole()}: keeps connections open but delivers nothing either way, and new
  *       connections hear nothing (a peer that vanished without closing);
  *   <li>{@link #restore()}: forwards again (connections broken meanwhile stay broken).
@@ -26,7 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * It listens only on 127.0.0.1 and only forwards to the test database.
  */
 final class TcpProxy implements AutoCloseable {
-  private enum Mode { FORWARD, CUT, BLACK_HOLE }
+  private enum Mode {
+    FORWARD,
+    CUT,
+    BLACK_HOLE
+  }
 
   private final ServerSocket listener;
   private final String targetHost;

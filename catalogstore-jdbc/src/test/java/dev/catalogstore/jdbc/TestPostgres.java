@@ -23,8 +23,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
- * The one PostgreSQL server of a test run (this JVM), started on first use and shared by every
- * test class, which each work in schemas of their own:
+ * The one PostgreSQL server of a test run (this JVM), started on first use and shared by every test
+ * class, which each work in schemas of their own:
  *
  * <ol>
  *   <li>the server at {@code CATALOGSTORE_TEST_JDBC_URL} when that is set (CI);
@@ -40,6 +40,7 @@ final class TestPostgres {
       "catalogstore-test-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII);
 
   private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
+
   /** Only guards against a Docker probe that hangs; it normally answers within a second. */
   private static final Duration DOCKER_PROBE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -59,11 +60,12 @@ final class TestPostgres {
    */
   static JdbcStoreConfig.Builder config(String schema) {
     Server server = server();
-    JdbcStoreConfig.Builder builder = JdbcStoreConfig.builder()
-        .jdbcUrl(server.jdbcUrl())
-        .schema(schema)
-        .maximumPoolSize(4)
-        .secretCodec(AesGcmSecretCodec.of(1, TEST_KEY));
+    JdbcStoreConfig.Builder builder =
+        JdbcStoreConfig.builder()
+            .jdbcUrl(server.jdbcUrl())
+            .schema(schema)
+            .maximumPoolSize(4)
+            .secretCodec(AesGcmSecretCodec.of(1, TEST_KEY));
     if (server.username() != null) {
       builder.username(server.username()).password(server.password());
     }
@@ -85,7 +87,8 @@ final class TestPostgres {
 
   /** Drops {@code schema} and everything in it. */
   static void dropSchema(String schema) {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot drop test schema " + schema, e);
@@ -106,18 +109,25 @@ final class TestPostgres {
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-postgres"));
         LOG.info("Test PostgreSQL: Testcontainers {}", container.getJdbcUrl());
-        return new Server(container.getJdbcUrl(), container.getUsername(),
-            container.getPassword(), "testcontainers");
+        return new Server(
+            container.getJdbcUrl(),
+            container.getUsername(),
+            container.getPassword(),
+            "testcontainers");
       }
       try {
         EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            embedded.close();
-          } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
-          }
-        }, "stop-test-postgres"));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        embedded.close();
+                      } catch (IOException e) {
+                        LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+                      }
+                    },
+                    "stop-test-postgres"));
         String jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
         LOG.info("Test PostgreSQL: embedded {}", jdbcUrl);
         return new Server(jdbcUrl, null, null, "embedded");
@@ -136,13 +146,16 @@ final class TestPostgres {
         return false;
       }
       CompletableFuture<Boolean> probe = new CompletableFuture<>();
-      Thread thread = new Thread(() -> {
-        try {
-          probe.complete(DockerClientFactory.instance().isDockerAvailable());
-        } catch (Throwable t) {
-          probe.complete(false);
-        }
-      }, "docker-probe");
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  probe.complete(DockerClientFactory.instance().isDockerAvailable());
+                } catch (Throwable t) {
+                  probe.complete(false);
+                }
+              },
+              "docker-probe");
       thread.setDaemon(true);
       thread.start();
       try {

@@ -34,9 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The JDBC store's transaction primitive, {@link Database#transaction}, against a real
- * PostgreSQL: it commits all or nothing, runs again only what lost a serialization or deadlock
- * race, a bounded number of times, and runs on the store's threads.
+ * The JDBC store's transaction primitive, {@link Database#transaction}, against a real PostgreSQL:
+ * it commits all or nothing, runs again only what lost a serialization or deadlock race, a bounded
+ * number of times, and runs on the store's threads.
  *
  * <p>Failures are forced by {@code fail_first(n, state)}, which raises {@code state} on its first
  * {@code n} calls: it counts calls with a sequence, which a rollback does not undo.
@@ -44,6 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TransactionTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("transactions");
   private static final String Q = "\"" + SCHEMA + "\".";
+
   /** Guards against a hang only. */
   private static final long HANG_GUARD_SECONDS = 60;
 
@@ -52,13 +53,18 @@ class TransactionTest {
 
   @BeforeAll
   static void open() throws SQLException {
-    execute("CREATE SCHEMA \"" + SCHEMA + "\"",
+    execute(
+        "CREATE SCHEMA \"" + SCHEMA + "\"",
         "CREATE TABLE " + Q + "rows (id integer PRIMARY KEY)",
         "CREATE TABLE " + Q + "counter (id integer PRIMARY KEY, n integer NOT NULL)",
         "CREATE SEQUENCE " + Q + "calls",
-        "CREATE FUNCTION " + Q + "fail_first(failures bigint, state text) RETURNS void "
+        "CREATE FUNCTION "
+            + Q
+            + "fail_first(failures bigint, state text) RETURNS void "
             + "LANGUAGE plpgsql AS $$ BEGIN "
-            + "IF nextval('" + Q + "calls') <= failures THEN "
+            + "IF nextval('"
+            + Q
+            + "calls') <= failures THEN "
             + "RAISE EXCEPTION 'forced failure' USING ERRCODE = state; END IF; END $$");
     TestPostgres.Server server = TestPostgres.server();
     HikariConfig config = new HikariConfig();
@@ -81,20 +87,25 @@ class TransactionTest {
 
   @BeforeEach
   void reset() throws SQLException {
-    execute("TRUNCATE " + Q + "rows", "ALTER SEQUENCE " + Q + "calls RESTART",
-        "TRUNCATE " + Q + "counter", "INSERT INTO " + Q + "counter VALUES (1, 0)");
+    execute(
+        "TRUNCATE " + Q + "rows",
+        "ALTER SEQUENCE " + Q + "calls RESTART",
+        "TRUNCATE " + Q + "counter",
+        "INSERT INTO " + Q + "counter VALUES (1, 0)");
   }
 
   @Test
   void theStatementsOfSuccessfulWorkAreCommittedTogetherOnAStoreThread() throws Exception {
     AtomicReference<String> ranOn = new AtomicReference<>();
 
-    String result = transaction(connection -> {
-      ranOn.set(Thread.currentThread().getName());
-      insert(connection, 1);
-      insert(connection, 2);
-      return "done";
-    });
+    String result =
+        transaction(
+            connection -> {
+              ranOn.set(Thread.currentThread().getName());
+              insert(connection, 1);
+              insert(connection, 2);
+              return "done";
+            });
 
     assertThat(result).isEqualTo("done");
     assertThat(ranOn.get()).startsWith("tx-test-");
@@ -105,10 +116,12 @@ class TransactionTest {
   void workThatThrowsIsRolledBackAndItsFailureReachesTheCallerAsItIs() throws Exception {
     ConflictException conflict = new ConflictException("stale", "v2");
 
-    Throwable failure = failureOf(connection -> {
-      insert(connection, 1);
-      throw conflict;
-    });
+    Throwable failure =
+        failureOf(
+            connection -> {
+              insert(connection, 1);
+              throw conflict;
+            });
 
     assertThat(failure).isSameAs(conflict);
     assertThat(storedRows()).isZero();
@@ -116,10 +129,12 @@ class TransactionTest {
 
   @Test
   void workThatHitsABugIsRolledBackAndReportedAsAStoreDefect() throws Exception {
-    Throwable failure = failureOf(connection -> {
-      insert(connection, 1);
-      throw new IllegalStateException("a bug");
-    });
+    Throwable failure =
+        failureOf(
+            connection -> {
+              insert(connection, 1);
+              throw new IllegalStateException("a bug");
+            });
 
     assertThat(failure).isInstanceOf(InternalStoreException.class);
     assertThat(storedRows()).isZero();
@@ -131,13 +146,16 @@ class TransactionTest {
       throws Exception {
     AtomicInteger runs = new AtomicInteger();
 
-    String result = transaction(connection -> {
-      runs.incrementAndGet();
-      // The same key each run: an earlier run's insert that was not rolled back would collide.
-      insert(connection, 1);
-      failFirst(connection, 2, state);
-      return "committed";
-    });
+    String result =
+        transaction(
+            connection -> {
+              runs.incrementAndGet();
+              // The same key each run: an earlier run's insert that was not rolled back would
+              // collide.
+              insert(connection, 1);
+              failFirst(connection, 2, state);
+              return "committed";
+            });
 
     assertThat(result).isEqualTo("committed");
     assertThat(runs).hasValue(3);
@@ -148,12 +166,14 @@ class TransactionTest {
   void workThatKeepsLosingGivesUpAfterTheBoundWithARetryableUnavailable() throws Exception {
     AtomicInteger runs = new AtomicInteger();
 
-    Throwable failure = failureOf(connection -> {
-      runs.incrementAndGet();
-      insert(connection, 1);
-      failFirst(connection, 1_000, "40001");
-      return "never";
-    });
+    Throwable failure =
+        failureOf(
+            connection -> {
+              runs.incrementAndGet();
+              insert(connection, 1);
+              failFirst(connection, 1_000, "40001");
+              return "never";
+            });
 
     assertThat(runs).hasValue(Database.MAX_ATTEMPTS);
     assertThat(failure).isInstanceOf(UnavailableException.class).hasMessageContaining("40001");
@@ -166,12 +186,14 @@ class TransactionTest {
   void noOtherFailureIsRunAgain(String state) throws Exception {
     AtomicInteger runs = new AtomicInteger();
 
-    Throwable failure = failureOf(connection -> {
-      runs.incrementAndGet();
-      insert(connection, 1);
-      failFirst(connection, 1_000, state);
-      return "never";
-    });
+    Throwable failure =
+        failureOf(
+            connection -> {
+              runs.incrementAndGet();
+              insert(connection, 1);
+              failFirst(connection, 1_000, state);
+              return "never";
+            });
 
     assertThat(runs).hasValue(1);
     assertThat(failure).isInstanceOf(CatalogStoreException.class);
@@ -190,41 +212,44 @@ class TransactionTest {
   void aRealSerializationFailureIsRetriedAndLosesNoUpdate() throws Exception {
     CyclicBarrier bothRead = new CyclicBarrier(2);
     AtomicInteger runs = new AtomicInteger();
-    SqlWork<Integer> increment = connection -> {
-      boolean firstRun = runs.incrementAndGet() <= 2;
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
-      }
-      int read;
-      try (Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery(
-              "SELECT n FROM " + Q + "counter WHERE id = 1")) {
-        row.next();
-        read = row.getInt(1);
-      }
-      if (firstRun) {
-        await(bothRead);
-      }
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE " + Q + "counter SET n = ? WHERE id = 1")) {
-        update.setInt(1, read + 1);
-        update.executeUpdate();
-      }
-      return read + 1;
-    };
+    SqlWork<Integer> increment =
+        connection -> {
+          boolean firstRun = runs.incrementAndGet() <= 2;
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+          }
+          int read;
+          try (Statement statement = connection.createStatement();
+              ResultSet row =
+                  statement.executeQuery("SELECT n FROM " + Q + "counter WHERE id = 1")) {
+            row.next();
+            read = row.getInt(1);
+          }
+          if (firstRun) {
+            await(bothRead);
+          }
+          try (PreparedStatement update =
+              connection.prepareStatement("UPDATE " + Q + "counter SET n = ? WHERE id = 1")) {
+            update.setInt(1, read + 1);
+            update.executeUpdate();
+          }
+          return read + 1;
+        };
 
     CompletableFuture<Integer> first = submit(increment);
     CompletableFuture<Integer> second = submit(increment);
 
-    assertThat(first.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)
-        + second.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isEqualTo(1 + 2);
+    assertThat(
+            first.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)
+                + second.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS))
+        .isEqualTo(1 + 2);
     assertThat(runs).as("two runs and one more for the loser of the race").hasValue(3);
     assertThat(counter()).isEqualTo(2);
   }
 
   private static <T> CompletableFuture<T> submit(SqlWork<T> work) {
-    Violations violations = Violations.NONE
-        .onUnique(() -> new AlreadyExistsException("the row exists"));
+    Violations violations =
+        Violations.NONE.onUnique(() -> new AlreadyExistsException("the row exists"));
     return database.submit("test", () -> database.transaction("test", violations, work));
   }
 
@@ -233,8 +258,7 @@ class TransactionTest {
   }
 
   private static Throwable failureOf(SqlWork<?> work) throws Exception {
-    Throwable thrown = catchThrowable(
-        () -> submit(work).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+    Throwable thrown = catchThrowable(() -> submit(work).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
     assertThat(thrown).isInstanceOf(ExecutionException.class);
     return thrown.getCause();
   }
@@ -249,8 +273,7 @@ class TransactionTest {
 
   private static void failFirst(Connection connection, long failures, String state)
       throws SQLException {
-    try (PreparedStatement call =
-        connection.prepareStatement("SELECT " + Q + "fail_first(?, ?)")) {
+    try (PreparedStatement call = connection.prepareStatement("SELECT " + Q + "fail_first(?, ?)")) {
       call.setLong(1, failures);
       call.setString(2, state);
       call.execute();

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Tag;
 @Tag("tck")
 class TwoNodeJdbcTckTest extends CatalogStoreTck {
   private static final String SCHEMA = TestPostgres.uniqueSchema("twonode");
+
   /** Both nodes read the same clock, as servers synchronised by NTP would, only exactly. */
   private static final TckClock CLOCK = new TckClock();
+
   private static JdbcCatalogStore node1;
   private static JdbcCatalogStore node2;
 

@@ -45,8 +45,8 @@ final class AssetEntry {
   }
 
   /**
-   * Up to {@code count} entries, newest first, starting with the newest one whose sequence is
-   * below {@code beforeSequence}. Costs O(count).
+   * Up to {@code count} entries, newest first, starting with the newest one whose sequence is below
+   * {@code beforeSequence}. Costs O(count).
    */
   List<MetadataLocation> historyBefore(long beforeSequence, int count) {
     long newest = Math.min(beforeSequence - 1, lastSequence());

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Turns a synchronous operation into an already completed future, so that no store method ever
  * throws: a {@link CatalogStoreException} becomes a failed future as it is, and any other runtime
- * exception or error, which can only be a defect of this store, becomes a failed future carrying
- * an {@link InternalStoreException} with the original as its cause.
+ * exception or error, which can only be a defect of this store, becomes a failed future carrying an
+ * {@link InternalStoreException} with the original as its cause.
  *
  * <p>Futures complete on the caller's thread before the store method returns, after every lock the
  * operation took has been released; callbacks the caller chains on them therefore never run while

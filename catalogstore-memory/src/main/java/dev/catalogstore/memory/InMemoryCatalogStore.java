@@ -17,8 +17,8 @@ import java.util.Objects;
  * <h2>Execution</h2>
  *
  * Every method does its work on the caller's thread and returns an already completed future; it
- * never throws. Bad input fails the future with {@code InvalidArgumentException} before anything
- * is looked up or written.
+ * never throws. Bad input fails the future with {@code InvalidArgumentException} before anything is
+ * looked up or written.
  *
  * <h2>Thread-safety and atomicity</h2>
  *
@@ -27,9 +27,9 @@ import java.util.Objects;
  * write, and every check is made before the first write, so each call is atomic, cascades and
  * {@code assets().commitMetadataLocations} of several assets included, and a failed call changes
  * nothing. Nothing of one tenant ever waits for another tenant; the store has no global lock.
- * Tenant names are claimed in a concurrent index, so two concurrent creates of one name cannot
- * both succeed, and a deleted tenant stays deleted: no write that raced with the deletion can land
- * in it.
+ * Tenant names are claimed in a concurrent index, so two concurrent creates of one name cannot both
+ * succeed, and a deleted tenant stays deleted: no write that raced with the deletion can land in
+ * it.
  *
  * <h2>Cost</h2>
  *

@@ -32,15 +32,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Assets in memory. Each asset is one {@link AssetEntry} reachable through two indexes kept in
- * step under the tenant's write lock: by coordinates in its {@link BranchState}, and by id in its
- * {@link TenantState}.
+ * Assets in memory. Each asset is one {@link AssetEntry} reachable through two indexes kept in step
+ * under the tenant's write lock: by coordinates in its {@link BranchState}, and by id in its {@link
+ * TenantState}.
  *
- * <p>Every change runs entirely under that lock, checks first: the metadata-pointer
- * compare-and-set (of any number of concurrent commits with the same expected location exactly
- * one succeeds), a multi-asset commit (every expectation is checked before the first asset
- * changes), and a guarded delete or rename (the expectation is checked atomically with the
- * change). A failed call therefore changes nothing.
+ * <p>Every change runs entirely under that lock, checks first: the metadata-pointer compare-and-set
+ * (of any number of concurrent commits with the same expected location exactly one succeeds), a
+ * multi-asset commit (every expectation is checked before the first asset changes), and a guarded
+ * delete or rename (the expectation is checked atomically with the change). A failed call therefore
+ * changes nothing.
  */
 final class MemoryAssets implements Assets {
   private final TenantRegistry registry;

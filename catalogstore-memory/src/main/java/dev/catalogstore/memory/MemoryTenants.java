@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Tenants in memory. Name uniqueness and the listing live in the {@link TenantRegistry}; a
- * tenant's own changes (rename, properties, deletion) run under that tenant's write lock.
+ * Tenants in memory. Name uniqueness and the listing live in the {@link TenantRegistry}; a tenant's
+ * own changes (rename, properties, deletion) run under that tenant's write lock.
  */
 final class MemoryTenants implements Tenants {
   private final TenantRegistry registry;

@@ -22,11 +22,11 @@ final class MetadataCommits {
 
   /**
    * Installs {@code commit.next()} as the asset's metadata location, with the commit's storage
-   * location and property changes, appends the history entry, and returns the new value. The
-   * caller has checked {@code commit.expected()}.
+   * location and property changes, appends the history entry, and returns the new value. The caller
+   * has checked {@code commit.expected()}.
    *
-   * @param field the field of the commit's property changes, for the error if they would leave
-   *     too many properties stored (then nothing is written)
+   * @param field the field of the commit's property changes, for the error if they would leave too
+   *     many properties stored (then nothing is written)
    */
   static Asset apply(AssetEntry entry, MetadataCommit commit, String field, Instant now) {
     Asset next = committed(entry.asset(), commit, field, now);

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * The assets directly in one namespace on one branch, indexed twice in code-point order of their
- * names: all of them by name, and each kind's by name. A kind never changes (a rename keeps it),
- * so both indexes change only when an asset is added or removed.
+ * names: all of them by name, and each kind's by name. A kind never changes (a rename keeps it), so
+ * both indexes change only when an asset is added or removed.
  *
  * <p>The second index is what keeps a listing narrowed to some kinds cheap: it reads only the
  * indexes of the kinds asked for and merges them, so assets of other kinds are never visited. A
@@ -97,8 +97,8 @@ final class NamespaceAssets {
 
   /**
    * The values of {@code index} after {@code after}. An iterator, not a stream: a sub-map's value
-   * collection has no spliterator of its own, and the default one asks for its size, which a
-   * {@code TreeMap} sub-map computes by walking every entry.
+   * collection has no spliterator of its own, and the default one asks for its size, which a {@code
+   * TreeMap} sub-map computes by walking every entry.
    */
   private static Iterator<AssetEntry> tail(
       NavigableMap<String, AssetEntry> index, Optional<String> after) {

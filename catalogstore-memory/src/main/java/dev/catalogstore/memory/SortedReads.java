@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.NavigableMap;
 
 /**
- * Reading one page's worth of items from this store's sorted in-memory indexes: the storage half
- * of paging, whose other half (limits, tokens, pages) is the shared {@link ListQuery}.
+ * Reading one page's worth of items from this store's sorted in-memory indexes: the storage half of
+ * paging, whose other half (limits, tokens, pages) is the shared {@link ListQuery}.
  */
 final class SortedReads {
   private SortedReads() {}

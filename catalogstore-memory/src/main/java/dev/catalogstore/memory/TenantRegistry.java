@@ -128,8 +128,8 @@ final class TenantRegistry {
   }
 
   /**
-   * The tenants other than the system tenant whose names follow {@code after}, in code-point
-   * order, lazily: reading k of them costs O(log n + k).
+   * The tenants other than the system tenant whose names follow {@code after}, in code-point order,
+   * lazily: reading k of them costs O(log n + k).
    */
   Stream<Tenant> tenantsAfter(Optional<String> after) {
     checkOpen();

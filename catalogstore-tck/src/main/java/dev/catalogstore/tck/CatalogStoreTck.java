@@ -41,8 +41,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The CatalogStore compatibility test kit. A backend proves it keeps the contract by extending
- * this class in its tests and saying how to reach a store:
+ * The CatalogStore compatibility test kit. A backend proves it keeps the contract by extending this
+ * class in its tests and saying how to reach a store:
  *
  * <pre>{@code
  * class MyStoreTckTest extends CatalogStoreTck {
@@ -55,30 +55,30 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>Every test creates fresh tenants with random names, so one store (one database) can serve
- * the whole run and tests never see each other's data. Each nested suite is named after what it
- * checks and its tests after the rule they check.
+ * <p>Every test creates fresh tenants with random names, so one store (one database) can serve the
+ * whole run and tests never see each other's data. Each nested suite is named after what it checks
+ * and its tests after the rule they check.
  *
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
  * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}): the area's behaviour
  * ({@code Tenants}, {@code Assets}, {@code MetadataPointer}, ...) and its slices of the rules that
  * span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
  * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
- * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package
- * and one nested class per suite here.
+ * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package and
+ * one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
 
   /**
-   * The store under test. Called before each test; it may return the same instance every time.
-   * The TCK never closes it.
+   * The store under test. Called before each test; it may return the same instance every time. The
+   * TCK never closes it.
    */
   protected abstract CatalogStore store();
 
   /**
-   * A second store over the same data, as a second application node would hold, for the rules
-   * about concurrent writers. Defaults to {@link #store()}, right for a backend whose data lives
-   * in one process.
+   * A second store over the same data, as a second application node would hold, for the rules about
+   * concurrent writers. Defaults to {@link #store()}, right for a backend whose data lives in one
+   * process.
    */
   protected CatalogStore peerStore() {
     return store();

@@ -20,11 +20,11 @@ import java.util.function.IntFunction;
  * Bounded thread races of whole workloads, for the concurrency rules where each thread does more
  * than one call (writers that retry until their commits land, writers racing a cascade): a fixed
  * number of threads released together, each running a fixed amount of work. ({@link Race} covers
- * the simpler races where each racer makes one call.) Nothing here measures time; the timeout
- * only turns a hung store into a failure instead of a hung build.
+ * the simpler races where each racer makes one call.) Nothing here measures time; the timeout only
+ * turns a hung store into a failure instead of a hung build.
  *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a backend
+ * does not need it.
  */
 public final class ConcurrentCalls {
   /** How long a whole race may take before the TCK reports the store as hung. */
@@ -33,8 +33,8 @@ public final class ConcurrentCalls {
   private ConcurrentCalls() {}
 
   /**
-   * Runs {@code body} once on each of {@code threads} threads, all released at the same moment,
-   * and returns the results in thread order. A failure of any body fails the race.
+   * Runs {@code body} once on each of {@code threads} threads, all released at the same moment, and
+   * returns the results in thread order. A failure of any body fails the race.
    */
   public static <T> List<T> race(int threads, IntFunction<T> body) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -44,11 +44,13 @@ public final class ConcurrentCalls {
       List<Future<T>> running = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         int thread = i;
-        running.add(pool.submit(() -> {
-          ready.countDown();
-          start.await();
-          return body.apply(thread);
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  start.await();
+                  return body.apply(thread);
+                }));
       }
       if (!ready.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError("the racing threads did not start within " + HANG_GUARD);

@@ -83,12 +83,14 @@ import org.junit.jupiter.api.Test;
  * suite stops at the first hung call, since a deadlocked store serves nothing afterwards.
  */
 public abstract class FutureContract extends TckSuite {
-  private final ExecutorService oneThread = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "tck-caller-executor");
-    // A chain deadlocked in a broken store must not keep the JVM alive.
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService oneThread =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "tck-caller-executor");
+            // A chain deadlocked in a broken store must not keep the JVM alive.
+            thread.setDaemon(true);
+            return thread;
+          });
 
   @AfterEach
   void stopTheExecutor() {
@@ -100,18 +102,43 @@ public abstract class FutureContract extends TckSuite {
     String name = uniqueName("tenant");
     NamespaceRef sales = NamespaceRef.of("cat", "sales");
 
-    CompletableFuture<Asset> chain = store().tenants().create(NewTenant.named(name))
-        .thenComposeAsync(created -> store()
-            .warehouses().create(created.id(), NewWarehouse.of("wh", fileStorage("wh")))
-            .thenComposeAsync(w -> store().catalogs().create(created.id(),
-                NewCatalog.local("cat", "wh")), oneThread)
-            .thenComposeAsync(c -> store().namespaces().create(created.id(), sales, Map.of()),
-                oneThread)
-            .thenComposeAsync(n -> store().assets().create(created.id(), assetOnMain(sales, "t"),
-                NewAsset.of(AssetKind.ICEBERG_TABLE)), oneThread)
-            .thenComposeAsync(t -> store().assets().commitMetadataLocation(created.id(),
-                assetOnMain(sales, "t"), MetadataCommit.first("s3://b/t/v1.json")), oneThread),
-            oneThread);
+    CompletableFuture<Asset> chain =
+        store()
+            .tenants()
+            .create(NewTenant.named(name))
+            .thenComposeAsync(
+                created ->
+                    store()
+                        .warehouses()
+                        .create(created.id(), NewWarehouse.of("wh", fileStorage("wh")))
+                        .thenComposeAsync(
+                            w ->
+                                store()
+                                    .catalogs()
+                                    .create(created.id(), NewCatalog.local("cat", "wh")),
+                            oneThread)
+                        .thenComposeAsync(
+                            c -> store().namespaces().create(created.id(), sales, Map.of()),
+                            oneThread)
+                        .thenComposeAsync(
+                            n ->
+                                store()
+                                    .assets()
+                                    .create(
+                                        created.id(),
+                                        assetOnMain(sales, "t"),
+                                        NewAsset.of(AssetKind.ICEBERG_TABLE)),
+                            oneThread)
+                        .thenComposeAsync(
+                            t ->
+                                store()
+                                    .assets()
+                                    .commitMetadataLocation(
+                                        created.id(),
+                                        assetOnMain(sales, "t"),
+                                        MetadataCommit.first("s3://b/t/v1.json")),
+                            oneThread),
+                oneThread);
 
     assertThat(await(chain).metadataLocation()).contains("s3://b/t/v1.json");
   }
@@ -120,22 +147,29 @@ public abstract class FutureContract extends TckSuite {
   void aFailureTravelsDownAChainAsTheContractsException() {
     TenantId tenant = newTenant();
 
-    CompletableFuture<String> chain = store().catalogs().get(tenant, "missing")
-        .thenComposeAsync(none -> store().namespaces().create(tenant,
-            NamespaceRef.of("missing", "ns"), Map.of()), oneThread)
-        .handle((namespace, failure) -> {
-          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-          assertThat(cause).isInstanceOf(NotFoundException.class);
-          return "handled";
-        });
+    CompletableFuture<String> chain =
+        store()
+            .catalogs()
+            .get(tenant, "missing")
+            .thenComposeAsync(
+                none ->
+                    store().namespaces().create(tenant, NamespaceRef.of("missing", "ns"), Map.of()),
+                oneThread)
+            .handle(
+                (namespace, failure) -> {
+                  Throwable cause =
+                      failure instanceof CompletionException ? failure.getCause() : failure;
+                  assertThat(cause).isInstanceOf(NotFoundException.class);
+                  return "handled";
+                });
 
     assertThat(await(chain)).isEqualTo("handled");
   }
 
   /**
    * Every method, called with plain {@code thenCompose} inside the callback of another store call,
-   * once from the test's thread and once from an executor of one thread, completes (with a value
-   * or a failure) and the chain goes on to a further store call.
+   * once from the test's thread and once from an executor of one thread, completes (with a value or
+   * a failure) and the chain goes on to a further store call.
    */
   @Test
   void everyMethodChainedInsideAStoreCallbackCompletes() {
@@ -143,17 +177,21 @@ public abstract class FutureContract extends TckSuite {
       Scene scene = filledScene();
       Object[] arguments = scene.validArguments(method);
 
-      CompletableFuture<?> fromTestThread = store().tenants().get(scene.tenant)
-          .thenCompose(read -> method.callForFuture(store(), arguments))
-          .handle((value, failure) -> "done")
-          .thenCompose(done -> store().tenants().get(scene.tenant));
+      CompletableFuture<?> fromTestThread =
+          store()
+              .tenants()
+              .get(scene.tenant)
+              .thenCompose(read -> method.callForFuture(store(), arguments))
+              .handle((value, failure) -> "done")
+              .thenCompose(done -> store().tenants().get(scene.tenant));
       assertCompletes(method + " chained from the test's thread", fromTestThread);
 
-      CompletableFuture<?> fromOneThread = CompletableFuture.supplyAsync(() -> "", oneThread)
-          .thenCompose(start -> store().tenants().get(scene.tenant))
-          .thenCompose(read -> method.callForFuture(store(), arguments))
-          .handle((value, failure) -> "done")
-          .thenCompose(done -> store().tenants().get(scene.tenant));
+      CompletableFuture<?> fromOneThread =
+          CompletableFuture.supplyAsync(() -> "", oneThread)
+              .thenCompose(start -> store().tenants().get(scene.tenant))
+              .thenCompose(read -> method.callForFuture(store(), arguments))
+              .handle((value, failure) -> "done")
+              .thenCompose(done -> store().tenants().get(scene.tenant));
       assertCompletes(method + " chained on a one-thread executor", fromOneThread);
     }
   }
@@ -171,8 +209,8 @@ public abstract class FutureContract extends TckSuite {
         Outcome outcome = Outcome.of(store(), method, arguments);
         outcome.problem(call).ifPresent(problems::add);
         if (outcome.failure != null && !(outcome.failure instanceof InvalidArgumentException)) {
-          problems.add(call + " failed with " + outcome.failure
-              + " instead of InvalidArgumentException");
+          problems.add(
+              call + " failed with " + outcome.failure + " instead of InvalidArgumentException");
         }
         if (outcome.failure == null && outcome.problem(call).isEmpty()) {
           problems.add(call + " succeeded");
@@ -183,8 +221,8 @@ public abstract class FutureContract extends TckSuite {
   }
 
   /**
-   * Each parameter of interface type (a map, set or list) of every method, replaced in turn by
-   * one that throws whatever is called on it: a failed future, never an exception.
+   * Each parameter of interface type (a map, set or list) of every method, replaced in turn by one
+   * that throws whatever is called on it: a failed future, never an exception.
    */
   @Test
   void noMethodThrowsOnAnArgumentThatFailsWhileReadButFailsItsFuture() {
@@ -222,10 +260,12 @@ public abstract class FutureContract extends TckSuite {
     for (FacetMethod method : FacetMethod.all()) {
       Scene missing = new Scene(TenantId.random(), AssetId.random());
       Outcome.of(store(), method, missing.validArguments(method))
-          .problem(method + " under a missing tenant").ifPresent(problems::add);
+          .problem(method + " under a missing tenant")
+          .ifPresent(problems::add);
       Scene empty = new Scene(newTenant(), AssetId.random());
       Outcome.of(store(), method, empty.validArguments(method))
-          .problem(method + " in an empty tenant").ifPresent(problems::add);
+          .problem(method + " in an empty tenant")
+          .ifPresent(problems::add);
     }
     assertThat(problems).as("calls whose outcome is not the contract's").isEmpty();
   }
@@ -242,12 +282,14 @@ public abstract class FutureContract extends TckSuite {
     cases.put("assets.list/5", this::assetListKeepsTheKindsItWasGiven);
     cases.put("assets.commitMetadataLocations/2", this::multiAssetCommitKeepsThePartsItWasGiven);
 
-    List<String> uncovered = FacetMethod.all().stream()
-        .filter(method -> Arrays.stream(method.method.getParameterTypes())
-            .anyMatch(Class::isInterface))
-        .map(FacetMethod::toString)
-        .filter(name -> !cases.containsKey(name))
-        .toList();
+    List<String> uncovered =
+        FacetMethod.all().stream()
+            .filter(
+                method ->
+                    Arrays.stream(method.method.getParameterTypes()).anyMatch(Class::isInterface))
+            .map(FacetMethod::toString)
+            .filter(name -> !cases.containsKey(name))
+            .toList();
     assertThat(uncovered)
         .as("methods taking a mutable argument without a case in this test; add one")
         .isEmpty();
@@ -278,8 +320,10 @@ public abstract class FutureContract extends TckSuite {
     reuse(buffer);
 
     assertThat(await(call).properties()).isEqualTo(Map.of("given", "yes"));
-    assertThat(await(store().namespaces().get(scene.tenant, SampleTenant.SALES)).orElseThrow()
-        .properties())
+    assertThat(
+            await(store().namespaces().get(scene.tenant, SampleTenant.SALES))
+                .orElseThrow()
+                .properties())
         .as("namespaces.replaceProperties stored the map as it was when called")
         .isEqualTo(Map.of("given", "yes"));
   }
@@ -287,31 +331,51 @@ public abstract class FutureContract extends TckSuite {
   private void assetListKeepsTheKindsItWasGiven(Scene scene) {
     Set<AssetKind> buffer = new HashSet<>(Set.of(AssetKind.ICEBERG_TABLE));
 
-    CompletableFuture<Page<Asset>> call = store().assets().list(scene.tenant,
-        BranchRef.main(SampleTenant.CATALOG), SampleTenant.SALES.path(), buffer,
-        PageRequest.firstPage());
+    CompletableFuture<Page<Asset>> call =
+        store()
+            .assets()
+            .list(
+                scene.tenant,
+                BranchRef.main(SampleTenant.CATALOG),
+                SampleTenant.SALES.path(),
+                buffer,
+                PageRequest.firstPage());
     buffer.clear();
     buffer.add(AssetKind.DELTA_TABLE);
 
-    assertThat(await(call).items()).extracting(asset -> asset.ref().name())
-        .as("assets.list listed the kinds given when called").containsExactly("orders");
+    assertThat(await(call).items())
+        .extracting(asset -> asset.ref().name())
+        .as("assets.list listed the kinds given when called")
+        .containsExactly("orders");
   }
 
   private void multiAssetCommitKeepsThePartsItWasGiven(Scene scene) {
     String next = SampleTenant.ORDERS_V2 + ".next";
-    List<AssetCommit> buffer = new ArrayList<>(List.of(new AssetCommit(SampleTenant.ORDERS,
-        MetadataCommit.replacing(SampleTenant.ORDERS_V2, next))));
+    List<AssetCommit> buffer =
+        new ArrayList<>(
+            List.of(
+                new AssetCommit(
+                    SampleTenant.ORDERS, MetadataCommit.replacing(SampleTenant.ORDERS_V2, next))));
 
     CompletableFuture<List<Asset>> call =
         store().assets().commitMetadataLocations(scene.tenant, buffer);
-    buffer.set(0, new AssetCommit(SampleTenant.CUSTOMERS,
-        MetadataCommit.replacing(SampleTenant.CUSTOMERS_V1, "s3://not/given.json")));
+    buffer.set(
+        0,
+        new AssetCommit(
+            SampleTenant.CUSTOMERS,
+            MetadataCommit.replacing(SampleTenant.CUSTOMERS_V1, "s3://not/given.json")));
 
     assertThat(await(call)).extracting(Asset::ref).containsExactly(SampleTenant.ORDERS);
-    assertThat(await(store().assets().get(scene.tenant, SampleTenant.ORDERS)).orElseThrow()
-        .metadataLocation()).contains(next);
-    assertThat(await(store().assets().get(scene.tenant, SampleTenant.CUSTOMERS)).orElseThrow()
-        .metadataLocation()).as("an asset the caller named only after the call returned")
+    assertThat(
+            await(store().assets().get(scene.tenant, SampleTenant.ORDERS))
+                .orElseThrow()
+                .metadataLocation())
+        .contains(next);
+    assertThat(
+            await(store().assets().get(scene.tenant, SampleTenant.CUSTOMERS))
+                .orElseThrow()
+                .metadataLocation())
+        .as("an asset the caller named only after the call returned")
         .contains(SampleTenant.CUSTOMERS_V1);
   }
 
@@ -334,8 +398,10 @@ public abstract class FutureContract extends TckSuite {
     } catch (ExecutionException | CancellationException e) {
       fail("%s: the chain's own store calls failed: %s", what, e.getCause());
     } catch (TimeoutException e) {
-      fail("%s did not complete within %s: a deadlock? A store must not block one of its own "
-          + "threads (or the caller's) waiting for another store call", what, CALL_TIMEOUT);
+      fail(
+          "%s did not complete within %s: a deadlock? A store must not block one of its own "
+              + "threads (or the caller's) waiting for another store call",
+          what, CALL_TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
@@ -346,15 +412,14 @@ public abstract class FutureContract extends TckSuite {
   private Scene filledScene() {
     TenantId tenant = newTenant();
     SampleTenant.fill(store(), tenant, "futures");
-    AssetId orders =
-        await(store().assets().get(tenant, SampleTenant.ORDERS)).orElseThrow().id();
+    AssetId orders = await(store().assets().get(tenant, SampleTenant.ORDERS)).orElseThrow().id();
     return new Scene(tenant, orders);
   }
 
   /**
    * A tenant (which may not exist or be empty) and valid arguments in it for any facet method,
-   * chosen by parameter type, naming {@link SampleTenant}'s content. A create gets a fresh name,
-   * a rename a fresh target.
+   * chosen by parameter type, naming {@link SampleTenant}'s content. A create gets a fresh name, a
+   * rename a fresh target.
    */
   private static final class Scene {
     final TenantId tenant;
@@ -374,23 +439,29 @@ public abstract class FutureContract extends TckSuite {
         boolean create = method.method.getName().equals("create");
         if (type.equals(AssetRef.class.getName())) {
           // The first asset is the one acted on, a second one (a rename's target) is fresh.
-          arguments[i] = create || sawAsset
-              ? AssetRef.onMain(SampleTenant.SALES, uniqueName("asset"))
-              : SampleTenant.ORDERS;
+          arguments[i] =
+              create || sawAsset
+                  ? AssetRef.onMain(SampleTenant.SALES, uniqueName("asset"))
+                  : SampleTenant.ORDERS;
           sawAsset = true;
         } else if (type.equals(NamespaceRef.class.getName())) {
-          arguments[i] = create
-              ? SampleTenant.SALES.child(uniqueName("ns"))
-              : method.method.getName().equals("list")
-                  ? NamespaceRef.root(SampleTenant.CATALOG)
-                  : SampleTenant.SALES;
+          arguments[i] =
+              create
+                  ? SampleTenant.SALES.child(uniqueName("ns"))
+                  : method.method.getName().equals("list")
+                      ? NamespaceRef.root(SampleTenant.CATALOG)
+                      : SampleTenant.SALES;
         } else if (type.equals(String.class.getName())) {
-          arguments[i] = switch (method.facet()) {
-            case "warehouses" -> SampleTenant.WAREHOUSE;
-            case "catalogs" -> SampleTenant.CATALOG;
-            default -> throw new AssertionError(
-                "FutureContract knows no valid String argument for " + method + "; add one");
-          };
+          arguments[i] =
+              switch (method.facet()) {
+                case "warehouses" -> SampleTenant.WAREHOUSE;
+                case "catalogs" -> SampleTenant.CATALOG;
+                default ->
+                    throw new AssertionError(
+                        "FutureContract knows no valid String argument for "
+                            + method
+                            + "; add one");
+              };
         } else {
           arguments[i] = valueOf(type);
         }
@@ -408,28 +479,37 @@ public abstract class FutureContract extends TckSuite {
       values.put(PageRequest.class.getName(), PageRequest.firstPage());
       values.put(PropertyUpdate.class.getName(), PropertyUpdate.setting("futures", "yes"));
       values.put(AssetExpectation.class.getName(), AssetExpectation.ANY);
-      values.put(MetadataCommit.class.getName(),
+      values.put(
+          MetadataCommit.class.getName(),
           MetadataCommit.replacing(SampleTenant.ORDERS_V2, ordersNext));
       values.put(NewTenant.class.getName(), NewTenant.named(uniqueName("tenant")));
-      values.put(NewWarehouse.class.getName(),
-          NewWarehouse.of(uniqueName("wh"), fileStorage("futures")));
-      values.put(NewCatalog.class.getName(),
+      values.put(
+          NewWarehouse.class.getName(), NewWarehouse.of(uniqueName("wh"), fileStorage("futures")));
+      values.put(
+          NewCatalog.class.getName(),
           NewCatalog.local(uniqueName("catalog"), SampleTenant.WAREHOUSE));
       values.put(NewAsset.class.getName(), NewAsset.of(AssetKind.ICEBERG_TABLE));
-      values.put(TenantUpdate.class.getName(),
+      values.put(
+          TenantUpdate.class.getName(),
           TenantUpdate.builder().properties(PropertyUpdate.setting("futures", "yes")).build());
-      values.put(WarehouseUpdate.class.getName(),
+      values.put(
+          WarehouseUpdate.class.getName(),
           WarehouseUpdate.builder().properties(PropertyUpdate.setting("futures", "yes")).build());
-      values.put(CatalogUpdate.class.getName(),
+      values.put(
+          CatalogUpdate.class.getName(),
           CatalogUpdate.builder().properties(PropertyUpdate.setting("futures", "yes")).build());
       values.put("java.util.Map<java.lang.String, java.lang.String>", Map.of("futures", "yes"));
-      values.put("java.util.Set<" + AssetKind.class.getName() + ">",
-          EnumSet.allOf(AssetKind.class));
-      values.put("java.util.List<" + AssetCommit.class.getName() + ">", List.of(new AssetCommit(
-          SampleTenant.ORDERS, MetadataCommit.replacing(SampleTenant.ORDERS_V2, ordersNext))));
+      values.put(
+          "java.util.Set<" + AssetKind.class.getName() + ">", EnumSet.allOf(AssetKind.class));
+      values.put(
+          "java.util.List<" + AssetCommit.class.getName() + ">",
+          List.of(
+              new AssetCommit(
+                  SampleTenant.ORDERS,
+                  MetadataCommit.replacing(SampleTenant.ORDERS_V2, ordersNext))));
       if (!values.containsKey(type)) {
-        throw new AssertionError("FutureContract knows no valid argument of type " + type
-            + "; add one");
+        throw new AssertionError(
+            "FutureContract knows no valid argument of type " + type + "; add one");
       }
       return values.get(type);
     }
@@ -437,16 +517,16 @@ public abstract class FutureContract extends TckSuite {
 
   /** A proxy of {@code type} that throws whatever is called on it, as a broken argument would. */
   private static Object throwingWhenRead(Class<?> type) {
-    return Proxy.newProxyInstance(FutureContract.class.getClassLoader(), new Class<?>[] {type},
+    return Proxy.newProxyInstance(
+        FutureContract.class.getClassLoader(),
+        new Class<?>[] {type},
         (proxy, method, args) -> {
           throw new IllegalStateException(
               "a " + type.getSimpleName() + " that fails while read (" + method.getName() + ")");
         });
   }
 
-  /**
-   * What one call did: threw, returned no future, hung, or completed with a value or a failure.
-   */
+  /** What one call did: threw, returned no future, hung, or completed with a value or a failure. */
   private static final class Outcome {
     Throwable thrown;
     boolean nullFuture;
@@ -488,15 +568,14 @@ public abstract class FutureContract extends TckSuite {
     /** What breaks the contract in this outcome, described for {@code call}; empty if nothing. */
     Optional<String> problem(String call) {
       if (thrown != null) {
-        return Optional.of(call + " threw " + thrown
-            + " instead of returning a failed future");
+        return Optional.of(call + " threw " + thrown + " instead of returning a failed future");
       }
       if (nullFuture) {
         return Optional.of(call + " returned null instead of a future");
       }
       if (failure != null && !(failure instanceof CatalogStoreException)) {
-        return Optional.of(call + " failed with " + failure
-            + ", which is not a CatalogStoreException");
+        return Optional.of(
+            call + " failed with " + failure + ", which is not a CatalogStoreException");
       }
       return Optional.empty();
     }
@@ -516,7 +595,8 @@ public abstract class FutureContract extends TckSuite {
     static List<FacetMethod> all() {
       List<FacetMethod> methods = new ArrayList<>();
       for (Method accessor : CatalogStore.class.getMethods()) {
-        if (accessor.getParameterCount() != 0 || !accessor.getReturnType().isInterface()
+        if (accessor.getParameterCount() != 0
+            || !accessor.getReturnType().isInterface()
             || Modifier.isStatic(accessor.getModifiers())) {
           continue;
         }

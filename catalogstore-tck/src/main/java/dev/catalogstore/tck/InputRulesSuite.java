@@ -66,8 +66,8 @@ public abstract class InputRulesSuite extends TckSuite {
 
   /**
    * A tenant with one of everything: warehouse {@code lake}, catalog {@code cat} on it, namespace
-   * {@code ns} and its child {@code child}, each with a property. Its state, read back, proves
-   * that refused calls changed nothing.
+   * {@code ns} and its child {@code child}, each with a property. Its state, read back, proves that
+   * refused calls changed nothing.
    */
   protected final class World {
     /** The world's tenant. */
@@ -80,10 +80,17 @@ public abstract class InputRulesSuite extends TckSuite {
       Map<String, String> properties = Map.of("k", "v");
       tenant =
           await(store().tenants().create(new NewTenant(uniqueName("tenant"), properties))).id();
-      await(store().warehouses().create(tenant, new NewWarehouse(LAKE, fileStorage(LAKE),
-          Credentials.of(Map.of("secret", "s")), properties)));
-      await(store().catalogs().create(
-          tenant, NewCatalog.local(CAT, LAKE).withProperties(properties)));
+      await(
+          store()
+              .warehouses()
+              .create(
+                  tenant,
+                  new NewWarehouse(
+                      LAKE, fileStorage(LAKE), Credentials.of(Map.of("secret", "s")), properties)));
+      await(
+          store()
+              .catalogs()
+              .create(tenant, NewCatalog.local(CAT, LAKE).withProperties(properties)));
       await(store().namespaces().create(tenant, NS, properties));
       await(store().namespaces().create(tenant, CHILD, properties));
       before = state();
@@ -136,19 +143,27 @@ public abstract class InputRulesSuite extends TckSuite {
         arguments("null key to remove", PropertyUpdate.removing(nullKey), ".remove"),
         arguments("blank key to remove", PropertyUpdate.removing(Set.of(" ")), ".remove"),
         arguments("NUL in a key to remove", PropertyUpdate.removing(Set.of("k\u0000")), ".remove"),
-        arguments("a key both set and removed",
-            new PropertyUpdate(Map.of("k", "x", "other", "y"), Set.of("k")), ".remove"));
+        arguments(
+            "a key both set and removed",
+            new PropertyUpdate(Map.of("k", "x", "other", "y"), Set.of("k")),
+            ".remove"));
   }
 
   /** Property values that are valid although stores tend to mangle them. */
   protected static Map<String, String> edgeCaseProperties() {
     return Map.of(
-        "empty", "",
-        "lines", "one\ntwo\r\nthree\r",
-        "tabbed", "\ta\tb\t",
-        "a.b%_/ x", "key with separators",
-        "日本語", "😀 ß é",
-        "k".repeat(TckNames.MAX_LENGTH), "the longest key");
+        "empty",
+        "",
+        "lines",
+        "one\ntwo\r\nthree\r",
+        "tabbed",
+        "\ta\tb\t",
+        "a.b%_/ x",
+        "key with separators",
+        "日本語",
+        "😀 ß é",
+        "k".repeat(TckNames.MAX_LENGTH),
+        "the longest key");
   }
 
   /** The items of a list short enough for one page, mapped. */

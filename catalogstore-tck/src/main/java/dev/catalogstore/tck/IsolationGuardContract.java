@@ -15,15 +15,15 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard of the isolation suites: every method of every facet of {@link CatalogStore} must
- * have an {@link IsolationCase} test in one of the suites nested in {@link CatalogStoreTck}, so a
- * method (or a whole facet) added to the contract without an isolation case fails the TCK.
+ * The guard of the isolation suites: every method of every facet of {@link CatalogStore} must have
+ * an {@link IsolationCase} test in one of the suites nested in {@link CatalogStoreTck}, so a method
+ * (or a whole facet) added to the contract without an isolation case fails the TCK.
  *
  * <p>Facets are found by reflection: every zero-argument accessor of {@code CatalogStore} that
  * returns an interface. A facet method is named {@code "<facet>.<method>"} after its accessor, for
  * example {@code "assets.getById"}; a method name with overloads is named with the arity of each
- * overload, for example {@code "assets.list/4"} and {@code "assets.list/5"}. Default methods
- * count: a store may override them, so each needs a case that calls it.
+ * overload, for example {@code "assets.list/4"} and {@code "assets.list/5"}. Default methods count:
+ * a store may override them, so each needs a case that calls it.
  */
 public abstract class IsolationGuardContract extends TckSuite {
 
@@ -68,21 +68,23 @@ public abstract class IsolationGuardContract extends TckSuite {
           byName.computeIfAbsent(method.getName(), n -> new ArrayList<>()).add(method);
         }
       }
-      byName.forEach((name, overloads) -> {
-        String qualified = accessor.getName() + "." + name;
-        if (overloads.size() == 1) {
-          names.add(qualified);
-          return;
-        }
-        Set<Integer> arities = new HashSet<>();
-        for (Method overload : overloads) {
-          assertThat(arities.add(overload.getParameterCount()))
-              .as("overloads of %s share an arity, which @IsolationCase cannot tell apart",
-                  qualified)
-              .isTrue();
-          names.add(qualified + "/" + overload.getParameterCount());
-        }
-      });
+      byName.forEach(
+          (name, overloads) -> {
+            String qualified = accessor.getName() + "." + name;
+            if (overloads.size() == 1) {
+              names.add(qualified);
+              return;
+            }
+            Set<Integer> arities = new HashSet<>();
+            for (Method overload : overloads) {
+              assertThat(arities.add(overload.getParameterCount()))
+                  .as(
+                      "overloads of %s share an arity, which @IsolationCase cannot tell apart",
+                      qualified)
+                  .isTrue();
+              names.add(qualified + "/" + overload.getParameterCount());
+            }
+          });
     }
     return names;
   }
@@ -95,7 +97,8 @@ public abstract class IsolationGuardContract extends TckSuite {
     List<Method> cases = new ArrayList<>();
     Set<Class<?>> seen = new HashSet<>();
     for (Class<?> suite : CatalogStoreTck.class.getDeclaredClasses()) {
-      for (Class<?> type = suite; type != null && type != Object.class && seen.add(type);
+      for (Class<?> type = suite;
+          type != null && type != Object.class && seen.add(type);
           type = type.getSuperclass()) {
         for (Method method : type.getDeclaredMethods()) {
           if (method.isAnnotationPresent(IsolationCase.class)) {

@@ -19,9 +19,9 @@ import dev.catalogstore.api.warehouse.Warehouse;
 import java.util.Map;
 
 /**
- * The base of every area's isolation suite (tenant isolation, the first rule, DESIGN §2.2):
- * nothing of one tenant is observable or changeable through another, not by name, not by an id,
- * not through a page token.
+ * The base of every area's isolation suite (tenant isolation, the first rule, DESIGN §2.2): nothing
+ * of one tenant is observable or changeable through another, not by name, not by an id, not through
+ * a page token.
  *
  * <p>Each test builds {@link Twins twin tenants} A and B holding identical names and metadata
  * locations (the {@link SampleTenant} content; only the property {@code owner} tells their objects
@@ -70,25 +70,30 @@ public abstract class IsolationSuite extends SampleTenantSuite {
 
   /** Gives A the warehouse {@link #A_ONLY_WAREHOUSE}. */
   protected Warehouse createAOnlyWarehouse(Twins twins) {
-    return await(store().warehouses().create(
-        twins.a(), NewWarehouse.of(A_ONLY_WAREHOUSE, fileStorage(A_ONLY_WAREHOUSE))));
+    return await(
+        store()
+            .warehouses()
+            .create(twins.a(), NewWarehouse.of(A_ONLY_WAREHOUSE, fileStorage(A_ONLY_WAREHOUSE))));
   }
 
   /** Gives A the catalog {@link #A_ONLY_CATALOG} on the sample warehouse. */
   protected Catalog createAOnlyCatalog(Twins twins) {
-    return await(
-        store().catalogs().create(twins.a(), NewCatalog.local(A_ONLY_CATALOG, WAREHOUSE)));
+    return await(store().catalogs().create(twins.a(), NewCatalog.local(A_ONLY_CATALOG, WAREHOUSE)));
   }
 
   /** Gives A the namespace {@link #A_ONLY_NAMESPACE}. */
   protected Namespace createAOnlyNamespace(Twins twins) {
-    return await(
-        store().namespaces().create(twins.a(), A_ONLY_NAMESPACE, Map.of("owner", "A")));
+    return await(store().namespaces().create(twins.a(), A_ONLY_NAMESPACE, Map.of("owner", "A")));
   }
 
   /** Gives A the Iceberg table {@link #A_ONLY_ASSET}, metadata {@link #A_ONLY_ASSET_METADATA}. */
   protected Asset createAOnlyAsset(Twins twins) {
-    return await(store().assets().create(twins.a(), A_ONLY_ASSET,
-        NewAsset.icebergTable("s3://lake/sales/returns", A_ONLY_ASSET_METADATA)));
+    return await(
+        store()
+            .assets()
+            .create(
+                twins.a(),
+                A_ONLY_ASSET,
+                NewAsset.icebergTable("s3://lake/sales/returns", A_ONLY_ASSET_METADATA)));
   }
 }

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
  * catalog does not have), {@link ObjectType#NAMESPACE} and {@link ObjectType#ASSET}. The outermost
  * missing thing is reported: under a missing tenant every call says {@code TENANT} and under a
  * missing catalog {@code CATALOG}, although its namespaces and assets are missing too. A thing that
- * exists only in another tenant is missing exactly like one that exists nowhere. A get of a
- * missing thing returns empty instead, at every level. A call that fails on a missing thing
- * changes nothing, neither in the caller's tenant nor in the tenant that has the thing.
+ * exists only in another tenant is missing exactly like one that exists nowhere. A get of a missing
+ * thing returns empty instead, at every level. A call that fails on a missing thing changes
+ * nothing, neither in the caller's tenant nor in the tenant that has the thing.
  *
  * <p>Every test starts with a tenant holding warehouse {@code wh}, catalog {@code lake} on it,
  * namespace {@code sales} and table {@code orders}, and a twin tenant holding all of that plus
@@ -79,10 +79,17 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     await(store().namespaces().create(twin, GONE_NS, Map.of()));
     await(store().namespaces().create(twin, GONE_SUB_NS, Map.of()));
     await(store().assets().create(twin, GONE_ASSET, NewAsset.icebergTable("s3://g", V1)));
-    await(store().assets().create(twin, AssetRef.onMain(GONE_NS, "orders"),
-        NewAsset.icebergTable("s3://g", V1)));
-    await(store().assets().create(twin, AssetRef.onMain(GONE_CAT, SALES.path(), "orders"),
-        NewAsset.icebergTable("s3://g", V1)));
+    await(
+        store()
+            .assets()
+            .create(twin, AssetRef.onMain(GONE_NS, "orders"), NewAsset.icebergTable("s3://g", V1)));
+    await(
+        store()
+            .assets()
+            .create(
+                twin,
+                AssetRef.onMain(GONE_CAT, SALES.path(), "orders"),
+                NewAsset.icebergTable("s3://g", V1)));
     tenantBefore = snapshot(tenant);
     twinBefore = snapshot(twin);
   }
@@ -105,22 +112,36 @@ public abstract class MissingThingContract extends SampleTenantSuite {
 
     for (TenantId missing : List.of(TenantId.random(), deleted)) {
       Expectations expect = new Expectations(ObjectType.TENANT, "under tenant " + missing);
-      expect.missing("tenants.update",
+      expect.missing(
+          "tenants.update",
           () -> store().tenants().update(missing, TenantUpdate.builder().name("x").build()));
       expect.missing("tenants.delete", () -> store().tenants().delete(missing));
-      expect.missing("warehouses.create", () -> store().warehouses().create(
-          missing, NewWarehouse.of("new-wh", fileStorage("new-wh"))));
-      expect.missing("warehouses.list",
-          () -> store().warehouses().list(missing, PageRequest.firstPage()));
-      expect.missing("warehouses.update", () -> store().warehouses().update(
-          missing, WH, WarehouseUpdate.builder().properties(setting()).build()));
+      expect.missing(
+          "warehouses.create",
+          () ->
+              store()
+                  .warehouses()
+                  .create(missing, NewWarehouse.of("new-wh", fileStorage("new-wh"))));
+      expect.missing(
+          "warehouses.list", () -> store().warehouses().list(missing, PageRequest.firstPage()));
+      expect.missing(
+          "warehouses.update",
+          () ->
+              store()
+                  .warehouses()
+                  .update(missing, WH, WarehouseUpdate.builder().properties(setting()).build()));
       expect.missing("warehouses.delete", () -> store().warehouses().delete(missing, WH));
-      expect.missing("catalogs.create",
+      expect.missing(
+          "catalogs.create",
           () -> store().catalogs().create(missing, NewCatalog.local("new-cat", WH)));
-      expect.missing("catalogs.list",
-          () -> store().catalogs().list(missing, PageRequest.firstPage()));
-      expect.missing("catalogs.update", () -> store().catalogs().update(
-          missing, CAT, CatalogUpdate.builder().properties(setting()).build()));
+      expect.missing(
+          "catalogs.list", () -> store().catalogs().list(missing, PageRequest.firstPage()));
+      expect.missing(
+          "catalogs.update",
+          () ->
+              store()
+                  .catalogs()
+                  .update(missing, CAT, CatalogUpdate.builder().properties(setting()).build()));
       expect.missing("catalogs.delete", () -> store().catalogs().delete(missing, CAT));
       namespaceCalls(expect, missing, SALES.child("new"), SALES);
       assetCalls(expect, missing, ORDERS);
@@ -132,10 +153,15 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   @Test
   void warehouseCallsAndLocalCatalogsOnAMissingWarehouseAreNotFoundNamingTheWarehouse() {
     Expectations expect = new Expectations(ObjectType.WAREHOUSE, "on warehouse " + GONE_WH);
-    expect.missing("warehouses.update", () -> store().warehouses().update(
-        tenant, GONE_WH, WarehouseUpdate.builder().properties(setting()).build()));
+    expect.missing(
+        "warehouses.update",
+        () ->
+            store()
+                .warehouses()
+                .update(tenant, GONE_WH, WarehouseUpdate.builder().properties(setting()).build()));
     expect.missing("warehouses.delete", () -> store().warehouses().delete(tenant, GONE_WH));
-    expect.missing("catalogs.create LOCAL",
+    expect.missing(
+        "catalogs.create LOCAL",
         () -> store().catalogs().create(tenant, NewCatalog.local("new-cat", GONE_WH)));
     expect.verify();
 
@@ -146,17 +172,25 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   @Test
   void everyCallUnderAMissingCatalogIsNotFoundNamingTheCatalog() {
     Expectations expect = new Expectations(ObjectType.CATALOG, "in catalog " + GONE_CAT);
-    expect.missing("catalogs.update", () -> store().catalogs().update(
-        tenant, GONE_CAT, CatalogUpdate.builder().properties(setting()).build()));
+    expect.missing(
+        "catalogs.update",
+        () ->
+            store()
+                .catalogs()
+                .update(tenant, GONE_CAT, CatalogUpdate.builder().properties(setting()).build()));
     expect.missing("catalogs.delete", () -> store().catalogs().delete(tenant, GONE_CAT));
     NamespaceRef goneSales = NamespaceRef.of(GONE_CAT, "sales");
-    expect.missing("namespaces.list of the root", () -> store().namespaces().list(
-        tenant, NamespaceRef.root(GONE_CAT), PageRequest.firstPage()));
+    expect.missing(
+        "namespaces.list of the root",
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.root(GONE_CAT), PageRequest.firstPage()));
     namespaceCalls(expect, tenant, NamespaceRef.of(GONE_CAT, "new"), goneSales);
     namespaceCalls(expect, tenant, goneSales.child("new"), goneSales.child("deeper"));
     assetCalls(expect, tenant, AssetRef.onMain(GONE_CAT, SALES.path(), "orders"));
-    assetCalls(expect, tenant,
-        new AssetRef(new BranchRef(GONE_CAT, "dev"), GONE_NS.path(), "orders"));
+    assetCalls(
+        expect, tenant, new AssetRef(new BranchRef(GONE_CAT, "dev"), GONE_NS.path(), "orders"));
     expect.verify();
 
     assertNothingChanged();
@@ -166,7 +200,8 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   void everyAssetCallOnAMissingBranchIsNotFoundNamingTheBranch() {
     Expectations expect = new Expectations(ObjectType.BRANCH, "on branch lake@dev");
     AssetRef onDev = new AssetRef(new BranchRef(CAT, "dev"), SALES.path(), "orders");
-    expect.missing("assets.create",
+    expect.missing(
+        "assets.create",
         () -> store().assets().create(tenant, onDev, NewAsset.of(AssetKind.ICEBERG_TABLE)));
     assetCalls(expect, tenant, onDev);
     expect.verify();
@@ -179,13 +214,23 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     Expectations expect = new Expectations(ObjectType.NAMESPACE, "in a missing namespace");
     for (NamespaceRef gone : List.of(GONE_NS, GONE_SUB_NS)) {
       namespaceCalls(expect, tenant, gone.child("new"), gone);
-      expect.missing("assets.create in " + gone, () -> store().assets().create(
-          tenant, AssetRef.onMain(gone, "new"), NewAsset.of(AssetKind.ICEBERG_TABLE)));
+      expect.missing(
+          "assets.create in " + gone,
+          () ->
+              store()
+                  .assets()
+                  .create(
+                      tenant, AssetRef.onMain(gone, "new"), NewAsset.of(AssetKind.ICEBERG_TABLE)));
       assetCalls(expect, tenant, AssetRef.onMain(gone, "orders"));
-      expect.missing("assets.rename into " + gone, () -> store().assets().rename(
-          tenant, ORDERS, AssetRef.onMain(gone, "orders")));
-      expect.missing("assets.rename guarded into " + gone, () -> store().assets().rename(
-          tenant, ORDERS, AssetRef.onMain(gone, "orders"), AssetExpectation.ANY));
+      expect.missing(
+          "assets.rename into " + gone,
+          () -> store().assets().rename(tenant, ORDERS, AssetRef.onMain(gone, "orders")));
+      expect.missing(
+          "assets.rename guarded into " + gone,
+          () ->
+              store()
+                  .assets()
+                  .rename(tenant, ORDERS, AssetRef.onMain(gone, "orders"), AssetExpectation.ANY));
     }
     expect.verify();
 
@@ -196,10 +241,16 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   void everyCallOnAMissingAssetIsNotFoundNamingTheAsset() {
     Expectations expect = new Expectations(ObjectType.ASSET, "on asset " + GONE_ASSET);
     assetWrites(expect, tenant, GONE_ASSET);
-    expect.missing("assets.commitMetadataLocations of a missing asset among present ones",
-        () -> store().assets().commitMetadataLocations(tenant, List.of(
-            new AssetCommit(ORDERS, MetadataCommit.replacing(V1, "s3://2.json")),
-            new AssetCommit(GONE_ASSET, MetadataCommit.replacing(V1, "s3://2.json")))));
+    expect.missing(
+        "assets.commitMetadataLocations of a missing asset among present ones",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    tenant,
+                    List.of(
+                        new AssetCommit(ORDERS, MetadataCommit.replacing(V1, "s3://2.json")),
+                        new AssetCommit(GONE_ASSET, MetadataCommit.replacing(V1, "s3://2.json")))));
     AssetRef dropped = AssetRef.onMain(SALES, "dropped");
     await(store().assets().create(tenant, dropped, NewAsset.icebergTable("s3://d", V1)));
     await(store().assets().delete(tenant, dropped));
@@ -224,14 +275,16 @@ public abstract class MissingThingContract extends SampleTenantSuite {
       assertThat(await(store().catalogs().get(owner, GONE_CAT))).isEmpty();
       assertThat(await(store().assets().getById(owner, twinsAsset))).isEmpty();
       assertThat(await(store().assets().getById(owner, AssetId.random()))).isEmpty();
-      for (NamespaceRef namespace : List.of(GONE_NS, GONE_SUB_NS,
-          NamespaceRef.of(GONE_CAT, "sales"))) {
-        assertThat(await(store().namespaces().get(owner, namespace))).as("%s", namespace)
-            .isEmpty();
+      for (NamespaceRef namespace :
+          List.of(GONE_NS, GONE_SUB_NS, NamespaceRef.of(GONE_CAT, "sales"))) {
+        assertThat(await(store().namespaces().get(owner, namespace))).as("%s", namespace).isEmpty();
       }
-      for (AssetRef asset : List.of(GONE_ASSET, AssetRef.onMain(GONE_NS, "orders"),
-          AssetRef.onMain(GONE_CAT, SALES.path(), "orders"),
-          new AssetRef(new BranchRef(CAT, "dev"), SALES.path(), "orders"))) {
+      for (AssetRef asset :
+          List.of(
+              GONE_ASSET,
+              AssetRef.onMain(GONE_NS, "orders"),
+              AssetRef.onMain(GONE_CAT, SALES.path(), "orders"),
+              new AssetRef(new BranchRef(CAT, "dev"), SALES.path(), "orders"))) {
         assertThat(await(store().assets().get(owner, asset))).as("%s", asset).isEmpty();
       }
     }
@@ -248,52 +301,91 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   /** Every write and list of the namespaces facet on {@code create} and {@code existing}. */
   private void namespaceCalls(
       Expectations expect, TenantId owner, NamespaceRef create, NamespaceRef existing) {
-    expect.missing("namespaces.create " + create,
-        () -> store().namespaces().create(owner, create, Map.of()));
-    expect.missing("namespaces.list " + existing,
+    expect.missing(
+        "namespaces.create " + create, () -> store().namespaces().create(owner, create, Map.of()));
+    expect.missing(
+        "namespaces.list " + existing,
         () -> store().namespaces().list(owner, existing, PageRequest.firstPage()));
-    expect.missing("namespaces.updateProperties " + existing,
+    expect.missing(
+        "namespaces.updateProperties " + existing,
         () -> store().namespaces().updateProperties(owner, existing, setting()));
-    expect.missing("namespaces.replaceProperties " + existing,
+    expect.missing(
+        "namespaces.replaceProperties " + existing,
         () -> store().namespaces().replaceProperties(owner, existing, Map.of("k", "v")));
-    expect.missing("namespaces.delete " + existing,
-        () -> store().namespaces().delete(owner, existing));
+    expect.missing(
+        "namespaces.delete " + existing, () -> store().namespaces().delete(owner, existing));
   }
 
   /** Every write and list of the assets facet that names {@code asset}, create included. */
   private void assetCalls(Expectations expect, TenantId owner, AssetRef asset) {
-    expect.missing("assets.create " + asset,
+    expect.missing(
+        "assets.create " + asset,
         () -> store().assets().create(owner, asset, NewAsset.of(AssetKind.ICEBERG_TABLE)));
-    expect.missing("assets.list " + asset.namespaceRef(), () -> store().assets().list(
-        owner, asset.branch(), asset.namespace(), PageRequest.firstPage()));
-    expect.missing("assets.list of kinds " + asset.namespaceRef(), () -> store().assets().list(
-        owner, asset.branch(), asset.namespace(), EnumSet.of(AssetKind.ICEBERG_TABLE),
-        PageRequest.firstPage()));
+    expect.missing(
+        "assets.list " + asset.namespaceRef(),
+        () ->
+            store()
+                .assets()
+                .list(owner, asset.branch(), asset.namespace(), PageRequest.firstPage()));
+    expect.missing(
+        "assets.list of kinds " + asset.namespaceRef(),
+        () ->
+            store()
+                .assets()
+                .list(
+                    owner,
+                    asset.branch(),
+                    asset.namespace(),
+                    EnumSet.of(AssetKind.ICEBERG_TABLE),
+                    PageRequest.firstPage()));
     assetWrites(expect, owner, asset);
   }
 
   /** Every call of the assets facet that acts on the existing asset {@code asset}. */
   private void assetWrites(Expectations expect, TenantId owner, AssetRef asset) {
-    expect.missing("assets.rename " + asset,
+    expect.missing(
+        "assets.rename " + asset,
         () -> store().assets().rename(owner, asset, asset.withName("renamed")));
-    expect.missing("assets.rename guarded " + asset, () -> store().assets().rename(
-        owner, asset, asset.withName("renamed"), AssetExpectation.ANY.withKind(
-            AssetKind.ICEBERG_TABLE)));
-    expect.missing("assets.updateProperties " + asset,
+    expect.missing(
+        "assets.rename guarded " + asset,
+        () ->
+            store()
+                .assets()
+                .rename(
+                    owner,
+                    asset,
+                    asset.withName("renamed"),
+                    AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+    expect.missing(
+        "assets.updateProperties " + asset,
         () -> store().assets().updateProperties(owner, asset, setting()));
     expect.missing("assets.delete " + asset, () -> store().assets().delete(owner, asset));
-    expect.missing("assets.delete guarded " + asset, () -> store().assets().delete(
-        owner, asset, AssetExpectation.ANY.withMetadataLocation(V1)));
-    expect.missing("assets.commitMetadataLocation " + asset,
-        () -> store().assets().commitMetadataLocation(
-            owner, asset, MetadataCommit.replacing(V1, "s3://2.json")));
-    expect.missing("assets.commitMetadataLocation first " + asset,
-        () -> store().assets().commitMetadataLocation(
-            owner, asset, MetadataCommit.first("s3://2.json").withLocation("s3://moved")));
-    expect.missing("assets.commitMetadataLocations " + asset,
-        () -> store().assets().commitMetadataLocations(owner, List.of(
-            new AssetCommit(asset, MetadataCommit.replacing(V1, "s3://2.json")))));
-    expect.missing("assets.history " + asset,
+    expect.missing(
+        "assets.delete guarded " + asset,
+        () -> store().assets().delete(owner, asset, AssetExpectation.ANY.withMetadataLocation(V1)));
+    expect.missing(
+        "assets.commitMetadataLocation " + asset,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(owner, asset, MetadataCommit.replacing(V1, "s3://2.json")));
+    expect.missing(
+        "assets.commitMetadataLocation first " + asset,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    owner, asset, MetadataCommit.first("s3://2.json").withLocation("s3://moved")));
+    expect.missing(
+        "assets.commitMetadataLocations " + asset,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    owner,
+                    List.of(new AssetCommit(asset, MetadataCommit.replacing(V1, "s3://2.json")))));
+    expect.missing(
+        "assets.history " + asset,
         () -> store().assets().history(owner, asset, PageRequest.firstPage()));
   }
 
@@ -310,9 +402,9 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   }
 
   /**
-   * Calls expected to fail with {@code NotFoundException} naming one {@link ObjectType}; every
-   * call runs, and {@link #verify} reports all that did not, so one run shows every method a
-   * store gets wrong.
+   * Calls expected to fail with {@code NotFoundException} naming one {@link ObjectType}; every call
+   * runs, and {@link #verify} reports all that did not, so one run shows every method a store gets
+   * wrong.
    */
   private static final class Expectations {
     private final ObjectType type;
@@ -342,7 +434,8 @@ public abstract class MissingThingContract extends SampleTenantSuite {
       List<String> report = new ArrayList<>();
       wrong.forEach((call, problem) -> report.add(call + " " + problem));
       assertThat(report)
-          .as("of %d calls %s, those that did not fail with NotFoundException(%s)",
+          .as(
+              "of %d calls %s, those that did not fail with NotFoundException(%s)",
               calls, situation, type)
           .isEmpty();
     }

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * Reads whole lists page by page, failing instead of looping when a list does not advance.
  *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a backend
+ * does not need it.
  */
 public final class PagedReads {
   /** More pages than any test reads: a list this long is taken as one that never ends. */

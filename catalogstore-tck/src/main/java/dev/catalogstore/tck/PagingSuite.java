@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       page.pageToken}.
  * </ul>
  *
- * <p>The rules that need a list of its own to observe (exact page sizes, the empty list, tokens
- * of another tenant) are in {@link TenantScopedPagingSuite}; the area's suite adds the rules
+ * <p>The rules that need a list of its own to observe (exact page sizes, the empty list, tokens of
+ * another tenant) are in {@link TenantScopedPagingSuite}; the area's suite adds the rules
  * particular to its lists (what else a token is bound to).
  *
  * <p>The suite has one instance per class ({@link TestInstance.Lifecycle#PER_CLASS}) so that the
@@ -54,8 +54,8 @@ public abstract class PagingSuite extends TckSuite {
    * A list of the area under test, opened fresh for each test in a scope of its own.
    *
    * @param name the list's name in test reports, for example {@code WAREHOUSES}
-   * @param open opens the list in a new scope of its own; a list scoped to a tenant is opened
-   *     under a fresh tenant each time
+   * @param open opens the list in a new scope of its own; a list scoped to a tenant is opened under
+   *     a fresh tenant each time
    */
   public record PagedList(String name, Supplier<? extends Listing> open) {
     @Override
@@ -178,17 +178,21 @@ public abstract class PagingSuite extends TckSuite {
       deletedOnTheWay.forEach(listing::create);
       int[] changes = {0};
 
-      List<String> read = readAll(listing, 2, readSoFar -> {
-        if (!readSoFar.isEmpty() && changes[0] < 6) {
-          int change = changes[0]++;
-          listing.create("a" + change);
-          listing.create("i" + change);
-          listing.create("z" + change);
-          if (!deletedOnTheWay.isEmpty()) {
-            listing.delete(deletedOnTheWay.remove(0));
-          }
-        }
-      });
+      List<String> read =
+          readAll(
+              listing,
+              2,
+              readSoFar -> {
+                if (!readSoFar.isEmpty() && changes[0] < 6) {
+                  int change = changes[0]++;
+                  listing.create("a" + change);
+                  listing.create("i" + change);
+                  listing.create("z" + change);
+                  if (!deletedOnTheWay.isEmpty()) {
+                    listing.delete(deletedOnTheWay.remove(0));
+                  }
+                }
+              });
 
       assertThat(changes[0]).as("pages read while the list changed").isGreaterThan(1);
       assertThat(read).doesNotHaveDuplicates().isSortedAccordingTo(CodePointOrder.STRINGS);
@@ -230,17 +234,18 @@ public abstract class PagingSuite extends TckSuite {
    * As {@link #readAll(Listing, int)}, handing the scope's names read so far to {@code
    * betweenPages} before each next page is read.
    */
-  protected List<String> readAll(
-      Listing listing, int limit, Consumer<List<String>> betweenPages) {
+  protected List<String> readAll(Listing listing, int limit, Consumer<List<String>> betweenPages) {
     int capped = Math.min(limit, PageRequest.MAX_LIMIT);
     List<String> listed = new ArrayList<>();
     PageRequest request = PageRequest.firstPage(limit);
     for (int pages = 1; ; pages++) {
       Page<String> page = listing.read(request);
-      assertThat(page.items()).as("page %d with limit %d", pages, limit)
+      assertThat(page.items())
+          .as("page %d with limit %d", pages, limit)
           .hasSizeLessThanOrEqualTo(capped);
       if (page.nextPageToken().isPresent()) {
-        assertThat(page.items()).as("page %d with limit %d, which has a next page", pages, limit)
+        assertThat(page.items())
+            .as("page %d with limit %d, which has a next page", pages, limit)
             .hasSize(capped);
       }
       listed.addAll(page.items());

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * together by {@link ConcurrentCalls#race}, each making one call, alternately on the store and on
  * its peer (a second node over the same data).
  *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a backend
+ * does not need it.
  */
 public final class Race {
   /** How many threads race. */
@@ -42,11 +42,14 @@ public final class Race {
 
   /** Releases all racers at once and returns how each call ended, by racer number. */
   public static <T> List<Outcome<T>> run(CatalogStore store, CatalogStore peer, Call<T> call) {
-    return ConcurrentCalls.race(RACERS, racer -> {
-      CatalogStore own = racer % 2 == 0 ? store : peer;
-      ConcurrentCalls.Outcome<T> outcome = ConcurrentCalls.Outcome.of(() -> call.make(own, racer));
-      return new Outcome<>(racer, outcome.value().orElse(null), outcome.failure().orElse(null));
-    });
+    return ConcurrentCalls.race(
+        RACERS,
+        racer -> {
+          CatalogStore own = racer % 2 == 0 ? store : peer;
+          ConcurrentCalls.Outcome<T> outcome =
+              ConcurrentCalls.Outcome.of(() -> call.make(own, racer));
+          return new Outcome<>(racer, outcome.value().orElse(null), outcome.failure().orElse(null));
+        });
   }
 
   /**

@@ -17,8 +17,8 @@ import dev.catalogstore.api.warehouse.StorageType;
 import java.util.Map;
 
 /**
- * The sample content the isolation and cascade suites put into a tenant, under names every test
- * can refer to:
+ * The sample content the isolation and cascade suites put into a tenant, under names every test can
+ * refer to:
  *
  * <pre>
  * warehouse "wh"
@@ -27,12 +27,12 @@ import java.util.Map;
  *   namespace "sales"."eu"   asset "customers"  history: CUSTOMERS_V1
  * </pre>
  *
- * <p>Two tenants filled with it hold identical names and identical metadata locations. Every
- * object also carries the property {@code owner}, and the warehouse a secret, that differ per
- * tenant, so that an object served to the wrong tenant is told apart even where it has no id.
+ * <p>Two tenants filled with it hold identical names and identical metadata locations. Every object
+ * also carries the property {@code owner}, and the warehouse a secret, that differ per tenant, so
+ * that an object served to the wrong tenant is told apart even where it has no id.
  *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a backend
+ * does not need it.
  */
 public final class SampleTenant {
   public static final String WAREHOUSE = "wh";
@@ -51,26 +51,48 @@ public final class SampleTenant {
   /** Fills {@code tenant} with the sample content, marking each object with {@code owner}. */
   public static void fill(CatalogStore store, TenantId tenant, String owner) {
     Map<String, String> properties = Map.of("owner", owner);
-    await(store.warehouses().create(tenant, new NewWarehouse(
-        WAREHOUSE,
-        StorageConfig.of(StorageType.FILE, "file:///warehouses/" + WAREHOUSE),
-        Credentials.of(Map.of("secret", "secret-of-" + owner)),
-        properties)));
-    await(store.catalogs().create(
-        tenant, NewCatalog.local(CATALOG, WAREHOUSE).withProperties(properties)));
+    await(
+        store
+            .warehouses()
+            .create(
+                tenant,
+                new NewWarehouse(
+                    WAREHOUSE,
+                    StorageConfig.of(StorageType.FILE, "file:///warehouses/" + WAREHOUSE),
+                    Credentials.of(Map.of("secret", "secret-of-" + owner)),
+                    properties)));
+    await(
+        store
+            .catalogs()
+            .create(tenant, NewCatalog.local(CATALOG, WAREHOUSE).withProperties(properties)));
     await(store.namespaces().create(tenant, SALES, properties));
     await(store.namespaces().create(tenant, SALES_EU, properties));
-    await(store.assets().create(tenant, ORDERS, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-        .location("s3://lake/sales/orders")
-        .metadataLocation(ORDERS_V1)
-        .properties(properties)
-        .build()));
-    await(store.assets().commitMetadataLocation(
-        tenant, ORDERS, MetadataCommit.replacing(ORDERS_V1, ORDERS_V2)));
-    await(store.assets().create(tenant, CUSTOMERS, NewAsset.builder(AssetKind.DELTA_TABLE)
-        .location("s3://lake/sales/eu/customers")
-        .metadataLocation(CUSTOMERS_V1)
-        .properties(properties)
-        .build()));
+    await(
+        store
+            .assets()
+            .create(
+                tenant,
+                ORDERS,
+                NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                    .location("s3://lake/sales/orders")
+                    .metadataLocation(ORDERS_V1)
+                    .properties(properties)
+                    .build()));
+    await(
+        store
+            .assets()
+            .commitMetadataLocation(
+                tenant, ORDERS, MetadataCommit.replacing(ORDERS_V1, ORDERS_V2)));
+    await(
+        store
+            .assets()
+            .create(
+                tenant,
+                CUSTOMERS,
+                NewAsset.builder(AssetKind.DELTA_TABLE)
+                    .location("s3://lake/sales/eu/customers")
+                    .metadataLocation(CUSTOMERS_V1)
+                    .properties(properties)
+                    .build()));
   }
 }

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class StoredLimitsContract extends TckSuite {
   private static final int LIMIT = StoredProperties.MAX_ENTRIES;
+
   /** Well within one request's limit, but two of them are not within the stored one. */
   private static final int BATCH = 600;
 
@@ -59,9 +60,18 @@ public abstract class StoredLimitsContract extends TckSuite {
     TenantId tenant = newTenant();
 
     // Every update also renames the tenant: a refused one must not rename it either.
-    assertTheLimitHolds(tenant, "update.properties",
-        properties -> store().tenants().update(tenant, TenantUpdate.builder()
-            .name(uniqueName("renamed")).properties(properties).build()),
+    assertTheLimitHolds(
+        tenant,
+        "update.properties",
+        properties ->
+            store()
+                .tenants()
+                .update(
+                    tenant,
+                    TenantUpdate.builder()
+                        .name(uniqueName("renamed"))
+                        .properties(properties)
+                        .build()),
         () -> await(store().tenants().get(tenant)).orElseThrow().properties());
   }
 
@@ -71,9 +81,19 @@ public abstract class StoredLimitsContract extends TckSuite {
     newWarehouse(tenant, "wh");
 
     // Every update also moves the warehouse's storage: a refused one must not move it either.
-    assertTheLimitHolds(tenant, "update.properties",
-        properties -> store().warehouses().update(tenant, "wh", WarehouseUpdate.builder()
-            .storage(fileStorage(uniqueName("moved"))).properties(properties).build()),
+    assertTheLimitHolds(
+        tenant,
+        "update.properties",
+        properties ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    "wh",
+                    WarehouseUpdate.builder()
+                        .storage(fileStorage(uniqueName("moved")))
+                        .properties(properties)
+                        .build()),
         () -> await(store().warehouses().get(tenant, "wh")).orElseThrow().properties());
   }
 
@@ -82,9 +102,13 @@ public abstract class StoredLimitsContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "lake");
 
-    assertTheLimitHolds(tenant, "update.properties",
-        properties -> store().catalogs().update(tenant, "lake",
-            CatalogUpdate.builder().properties(properties).build()),
+    assertTheLimitHolds(
+        tenant,
+        "update.properties",
+        properties ->
+            store()
+                .catalogs()
+                .update(tenant, "lake", CatalogUpdate.builder().properties(properties).build()),
         () -> await(store().catalogs().get(tenant, "lake")).orElseThrow().properties());
   }
 
@@ -94,7 +118,9 @@ public abstract class StoredLimitsContract extends TckSuite {
     newLocalCatalog(tenant, "lake");
     NamespaceRef sales = newNamespaces(tenant, "lake", "sales");
 
-    assertTheLimitHolds(tenant, "update",
+    assertTheLimitHolds(
+        tenant,
+        "update",
         properties -> store().namespaces().updateProperties(tenant, sales, properties),
         () -> await(store().namespaces().get(tenant, sales)).orElseThrow().properties());
   }
@@ -106,10 +132,14 @@ public abstract class StoredLimitsContract extends TckSuite {
     NamespaceRef sales = newNamespaces(tenant, "lake", "sales");
     Supplier<Map<String, String>> stored =
         () -> await(store().namespaces().get(tenant, sales)).orElseThrow().properties();
-    await(store().namespaces().updateProperties(tenant, sales,
-        PropertyUpdate.setting(entries("a", BATCH))));
-    await(store().namespaces().updateProperties(tenant, sales,
-        PropertyUpdate.setting(entries("b", LIMIT - BATCH))));
+    await(
+        store()
+            .namespaces()
+            .updateProperties(tenant, sales, PropertyUpdate.setting(entries("a", BATCH))));
+    await(
+        store()
+            .namespaces()
+            .updateProperties(tenant, sales, PropertyUpdate.setting(entries("b", LIMIT - BATCH))));
 
     await(store().namespaces().replaceProperties(tenant, sales, entries("c", BATCH)));
     assertThat(stored.get()).isEqualTo(entries("c", BATCH));
@@ -117,9 +147,14 @@ public abstract class StoredLimitsContract extends TckSuite {
     assertThat(stored.get()).isEqualTo(entries("d", LIMIT));
 
     TenantSnapshot before = TenantSnapshot.read(store(), tenant);
-    assertInvalid("update", () -> store().namespaces().updateProperties(tenant, sales,
-        PropertyUpdate.setting("one", "more")));
-    assertInvalid("properties",
+    assertInvalid(
+        "update",
+        () ->
+            store()
+                .namespaces()
+                .updateProperties(tenant, sales, PropertyUpdate.setting("one", "more")));
+    assertInvalid(
+        "properties",
         () -> store().namespaces().replaceProperties(tenant, sales, entries("e", LIMIT + 1)));
     assertThat(TenantSnapshot.read(store(), tenant)).isEqualTo(before);
   }
@@ -129,7 +164,9 @@ public abstract class StoredLimitsContract extends TckSuite {
     TenantId tenant = newTenant();
     AssetRef orders = newTable(tenant, "orders");
 
-    assertTheLimitHolds(tenant, "update",
+    assertTheLimitHolds(
+        tenant,
+        "update",
         properties -> store().assets().updateProperties(tenant, orders, properties),
         () -> storedAsset(tenant, orders).properties());
   }
@@ -140,9 +177,16 @@ public abstract class StoredLimitsContract extends TckSuite {
     AssetRef orders = newTable(tenant, "orders");
 
     // Each commit also moves the pointer and the location: a refused one moves neither.
-    assertTheLimitHolds(tenant, "commit.properties",
-        properties -> store().assets().commitMetadataLocation(tenant, orders,
-            nextCommit(storedAsset(tenant, orders)).withProperties(properties)),
+    assertTheLimitHolds(
+        tenant,
+        "commit.properties",
+        properties ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    tenant,
+                    orders,
+                    nextCommit(storedAsset(tenant, orders)).withProperties(properties)),
         () -> storedAsset(tenant, orders).properties());
   }
 
@@ -154,21 +198,32 @@ public abstract class StoredLimitsContract extends TckSuite {
 
     // The first part only moves its pointer; the second also changes properties. A refused
     // commit moves neither pointer.
-    assertTheLimitHolds(tenant, "commits[1].commit.properties",
-        properties -> store().assets().commitMetadataLocations(tenant, List.of(
-            new AssetCommit(orders, nextCommit(storedAsset(tenant, orders))),
-            new AssetCommit(customers,
-                nextCommit(storedAsset(tenant, customers)).withProperties(properties)))),
+    assertTheLimitHolds(
+        tenant,
+        "commits[1].commit.properties",
+        properties ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    tenant,
+                    List.of(
+                        new AssetCommit(orders, nextCommit(storedAsset(tenant, orders))),
+                        new AssetCommit(
+                            customers,
+                            nextCommit(storedAsset(tenant, customers))
+                                .withProperties(properties)))),
         () -> storedAsset(tenant, customers).properties());
   }
 
   /**
    * The limit's rule for one method, which applies {@code update} to one stored map that {@code
-   * stored} reads: two updates of 600 new keys each cannot both land; the refused one
-   * changes nothing of the tenant; removing the first batch while adding the second stays within;
-   * filling up to the limit exactly is accepted, and one more key is refused again.
+   * stored} reads: two updates of 600 new keys each cannot both land; the refused one changes
+   * nothing of the tenant; removing the first batch while adding the second stays within; filling
+   * up to the limit exactly is accepted, and one more key is refused again.
    */
-  private void assertTheLimitHolds(TenantId tenant, String field,
+  private void assertTheLimitHolds(
+      TenantId tenant,
+      String field,
       Function<PropertyUpdate, CompletableFuture<?>> update,
       Supplier<Map<String, String>> stored) {
     Map<String, String> first = entries("a", BATCH);
@@ -179,8 +234,7 @@ public abstract class StoredLimitsContract extends TckSuite {
     assertRefused(tenant, field, () -> update.apply(PropertyUpdate.setting(second)));
 
     await(update.apply(new PropertyUpdate(second, first.keySet())));
-    assertThat(stored.get()).as("after swapping the first batch for the second")
-        .isEqualTo(second);
+    assertThat(stored.get()).as("after swapping the first batch for the second").isEqualTo(second);
 
     Map<String, String> full = new LinkedHashMap<>(second);
     full.putAll(entries("c", LIMIT - BATCH));
@@ -196,14 +250,14 @@ public abstract class StoredLimitsContract extends TckSuite {
   }
 
   /** {@code call} fails on {@code field} and the tenant reads the same before and after. */
-  private void assertRefused(
-      TenantId tenant, String field, Supplier<CompletableFuture<?>> call) {
+  private void assertRefused(TenantId tenant, String field, Supplier<CompletableFuture<?>> call) {
     TenantSnapshot before = TenantSnapshot.read(store(), tenant);
 
     assertInvalid(field, call::get);
 
     assertThat(TenantSnapshot.read(store(), tenant))
-        .as("a refused update changes nothing").isEqualTo(before);
+        .as("a refused update changes nothing")
+        .isEqualTo(before);
   }
 
   /** A fresh catalog {@code lake}, namespace {@code sales} and Iceberg table {@code name} in it. */
@@ -213,10 +267,16 @@ public abstract class StoredLimitsContract extends TckSuite {
     }
     NamespaceRef sales = newNamespaces(tenant, "lake", "sales");
     AssetRef ref = assetOnMain(sales, name);
-    await(store().assets().create(tenant, ref, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-        .location("s3://lake/sales/" + name)
-        .metadataLocation("s3://lake/sales/" + name + "/metadata/v0.json")
-        .build()));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                ref,
+                NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                    .location("s3://lake/sales/" + name)
+                    .metadataLocation("s3://lake/sales/" + name + "/metadata/v0.json")
+                    .build()));
     return ref;
   }
 

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock the TCK can stop and move, for the rules about time. It follows the system clock until
- * a test {@linkplain #freezeAt freezes} it; a frozen clock moves only when {@linkplain #advance
+ * A clock the TCK can stop and move, for the rules about time. It follows the system clock until a
+ * test {@linkplain #freezeAt freezes} it; a frozen clock moves only when {@linkplain #advance
  * advanced}, and {@linkplain #resume resumes} following the system clock afterwards.
  *
  * <p>A backend opts in by building its store(s) with one instance and returning it from {@link

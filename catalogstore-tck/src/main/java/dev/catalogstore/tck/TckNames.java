@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * rejects. A name is 1 to 255 code points, not blank, valid Unicode without control characters;
  * every other character is kept exactly, compared byte-wise and never normalised.
  *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a backend
+ * does not need it.
  */
 public final class TckNames {
   /** The longest valid name, in code points. */
@@ -21,9 +21,9 @@ public final class TckNames {
 
   /**
    * Valid names that a careless store splits, escapes, trims, folds, normalises or truncates:
-   * separators, SQL wildcards and quotes, surrounding spaces, non-ASCII letters, characters
-   * outside the Basic Multilingual Plane, a decomposed accent, and the longest names (255 code
-   * points, also as 510 UTF-16 units and 1020 UTF-8 bytes).
+   * separators, SQL wildcards and quotes, surrounding spaces, non-ASCII letters, characters outside
+   * the Basic Multilingual Plane, a decomposed accent, and the longest names (255 code points, also
+   * as 510 UTF-16 units and 1020 UTF-8 bytes).
    */
   public static final List<String> TRICKY =
       List.of(
@@ -91,8 +91,10 @@ public final class TckNames {
   /** A printable label for a test name: long names shortened, invisible ones described. */
   public static String label(String name) {
     if (name.codePointCount(0, name.length()) > 20) {
-      return name.substring(0, name.offsetByCodePoints(0, 3)) + "… ("
-          + name.codePointCount(0, name.length()) + " code points)";
+      return name.substring(0, name.offsetByCodePoints(0, 3))
+          + "… ("
+          + name.codePointCount(0, name.length())
+          + " code points)";
     }
     return "[" + name + "]";
   }

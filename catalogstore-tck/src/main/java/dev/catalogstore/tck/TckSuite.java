@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The base of every contract suite: access to the store, fresh tenants, and assertions on
- * futures. A suite never shares data with another test: each test builds what it needs under
- * tenants it creates.
+ * The base of every contract suite: access to the store, fresh tenants, and assertions on futures.
+ * A suite never shares data with another test: each test builds what it needs under tenants it
+ * creates.
  */
 public abstract class TckSuite {
   /** How long any single store call may take before the TCK reports it as hung. */
@@ -128,8 +128,8 @@ public abstract class TckSuite {
     assertThat(future).as("a store method returned a null future").isNotNull();
     try {
       Object value = future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return fail("expected the call to fail with %s, but it returned %s",
-          type.getSimpleName(), value);
+      return fail(
+          "expected the call to fail with %s, but it returned %s", type.getSimpleName(), value);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause();
       while (cause instanceof CompletionException && cause.getCause() != null) {

@@ -10,8 +10,8 @@ import java.time.Instant;
  * that changes nothing, sets {@code updatedAt} to now and keeps {@code createdAt}. The TCK never
  * compares against the wall clock, so it holds for any injected clock that does not run backwards.
  *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a backend
+ * does not need it.
  */
 public final class TckTime {
   private TckTime() {}

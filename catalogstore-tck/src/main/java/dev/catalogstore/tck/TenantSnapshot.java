@@ -22,15 +22,14 @@ import java.util.Optional;
 /**
  * Everything one tenant holds, read through the store's public methods: its record, warehouses,
  * catalogs, and for each catalog every namespace, asset (on branch {@code main}) and metadata
- * history. Two snapshots are equal exactly when nothing of the tenant changed, timestamps
- * included, which is how the isolation and cascade suites prove a tenant "untouched".
+ * history. Two snapshots are equal exactly when nothing of the tenant changed, timestamps included,
+ * which is how the isolation and cascade suites prove a tenant "untouched".
  *
  * @param tenant the tenant's record; empty if the tenant does not exist (then all else is empty)
  * @param warehouses its warehouses in list order
  * @param catalogs its catalogs in list order, each with its content
- *
- * <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
- * backend does not need it.
+ *     <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
+ *     backend does not need it.
  */
 public record TenantSnapshot(
     Optional<Tenant> tenant, List<Warehouse> warehouses, List<CatalogSnapshot> catalogs) {

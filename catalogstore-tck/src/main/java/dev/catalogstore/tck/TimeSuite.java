@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The base of every area's time suite (DESIGN §2.8): every timestamp a store returns comes from
- * its injected clock, truncated to microseconds; {@code createdAt} is set once, {@code updatedAt}
- * on every change, and a metadata commit is stamped when it lands.
+ * The base of every area's time suite (DESIGN §2.8): every timestamp a store returns comes from its
+ * injected clock, truncated to microseconds; {@code createdAt} is set once, {@code updatedAt} on
+ * every change, and a metadata commit is stamped when it lands.
  *
  * <p>Each test runs with the store's clock frozen at {@link #T0}, an instant with nanoseconds, and
  * may {@link TckClock#advance advance} it by {@link #LATER}. These rules need a clock the TCK can
@@ -48,9 +48,7 @@ public abstract class TimeSuite extends TckSuite {
     }
   }
 
-  /**
-   * Asserts the timestamps of an object created at {@link #T0} and updated {@link #LATER}.
-   */
+  /** Asserts the timestamps of an object created at {@link #T0} and updated {@link #LATER}. */
   protected static void assertStamped(
       Instant createdAt, Instant updatedAt, Instant createdAfter, Instant updatedAfter) {
     assertThat(createdAt)

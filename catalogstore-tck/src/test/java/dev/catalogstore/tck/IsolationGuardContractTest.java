@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The isolation guard's own rules, checked when the TCK is built rather than only when a backend
- * runs it: how facet methods are named, and that the suites nested in {@link CatalogStoreTck}
- * cover every one of them.
+ * runs it: how facet methods are named, and that the suites nested in {@link CatalogStoreTck} cover
+ * every one of them.
  */
 class IsolationGuardContractTest {
 
@@ -19,10 +19,20 @@ class IsolationGuardContractTest {
     Set<String> names = IsolationGuardContract.facetMethodNames();
 
     assertThat(names)
-        .contains("tenants.create", "warehouses.list", "catalogs.delete",
-            "namespaces.replaceProperties", "assets.getById", "assets.commitMetadataLocations")
-        .contains("assets.list/4", "assets.list/5", "assets.delete/2", "assets.delete/3",
-            "assets.rename/3", "assets.rename/4")
+        .contains(
+            "tenants.create",
+            "warehouses.list",
+            "catalogs.delete",
+            "namespaces.replaceProperties",
+            "assets.getById",
+            "assets.commitMetadataLocations")
+        .contains(
+            "assets.list/4",
+            "assets.list/5",
+            "assets.delete/2",
+            "assets.delete/3",
+            "assets.rename/3",
+            "assets.rename/4")
         .doesNotContain("assets.list", "assets.delete", "assets.rename")
         .allMatch(name -> name.matches("[a-z]\\w*\\.[a-z]\\w*(/\\d+)?"), "facet.method[/arity]")
         .noneMatch(name -> name.endsWith(".close"));

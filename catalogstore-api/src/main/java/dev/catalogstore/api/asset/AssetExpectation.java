@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a guarded {@code delete} or {@code rename} expects of the asset it acts on: its id, its
- * kind and/or its current metadata location, as the caller read them. Attributes not named are
- * not checked; {@link #ANY} checks nothing.
+ * What a guarded {@code delete} or {@code rename} expects of the asset it acts on: its id, its kind
+ * and/or its current metadata location, as the caller read them. Attributes not named are not
+ * checked; {@link #ANY} checks nothing.
  *
  * <pre>{@code
  * Asset read = store.assets().get(tenant, ref).join().orElseThrow();
@@ -33,8 +33,7 @@ public final class AssetExpectation {
   /** Expects exactly the asset that was read: its id, kind and current metadata location. */
   public static AssetExpectation of(Asset read) {
     Objects.requireNonNull(read, "read");
-    return new AssetExpectation(
-        read.id(), read.kind(), read.metadataLocation().orElse(null), true);
+    return new AssetExpectation(read.id(), read.kind(), read.metadataLocation().orElse(null), true);
   }
 
   /** This expectation, also requiring the asset's id to be {@code expectedId}. */
@@ -88,8 +87,8 @@ public final class AssetExpectation {
    * message and with the value stored now; empty if {@code actual} meets it. Backends use this so
    * that every backend reports a mismatch the same way.
    */
-  public Optional<Mismatch> mismatch(AssetId actualId, AssetKind actualKind,
-      Optional<String> actualMetadataLocation) {
+  public Optional<Mismatch> mismatch(
+      AssetId actualId, AssetKind actualKind, Optional<String> actualMetadataLocation) {
     if (id != null && !id.equals(actualId)) {
       return Optional.of(new Mismatch("id", actualId.toString()));
     }
@@ -127,7 +126,11 @@ public final class AssetExpectation {
 
   @Override
   public String toString() {
-    return "AssetExpectation[id=" + id + ", kind=" + kind
-        + (checksMetadataLocation ? ", metadataLocation=" + metadataLocation : "") + "]";
+    return "AssetExpectation[id="
+        + id
+        + ", kind="
+        + kind
+        + (checksMetadataLocation ? ", metadataLocation=" + metadataLocation : "")
+        + "]";
   }
 }

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The assets facet ({@code store.assets()}): tables, views, files and models, living in a
- * namespace on a branch of a catalog.
+ * The assets facet ({@code store.assets()}): tables, views, files and models, living in a namespace
+ * on a branch of a catalog.
  *
  * <p>A missing catalog, branch or namespace in an asset's coordinates is a {@code
- * NotFoundException} for writes and lists, whose {@code missing()} says which of them is missing;
- * a get of a missing asset returns empty.
+ * NotFoundException} for writes and lists, whose {@code missing()} says which of them is missing; a
+ * get of a missing asset returns empty.
  */
 public interface Assets {
   /**
@@ -32,8 +32,8 @@ public interface Assets {
   CompletableFuture<Optional<Asset>> get(TenantId tenant, AssetRef asset);
 
   /**
-   * Reads an asset by id, with the coordinates where it lives now; empty if the tenant has no
-   * asset of that id.
+   * Reads an asset by id, with the coordinates where it lives now; empty if the tenant has no asset
+   * of that id.
    */
   CompletableFuture<Optional<Asset>> getById(TenantId tenant, AssetId id);
 
@@ -77,8 +77,8 @@ public interface Assets {
    * Renames like {@link #rename(TenantId, AssetRef, AssetRef)}, but only if the asset at {@code
    * from} is still the one the caller read: every attribute {@code expected} names (id, kind,
    * metadata location) must hold, checked atomically with the rename. A mismatch fails with {@code
-   * ConflictException} whose {@code currentValue()} is the stored value of the first attribute
-   * that differs, and renames nothing.
+   * ConflictException} whose {@code currentValue()} is the stored value of the first attribute that
+   * differs, and renames nothing.
    */
   CompletableFuture<Asset> rename(
       TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected);
@@ -87,8 +87,7 @@ public interface Assets {
    * Sets and removes property keys atomically and returns the result; keys not named are kept.
    * Fails with {@code NotFoundException} if the asset does not exist.
    */
-  CompletableFuture<Asset> updateProperties(
-      TenantId tenant, AssetRef asset, PropertyUpdate update);
+  CompletableFuture<Asset> updateProperties(TenantId tenant, AssetRef asset, PropertyUpdate update);
 
   /** Deletes an asset and its history. Fails with {@code NotFoundException} if it is absent. */
   default CompletableFuture<Void> delete(TenantId tenant, AssetRef asset) {
@@ -96,10 +95,10 @@ public interface Assets {
   }
 
   /**
-   * Deletes an asset and its history only if it is still the one the caller read: every
-   * attribute {@code expected} names (id, kind, metadata location) must hold, checked atomically
-   * with the deletion, so a caller that read "table {@code t}" never drops a view that replaced it
-   * in between. A mismatch fails with {@code ConflictException} whose {@code currentValue()} is the
+   * Deletes an asset and its history only if it is still the one the caller read: every attribute
+   * {@code expected} names (id, kind, metadata location) must hold, checked atomically with the
+   * deletion, so a caller that read "table {@code t}" never drops a view that replaced it in
+   * between. A mismatch fails with {@code ConflictException} whose {@code currentValue()} is the
    * stored value of the first attribute that differs, and deletes nothing; an absent asset is a
    * {@code NotFoundException}.
    */
@@ -116,9 +115,9 @@ public interface Assets {
    * currentValue()} is the location stored now, and changes nothing (neither the location nor the
    * properties); a missing asset fails with {@code NotFoundException}, never with a conflict.
    *
-   * <p>After an {@code UnavailableException} the commit may have landed without its reply: a
-   * retry then fails with a conflict whose current value is the caller's own {@code next}, which
-   * means the commit succeeded (see {@link dev.catalogstore.api.error.UnavailableException}).
+   * <p>After an {@code UnavailableException} the commit may have landed without its reply: a retry
+   * then fails with a conflict whose current value is the caller's own {@code next}, which means
+   * the commit succeeded (see {@link dev.catalogstore.api.error.UnavailableException}).
    */
   CompletableFuture<Asset> commitMetadataLocation(
       TenantId tenant, AssetRef asset, MetadataCommit commit);
@@ -126,8 +125,8 @@ public interface Assets {
   /**
    * Commits several assets of one catalog and branch as one all-or-nothing step (Iceberg REST's
    * multi-table transaction): each commit is a compare-and-set as in {@link
-   * #commitMetadataLocation}, and either every expected location holds and every commit is
-   * applied, or nothing changes.
+   * #commitMetadataLocation}, and either every expected location holds and every commit is applied,
+   * or nothing changes.
    *
    * <p>Fails with {@code InvalidArgumentException} on {@code commits} if the list is null or empty,
    * names an asset twice, or spans more than one catalog and branch (field {@code

@@ -21,8 +21,7 @@ public final class MetadataCommit {
   private final String location;
   private final PropertyUpdate properties;
 
-  private MetadataCommit(
-      String expected, String next, String location, PropertyUpdate properties) {
+  private MetadataCommit(String expected, String next, String location, PropertyUpdate properties) {
     this.expected = expected;
     this.next = next;
     this.location = location;
@@ -86,7 +85,10 @@ public final class MetadataCommit {
 
   @Override
   public String toString() {
-    return "MetadataCommit[" + expected + " -> " + next
+    return "MetadataCommit["
+        + expected
+        + " -> "
+        + next
         + (location != null ? ", location=" + location : "")
         + (properties != null && !properties.isEmpty() ? ", properties=" + properties : "")
         + "]";

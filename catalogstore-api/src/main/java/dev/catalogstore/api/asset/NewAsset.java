@@ -58,8 +58,15 @@ public final class NewAsset {
 
   @Override
   public String toString() {
-    return "NewAsset[kind=" + kind + ", location=" + location
-        + ", metadataLocation=" + metadataLocation + ", properties=" + properties + "]";
+    return "NewAsset[kind="
+        + kind
+        + ", location="
+        + location
+        + ", metadataLocation="
+        + metadataLocation
+        + ", properties="
+        + properties
+        + "]";
   }
 
   /** Builds a {@link NewAsset}. */

@@ -14,9 +14,9 @@ public interface Catalogs {
   /**
    * Creates a catalog, and with it, atomically, its branch {@code main}.
    *
-   * <p>A {@code LOCAL} catalog's warehouse must exist in the same tenant ({@code
-   * NotFoundException} otherwise). Fails with {@code AlreadyExistsException} if the tenant has a
-   * catalog of that name, never overwriting it.
+   * <p>A {@code LOCAL} catalog's warehouse must exist in the same tenant ({@code NotFoundException}
+   * otherwise). Fails with {@code AlreadyExistsException} if the tenant has a catalog of that name,
+   * never overwriting it.
    */
   CompletableFuture<Catalog> create(TenantId tenant, NewCatalog catalog);
 

@@ -13,8 +13,6 @@ public final class Properties {
    * input records can carry bad input to the store's validation, which names it.
    */
   public static Map<String, String> copyOf(Map<String, String> properties) {
-    return properties == null
-        ? null
-        : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    return properties == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 }

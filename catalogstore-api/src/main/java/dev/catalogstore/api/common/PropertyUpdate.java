@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A change to a property map: keys to set (added or overwritten) and keys to remove. Removing a
- * key that is absent is not an error. A key may not be both set and removed in one update (an
- * {@code InvalidArgumentException}).
+ * A change to a property map: keys to set (added or overwritten) and keys to remove. Removing a key
+ * that is absent is not an error. A key may not be both set and removed in one update (an {@code
+ * InvalidArgumentException}).
  *
  * @param set the entries to add or overwrite
  * @param remove the keys to remove

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A multi-asset commit lost: at least one asset's metadata location was not the one expected, so
- * nothing was committed. {@link #conflicts()} lists every stale asset with the location stored
- * now, so the caller can refresh exactly those and retry.
+ * nothing was committed. {@link #conflicts()} lists every stale asset with the location stored now,
+ * so the caller can refresh exactly those and retry.
  */
 public class AssetsConflictException extends ConflictException {
   private static final long serialVersionUID = 1L;

@@ -1,9 +1,9 @@
 package dev.catalogstore.api.error;
 
 /**
- * The root of every failure a {@code CatalogStore} reports. Store futures fail only with
- * subclasses of this type, never with a raw {@code SQLException} or a bare runtime exception, so a
- * caller can branch on the type instead of parsing messages.
+ * The root of every failure a {@code CatalogStore} reports. Store futures fail only with subclasses
+ * of this type, never with a raw {@code SQLException} or a bare runtime exception, so a caller can
+ * branch on the type instead of parsing messages.
  *
  * <p>Messages name only what the caller supplied: they never reveal data of another tenant.
  */

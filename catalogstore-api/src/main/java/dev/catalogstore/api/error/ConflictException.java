@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A compare-and-set lost: the stored value was not the one the caller expected (a stale metadata
- * location, a moved branch head). Carries the value the store holds now, where known, so the
- * caller can refresh and retry.
+ * location, a moved branch head). Carries the value the store holds now, where known, so the caller
+ * can refresh and retry.
  */
 public class ConflictException extends CatalogStoreException {
   private static final long serialVersionUID = 1L;

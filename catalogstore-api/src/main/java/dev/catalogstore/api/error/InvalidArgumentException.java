@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * The input is malformed: null, blank, too long, containing control characters, a malformed or
- * foreign page token, and similar. {@link #field()} names the offending input (for example
- * {@code "catalog.name"} or {@code "page.pageToken"}). A call failing with this exception
- * has changed nothing.
+ * foreign page token, and similar. {@link #field()} names the offending input (for example {@code
+ * "catalog.name"} or {@code "page.pageToken"}). A call failing with this exception has changed
+ * nothing.
  */
 public class InvalidArgumentException extends CatalogStoreException {
   private static final long serialVersionUID = 1L;

@@ -8,8 +8,8 @@ import java.util.Objects;
  * ObjectType#NAMESPACE}, for a missing asset {@link ObjectType#ASSET}. The outermost missing thing
  * is reported: under a missing tenant, {@code TENANT}; under a missing catalog, {@code CATALOG}.
  *
- * <p>An object that exists only in another tenant is reported exactly like one that does not
- * exist at all.
+ * <p>An object that exists only in another tenant is reported exactly like one that does not exist
+ * at all.
  */
 public class NotFoundException extends CatalogStoreException {
   private static final long serialVersionUID = 1L;

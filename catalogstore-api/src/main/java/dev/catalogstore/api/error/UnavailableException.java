@@ -10,8 +10,8 @@ package dev.catalogstore.api.error;
  * <ul>
  *   <li>a retried create that fails with {@link AlreadyExistsException} may be the first attempt's
  *       own object: compare what {@code get} returns with what was sent;
- *   <li>a retried delete that fails with {@link NotFoundException} means the first attempt
- *       deleted it (or someone else did);
+ *   <li>a retried delete that fails with {@link NotFoundException} means the first attempt deleted
+ *       it (or someone else did);
  *   <li>a retried metadata commit that fails with a {@link ConflictException} whose {@code
  *       currentValue()} is the very location the first attempt tried to install means that first
  *       attempt landed. A caller that deletes the files of a failed commit must not delete that

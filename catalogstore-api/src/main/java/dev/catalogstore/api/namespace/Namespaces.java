@@ -33,9 +33,7 @@ public interface Namespaces {
    */
   CompletableFuture<Page<Namespace>> list(TenantId tenant, NamespaceRef parent, PageRequest page);
 
-  /**
-   * Sets and removes property keys atomically and returns the result. Keys not named are kept.
-   */
+  /** Sets and removes property keys atomically and returns the result. Keys not named are kept. */
   CompletableFuture<Namespace> updateProperties(
       TenantId tenant, NamespaceRef namespace, PropertyUpdate update);
 
@@ -44,9 +42,8 @@ public interface Namespaces {
       TenantId tenant, NamespaceRef namespace, Map<String, String> properties);
 
   /**
-   * Deletes an empty namespace. Fails with {@code PreconditionFailedException} while it has a
-   * child namespace or holds an asset on any branch, {@code NotFoundException} if it does not
-   * exist.
+   * Deletes an empty namespace. Fails with {@code PreconditionFailedException} while it has a child
+   * namespace or holds an asset on any branch, {@code NotFoundException} if it does not exist.
    */
   CompletableFuture<Void> delete(TenantId tenant, NamespaceRef namespace);
 }

@@ -4,17 +4,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which page of a list to read: at most {@code limit} items, starting after the position encoded
- * in an opaque page token returned by the previous page of the same list.
+ * Which page of a list to read: at most {@code limit} items, starting after the position encoded in
+ * an opaque page token returned by the previous page of the same list.
  *
  * <p>This is a plain carrier: the store validates it. A {@code limit} below 1 is an {@code
- * InvalidArgumentException} on field {@code page.limit}; a limit above {@link #MAX_LIMIT}
- * is capped to it. A token that is malformed, or was minted for another tenant or another list, is
- * an {@code InvalidArgumentException} on field {@code page.pageToken}.
+ * InvalidArgumentException} on field {@code page.limit}; a limit above {@link #MAX_LIMIT} is capped
+ * to it. A token that is malformed, or was minted for another tenant or another list, is an {@code
+ * InvalidArgumentException} on field {@code page.pageToken}.
  */
 public final class PageRequest {
   /** The page size used by {@link #firstPage()}. */
   public static final int DEFAULT_LIMIT = 100;
+
   /** The largest page a store returns; larger limits are capped to this. */
   public static final int MAX_LIMIT = 1000;
 

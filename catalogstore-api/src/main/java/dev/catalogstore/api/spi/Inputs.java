@@ -16,14 +16,19 @@ import java.util.Map;
 public final class Inputs {
   /** The longest name, in code points. */
   public static final int MAX_NAME_LENGTH = 255;
+
   /** The longest property key, in code points. */
   public static final int MAX_PROPERTY_KEY_LENGTH = 255;
+
   /** The longest property value, in code points. */
   public static final int MAX_PROPERTY_VALUE_LENGTH = 64 * 1024;
+
   /** The most entries one property map may have. */
   public static final int MAX_PROPERTIES = 1000;
+
   /** The longest location URI, in code points. */
   public static final int MAX_LOCATION_LENGTH = 4096;
+
   /** The deepest namespace path. */
   public static final int MAX_NAMESPACE_DEPTH = 32;
 
@@ -52,9 +57,8 @@ public final class Inputs {
 
   /**
    * A property map: at most {@value #MAX_PROPERTIES} entries; keys are like names (up to {@value
-   * #MAX_PROPERTY_KEY_LENGTH}); values are non-null, up to {@value #MAX_PROPERTY_VALUE_LENGTH}
-   * code points, may be empty and may contain tabs and line breaks, but no other control
-   * characters.
+   * #MAX_PROPERTY_KEY_LENGTH}); values are non-null, up to {@value #MAX_PROPERTY_VALUE_LENGTH} code
+   * points, may be empty and may contain tabs and line breaks, but no other control characters.
    */
   public static Map<String, String> properties(Map<String, String> value, String field) {
     required(value, field);

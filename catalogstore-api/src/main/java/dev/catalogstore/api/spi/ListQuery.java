@@ -18,15 +18,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One keyset-paged list of the contract as its page tokens see it: the tenant it is read under,
- * the list's stable name and the arguments that select its items. Each list of the contract has
- * one factory here, which fixes the list's name and the layout of its arguments, so that every
- * backend binds its tokens the same way and {@link PageTokens} refuses a token replayed under
- * another tenant, on another list, or on the same list with other arguments (another parent
- * namespace, another set of asset kinds).
+ * One keyset-paged list of the contract as its page tokens see it: the tenant it is read under, the
+ * list's stable name and the arguments that select its items. Each list of the contract has one
+ * factory here, which fixes the list's name and the layout of its arguments, so that every backend
+ * binds its tokens the same way and {@link PageTokens} refuses a token replayed under another
+ * tenant, on another list, or on the same list with other arguments (another parent namespace,
+ * another set of asset kinds).
  *
- * <p>How a backend pages a list, after validating the call's other inputs through {@link
- * Requests}:
+ * <p>How a backend pages a list, after validating the call's other inputs through {@link Requests}:
  *
  * <pre>{@code
  * ListQuery query = ListQuery.assets(tenant, branch, namespace, kinds);
@@ -35,8 +34,8 @@ import java.util.stream.Collectors;
  * return query.page(fetched, cursor, asset -> asset.ref().name());
  * }</pre>
  *
- * <p>Every list of the contract is positioned by one value: the name (or last path segment) of
- * the last item returned, or for a history its sequence number.
+ * <p>Every list of the contract is positioned by one value: the name (or last path segment) of the
+ * last item returned, or for a history its sequence number.
  */
 public final class ListQuery {
   private final TenantId tenant;
@@ -81,8 +80,8 @@ public final class ListQuery {
 
   /**
    * The assets of the given kinds directly in {@code namespace} on {@code branch}, by name. The
-   * kinds are bound in one canonical form, their names sorted and joined, so a token serves any
-   * set of the same kinds however it iterates, and no other set.
+   * kinds are bound in one canonical form, their names sorted and joined, so a token serves any set
+   * of the same kinds however it iterates, and no other set.
    */
   public static ListQuery assets(
       TenantId tenant, BranchRef branch, NamespacePath namespace, Set<AssetKind> kinds) {
@@ -135,8 +134,8 @@ public final class ListQuery {
   /**
    * The page made of {@code fetched}, which holds up to {@code cursor.fetchSize()} items read in
    * list order after the cursor's position: the extra item, if read, only proves that more follow,
-   * and the next token then resumes after the last item returned. So a next token is present if
-   * and only if more items existed when the page was read.
+   * and the next token then resumes after the last item returned. So a next token is present if and
+   * only if more items existed when the page was read.
    *
    * @param position the position of an item: its name, last segment or sequence number
    */
@@ -176,8 +175,8 @@ public final class ListQuery {
     }
 
     /**
-     * The history sequence to read below, newest first: the position, or {@link Long#MAX_VALUE}
-     * on the first page. Only for a history's cursor, whose position {@link #cursor} checked.
+     * The history sequence to read below, newest first: the position, or {@link Long#MAX_VALUE} on
+     * the first page. Only for a history's cursor, whose position {@link #cursor} checked.
      */
     public long beforeSequence() {
       return after.map(PageTokens::sequence).orElse(Long.MAX_VALUE);

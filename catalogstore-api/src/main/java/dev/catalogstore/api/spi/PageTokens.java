@@ -26,11 +26,12 @@ import java.util.Optional;
  *
  * <p>A token carries a format version, a 64-bit binding (a hash of the tenant id, the list's name
  * and the list's arguments) and the keyset position: the sort key of the last item returned, as a
- * list of strings. Every position part is a name or a sequence number, so a part that is not
- * strict UTF-8 or holds a control character is refused as malformed before it reaches a backend. Decoding under any other tenant or list fails the binding check and is reported
- * as an {@link InvalidArgumentException} on {@link #FIELD}. Since every query is also filtered by
- * the caller's tenant, a forged position can never reach another tenant's rows; the binding exists
- * so that misuse fails loudly instead of silently returning a wrong page.
+ * list of strings. Every position part is a name or a sequence number, so a part that is not strict
+ * UTF-8 or holds a control character is refused as malformed before it reaches a backend. Decoding
+ * under any other tenant or list fails the binding check and is reported as an {@link
+ * InvalidArgumentException} on {@link #FIELD}. Since every query is also filtered by the caller's
+ * tenant, a forged position can never reach another tenant's rows; the binding exists so that
+ * misuse fails loudly instead of silently returning a wrong page.
  */
 public final class PageTokens {
   /** The field name reported for a bad token. */
@@ -149,11 +150,13 @@ public final class PageTokens {
       throw new IOException("bad length");
     }
     // Strict: a lenient decode would turn broken bytes into U+FFFD, a valid but foreign position.
-    String part = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(in.readNBytes(length)))
-        .toString();
+    String part =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(in.readNBytes(length)))
+            .toString();
     if (part.codePoints().anyMatch(Character::isISOControl)) {
       throw new IOException("control character in a position");
     }

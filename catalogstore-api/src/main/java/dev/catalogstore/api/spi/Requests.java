@@ -34,9 +34,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validation of the contract's request values, shared by every backend so that all of them
- * accept and reject exactly the same inputs with the same field names. Each method takes the
- * parameter's name as {@code field} and reports nested parts as {@code field.part}.
+ * Validation of the contract's request values, shared by every backend so that all of them accept
+ * and reject exactly the same inputs with the same field names. Each method takes the parameter's
+ * name as {@code field} and reports nested parts as {@code field.part}.
  */
 public final class Requests {
   private Requests() {}
@@ -165,7 +165,8 @@ public final class Requests {
       asset(commit.asset(), part + ".asset");
       metadataCommit(commit.commit(), part + ".commit");
       if (!commit.asset().branch().equals(commits.get(0).asset().branch())) {
-        throw new InvalidArgumentException(part + ".asset.branch",
+        throw new InvalidArgumentException(
+            part + ".asset.branch",
             "every asset of one commit must be on " + commits.get(0).asset().branch());
       }
       if (!seen.add(commit.asset())) {
@@ -177,15 +178,18 @@ public final class Requests {
 
   /**
    * The arguments of a rename, in the order every backend reports them: {@code from}, {@code to},
-   * then the rule that an asset moves only within its catalog and branch ({@code to.branch}),
-   * then {@code expected}.
+   * then the rule that an asset moves only within its catalog and branch ({@code to.branch}), then
+   * {@code expected}.
    */
   public static void assetRename(AssetRef from, AssetRef to, AssetExpectation expected) {
     asset(from, "from");
     asset(to, "to");
     if (!from.branch().equals(to.branch())) {
-      throw new InvalidArgumentException("to.branch",
-          "an asset moves only within its catalog and branch " + from.branch() + ", not to "
+      throw new InvalidArgumentException(
+          "to.branch",
+          "an asset moves only within its catalog and branch "
+              + from.branch()
+              + ", not to "
               + to.branch());
     }
     assetExpectation(expected, "expected");

@@ -45,8 +45,8 @@ public final class StoredProperties {
   }
 
   /**
-   * The failure of a change of {@code field} that would leave too many entries; for a backend
-   * whose storage enforces the limit itself (a check constraint) and reports it afterwards.
+   * The failure of a change of {@code field} that would leave too many entries; for a backend whose
+   * storage enforces the limit itself (a check constraint) and reports it afterwards.
    */
   public static InvalidArgumentException exceeded(String field) {
     return new InvalidArgumentException(

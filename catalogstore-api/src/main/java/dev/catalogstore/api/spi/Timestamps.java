@@ -9,8 +9,8 @@ public final class Timestamps {
   private Timestamps() {}
 
   /**
-   * The clock's instant truncated to microseconds, the precision PostgreSQL keeps, so that a
-   * value read back equals the value written on every backend.
+   * The clock's instant truncated to microseconds, the precision PostgreSQL keeps, so that a value
+   * read back equals the value written on every backend.
    */
   public static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);

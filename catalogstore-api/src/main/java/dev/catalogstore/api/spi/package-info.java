@@ -1,11 +1,11 @@
 /**
- * What every backend shares and no backend re-derives: the building blocks of a store rather
- * than its contract.
+ * What every backend shares and no backend re-derives: the building blocks of a store rather than
+ * its contract.
  *
  * <ul>
  *   <li>{@link dev.catalogstore.api.spi.Inputs} and {@link dev.catalogstore.api.spi.Requests}:
- *       validation of every request, with the field names {@code InvalidArgumentException}
- *       reports, so all backends accept and reject exactly the same inputs;
+ *       validation of every request, with the field names {@code InvalidArgumentException} reports,
+ *       so all backends accept and reject exactly the same inputs;
  *   <li>{@link dev.catalogstore.api.spi.PageTokens}: the versioned, tenant- and query-bound page
  *       token codec; {@link dev.catalogstore.api.spi.CodePointOrder}: the one order every list
  *       uses, equal to UTF-8 byte order and PostgreSQL's {@code COLLATE "C"};
@@ -20,8 +20,8 @@
  *       facet, and decorating one facet without forwarding the rest.
  * </ul>
  *
- * <p>The logic of the areas still to come is planned to live here too, as pure functions over
- * what a backend reads: merge planning (a three-way diff from the merge base), permission
- * resolution over listed grants, and audit-event filters.
+ * <p>The logic of the areas still to come is planned to live here too, as pure functions over what
+ * a backend reads: merge planning (a three-way diff from the merge base), permission resolution
+ * over listed grants, and audit-event filters.
  */
 package dev.catalogstore.api.spi;

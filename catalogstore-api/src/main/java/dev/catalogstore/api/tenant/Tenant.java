@@ -13,7 +13,11 @@ import java.util.Map;
  * @param updatedAt when the tenant was last changed (microsecond precision)
  */
 public record Tenant(
-    TenantId id, String name, Map<String, String> properties, Instant createdAt, Instant updatedAt) {
+    TenantId id,
+    String name,
+    Map<String, String> properties,
+    Instant createdAt,
+    Instant updatedAt) {
   public Tenant {
     properties = Map.copyOf(properties);
   }

@@ -19,14 +19,12 @@ public interface Tenants {
    */
   CompletableFuture<Tenant> create(NewTenant tenant);
 
-  /**
-   * Reads a tenant; empty if it does not exist. {@link TenantId#SYSTEM} always exists.
-   */
+  /** Reads a tenant; empty if it does not exist. {@link TenantId#SYSTEM} always exists. */
   CompletableFuture<Optional<Tenant>> get(TenantId tenant);
 
   /**
-   * Lists tenants by name in code-point order, without the system tenant. Paging is keyset-based:
-   * a tenant that exists throughout is returned exactly once.
+   * Lists tenants by name in code-point order, without the system tenant. Paging is keyset-based: a
+   * tenant that exists throughout is returned exactly once.
    */
   CompletableFuture<Page<Tenant>> list(PageRequest page);
 
@@ -40,8 +38,8 @@ public interface Tenants {
   CompletableFuture<Tenant> update(TenantId tenant, TenantUpdate update);
 
   /**
-   * Deletes a tenant and, in one atomic step, everything it owns: warehouses, catalogs,
-   * namespaces, assets and their history. (Audit events, once recorded, are kept.)
+   * Deletes a tenant and, in one atomic step, everything it owns: warehouses, catalogs, namespaces,
+   * assets and their history. (Audit events, once recorded, are kept.)
    *
    * <p>Fails with {@code NotFoundException} if it does not exist, {@code
    * PreconditionFailedException} for the system tenant.

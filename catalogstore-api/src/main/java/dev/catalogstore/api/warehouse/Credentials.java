@@ -23,6 +23,8 @@ public record Credentials(Map<String, String> values) {
 
   @Override
   public String toString() {
-    return "Credentials[keys=" + (values == null ? "null" : values.keySet()) + ", values=<redacted>]";
+    return "Credentials[keys="
+        + (values == null ? "null" : values.keySet())
+        + ", values=<redacted>]";
   }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A warehouse: a storage location and the credentials to reach it. Names are unique within a
- * tenant and cannot change, since catalogs refer to their warehouse by name.
+ * A warehouse: a storage location and the credentials to reach it. Names are unique within a tenant
+ * and cannot change, since catalogs refer to their warehouse by name.
  *
  * @param id the warehouse's id
  * @param name its name, unique in the tenant

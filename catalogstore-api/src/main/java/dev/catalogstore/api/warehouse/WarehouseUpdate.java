@@ -12,7 +12,8 @@ public final class WarehouseUpdate {
   private final Credentials credentials;
   private final PropertyUpdate properties;
 
-  private WarehouseUpdate(StorageConfig storage, Credentials credentials, PropertyUpdate properties) {
+  private WarehouseUpdate(
+      StorageConfig storage, Credentials credentials, PropertyUpdate properties) {
     this.storage = storage;
     this.credentials = credentials;
     this.properties = properties;
@@ -39,8 +40,13 @@ public final class WarehouseUpdate {
 
   @Override
   public String toString() {
-    return "WarehouseUpdate[storage=" + storage + ", credentials=" + credentials
-        + ", properties=" + properties + "]";
+    return "WarehouseUpdate[storage="
+        + storage
+        + ", credentials="
+        + credentials
+        + ", properties="
+        + properties
+        + "]";
   }
 
   /** Builds a {@link WarehouseUpdate}. */

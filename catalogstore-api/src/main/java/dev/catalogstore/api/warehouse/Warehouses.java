@@ -25,8 +25,8 @@ public interface Warehouses {
   CompletableFuture<Page<Warehouse>> list(TenantId tenant, PageRequest page);
 
   /**
-   * Changes a warehouse's storage, credentials and/or properties atomically and returns the
-   * result. Fails with {@code NotFoundException} if it does not exist.
+   * Changes a warehouse's storage, credentials and/or properties atomically and returns the result.
+   * Fails with {@code NotFoundException} if it does not exist.
    */
   CompletableFuture<Warehouse> update(TenantId tenant, String name, WarehouseUpdate update);
 

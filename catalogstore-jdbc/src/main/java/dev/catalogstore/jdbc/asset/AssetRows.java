@@ -18,7 +18,8 @@ import java.util.Optional;
 /** Reads assets, history entries and the failure-path lookup from the rows of the statements. */
 final class AssetRows {
   /** The asset columns {@link #asset} reads, from the table aliased {@code a}. */
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       a.asset_id, a.name, a.kind, a.location, a.metadata_location, a.properties,
       a.created_at, a.updated_at""";
 
@@ -30,8 +31,7 @@ final class AssetRows {
   private AssetRows() {}
 
   /** The asset of {@link #COLUMNS} in {@code row}, on {@code branch} in {@code namespace}. */
-  static Asset asset(ResultSet row, BranchRef branch, NamespacePath namespace)
-      throws SQLException {
+  static Asset asset(ResultSet row, BranchRef branch, NamespacePath namespace) throws SQLException {
     return new Asset(
         new AssetId(Rows.uuid(row, "asset_id")),
         new AssetRef(branch, namespace, row.getString("name")),
@@ -48,11 +48,12 @@ final class AssetRows {
     if (row.getObject("sequence") == null) {
       return Optional.empty();
     }
-    return Optional.of(new MetadataLocation(
-        row.getLong("sequence"),
-        row.getString("location"),
-        Rows.optionalText(row, "previous_location"),
-        Rows.instant(row, "committed_at")));
+    return Optional.of(
+        new MetadataLocation(
+            row.getLong("sequence"),
+            row.getString("location"),
+            Rows.optionalText(row, "previous_location"),
+            Rows.instant(row, "committed_at")));
   }
 
   /** What the lookup of {@code ref} found. */

@@ -11,9 +11,9 @@ import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
-import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.Rows;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -39,17 +39,20 @@ import java.util.Set;
  */
 final class AssetSql {
   /** The catalog c, its branch b and namespace n; pair with {@link #WHERE_PLACE}. */
-  static final String PLACE = """
+  static final String PLACE =
+      """
       ${schema}.catalogs c
       JOIN ${schema}.branches b ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id
       JOIN ${schema}.namespaces n ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id""";
 
-  static final String WHERE_PLACE = """
+  static final String WHERE_PLACE =
+      """
       c.tenant_id = :tenant AND c.name = :catalog AND b.name = :branch
         AND n.path_key = :path_key AND n.path = :path::text[]""";
 
   /** The asset a in the namespace n on the branch b of {@link #PLACE}. */
-  static final String ASSET_AT_PLACE = """
+  static final String ASSET_AT_PLACE =
+      """
       a.tenant_id = c.tenant_id AND a.branch_id = b.branch_id
         AND a.namespace_id = n.namespace_id""";
 
@@ -58,7 +61,8 @@ final class AssetSql {
       WHERE_PLACE + "\n  AND " + ASSET_AT_PLACE + "\n  AND a.name = :name";
 
   /** The caller's expectation of the asset a; every part is true when not asked for. */
-  private static final String EXPECTATION = """
+  private static final String EXPECTATION =
+      """
       (:expected_id::uuid IS NULL OR a.asset_id = :expected_id::uuid)
         AND (:expected_kind::text IS NULL OR a.kind = :expected_kind::text)
         AND (NOT :checks_location::boolean
@@ -68,7 +72,8 @@ final class AssetSql {
    * Inserts nothing when the catalog, branch or namespace does not exist. The first metadata
    * location, if any, becomes history entry 1 in the same statement.
    */
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       WITH place AS (
           SELECT b.tenant_id, b.branch_id, n.namespace_id
           FROM %s
@@ -92,31 +97,37 @@ final class AssetSql {
       )
       SELECT count(*) AS created
       FROM asset
-      """.formatted(PLACE, WHERE_PLACE);
+      """
+          .formatted(PLACE, WHERE_PLACE);
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT %s
       FROM %s
       JOIN ${schema}.assets a ON %s AND a.name = :name
       WHERE %s
-      """.formatted(COLUMNS, PLACE, ASSET_AT_PLACE, WHERE_PLACE);
+      """
+          .formatted(COLUMNS, PLACE, ASSET_AT_PLACE, WHERE_PLACE);
 
   /** By primary key (tenant_id, asset_id), with the coordinates where the asset lives now. */
-  private static final String SELECT_BY_ID = """
+  private static final String SELECT_BY_ID =
+      """
       SELECT %s, c.name AS catalog_name, b.name AS branch_name, n.path AS namespace_path
       FROM ${schema}.assets a
       JOIN ${schema}.branches b ON b.tenant_id = a.tenant_id AND b.branch_id = a.branch_id
       JOIN ${schema}.catalogs c ON c.tenant_id = b.tenant_id AND c.catalog_id = b.catalog_id
       JOIN ${schema}.namespaces n ON n.tenant_id = a.tenant_id AND n.namespace_id = a.namespace_id
       WHERE a.tenant_id = :tenant AND a.asset_id = :asset_id
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /**
    * One page by name of the assets of the given kinds, on the index of assets_name_uq (the kind is
    * a filter on it). No row: the catalog, branch or namespace does not exist; one row of NULLs: an
    * empty page.
    */
-  private static final String SELECT_PAGE = """
+  private static final String SELECT_PAGE =
+      """
       SELECT a.*
       FROM %s
       LEFT JOIN LATERAL (
@@ -128,14 +139,16 @@ final class AssetSql {
           LIMIT :limit
       ) a ON true
       WHERE %s
-      """.formatted(PLACE, COLUMNS, ASSET_AT_PLACE, WHERE_PLACE);
+      """
+          .formatted(PLACE, COLUMNS, ASSET_AT_PLACE, WHERE_PLACE);
 
   /**
    * Moves the asset a (source namespace n) to the target namespace t of the same catalog, if the
    * expectation holds. Matches nothing if the asset or the target namespace does not exist or the
    * expectation does not hold; a taken target is a unique violation.
    */
-  private static final String RENAME = """
+  private static final String RENAME =
+      """
       UPDATE ${schema}.assets a
       SET namespace_id = t.namespace_id,
           name = :to_name,
@@ -146,30 +159,36 @@ final class AssetSql {
         AND t.path_key = :to_path_key AND t.path = :to_path::text[]
         AND %s
       RETURNING %s
-      """.formatted(PLACE, WHERE_ASSET, EXPECTATION, COLUMNS);
+      """
+          .formatted(PLACE, WHERE_ASSET, EXPECTATION, COLUMNS);
 
-  private static final String UPDATE_PROPERTIES = """
+  private static final String UPDATE_PROPERTIES =
+      """
       UPDATE ${schema}.assets a
       SET properties = (a.properties - :remove::text[]) || :set::jsonb,
           updated_at = :now
       FROM %s
       WHERE %s
       RETURNING %s
-      """.formatted(PLACE, WHERE_ASSET, COLUMNS);
+      """
+          .formatted(PLACE, WHERE_ASSET, COLUMNS);
 
   /** Deletes nothing if the asset does not exist or the expectation does not hold. */
-  private static final String DELETE = """
+  private static final String DELETE =
+      """
       DELETE FROM ${schema}.assets a
       USING %s
       WHERE %s
         AND %s
-      """.formatted(PLACE, WHERE_ASSET, EXPECTATION);
+      """
+          .formatted(PLACE, WHERE_ASSET, EXPECTATION);
 
   /**
    * Failure paths only: which parts of an asset's address exist, outermost first, and the asset as
    * it is now. Always one row.
    */
-  private static final String LOOKUP = """
+  private static final String LOOKUP =
+      """
       SELECT t.tenant_id IS NOT NULL AS tenant_found,
              c.catalog_id IS NOT NULL AS catalog_found,
              b.branch_id IS NOT NULL AS branch_found,
@@ -185,7 +204,8 @@ final class AssetSql {
           ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
           AND n.path_key = :path_key AND n.path = :path::text[]
       LEFT JOIN ${schema}.assets a ON %s AND a.name = :name::text
-      """.formatted(COLUMNS, ASSET_AT_PLACE);
+      """
+          .formatted(COLUMNS, ASSET_AT_PLACE);
 
   private final NamedSql insert;
   private final NamedSql select;
@@ -211,18 +231,19 @@ final class AssetSql {
   boolean insert(Connection connection, TenantId tenant, Asset asset) throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
       return bindAsset(statement, tenant, asset.ref())
-          .uuid("asset_id", asset.id().value())
-          .text("kind", asset.kind().name())
-          .text("location", asset.location().orElse(null))
-          .text("metadata_location", asset.metadataLocation().orElse(null))
-          .json("properties", asset.properties())
-          .timestamp("now", asset.createdAt())
-          .queryOne(row -> row.getLong("created")).orElseThrow() > 0;
+              .uuid("asset_id", asset.id().value())
+              .text("kind", asset.kind().name())
+              .text("location", asset.location().orElse(null))
+              .text("metadata_location", asset.metadataLocation().orElse(null))
+              .json("properties", asset.properties())
+              .timestamp("now", asset.createdAt())
+              .queryOne(row -> row.getLong("created"))
+              .orElseThrow()
+          > 0;
     }
   }
 
-  Optional<Asset> select(Connection connection, TenantId tenant, AssetRef ref)
-      throws SQLException {
+  Optional<Asset> select(Connection connection, TenantId tenant, AssetRef ref) throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, select)) {
       return bindAsset(query, tenant, ref)
           .queryOne(row -> AssetRows.asset(row, ref.branch(), ref.namespace()));
@@ -232,12 +253,15 @@ final class AssetSql {
   Optional<Asset> selectById(Connection connection, TenantId tenant, AssetId id)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectById)) {
-      return query.uuid("tenant", tenant.value())
+      return query
+          .uuid("tenant", tenant.value())
           .uuid("asset_id", id.value())
-          .queryOne(row -> AssetRows.asset(
-              row,
-              new BranchRef(row.getString("catalog_name"), row.getString("branch_name")),
-              new NamespacePath(Rows.textArray(row, "namespace_path"))));
+          .queryOne(
+              row ->
+                  AssetRows.asset(
+                      row,
+                      new BranchRef(row.getString("catalog_name"), row.getString("branch_name")),
+                      new NamespacePath(Rows.textArray(row, "namespace_path"))));
     }
   }
 
@@ -245,16 +269,24 @@ final class AssetSql {
    * Up to {@code cursor.fetchSize()} assets of {@code kinds} after the cursor; empty if the place
    * does not exist, a list of empties (one) if it exists but holds no more such assets.
    */
-  List<Optional<Asset>> page(Connection connection, TenantId tenant, BranchRef branch,
-      NamespacePath namespace, Set<AssetKind> kinds, ListQuery.Cursor cursor) throws SQLException {
+  List<Optional<Asset>> page(
+      Connection connection,
+      TenantId tenant,
+      BranchRef branch,
+      NamespacePath namespace,
+      Set<AssetKind> kinds,
+      ListQuery.Cursor cursor)
+      throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
       return bindPlace(query, tenant, branch, namespace)
           .textArray("kinds", kinds.stream().map(AssetKind::name).toList())
           .text("after", cursor.afterName())
           .integer("limit", cursor.fetchSize())
-          .query(row -> row.getObject("asset_id") == null
-              ? Optional.<Asset>empty()
-              : Optional.of(AssetRows.asset(row, branch, namespace)));
+          .query(
+              row ->
+                  row.getObject("asset_id") == null
+                      ? Optional.<Asset>empty()
+                      : Optional.of(AssetRows.asset(row, branch, namespace)));
     }
   }
 
@@ -262,8 +294,14 @@ final class AssetSql {
    * The renamed asset; empty if the asset or the target namespace does not exist, or {@code
    * expected} does not hold.
    */
-  Optional<Asset> rename(Connection connection, TenantId tenant, AssetRef from, AssetRef to,
-      AssetExpectation expected, Instant now) throws SQLException {
+  Optional<Asset> rename(
+      Connection connection,
+      TenantId tenant,
+      AssetRef from,
+      AssetRef to,
+      AssetExpectation expected,
+      Instant now)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, rename)) {
       bindAsset(statement, tenant, from);
       return bindExpectation(statement, expected)
@@ -276,8 +314,9 @@ final class AssetSql {
   }
 
   /** The updated asset; empty if it does not exist. */
-  Optional<Asset> updateProperties(Connection connection, TenantId tenant, AssetRef ref,
-      PropertyUpdate update, Instant now) throws SQLException {
+  Optional<Asset> updateProperties(
+      Connection connection, TenantId tenant, AssetRef ref, PropertyUpdate update, Instant now)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, updateProperties)) {
       return bindAsset(statement, tenant, ref)
           .textArray("remove", update.remove())
@@ -301,7 +340,8 @@ final class AssetSql {
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
       return bindAsset(query, tenant, ref)
-          .queryOne(row -> AssetRows.lookup(row, ref)).orElseThrow();
+          .queryOne(row -> AssetRows.lookup(row, ref))
+          .orElseThrow();
     }
   }
 
@@ -309,19 +349,23 @@ final class AssetSql {
    * The outermost missing part of the place (tenant, catalog, branch, namespace) of {@code
    * namespace} on {@code branch}; empty if all exist.
    */
-  Optional<ObjectType> missingPlace(Connection connection, TenantId tenant, BranchRef branch,
-      NamespacePath namespace) throws SQLException {
+  Optional<ObjectType> missingPlace(
+      Connection connection, TenantId tenant, BranchRef branch, NamespacePath namespace)
+      throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
       return bindPlace(query, tenant, branch, namespace)
           .text("name", null)
-          .queryOne(AssetRows::missingPlace).orElseThrow();
+          .queryOne(AssetRows::missingPlace)
+          .orElseThrow();
     }
   }
 
   /** Binds the place group: {@code :tenant, :catalog, :branch, :path_key, :path}. */
-  static SqlStatement bindPlace(SqlStatement statement, TenantId tenant, BranchRef branch,
-      NamespacePath namespace) throws SQLException {
-    return statement.uuid("tenant", tenant.value())
+  static SqlStatement bindPlace(
+      SqlStatement statement, TenantId tenant, BranchRef branch, NamespacePath namespace)
+      throws SQLException {
+    return statement
+        .uuid("tenant", tenant.value())
         .text("catalog", branch.catalog())
         .text("branch", branch.branch())
         .bytes("path_key", NamespaceKey.of(namespace))
@@ -335,9 +379,10 @@ final class AssetSql {
   }
 
   /** Binds the expectation group; {@link AssetExpectation#ANY} makes it true for every asset. */
-  private static SqlStatement bindExpectation(
-      SqlStatement statement, AssetExpectation expected) throws SQLException {
-    return statement.uuid("expected_id", expected.id().map(AssetId::value).orElse(null))
+  private static SqlStatement bindExpectation(SqlStatement statement, AssetExpectation expected)
+      throws SQLException {
+    return statement
+        .uuid("expected_id", expected.id().map(AssetId::value).orElse(null))
         .text("expected_kind", expected.kind().map(AssetKind::name).orElse(null))
         .bool("checks_location", expected.checksMetadataLocation())
         .text("expected_location", expected.metadataLocation().orElse(null));

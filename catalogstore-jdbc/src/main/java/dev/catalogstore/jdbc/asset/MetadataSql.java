@@ -11,10 +11,10 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
 import dev.catalogstore.jdbc.sql.Json;
-import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.Rows;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -47,7 +47,8 @@ import java.util.UUID;
  * writes all the new states and history entries in one statement.
  */
 final class MetadataSql {
-  private static final String COMMIT = """
+  private static final String COMMIT =
+      """
       WITH committed AS (
           UPDATE ${schema}.assets a
           SET metadata_location = :next,
@@ -68,13 +69,15 @@ final class MetadataSql {
       )
       SELECT %s
       FROM committed a
-      """.formatted(PLACE, WHERE_ASSET, COLUMNS);
+      """
+          .formatted(PLACE, WHERE_ASSET, COLUMNS);
 
   /**
    * Newest first, on the primary key read backwards. No row: the asset does not exist; one row of
    * NULLs: no (more) history.
    */
-  private static final String SELECT_HISTORY_PAGE = """
+  private static final String SELECT_HISTORY_PAGE =
+      """
       SELECT h.*
       FROM %s
       JOIN ${schema}.assets a ON %s
@@ -86,13 +89,15 @@ final class MetadataSql {
           LIMIT :limit
       ) h ON true
       WHERE %s
-      """.formatted(PLACE, AssetSql.ASSET_AT_PLACE + " AND a.name = :name", AssetSql.WHERE_PLACE);
+      """
+          .formatted(PLACE, AssetSql.ASSET_AT_PLACE + " AND a.name = :name", AssetSql.WHERE_PLACE);
 
   /**
    * The assets of one branch named by (path key, name) pairs, each with the request's ordinal,
    * locked in asset-id order. A missing asset has no row.
    */
-  private static final String LOCK = """
+  private static final String LOCK =
+      """
       SELECT r.ordinal, n.path, %s
       FROM unnest(:ordinals::integer[], :path_keys::bytea[], :names::text[])
           AS r(ordinal, path_key, name)
@@ -106,13 +111,15 @@ final class MetadataSql {
           AND a.namespace_id = n.namespace_id AND a.name = r.name COLLATE "C"
       ORDER BY a.asset_id
       FOR UPDATE OF a
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /**
    * Writes the new state of every locked asset and appends its history entry. The states were
    * computed from the locked rows, so they are written as they are.
    */
-  private static final String APPLY = """
+  private static final String APPLY =
+      """
       WITH next AS (
           SELECT *
           FROM unnest(:asset_ids::uuid[], :metadata_locations::text[],
@@ -137,7 +144,8 @@ final class MetadataSql {
       )
       SELECT %s
       FROM committed a
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   private final NamedSql commit;
   private final NamedSql selectHistoryPage;
@@ -155,8 +163,9 @@ final class MetadataSql {
    * The asset after the commit; empty if it does not exist or its metadata location was not the
    * expected one.
    */
-  Optional<Asset> commit(Connection connection, TenantId tenant, AssetRef ref,
-      MetadataCommit change, Instant now) throws SQLException {
+  Optional<Asset> commit(
+      Connection connection, TenantId tenant, AssetRef ref, MetadataCommit change, Instant now)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, commit)) {
       return AssetSql.bindAsset(statement, tenant, ref)
           .text("expected", change.expected().orElse(null))
@@ -173,8 +182,9 @@ final class MetadataSql {
    * Up to {@code cursor.fetchSize()} history entries below the cursor, newest first; empty if the
    * asset does not exist, a list of empties (one) if it has no more entries.
    */
-  List<Optional<MetadataLocation>> historyPage(Connection connection, TenantId tenant,
-      AssetRef ref, ListQuery.Cursor cursor) throws SQLException {
+  List<Optional<MetadataLocation>> historyPage(
+      Connection connection, TenantId tenant, AssetRef ref, ListQuery.Cursor cursor)
+      throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectHistoryPage)) {
       return AssetSql.bindAsset(query, tenant, ref)
           .bigint("before", cursor.beforeSequence())
@@ -184,11 +194,12 @@ final class MetadataSql {
   }
 
   /**
-   * Locks the assets of {@code commits}, all on {@code branch}, in asset-id order, and returns
-   * them by their index in {@code commits}; a missing asset has no entry.
+   * Locks the assets of {@code commits}, all on {@code branch}, in asset-id order, and returns them
+   * by their index in {@code commits}; a missing asset has no entry.
    */
-  Map<Integer, Asset> lock(Connection connection, TenantId tenant, BranchRef branch,
-      List<AssetCommit> commits) throws SQLException {
+  Map<Integer, Asset> lock(
+      Connection connection, TenantId tenant, BranchRef branch, List<AssetCommit> commits)
+      throws SQLException {
     List<Integer> ordinals = new ArrayList<>();
     List<byte[]> pathKeys = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -200,18 +211,23 @@ final class MetadataSql {
     }
     List<Locked> rows;
     try (SqlStatement query = SqlStatement.prepare(connection, lock)) {
-      rows = query.uuid("tenant", tenant.value())
-          .text("catalog", branch.catalog())
-          .text("branch", branch.branch())
-          .integerArray("ordinals", ordinals)
-          .bytesArray("path_keys", pathKeys)
-          .textArray("names", names)
-          .query(row -> {
-            int ordinal = row.getInt("ordinal");
-            AssetRef ref = commits.get(ordinal).asset();
-            return new Locked(ordinal, new NamespacePath(Rows.textArray(row, "path")),
-                AssetRows.asset(row, ref.branch(), ref.namespace()));
-          });
+      rows =
+          query
+              .uuid("tenant", tenant.value())
+              .text("catalog", branch.catalog())
+              .text("branch", branch.branch())
+              .integerArray("ordinals", ordinals)
+              .bytesArray("path_keys", pathKeys)
+              .textArray("names", names)
+              .query(
+                  row -> {
+                    int ordinal = row.getInt("ordinal");
+                    AssetRef ref = commits.get(ordinal).asset();
+                    return new Locked(
+                        ordinal,
+                        new NamespacePath(Rows.textArray(row, "path")),
+                        AssetRows.asset(row, ref.branch(), ref.namespace()));
+                  });
     }
     Map<Integer, Asset> locked = new HashMap<>();
     for (Locked row : rows) {
@@ -228,8 +244,13 @@ final class MetadataSql {
    * expected location checked), appending a history entry to each, and returns the updated assets
    * in the order of {@code commits}.
    */
-  List<Asset> apply(Connection connection, TenantId tenant, List<AssetCommit> commits,
-      Map<Integer, Asset> locked, Instant now) throws SQLException {
+  List<Asset> apply(
+      Connection connection,
+      TenantId tenant,
+      List<AssetCommit> commits,
+      Map<Integer, Asset> locked,
+      Instant now)
+      throws SQLException {
     List<UUID> ids = new ArrayList<>();
     List<String> metadataLocations = new ArrayList<>();
     List<String> previousLocations = new ArrayList<>();
@@ -248,22 +269,27 @@ final class MetadataSql {
     }
     Map<UUID, Asset> committed = new HashMap<>();
     try (SqlStatement statement = SqlStatement.prepare(connection, apply)) {
-      statement.uuid("tenant", tenant.value())
+      statement
+          .uuid("tenant", tenant.value())
           .uuidArray("asset_ids", ids)
           .textArray("metadata_locations", metadataLocations)
           .textArray("previous_locations", previousLocations)
           .textArray("locations", locations)
           .textArray("properties", properties)
           .timestamp("now", now)
-          .query(row -> {
-            AssetRef ref = refs.get(Rows.uuid(row, "asset_id"));
-            return AssetRows.asset(row, ref.branch(), ref.namespace());
-          })
+          .query(
+              row -> {
+                AssetRef ref = refs.get(Rows.uuid(row, "asset_id"));
+                return AssetRows.asset(row, ref.branch(), ref.namespace());
+              })
           .forEach(asset -> committed.put(asset.id().value(), asset));
     }
     if (committed.size() != ids.size()) {
       throw new IllegalStateException(
-          "a locked asset was not updated: " + ids.size() + " locked, " + committed.size()
+          "a locked asset was not updated: "
+              + ids.size()
+              + " locked, "
+              + committed.size()
               + " updated");
     }
     return ids.stream().map(committed::get).toList();

@@ -12,20 +12,23 @@ import java.util.Optional;
 /** Reads catalogs, and the failure-path diagnostic, from the rows of {@link CatalogSql}. */
 final class CatalogRows {
   /**
-   * The columns {@link #catalog} reads, from the catalog aliased {@code c} and its warehouse
-   * {@code w} (left-joined: a federated catalog has none).
+   * The columns {@link #catalog} reads, from the catalog aliased {@code c} and its warehouse {@code
+   * w} (left-joined: a federated catalog has none).
    */
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       c.catalog_id, c.name, c.catalog_type, w.name AS warehouse_name, c.connector_type,
       c.connector_options, c.properties, c.created_at, c.updated_at""";
 
   private CatalogRows() {}
 
   static Catalog catalog(ResultSet row) throws SQLException {
-    CatalogSource source = "LOCAL".equals(row.getString("catalog_type"))
-        ? new CatalogSource.Local(row.getString("warehouse_name"))
-        : new CatalogSource.Federated(new ConnectorConfig(
-            row.getString("connector_type"), Rows.json(row, "connector_options")));
+    CatalogSource source =
+        "LOCAL".equals(row.getString("catalog_type"))
+            ? new CatalogSource.Local(row.getString("warehouse_name"))
+            : new CatalogSource.Federated(
+                new ConnectorConfig(
+                    row.getString("connector_type"), Rows.json(row, "connector_options")));
     return new Catalog(
         new CatalogId(Rows.uuid(row, "catalog_id")),
         row.getString("name"),

@@ -8,8 +8,8 @@ import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -29,7 +29,8 @@ import java.util.UUID;
  */
 final class CatalogSql {
   /** Appended to each catalog insert: the catalog's branch main, in the same statement. */
-  private static final String WITH_MAIN_BRANCH = """
+  private static final String WITH_MAIN_BRANCH =
+      """
       , main AS (
           INSERT INTO ${schema}.branches (tenant_id, branch_id, catalog_id, name, created_at)
           SELECT tenant_id, :main_branch_id, catalog_id, :main_branch, created_at
@@ -39,7 +40,8 @@ final class CatalogSql {
       FROM catalog
       """;
 
-  private static final String INSERT_LOCAL = """
+  private static final String INSERT_LOCAL =
+      """
       WITH catalog AS (
           INSERT INTO ${schema}.catalogs
               (tenant_id, catalog_id, name, catalog_type, warehouse_id, properties,
@@ -50,9 +52,11 @@ final class CatalogSql {
           WHERE w.tenant_id = :tenant AND w.name = :warehouse
           RETURNING tenant_id, catalog_id, created_at
       )
-      """ + WITH_MAIN_BRANCH;
+      """
+          + WITH_MAIN_BRANCH;
 
-  private static final String INSERT_FEDERATED = """
+  private static final String INSERT_FEDERATED =
+      """
       WITH catalog AS (
           INSERT INTO ${schema}.catalogs
               (tenant_id, catalog_id, name, catalog_type, connector_type, connector_options,
@@ -61,18 +65,22 @@ final class CatalogSql {
                   :connector_options::jsonb, :properties::jsonb, :now, :now)
           RETURNING tenant_id, catalog_id, created_at
       )
-      """ + WITH_MAIN_BRANCH;
+      """
+          + WITH_MAIN_BRANCH;
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT %s
       FROM ${schema}.catalogs c
       LEFT JOIN ${schema}.warehouses w
           ON w.tenant_id = c.tenant_id AND w.warehouse_id = c.warehouse_id
       WHERE c.tenant_id = :tenant AND c.name = :name
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /** No row: the tenant does not exist; one row of NULLs: an empty page. */
-  private static final String SELECT_PAGE = """
+  private static final String SELECT_PAGE =
+      """
       SELECT page.*
       FROM ${schema}.tenants t
       LEFT JOIN LATERAL (
@@ -85,13 +93,15 @@ final class CatalogSql {
           LIMIT :limit
       ) page ON true
       WHERE t.tenant_id = :tenant
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /**
-   * A connector is only accepted by a FEDERATED catalog: with one given, a LOCAL catalog matches
-   * no row, and the failure path tells that apart from a missing catalog.
+   * A connector is only accepted by a FEDERATED catalog: with one given, a LOCAL catalog matches no
+   * row, and the failure path tells that apart from a missing catalog.
    */
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       WITH c AS (
           UPDATE ${schema}.catalogs c
           SET connector_type = COALESCE(:connector_type::text, c.connector_type),
@@ -106,15 +116,18 @@ final class CatalogSql {
       FROM c
       LEFT JOIN ${schema}.warehouses w
           ON w.tenant_id = c.tenant_id AND w.warehouse_id = c.warehouse_id
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
-  private static final String DELETE = """
+  private static final String DELETE =
+      """
       DELETE FROM ${schema}.catalogs
       WHERE tenant_id = :tenant AND name = :name
       """;
 
   /** Failure paths only: the tenant, its catalog of that name, and a warehouse of that name. */
-  private static final String LOOKUP = """
+  private static final String LOOKUP =
+      """
       SELECT t.tenant_id IS NOT NULL AS tenant_found,
              c.catalog_type,
              w.warehouse_id IS NOT NULL AS warehouse_found
@@ -150,7 +163,8 @@ final class CatalogSql {
     boolean local = catalog.source() instanceof CatalogSource.Local;
     try (SqlStatement statement =
         SqlStatement.prepare(connection, local ? insertLocal : insertFederated)) {
-      statement.uuid("tenant", tenant.value())
+      statement
+          .uuid("tenant", tenant.value())
           .uuid("catalog_id", catalog.id().value())
           .text("name", catalog.name())
           .json("properties", catalog.properties())
@@ -160,7 +174,8 @@ final class CatalogSql {
       if (catalog.source() instanceof CatalogSource.Local source) {
         statement.text("warehouse", source.warehouse());
       } else if (catalog.source() instanceof CatalogSource.Federated source) {
-        statement.text("connector_type", source.connector().connectorType())
+        statement
+            .text("connector_type", source.connector().connectorType())
             .json("connector_options", source.connector().options());
       }
       return statement.queryOne(row -> row.getLong("created")).orElseThrow() > 0;
@@ -170,34 +185,38 @@ final class CatalogSql {
   Optional<Catalog> select(Connection connection, TenantId tenant, String name)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, select)) {
-      return query.uuid("tenant", tenant.value()).text("name", name)
-          .queryOne(CatalogRows::catalog);
+      return query.uuid("tenant", tenant.value()).text("name", name).queryOne(CatalogRows::catalog);
     }
   }
 
   /**
-   * Up to {@code cursor.fetchSize()} catalogs after the cursor; empty if the tenant does not
-   * exist, a list of empties (one) if it has no more catalogs.
+   * Up to {@code cursor.fetchSize()} catalogs after the cursor; empty if the tenant does not exist,
+   * a list of empties (one) if it has no more catalogs.
    */
   List<Optional<Catalog>> page(Connection connection, TenantId tenant, ListQuery.Cursor cursor)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
-      return query.uuid("tenant", tenant.value())
+      return query
+          .uuid("tenant", tenant.value())
           .text("after", cursor.afterName())
           .integer("limit", cursor.fetchSize())
-          .query(row -> row.getObject("catalog_id") == null
-              ? Optional.<Catalog>empty()
-              : Optional.of(CatalogRows.catalog(row)));
+          .query(
+              row ->
+                  row.getObject("catalog_id") == null
+                      ? Optional.<Catalog>empty()
+                      : Optional.of(CatalogRows.catalog(row)));
     }
   }
 
   /** The updated catalog; empty if there is none, or a connector was given to a LOCAL one. */
-  Optional<Catalog> update(Connection connection, TenantId tenant, String name,
-      CatalogUpdate change, Instant now) throws SQLException {
+  Optional<Catalog> update(
+      Connection connection, TenantId tenant, String name, CatalogUpdate change, Instant now)
+      throws SQLException {
     Optional<ConnectorConfig> connector = change.connector();
     PropertyUpdate properties = change.properties();
     try (SqlStatement statement = SqlStatement.prepare(connection, update)) {
-      return statement.uuid("tenant", tenant.value())
+      return statement
+          .uuid("tenant", tenant.value())
           .text("name", name)
           .bool("has_connector", connector.isPresent())
           .text("connector_type", connector.map(ConnectorConfig::connectorType).orElse(null))
@@ -221,10 +240,12 @@ final class CatalogSql {
       Connection connection, TenantId tenant, String name, Optional<String> warehouse)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
-      return query.uuid("tenant", tenant.value())
+      return query
+          .uuid("tenant", tenant.value())
           .text("name", name)
           .text("warehouse", warehouse.orElse(null))
-          .queryOne(CatalogRows::lookup).orElseThrow();
+          .queryOne(CatalogRows::lookup)
+          .orElseThrow();
     }
   }
 }

@@ -41,87 +41,118 @@ public final class JdbcCatalogs implements Catalogs {
 
   @Override
   public CompletableFuture<Catalog> create(TenantId tenant, NewCatalog catalog) {
-    return db.submit("catalogs.create", () -> {
-      Requests.tenant(tenant);
-      Requests.newCatalog(catalog, "catalog");
-      Instant now = db.now();
-      Catalog row = new Catalog(CatalogId.random(), catalog.name(), catalog.source(),
-          catalog.properties(), now, now);
-      Violations violations = Violations.NONE
-          .onUnique(() -> nameTaken(catalog.name()))
-          // The tenant or warehouse was deleted while the catalog was being inserted.
-          .onForeignKey(() -> whyNotCreated(tenant, catalog));
-      boolean created = db.run("catalogs.create", violations,
-          connection -> sql.insert(connection, tenant, row));
-      if (!created) {
-        throw whyNotCreated(tenant, catalog);
-      }
-      return row;
-    });
+    return db.submit(
+        "catalogs.create",
+        () -> {
+          Requests.tenant(tenant);
+          Requests.newCatalog(catalog, "catalog");
+          Instant now = db.now();
+          Catalog row =
+              new Catalog(
+                  CatalogId.random(),
+                  catalog.name(),
+                  catalog.source(),
+                  catalog.properties(),
+                  now,
+                  now);
+          Violations violations =
+              Violations.NONE
+                  .onUnique(() -> nameTaken(catalog.name()))
+                  // The tenant or warehouse was deleted while the catalog was being inserted.
+                  .onForeignKey(() -> whyNotCreated(tenant, catalog));
+          boolean created =
+              db.run(
+                  "catalogs.create", violations, connection -> sql.insert(connection, tenant, row));
+          if (!created) {
+            throw whyNotCreated(tenant, catalog);
+          }
+          return row;
+        });
   }
 
   @Override
   public CompletableFuture<Optional<Catalog>> get(TenantId tenant, String name) {
-    return db.submit("catalogs.get", () -> {
-      Requests.tenant(tenant);
-      Inputs.name(name, "name");
-      return db.run("catalogs.get", Violations.NONE,
-          connection -> sql.select(connection, tenant, name));
-    });
+    return db.submit(
+        "catalogs.get",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          return db.run(
+              "catalogs.get", Violations.NONE, connection -> sql.select(connection, tenant, name));
+        });
   }
 
   @Override
   public CompletableFuture<Page<Catalog>> list(TenantId tenant, PageRequest page) {
-    return db.submit("catalogs.list", () -> {
-      Requests.tenant(tenant);
-      ListQuery query = ListQuery.catalogs(tenant);
-      ListQuery.Cursor cursor = query.cursor(page);
-      List<Optional<Catalog>> rows = db.run("catalogs.list", Violations.NONE,
-          connection -> sql.page(connection, tenant, cursor));
-      if (rows.isEmpty()) {
-        throw NotFound.tenant(tenant);
-      }
-      List<Catalog> items = rows.stream().flatMap(Optional::stream).toList();
-      return query.page(items, cursor, Catalog::name);
-    });
+    return db.submit(
+        "catalogs.list",
+        () -> {
+          Requests.tenant(tenant);
+          ListQuery query = ListQuery.catalogs(tenant);
+          ListQuery.Cursor cursor = query.cursor(page);
+          List<Optional<Catalog>> rows =
+              db.run(
+                  "catalogs.list",
+                  Violations.NONE,
+                  connection -> sql.page(connection, tenant, cursor));
+          if (rows.isEmpty()) {
+            throw NotFound.tenant(tenant);
+          }
+          List<Catalog> items = rows.stream().flatMap(Optional::stream).toList();
+          return query.page(items, cursor, Catalog::name);
+        });
   }
 
   @Override
   public CompletableFuture<Catalog> update(TenantId tenant, String name, CatalogUpdate update) {
-    return db.submit("catalogs.update", () -> {
-      Requests.tenant(tenant);
-      Inputs.name(name, "name");
-      Requests.catalogUpdate(update, "update");
-      Instant now = db.now();
-      Violations violations = Violations.NONE
-          .onPropertyLimit("update.properties");
-      Optional<Catalog> updated = db.run("catalogs.update", violations,
-          connection -> sql.update(connection, tenant, name, update, now));
-      if (updated.isPresent()) {
-        return updated.get();
-      }
-      CatalogRows.Lookup found = lookup(tenant, name, Optional.empty());
-      if (found.tenantExists() && found.catalogType().isPresent()
-          && update.connector().isPresent()) {
-        throw new PreconditionFailedException("catalog '" + name + "' is "
-            + found.catalogType().get() + ": only a FEDERATED catalog has a connector");
-      }
-      throw missing(tenant, name, found);
-    });
+    return db.submit(
+        "catalogs.update",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          Requests.catalogUpdate(update, "update");
+          Instant now = db.now();
+          Violations violations = Violations.NONE.onPropertyLimit("update.properties");
+          Optional<Catalog> updated =
+              db.run(
+                  "catalogs.update",
+                  violations,
+                  connection -> sql.update(connection, tenant, name, update, now));
+          if (updated.isPresent()) {
+            return updated.get();
+          }
+          CatalogRows.Lookup found = lookup(tenant, name, Optional.empty());
+          if (found.tenantExists()
+              && found.catalogType().isPresent()
+              && update.connector().isPresent()) {
+            throw new PreconditionFailedException(
+                "catalog '"
+                    + name
+                    + "' is "
+                    + found.catalogType().get()
+                    + ": only a FEDERATED catalog has a connector");
+          }
+          throw missing(tenant, name, found);
+        });
   }
 
   @Override
   public CompletableFuture<Void> delete(TenantId tenant, String name) {
-    return db.submit("catalogs.delete", () -> {
-      Requests.tenant(tenant);
-      Inputs.name(name, "name");
-      boolean deleted = db.run("catalogs.delete", Violations.NONE,
-          connection -> sql.delete(connection, tenant, name));
-      if (!deleted) {
-        throw missing(tenant, name, lookup(tenant, name, Optional.empty()));
-      }
-      return null;
-    });
+    return db.submit(
+        "catalogs.delete",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          boolean deleted =
+              db.run(
+                  "catalogs.delete",
+                  Violations.NONE,
+                  connection -> sql.delete(connection, tenant, name));
+          if (!deleted) {
+            throw missing(tenant, name, lookup(tenant, name, Optional.empty()));
+          }
+          return null;
+        });
   }
 
   /**
@@ -129,9 +160,10 @@ public final class JdbcCatalogs implements Catalogs {
    * (reported before a missing warehouse, as on every backend), then the missing warehouse.
    */
   private CatalogStoreException whyNotCreated(TenantId tenant, NewCatalog catalog) {
-    Optional<String> warehouse = catalog.source() instanceof CatalogSource.Local local
-        ? Optional.of(local.warehouse())
-        : Optional.empty();
+    Optional<String> warehouse =
+        catalog.source() instanceof CatalogSource.Local local
+            ? Optional.of(local.warehouse())
+            : Optional.empty();
     CatalogRows.Lookup found = lookup(tenant, catalog.name(), warehouse);
     if (!found.tenantExists()) {
       return NotFound.tenant(tenant);
@@ -141,12 +173,15 @@ public final class JdbcCatalogs implements Catalogs {
     }
     // Only a LOCAL catalog can insert nothing while its tenant exists; a FEDERATED one failed on
     // its tenant, deleted in between.
-    return warehouse.<CatalogStoreException>map(NotFound::warehouse)
+    return warehouse
+        .<CatalogStoreException>map(NotFound::warehouse)
         .orElseGet(() -> NotFound.tenant(tenant));
   }
 
   private CatalogRows.Lookup lookup(TenantId tenant, String name, Optional<String> warehouse) {
-    return db.run("catalogs.lookup", Violations.NONE,
+    return db.run(
+        "catalogs.lookup",
+        Violations.NONE,
         connection -> sql.lookup(connection, tenant, name, warehouse));
   }
 

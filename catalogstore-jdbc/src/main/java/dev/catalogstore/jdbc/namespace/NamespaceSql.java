@@ -7,8 +7,8 @@ import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
-import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -33,15 +33,19 @@ import java.util.UUID;
  */
 final class NamespaceSql {
   /** The namespace n of catalog c at (tenant, catalog name, path key, path). */
-  private static final String NAMESPACE = """
+  private static final String NAMESPACE =
+      """
       ${schema}.catalogs c
       JOIN ${schema}.namespaces n ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id""";
-  private static final String WHERE_NAMESPACE = """
+
+  private static final String WHERE_NAMESPACE =
+      """
       c.tenant_id = :tenant AND c.name = :catalog
         AND n.path_key = :path_key AND n.path = :path::text[]""";
 
   /** Resolves the catalog by name; no row inserted means no such catalog (or tenant). */
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO ${schema}.namespaces
           (tenant_id, namespace_id, catalog_id, path, path_key, parent_key, properties,
            created_at, updated_at)
@@ -51,14 +55,17 @@ final class NamespaceSql {
       WHERE c.tenant_id = :tenant AND c.name = :catalog
       """;
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT %s
       FROM %s
       WHERE %s
-      """.formatted(COLUMNS, NAMESPACE, WHERE_NAMESPACE);
+      """
+          .formatted(COLUMNS, NAMESPACE, WHERE_NAMESPACE);
 
   /** Children of the root: no parent row to find. No row at all: the catalog does not exist. */
-  private static final String SELECT_TOP_LEVEL_PAGE = """
+  private static final String SELECT_TOP_LEVEL_PAGE =
+      """
       SELECT n.*
       FROM ${schema}.catalogs c
       LEFT JOIN LATERAL (
@@ -70,10 +77,12 @@ final class NamespaceSql {
           LIMIT :limit
       ) n ON true
       WHERE c.tenant_id = :tenant AND c.name = :catalog
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /** Children of the namespace p. No row at all: the catalog or the parent does not exist. */
-  private static final String SELECT_CHILDREN_PAGE = """
+  private static final String SELECT_CHILDREN_PAGE =
+      """
       SELECT n.*
       FROM ${schema}.catalogs c
       JOIN ${schema}.namespaces p ON p.tenant_id = c.tenant_id AND p.catalog_id = c.catalog_id
@@ -87,9 +96,11 @@ final class NamespaceSql {
       ) n ON true
       WHERE c.tenant_id = :tenant AND c.name = :catalog
         AND p.path_key = :path_key AND p.path = :path::text[]
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
-  private static final String UPDATE_PROPERTIES = """
+  private static final String UPDATE_PROPERTIES =
+      """
       UPDATE ${schema}.namespaces n
       SET properties = (n.properties - :remove::text[]) || :set::jsonb,
           updated_at = :now
@@ -97,9 +108,11 @@ final class NamespaceSql {
       WHERE n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
         AND %s
       RETURNING %s
-      """.formatted(WHERE_NAMESPACE, COLUMNS);
+      """
+          .formatted(WHERE_NAMESPACE, COLUMNS);
 
-  private static final String REPLACE_PROPERTIES = """
+  private static final String REPLACE_PROPERTIES =
+      """
       UPDATE ${schema}.namespaces n
       SET properties = :properties::jsonb,
           updated_at = :now
@@ -107,17 +120,21 @@ final class NamespaceSql {
       WHERE n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
         AND %s
       RETURNING %s
-      """.formatted(WHERE_NAMESPACE, COLUMNS);
+      """
+          .formatted(WHERE_NAMESPACE, COLUMNS);
 
-  private static final String DELETE = """
+  private static final String DELETE =
+      """
       DELETE FROM ${schema}.namespaces n
       USING ${schema}.catalogs c
       WHERE n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
         AND %s
-      """.formatted(WHERE_NAMESPACE);
+      """
+          .formatted(WHERE_NAMESPACE);
 
   /** Failure paths only: which of tenant, catalog and namespace exist. */
-  private static final String LOOKUP = """
+  private static final String LOOKUP =
+      """
       SELECT t.tenant_id IS NOT NULL AS tenant_found,
              c.catalog_id IS NOT NULL AS catalog_found,
              n.namespace_id IS NOT NULL AS namespace_found
@@ -150,16 +167,16 @@ final class NamespaceSql {
   }
 
   /** Inserts the namespace; false if its catalog (or tenant) does not exist. */
-  boolean insert(Connection connection, TenantId tenant, Namespace namespace)
-      throws SQLException {
+  boolean insert(Connection connection, TenantId tenant, Namespace namespace) throws SQLException {
     NamespacePath path = namespace.ref().path();
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
       return bindNamespace(statement, tenant, namespace.ref())
-          .uuid("namespace_id", UUID.randomUUID())
-          .bytes("parent_key", NamespaceKey.ofParent(path))
-          .json("properties", namespace.properties())
-          .timestamp("now", namespace.createdAt())
-          .update() > 0;
+              .uuid("namespace_id", UUID.randomUUID())
+              .bytes("parent_key", NamespaceKey.ofParent(path))
+              .json("properties", namespace.properties())
+              .timestamp("now", namespace.createdAt())
+              .update()
+          > 0;
     }
   }
 
@@ -175,27 +192,36 @@ final class NamespaceSql {
    * Up to {@code cursor.fetchSize()} children of {@code parent} after the cursor; empty if the
    * catalog or the parent does not exist, a list of empties (one) if there are no more children.
    */
-  List<Optional<Namespace>> page(Connection connection, TenantId tenant, NamespaceRef parent,
-      ListQuery.Cursor cursor) throws SQLException {
+  List<Optional<Namespace>> page(
+      Connection connection, TenantId tenant, NamespaceRef parent, ListQuery.Cursor cursor)
+      throws SQLException {
     boolean topLevel = parent.path().isRoot();
-    try (SqlStatement query = SqlStatement.prepare(
-        connection, topLevel ? selectTopLevelPage : selectChildrenPage)) {
+    try (SqlStatement query =
+        SqlStatement.prepare(connection, topLevel ? selectTopLevelPage : selectChildrenPage)) {
       if (topLevel) {
         query.uuid("tenant", tenant.value()).text("catalog", parent.catalog());
       } else {
         bindNamespace(query, tenant, parent);
       }
-      return query.text("after", cursor.afterName())
+      return query
+          .text("after", cursor.afterName())
           .integer("limit", cursor.fetchSize())
-          .query(row -> row.getArray("path") == null
-              ? Optional.<Namespace>empty()
-              : Optional.of(NamespaceRows.namespace(parent.catalog(), row)));
+          .query(
+              row ->
+                  row.getArray("path") == null
+                      ? Optional.<Namespace>empty()
+                      : Optional.of(NamespaceRows.namespace(parent.catalog(), row)));
     }
   }
 
   /** The updated namespace; empty if it does not exist. */
-  Optional<Namespace> updateProperties(Connection connection, TenantId tenant,
-      NamespaceRef namespace, PropertyUpdate update, Instant now) throws SQLException {
+  Optional<Namespace> updateProperties(
+      Connection connection,
+      TenantId tenant,
+      NamespaceRef namespace,
+      PropertyUpdate update,
+      Instant now)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, updateProperties)) {
       return bindNamespace(statement, tenant, namespace)
           .textArray("remove", update.remove())
@@ -206,8 +232,13 @@ final class NamespaceSql {
   }
 
   /** The updated namespace; empty if it does not exist. */
-  Optional<Namespace> replaceProperties(Connection connection, TenantId tenant,
-      NamespaceRef namespace, Map<String, String> properties, Instant now) throws SQLException {
+  Optional<Namespace> replaceProperties(
+      Connection connection,
+      TenantId tenant,
+      NamespaceRef namespace,
+      Map<String, String> properties,
+      Instant now)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, replaceProperties)) {
       return bindNamespace(statement, tenant, namespace)
           .json("properties", properties)
@@ -230,19 +261,22 @@ final class NamespaceSql {
    */
   Optional<ObjectType> missing(Connection connection, TenantId tenant, NamespaceRef namespace)
       throws SQLException {
-    ObjectType[] path = namespace.path().isRoot()
-        ? new ObjectType[] {ObjectType.TENANT, ObjectType.CATALOG}
-        : new ObjectType[] {ObjectType.TENANT, ObjectType.CATALOG, ObjectType.NAMESPACE};
+    ObjectType[] path =
+        namespace.path().isRoot()
+            ? new ObjectType[] {ObjectType.TENANT, ObjectType.CATALOG}
+            : new ObjectType[] {ObjectType.TENANT, ObjectType.CATALOG, ObjectType.NAMESPACE};
     try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
       return bindNamespace(query, tenant, namespace)
-          .queryOne(row -> NotFound.outermost(row, path)).orElseThrow();
+          .queryOne(row -> NotFound.outermost(row, path))
+          .orElseThrow();
     }
   }
 
   /** Binds {@code :tenant}, {@code :catalog}, {@code :path_key} and {@code :path}. */
   private static SqlStatement bindNamespace(
       SqlStatement statement, TenantId tenant, NamespaceRef namespace) throws SQLException {
-    return statement.uuid("tenant", tenant.value())
+    return statement
+        .uuid("tenant", tenant.value())
         .text("catalog", namespace.catalog())
         .bytes("path_key", NamespaceKey.of(namespace.path()))
         .textArray("path", namespace.path().segments());

@@ -17,10 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the store's schema to the version this library needs, with Flyway and only Flyway: the
- * migrations in {@code db/migration/postgresql}, recorded in the schema's own history table
- * {@value #HISTORY_TABLE}. Flyway holds a PostgreSQL advisory lock while it migrates, so stores
- * opening at once in several processes apply each migration exactly once. Internal to the JDBC
- * store.
+ * migrations in {@code db/migration/postgresql}, recorded in the schema's own history table {@value
+ * #HISTORY_TABLE}. Flyway holds a PostgreSQL advisory lock while it migrates, so stores opening at
+ * once in several processes apply each migration exactly once. Internal to the JDBC store.
  */
 public final class SchemaMigrator {
   /** Flyway's history table, in the store's schema. */
@@ -36,23 +35,24 @@ public final class SchemaMigrator {
   public SchemaMigrator(String logPrefix, DataSource dataSource, String schema) {
     this.logPrefix = logPrefix;
     this.schema = schema;
-    this.flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
-        .dataSource(dataSource)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .table(HISTORY_TABLE)
-        .locations(LOCATION)
-        .validateMigrationNaming(true)
-        .cleanDisabled(true)
-        .load();
+    this.flyway =
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+            .dataSource(dataSource)
+            .schemas(schema)
+            .defaultSchema(schema)
+            .createSchemas(true)
+            .table(HISTORY_TABLE)
+            .locations(LOCATION)
+            .validateMigrationNaming(true)
+            .cleanDisabled(true)
+            .load();
   }
 
   /**
    * Creates the schema if needed and applies pending migrations.
    *
-   * @throws CatalogStoreException {@code UnavailableException} if the database cannot be reached
-   *     or refuses (for example without DDL rights), {@code PreconditionFailedException} if the
+   * @throws CatalogStoreException {@code UnavailableException} if the database cannot be reached or
+   *     refuses (for example without DDL rights), {@code PreconditionFailedException} if the
    *     schema's history does not match this library's migrations
    */
   public void migrate() {
@@ -60,14 +60,17 @@ public final class SchemaMigrator {
     MigrateResult result = withFlyway("migrate", flyway::migrate);
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (result.migrationsExecuted == 0) {
-      LOG.info("{} - Schema \"{}\" is up to date at version {}", logPrefix, schema,
-          currentVersion());
+      LOG.info(
+          "{} - Schema \"{}\" is up to date at version {}", logPrefix, schema, currentVersion());
     } else {
       LOG.info(
           "{} - Schema \"{}\" migrated from {} to version {} ({} migration(s) applied in {} ms)",
-          logPrefix, schema,
+          logPrefix,
+          schema,
           result.initialSchemaVersion == null ? "empty" : "version " + result.initialSchemaVersion,
-          result.targetSchemaVersion, result.migrationsExecuted, millis);
+          result.targetSchemaVersion,
+          result.migrationsExecuted,
+          millis);
     }
   }
 
@@ -81,7 +84,9 @@ public final class SchemaMigrator {
     ValidateResult result = withFlyway("validate", flyway::validateWithResult);
     if (!result.validationSuccessful) {
       throw new PreconditionFailedException(
-          "schema \"" + schema + "\" is not at the version this library needs (migration mode "
+          "schema \""
+              + schema
+              + "\" is not at the version this library needs (migration mode "
               + "VALIDATE changes nothing; apply the migrations, or open with MIGRATE): "
               + result.getAllErrorMessages());
     }

@@ -97,18 +97,24 @@ public final class AesGcmSecretCodec implements SecretCodec {
     if (sealed[0] != FORMAT) {
       throw new IllegalStateException(
           "the value was not sealed by AesGcmSecretCodec (format byte "
-              + Byte.toUnsignedInt(sealed[0]) + ")");
+              + Byte.toUnsignedInt(sealed[0])
+              + ")");
     }
     int keyId = Byte.toUnsignedInt(sealed[1]);
     SecretKey key = keys.get(keyId);
     if (key == null) {
       throw new IllegalStateException(
-          "the value was sealed with key id " + keyId + ", which is not configured (configured: "
-              + keys.keySet() + ")");
+          "the value was sealed with key id "
+              + keyId
+              + ", which is not configured (configured: "
+              + keys.keySet()
+              + ")");
     }
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.DECRYPT_MODE, key,
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          key,
           new GCMParameterSpec(TAG_BITS, sealed, HEADER_BYTES, NONCE_BYTES));
       cipher.updateAAD(sealed, 0, HEADER_BYTES);
       cipher.updateAAD(context);
@@ -116,8 +122,10 @@ public final class AesGcmSecretCodec implements SecretCodec {
       return cipher.doFinal(sealed, offset, sealed.length - offset);
     } catch (AEADBadTagException e) {
       throw new IllegalStateException(
-          "the value does not open with key id " + keyId
-              + ": it was altered, or sealed for another warehouse or tenant", e);
+          "the value does not open with key id "
+              + keyId
+              + ": it was altered, or sealed for another warehouse or tenant",
+          e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available: " + e, e);
     }

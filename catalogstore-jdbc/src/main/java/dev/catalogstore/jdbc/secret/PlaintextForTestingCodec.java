@@ -27,7 +27,8 @@ final class PlaintextForTestingCodec implements SecretCodec {
     if (sealed.length == 0 || sealed[0] != FORMAT) {
       throw new IllegalStateException(
           "the value was not stored by SecretCodec.plaintextForTesting() (format byte "
-              + (sealed.length == 0 ? "missing" : Byte.toUnsignedInt(sealed[0])) + ")");
+              + (sealed.length == 0 ? "missing" : Byte.toUnsignedInt(sealed[0]))
+              + ")");
     }
     return Arrays.copyOfRange(sealed, 1, sealed.length);
   }

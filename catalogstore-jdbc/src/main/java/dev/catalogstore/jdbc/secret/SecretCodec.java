@@ -27,8 +27,8 @@ public interface SecretCodec {
   /**
    * Opens a value that {@link #seal} produced with the same {@code context}.
    *
-   * @throws IllegalStateException if the value cannot be opened: unknown format or key id,
-   *     tampered bytes, or another context
+   * @throws IllegalStateException if the value cannot be opened: unknown format or key id, tampered
+   *     bytes, or another context
    */
   byte[] open(byte[] sealed, byte[] context);
 
@@ -36,9 +36,9 @@ public interface SecretCodec {
   String describe();
 
   /**
-   * A codec that stores secrets <b>in plain text</b>, marked as such. For tests and demos only:
-   * the store logs a warning at start-up when it is configured. Values it wrote are refused by
-   * {@link AesGcmSecretCodec}, and the reverse.
+   * A codec that stores secrets <b>in plain text</b>, marked as such. For tests and demos only: the
+   * store logs a warning at start-up when it is configured. Values it wrote are refused by {@link
+   * AesGcmSecretCodec}, and the reverse.
    */
   static SecretCodec plaintextForTesting() {
     return PlaintextForTestingCodec.INSTANCE;

@@ -24,14 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where every store call runs: a bounded pool of store threads, each borrowing a connection for
- * the statements of one call. Internal to the JDBC store.
+ * Where every store call runs: a bounded pool of store threads, each borrowing a connection for the
+ * statements of one call. Internal to the JDBC store.
  *
- * <p>A call's future is completed on a store thread, after its connection is back in the pool, so
- * a caller chaining further store calls from a callback never waits for a connection its own
- * callback holds. Nothing here blocks on another future. When all threads are busy, calls wait in
- * a bounded queue; beyond it they fail at once with {@link UnavailableException}, as they do once
- * the store is closed.
+ * <p>A call's future is completed on a store thread, after its connection is back in the pool, so a
+ * caller chaining further store calls from a callback never waits for a connection its own callback
+ * holds. Nothing here blocks on another future. When all threads are busy, calls wait in a bounded
+ * queue; beyond it they fail at once with {@link UnavailableException}, as they do once the store
+ * is closed.
  *
  * <p>Two ways to reach the database, both only from a store thread (inside {@link #submit}):
  *
@@ -43,15 +43,16 @@ import org.slf4j.LoggerFactory;
  *       together or rolled back together, for changes that must read (and lock) before they write.
  * </ul>
  *
- * <p>Either way, work that lost a serialization or deadlock race (SQLState 40001, 40P01) was
- * rolled back by PostgreSQL and is run again from the start, after a short random pause, at most
- * {@value #MAX_ATTEMPTS} times in all; no other failure is ever retried.
+ * <p>Either way, work that lost a serialization or deadlock race (SQLState 40001, 40P01) was rolled
+ * back by PostgreSQL and is run again from the start, after a short random pause, at most {@value
+ * #MAX_ATTEMPTS} times in all; no other failure is ever retried.
  */
 public final class Database {
   /** How many times work that keeps losing serialization or deadlock races runs at most. */
   public static final int MAX_ATTEMPTS = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
   /** The pause before the second attempt is up to this; it doubles for each further attempt. */
   private static final long FIRST_BACKOFF_MILLIS = 10;
 
@@ -93,10 +94,10 @@ public final class Database {
   }
 
   /**
-   * Runs {@code task} on a store thread and completes the returned future there with its result
-   * or its failure. A failure that is not a {@code CatalogStoreException} is a bug; it is logged
-   * and reported as {@link InternalStoreException}, so callers still see only the contract's types
-   * and do not retry it.
+   * Runs {@code task} on a store thread and completes the returned future there with its result or
+   * its failure. A failure that is not a {@code CatalogStoreException} is a bug; it is logged and
+   * reported as {@link InternalStoreException}, so callers still see only the contract's types and
+   * do not retry it.
    */
   public <T> CompletableFuture<T> submit(String operation, StoreTask<T> task) {
     StoreCall<T> call = new StoreCall<>(operation, task);
@@ -106,8 +107,11 @@ public final class Database {
       call.reject(
           executor.isShutdown()
               ? "the store is closed"
-              : "the store is overloaded (all " + executor.getMaximumPoolSize()
-                  + " threads busy and " + executor.getQueue().size() + " calls queued)",
+              : "the store is overloaded (all "
+                  + executor.getMaximumPoolSize()
+                  + " threads busy and "
+                  + executor.getQueue().size()
+                  + " calls queued)",
           e);
     }
     return call.future;
@@ -127,8 +131,9 @@ public final class Database {
     try {
       captured = capture.get();
     } catch (RuntimeException | Error e) {
-      return CompletableFuture.failedFuture(new InternalStoreException(
-          operation + " failed: an argument could not be read: " + e, e));
+      return CompletableFuture.failedFuture(
+          new InternalStoreException(
+              operation + " failed: an argument could not be read: " + e, e));
     }
     return submit(operation, task.apply(captured));
   }
@@ -162,8 +167,7 @@ public final class Database {
     return withRetries(operation, violations, work, this::inTransaction);
   }
 
-  private <T> T withRetries(
-      String operation, Violations violations, SqlWork<T> work, Mode mode) {
+  private <T> T withRetries(String operation, Violations violations, SqlWork<T> work, Mode mode) {
     requireStoreThread(operation);
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
@@ -175,8 +179,11 @@ public final class Database {
       if (attempt >= MAX_ATTEMPTS || !SqlErrors.isTransactionRollback(failure)) {
         throw SqlErrors.translate(operation, failure, violations);
       }
-      LOG.debug("{} lost a concurrency race (attempt {} of {}), running it again",
-          operation, attempt, MAX_ATTEMPTS);
+      LOG.debug(
+          "{} lost a concurrency race (attempt {} of {}), running it again",
+          operation,
+          attempt,
+          MAX_ATTEMPTS);
       if (!pauseBeforeAttempt(attempt + 1)) {
         throw SqlErrors.translate(operation, failure, violations);
       }
@@ -284,8 +291,8 @@ public final class Database {
   /** Interrupts the running calls and fails the queued ones, whose futures would never end. */
   private void stopNow() {
     for (Runnable unstarted : executor.shutdownNow()) {
-      ((StoreCall<?>) unstarted).reject(
-          "the store was closed before the call ran", new IllegalStateException("closed"));
+      ((StoreCall<?>) unstarted)
+          .reject("the store was closed before the call ran", new IllegalStateException("closed"));
     }
   }
 

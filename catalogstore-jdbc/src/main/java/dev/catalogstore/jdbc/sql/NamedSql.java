@@ -62,8 +62,8 @@ public final class NamedSql {
       }
     }
     Map<String, int[]> positions = new LinkedHashMap<>();
-    found.forEach((name, at) ->
-        positions.put(name, at.stream().mapToInt(Integer::intValue).toArray()));
+    found.forEach(
+        (name, at) -> positions.put(name, at.stream().mapToInt(Integer::intValue).toArray()));
     return new NamedSql(jdbc.toString(), Map.copyOf(positions), count);
   }
 

@@ -16,19 +16,19 @@ import java.util.Optional;
  * The store's {@link NotFoundException}s, one wording per kind of thing, and the diagnostic that
  * says which thing along an address is missing.
  *
- * <p>A statement that acts on a thing finds it and its parents by joins, so when it matches
- * nothing it cannot say which of them is missing. Only then, on the failure path, a diagnostic
- * query reads one row with a boolean column {@code <type>_found} (for example {@code
- * catalog_found}) per part of the address, and {@link #outermost} names the outermost part that
- * is missing, as the contract asks: a missing tenant before its catalog, a catalog before its
- * branch, a branch before its namespace, a namespace before its asset.
+ * <p>A statement that acts on a thing finds it and its parents by joins, so when it matches nothing
+ * it cannot say which of them is missing. Only then, on the failure path, a diagnostic query reads
+ * one row with a boolean column {@code <type>_found} (for example {@code catalog_found}) per part
+ * of the address, and {@link #outermost} names the outermost part that is missing, as the contract
+ * asks: a missing tenant before its catalog, a catalog before its branch, a branch before its
+ * namespace, a namespace before its asset.
  */
 public final class NotFound {
   private NotFound() {}
 
   /**
-   * The first of {@code path} (outermost first) whose {@code <type>_found} column in {@code row}
-   * is false; empty if all are found.
+   * The first of {@code path} (outermost first) whose {@code <type>_found} column in {@code row} is
+   * false; empty if all are found.
    */
   public static Optional<ObjectType> outermost(ResultSet row, ObjectType... path)
       throws SQLException {
@@ -58,10 +58,10 @@ public final class NotFound {
     return switch (missing) {
       case TENANT -> tenant(tenant);
       case CATALOG -> catalog(namespace.catalog());
-      case NAMESPACE -> new NotFoundException(
-          ObjectType.NAMESPACE, "namespace " + namespace + " does not exist");
-      default -> throw new IllegalArgumentException(
-          "not part of a namespace's address: " + missing);
+      case NAMESPACE ->
+          new NotFoundException(ObjectType.NAMESPACE, "namespace " + namespace + " does not exist");
+      default ->
+          throw new IllegalArgumentException("not part of a namespace's address: " + missing);
     };
   }
 
@@ -70,10 +70,12 @@ public final class NotFound {
       ObjectType missing, TenantId tenant, BranchRef branch, NamespacePath namespace) {
     NamespaceRef namespaceRef = new NamespaceRef(branch.catalog(), namespace);
     return switch (missing) {
-      case BRANCH -> new NotFoundException(
-          ObjectType.BRANCH, "branch " + branch + " does not exist");
-      case NAMESPACE -> new NotFoundException(ObjectType.NAMESPACE,
-          "namespace " + namespaceRef + " does not exist on branch " + branch);
+      case BRANCH ->
+          new NotFoundException(ObjectType.BRANCH, "branch " + branch + " does not exist");
+      case NAMESPACE ->
+          new NotFoundException(
+              ObjectType.NAMESPACE,
+              "namespace " + namespaceRef + " does not exist on branch " + branch);
       default -> along(missing, tenant, namespaceRef);
     };
   }

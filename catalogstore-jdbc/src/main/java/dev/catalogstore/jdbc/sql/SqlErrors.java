@@ -65,8 +65,10 @@ public final class SqlErrors {
     }
     if (isConnectionFailure(e, state)) {
       return new UnavailableException(
-          operation + " failed: the database cannot be reached or did not answer in time"
-              + describe(state), e);
+          operation
+              + " failed: the database cannot be reached or did not answer in time"
+              + describe(state),
+          e);
     }
     return new UnavailableException(
         operation + " failed: the database could not run it" + describe(state), e);
@@ -82,8 +84,8 @@ public final class SqlErrors {
   }
 
   /**
-   * Whether {@code constraint}, as PostgreSQL names it, is one of the {@code *_properties_ck}
-   * check constraints by which the database enforces {@link StoredProperties#MAX_ENTRIES}.
+   * Whether {@code constraint}, as PostgreSQL names it, is one of the {@code *_properties_ck} check
+   * constraints by which the database enforces {@link StoredProperties#MAX_ENTRIES}.
    */
   private static boolean isStoredPropertyLimit(String constraint) {
     return constraint != null && constraint.endsWith("_properties_ck");

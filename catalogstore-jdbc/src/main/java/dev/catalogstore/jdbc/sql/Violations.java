@@ -48,8 +48,8 @@ public final class Violations {
 
   /**
    * These violations, with the stored-property limit (a {@code *_properties_ck} constraint)
-   * reported as the shared {@link StoredProperties#exceeded} failure on {@code field}, exactly as
-   * a backend that checks the limit itself reports it.
+   * reported as the shared {@link StoredProperties#exceeded} failure on {@code field}, exactly as a
+   * backend that checks the limit itself reports it.
    */
   public Violations onPropertyLimit(String field) {
     Objects.requireNonNull(field);
@@ -68,8 +68,11 @@ public final class Violations {
     return declared(propertyLimit, operation, "the stored-property limit", e);
   }
 
-  private static CatalogStoreException declared(Supplier<? extends CatalogStoreException> failure,
-      String operation, String constraint, SQLException e) {
+  private static CatalogStoreException declared(
+      Supplier<? extends CatalogStoreException> failure,
+      String operation,
+      String constraint,
+      SQLException e) {
     if (failure == null) {
       return new InternalStoreException(
           operation + " failed: its statement unexpectedly violated " + constraint, e);

@@ -35,72 +35,88 @@ public final class JdbcTenants implements Tenants {
 
   @Override
   public CompletableFuture<Tenant> create(NewTenant tenant) {
-    return db.submit("tenants.create", () -> {
-      Requests.newTenant(tenant, "tenant");
-      Instant now = db.now();
-      Tenant row = new Tenant(TenantId.random(), tenant.name(), tenant.properties(), now, now);
-      Violations violations = Violations.NONE
-          .onUnique(() -> nameTaken(tenant.name()));
-      db.run("tenants.create", violations, connection -> {
-        sql.insert(connection, row);
-        return null;
-      });
-      return row;
-    });
+    return db.submit(
+        "tenants.create",
+        () -> {
+          Requests.newTenant(tenant, "tenant");
+          Instant now = db.now();
+          Tenant row = new Tenant(TenantId.random(), tenant.name(), tenant.properties(), now, now);
+          Violations violations = Violations.NONE.onUnique(() -> nameTaken(tenant.name()));
+          db.run(
+              "tenants.create",
+              violations,
+              connection -> {
+                sql.insert(connection, row);
+                return null;
+              });
+          return row;
+        });
   }
 
   @Override
   public CompletableFuture<Optional<Tenant>> get(TenantId tenant) {
-    return db.submit("tenants.get", () -> {
-      Requests.tenant(tenant);
-      return db.run("tenants.get", Violations.NONE,
-          connection -> sql.select(connection, tenant));
-    });
+    return db.submit(
+        "tenants.get",
+        () -> {
+          Requests.tenant(tenant);
+          return db.run(
+              "tenants.get", Violations.NONE, connection -> sql.select(connection, tenant));
+        });
   }
 
   @Override
   public CompletableFuture<Page<Tenant>> list(PageRequest page) {
-    return db.submit("tenants.list", () -> {
-      ListQuery query = ListQuery.tenants();
-      ListQuery.Cursor cursor = query.cursor(page);
-      List<Tenant> rows = db.run("tenants.list", Violations.NONE,
-          connection -> sql.page(connection, cursor));
-      return query.page(rows, cursor, Tenant::name);
-    });
+    return db.submit(
+        "tenants.list",
+        () -> {
+          ListQuery query = ListQuery.tenants();
+          ListQuery.Cursor cursor = query.cursor(page);
+          List<Tenant> rows =
+              db.run("tenants.list", Violations.NONE, connection -> sql.page(connection, cursor));
+          return query.page(rows, cursor, Tenant::name);
+        });
   }
 
   @Override
   public CompletableFuture<Tenant> update(TenantId tenant, TenantUpdate update) {
-    return db.submit("tenants.update", () -> {
-      Requests.tenant(tenant);
-      Requests.tenantUpdate(update, "update");
-      if (tenant.isSystem()) {
-        throw new PreconditionFailedException("the system tenant cannot be changed");
-      }
-      Instant now = db.now();
-      Violations violations = Violations.NONE
-          .onUnique(() -> nameTaken(update.name().orElse("")))
-          .onPropertyLimit("update.properties");
-      return db.run("tenants.update", violations,
-              connection -> sql.update(connection, tenant, update, now))
-          .orElseThrow(() -> NotFound.tenant(tenant));
-    });
+    return db.submit(
+        "tenants.update",
+        () -> {
+          Requests.tenant(tenant);
+          Requests.tenantUpdate(update, "update");
+          if (tenant.isSystem()) {
+            throw new PreconditionFailedException("the system tenant cannot be changed");
+          }
+          Instant now = db.now();
+          Violations violations =
+              Violations.NONE
+                  .onUnique(() -> nameTaken(update.name().orElse("")))
+                  .onPropertyLimit("update.properties");
+          return db.run(
+                  "tenants.update",
+                  violations,
+                  connection -> sql.update(connection, tenant, update, now))
+              .orElseThrow(() -> NotFound.tenant(tenant));
+        });
   }
 
   @Override
   public CompletableFuture<Void> delete(TenantId tenant) {
-    return db.submit("tenants.delete", () -> {
-      Requests.tenant(tenant);
-      if (tenant.isSystem()) {
-        throw new PreconditionFailedException("the system tenant cannot be deleted");
-      }
-      boolean deleted = db.run("tenants.delete", Violations.NONE,
-          connection -> sql.delete(connection, tenant));
-      if (!deleted) {
-        throw NotFound.tenant(tenant);
-      }
-      return null;
-    });
+    return db.submit(
+        "tenants.delete",
+        () -> {
+          Requests.tenant(tenant);
+          if (tenant.isSystem()) {
+            throw new PreconditionFailedException("the system tenant cannot be deleted");
+          }
+          boolean deleted =
+              db.run(
+                  "tenants.delete", Violations.NONE, connection -> sql.delete(connection, tenant));
+          if (!deleted) {
+            throw NotFound.tenant(tenant);
+          }
+          return null;
+        });
   }
 
   private static AlreadyExistsException nameTaken(String name) {

@@ -3,10 +3,10 @@ package dev.catalogstore.jdbc.tenant;
 import static dev.catalogstore.jdbc.tenant.TenantRows.COLUMNS;
 
 import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
-import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -23,36 +23,44 @@ import java.util.Optional;
  * foreign keys' {@code ON DELETE CASCADE}, atomically.
  */
 final class TenantSql {
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO ${schema}.tenants (tenant_id, name, properties, created_at, updated_at)
       VALUES (:tenant, :name, :properties::jsonb, :now, :now)
       """;
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT %s
       FROM ${schema}.tenants t
       WHERE t.tenant_id = :tenant
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /** The system tenant is never listed. Uses the index of tenants_name_uq. */
-  private static final String SELECT_PAGE = """
+  private static final String SELECT_PAGE =
+      """
       SELECT %s
       FROM ${schema}.tenants t
       WHERE t.name > :after AND t.tenant_id <> :system
       ORDER BY t.name
       LIMIT :limit
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       UPDATE ${schema}.tenants t
       SET name = COALESCE(:name::text, t.name),
           properties = (t.properties - :remove::text[]) || :set::jsonb,
           updated_at = :now
       WHERE t.tenant_id = :tenant
       RETURNING %s
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
-  private static final String DELETE = """
+  private static final String DELETE =
+      """
       DELETE FROM ${schema}.tenants
       WHERE tenant_id = :tenant
       """;
@@ -73,7 +81,8 @@ final class TenantSql {
 
   void insert(Connection connection, Tenant tenant) throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
-      statement.uuid("tenant", tenant.id().value())
+      statement
+          .uuid("tenant", tenant.id().value())
           .text("name", tenant.name())
           .json("properties", tenant.properties())
           .timestamp("now", tenant.createdAt())
@@ -90,7 +99,8 @@ final class TenantSql {
   /** Up to {@code cursor.fetchSize()} tenants after the cursor, the system tenant left out. */
   List<Tenant> page(Connection connection, ListQuery.Cursor cursor) throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
-      return query.text("after", cursor.afterName())
+      return query
+          .text("after", cursor.afterName())
           .uuid("system", TenantId.SYSTEM.value())
           .integer("limit", cursor.fetchSize())
           .query(TenantRows::tenant);
@@ -98,12 +108,12 @@ final class TenantSql {
   }
 
   /** The updated tenant; empty if it does not exist. */
-  Optional<Tenant> update(
-      Connection connection, TenantId tenant, TenantUpdate change, Instant now)
+  Optional<Tenant> update(Connection connection, TenantId tenant, TenantUpdate change, Instant now)
       throws SQLException {
     PropertyUpdate properties = change.properties();
     try (SqlStatement statement = SqlStatement.prepare(connection, update)) {
-      return statement.uuid("tenant", tenant.value())
+      return statement
+          .uuid("tenant", tenant.value())
           .text("name", change.name().orElse(null))
           .textArray("remove", properties.remove())
           .json("set", properties.set())

@@ -39,7 +39,8 @@ final class CredentialSealing {
     if (credentials.values().isEmpty()) {
       return null;
     }
-    return codec.orElseThrow()
+    return codec
+        .orElseThrow()
         .seal(Json.writeBytes(credentials.values()), context(tenant, warehouse));
   }
 
@@ -50,7 +51,9 @@ final class CredentialSealing {
     }
     if (codec.isEmpty()) {
       throw new PreconditionFailedException(
-          "the credentials of warehouse '" + warehouse + "' are sealed, but this store has no "
+          "the credentials of warehouse '"
+              + warehouse
+              + "' are sealed, but this store has no "
               + "SecretCodec configured to open them");
     }
     byte[] json;

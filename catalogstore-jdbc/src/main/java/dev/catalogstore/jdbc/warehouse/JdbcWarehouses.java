@@ -43,89 +43,125 @@ public final class JdbcWarehouses implements Warehouses {
 
   @Override
   public CompletableFuture<Warehouse> create(TenantId tenant, NewWarehouse warehouse) {
-    return db.submit("warehouses.create", () -> {
-      Requests.tenant(tenant);
-      Requests.newWarehouse(warehouse, "warehouse");
-      byte[] sealed = sealing.seal(tenant, warehouse.name(), warehouse.credentials());
-      Instant now = db.now();
-      Warehouse row = new Warehouse(WarehouseId.random(), warehouse.name(), warehouse.storage(),
-          warehouse.credentials(), warehouse.properties(), now, now);
-      Violations violations = Violations.NONE
-          .onUnique(() -> new AlreadyExistsException(
-              "warehouse '" + warehouse.name() + "' already exists"))
-          .onForeignKey(() -> NotFound.tenant(tenant));
-      db.run("warehouses.create", violations, connection -> {
-        sql.insert(connection, tenant, row, sealed);
-        return null;
-      });
-      return row;
-    });
+    return db.submit(
+        "warehouses.create",
+        () -> {
+          Requests.tenant(tenant);
+          Requests.newWarehouse(warehouse, "warehouse");
+          byte[] sealed = sealing.seal(tenant, warehouse.name(), warehouse.credentials());
+          Instant now = db.now();
+          Warehouse row =
+              new Warehouse(
+                  WarehouseId.random(),
+                  warehouse.name(),
+                  warehouse.storage(),
+                  warehouse.credentials(),
+                  warehouse.properties(),
+                  now,
+                  now);
+          Violations violations =
+              Violations.NONE
+                  .onUnique(
+                      () ->
+                          new AlreadyExistsException(
+                              "warehouse '" + warehouse.name() + "' already exists"))
+                  .onForeignKey(() -> NotFound.tenant(tenant));
+          db.run(
+              "warehouses.create",
+              violations,
+              connection -> {
+                sql.insert(connection, tenant, row, sealed);
+                return null;
+              });
+          return row;
+        });
   }
 
   @Override
   public CompletableFuture<Optional<Warehouse>> get(TenantId tenant, String name) {
-    return db.submit("warehouses.get", () -> {
-      Requests.tenant(tenant);
-      Inputs.name(name, "name");
-      return db.run("warehouses.get", Violations.NONE,
-          connection -> sql.select(connection, tenant, name));
-    });
+    return db.submit(
+        "warehouses.get",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          return db.run(
+              "warehouses.get",
+              Violations.NONE,
+              connection -> sql.select(connection, tenant, name));
+        });
   }
 
   @Override
   public CompletableFuture<Page<Warehouse>> list(TenantId tenant, PageRequest page) {
-    return db.submit("warehouses.list", () -> {
-      Requests.tenant(tenant);
-      ListQuery query = ListQuery.warehouses(tenant);
-      ListQuery.Cursor cursor = query.cursor(page);
-      List<Optional<Warehouse>> rows = db.run("warehouses.list",
-          Violations.NONE, connection -> sql.page(connection, tenant, cursor));
-      if (rows.isEmpty()) {
-        throw NotFound.tenant(tenant);
-      }
-      List<Warehouse> items = rows.stream().flatMap(Optional::stream).toList();
-      return query.page(items, cursor, Warehouse::name);
-    });
+    return db.submit(
+        "warehouses.list",
+        () -> {
+          Requests.tenant(tenant);
+          ListQuery query = ListQuery.warehouses(tenant);
+          ListQuery.Cursor cursor = query.cursor(page);
+          List<Optional<Warehouse>> rows =
+              db.run(
+                  "warehouses.list",
+                  Violations.NONE,
+                  connection -> sql.page(connection, tenant, cursor));
+          if (rows.isEmpty()) {
+            throw NotFound.tenant(tenant);
+          }
+          List<Warehouse> items = rows.stream().flatMap(Optional::stream).toList();
+          return query.page(items, cursor, Warehouse::name);
+        });
   }
 
   @Override
-  public CompletableFuture<Warehouse> update(
-      TenantId tenant, String name, WarehouseUpdate update) {
-    return db.submit("warehouses.update", () -> {
-      Requests.tenant(tenant);
-      Inputs.name(name, "name");
-      Requests.warehouseUpdate(update, "update");
-      byte[] sealed = update.credentials().map(c -> sealing.seal(tenant, name, c)).orElse(null);
-      Instant now = db.now();
-      Violations violations = Violations.NONE
-          .onPropertyLimit("update.properties");
-      return db.run("warehouses.update", violations,
-              connection -> sql.update(connection, tenant, name, update, sealed, now))
-          .orElseThrow(() -> missing(tenant, name));
-    });
+  public CompletableFuture<Warehouse> update(TenantId tenant, String name, WarehouseUpdate update) {
+    return db.submit(
+        "warehouses.update",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          Requests.warehouseUpdate(update, "update");
+          byte[] sealed = update.credentials().map(c -> sealing.seal(tenant, name, c)).orElse(null);
+          Instant now = db.now();
+          Violations violations = Violations.NONE.onPropertyLimit("update.properties");
+          return db.run(
+                  "warehouses.update",
+                  violations,
+                  connection -> sql.update(connection, tenant, name, update, sealed, now))
+              .orElseThrow(() -> missing(tenant, name));
+        });
   }
 
   @Override
   public CompletableFuture<Void> delete(TenantId tenant, String name) {
-    return db.submit("warehouses.delete", () -> {
-      Requests.tenant(tenant);
-      Inputs.name(name, "name");
-      Violations violations = Violations.NONE
-          .onForeignKey(() -> new PreconditionFailedException(
-              "warehouse '" + name + "' is still used by a catalog"));
-      boolean deleted = db.run("warehouses.delete", violations,
-          connection -> sql.delete(connection, tenant, name));
-      if (!deleted) {
-        throw missing(tenant, name);
-      }
-      return null;
-    });
+    return db.submit(
+        "warehouses.delete",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(name, "name");
+          Violations violations =
+              Violations.NONE.onForeignKey(
+                  () ->
+                      new PreconditionFailedException(
+                          "warehouse '" + name + "' is still used by a catalog"));
+          boolean deleted =
+              db.run(
+                  "warehouses.delete",
+                  violations,
+                  connection -> sql.delete(connection, tenant, name));
+          if (!deleted) {
+            throw missing(tenant, name);
+          }
+          return null;
+        });
   }
 
   /** The failure path of a change that matched no warehouse: is the tenant missing, or it? */
   private NotFoundException missing(TenantId tenant, String name) {
-    boolean tenantExists = db.run("warehouses.locate", Violations.NONE,
-        connection -> sql.tenantExists(connection, tenant));
+    boolean tenantExists =
+        db.run(
+            "warehouses.locate",
+            Violations.NONE,
+            connection -> sql.tenantExists(connection, tenant));
     return tenantExists ? NotFound.warehouse(name) : NotFound.tenant(tenant);
   }
 }

@@ -12,7 +12,8 @@ import java.sql.SQLException;
 /** Reads warehouses from the rows of {@link WarehouseSql}'s statements, opening credentials. */
 final class WarehouseRows {
   /** The columns {@link #warehouse} reads, from the table aliased {@code w}. */
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       w.warehouse_id, w.name, w.storage_type, w.root_location, w.storage_options, w.credentials,
       w.properties, w.created_at, w.updated_at""";
 

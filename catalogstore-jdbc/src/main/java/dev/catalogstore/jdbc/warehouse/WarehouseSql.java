@@ -3,11 +3,11 @@ package dev.catalogstore.jdbc.warehouse;
 import static dev.catalogstore.jdbc.warehouse.WarehouseRows.COLUMNS;
 
 import dev.catalogstore.api.common.PropertyUpdate;
+import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
-import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -24,7 +24,8 @@ import java.util.Optional;
  * here sealed.
  */
 final class WarehouseSql {
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO ${schema}.warehouses
           (tenant_id, warehouse_id, name, storage_type, root_location, storage_options,
            credentials, properties, created_at, updated_at)
@@ -32,17 +33,20 @@ final class WarehouseSql {
               :credentials, :properties::jsonb, :now, :now)
       """;
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT %s
       FROM ${schema}.warehouses w
       WHERE w.tenant_id = :tenant AND w.name = :name
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /**
    * The tenant's row tells a missing tenant (no row) from an empty list (one row of NULLs). The
    * page itself uses the index of warehouses_name_uq.
    */
-  private static final String SELECT_PAGE = """
+  private static final String SELECT_PAGE =
+      """
       SELECT w.*
       FROM ${schema}.tenants t
       LEFT JOIN LATERAL (
@@ -53,10 +57,12 @@ final class WarehouseSql {
           LIMIT :limit
       ) w ON true
       WHERE t.tenant_id = :tenant
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
   /** Unset parts of the update are NULL parameters and keep the stored value. */
-  private static final String UPDATE = """
+  private static final String UPDATE =
+      """
       UPDATE ${schema}.warehouses w
       SET storage_type = COALESCE(:storage_type::text, w.storage_type),
           root_location = COALESCE(:root_location::text, w.root_location),
@@ -67,15 +73,18 @@ final class WarehouseSql {
           updated_at = :now
       WHERE w.tenant_id = :tenant AND w.name = :name
       RETURNING %s
-      """.formatted(COLUMNS);
+      """
+          .formatted(COLUMNS);
 
-  private static final String DELETE = """
+  private static final String DELETE =
+      """
       DELETE FROM ${schema}.warehouses
       WHERE tenant_id = :tenant AND name = :name
       """;
 
   /** Failure paths only: tells a missing tenant from a missing warehouse. */
-  private static final String TENANT_EXISTS = """
+  private static final String TENANT_EXISTS =
+      """
       SELECT EXISTS (SELECT 1 FROM ${schema}.tenants WHERE tenant_id = :tenant) AS tenant_found
       """;
 
@@ -101,7 +110,8 @@ final class WarehouseSql {
       throws SQLException {
     StorageConfig storage = warehouse.storage();
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
-      statement.uuid("tenant", tenant.value())
+      statement
+          .uuid("tenant", tenant.value())
           .uuid("warehouse_id", warehouse.id().value())
           .text("name", warehouse.name())
           .text("storage_type", storage.type().name())
@@ -117,7 +127,9 @@ final class WarehouseSql {
   Optional<Warehouse> select(Connection connection, TenantId tenant, String name)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, select)) {
-      return query.uuid("tenant", tenant.value()).text("name", name)
+      return query
+          .uuid("tenant", tenant.value())
+          .text("name", name)
           .queryOne(row -> rows.warehouse(tenant, row));
     }
   }
@@ -129,12 +141,15 @@ final class WarehouseSql {
   List<Optional<Warehouse>> page(Connection connection, TenantId tenant, ListQuery.Cursor cursor)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
-      return query.uuid("tenant", tenant.value())
+      return query
+          .uuid("tenant", tenant.value())
           .text("after", cursor.afterName())
           .integer("limit", cursor.fetchSize())
-          .query(row -> row.getObject("warehouse_id") == null
-              ? Optional.<Warehouse>empty()
-              : Optional.of(rows.warehouse(tenant, row)));
+          .query(
+              row ->
+                  row.getObject("warehouse_id") == null
+                      ? Optional.<Warehouse>empty()
+                      : Optional.of(rows.warehouse(tenant, row)));
     }
   }
 
@@ -143,12 +158,19 @@ final class WarehouseSql {
    *
    * @param sealed the new credentials, sealed, if {@code change} replaces them
    */
-  Optional<Warehouse> update(Connection connection, TenantId tenant, String name,
-      WarehouseUpdate change, byte[] sealed, Instant now) throws SQLException {
+  Optional<Warehouse> update(
+      Connection connection,
+      TenantId tenant,
+      String name,
+      WarehouseUpdate change,
+      byte[] sealed,
+      Instant now)
+      throws SQLException {
     Optional<StorageConfig> storage = change.storage();
     PropertyUpdate properties = change.properties();
     try (SqlStatement statement = SqlStatement.prepare(connection, update)) {
-      return statement.uuid("tenant", tenant.value())
+      return statement
+          .uuid("tenant", tenant.value())
           .text("name", name)
           .text("storage_type", storage.map(s -> s.type().name()).orElse(null))
           .text("root_location", storage.map(StorageConfig::rootLocation).orElse(null))
@@ -171,8 +193,10 @@ final class WarehouseSql {
 
   boolean tenantExists(Connection connection, TenantId tenant) throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, tenantExists)) {
-      return query.uuid("tenant", tenant.value())
-          .queryOne(row -> row.getBoolean("tenant_found")).orElseThrow();
+      return query
+          .uuid("tenant", tenant.value())
+          .queryOne(row -> row.getBoolean("tenant_found"))
+          .orElseThrow();
     }
   }
 }

@@ -111,9 +111,11 @@ class AesGcmSecretCodecTest {
   @Test
   void badKeysAreRejectedNamingTheSetting() {
     assertThatThrownBy(() -> AesGcmSecretCodec.of(1, new byte[15]))
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("activeKey");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("activeKey");
     assertThatThrownBy(() -> AesGcmSecretCodec.of(256, KEY_1))
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0 to 255");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("0 to 255");
     assertThatThrownBy(() -> AesGcmSecretCodec.of(-1, KEY_1))
         .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> AesGcmSecretCodec.of(1, null))
@@ -121,17 +123,20 @@ class AesGcmSecretCodecTest {
     assertThatThrownBy(() -> AesGcmSecretCodec.ofBase64(1, "not base64!"))
         .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> AesGcmSecretCodec.builder().previousKey(1, KEY_1).build())
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("activeKey");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("activeKey");
     assertThatThrownBy(
             () -> AesGcmSecretCodec.builder().activeKey(1, KEY_1).previousKey(1, KEY_2).build())
-        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("twice");
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("twice");
   }
 
   @Test
   void theDescriptionShowsKeyIdsButNoKeyMaterial() {
     AesGcmSecretCodec codec = AesGcmSecretCodec.of(1, KEY_1);
 
-    assertThat(codec.describe()).contains("1")
+    assertThat(codec.describe())
+        .contains("1")
         .doesNotContain(Base64.getEncoder().encodeToString(KEY_1));
   }
 

@@ -31,18 +31,27 @@ class DatabaseTest {
   void aContractFailureReachesTheCallerAsItIs() {
     NotFoundException missing = new NotFoundException(ObjectType.CATALOG, "no such catalog");
 
-    assertThat(failureOf(database.submit("getCatalog", () -> {
-      throw missing;
-    }))).isSameAs(missing);
+    assertThat(
+            failureOf(
+                database.submit(
+                    "getCatalog",
+                    () -> {
+                      throw missing;
+                    })))
+        .isSameAs(missing);
   }
 
   @Test
   void aDefectReachesTheCallerAsANonRetryableInternalStoreException() {
     IllegalStateException defect = new IllegalStateException("defect");
 
-    Throwable failure = failureOf(database.submit("getCatalog", () -> {
-      throw defect;
-    }));
+    Throwable failure =
+        failureOf(
+            database.submit(
+                "getCatalog",
+                () -> {
+                  throw defect;
+                }));
 
     assertThat(failure).isInstanceOf(InternalStoreException.class).hasCause(defect);
     assertThat(((InternalStoreException) failure).isRetryable()).isFalse();
@@ -53,23 +62,28 @@ class DatabaseTest {
     Database oneThread = new Database(null, Clock.systemUTC(), 1, 10, "closing-test");
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    CompletableFuture<Object> blocking = oneThread.submit("blocking", () -> {
-      running.countDown();
-      try {
-        return never.await(1, TimeUnit.HOURS);
-      } catch (InterruptedException e) {
-        throw new UnavailableException("interrupted", e);
-      }
-    });
+    CompletableFuture<Object> blocking =
+        oneThread.submit(
+            "blocking",
+            () -> {
+              running.countDown();
+              try {
+                return never.await(1, TimeUnit.HOURS);
+              } catch (InterruptedException e) {
+                throw new UnavailableException("interrupted", e);
+              }
+            });
     assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
-    List<CompletableFuture<String>> queued = List.of(
-        oneThread.submit("queued-1", () -> "ran"), oneThread.submit("queued-2", () -> "ran"));
+    List<CompletableFuture<String>> queued =
+        List.of(
+            oneThread.submit("queued-1", () -> "ran"), oneThread.submit("queued-2", () -> "ran"));
 
     oneThread.close(Duration.ofMillis(50));
 
     assertThat(failureOf(blocking)).isInstanceOf(UnavailableException.class);
     for (CompletableFuture<String> call : queued) {
-      assertThat(failureOf(call)).isInstanceOf(UnavailableException.class)
+      assertThat(failureOf(call))
+          .isInstanceOf(UnavailableException.class)
           .hasMessageContaining("closed before the call ran");
     }
   }
@@ -77,10 +91,11 @@ class DatabaseTest {
   @Test
   void databaseWorkRefusesToRunOnACallersThread() {
     assertThatThrownBy(() -> database.run("getCatalog", Violations.NONE, connection -> "ran"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("store thread");
-    assertThatThrownBy(
-            () -> database.transaction("commit", Violations.NONE, connection -> "ran"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("store thread");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("store thread");
+    assertThatThrownBy(() -> database.transaction("commit", Violations.NONE, connection -> "ran"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("store thread");
   }
 
   private static Throwable failureOf(CompletableFuture<?> future) {

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class NamedSqlTest {
   @Test
   void eachNamedParameterBecomesAPositionAndARepeatedNameKeepsAllOfIts() {
-    NamedSql sql = NamedSql.parse(
-        "SELECT * FROM t WHERE a = :tenant AND b > :after AND c = :tenant LIMIT :limit");
+    NamedSql sql =
+        NamedSql.parse(
+            "SELECT * FROM t WHERE a = :tenant AND b > :after AND c = :tenant LIMIT :limit");
 
     assertThat(sql.jdbc()).isEqualTo("SELECT * FROM t WHERE a = ? AND b > ? AND c = ? LIMIT ?");
     assertThat(sql.names()).containsExactlyInAnyOrder("tenant", "after", "limit");
@@ -21,22 +22,31 @@ class NamedSqlTest {
 
   @Test
   void castsQuotesAndCommentsAreNotParameters() {
-    NamedSql sql = NamedSql.parse("""
+    NamedSql sql =
+        NamedSql.parse(
+            """
         -- a comment naming :nothing
         SELECT ':literal', 'it''s :quoted', "odd:column", x::text, :path::text[]
         FROM t
         """);
 
     assertThat(sql.names()).containsExactly("path");
-    assertThat(sql.jdbc()).contains("':literal'", "'it''s :quoted'", "\"odd:column\"",
-        "x::text", "?::text[]", "-- a comment naming :nothing");
+    assertThat(sql.jdbc())
+        .contains(
+            "':literal'",
+            "'it''s :quoted'",
+            "\"odd:column\"",
+            "x::text",
+            "?::text[]",
+            "-- a comment naming :nothing");
   }
 
   @Test
   void aNameTheStatementDoesNotHaveIsADefect() {
     NamedSql sql = NamedSql.parse("SELECT :a");
 
-    assertThatThrownBy(() -> sql.positions("b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> sql.positions("b"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(":b");
   }
 

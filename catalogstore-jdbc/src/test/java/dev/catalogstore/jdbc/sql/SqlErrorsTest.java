@@ -18,17 +18,20 @@ import org.postgresql.util.ServerErrorMessage;
 
 /** The SQLState mapping of {@link SqlErrors}. */
 class SqlErrorsTest {
-  private static final Violations VIOLATIONS = Violations.NONE
-      .onUnique(() -> new AlreadyExistsException("taken"))
-      .onForeignKey(() -> new PreconditionFailedException("still used"))
-      .onPropertyLimit("update.properties");
+  private static final Violations VIOLATIONS =
+      Violations.NONE
+          .onUnique(() -> new AlreadyExistsException("taken"))
+          .onForeignKey(() -> new PreconditionFailedException("still used"))
+          .onPropertyLimit("update.properties");
 
   @Test
   void constraintViolationsMeanWhatTheOperationSays() {
     assertThat(translate(new SQLException("dup", "23505")))
-        .isInstanceOf(AlreadyExistsException.class).hasMessage("taken");
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("taken");
     assertThat(translate(new SQLException("fk", "23503")))
-        .isInstanceOf(PreconditionFailedException.class).hasMessage("still used");
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessage("still used");
   }
 
   @Test
@@ -37,7 +40,9 @@ class SqlErrorsTest {
 
     CatalogStoreException e = SqlErrors.translate("testOperation", duplicate, Violations.NONE);
 
-    assertThat(e).isInstanceOf(InternalStoreException.class).hasCause(duplicate)
+    assertThat(e)
+        .isInstanceOf(InternalStoreException.class)
+        .hasCause(duplicate)
         .hasMessageContaining("testOperation");
     assertThat(e.isRetryable()).isFalse();
   }
@@ -54,15 +59,18 @@ class SqlErrorsTest {
   void anyOtherCheckViolationIsAStoreDefect() {
     assertThat(translate(checkViolation("assets_metadata_ck")))
         .isInstanceOf(InternalStoreException.class);
-    assertThat(SqlErrors.translate("testOperation", checkViolation("assets_properties_ck"),
-            Violations.NONE))
+    assertThat(
+            SqlErrors.translate(
+                "testOperation", checkViolation("assets_properties_ck"), Violations.NONE))
         .isInstanceOf(InternalStoreException.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "57014", "53300", "53100",
-      "40001", "40P01", "55P03", "25006", "58030", "XX000", "42501"})
+  @ValueSource(
+      strings = {
+        "08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "57014", "53300", "53100",
+        "40001", "40P01", "55P03", "25006", "58030", "XX000", "42501"
+      })
   void connectionResourceAndServerFailuresAreUnavailable(String state) {
     CatalogStoreException e = translate(new SQLException("boom", state));
 
@@ -105,8 +113,9 @@ class SqlErrorsTest {
 
   /** A check violation as PostgreSQL's driver reports it, with the constraint as a field. */
   private static SQLException checkViolation(String constraint) {
-    return new PSQLException(new ServerErrorMessage(
-        "SERROR\0C23514\0Mnew row violates check constraint\0n" + constraint + "\0"));
+    return new PSQLException(
+        new ServerErrorMessage(
+            "SERROR\0C23514\0Mnew row violates check constraint\0n" + constraint + "\0"));
   }
 
   private static CatalogStoreException translate(SQLException e) {

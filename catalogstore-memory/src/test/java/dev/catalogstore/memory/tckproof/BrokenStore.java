@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A deliberately broken store: the in-memory store with one realistic defect, and the TCK tests
- * that must catch it. Each test named in {@link #caughtBy()} must fail against this store and
- * pass against the honest store, so the failure is the defect's doing.
+ * that must catch it. Each test named in {@link #caughtBy()} must fail against this store and pass
+ * against the honest store, so the failure is the defect's doing.
  *
  * @param name a short name for the report
  * @param defect what is broken, as a backend would get it wrong

@@ -6,9 +6,9 @@ import dev.catalogstore.tck.TckClock;
 import java.util.Optional;
 
 /**
- * The TCK against the store {@link TckLauncher} is running it for. The launcher runs the TCK on
- * its own thread, synchronously, one run at a time, so the store to test is handed over in a
- * static field; each run gets a fresh store and clock.
+ * The TCK against the store {@link TckLauncher} is running it for. The launcher runs the TCK on its
+ * own thread, synchronously, one run at a time, so the store to test is handed over in a static
+ * field; each run gets a fresh store and clock.
  */
 public final class BrokenStoreTck extends CatalogStoreTck {
   private static volatile CatalogStore current;

@@ -41,44 +41,68 @@ final class CatalogBrokenStores {
   }
 
   /**
-   * A cascade that forgot a table (or ran its steps outside one transaction and stopped
-   * half-way): the catalog is gone but its assets survive as orphans that a lookup by id finds.
+   * A cascade that forgot a table (or ran its steps outside one transaction and stopped half-way):
+   * the catalog is gone but its assets survive as orphans that a lookup by id finds.
    */
   static BrokenStore orphaningOnCatalogDeletion() {
-    return new BrokenStore("orphaning-cascade",
+    return new BrokenStore(
+        "orphaning-cascade",
         "catalogs.delete leaves the catalog's assets reachable by id",
         facets -> {
           record Owned(TenantId tenant, Asset asset) {}
           Map<AssetId, Owned> created = new ConcurrentHashMap<>();
           Map<AssetId, Owned> orphans = new ConcurrentHashMap<>();
-          Assets assets = Intercept.facet(Assets.class, facets.assets())
-              .replace("create", 3, call -> ((CompletableFuture<Asset>) call.proceed())
-                  .thenApply(stored -> {
-                    created.put(stored.id(), new Owned(call.arg(0, TenantId.class), stored));
-                    return stored;
-                  }))
-              .replace("getById", 2, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                AssetId id = call.arg(1, AssetId.class);
-                return ((CompletableFuture<Optional<Asset>>) call.proceed()).thenApply(found -> {
-                  Owned orphan = id == null ? null : orphans.get(id);
-                  return found.isPresent() || orphan == null || !orphan.tenant().equals(tenant)
-                      ? found
-                      : Optional.of(orphan.asset());
-                });
-              })
-              .build();
-          Catalogs catalogs = Intercept.facet(Catalogs.class, facets.catalogs())
-              .replace("delete", 2, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                String name = call.arg(1, String.class);
-                return ((CompletableFuture<Void>) call.proceed()).thenRun(() ->
-                    created.values().stream()
-                        .filter(o -> o.tenant().equals(tenant)
-                            && o.asset().ref().catalog().equals(name))
-                        .forEach(o -> orphans.put(o.asset().id(), o)));
-              })
-              .build();
+          Assets assets =
+              Intercept.facet(Assets.class, facets.assets())
+                  .replace(
+                      "create",
+                      3,
+                      call ->
+                          ((CompletableFuture<Asset>) call.proceed())
+                              .thenApply(
+                                  stored -> {
+                                    created.put(
+                                        stored.id(),
+                                        new Owned(call.arg(0, TenantId.class), stored));
+                                    return stored;
+                                  }))
+                  .replace(
+                      "getById",
+                      2,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        AssetId id = call.arg(1, AssetId.class);
+                        return ((CompletableFuture<Optional<Asset>>) call.proceed())
+                            .thenApply(
+                                found -> {
+                                  Owned orphan = id == null ? null : orphans.get(id);
+                                  return found.isPresent()
+                                          || orphan == null
+                                          || !orphan.tenant().equals(tenant)
+                                      ? found
+                                      : Optional.of(orphan.asset());
+                                });
+                      })
+                  .build();
+          Catalogs catalogs =
+              Intercept.facet(Catalogs.class, facets.catalogs())
+                  .replace(
+                      "delete",
+                      2,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        String name = call.arg(1, String.class);
+                        return ((CompletableFuture<Void>) call.proceed())
+                            .thenRun(
+                                () ->
+                                    created.values().stream()
+                                        .filter(
+                                            o ->
+                                                o.tenant().equals(tenant)
+                                                    && o.asset().ref().catalog().equals(name))
+                                        .forEach(o -> orphans.put(o.asset().id(), o)));
+                      })
+                  .build();
           return facets.withAssets(assets).withCatalogs(catalogs);
         },
         List.of(
@@ -91,29 +115,44 @@ final class CatalogBrokenStores {
    * case-insensitive collation on the name column).
    */
   static BrokenStore gettingIgnoringCase() {
-    return new BrokenStore("catalog-get-ignores-case",
+    return new BrokenStore(
+        "catalog-get-ignores-case",
         "catalogs.get finds a catalog whose name differs in case",
         facets -> {
           Catalogs honest = facets.catalogs();
-          return facets.withCatalogs(Intercept.facet(Catalogs.class, honest)
-              .replace("get", 2, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                String name = call.arg(1, String.class);
-                return TenantBrokenStores.<Optional<Catalog>>proceed(call).thenCompose(found ->
-                    found.isPresent()
-                        ? completedFuture(found)
-                        : honest.list(tenant, PageRequest.firstPage(PageRequest.MAX_LIMIT))
-                            .handle((page, failure) -> page == null
-                                ? Optional.<Catalog>empty()
-                                : page.items().stream()
-                                    .filter(c -> c.name().equalsIgnoreCase(name))
-                                    .findFirst()));
-              })
-              .build());
+          return facets.withCatalogs(
+              Intercept.facet(Catalogs.class, honest)
+                  .replace(
+                      "get",
+                      2,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        String name = call.arg(1, String.class);
+                        return TenantBrokenStores.<Optional<Catalog>>proceed(call)
+                            .thenCompose(
+                                found ->
+                                    found.isPresent()
+                                        ? completedFuture(found)
+                                        : honest
+                                            .list(
+                                                tenant,
+                                                PageRequest.firstPage(PageRequest.MAX_LIMIT))
+                                            .handle(
+                                                (page, failure) ->
+                                                    page == null
+                                                        ? Optional.<Catalog>empty()
+                                                        : page.items().stream()
+                                                            .filter(
+                                                                c ->
+                                                                    c.name().equalsIgnoreCase(name))
+                                                            .findFirst()));
+                      })
+                  .build());
         },
         List.of(
             test("Catalogs", "noMethodMatchesADifferentlyWrittenName"),
-            test("Catalogs",
+            test(
+                "Catalogs",
                 "catalogNamesAreComparedExactlyWithoutFoldingCaseOrNormalisingUnicode")));
   }
 
@@ -122,60 +161,91 @@ final class CatalogBrokenStores {
    * connector change replaces the properties by the ones the update sets (none).
    */
   static BrokenStore connectorUpdateResettingProperties() {
-    return new BrokenStore("catalog-connector-update-resets-properties",
+    return new BrokenStore(
+        "catalog-connector-update-resets-properties",
         "catalogs.update with a connector drops the properties it does not set",
         facets -> {
           Catalogs honest = facets.catalogs();
-          return facets.withCatalogs(Intercept.facet(Catalogs.class, honest)
-              .replace("update", 3, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                String name = call.arg(1, String.class);
-                CatalogUpdate update = call.arg(2, CatalogUpdate.class);
-                if (tenant == null || name == null || update == null
-                    || update.connector().isEmpty() || update.properties().set() == null) {
-                  return call.proceed();
-                }
-                return honest.get(tenant, name).thenCompose(current -> {
-                  if (current.isEmpty()) {
-                    return TenantBrokenStores.<Catalog>proceed(call);
-                  }
-                  Set<String> dropped = new HashSet<>(current.get().properties().keySet());
-                  dropped.removeAll(update.properties().set().keySet());
-                  return honest.update(tenant, name, CatalogUpdate.builder()
-                      .connector(update.connector().get())
-                      .properties(new PropertyUpdate(update.properties().set(), dropped))
-                      .build());
-                });
-              })
-              .build());
+          return facets.withCatalogs(
+              Intercept.facet(Catalogs.class, honest)
+                  .replace(
+                      "update",
+                      3,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        String name = call.arg(1, String.class);
+                        CatalogUpdate update = call.arg(2, CatalogUpdate.class);
+                        if (tenant == null
+                            || name == null
+                            || update == null
+                            || update.connector().isEmpty()
+                            || update.properties().set() == null) {
+                          return call.proceed();
+                        }
+                        return honest
+                            .get(tenant, name)
+                            .thenCompose(
+                                current -> {
+                                  if (current.isEmpty()) {
+                                    return TenantBrokenStores.<Catalog>proceed(call);
+                                  }
+                                  Set<String> dropped =
+                                      new HashSet<>(current.get().properties().keySet());
+                                  dropped.removeAll(update.properties().set().keySet());
+                                  return honest.update(
+                                      tenant,
+                                      name,
+                                      CatalogUpdate.builder()
+                                          .connector(update.connector().get())
+                                          .properties(
+                                              new PropertyUpdate(
+                                                  update.properties().set(), dropped))
+                                          .build());
+                                });
+                      })
+                  .build());
         },
         List.of(test("Catalogs", "aConnectorOnlyUpdateKeepsEveryProperty")));
   }
 
   /** {@code DELETE … WHERE lower(name) = lower(:name)}: every case variant goes. */
   static BrokenStore deletingIgnoringCase() {
-    return new BrokenStore("catalog-delete-ignores-case",
+    return new BrokenStore(
+        "catalog-delete-ignores-case",
         "catalogs.delete removes every catalog whose name equals the name ignoring case",
         facets -> {
           Catalogs honest = facets.catalogs();
-          return facets.withCatalogs(Intercept.facet(Catalogs.class, honest)
-              .replace("delete", 2, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                String name = call.arg(1, String.class);
-                if (tenant == null || name == null) {
-                  return call.proceed();
-                }
-                return honest.list(tenant, PageRequest.firstPage(PageRequest.MAX_LIMIT))
-                    .handle((page, failure) -> page == null ? List.<String>of()
-                        : page.items().stream().map(Catalog::name)
-                            .filter(other -> other.equalsIgnoreCase(name)).toList())
-                    .thenCompose(matches -> matches.isEmpty()
-                        ? TenantBrokenStores.<Void>proceed(call)
-                        : CompletableFuture.allOf(matches.stream()
-                            .map(match -> honest.delete(tenant, match))
-                            .toArray(CompletableFuture[]::new)));
-              })
-              .build());
+          return facets.withCatalogs(
+              Intercept.facet(Catalogs.class, honest)
+                  .replace(
+                      "delete",
+                      2,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        String name = call.arg(1, String.class);
+                        if (tenant == null || name == null) {
+                          return call.proceed();
+                        }
+                        return honest
+                            .list(tenant, PageRequest.firstPage(PageRequest.MAX_LIMIT))
+                            .handle(
+                                (page, failure) ->
+                                    page == null
+                                        ? List.<String>of()
+                                        : page.items().stream()
+                                            .map(Catalog::name)
+                                            .filter(other -> other.equalsIgnoreCase(name))
+                                            .toList())
+                            .thenCompose(
+                                matches ->
+                                    matches.isEmpty()
+                                        ? TenantBrokenStores.<Void>proceed(call)
+                                        : CompletableFuture.allOf(
+                                            matches.stream()
+                                                .map(match -> honest.delete(tenant, match))
+                                                .toArray(CompletableFuture[]::new)));
+                      })
+                  .build());
         },
         List.of(
             test("Catalogs", "deleteRemovesExactlyTheNamedCatalog"),
@@ -184,11 +254,14 @@ final class CatalogBrokenStores {
 
   /** A next-page token on every full page of catalogs, the last one included. */
   static BrokenStore tokenOnAFullLastPage() {
-    return new BrokenStore("catalog-token-on-full-page",
+    return new BrokenStore(
+        "catalog-token-on-full-page",
         "catalogs.list returns a next-page token on an exactly full last page",
-        facets -> facets.withCatalogs(Intercept.facet(Catalogs.class, facets.catalogs())
-            .replace("list", 2, call -> TenantBrokenStores.tokenOnFullPage(call, 1))
-            .build()),
+        facets ->
+            facets.withCatalogs(
+                Intercept.facet(Catalogs.class, facets.catalogs())
+                    .replace("list", 2, call -> TenantBrokenStores.tokenOnFullPage(call, 1))
+                    .build()),
         List.of(test("CatalogPaging", "aLastPageExactlyFullHasNoNextPageToken")));
   }
 
@@ -197,48 +270,73 @@ final class CatalogBrokenStores {
    * replaced alone keeps the old {@code updatedAt}, on every read.
    */
   static BrokenStore connectorUpdateNotMovingUpdatedAt() {
-    return new BrokenStore("catalog-connector-update-keeps-updated-at",
+    return new BrokenStore(
+        "catalog-connector-update-keeps-updated-at",
         "catalogs.update does not move updatedAt when it only replaces the connector",
         facets -> {
           record Key(TenantId tenant, String name) {}
           Map<Key, Instant> pinned = new ConcurrentHashMap<>();
-          BiFunction<TenantId, Catalog, Catalog> pin = (tenant, catalog) ->
-              Optional.ofNullable(pinned.get(new Key(tenant, catalog.name())))
-                  .map(at -> new Catalog(catalog.id(), catalog.name(), catalog.source(),
-                      catalog.properties(), catalog.createdAt(), at))
-                  .orElse(catalog);
+          BiFunction<TenantId, Catalog, Catalog> pin =
+              (tenant, catalog) ->
+                  Optional.ofNullable(pinned.get(new Key(tenant, catalog.name())))
+                      .map(
+                          at ->
+                              new Catalog(
+                                  catalog.id(),
+                                  catalog.name(),
+                                  catalog.source(),
+                                  catalog.properties(),
+                                  catalog.createdAt(),
+                                  at))
+                      .orElse(catalog);
           Catalogs honest = facets.catalogs();
-          return facets.withCatalogs(Intercept.facet(Catalogs.class, honest)
-              .replace("get", 2, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                return TenantBrokenStores.<Optional<Catalog>>proceed(call)
-                    .thenApply(found -> found.map(c -> pin.apply(tenant, c)));
-              })
-              .replace("update", 3, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                String name = call.arg(1, String.class);
-                CatalogUpdate update = call.arg(2, CatalogUpdate.class);
-                if (tenant == null || name == null || update == null) {
-                  return call.proceed();
-                }
-                boolean connectorOnly =
-                    update.connector().isPresent() && update.properties().isEmpty();
-                return honest.get(tenant, name).thenCompose(before ->
-                    TenantBrokenStores.<Catalog>proceed(call).thenApply(after -> {
-                      Key key = new Key(tenant, name);
-                      if (connectorOnly) {
-                        pinned.putIfAbsent(key, pin.apply(tenant, before.orElseThrow())
-                            .updatedAt());
-                      } else {
-                        pinned.remove(key);
-                      }
-                      return pin.apply(tenant, after);
-                    }));
-              })
-              .build());
+          return facets.withCatalogs(
+              Intercept.facet(Catalogs.class, honest)
+                  .replace(
+                      "get",
+                      2,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        return TenantBrokenStores.<Optional<Catalog>>proceed(call)
+                            .thenApply(found -> found.map(c -> pin.apply(tenant, c)));
+                      })
+                  .replace(
+                      "update",
+                      3,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        String name = call.arg(1, String.class);
+                        CatalogUpdate update = call.arg(2, CatalogUpdate.class);
+                        if (tenant == null || name == null || update == null) {
+                          return call.proceed();
+                        }
+                        boolean connectorOnly =
+                            update.connector().isPresent() && update.properties().isEmpty();
+                        return honest
+                            .get(tenant, name)
+                            .thenCompose(
+                                before ->
+                                    TenantBrokenStores.<Catalog>proceed(call)
+                                        .thenApply(
+                                            after -> {
+                                              Key key = new Key(tenant, name);
+                                              if (connectorOnly) {
+                                                pinned.putIfAbsent(
+                                                    key,
+                                                    pin.apply(tenant, before.orElseThrow())
+                                                        .updatedAt());
+                                              } else {
+                                                pinned.remove(key);
+                                              }
+                                              return pin.apply(tenant, after);
+                                            }));
+                      })
+                  .build());
         },
-        List.of(test("CatalogTime",
-            "everyKindOfUpdateOfAFederatedCatalogMovesUpdatedAtAndKeepsCreatedAt")));
+        List.of(
+            test(
+                "CatalogTime",
+                "everyKindOfUpdateOfAFederatedCatalogMovesUpdatedAtAndKeepsCreatedAt")));
   }
 
   /**
@@ -246,31 +344,40 @@ final class CatalogBrokenStores {
    * them: the connector change stays although the call is refused.
    */
   static BrokenStore connectorBeforeValidatingProperties() {
-    return new BrokenStore("catalog-connector-before-validation",
+    return new BrokenStore(
+        "catalog-connector-before-validation",
         "catalogs.update replaces the connector before refusing bad properties",
         facets -> {
           Catalogs honest = facets.catalogs();
-          return facets.withCatalogs(Intercept.facet(Catalogs.class, honest)
-              .replace("update", 3, call -> {
-                TenantId tenant = call.arg(0, TenantId.class);
-                String name = call.arg(1, String.class);
-                CatalogUpdate update = call.arg(2, CatalogUpdate.class);
-                if (tenant == null || update == null || update.connector().isEmpty()) {
-                  return call.proceed();
-                }
-                CatalogStoreException refusal = TenantBrokenStores.refusal(
-                    () -> Requests.catalogUpdate(update, "update"));
-                if (refusal == null) {
-                  return call.proceed();
-                }
-                return honest.update(tenant, name,
-                        CatalogUpdate.builder().connector(update.connector().get()).build())
-                    .handle((updated, failure) -> null)
-                    .thenCompose(ignored -> failedFuture(refusal));
-              })
-              .build());
+          return facets.withCatalogs(
+              Intercept.facet(Catalogs.class, honest)
+                  .replace(
+                      "update",
+                      3,
+                      call -> {
+                        TenantId tenant = call.arg(0, TenantId.class);
+                        String name = call.arg(1, String.class);
+                        CatalogUpdate update = call.arg(2, CatalogUpdate.class);
+                        if (tenant == null || update == null || update.connector().isEmpty()) {
+                          return call.proceed();
+                        }
+                        CatalogStoreException refusal =
+                            TenantBrokenStores.refusal(
+                                () -> Requests.catalogUpdate(update, "update"));
+                        if (refusal == null) {
+                          return call.proceed();
+                        }
+                        return honest
+                            .update(
+                                tenant,
+                                name,
+                                CatalogUpdate.builder().connector(update.connector().get()).build())
+                            .handle((updated, failure) -> null)
+                            .thenCompose(ignored -> failedFuture(refusal));
+                      })
+                  .build());
         },
-        List.of(test("CatalogInputRules",
-            "anUpdateWithAGoodConnectorAndBadPropertiesChangesNothing")));
+        List.of(
+            test("CatalogInputRules", "anUpdateWithAGoodConnectorAndBadPropertiesChangesNothing")));
   }
 }

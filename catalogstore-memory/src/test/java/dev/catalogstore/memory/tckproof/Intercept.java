@@ -81,8 +81,8 @@ final class Intercept<F> {
       exists |= method.getName().equals(name) && method.getParameterCount() == arity;
     }
     if (!exists) {
-      throw new IllegalArgumentException(type.getSimpleName() + " has no method " + name + "/"
-          + arity);
+      throw new IllegalArgumentException(
+          type.getSimpleName() + " has no method " + name + "/" + arity);
     }
     replacements.put(key(name, arity), replacement);
     return this;
@@ -91,25 +91,25 @@ final class Intercept<F> {
   /** The intercepted facet. */
   F build() {
     Map<String, Replacement> chosen = Map.copyOf(replacements);
-    InvocationHandler handler = (proxy, method, args) -> {
-      Replacement replacement = chosen.get(key(method.getName(), method.getParameterCount()));
-      if (replacement != null) {
-        return replacement.call(new Call(honest, method, args));
-      }
-      if (method.getDeclaringClass() == Object.class) {
-        return switch (method.getName()) {
-          case "equals" -> proxy == args[0];
-          case "hashCode" -> System.identityHashCode(proxy);
-          default -> "intercepted " + honest;
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          Replacement replacement = chosen.get(key(method.getName(), method.getParameterCount()));
+          if (replacement != null) {
+            return replacement.call(new Call(honest, method, args));
+          }
+          if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+              case "equals" -> proxy == args[0];
+              case "hashCode" -> System.identityHashCode(proxy);
+              default -> "intercepted " + honest;
+            };
+          }
+          if (method.isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+          }
+          return new Call(honest, method, args).proceed();
         };
-      }
-      if (method.isDefault()) {
-        return InvocationHandler.invokeDefault(proxy, method, args);
-      }
-      return new Call(honest, method, args).proceed();
-    };
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        handler));
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   private static String key(String name, int arity) {

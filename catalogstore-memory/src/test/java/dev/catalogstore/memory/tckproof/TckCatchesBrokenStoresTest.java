@@ -19,34 +19,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The TCK proves it can fail (DESIGN §4): each deliberately broken store runs the TCK tests
- * named for its defect, and each of them must fail. Each of those tests is also run against the
- * honest in-memory store, where it must pass, so the failure is the defect's doing and not the
- * test's. The run ends with one line: {@code TCK self-test: caught N of M broken stores}.
+ * The TCK proves it can fail (DESIGN §4): each deliberately broken store runs the TCK tests named
+ * for its defect, and each of them must fail. Each of those tests is also run against the honest
+ * in-memory store, where it must pass, so the failure is the defect's doing and not the test's. The
+ * run ends with one line: {@code TCK self-test: caught N of M broken stores}.
  */
 class TckCatchesBrokenStoresTest {
   /** The broken stores, gathered per facet where their defect lives. */
-  static final List<BrokenStore> BROKEN_STORES = Stream.of(
-          TenantBrokenStores.all(),
-          WarehouseBrokenStores.all(),
-          CatalogBrokenStores.all(),
-          NamespaceBrokenStores.all(),
-          AssetBrokenStores.all(),
-          AssetCommitBrokenStores.all(),
-          CrossCuttingBrokenStores.all())
-      .flatMap(List::stream)
-      .toList();
+  static final List<BrokenStore> BROKEN_STORES =
+      Stream.of(
+              TenantBrokenStores.all(),
+              WarehouseBrokenStores.all(),
+              CatalogBrokenStores.all(),
+              NamespaceBrokenStores.all(),
+              AssetBrokenStores.all(),
+              AssetCommitBrokenStores.all(),
+              CrossCuttingBrokenStores.all())
+          .flatMap(List::stream)
+          .toList();
 
   private static final AtomicInteger CAUGHT = new AtomicInteger();
 
   @TestFactory
   Stream<DynamicTest> everyBrokenStoreFailsEveryTestNamedForItsDefect() {
-    return BROKEN_STORES.stream().map(broken -> dynamicTest(broken.name(), () -> {
-      for (TckTest test : broken.caughtBy()) {
-        assertFails(broken, test);
-      }
-      CAUGHT.incrementAndGet();
-    }));
+    return BROKEN_STORES.stream()
+        .map(
+            broken ->
+                dynamicTest(
+                    broken.name(),
+                    () -> {
+                      for (TckTest test : broken.caughtBy()) {
+                        assertFails(broken, test);
+                      }
+                      CAUGHT.incrementAndGet();
+                    }));
   }
 
   @TestFactory
@@ -69,8 +75,8 @@ class TckCatchesBrokenStoresTest {
 
   @AfterAll
   static void printTheScore() {
-    System.out.println("TCK self-test: caught " + CAUGHT.get() + " of " + BROKEN_STORES.size()
-        + " broken stores");
+    System.out.println(
+        "TCK self-test: caught " + CAUGHT.get() + " of " + BROKEN_STORES.size() + " broken stores");
   }
 
   private static void assertFails(BrokenStore broken, TckTest test) {

@@ -40,10 +40,11 @@ final class TckLauncher {
   }
 
   private static Report run(DiscoverySelector selector) {
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selector)
-        .filters(EngineFilter.includeEngines("junit-jupiter"))
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selector)
+            .filters(EngineFilter.includeEngines("junit-jupiter"))
+            .build();
     Recorder recorder = new Recorder();
     LauncherFactory.create().execute(request, recorder);
     return new Report(recorder.succeeded, recorder.failed, recorder.brokenContainers);
@@ -70,7 +71,10 @@ final class TckLauncher {
 
     @Override
     public String toString() {
-      return "passed " + succeeded.size() + ", failed " + failed.size()
+      return "passed "
+          + succeeded.size()
+          + ", failed "
+          + failed.size()
           + failed.stream().map(f -> "\n  " + f).collect(Collectors.joining())
           + (brokenContainers.isEmpty() ? "" : "\n  broken: " + brokenContainers);
     }
@@ -86,10 +90,19 @@ final class TckLauncher {
   record FailedTest(String test, Optional<String> isolationCase, Throwable failure) {
     @Override
     public String toString() {
-      String message = String.valueOf(failure.getMessage()).lines()
-          .filter(line -> !line.isBlank()).findFirst().orElse("").strip();
-      return test + isolationCase.map(c -> " [isolation case " + c + "]").orElse("")
-          + ": " + failure.getClass().getSimpleName() + ": " + message;
+      String message =
+          String.valueOf(failure.getMessage())
+              .lines()
+              .filter(line -> !line.isBlank())
+              .findFirst()
+              .orElse("")
+              .strip();
+      return test
+          + isolationCase.map(c -> " [isolation case " + c + "]").orElse("")
+          + ": "
+          + failure.getClass().getSimpleName()
+          + ": "
+          + message;
     }
   }
 
@@ -108,20 +121,26 @@ final class TckLauncher {
         }
         return;
       }
-      Optional<MethodSource> source = identifier.getSource()
-          .filter(MethodSource.class::isInstance)
-          .map(MethodSource.class::cast);
+      Optional<MethodSource> source =
+          identifier
+              .getSource()
+              .filter(MethodSource.class::isInstance)
+              .map(MethodSource.class::cast);
       String test = source.map(MethodSource::getMethodName).orElse(identifier.getDisplayName());
       if (passed) {
         succeeded.add(test);
         return;
       }
-      Optional<String> isolationCase = source
-          .map(MethodSource::getJavaMethod)
-          .map(method -> method.getAnnotation(IsolationCase.class))
-          .map(IsolationCase::value);
-      failed.add(new FailedTest(test, isolationCase,
-          result.getThrowable().orElseGet(() -> new AssertionError(result.getStatus()))));
+      Optional<String> isolationCase =
+          source
+              .map(MethodSource::getJavaMethod)
+              .map(method -> method.getAnnotation(IsolationCase.class))
+              .map(IsolationCase::value);
+      failed.add(
+          new FailedTest(
+              test,
+              isolationCase,
+              result.getThrowable().orElseGet(() -> new AssertionError(result.getStatus()))));
     }
   }
 }

@@ -42,35 +42,49 @@ final class TenantBrokenStores {
   }
 
   /**
-   * A rename that inserts the new name into the unique-name index but never deletes the old
-   * entry: the old name stays taken for good.
+   * A rename that inserts the new name into the unique-name index but never deletes the old entry:
+   * the old name stays taken for good.
    */
   static BrokenStore renameKeepingTheOldNameReserved() {
-    return new BrokenStore("tenant-rename-keeps-old-name",
+    return new BrokenStore(
+        "tenant-rename-keeps-old-name",
         "tenants.update leaves the tenant's old name reserved after a rename",
         facets -> {
           Set<String> reserved = ConcurrentHashMap.newKeySet();
           Tenants honest = facets.tenants();
-          return facets.withTenants(Intercept.facet(Tenants.class, honest)
-              .replace("create", 1, call -> {
-                NewTenant tenant = call.arg(0, NewTenant.class);
-                return tenant != null && reserved.contains(tenant.name())
-                    ? failedFuture(new AlreadyExistsException("tenant name taken"))
-                    : call.proceed();
-              })
-              .replace("update", 2, call -> {
-                TenantId id = call.arg(0, TenantId.class);
-                if (id == null) {
-                  return call.proceed();
-                }
-                return honest.get(id).thenCompose(before ->
-                    TenantBrokenStores.<Tenant>proceed(call).thenApply(after -> {
-                      before.filter(b -> !b.name().equals(after.name()))
-                          .ifPresent(b -> reserved.add(b.name()));
-                      return after;
-                    }));
-              })
-              .build());
+          return facets.withTenants(
+              Intercept.facet(Tenants.class, honest)
+                  .replace(
+                      "create",
+                      1,
+                      call -> {
+                        NewTenant tenant = call.arg(0, NewTenant.class);
+                        return tenant != null && reserved.contains(tenant.name())
+                            ? failedFuture(new AlreadyExistsException("tenant name taken"))
+                            : call.proceed();
+                      })
+                  .replace(
+                      "update",
+                      2,
+                      call -> {
+                        TenantId id = call.arg(0, TenantId.class);
+                        if (id == null) {
+                          return call.proceed();
+                        }
+                        return honest
+                            .get(id)
+                            .thenCompose(
+                                before ->
+                                    TenantBrokenStores.<Tenant>proceed(call)
+                                        .thenApply(
+                                            after -> {
+                                              before
+                                                  .filter(b -> !b.name().equals(after.name()))
+                                                  .ifPresent(b -> reserved.add(b.name()));
+                                              return after;
+                                            }));
+                      })
+                  .build());
         },
         List.of(
             test("Tenants", "aRenameFreesTheOldName"),
@@ -79,32 +93,54 @@ final class TenantBrokenStores {
 
   /** A tenant listing that forgot {@code AND tenant_id <> :system}. */
   static BrokenStore listingTheSystemTenant() {
-    return new BrokenStore("tenant-list-shows-system",
+    return new BrokenStore(
+        "tenant-list-shows-system",
         "tenants.list shows the system tenant at its place in name order",
         facets -> {
           Tenants honest = facets.tenants();
-          return facets.withTenants(Intercept.facet(Tenants.class, honest)
-              .replace("list", 1, call -> {
-                PageRequest request = call.arg(0, PageRequest.class);
-                return TenantBrokenStores.<Page<Tenant>>proceed(call).thenCompose(page ->
-                    honest.get(TenantId.SYSTEM).thenApply(system -> {
-                      List<Tenant> items = page.items();
-                      String name = system.orElseThrow().name();
-                      boolean fromBefore = request.pageToken().isEmpty() || items.isEmpty()
-                          || CodePointOrder.compare(items.get(0).name(), name) <= 0;
-                      boolean toAfter = page.nextPageToken().isEmpty() || (!items.isEmpty()
-                          && CodePointOrder.compare(items.get(items.size() - 1).name(), name)
-                              >= 0);
-                      if (!fromBefore || !toAfter) {
-                        return page;
-                      }
-                      List<Tenant> withSystem = new ArrayList<>(items);
-                      withSystem.add(system.get());
-                      withSystem.sort((a, b) -> CodePointOrder.compare(a.name(), b.name()));
-                      return new Page<>(withSystem, page.nextPageToken());
-                    }));
-              })
-              .build());
+          return facets.withTenants(
+              Intercept.facet(Tenants.class, honest)
+                  .replace(
+                      "list",
+                      1,
+                      call -> {
+                        PageRequest request = call.arg(0, PageRequest.class);
+                        return TenantBrokenStores.<Page<Tenant>>proceed(call)
+                            .thenCompose(
+                                page ->
+                                    honest
+                                        .get(TenantId.SYSTEM)
+                                        .thenApply(
+                                            system -> {
+                                              List<Tenant> items = page.items();
+                                              String name = system.orElseThrow().name();
+                                              boolean fromBefore =
+                                                  request.pageToken().isEmpty()
+                                                      || items.isEmpty()
+                                                      || CodePointOrder.compare(
+                                                              items.get(0).name(), name)
+                                                          <= 0;
+                                              boolean toAfter =
+                                                  page.nextPageToken().isEmpty()
+                                                      || (!items.isEmpty()
+                                                          && CodePointOrder.compare(
+                                                                  items
+                                                                      .get(items.size() - 1)
+                                                                      .name(),
+                                                                  name)
+                                                              >= 0);
+                                              if (!fromBefore || !toAfter) {
+                                                return page;
+                                              }
+                                              List<Tenant> withSystem = new ArrayList<>(items);
+                                              withSystem.add(system.get());
+                                              withSystem.sort(
+                                                  (a, b) ->
+                                                      CodePointOrder.compare(a.name(), b.name()));
+                                              return new Page<>(withSystem, page.nextPageToken());
+                                            }));
+                      })
+                  .build());
         },
         List.of(
             test("Tenants", "listTenantsNeverShowsTheSystemTenant"),
@@ -112,38 +148,56 @@ final class TenantBrokenStores {
   }
 
   /**
-   * A unique index on {@code lower(name)}: tenant names that differ only in case collide, on
-   * create and on rename (a row does not collide with itself).
+   * A unique index on {@code lower(name)}: tenant names that differ only in case collide, on create
+   * and on rename (a row does not collide with itself).
    */
   static BrokenStore namesUniqueIgnoringCase() {
-    return new BrokenStore("tenant-names-unique-ignoring-case",
+    return new BrokenStore(
+        "tenant-names-unique-ignoring-case",
         "tenants.create and rename refuse a name another tenant has in another case",
         facets -> {
           Map<String, TenantId> byLowerName = new ConcurrentHashMap<>();
           byLowerName.put("system", TenantId.SYSTEM);
           Tenants honest = facets.tenants();
-          Function<Tenant, Tenant> remember = tenant -> {
-            byLowerName.put(tenant.name().toLowerCase(Locale.ROOT), tenant.id());
-            return tenant;
-          };
-          return facets.withTenants(Intercept.facet(Tenants.class, honest)
-              .replace("create", 1, call -> {
-                NewTenant tenant = call.arg(0, NewTenant.class);
-                return collision(honest, byLowerName, tenant == null ? null : tenant.name(), null)
-                    .thenCompose(taken -> taken
-                        ? failedFuture(new AlreadyExistsException("tenant name taken"))
-                        : TenantBrokenStores.<Tenant>proceed(call).thenApply(remember));
-              })
-              .replace("update", 2, call -> {
-                TenantId id = call.arg(0, TenantId.class);
-                TenantUpdate update = call.arg(1, TenantUpdate.class);
-                String name = update == null ? null : update.name().orElse(null);
-                return collision(honest, byLowerName, name, id)
-                    .thenCompose(taken -> taken
-                        ? failedFuture(new AlreadyExistsException("tenant name taken"))
-                        : TenantBrokenStores.<Tenant>proceed(call).thenApply(remember));
-              })
-              .build());
+          Function<Tenant, Tenant> remember =
+              tenant -> {
+                byLowerName.put(tenant.name().toLowerCase(Locale.ROOT), tenant.id());
+                return tenant;
+              };
+          return facets.withTenants(
+              Intercept.facet(Tenants.class, honest)
+                  .replace(
+                      "create",
+                      1,
+                      call -> {
+                        NewTenant tenant = call.arg(0, NewTenant.class);
+                        return collision(
+                                honest, byLowerName, tenant == null ? null : tenant.name(), null)
+                            .thenCompose(
+                                taken ->
+                                    taken
+                                        ? failedFuture(
+                                            new AlreadyExistsException("tenant name taken"))
+                                        : TenantBrokenStores.<Tenant>proceed(call)
+                                            .thenApply(remember));
+                      })
+                  .replace(
+                      "update",
+                      2,
+                      call -> {
+                        TenantId id = call.arg(0, TenantId.class);
+                        TenantUpdate update = call.arg(1, TenantUpdate.class);
+                        String name = update == null ? null : update.name().orElse(null);
+                        return collision(honest, byLowerName, name, id)
+                            .thenCompose(
+                                taken ->
+                                    taken
+                                        ? failedFuture(
+                                            new AlreadyExistsException("tenant name taken"))
+                                        : TenantBrokenStores.<Tenant>proceed(call)
+                                            .thenApply(remember));
+                      })
+                  .build());
         },
         List.of(
             test("Tenants", "tenantNamesAreUniqueExactlyNotByCaseSpacesOrUnicodeForm"),
@@ -158,41 +212,60 @@ final class TenantBrokenStores {
     if (holder == null || holder.equals(self)) {
       return completedFuture(false);
     }
-    return honest.get(holder).thenApply(found -> found
-        .filter(t -> t.name().equalsIgnoreCase(name) && !t.name().equals(name))
-        .isPresent());
+    return honest
+        .get(holder)
+        .thenApply(
+            found ->
+                found
+                    .filter(t -> t.name().equalsIgnoreCase(name) && !t.name().equals(name))
+                    .isPresent());
   }
 
   /** {@code OFFSET}/{@code LIMIT} paging: an insert before the position shifts every page. */
   static BrokenStore offsetPaging() {
-    return new BrokenStore("tenant-offset-paging",
+    return new BrokenStore(
+        "tenant-offset-paging",
         "tenants.list pages by offset, so concurrent inserts repeat tenants",
         facets -> {
           Tenants honest = facets.tenants();
           String marker = "offset:";
-          return facets.withTenants(Intercept.facet(Tenants.class, honest)
-              .replace("list", 1, call -> {
-                PageRequest request = call.arg(0, PageRequest.class);
-                if (request == null || request.limit() < 1 || request.pageToken()
-                    .filter(token -> !token.startsWith(marker)).isPresent()) {
-                  return call.proceed();
-                }
-                int offset = request.pageToken()
-                    .map(token -> Integer.parseInt(token.substring(marker.length())))
-                    .orElse(0);
-                int limit = Math.min(request.limit(), PageRequest.MAX_LIMIT);
-                List<Tenant> all = allTenants(honest);
-                List<Tenant> items = all.subList(Math.min(offset, all.size()),
-                    Math.min(offset + limit, all.size()));
-                Optional<String> next = offset + limit < all.size()
-                    ? Optional.of(marker + (offset + limit))
-                    : Optional.empty();
-                return completedFuture(new Page<>(items, next));
-              })
-              .build());
+          return facets.withTenants(
+              Intercept.facet(Tenants.class, honest)
+                  .replace(
+                      "list",
+                      1,
+                      call -> {
+                        PageRequest request = call.arg(0, PageRequest.class);
+                        if (request == null
+                            || request.limit() < 1
+                            || request
+                                .pageToken()
+                                .filter(token -> !token.startsWith(marker))
+                                .isPresent()) {
+                          return call.proceed();
+                        }
+                        int offset =
+                            request
+                                .pageToken()
+                                .map(token -> Integer.parseInt(token.substring(marker.length())))
+                                .orElse(0);
+                        int limit = Math.min(request.limit(), PageRequest.MAX_LIMIT);
+                        List<Tenant> all = allTenants(honest);
+                        List<Tenant> items =
+                            all.subList(
+                                Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+                        Optional<String> next =
+                            offset + limit < all.size()
+                                ? Optional.of(marker + (offset + limit))
+                                : Optional.empty();
+                        return completedFuture(new Page<>(items, next));
+                      })
+                  .build());
         },
-        List.of(test("TenantPaging",
-            "listTenantsPagedOneByOneWhileOthersInsertAndDeleteNeverRepeatsOrSkips")));
+        List.of(
+            test(
+                "TenantPaging",
+                "listTenantsPagedOneByOneWhileOthersInsertAndDeleteNeverRepeatsOrSkips")));
   }
 
   private static List<Tenant> allTenants(Tenants honest) {
@@ -209,34 +282,39 @@ final class TenantBrokenStores {
   }
 
   /**
-   * An update that runs its steps in the order of the request's fields and validates each part
-   * only when it reaches it: the rename is written before the bad properties are refused.
+   * An update that runs its steps in the order of the request's fields and validates each part only
+   * when it reaches it: the rename is written before the bad properties are refused.
    */
   static BrokenStore renamingBeforeValidatingProperties() {
-    return new BrokenStore("tenant-rename-before-validation",
+    return new BrokenStore(
+        "tenant-rename-before-validation",
         "tenants.update applies the new name before refusing bad properties",
         facets -> {
           Tenants honest = facets.tenants();
-          return facets.withTenants(Intercept.facet(Tenants.class, honest)
-              .replace("update", 2, call -> {
-                TenantId id = call.arg(0, TenantId.class);
-                TenantUpdate update = call.arg(1, TenantUpdate.class);
-                if (id == null || update == null || update.name().isEmpty()) {
-                  return call.proceed();
-                }
-                CatalogStoreException refusal = refusal(() -> Requests.tenantUpdate(update,
-                    "update"));
-                if (refusal == null) {
-                  return call.proceed();
-                }
-                return honest.update(id, TenantUpdate.builder().name(update.name().get()).build())
-                    .handle((renamed, failure) -> null)
-                    .thenCompose(ignored -> failedFuture(refusal));
-              })
-              .build());
+          return facets.withTenants(
+              Intercept.facet(Tenants.class, honest)
+                  .replace(
+                      "update",
+                      2,
+                      call -> {
+                        TenantId id = call.arg(0, TenantId.class);
+                        TenantUpdate update = call.arg(1, TenantUpdate.class);
+                        if (id == null || update == null || update.name().isEmpty()) {
+                          return call.proceed();
+                        }
+                        CatalogStoreException refusal =
+                            refusal(() -> Requests.tenantUpdate(update, "update"));
+                        if (refusal == null) {
+                          return call.proceed();
+                        }
+                        return honest
+                            .update(id, TenantUpdate.builder().name(update.name().get()).build())
+                            .handle((renamed, failure) -> null)
+                            .thenCompose(ignored -> failedFuture(refusal));
+                      })
+                  .build());
         },
-        List.of(test("TenantInputRules",
-            "anUpdateWithAGoodNameAndBadPropertiesRenamesNothing")));
+        List.of(test("TenantInputRules", "anUpdateWithAGoodNameAndBadPropertiesRenamesNothing")));
   }
 
   /** The honest call's future; a throw (which the honest store never does) fails it. */
@@ -263,11 +341,14 @@ final class TenantBrokenStores {
    * following page is then empty. The contract says a token only when more items exist.
    */
   static BrokenStore tokenOnAFullLastPage() {
-    return new BrokenStore("tenant-token-on-full-page",
+    return new BrokenStore(
+        "tenant-token-on-full-page",
         "tenants.list returns a next-page token on an exactly full last page",
-        facets -> facets.withTenants(Intercept.facet(Tenants.class, facets.tenants())
-            .replace("list", 1, call -> tokenOnFullPage(call, 0))
-            .build()),
+        facets ->
+            facets.withTenants(
+                Intercept.facet(Tenants.class, facets.tenants())
+                    .replace("list", 1, call -> tokenOnFullPage(call, 0))
+                    .build()),
         List.of(test("TenantPaging", "aLastPageExactlyFullHasNoNextPageToken")));
   }
 
@@ -282,49 +363,76 @@ final class TenantBrokenStores {
     if (request != null && request.pageToken().filter(EMPTY_PAGE_TOKEN::equals).isPresent()) {
       return completedFuture(Page.last(List.of()));
     }
-    return TenantBrokenStores.<Page<?>>proceed(call).thenApply(page ->
-        page.nextPageToken().isEmpty() && !page.items().isEmpty()
-            && page.items().size() == Math.min(request.limit(), PageRequest.MAX_LIMIT)
-            ? new Page<>(page.items(), Optional.of(EMPTY_PAGE_TOKEN))
-            : page);
+    return TenantBrokenStores.<Page<?>>proceed(call)
+        .thenApply(
+            page ->
+                page.nextPageToken().isEmpty()
+                        && !page.items().isEmpty()
+                        && page.items().size() == Math.min(request.limit(), PageRequest.MAX_LIMIT)
+                    ? new Page<>(page.items(), Optional.of(EMPTY_PAGE_TOKEN))
+                    : page);
   }
 
   /**
-   * {@code updated_at = :now} written only in the branch that changes properties: a rename
-   * alone keeps the old {@code updatedAt}, on every read.
+   * {@code updated_at = :now} written only in the branch that changes properties: a rename alone
+   * keeps the old {@code updatedAt}, on every read.
    */
   static BrokenStore renameNotMovingUpdatedAt() {
-    return new BrokenStore("tenant-rename-keeps-updated-at",
+    return new BrokenStore(
+        "tenant-rename-keeps-updated-at",
         "tenants.update does not move updatedAt when it only renames",
         facets -> {
           Map<TenantId, Instant> pinned = new ConcurrentHashMap<>();
-          Function<Tenant, Tenant> pin = tenant -> Optional.ofNullable(pinned.get(tenant.id()))
-              .map(at -> new Tenant(tenant.id(), tenant.name(), tenant.properties(),
-                  tenant.createdAt(), at))
-              .orElse(tenant);
+          Function<Tenant, Tenant> pin =
+              tenant ->
+                  Optional.ofNullable(pinned.get(tenant.id()))
+                      .map(
+                          at ->
+                              new Tenant(
+                                  tenant.id(),
+                                  tenant.name(),
+                                  tenant.properties(),
+                                  tenant.createdAt(),
+                                  at))
+                      .orElse(tenant);
           Tenants honest = facets.tenants();
-          return facets.withTenants(Intercept.facet(Tenants.class, honest)
-              .replace("get", 1, call ->
-                  TenantBrokenStores.<Optional<Tenant>>proceed(call)
-                      .thenApply(found -> found.map(pin)))
-              .replace("update", 2, call -> {
-                TenantId id = call.arg(0, TenantId.class);
-                TenantUpdate update = call.arg(1, TenantUpdate.class);
-                if (id == null || update == null) {
-                  return call.proceed();
-                }
-                boolean renameOnly = update.name().isPresent() && update.properties().isEmpty();
-                return honest.get(id).thenCompose(before ->
-                    TenantBrokenStores.<Tenant>proceed(call).thenApply(after -> {
-                      if (renameOnly) {
-                        pinned.putIfAbsent(id, pin.apply(before.orElseThrow()).updatedAt());
-                      } else {
-                        pinned.remove(id);
-                      }
-                      return pin.apply(after);
-                    }));
-              })
-              .build());
+          return facets.withTenants(
+              Intercept.facet(Tenants.class, honest)
+                  .replace(
+                      "get",
+                      1,
+                      call ->
+                          TenantBrokenStores.<Optional<Tenant>>proceed(call)
+                              .thenApply(found -> found.map(pin)))
+                  .replace(
+                      "update",
+                      2,
+                      call -> {
+                        TenantId id = call.arg(0, TenantId.class);
+                        TenantUpdate update = call.arg(1, TenantUpdate.class);
+                        if (id == null || update == null) {
+                          return call.proceed();
+                        }
+                        boolean renameOnly =
+                            update.name().isPresent() && update.properties().isEmpty();
+                        return honest
+                            .get(id)
+                            .thenCompose(
+                                before ->
+                                    TenantBrokenStores.<Tenant>proceed(call)
+                                        .thenApply(
+                                            after -> {
+                                              if (renameOnly) {
+                                                pinned.putIfAbsent(
+                                                    id,
+                                                    pin.apply(before.orElseThrow()).updatedAt());
+                                              } else {
+                                                pinned.remove(id);
+                                              }
+                                              return pin.apply(after);
+                                            }));
+                      })
+                  .build());
         },
         List.of(test("TenantTime", "aRenameOnlyUpdateMovesUpdatedAt")));
   }

@@ -35,13 +35,12 @@ import org.junit.jupiter.api.Test;
  * The rules of {@link dev.catalogstore.api.asset.Assets}, except the metadata compare-and-set,
  * which {@link MetadataPointerContract} covers: creating, reading (by coordinates and by id),
  * listing, renaming, updating properties and deleting assets, their input rules, and names that
- * must be kept exactly: every field given at creation read back by every read path for every
- * kind, renames that keep everything but the coordinates and free the old name, partial property
- * updates that keep what they do not name, and deletes that remove exactly the named asset. Their
- * tenant isolation is in {@link AssetIsolationContract}, name exactness in {@link
- * AssetNamesContract}, input rules and validation order in {@link AssetInputRulesContract}, paging
- * of the list and the history in {@link AssetPagingContract}, timestamps in {@link
- * AssetTimeContract}.
+ * must be kept exactly: every field given at creation read back by every read path for every kind,
+ * renames that keep everything but the coordinates and free the old name, partial property updates
+ * that keep what they do not name, and deletes that remove exactly the named asset. Their tenant
+ * isolation is in {@link AssetIsolationContract}, name exactness in {@link AssetNamesContract},
+ * input rules and validation order in {@link AssetInputRulesContract}, paging of the list and the
+ * history in {@link AssetPagingContract}, timestamps in {@link AssetTimeContract}.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} (on warehouse {@code
  * lake-wh}) and namespace {@code sales}.
@@ -65,11 +64,12 @@ public abstract class AssetContract extends TckSuite {
   @Test
   void createStoresEveryFieldAndReturnsTheStoredAsset() {
     AssetRef orders = assetOnMain(sales, "orders");
-    NewAsset request = NewAsset.builder(AssetKind.DELTA_TABLE)
-        .location("s3://lake/sales/orders")
-        .metadataLocation("s3://lake/sales/orders/_delta_log/00000.json")
-        .properties(Map.of("owner", "ops", "format-version", "2", "comment", ""))
-        .build();
+    NewAsset request =
+        NewAsset.builder(AssetKind.DELTA_TABLE)
+            .location("s3://lake/sales/orders")
+            .metadataLocation("s3://lake/sales/orders/_delta_log/00000.json")
+            .properties(Map.of("owner", "ops", "format-version", "2", "comment", ""))
+            .build();
 
     Asset created = await(store().assets().create(tenant, orders, request));
 
@@ -105,12 +105,15 @@ public abstract class AssetContract extends TckSuite {
 
     createTable(orders);
 
-    assertThat(history(orders)).singleElement().satisfies(entry -> {
-      assertThat(entry.sequence()).isEqualTo(1);
-      assertThat(entry.location()).isEqualTo(metadata(orders, 1));
-      assertThat(entry.previousLocation()).isEmpty();
-      assertThat(entry.committedAt()).isNotNull();
-    });
+    assertThat(history(orders))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.sequence()).isEqualTo(1);
+              assertThat(entry.location()).isEqualTo(metadata(orders, 1));
+              assertThat(entry.previousLocation()).isEmpty();
+              assertThat(entry.committedAt()).isNotNull();
+            });
   }
 
   @Test
@@ -137,7 +140,8 @@ public abstract class AssetContract extends TckSuite {
   void createInAMissingCatalogIsNotFound() {
     AssetRef ref = AssetRef.onMain("no-such-catalog", sales.path(), "orders");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().create(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
     assertThat(await(store().catalogs().get(tenant, "no-such-catalog"))).isEmpty();
@@ -147,7 +151,8 @@ public abstract class AssetContract extends TckSuite {
   void createInAMissingNamespaceIsNotFound() {
     AssetRef ref = AssetRef.onMain(CATALOG, path("marketing"), "leads");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().create(tenant, ref, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
     assertThat(await(store().namespaces().get(tenant, NamespaceRef.of(CATALOG, "marketing"))))
@@ -160,7 +165,8 @@ public abstract class AssetContract extends TckSuite {
   void createOnABranchOtherThanMainIsNotFound() {
     AssetRef onDev = new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().create(tenant, onDev, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
     assertThat(listAll(sales)).as("nothing was created on main instead").isEmpty();
@@ -170,16 +176,18 @@ public abstract class AssetContract extends TckSuite {
   void createOnATakenNameFailsAndKeepsTheOriginal() {
     AssetRef orders = assetOnMain(sales, "orders");
     Asset original = createTable(orders);
-    NewAsset other = NewAsset.builder(AssetKind.HUDI_TABLE)
-        .location("s3://elsewhere/orders")
-        .metadataLocation("s3://elsewhere/orders/metadata.json")
-        .properties(Map.of("owner", "intruder"))
-        .build();
+    NewAsset other =
+        NewAsset.builder(AssetKind.HUDI_TABLE)
+            .location("s3://elsewhere/orders")
+            .metadataLocation("s3://elsewhere/orders/metadata.json")
+            .properties(Map.of("owner", "intruder"))
+            .build();
 
     assertFails(AlreadyExistsException.class, () -> store().assets().create(tenant, orders, other));
 
     assertThat(get(orders)).contains(original);
-    assertThat(history(orders)).extracting(MetadataLocation::location)
+    assertThat(history(orders))
+        .extracting(MetadataLocation::location)
         .containsExactly(metadata(orders, 1));
   }
 
@@ -206,39 +214,89 @@ public abstract class AssetContract extends TckSuite {
 
     assertInvalid("tenant", () -> store().assets().create(null, orders, table));
     assertInvalid("asset", () -> store().assets().create(tenant, null, table));
-    assertInvalid("asset.branch",
+    assertInvalid(
+        "asset.branch",
         () -> store().assets().create(tenant, new AssetRef(null, sales.path(), "orders"), table));
-    assertInvalid("asset.branch.catalog", () -> store().assets().create(tenant,
-        AssetRef.onMain(" ", sales.path(), "orders"), table));
-    assertInvalid("asset.branch.branch", () -> store().assets().create(tenant,
-        new AssetRef(new BranchRef(CATALOG, "ma\u0000in"), sales.path(), "orders"), table));
-    assertInvalid("asset.namespace",
+    assertInvalid(
+        "asset.branch.catalog",
+        () -> store().assets().create(tenant, AssetRef.onMain(" ", sales.path(), "orders"), table));
+    assertInvalid(
+        "asset.branch.branch",
+        () ->
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    new AssetRef(new BranchRef(CATALOG, "ma\u0000in"), sales.path(), "orders"),
+                    table));
+    assertInvalid(
+        "asset.namespace",
         () -> store().assets().create(tenant, orders.inNamespace(NamespacePath.ROOT), table));
-    assertInvalid("asset.namespace[0]",
+    assertInvalid(
+        "asset.namespace[0]",
         () -> store().assets().create(tenant, orders.inNamespace(path("sa\u0007les")), table));
-    assertInvalid("asset.name",
-        () -> store().assets().create(tenant, orders.withName(null), table));
-    assertInvalid("asset.name",
-        () -> store().assets().create(tenant, orders.withName(" \t"), table));
-    assertInvalid("asset.name",
+    assertInvalid(
+        "asset.name", () -> store().assets().create(tenant, orders.withName(null), table));
+    assertInvalid(
+        "asset.name", () -> store().assets().create(tenant, orders.withName(" \t"), table));
+    assertInvalid(
+        "asset.name",
         () -> store().assets().create(tenant, orders.withName("orders\u0007"), table));
-    assertInvalid("asset.name",
+    assertInvalid(
+        "asset.name",
         () -> store().assets().create(tenant, orders.withName("orders\u009f"), table));
-    assertInvalid("asset.name",
+    assertInvalid(
+        "asset.name",
         () -> store().assets().create(tenant, orders.withName("x".repeat(256)), table));
-    assertInvalid("asset.name",
+    assertInvalid(
+        "asset.name",
         () -> store().assets().create(tenant, orders.withName("orders\ud800"), table));
     assertInvalid("request", () -> store().assets().create(tenant, orders, null));
-    assertInvalid("request.kind",
+    assertInvalid(
+        "request.kind",
         () -> store().assets().create(tenant, orders, NewAsset.builder(null).build()));
-    assertInvalid("request.location", () -> store().assets().create(tenant, orders,
-        NewAsset.builder(AssetKind.ICEBERG_TABLE).location("").build()));
-    assertInvalid("request.metadataLocation", () -> store().assets().create(tenant, orders,
-        NewAsset.builder(AssetKind.ICEBERG_TABLE).metadataLocation("s3://m\u0000").build()));
-    assertInvalid("request.properties[owner]", () -> store().assets().create(tenant, orders,
-        NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(mapOf("owner", null)).build()));
-    assertInvalid("request.properties key", () -> store().assets().create(tenant, orders,
-        NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(Map.of(" ", "v")).build()));
+    assertInvalid(
+        "request.location",
+        () ->
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE).location("").build()));
+    assertInvalid(
+        "request.metadataLocation",
+        () ->
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .metadataLocation("s3://m\u0000")
+                        .build()));
+    assertInvalid(
+        "request.properties[owner]",
+        () ->
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .properties(mapOf("owner", null))
+                        .build()));
+    assertInvalid(
+        "request.properties key",
+        () ->
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .properties(Map.of(" ", "v"))
+                        .build()));
 
     assertThat(listAll(sales)).as("no bad request created anything").isEmpty();
   }
@@ -261,8 +319,8 @@ public abstract class AssetContract extends TckSuite {
     Asset created = createTable(assetOnMain(sales, "orders"));
     assertThat(await(store().assets().getById(tenant, created.id()))).contains(created);
 
-    Asset renamed = await(store().assets().rename(
-        tenant, created.ref(), assetOnMain(archive, "orders-2023")));
+    Asset renamed =
+        await(store().assets().rename(tenant, created.ref(), assetOnMain(archive, "orders-2023")));
 
     assertThat(renamed.ref()).isEqualTo(assetOnMain(archive, "orders-2023"));
     assertThat(await(store().assets().getById(tenant, created.id()))).contains(renamed);
@@ -281,7 +339,8 @@ public abstract class AssetContract extends TckSuite {
 
     assertInvalid("tenant", () -> store().assets().get(null, orders));
     assertInvalid("asset", () -> store().assets().get(tenant, null));
-    assertInvalid("asset.namespace",
+    assertInvalid(
+        "asset.namespace",
         () -> store().assets().get(tenant, orders.inNamespace(NamespacePath.ROOT)));
     assertInvalid("asset.name", () -> store().assets().get(tenant, orders.withName("a\u0000b")));
     assertInvalid("tenant", () -> store().assets().getById(null, AssetId.random()));
@@ -309,7 +368,8 @@ public abstract class AssetContract extends TckSuite {
       createTable(assetOnMain(sales, name));
     }
 
-    assertThat(listAll(sales)).extracting(a -> a.ref().name())
+    assertThat(listAll(sales))
+        .extracting(a -> a.ref().name())
         .containsExactly("Orders", "_tmp", "orders", "éclair", "ｚebra", "😀emoji");
   }
 
@@ -341,8 +401,16 @@ public abstract class AssetContract extends TckSuite {
     }
     String salesToken = list(sales, PageRequest.firstPage(1)).nextPageToken().orElseThrow();
 
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        tenant, BranchRef.main(CATALOG), hr.path(), PageRequest.nextPage(salesToken, 1)));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store()
+                .assets()
+                .list(
+                    tenant,
+                    BranchRef.main(CATALOG),
+                    hr.path(),
+                    PageRequest.nextPage(salesToken, 1)));
   }
 
   @Test
@@ -352,23 +420,48 @@ public abstract class AssetContract extends TckSuite {
     NamespaceRef twinSales = newNamespaces(twin, CATALOG, "sales");
     for (String name : List.of("a1", "a2")) {
       createTable(assetOnMain(sales, name));
-      await(store().assets().create(
-          twin, assetOnMain(twinSales, name), NewAsset.of(AssetKind.FILE)));
+      await(
+          store().assets().create(twin, assetOnMain(twinSales, name), NewAsset.of(AssetKind.FILE)));
     }
     String token = list(sales, PageRequest.firstPage(1)).nextPageToken().orElseThrow();
 
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        twin, BranchRef.main(CATALOG), sales.path(), PageRequest.nextPage(token, 1)));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store()
+                .assets()
+                .list(twin, BranchRef.main(CATALOG), sales.path(), PageRequest.nextPage(token, 1)));
   }
 
   @Test
   void listAssetsOfAMissingCatalogBranchOrNamespaceIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        tenant, BranchRef.main("no-such-catalog"), sales.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        tenant, new BranchRef(CATALOG, "dev"), sales.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        tenant, BranchRef.main(CATALOG), path("no-such-namespace"), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(
+                    tenant,
+                    BranchRef.main("no-such-catalog"),
+                    sales.path(),
+                    PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(
+                    tenant, new BranchRef(CATALOG, "dev"), sales.path(), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(
+                    tenant,
+                    BranchRef.main(CATALOG),
+                    path("no-such-namespace"),
+                    PageRequest.firstPage()));
   }
 
   @Test
@@ -379,20 +472,25 @@ public abstract class AssetContract extends TckSuite {
 
     assertInvalid("tenant", () -> store().assets().list(null, main, path, page));
     assertInvalid("branch", () -> store().assets().list(tenant, null, path, page));
-    assertInvalid("branch.catalog",
-        () -> store().assets().list(tenant, BranchRef.main(""), path, page));
-    assertInvalid("branch.branch",
+    assertInvalid(
+        "branch.catalog", () -> store().assets().list(tenant, BranchRef.main(""), path, page));
+    assertInvalid(
+        "branch.branch",
         () -> store().assets().list(tenant, new BranchRef(CATALOG, " "), path, page));
     assertInvalid("namespace", () -> store().assets().list(tenant, main, null, page));
-    assertInvalid("namespace[0]",
-        () -> store().assets().list(tenant, main, path("sa\u0000les"), page));
+    assertInvalid(
+        "namespace[0]", () -> store().assets().list(tenant, main, path("sa\u0000les"), page));
     assertInvalid("page", () -> store().assets().list(tenant, main, path, null));
-    assertInvalid("page.limit",
-        () -> store().assets().list(tenant, main, path, PageRequest.firstPage(0)));
-    assertInvalid("page.limit",
-        () -> store().assets().list(tenant, main, path, PageRequest.firstPage(-1)));
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        tenant, main, path, PageRequest.nextPage("not a page token", 10)));
+    assertInvalid(
+        "page.limit", () -> store().assets().list(tenant, main, path, PageRequest.firstPage(0)));
+    assertInvalid(
+        "page.limit", () -> store().assets().list(tenant, main, path, PageRequest.firstPage(-1)));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store()
+                .assets()
+                .list(tenant, main, path, PageRequest.nextPage("not a page token", 10)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -402,10 +500,18 @@ public abstract class AssetContract extends TckSuite {
   void renameWithinANamespaceKeepsIdKindLocationPropertiesMetadataAndHistory() {
     AssetRef orders = assetOnMain(sales, "orders");
     createTable(orders);
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(metadata(orders, 1), metadata(orders, 2))));
-    Asset before = await(store().assets().updateProperties(
-        tenant, orders, PropertyUpdate.setting("owner", "ops")));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant,
+                orders,
+                MetadataCommit.replacing(metadata(orders, 1), metadata(orders, 2))));
+    Asset before =
+        await(
+            store()
+                .assets()
+                .updateProperties(tenant, orders, PropertyUpdate.setting("owner", "ops")));
     List<MetadataLocation> historyBefore = history(orders);
     AssetRef sales2024 = orders.withName("orders-2024");
 
@@ -422,7 +528,8 @@ public abstract class AssetContract extends TckSuite {
     assertThat(get(sales2024)).contains(renamed);
     assertThat(get(orders)).isEmpty();
     assertThat(history(sales2024)).isEqualTo(historyBefore);
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().history(tenant, orders, PageRequest.firstPage()));
   }
 
@@ -439,7 +546,8 @@ public abstract class AssetContract extends TckSuite {
     assertThat(moved.ref()).isEqualTo(archived);
     assertThat(listAll(sales)).isEmpty();
     assertThat(listAll(archive)).containsExactly(moved);
-    assertThat(history(archived)).extracting(MetadataLocation::location)
+    assertThat(history(archived))
+        .extracting(MetadataLocation::location)
         .containsExactly(metadata(orders, 1));
   }
 
@@ -448,9 +556,11 @@ public abstract class AssetContract extends TckSuite {
     Asset orders = createTable(assetOnMain(sales, "orders"));
     Asset returns = createTable(assetOnMain(sales, "returns"));
 
-    assertFails(AlreadyExistsException.class,
+    assertFails(
+        AlreadyExistsException.class,
         () -> store().assets().rename(tenant, orders.ref(), returns.ref()));
-    assertFails(AlreadyExistsException.class,
+    assertFails(
+        AlreadyExistsException.class,
         () -> store().assets().rename(tenant, orders.ref(), orders.ref()));
 
     assertThat(listAll(sales)).containsExactly(orders, returns);
@@ -460,8 +570,15 @@ public abstract class AssetContract extends TckSuite {
   void renameIntoAMissingNamespaceIsNotFoundAndChangesNothing() {
     Asset orders = createTable(assetOnMain(sales, "orders"));
 
-    assertFails(NotFoundException.class, () -> store().assets().rename(
-        tenant, orders.ref(), AssetRef.onMain(CATALOG, path("no-such-namespace"), "orders")));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .rename(
+                    tenant,
+                    orders.ref(),
+                    AssetRef.onMain(CATALOG, path("no-such-namespace"), "orders")));
 
     assertThat(listAll(sales)).containsExactly(orders);
   }
@@ -470,7 +587,8 @@ public abstract class AssetContract extends TckSuite {
   void renameOfAMissingAssetIsNotFound() {
     AssetRef missing = assetOnMain(sales, "no-such-asset");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().rename(tenant, missing, missing.withName("renamed")));
 
     assertThat(listAll(sales)).isEmpty();
@@ -482,10 +600,18 @@ public abstract class AssetContract extends TckSuite {
     NamespaceRef pondSales = newNamespaces(tenant, "pond", "sales");
     Asset orders = createTable(assetOnMain(sales, "orders"));
 
-    assertInvalid("to.branch",
+    assertInvalid(
+        "to.branch",
         () -> store().assets().rename(tenant, orders.ref(), assetOnMain(pondSales, "orders")));
-    assertInvalid("to.branch", () -> store().assets().rename(tenant, orders.ref(),
-        new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders")));
+    assertInvalid(
+        "to.branch",
+        () ->
+            store()
+                .assets()
+                .rename(
+                    tenant,
+                    orders.ref(),
+                    new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders")));
 
     assertThat(listAll(sales)).containsExactly(orders);
     assertThat(listAll(pondSales)).isEmpty();
@@ -502,9 +628,11 @@ public abstract class AssetContract extends TckSuite {
     assertInvalid("to", () -> store().assets().rename(tenant, from, null));
     assertInvalid("from.name", () -> store().assets().rename(tenant, from.withName(""), to));
     assertInvalid("to.name", () -> store().assets().rename(tenant, from, to.withName("re\nnamed")));
-    assertInvalid("to.namespace",
+    assertInvalid(
+        "to.namespace",
         () -> store().assets().rename(tenant, from, to.inNamespace(NamespacePath.ROOT)));
-    assertInvalid("to.namespace[1]",
+    assertInvalid(
+        "to.namespace[1]",
         () -> store().assets().rename(tenant, from, to.inNamespace(path("sales", "\u0000"))));
 
     assertThat(listAll(sales)).containsExactly(orders);
@@ -516,14 +644,26 @@ public abstract class AssetContract extends TckSuite {
   @Test
   void updatePropertiesRemovesThenSetsKeysAndKeepsTheRest() {
     AssetRef orders = assetOnMain(sales, "orders");
-    Asset before = await(store().assets().create(tenant, orders,
-        NewAsset.builder(AssetKind.ICEBERG_TABLE)
-            .metadataLocation(metadata(orders, 1))
-            .properties(Map.of("a", "1", "b", "2", "c", "3"))
-            .build()));
+    Asset before =
+        await(
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .metadataLocation(metadata(orders, 1))
+                        .properties(Map.of("a", "1", "b", "2", "c", "3"))
+                        .build()));
 
-    Asset updated = await(store().assets().updateProperties(tenant, orders,
-        new PropertyUpdate(Map.of("b", "20", "d", "4"), Set.of("a", "not-there"))));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(
+                    tenant,
+                    orders,
+                    new PropertyUpdate(Map.of("b", "20", "d", "4"), Set.of("a", "not-there"))));
 
     assertThat(updated.properties()).isEqualTo(Map.of("b", "20", "c", "3", "d", "4"));
     assertThat(updated.id()).isEqualTo(before.id());
@@ -537,33 +677,63 @@ public abstract class AssetContract extends TckSuite {
 
   @Test
   void updatePropertiesOfAMissingAssetIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
-        tenant, assetOnMain(sales, "no-such-asset"), PropertyUpdate.setting("k", "v")));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .updateProperties(
+                    tenant, assetOnMain(sales, "no-such-asset"), PropertyUpdate.setting("k", "v")));
 
     assertThat(listAll(sales)).isEmpty();
   }
 
   @Test
   void updatePropertiesRejectsBadInputNamingTheFieldAndChangesNothing() {
-    Asset orders = await(store().assets().create(tenant, assetOnMain(sales, "orders"),
-        NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(Map.of("a", "1")).build()));
+    Asset orders =
+        await(
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    assetOnMain(sales, "orders"),
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .properties(Map.of("a", "1"))
+                        .build()));
     AssetRef ref = orders.ref();
 
-    assertInvalid("tenant",
+    assertInvalid(
+        "tenant",
         () -> store().assets().updateProperties(null, ref, PropertyUpdate.setting("a", "2")));
-    assertInvalid("asset",
+    assertInvalid(
+        "asset",
         () -> store().assets().updateProperties(tenant, null, PropertyUpdate.setting("a", "2")));
-    assertInvalid("asset.name", () -> store().assets().updateProperties(
-        tenant, ref.withName("or\u001bders"), PropertyUpdate.setting("a", "2")));
+    assertInvalid(
+        "asset.name",
+        () ->
+            store()
+                .assets()
+                .updateProperties(
+                    tenant, ref.withName("or\u001bders"), PropertyUpdate.setting("a", "2")));
     assertInvalid("update", () -> store().assets().updateProperties(tenant, ref, null));
-    assertInvalid("update.set[a]", () -> store().assets().updateProperties(
-        tenant, ref, PropertyUpdate.setting(mapOf("a", null))));
-    assertInvalid("update.set key", () -> store().assets().updateProperties(
-        tenant, ref, PropertyUpdate.setting("", "v")));
-    assertInvalid("update.remove", () -> store().assets().updateProperties(
-        tenant, ref, PropertyUpdate.removing(Set.of(" "))));
-    assertInvalid("update.remove", () -> store().assets().updateProperties(
-        tenant, ref, new PropertyUpdate(Map.of("a", "2"), Set.of("a"))));
+    assertInvalid(
+        "update.set[a]",
+        () ->
+            store()
+                .assets()
+                .updateProperties(tenant, ref, PropertyUpdate.setting(mapOf("a", null))));
+    assertInvalid(
+        "update.set key",
+        () -> store().assets().updateProperties(tenant, ref, PropertyUpdate.setting("", "v")));
+    assertInvalid(
+        "update.remove",
+        () -> store().assets().updateProperties(tenant, ref, PropertyUpdate.removing(Set.of(" "))));
+    assertInvalid(
+        "update.remove",
+        () ->
+            store()
+                .assets()
+                .updateProperties(tenant, ref, new PropertyUpdate(Map.of("a", "2"), Set.of("a"))));
 
     assertThat(get(ref)).contains(orders);
   }
@@ -582,7 +752,8 @@ public abstract class AssetContract extends TckSuite {
     assertThat(get(orders)).isEmpty();
     assertThat(await(store().assets().getById(tenant, created.id()))).isEmpty();
     assertThat(listAll(sales)).containsExactly(returns);
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().history(tenant, orders, PageRequest.firstPage()));
   }
 
@@ -593,19 +764,28 @@ public abstract class AssetContract extends TckSuite {
     await(store().assets().delete(tenant, orders));
 
     Asset reborn =
-        await(store().assets().create(tenant, orders, NewAsset.builder(AssetKind.SQL_VIEW)
-        .metadataLocation("s3://lake/sales/orders/view.json")
-        .build()));
+        await(
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.SQL_VIEW)
+                        .metadataLocation("s3://lake/sales/orders/view.json")
+                        .build()));
 
     assertThat(reborn.id()).isNotEqualTo(old.id());
     assertThat(reborn.kind()).isEqualTo(AssetKind.SQL_VIEW);
     assertThat(get(orders)).contains(reborn);
     assertThat(await(store().assets().getById(tenant, old.id()))).isEmpty();
-    assertThat(history(orders)).as("the old asset's history is gone").singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.sequence()).isEqualTo(1);
-          assertThat(entry.location()).isEqualTo("s3://lake/sales/orders/view.json");
-        });
+    assertThat(history(orders))
+        .as("the old asset's history is gone")
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.sequence()).isEqualTo(1);
+              assertThat(entry.location()).isEqualTo("s3://lake/sales/orders/view.json");
+            });
   }
 
   @Test
@@ -615,7 +795,8 @@ public abstract class AssetContract extends TckSuite {
     await(store().assets().delete(tenant, orders));
 
     assertFails(NotFoundException.class, () -> store().assets().delete(tenant, orders));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().delete(tenant, assetOnMain(sales, "never-existed")));
   }
 
@@ -625,10 +806,14 @@ public abstract class AssetContract extends TckSuite {
 
     assertInvalid("tenant", () -> store().assets().delete(null, orders.ref()));
     assertInvalid("asset", () -> store().assets().delete(tenant, null));
-    assertInvalid("asset.branch.branch", () -> store().assets().delete(tenant,
-        new AssetRef(new BranchRef(CATALOG, ""), sales.path(), "orders")));
-    assertInvalid("asset.name",
-        () -> store().assets().delete(tenant, orders.ref().withName("orders\u0000")));
+    assertInvalid(
+        "asset.branch.branch",
+        () ->
+            store()
+                .assets()
+                .delete(tenant, new AssetRef(new BranchRef(CATALOG, ""), sales.path(), "orders")));
+    assertInvalid(
+        "asset.name", () -> store().assets().delete(tenant, orders.ref().withName("orders\u0000")));
 
     assertThat(get(orders.ref())).contains(orders);
   }
@@ -643,14 +828,18 @@ public abstract class AssetContract extends TckSuite {
     AssetRef onDev = new AssetRef(dev, sales.path(), "orders");
 
     assertThat(get(onDev)).isEmpty();
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().list(tenant, dev, sales.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
-        tenant, onDev, PropertyUpdate.setting("k", "v")));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
+        () -> store().assets().updateProperties(tenant, onDev, PropertyUpdate.setting("k", "v")));
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().rename(tenant, onDev, onDev.withName("renamed")));
     assertFails(NotFoundException.class, () -> store().assets().delete(tenant, onDev));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().history(tenant, onDev, PageRequest.firstPage()));
 
     assertThat(get(orders.ref())).contains(orders);
@@ -659,20 +848,46 @@ public abstract class AssetContract extends TckSuite {
   @Test
   void trickyNamesAreKeptExactly() {
     NamespaceRef tricky = newNamespaces(tenant, CATALOG, "a.b", "50% off_/x y");
-    List<String> names = List.of(
-        ".", "..", "%", "_", "/", "a_c", "abc", "100%", "100x", "with space", " padded ",
-        "it's", "\"quoted\"", "back\\slash", "naïve", "数据", "😀", "a.b", "😀".repeat(255));
+    List<String> names =
+        List.of(
+            ".",
+            "..",
+            "%",
+            "_",
+            "/",
+            "a_c",
+            "abc",
+            "100%",
+            "100x",
+            "with space",
+            " padded ",
+            "it's",
+            "\"quoted\"",
+            "back\\slash",
+            "naïve",
+            "数据",
+            "😀",
+            "a.b",
+            "😀".repeat(255));
     Map<String, AssetId> ids = new LinkedHashMap<>();
     for (String name : names) {
-      ids.put(name, await(store().assets().create(
-          tenant, assetOnMain(tricky, name), NewAsset.of(AssetKind.PARQUET_TABLE))).id());
+      ids.put(
+          name,
+          await(
+                  store()
+                      .assets()
+                      .create(
+                          tenant, assetOnMain(tricky, name), NewAsset.of(AssetKind.PARQUET_TABLE)))
+              .id());
     }
 
     for (String name : names) {
       AssetRef ref = assetOnMain(tricky, name);
-      assertThat(get(ref)).as("get %s", name)
+      assertThat(get(ref))
+          .as("get %s", name)
           .hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(ids.get(name)));
-      assertThat(await(store().assets().getById(tenant, ids.get(name)))).as("getAssetById %s", name)
+      assertThat(await(store().assets().getById(tenant, ids.get(name))))
+          .as("getAssetById %s", name)
           .hasValueSatisfying(a -> assertThat(a.ref()).isEqualTo(ref));
     }
     List<String> inCodePointOrder = new ArrayList<>(names);
@@ -710,10 +925,10 @@ public abstract class AssetContract extends TckSuite {
       assertThat(stored.ref()).as("ref of %s", kind).isEqualTo(ref);
       assertThat(stored.kind()).as("kind of %s", kind).isEqualTo(kind);
       assertThat(stored.location()).as("location of %s", kind).isEqualTo(request.location());
-      assertThat(stored.metadataLocation()).as("metadata location of %s", kind)
+      assertThat(stored.metadataLocation())
+          .as("metadata location of %s", kind)
           .isEqualTo(request.metadataLocation());
-      assertThat(stored.properties()).as("properties of %s", kind)
-          .isEqualTo(request.properties());
+      assertThat(stored.properties()).as("properties of %s", kind).isEqualTo(request.properties());
       assertThat(stored.createdAt()).as("createdAt of %s", kind).isEqualTo(stored.updatedAt());
       created.put(kind, stored);
     }
@@ -721,15 +936,21 @@ public abstract class AssetContract extends TckSuite {
     for (Asset asset : created.values()) {
       assertThat(get(asset.ref())).as("get of %s", asset.kind()).contains(asset);
       assertThat(await(store().assets().getById(tenant, asset.id())))
-          .as("getById of %s", asset.kind()).contains(asset);
-      assertThat(history(asset.ref())).as("history of %s", asset.kind()).singleElement()
-          .satisfies(entry -> assertThat(entry.location())
-              .isEqualTo(asset.metadataLocation().orElseThrow()));
+          .as("getById of %s", asset.kind())
+          .contains(asset);
+      assertThat(history(asset.ref()))
+          .as("history of %s", asset.kind())
+          .singleElement()
+          .satisfies(
+              entry ->
+                  assertThat(entry.location()).isEqualTo(asset.metadataLocation().orElseThrow()));
     }
-    assertThat(listAll(sales)).as("the list, by name")
-        .containsExactlyElementsOf(created.values().stream()
-            .sorted((x, y) -> CodePointOrder.STRINGS.compare(x.ref().name(), y.ref().name()))
-            .toList());
+    assertThat(listAll(sales))
+        .as("the list, by name")
+        .containsExactlyElementsOf(
+            created.values().stream()
+                .sorted((x, y) -> CodePointOrder.STRINGS.compare(x.ref().name(), y.ref().name()))
+                .toList());
   }
 
   @Test
@@ -762,17 +983,27 @@ public abstract class AssetContract extends TckSuite {
     AssetRef renamedRef = orders.withName("orders-old");
     Asset renamed = await(store().assets().rename(tenant, orders, renamedRef));
 
-    Asset newcomer = await(store().assets().create(tenant, orders,
-        NewAsset.builder(AssetKind.SQL_VIEW).metadataLocation("s3://lake/views/orders.json")
-            .build()));
+    Asset newcomer =
+        await(
+            store()
+                .assets()
+                .create(
+                    tenant,
+                    orders,
+                    NewAsset.builder(AssetKind.SQL_VIEW)
+                        .metadataLocation("s3://lake/views/orders.json")
+                        .build()));
 
     assertThat(newcomer.id()).isNotEqualTo(original.id());
     assertThat(get(orders)).contains(newcomer);
     assertThat(get(renamedRef)).contains(renamed);
     assertThat(await(store().assets().getById(tenant, original.id()))).contains(renamed);
-    assertThat(history(orders)).extracting(MetadataLocation::location)
-        .as("the newcomer's history is its own").containsExactly("s3://lake/views/orders.json");
-    assertThat(history(renamedRef)).extracting(MetadataLocation::location)
+    assertThat(history(orders))
+        .extracting(MetadataLocation::location)
+        .as("the newcomer's history is its own")
+        .containsExactly("s3://lake/views/orders.json");
+    assertThat(history(renamedRef))
+        .extracting(MetadataLocation::location)
         .containsExactly(metadata(orders, 1));
     assertThat(listAll(sales)).containsExactly(newcomer, renamed);
   }
@@ -783,10 +1014,16 @@ public abstract class AssetContract extends TckSuite {
     AssetRef orders = assetOnMain(sales, "orders");
     await(store().assets().create(tenant, orders, everyField(AssetKind.HUDI_TABLE, orders)));
     String first = get(orders).orElseThrow().metadataLocation().orElseThrow();
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(first, metadata(orders, 2))));
-    Asset before = await(store().assets().updateProperties(
-        tenant, orders, PropertyUpdate.setting("stage", "archived")));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant, orders, MetadataCommit.replacing(first, metadata(orders, 2))));
+    Asset before =
+        await(
+            store()
+                .assets()
+                .updateProperties(tenant, orders, PropertyUpdate.setting("stage", "archived")));
     List<MetadataLocation> historyBefore = history(orders);
     AssetRef archived = assetOnMain(archive, "orders-2023");
 
@@ -799,8 +1036,9 @@ public abstract class AssetContract extends TckSuite {
     assertThat(listAll(sales)).isEmpty();
     assertThat(get(orders)).isEmpty();
     assertThat(history(archived)).isEqualTo(historyBefore);
-    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
-        tenant, orders, PropertyUpdate.setting("k", "v")));
+    assertFails(
+        NotFoundException.class,
+        () -> store().assets().updateProperties(tenant, orders, PropertyUpdate.setting("k", "v")));
     assertFails(NotFoundException.class, () -> store().assets().delete(tenant, orders));
     Asset newcomer = await(store().assets().create(tenant, orders, NewAsset.of(AssetKind.FILE)));
     assertThat(newcomer.id()).isNotEqualTo(before.id());
@@ -812,18 +1050,20 @@ public abstract class AssetContract extends TckSuite {
     NamespaceRef archive = newNamespaces(tenant, CATALOG, "archive");
     NamespaceRef deep = newNamespaces(tenant, CATALOG, "archive", "deep");
     Asset created = createTable(assetOnMain(sales, "orders"));
-    List<AssetRef> hops = List.of(
-        assetOnMain(sales, "orders-1"),
-        assetOnMain(archive, "orders-1"),
-        assetOnMain(deep, "Orders-1"),
-        assetOnMain(sales, "orders"));
+    List<AssetRef> hops =
+        List.of(
+            assetOnMain(sales, "orders-1"),
+            assetOnMain(archive, "orders-1"),
+            assetOnMain(deep, "Orders-1"),
+            assetOnMain(sales, "orders"));
 
     AssetRef at = created.ref();
     for (AssetRef next : hops) {
       Asset renamed = await(store().assets().rename(tenant, at, next));
 
       assertThat(await(store().assets().getById(tenant, created.id())))
-          .as("getById after the rename to %s", next).contains(renamed);
+          .as("getById after the rename to %s", next)
+          .contains(renamed);
       assertThat(get(next)).contains(renamed);
       assertThat(get(at)).as("the old coordinates %s", at).isEmpty();
       assertKeptAllButCoordinates(created, renamed, next);
@@ -852,8 +1092,11 @@ public abstract class AssetContract extends TckSuite {
   void updatePropertiesWithOnlyKeysToSetKeepsEveryOtherKey() {
     Asset before = createWithProperties("orders", Map.of("a", "1", "b", "2", "c", "3"));
 
-    Asset updated = await(store().assets().updateProperties(
-        tenant, before.ref(), PropertyUpdate.setting("b", "20")));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(tenant, before.ref(), PropertyUpdate.setting("b", "20")));
 
     assertThat(updated.properties()).isEqualTo(Map.of("a", "1", "b", "20", "c", "3"));
     assertKeptAllButProperties(before, updated);
@@ -864,8 +1107,14 @@ public abstract class AssetContract extends TckSuite {
   void updatePropertiesWithOnlyKeysToRemoveKeepsEveryOtherKey() {
     Asset before = createWithProperties("orders", Map.of("a", "1", "b", "2", "c", "3"));
 
-    Asset updated = await(store().assets().updateProperties(
-        tenant, before.ref(), PropertyUpdate.removing(Set.of("a", "c", "never-there"))));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(
+                    tenant,
+                    before.ref(),
+                    PropertyUpdate.removing(Set.of("a", "c", "never-there"))));
 
     assertThat(updated.properties()).isEqualTo(Map.of("b", "2"));
     assertKeptAllButProperties(before, updated);
@@ -882,8 +1131,11 @@ public abstract class AssetContract extends TckSuite {
     properties.put("k", "v");
     Asset before = createWithProperties("orders", properties);
 
-    Asset updated = await(store().assets().updateProperties(
-        tenant, before.ref(), PropertyUpdate.setting("k", "w")));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(tenant, before.ref(), PropertyUpdate.setting("k", "w")));
 
     Map<String, String> expected = new HashMap<>(properties);
     expected.put("k", "w");
@@ -895,8 +1147,8 @@ public abstract class AssetContract extends TckSuite {
   void anEmptyPropertyUpdateChangesNoProperty() {
     Asset before = createWithProperties("orders", Map.of("a", "1", "b", "2"));
 
-    Asset updated = await(store().assets().updateProperties(
-        tenant, before.ref(), PropertyUpdate.NONE));
+    Asset updated =
+        await(store().assets().updateProperties(tenant, before.ref(), PropertyUpdate.NONE));
 
     assertThat(updated.properties()).isEqualTo(before.properties());
     assertKeptAllButProperties(before, updated);
@@ -906,12 +1158,16 @@ public abstract class AssetContract extends TckSuite {
   @Test
   void updatePropertiesLeavesTheAssetsOtherFieldsAndHistoryUnchanged() {
     AssetRef orders = assetOnMain(sales, "orders");
-    Asset before = await(store().assets().create(
-        tenant, orders, everyField(AssetKind.PAIMON_TABLE, orders)));
+    Asset before =
+        await(store().assets().create(tenant, orders, everyField(AssetKind.PAIMON_TABLE, orders)));
     List<MetadataLocation> historyBefore = history(orders);
 
-    Asset updated = await(store().assets().updateProperties(tenant, orders,
-        new PropertyUpdate(Map.of("new", "x"), Set.of("owner"))));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(
+                    tenant, orders, new PropertyUpdate(Map.of("new", "x"), Set.of("owner"))));
 
     assertKeptAllButProperties(before, updated);
     assertThat(updated.properties()).doesNotContainKey("owner").containsEntry("new", "x");
@@ -940,8 +1196,14 @@ public abstract class AssetContract extends TckSuite {
     for (NamespaceRef elsewhere : List.of(salesEu, hr, pondSales)) {
       survivors.add(createTable(assetOnMain(elsewhere, "orders")));
     }
-    Asset twinOrders = await(store().assets().create(twin, assetOnMain(twinSales, "orders"),
-        NewAsset.icebergTable("s3://twin/orders", metadata(orders, 1))));
+    Asset twinOrders =
+        await(
+            store()
+                .assets()
+                .create(
+                    twin,
+                    assetOnMain(twinSales, "orders"),
+                    NewAsset.icebergTable("s3://twin/orders", metadata(orders, 1))));
     Map<AssetRef, List<MetadataLocation>> histories = new HashMap<>();
     survivors.forEach(a -> histories.put(a.ref(), history(a.ref())));
 
@@ -949,7 +1211,8 @@ public abstract class AssetContract extends TckSuite {
 
     assertThat(get(orders)).isEmpty();
     assertThat(await(store().assets().getById(tenant, doomed.id()))).isEmpty();
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().history(tenant, orders, PageRequest.firstPage()));
     for (Asset survivor : survivors) {
       assertThat(get(survivor.ref())).as("%s", survivor.ref()).contains(survivor);
@@ -973,7 +1236,8 @@ public abstract class AssetContract extends TckSuite {
     }
 
     for (String missing : List.of("order", "ORDERS", "orders_%", "abc", "100", "1000")) {
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().assets().delete(tenant, assetOnMain(sales, missing)));
     }
 
@@ -985,8 +1249,13 @@ public abstract class AssetContract extends TckSuite {
 
   /** A request for an asset of {@code kind} that sets every field, with values of its own. */
   private static NewAsset everyField(AssetKind kind, AssetRef ref) {
-    String base = "s3://" + ref.catalog() + "/" + String.join("/", ref.namespace().segments())
-        + "/" + ref.name();
+    String base =
+        "s3://"
+            + ref.catalog()
+            + "/"
+            + String.join("/", ref.namespace().segments())
+            + "/"
+            + ref.name();
     return NewAsset.builder(kind)
         .location(base + "/data-" + kind.name().toLowerCase())
         .metadataLocation(base + "/metadata/00001-" + kind.name().toLowerCase() + ".json")
@@ -996,11 +1265,17 @@ public abstract class AssetContract extends TckSuite {
 
   private Asset createWithProperties(String name, Map<String, String> properties) {
     AssetRef ref = assetOnMain(sales, name);
-    return await(store().assets().create(tenant, ref, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-        .location("s3://lake/sales/" + name)
-        .metadataLocation(metadata(ref, 1))
-        .properties(properties)
-        .build()));
+    return await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                ref,
+                NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                    .location("s3://lake/sales/" + name)
+                    .metadataLocation(metadata(ref, 1))
+                    .properties(properties)
+                    .build()));
   }
 
   /** Asserts that {@code after} is {@code before} moved to {@code to}, every other field kept. */
@@ -1009,7 +1284,8 @@ public abstract class AssetContract extends TckSuite {
     assertThat(after.id()).as("id kept").isEqualTo(before.id());
     assertThat(after.kind()).as("kind kept").isEqualTo(before.kind());
     assertThat(after.location()).as("location kept").isEqualTo(before.location());
-    assertThat(after.metadataLocation()).as("metadata location kept")
+    assertThat(after.metadataLocation())
+        .as("metadata location kept")
         .isEqualTo(before.metadataLocation());
     assertThat(after.properties()).as("properties kept").isEqualTo(before.properties());
     assertThat(after.createdAt()).as("createdAt kept").isEqualTo(before.createdAt());
@@ -1022,7 +1298,8 @@ public abstract class AssetContract extends TckSuite {
     assertThat(after.id()).as("id kept").isEqualTo(before.id());
     assertThat(after.kind()).as("kind kept").isEqualTo(before.kind());
     assertThat(after.location()).as("location kept").isEqualTo(before.location());
-    assertThat(after.metadataLocation()).as("metadata location kept")
+    assertThat(after.metadataLocation())
+        .as("metadata location kept")
         .isEqualTo(before.metadataLocation());
     assertThat(after.createdAt()).as("createdAt kept").isEqualTo(before.createdAt());
     assertThat(after.updatedAt()).as("updatedAt").isAfterOrEqualTo(before.updatedAt());
@@ -1030,16 +1307,33 @@ public abstract class AssetContract extends TckSuite {
 
   /** An Iceberg table at {@code ref} whose first metadata location is {@code metadata(ref, 1)}. */
   private Asset createTable(AssetRef ref) {
-    return await(store().assets().create(tenant, ref, NewAsset.icebergTable(
-        "s3://" + ref.catalog() + "/" + String.join("/", ref.namespace().segments()) + "/"
-            + ref.name(),
-        metadata(ref, 1))));
+    return await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                ref,
+                NewAsset.icebergTable(
+                    "s3://"
+                        + ref.catalog()
+                        + "/"
+                        + String.join("/", ref.namespace().segments())
+                        + "/"
+                        + ref.name(),
+                    metadata(ref, 1))));
   }
 
   /** The {@code n}th metadata file of the table at {@code ref}. */
   private static String metadata(AssetRef ref, int n) {
-    return "s3://" + ref.catalog() + "/" + String.join("/", ref.namespace().segments()) + "/"
-        + ref.name() + "/metadata/" + n + ".metadata.json";
+    return "s3://"
+        + ref.catalog()
+        + "/"
+        + String.join("/", ref.namespace().segments())
+        + "/"
+        + ref.name()
+        + "/metadata/"
+        + n
+        + ".metadata.json";
   }
 
   private Optional<Asset> get(AssetRef ref) {
@@ -1051,13 +1345,16 @@ public abstract class AssetContract extends TckSuite {
   }
 
   private Page<Asset> list(NamespaceRef namespace, PageRequest page) {
-    return await(store().assets().list(
-        tenant, BranchRef.main(namespace.catalog()), namespace.path(), page));
+    return await(
+        store().assets().list(tenant, BranchRef.main(namespace.catalog()), namespace.path(), page));
   }
 
   private List<Asset> listAll(NamespaceRef namespace) {
-    return PagedReads.all(page -> store().assets().list(
-        tenant, BranchRef.main(namespace.catalog()), namespace.path(), page));
+    return PagedReads.all(
+        page ->
+            store()
+                .assets()
+                .list(tenant, BranchRef.main(namespace.catalog()), namespace.path(), page));
   }
 
   private static List<String> names(List<Asset> assets) {

@@ -23,16 +23,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Input rules of the {@code assets()} facet: the names in an asset's coordinates (catalog,
- * branch, namespace segments, asset name) for every method that takes them, property maps and
- * updates, locations, required arguments, and the order of validation (see {@link
- * InputRulesSuite} for the rules every facet keeps).
+ * Input rules of the {@code assets()} facet: the names in an asset's coordinates (catalog, branch,
+ * namespace segments, asset name) for every method that takes them, property maps and updates,
+ * locations, required arguments, and the order of validation (see {@link InputRulesSuite} for the
+ * rules every facet keeps).
  *
- * <p>Validation comes first: a call with a valid first argument and an invalid later one fails
- * with {@code InvalidArgumentException} naming the later one and changes nothing of the first (a
- * create whose properties are bad creates nothing; an update whose removals are bad sets nothing;
- * a rename whose target is bad moves nothing); and bad input is refused as bad even where what it
- * addresses does not exist (a missing tenant, catalog or namespace), never reported as {@code
+ * <p>Validation comes first: a call with a valid first argument and an invalid later one fails with
+ * {@code InvalidArgumentException} naming the later one and changes nothing of the first (a create
+ * whose properties are bad creates nothing; an update whose removals are bad sets nothing; a rename
+ * whose target is bad moves nothing); and bad input is refused as bad even where what it addresses
+ * does not exist (a missing tenant, catalog or namespace), never reported as {@code
  * NotFoundException}.
  *
  * <p>Each test works in a fresh tenant holding catalog {@code cat}, namespace {@code ns} and the
@@ -55,18 +55,25 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
       tenant = newTenant();
       newLocalCatalog(tenant, CAT);
       newNamespaces(tenant, CAT, "ns", "child");
-      created = await(store().assets().create(tenant, table,
-          NewAsset.builder(AssetKind.ICEBERG_TABLE)
-              .location("s3://cat/ns/t")
-              .metadataLocation(V1)
-              .properties(Map.of("k", "v"))
-              .build()));
+      created =
+          await(
+              store()
+                  .assets()
+                  .create(
+                      tenant,
+                      table,
+                      NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                          .location("s3://cat/ns/t")
+                          .metadataLocation(V1)
+                          .properties(Map.of("k", "v"))
+                          .build()));
       before = TenantSnapshot.read(store(), tenant);
     }
 
     void assertUnchanged() {
       assertThat(TenantSnapshot.read(store(), tenant))
-          .as("the tenant's data after the refused calls").isEqualTo(before);
+          .as("the tenant's data after the refused calls")
+          .isEqualTo(before);
     }
   }
 
@@ -81,16 +88,22 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     AssetRef bad = world.table.withName(name);
     AssetRef good = world.table;
 
-    assertInvalid("asset.name",
-        () -> store().assets().create(tenant, bad, NewAsset.of(AssetKind.FILE)));
+    assertInvalid(
+        "asset.name", () -> store().assets().create(tenant, bad, NewAsset.of(AssetKind.FILE)));
     assertInvalid("asset.name", () -> store().assets().get(tenant, bad));
-    assertInvalid("asset.name", () -> store().assets().updateProperties(
-        tenant, bad, PropertyUpdate.setting("k", "x")));
+    assertInvalid(
+        "asset.name",
+        () -> store().assets().updateProperties(tenant, bad, PropertyUpdate.setting("k", "x")));
     assertInvalid("asset.name", () -> store().assets().delete(tenant, bad));
-    assertInvalid("asset.name", () -> store().assets().commitMetadataLocation(
-        tenant, bad, MetadataCommit.replacing(V1, "s3://x/2.json")));
-    assertInvalid("asset.name",
-        () -> store().assets().history(tenant, bad, PageRequest.firstPage()));
+    assertInvalid(
+        "asset.name",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    tenant, bad, MetadataCommit.replacing(V1, "s3://x/2.json")));
+    assertInvalid(
+        "asset.name", () -> store().assets().history(tenant, bad, PageRequest.firstPage()));
     assertInvalid("from.name", () -> store().assets().rename(tenant, bad, world.free));
     assertInvalid("to.name", () -> store().assets().rename(tenant, good, bad));
 
@@ -106,18 +119,26 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     AssetRef bad = world.table.inNamespace(second);
     AssetRef good = world.table;
 
-    assertInvalid("asset.namespace[1]",
+    assertInvalid(
+        "asset.namespace[1]",
         () -> store().assets().create(tenant, bad, NewAsset.of(AssetKind.FILE)));
     assertInvalid("asset.namespace[1]", () -> store().assets().get(tenant, bad));
-    assertInvalid("asset.namespace[1]", () -> store().assets().updateProperties(
-        tenant, bad, PropertyUpdate.setting("k", "x")));
+    assertInvalid(
+        "asset.namespace[1]",
+        () -> store().assets().updateProperties(tenant, bad, PropertyUpdate.setting("k", "x")));
     assertInvalid("asset.namespace[1]", () -> store().assets().delete(tenant, bad));
-    assertInvalid("asset.namespace[1]", () -> store().assets().commitMetadataLocation(
-        tenant, bad, MetadataCommit.replacing(V1, "s3://x/2.json")));
-    assertInvalid("asset.namespace[1]",
-        () -> store().assets().history(tenant, bad, PageRequest.firstPage()));
-    assertInvalid("namespace[1]", () -> store().assets().list(
-        tenant, BranchRef.main(CAT), second, PageRequest.firstPage()));
+    assertInvalid(
+        "asset.namespace[1]",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    tenant, bad, MetadataCommit.replacing(V1, "s3://x/2.json")));
+    assertInvalid(
+        "asset.namespace[1]", () -> store().assets().history(tenant, bad, PageRequest.firstPage()));
+    assertInvalid(
+        "namespace[1]",
+        () -> store().assets().list(tenant, BranchRef.main(CAT), second, PageRequest.firstPage()));
     assertInvalid("from.namespace[1]", () -> store().assets().rename(tenant, bad, good));
     assertInvalid("to.namespace[1]", () -> store().assets().rename(tenant, good, bad));
 
@@ -130,22 +151,28 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     Fixture world = new Fixture();
     TenantId tenant = world.tenant;
     for (String part : new String[] {"catalog", "branch"}) {
-      BranchRef branch = part.equals("catalog")
-          ? new BranchRef(name, "main") : new BranchRef(CAT, name);
+      BranchRef branch =
+          part.equals("catalog") ? new BranchRef(name, "main") : new BranchRef(CAT, name);
       AssetRef bad = new AssetRef(branch, NS_PATH, "t");
       String field = ".branch." + part;
 
-      assertInvalid("asset" + field,
-          () -> store().assets().create(tenant, bad, NewAsset.of(AssetKind.FILE)));
+      assertInvalid(
+          "asset" + field, () -> store().assets().create(tenant, bad, NewAsset.of(AssetKind.FILE)));
       assertInvalid("asset" + field, () -> store().assets().get(tenant, bad));
-      assertInvalid("asset" + field, () -> store().assets().updateProperties(
-          tenant, bad, PropertyUpdate.setting("k", "x")));
+      assertInvalid(
+          "asset" + field,
+          () -> store().assets().updateProperties(tenant, bad, PropertyUpdate.setting("k", "x")));
       assertInvalid("asset" + field, () -> store().assets().delete(tenant, bad));
-      assertInvalid("asset" + field, () -> store().assets().commitMetadataLocation(
-          tenant, bad, MetadataCommit.first("s3://x/2.json")));
-      assertInvalid("asset" + field,
-          () -> store().assets().history(tenant, bad, PageRequest.firstPage()));
-      assertInvalid("branch." + part,
+      assertInvalid(
+          "asset" + field,
+          () ->
+              store()
+                  .assets()
+                  .commitMetadataLocation(tenant, bad, MetadataCommit.first("s3://x/2.json")));
+      assertInvalid(
+          "asset" + field, () -> store().assets().history(tenant, bad, PageRequest.firstPage()));
+      assertInvalid(
+          "branch." + part,
           () -> store().assets().list(tenant, branch, NS_PATH, PageRequest.firstPage()));
       assertInvalid("from" + field, () -> store().assets().rename(tenant, bad, world.table));
       assertInvalid("to" + field, () -> store().assets().rename(tenant, world.table, bad));
@@ -162,10 +189,21 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
   void propertyMapsFollowThePropertyRules(String problem, Map<String, String> bad, String suffix) {
     Fixture world = new Fixture();
 
-    assertInvalid("request.properties" + suffix, () -> store().assets().create(world.tenant,
-        world.free, NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(bad).build()));
-    assertInvalid("update.set" + suffix, () -> store().assets().updateProperties(
-        world.tenant, world.table, new PropertyUpdate(bad, Set.of())));
+    assertInvalid(
+        "request.properties" + suffix,
+        () ->
+            store()
+                .assets()
+                .create(
+                    world.tenant,
+                    world.free,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE).properties(bad).build()));
+    assertInvalid(
+        "update.set" + suffix,
+        () ->
+            store()
+                .assets()
+                .updateProperties(world.tenant, world.table, new PropertyUpdate(bad, Set.of())));
 
     world.assertUnchanged();
   }
@@ -175,8 +213,8 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
   void propertyUpdatesFollowThePropertyRules(String problem, PropertyUpdate bad, String suffix) {
     Fixture world = new Fixture();
 
-    assertInvalid("update" + suffix,
-        () -> store().assets().updateProperties(world.tenant, world.table, bad));
+    assertInvalid(
+        "update" + suffix, () -> store().assets().updateProperties(world.tenant, world.table, bad));
 
     world.assertUnchanged();
   }
@@ -186,10 +224,19 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     Fixture world = new Fixture();
     Map<String, String> properties = edgeCaseProperties();
 
-    Asset created = await(store().assets().create(world.tenant, world.free,
-        NewAsset.builder(AssetKind.ML_MODEL).properties(properties).build()));
-    Asset updated = await(store().assets().updateProperties(
-        world.tenant, world.table, PropertyUpdate.setting(properties)));
+    Asset created =
+        await(
+            store()
+                .assets()
+                .create(
+                    world.tenant,
+                    world.free,
+                    NewAsset.builder(AssetKind.ML_MODEL).properties(properties).build()));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(world.tenant, world.table, PropertyUpdate.setting(properties)));
 
     assertThat(created.properties()).isEqualTo(properties);
     assertThat(await(store().assets().get(world.tenant, world.free))).contains(created);
@@ -202,17 +249,38 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     Fixture world = new Fixture();
     String odd = "s3://bucket/a b/50%_x/ünï/😀/?q=1#f";
 
-    Asset created = await(store().assets().create(world.tenant, world.free,
-        NewAsset.builder(AssetKind.DIRECTORY).location(odd).metadataLocation(odd + "/m").build()));
+    Asset created =
+        await(
+            store()
+                .assets()
+                .create(
+                    world.tenant,
+                    world.free,
+                    NewAsset.builder(AssetKind.DIRECTORY)
+                        .location(odd)
+                        .metadataLocation(odd + "/m")
+                        .build()));
     assertThat(created.location()).contains(odd);
     assertThat(await(store().assets().get(world.tenant, world.free))).contains(created);
 
     for (String bad : new String[] {"", " ", "s3://a\u0000b", "s3://a\nb", "s3://\ud800"}) {
       AssetRef other = world.free.withName("other");
-      assertInvalid("request.location", () -> store().assets().create(world.tenant, other,
-          NewAsset.builder(AssetKind.FILE).location(bad).build()));
-      assertInvalid("request.metadataLocation", () -> store().assets().create(world.tenant,
-          other, NewAsset.builder(AssetKind.FILE).metadataLocation(bad).build()));
+      assertInvalid(
+          "request.location",
+          () ->
+              store()
+                  .assets()
+                  .create(
+                      world.tenant, other, NewAsset.builder(AssetKind.FILE).location(bad).build()));
+      assertInvalid(
+          "request.metadataLocation",
+          () ->
+              store()
+                  .assets()
+                  .create(
+                      world.tenant,
+                      other,
+                      NewAsset.builder(AssetKind.FILE).metadataLocation(bad).build()));
       assertThat(await(store().assets().get(world.tenant, other))).isEmpty();
     }
   }
@@ -226,18 +294,22 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     AssetRef t = world.table;
     PageRequest page = PageRequest.firstPage();
 
-    assertInvalid("tenant",
-        () -> store().assets().create(null, world.free, NewAsset.of(AssetKind.FILE)));
+    assertInvalid(
+        "tenant", () -> store().assets().create(null, world.free, NewAsset.of(AssetKind.FILE)));
     assertInvalid("tenant", () -> store().assets().get(null, t));
     assertInvalid("tenant", () -> store().assets().getById(null, world.created.id()));
-    assertInvalid("tenant",
-        () -> store().assets().list(null, BranchRef.main(CAT), NS_PATH, page));
+    assertInvalid("tenant", () -> store().assets().list(null, BranchRef.main(CAT), NS_PATH, page));
     assertInvalid("tenant", () -> store().assets().rename(null, t, world.free));
-    assertInvalid("tenant",
+    assertInvalid(
+        "tenant",
         () -> store().assets().updateProperties(null, t, PropertyUpdate.setting("k", "x")));
     assertInvalid("tenant", () -> store().assets().delete(null, t));
-    assertInvalid("tenant", () -> store().assets().commitMetadataLocation(
-        null, t, MetadataCommit.replacing(V1, "s3://x/2.json")));
+    assertInvalid(
+        "tenant",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(null, t, MetadataCommit.replacing(V1, "s3://x/2.json")));
     assertInvalid("tenant", () -> store().assets().history(null, t, page));
 
     world.assertUnchanged();
@@ -250,21 +322,35 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
   void aCreateWithAGoodNameAndBadPropertiesCreatesNothing() {
     Fixture world = new Fixture();
 
-    assertInvalid("request.properties[owner]", () -> store().assets().create(world.tenant,
-        world.free, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-            .location("s3://cat/ns/free")
-            .metadataLocation("s3://cat/ns/free/1.json")
-            .properties(mapOf("owner", null))
-            .build()));
-    assertInvalid("request.metadataLocation", () -> store().assets().create(world.tenant,
-        world.free, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-            .location("s3://cat/ns/free")
-            .metadataLocation("s3://cat/ns/free/\u0000")
-            .build()));
+    assertInvalid(
+        "request.properties[owner]",
+        () ->
+            store()
+                .assets()
+                .create(
+                    world.tenant,
+                    world.free,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .location("s3://cat/ns/free")
+                        .metadataLocation("s3://cat/ns/free/1.json")
+                        .properties(mapOf("owner", null))
+                        .build()));
+    assertInvalid(
+        "request.metadataLocation",
+        () ->
+            store()
+                .assets()
+                .create(
+                    world.tenant,
+                    world.free,
+                    NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                        .location("s3://cat/ns/free")
+                        .metadataLocation("s3://cat/ns/free/\u0000")
+                        .build()));
 
     world.assertUnchanged();
-    Asset later = await(store().assets().create(
-        world.tenant, world.free, NewAsset.of(AssetKind.FILE)));
+    Asset later =
+        await(store().assets().create(world.tenant, world.free, NewAsset.of(AssetKind.FILE)));
     assertThat(later.kind()).as("the name stayed free").isEqualTo(AssetKind.FILE);
   }
 
@@ -272,10 +358,24 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
   void anUpdateWithGoodKeysToSetAndABadKeyToRemoveSetsNothing() {
     Fixture world = new Fixture();
 
-    assertInvalid("update.remove", () -> store().assets().updateProperties(world.tenant,
-        world.table, new PropertyUpdate(Map.of("k", "changed", "new", "x"), Set.of(" "))));
-    assertInvalid("update.set[bad]", () -> store().assets().updateProperties(world.tenant,
-        world.table, new PropertyUpdate(mapOf("bad", null), Set.of("k"))));
+    assertInvalid(
+        "update.remove",
+        () ->
+            store()
+                .assets()
+                .updateProperties(
+                    world.tenant,
+                    world.table,
+                    new PropertyUpdate(Map.of("k", "changed", "new", "x"), Set.of(" "))));
+    assertInvalid(
+        "update.set[bad]",
+        () ->
+            store()
+                .assets()
+                .updateProperties(
+                    world.tenant,
+                    world.table,
+                    new PropertyUpdate(mapOf("bad", null), Set.of("k"))));
 
     world.assertUnchanged();
   }
@@ -284,10 +384,16 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
   void aRenameWithAGoodSourceAndABadTargetMovesNothing() {
     Fixture world = new Fixture();
 
-    assertInvalid("to.name", () -> store().assets().rename(
-        world.tenant, world.table, world.table.withName("bad\u0000")));
-    assertInvalid("to.namespace", () -> store().assets().rename(
-        world.tenant, world.table, world.table.inNamespace(NamespacePath.ROOT)));
+    assertInvalid(
+        "to.name",
+        () ->
+            store().assets().rename(world.tenant, world.table, world.table.withName("bad\u0000")));
+    assertInvalid(
+        "to.namespace",
+        () ->
+            store()
+                .assets()
+                .rename(world.tenant, world.table, world.table.inNamespace(NamespacePath.ROOT)));
     assertInvalid("to", () -> store().assets().rename(world.tenant, world.table, null));
 
     world.assertUnchanged();
@@ -297,10 +403,22 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
   void aCommitWithAGoodNextAndABadExpectedOrPropertiesChangesNothing() {
     Fixture world = new Fixture();
 
-    assertInvalid("commit.expected", () -> store().assets().commitMetadataLocation(
-        world.tenant, world.table, MetadataCommit.replacing(V1 + "\u0007", "s3://x/2.json")));
-    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
-        world.tenant, world.table, MetadataCommit.replacing(V1, "")));
+    assertInvalid(
+        "commit.expected",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    world.tenant,
+                    world.table,
+                    MetadataCommit.replacing(V1 + "\u0007", "s3://x/2.json")));
+    assertInvalid(
+        "commit.next",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    world.tenant, world.table, MetadataCommit.replacing(V1, "")));
 
     world.assertUnchanged();
   }
@@ -316,23 +434,37 @@ public abstract class AssetInputRulesContract extends InputRulesSuite {
     for (TenantId tenant : new TenantId[] {missingTenant, world.tenant}) {
       for (AssetRef where : new AssetRef[] {inMissingNamespace, inMissingCatalog}) {
         AssetRef badName = where.withName("bad\u0000");
-        assertInvalid("asset.name",
+        assertInvalid(
+            "asset.name",
             () -> store().assets().create(tenant, badName, NewAsset.of(AssetKind.FILE)));
-        assertInvalid("request.kind",
+        assertInvalid(
+            "request.kind",
             () -> store().assets().create(tenant, where, NewAsset.builder(null).build()));
-        assertInvalid("request.properties key", () -> store().assets().create(tenant, where,
-            NewAsset.builder(AssetKind.FILE).properties(Map.of(" ", "v")).build()));
+        assertInvalid(
+            "request.properties key",
+            () ->
+                store()
+                    .assets()
+                    .create(
+                        tenant,
+                        where,
+                        NewAsset.builder(AssetKind.FILE).properties(Map.of(" ", "v")).build()));
         assertInvalid("asset.name", () -> store().assets().get(tenant, badName));
-        assertInvalid("update.set key", () -> store().assets().updateProperties(
-            tenant, where, PropertyUpdate.setting("", "v")));
+        assertInvalid(
+            "update.set key",
+            () ->
+                store().assets().updateProperties(tenant, where, PropertyUpdate.setting("", "v")));
         assertInvalid("asset.name", () -> store().assets().delete(tenant, badName));
-        assertInvalid("to.name",
-            () -> store().assets().rename(tenant, where, where.withName("\u0000")));
-        assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
-            tenant, where, MetadataCommit.first(" ")));
+        assertInvalid(
+            "to.name", () -> store().assets().rename(tenant, where, where.withName("\u0000")));
+        assertInvalid(
+            "commit.next",
+            () ->
+                store().assets().commitMetadataLocation(tenant, where, MetadataCommit.first(" ")));
         assertInvalid("page.limit", () -> store().assets().history(tenant, where, badPage));
-        assertInvalid("page.limit", () -> store().assets().list(
-            tenant, where.branch(), where.namespace(), badPage));
+        assertInvalid(
+            "page.limit",
+            () -> store().assets().list(tenant, where.branch(), where.namespace(), badPage));
       }
       assertInvalid("id", () -> store().assets().getById(tenant, null));
     }

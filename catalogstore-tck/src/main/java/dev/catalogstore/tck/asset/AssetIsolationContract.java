@@ -38,8 +38,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant isolation of the {@code assets()} facet: one {@link IsolationCase} per method,
- * each proving that nothing of tenant A is observable or changeable through tenant B (see {@link
+ * Tenant isolation of the {@code assets()} facet: one {@link IsolationCase} per method, each
+ * proving that nothing of tenant A is observable or changeable through tenant B (see {@link
  * IsolationSuite} for how the twin tenants are built and compared).
  */
 public abstract class AssetIsolationContract extends IsolationSuite {
@@ -50,8 +50,15 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     createAOnlyNamespace(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    assertFails(NotFoundException.class, () -> store().assets().create(
-        twins.b(), AssetRef.onMain(A_ONLY_NAMESPACE, "leads"), NewAsset.of(AssetKind.FILE)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .create(
+                    twins.b(),
+                    AssetRef.onMain(A_ONLY_NAMESPACE, "leads"),
+                    NewAsset.of(AssetKind.FILE)));
     assertUnchanged(twins.b(), bBefore);
 
     Asset aOnly = createAOnlyAsset(twins);
@@ -69,7 +76,8 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     createAOnlyAsset(twins);
     Asset bOrders = snapshot(twins.b()).asset(ORDERS).orElseThrow().asset();
 
-    assertThat(await(store().assets().get(twins.b(), ORDERS))).contains(bOrders)
+    assertThat(await(store().assets().get(twins.b(), ORDERS)))
+        .contains(bOrders)
         .hasValueSatisfying(a -> assertThat(a.properties()).containsEntry("owner", "B"));
     assertThat(await(store().assets().get(twins.b(), A_ONLY_ASSET))).isEmpty();
   }
@@ -97,15 +105,23 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     createAOnlyNamespace(twins);
     BranchRef main = BranchRef.main(CATALOG);
     Asset bOrders = await(store().assets().get(twins.b(), ORDERS)).orElseThrow();
-    String aToken = await(store().assets().list(
-        twins.a(), main, SALES.path(), PageRequest.firstPage(1))).nextPageToken().orElseThrow();
+    String aToken =
+        await(store().assets().list(twins.a(), main, SALES.path(), PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
     assertThat(PagedReads.all(page -> store().assets().list(twins.b(), main, SALES.path(), page)))
         .containsExactly(bOrders);
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        twins.b(), main, SALES.path(), PageRequest.nextPage(aToken, 1)));
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        twins.b(), main, A_ONLY_NAMESPACE.path(), PageRequest.firstPage()));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store().assets().list(twins.b(), main, SALES.path(), PageRequest.nextPage(aToken, 1)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(twins.b(), main, A_ONLY_NAMESPACE.path(), PageRequest.firstPage()));
   }
 
   @Test
@@ -120,10 +136,15 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(NotFoundException.class, () -> store().assets().rename(
-        twins.b(), A_ONLY_ASSET, A_ONLY_ASSET.withName("stolen")));
-    assertFails(NotFoundException.class, () -> store().assets().rename(
-        twins.b(), CUSTOMERS, AssetRef.onMain(A_ONLY_NAMESPACE, "customers")));
+    assertFails(
+        NotFoundException.class,
+        () -> store().assets().rename(twins.b(), A_ONLY_ASSET, A_ONLY_ASSET.withName("stolen")));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .rename(twins.b(), CUSTOMERS, AssetRef.onMain(A_ONLY_NAMESPACE, "customers")));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -135,14 +156,22 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     createAOnlyAsset(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    Asset updated = await(store().assets().updateProperties(
-        twins.a(), ORDERS, PropertyUpdate.setting("owner", "changed-by-A")));
+    Asset updated =
+        await(
+            store()
+                .assets()
+                .updateProperties(
+                    twins.a(), ORDERS, PropertyUpdate.setting("owner", "changed-by-A")));
     assertThat(updated.properties()).containsEntry("owner", "changed-by-A");
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(NotFoundException.class, () -> store().assets().updateProperties(
-        twins.b(), A_ONLY_ASSET, PropertyUpdate.setting("k", "v")));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .updateProperties(twins.b(), A_ONLY_ASSET, PropertyUpdate.setting("k", "v")));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -173,17 +202,27 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     String aNext = "s3://lake/sales/orders/metadata/00003-a.metadata.json";
     String bNext = "s3://lake/sales/orders/metadata/00003-b.metadata.json";
 
-    await(store().assets().commitMetadataLocation(
-        twins.a(), ORDERS, MetadataCommit.replacing(ORDERS_V2, aNext)));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(twins.a(), ORDERS, MetadataCommit.replacing(ORDERS_V2, aNext)));
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
     // B's pointer still holds the location both started from, whatever A committed.
-    Asset bCommitted = await(store().assets().commitMetadataLocation(
-        twins.b(), ORDERS, MetadataCommit.replacing(ORDERS_V2, bNext)));
+    Asset bCommitted =
+        await(
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    twins.b(), ORDERS, MetadataCommit.replacing(ORDERS_V2, bNext)));
     assertThat(bCommitted.metadataLocation()).contains(bNext);
-    assertFails(NotFoundException.class, () -> store().assets().commitMetadataLocation(
-        twins.b(), A_ONLY_ASSET, MetadataCommit.first(bNext)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(twins.b(), A_ONLY_ASSET, MetadataCommit.first(bNext)));
     assertUnchanged(twins.a(), aBefore);
   }
 
@@ -192,20 +231,29 @@ public abstract class AssetIsolationContract extends IsolationSuite {
   void listMetadataHistoryShowsOnlyTheCallersHistoryAndRefusesAnotherTenantsToken() {
     Twins twins = twins();
     createAOnlyAsset(twins);
-    await(store().assets().commitMetadataLocation(twins.a(), ORDERS,
-        MetadataCommit.replacing(ORDERS_V2, "s3://lake/sales/orders/metadata/00003.json")));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                twins.a(),
+                ORDERS,
+                MetadataCommit.replacing(ORDERS_V2, "s3://lake/sales/orders/metadata/00003.json")));
     List<MetadataLocation> bHistory = snapshot(twins.b()).asset(ORDERS).orElseThrow().history();
-    String aToken = await(store().assets().history(
-        twins.a(), ORDERS, PageRequest.firstPage(1))).nextPageToken().orElseThrow();
+    String aToken =
+        await(store().assets().history(twins.a(), ORDERS, PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
     assertThat(PagedReads.all(page -> store().assets().history(twins.b(), ORDERS, page)))
         .isEqualTo(bHistory)
         .extracting(MetadataLocation::location)
         .containsExactly(ORDERS_V2, SampleTenant.ORDERS_V1);
-    assertInvalid("page.pageToken", () -> store().assets().history(
-        twins.b(), ORDERS, PageRequest.nextPage(aToken, 1)));
-    assertFails(NotFoundException.class, () -> store().assets().history(
-        twins.b(), A_ONLY_ASSET, PageRequest.firstPage()));
+    assertInvalid(
+        "page.pageToken",
+        () -> store().assets().history(twins.b(), ORDERS, PageRequest.nextPage(aToken, 1)));
+    assertFails(
+        NotFoundException.class,
+        () -> store().assets().history(twins.b(), A_ONLY_ASSET, PageRequest.firstPage()));
   }
 
   @Test
@@ -220,23 +268,44 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     Asset aOrders = await(store().assets().get(twins.a(), ORDERS)).orElseThrow();
     Asset bOrders = await(store().assets().get(twins.b(), ORDERS)).orElseThrow();
     Asset bCustomers = await(store().assets().get(twins.b(), CUSTOMERS)).orElseThrow();
-    String aToken = await(store().assets().list(
-        twins.a(), main, SALES.path(), icebergTables, PageRequest.firstPage(1)))
-        .nextPageToken().orElseThrow();
+    String aToken =
+        await(
+                store()
+                    .assets()
+                    .list(twins.a(), main, SALES.path(), icebergTables, PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
-    assertThat(PagedReads.all(page -> store().assets().list(
-        twins.b(), main, SALES.path(), icebergTables, page)))
+    assertThat(
+            PagedReads.all(
+                page -> store().assets().list(twins.b(), main, SALES.path(), icebergTables, page)))
         .containsExactly(bOrders);
-    assertThat(PagedReads.all(page -> store().assets().list(
-        twins.b(), main, SALES_EU.path(), deltaTables, page)))
+    assertThat(
+            PagedReads.all(
+                page -> store().assets().list(twins.b(), main, SALES_EU.path(), deltaTables, page)))
         .containsExactly(bCustomers);
-    assertThat(PagedReads.all(page -> store().assets().list(
-        twins.a(), main, SALES.path(), icebergTables, page)))
+    assertThat(
+            PagedReads.all(
+                page -> store().assets().list(twins.a(), main, SALES.path(), icebergTables, page)))
         .containsExactly(aOrders, aReturns);
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        twins.b(), main, SALES.path(), icebergTables, PageRequest.nextPage(aToken, 1)));
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        twins.b(), main, A_ONLY_NAMESPACE.path(), icebergTables, PageRequest.firstPage()));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store()
+                .assets()
+                .list(
+                    twins.b(), main, SALES.path(), icebergTables, PageRequest.nextPage(aToken, 1)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(
+                    twins.b(),
+                    main,
+                    A_ONLY_NAMESPACE.path(),
+                    icebergTables,
+                    PageRequest.firstPage()));
   }
 
   @Test
@@ -250,20 +319,43 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     TenantSnapshot bBefore = snapshot(twins.b());
 
     // B's "orders" is not the asset A read under that name: its id tells them apart.
-    ConflictException conflict = assertFails(ConflictException.class, () -> store().assets()
-        .rename(twins.b(), ORDERS, ORDERS.withName("stolen"), AssetExpectation.of(aOrders)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .rename(
+                        twins.b(),
+                        ORDERS,
+                        ORDERS.withName("stolen"),
+                        AssetExpectation.of(aOrders)));
     assertThat(conflict.currentValue()).contains(bOrders.id().toString());
-    assertFails(NotFoundException.class, () -> store().assets().rename(twins.b(), A_ONLY_ASSET,
-        A_ONLY_ASSET.withName("stolen"), AssetExpectation.of(aReturns)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .rename(
+                    twins.b(),
+                    A_ONLY_ASSET,
+                    A_ONLY_ASSET.withName("stolen"),
+                    AssetExpectation.of(aReturns)));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
 
-    Asset renamed = await(store().assets().rename(twins.a(), ORDERS,
-        ORDERS.withName("orders-renamed"), AssetExpectation.of(aOrders)));
+    Asset renamed =
+        await(
+            store()
+                .assets()
+                .rename(
+                    twins.a(),
+                    ORDERS,
+                    ORDERS.withName("orders-renamed"),
+                    AssetExpectation.of(aOrders)));
     assertThat(renamed.id()).isEqualTo(aOrders.id());
     assertUnchanged(twins.b(), bBefore);
-    assertThat(await(store().assets().get(twins.b(), ORDERS.withName("orders-renamed"))))
-        .isEmpty();
+    assertThat(await(store().assets().get(twins.b(), ORDERS.withName("orders-renamed")))).isEmpty();
     assertThat(await(store().assets().getById(twins.b(), aOrders.id()))).isEmpty();
   }
 
@@ -278,11 +370,14 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     TenantSnapshot bBefore = snapshot(twins.b());
 
     // B's "orders" is not the asset A read under that name: its id tells them apart.
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(twins.b(), ORDERS, AssetExpectation.of(aOrders)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () -> store().assets().delete(twins.b(), ORDERS, AssetExpectation.of(aOrders)));
     assertThat(conflict.currentValue()).contains(bOrders.id().toString());
-    assertFails(NotFoundException.class, () -> store().assets().delete(
-        twins.b(), A_ONLY_ASSET, AssetExpectation.of(aReturns)));
+    assertFails(
+        NotFoundException.class,
+        () -> store().assets().delete(twins.b(), A_ONLY_ASSET, AssetExpectation.of(aReturns)));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
 
@@ -303,35 +398,65 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     String bOrdersNext = "s3://lake/sales/orders/metadata/00003-b.metadata.json";
     String bCustomersNext = "s3://lake/sales/eu/customers/metadata/00002-b.metadata.json";
 
-    List<Asset> aCommitted = await(store().assets().commitMetadataLocations(twins.a(), List.of(
-        new AssetCommit(ORDERS, MetadataCommit.replacing(ORDERS_V2, aOrdersNext)),
-        new AssetCommit(A_ONLY_ASSET,
-            MetadataCommit.replacing(A_ONLY_ASSET_METADATA, aReturnsNext)))));
-    assertThat(aCommitted).extracting(a -> a.metadataLocation().orElseThrow())
+    List<Asset> aCommitted =
+        await(
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    twins.a(),
+                    List.of(
+                        new AssetCommit(ORDERS, MetadataCommit.replacing(ORDERS_V2, aOrdersNext)),
+                        new AssetCommit(
+                            A_ONLY_ASSET,
+                            MetadataCommit.replacing(A_ONLY_ASSET_METADATA, aReturnsNext)))));
+    assertThat(aCommitted)
+        .extracting(a -> a.metadataLocation().orElseThrow())
         .containsExactly(aOrdersNext, aReturnsNext);
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
     // A's asset does not exist under B, so B's own part is not committed either.
-    assertFails(NotFoundException.class, () -> store().assets().commitMetadataLocations(
-        twins.b(), List.of(
-            new AssetCommit(ORDERS, MetadataCommit.replacing(ORDERS_V2, bOrdersNext)),
-            new AssetCommit(A_ONLY_ASSET,
-                MetadataCommit.replacing(A_ONLY_ASSET_METADATA, bOrdersNext)))));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    twins.b(),
+                    List.of(
+                        new AssetCommit(ORDERS, MetadataCommit.replacing(ORDERS_V2, bOrdersNext)),
+                        new AssetCommit(
+                            A_ONLY_ASSET,
+                            MetadataCommit.replacing(A_ONLY_ASSET_METADATA, bOrdersNext)))));
     // B's pointer still holds the location both started from, not the one A committed.
-    AssetsConflictException conflict = assertFails(AssetsConflictException.class,
-        () -> store().assets().commitMetadataLocations(twins.b(), List.of(
-            new AssetCommit(ORDERS, MetadataCommit.replacing(aOrdersNext, bOrdersNext)))));
-    assertThat(conflict.conflicts()).extracting(StaleAsset::current)
+    AssetsConflictException conflict =
+        assertFails(
+            AssetsConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .commitMetadataLocations(
+                        twins.b(),
+                        List.of(
+                            new AssetCommit(
+                                ORDERS, MetadataCommit.replacing(aOrdersNext, bOrdersNext)))));
+    assertThat(conflict.conflicts())
+        .extracting(StaleAsset::current)
         .containsExactly(Optional.of(ORDERS_V2));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
 
-    List<Asset> bCommitted = await(store().assets().commitMetadataLocations(twins.b(), List.of(
-        new AssetCommit(ORDERS, MetadataCommit.replacing(ORDERS_V2, bOrdersNext)),
-        new AssetCommit(CUSTOMERS, MetadataCommit.replacing(CUSTOMERS_V1, bCustomersNext)))));
-    assertThat(bCommitted).extracting(a -> a.properties().get("owner"))
-        .containsExactly("B", "B");
+    List<Asset> bCommitted =
+        await(
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    twins.b(),
+                    List.of(
+                        new AssetCommit(ORDERS, MetadataCommit.replacing(ORDERS_V2, bOrdersNext)),
+                        new AssetCommit(
+                            CUSTOMERS, MetadataCommit.replacing(CUSTOMERS_V1, bCustomersNext)))));
+    assertThat(bCommitted).extracting(a -> a.properties().get("owner")).containsExactly("B", "B");
     assertUnchanged(twins.a(), aBefore);
   }
 
@@ -355,31 +480,49 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     for (TenantId other : List.of(twins.b(), TenantId.SYSTEM)) {
       for (Asset a : List.of(aOrders, aCustomers)) {
         assertThat(await(store().assets().getById(other, a.id())))
-            .as("A's id %s under %s after A renamed it", a.id(), other).isEmpty();
+            .as("A's id %s under %s after A renamed it", a.id(), other)
+            .isEmpty();
       }
       for (AssetRef ref : List.of(renamed, moved)) {
-        assertThat(await(store().assets().get(other, ref))).as("%s under %s", ref, other)
-            .isEmpty();
-        assertFails(NotFoundException.class,
+        assertThat(await(store().assets().get(other, ref))).as("%s under %s", ref, other).isEmpty();
+        assertFails(
+            NotFoundException.class,
             () -> store().assets().history(other, ref, PageRequest.firstPage()));
-        assertFails(NotFoundException.class, () -> store().assets().updateProperties(
-            other, ref, PropertyUpdate.setting("owner", "stolen")));
-        assertFails(NotFoundException.class, () -> store().assets().commitMetadataLocation(
-            other, ref, MetadataCommit.replacing(ORDERS_V2, "s3://stolen/3.json")));
-        assertFails(NotFoundException.class,
+        assertFails(
+            NotFoundException.class,
+            () ->
+                store()
+                    .assets()
+                    .updateProperties(other, ref, PropertyUpdate.setting("owner", "stolen")));
+        assertFails(
+            NotFoundException.class,
+            () ->
+                store()
+                    .assets()
+                    .commitMetadataLocation(
+                        other, ref, MetadataCommit.replacing(ORDERS_V2, "s3://stolen/3.json")));
+        assertFails(
+            NotFoundException.class,
             () -> store().assets().rename(other, ref, ref.withName("stolen")));
         assertFails(NotFoundException.class, () -> store().assets().delete(other, ref));
       }
     }
     assertUnchanged(twins.b(), bBefore);
     // B's own assets, still under the names A gave up, are B's and keep working.
-    assertThat(await(store().assets().get(twins.b(), ORDERS))).hasValueSatisfying(
-        b -> assertThat(b.properties()).containsEntry("owner", "B"));
-    Asset bCommitted = await(store().assets().commitMetadataLocation(twins.b(), ORDERS,
-        MetadataCommit.replacing(ORDERS_V2, "s3://lake/sales/orders/metadata/00003-b.json")));
+    assertThat(await(store().assets().get(twins.b(), ORDERS)))
+        .hasValueSatisfying(b -> assertThat(b.properties()).containsEntry("owner", "B"));
+    Asset bCommitted =
+        await(
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    twins.b(),
+                    ORDERS,
+                    MetadataCommit.replacing(
+                        ORDERS_V2, "s3://lake/sales/orders/metadata/00003-b.json")));
     assertThat(bCommitted.id()).isNotEqualTo(aOrders.id());
-    assertThat(await(store().assets().getById(twins.a(), aOrders.id()))).hasValueSatisfying(
-        a -> assertThat(a.metadataLocation()).contains(ORDERS_V2));
+    assertThat(await(store().assets().getById(twins.a(), aOrders.id())))
+        .hasValueSatisfying(a -> assertThat(a.metadataLocation()).contains(ORDERS_V2));
   }
 
   @Test
@@ -412,14 +555,20 @@ public abstract class AssetIsolationContract extends IsolationSuite {
     for (TenantId other : List.of(twins.b(), TenantId.SYSTEM)) {
       assertThat(await(store().assets().getById(other, aOrders.id()))).isEmpty();
     }
-    Asset aReborn = await(store().assets().create(twins.a(), ORDERS,
-        NewAsset.icebergTable("s3://lake/sales/orders", ORDERS_V2)));
+    Asset aReborn =
+        await(
+            store()
+                .assets()
+                .create(
+                    twins.a(), ORDERS, NewAsset.icebergTable("s3://lake/sales/orders", ORDERS_V2)));
     assertThat(aReborn.id()).isNotEqualTo(aOrders.id());
     assertUnchanged(twins.b(), bBefore);
     assertThat(PagedReads.all(page -> store().assets().history(twins.a(), ORDERS, page)))
-        .extracting(MetadataLocation::location).containsExactly(ORDERS_V2);
+        .extracting(MetadataLocation::location)
+        .containsExactly(ORDERS_V2);
     assertThat(PagedReads.all(page -> store().assets().history(twins.b(), ORDERS, page)))
-        .extracting(MetadataLocation::location).containsExactly(ORDERS_V2, SampleTenant.ORDERS_V1);
+        .extracting(MetadataLocation::location)
+        .containsExactly(ORDERS_V2, SampleTenant.ORDERS_V1);
     await(store().assets().delete(twins.b(), ORDERS));
     assertThat(await(store().assets().get(twins.a(), ORDERS))).contains(aReborn);
   }

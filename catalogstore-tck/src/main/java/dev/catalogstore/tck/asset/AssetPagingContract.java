@@ -21,9 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Paging of the two lists of the {@code assets()} facet: {@code assets().list} of a namespace
- * (the rules of {@link TenantScopedPagingSuite}, and a token bound to its catalog and namespace)
- * and {@code assets().history} of an asset (newest first, by sequence).
+ * Paging of the two lists of the {@code assets()} facet: {@code assets().list} of a namespace (the
+ * rules of {@link TenantScopedPagingSuite}, and a token bound to its catalog and namespace) and
+ * {@code assets().history} of an asset (newest first, by sequence).
  *
  * <p>The contract's choice for an exactly full last page ({@code limit} equal to the items left):
  * the page has no next-page token, because {@link Page} carries one only when more items existed
@@ -50,15 +50,19 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     deletedOnTheWay.forEach(listing::create);
     int[] changes = {0};
 
-    List<String> read = readAll(listing, 2, readSoFar -> {
-      int change = changes[0]++;
-      listing.create("a" + change);
-      listing.create("i" + change);
-      listing.create("z" + change);
-      if (!deletedOnTheWay.isEmpty()) {
-        listing.delete(deletedOnTheWay.remove(0));
-      }
-    });
+    List<String> read =
+        readAll(
+            listing,
+            2,
+            readSoFar -> {
+              int change = changes[0]++;
+              listing.create("a" + change);
+              listing.create("i" + change);
+              listing.create("z" + change);
+              if (!deletedOnTheWay.isEmpty()) {
+                listing.delete(deletedOnTheWay.remove(0));
+              }
+            });
 
     assertThat(changes[0]).as("pages read while the list changed").isGreaterThan(2);
     assertThat(read).doesNotHaveDuplicates().isSortedAccordingTo(CodePointOrder.STRINGS);
@@ -89,8 +93,10 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     namespaces.add(newNamespaces(tenant, "cat", "ns.child"));
     for (NamespaceRef namespace : namespaces) {
       for (String name : List.of("a", "b")) {
-        await(store().assets().create(
-            tenant, assetOnMain(namespace, name), NewAsset.of(AssetKind.FILE)));
+        await(
+            store()
+                .assets()
+                .create(tenant, assetOnMain(namespace, name), NewAsset.of(AssetKind.FILE)));
       }
     }
     String token = tokenAfterFirst(list(tenant, namespaces.get(0), PageRequest.firstPage(1)));
@@ -98,8 +104,12 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     for (NamespaceRef other : namespaces.subList(1, namespaces.size())) {
       assertInvalid(TOKEN, () -> list(tenant, other, PageRequest.nextPage(token, 1)));
     }
-    assertThat(names(await(list(tenant, namespaces.get(0), PageRequest.nextPage(token, 1))),
-        (Asset a) -> a.ref().name()).items()).containsExactly("b");
+    assertThat(
+            names(
+                    await(list(tenant, namespaces.get(0), PageRequest.nextPage(token, 1))),
+                    (Asset a) -> a.ref().name())
+                .items())
+        .containsExactly("b");
   }
 
   @Test
@@ -110,15 +120,18 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     AssetRef t = assetOnMain(ns, "t");
     await(store().assets().create(tenant, t, NewAsset.icebergTable("s3://t", "s3://t/1.json")));
     await(store().assets().create(tenant, assetOnMain(ns, "u"), NewAsset.of(AssetKind.FILE)));
-    await(store().assets().commitMetadataLocation(
-        tenant, t, MetadataCommit.replacing("s3://t/1.json", "s3://t/2.json")));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant, t, MetadataCommit.replacing("s3://t/1.json", "s3://t/2.json")));
     String listToken = tokenAfterFirst(list(tenant, ns, PageRequest.firstPage(1)));
-    String historyToken = tokenAfterFirst(
-        store().assets().history(tenant, t, PageRequest.firstPage(1)));
+    String historyToken =
+        tokenAfterFirst(store().assets().history(tenant, t, PageRequest.firstPage(1)));
 
     assertInvalid(TOKEN, () -> list(tenant, ns, PageRequest.nextPage(historyToken, 1)));
-    assertInvalid(TOKEN,
-        () -> store().assets().history(tenant, t, PageRequest.nextPage(listToken, 1)));
+    assertInvalid(
+        TOKEN, () -> store().assets().history(tenant, t, PageRequest.nextPage(listToken, 1)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -138,7 +151,8 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
   void theHistoryInPagesOfOneIsTheWholeHistoryNewestFirst() {
     History history = historyOf(5);
 
-    assertThat(history.readAll(1, () -> {})).extracting(MetadataLocation::sequence)
+    assertThat(history.readAll(1, () -> {}))
+        .extracting(MetadataLocation::sequence)
         .containsExactly(5L, 4L, 3L, 2L, 1L);
     assertThat(history.readAll(1, () -> {})).isEqualTo(history.readAll(1000, () -> {}));
   }
@@ -151,7 +165,8 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     List<MetadataLocation> read = history.readAll(2, history::commit);
 
     assertThat(history.commits).as("commits landed between pages").isGreaterThan(6);
-    assertThat(read).as("the entries present when paging began, each once, newest first")
+    assertThat(read)
+        .as("the entries present when paging began, each once, newest first")
         .isEqualTo(before);
   }
 
@@ -162,7 +177,8 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     AssetRef t = assetOnMain(newNamespaces(tenant, "cat", "ns"), "t");
     await(store().assets().create(tenant, t, NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
-    Page<MetadataLocation> page = await(store().assets().history(tenant, t, PageRequest.firstPage(1)));
+    Page<MetadataLocation> page =
+        await(store().assets().history(tenant, t, PageRequest.firstPage(1)));
 
     assertThat(page.items()).isEmpty();
     assertThat(page.nextPageToken()).isEmpty();
@@ -173,8 +189,9 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
 
   private CompletableFuture<Page<Asset>> list(
       TenantId tenant, NamespaceRef namespace, PageRequest page) {
-    return store().assets().list(tenant, BranchRef.main(namespace.catalog()), namespace.path(),
-        page);
+    return store()
+        .assets()
+        .list(tenant, BranchRef.main(namespace.catalog()), namespace.path(), page);
   }
 
   /** A fresh table with {@code entries} committed metadata locations. */
@@ -207,8 +224,13 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
     }
 
     void commit() {
-      await(store().assets().commitMetadataLocation(tenant, table,
-          MetadataCommit.replacing(location(commits), location(commits + 1))));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(
+                  tenant,
+                  table,
+                  MetadataCommit.replacing(location(commits), location(commits + 1))));
       commits++;
     }
 
@@ -221,7 +243,8 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
       PageRequest request = PageRequest.firstPage(limit);
       for (int pages = 1; ; pages++) {
         Page<MetadataLocation> page = read(request);
-        assertThat(page.items()).as("page %d with limit %d", pages, limit)
+        assertThat(page.items())
+            .as("page %d with limit %d", pages, limit)
             .hasSizeLessThanOrEqualTo(limit);
         read.addAll(page.items());
         if (page.nextPageToken().isEmpty()) {
@@ -264,10 +287,17 @@ public abstract class AssetPagingContract extends TenantScopedPagingSuite {
 
     @Override
     protected void create(String name) {
-      await(store().assets().create(
-          tenant, assetOnMain(namespace, name), NewAsset.of(AssetKind.ICEBERG_TABLE)));
-      await(store().assets().create(tenant,
-          assetOnMain(namespace.child("child"), name), NewAsset.of(AssetKind.FILE)));
+      await(
+          store()
+              .assets()
+              .create(tenant, assetOnMain(namespace, name), NewAsset.of(AssetKind.ICEBERG_TABLE)));
+      await(
+          store()
+              .assets()
+              .create(
+                  tenant,
+                  assetOnMain(namespace.child("child"), name),
+                  NewAsset.of(AssetKind.FILE)));
     }
 
     @Override

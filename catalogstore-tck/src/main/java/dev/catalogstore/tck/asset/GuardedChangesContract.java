@@ -24,14 +24,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guarded delete and rename ({@link AssetExpectation}): the change happens only if the asset at
- * the given coordinates is still the one the caller read. Each attribute an expectation names (id,
+ * Guarded delete and rename ({@link AssetExpectation}): the change happens only if the asset at the
+ * given coordinates is still the one the caller read. Each attribute an expectation names (id,
  * kind, metadata location, or "no metadata location") is checked atomically with the change; a
- * mismatch fails with {@code ConflictException} whose {@code currentValue()} is the stored value
- * of the first attribute that differs, in the order of {@link AssetExpectation#mismatch} (id,
- * kind, metadata location; {@code AssetId.toString()}, {@code AssetKind.name()}, the location or
- * none), and changes nothing. {@link AssetExpectation#ANY} behaves exactly like the unguarded
- * call; an absent asset is {@code NotFoundException}, never a conflict.
+ * mismatch fails with {@code ConflictException} whose {@code currentValue()} is the stored value of
+ * the first attribute that differs, in the order of {@link AssetExpectation#mismatch} (id, kind,
+ * metadata location; {@code AssetId.toString()}, {@code AssetKind.name()}, the location or none),
+ * and changes nothing. {@link AssetExpectation#ANY} behaves exactly like the unguarded call; an
+ * absent asset is {@code NotFoundException}, never a conflict.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} and namespace {@code
  * sales}.
@@ -58,9 +58,13 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef returns = table("returns");
     Asset before = read(orders);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders,
-            AssetExpectation.ANY.withId(read(returns).id())));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(tenant, orders, AssetExpectation.ANY.withId(read(returns).id())));
 
     assertThat(conflict.currentValue()).contains(before.id().toString());
     assertUnchanged(orders, before);
@@ -71,9 +75,13 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef orders = table("orders");
     Asset before = read(orders);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders,
-            AssetExpectation.ANY.withKind(AssetKind.ICEBERG_VIEW)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(tenant, orders, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_VIEW)));
 
     assertThat(conflict.currentValue()).contains("ICEBERG_TABLE");
     assertUnchanged(orders, before);
@@ -82,18 +90,28 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
   @Test
   void aDeleteGuardedByAnotherMetadataLocationIsAConflictCarryingTheCurrentOne() {
     AssetRef orders = table("orders");
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v("orders", 1), v("orders", 2))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant, orders, MetadataCommit.replacing(v("orders", 1), v("orders", 2))));
     Asset before = read(orders);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders,
-            AssetExpectation.ANY.withMetadataLocation(v("orders", 1))));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(
+                        tenant, orders, AssetExpectation.ANY.withMetadataLocation(v("orders", 1))));
 
     assertThat(conflict.currentValue()).contains(v("orders", 2));
     assertUnchanged(orders, before);
-    await(store().assets().delete(tenant, orders,
-        AssetExpectation.ANY.withMetadataLocation(v("orders", 2))));
+    await(
+        store()
+            .assets()
+            .delete(tenant, orders, AssetExpectation.ANY.withMetadataLocation(v("orders", 2))));
     assertThat(get(orders)).isEmpty();
   }
 
@@ -102,9 +120,14 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef notes = bare("notes", AssetKind.ICEBERG_TABLE);
     Asset before = read(notes);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, notes,
-            AssetExpectation.ANY.withMetadataLocation(v("notes", 1))));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(
+                        tenant, notes, AssetExpectation.ANY.withMetadataLocation(v("notes", 1))));
 
     assertThat(conflict.currentValue()).isEmpty();
     assertUnchanged(notes, before);
@@ -116,9 +139,13 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef notes = bare("notes", AssetKind.ICEBERG_TABLE);
     Asset before = read(orders);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders,
-            AssetExpectation.ANY.withoutMetadataLocation()));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(tenant, orders, AssetExpectation.ANY.withoutMetadataLocation()));
 
     assertThat(conflict.currentValue()).contains(v("orders", 1));
     assertUnchanged(orders, before);
@@ -132,16 +159,45 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset before = read(orders);
     AssetId otherId = read(table("other")).id();
 
-    ConflictException idFirst = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders, AssetExpectation.ANY
-            .withId(otherId).withKind(AssetKind.SQL_VIEW).withMetadataLocation("s3://x")));
-    ConflictException kindNext = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders, AssetExpectation.ANY
-            .withId(before.id()).withKind(AssetKind.SQL_VIEW).withMetadataLocation("s3://x")));
-    ConflictException locationLast = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders, AssetExpectation.ANY
-            .withId(before.id()).withKind(AssetKind.ICEBERG_TABLE)
-            .withMetadataLocation("s3://x")));
+    ConflictException idFirst =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(
+                        tenant,
+                        orders,
+                        AssetExpectation.ANY
+                            .withId(otherId)
+                            .withKind(AssetKind.SQL_VIEW)
+                            .withMetadataLocation("s3://x")));
+    ConflictException kindNext =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(
+                        tenant,
+                        orders,
+                        AssetExpectation.ANY
+                            .withId(before.id())
+                            .withKind(AssetKind.SQL_VIEW)
+                            .withMetadataLocation("s3://x")));
+    ConflictException locationLast =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(
+                        tenant,
+                        orders,
+                        AssetExpectation.ANY
+                            .withId(before.id())
+                            .withKind(AssetKind.ICEBERG_TABLE)
+                            .withMetadataLocation("s3://x")));
 
     assertThat(idFirst.currentValue()).contains(before.id().toString());
     assertThat(kindNext.currentValue()).contains("ICEBERG_TABLE");
@@ -161,7 +217,8 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     assertThat(get(orders)).isEmpty();
     assertThat(get(notes)).isEmpty();
     assertThat(await(store().assets().getById(tenant, read.id()))).isEmpty();
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().delete(tenant, orders, AssetExpectation.ANY));
   }
 
@@ -171,9 +228,11 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset read = read(orders);
     await(store().assets().delete(tenant, orders));
 
-    for (AssetExpectation expected : List.of(AssetExpectation.of(read),
-        AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE),
-        AssetExpectation.ANY.withoutMetadataLocation())) {
+    for (AssetExpectation expected :
+        List.of(
+            AssetExpectation.of(read),
+            AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE),
+            AssetExpectation.ANY.withoutMetadataLocation())) {
       assertFails(NotFoundException.class, () -> store().assets().delete(tenant, orders, expected));
     }
   }
@@ -186,8 +245,10 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset recreated = read(table("orders"));
     assertThat(recreated.id()).isNotEqualTo(read.id());
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders, AssetExpectation.of(read)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () -> store().assets().delete(tenant, orders, AssetExpectation.of(read)));
 
     assertThat(conflict.currentValue()).contains(recreated.id().toString());
     assertUnchanged(orders, recreated);
@@ -198,16 +259,27 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef orders = table("orders");
     Asset table = read(orders);
     await(store().assets().delete(tenant, orders));
-    await(store().assets().create(tenant, orders, NewAsset.builder(AssetKind.ICEBERG_VIEW)
-        .metadataLocation(v("orders", 1))
-        .build()));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                orders,
+                NewAsset.builder(AssetKind.ICEBERG_VIEW).metadataLocation(v("orders", 1)).build()));
     Asset view = read(orders);
 
-    ConflictException byKind = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders,
-            AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
-    ConflictException byRead = assertFails(ConflictException.class,
-        () -> store().assets().delete(tenant, orders, AssetExpectation.of(table)));
+    ConflictException byKind =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .delete(
+                        tenant, orders, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+    ConflictException byRead =
+        assertFails(
+            ConflictException.class,
+            () -> store().assets().delete(tenant, orders, AssetExpectation.of(table)));
 
     assertThat(byKind.currentValue()).contains("ICEBERG_VIEW");
     assertThat(byRead.currentValue()).contains(view.id().toString());
@@ -238,8 +310,12 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     for (AssetRef other : others) {
       assertThat(get(other)).as("%s, not named by the delete", other).contains(before.get(other));
     }
-    assertFails(NotFoundException.class, () -> store().assets().delete(
-        tenant, target, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .delete(tenant, target, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
   }
 
   @Test
@@ -249,15 +325,34 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset mixedBefore = read(mixed);
     Asset composedBefore = read(composed);
 
-    for (String written : List.of("mixed", "MIXED", "MiXeD ", " MiXeD", "MiXe", "MiXe_",
-        "MiXe%", "e\u0301te\u0301", "\u00e9t\u00e9.", "\u00c9T\u00c9")) {
+    for (String written :
+        List.of(
+            "mixed",
+            "MIXED",
+            "MiXeD ",
+            " MiXeD",
+            "MiXe",
+            "MiXe_",
+            "MiXe%",
+            "e\u0301te\u0301",
+            "\u00e9t\u00e9.",
+            "\u00c9T\u00c9")) {
       AssetRef other = assetOnMain(sales, written);
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().assets().delete(tenant, other, AssetExpectation.ANY));
-      assertFails(NotFoundException.class, () -> store().assets().delete(
-          tenant, other, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
-      assertFails(NotFoundException.class, () -> store().assets().rename(
-          tenant, other, other.withName("renamed"), AssetExpectation.ANY));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store()
+                  .assets()
+                  .delete(tenant, other, AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE)));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store()
+                  .assets()
+                  .rename(tenant, other, other.withName("renamed"), AssetExpectation.ANY));
     }
 
     assertThat(get(mixed)).contains(mixedBefore);
@@ -272,8 +367,8 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
 
     for (String name : TckNames.TRICKY) {
       AssetRef to = from.withName(name);
-      Asset renamed = await(store().assets().rename(
-          tenant, from, to, AssetExpectation.ANY.withId(read.id())));
+      Asset renamed =
+          await(store().assets().rename(tenant, from, to, AssetExpectation.ANY.withId(read.id())));
       assertThat(renamed.ref().name()).as("renamed to %s", TckNames.label(name)).isEqualTo(name);
       assertThat(get(to)).as("read back as %s", TckNames.label(name)).contains(renamed);
       from = to;
@@ -282,23 +377,41 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
 
   @Test
   void aGuardedRenameMovesUpdatedAtAndAGuardedConflictKeepsIt() {
-    withFrozenClock(clock -> {
-      AssetRef orders = table("orders");
-      Asset read = read(orders);
-      clock.advance(LATER);
+    withFrozenClock(
+        clock -> {
+          AssetRef orders = table("orders");
+          Asset read = read(orders);
+          clock.advance(LATER);
 
-      assertFails(ConflictException.class, () -> store().assets().rename(tenant, orders,
-          orders.withName("renamed"), AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
-      assertFails(ConflictException.class, () -> store().assets().delete(
-          tenant, orders, AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
-      assertThat(read(orders).updatedAt()).as("updatedAt after refused changes")
-          .isEqualTo(T0_MICROS);
+          assertFails(
+              ConflictException.class,
+              () ->
+                  store()
+                      .assets()
+                      .rename(
+                          tenant,
+                          orders,
+                          orders.withName("renamed"),
+                          AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
+          assertFails(
+              ConflictException.class,
+              () ->
+                  store()
+                      .assets()
+                      .delete(tenant, orders, AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
+          assertThat(read(orders).updatedAt())
+              .as("updatedAt after refused changes")
+              .isEqualTo(T0_MICROS);
 
-      Asset renamed = await(store().assets().rename(
-          tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
-      assertThat(renamed.createdAt()).isEqualTo(T0_MICROS);
-      assertThat(renamed.updatedAt()).isEqualTo(T0_MICROS.plus(LATER));
-    });
+          Asset renamed =
+              await(
+                  store()
+                      .assets()
+                      .rename(
+                          tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
+          assertThat(renamed.createdAt()).isEqualTo(T0_MICROS);
+          assertThat(renamed.updatedAt()).isEqualTo(T0_MICROS.plus(LATER));
+        });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -310,8 +423,8 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset read = read(orders);
     AssetRef archived = assetOnMain(newNamespaces(tenant, CATALOG, "archive"), "orders-2023");
 
-    Asset renamed = await(store().assets().rename(
-        tenant, orders, archived, AssetExpectation.of(read)));
+    Asset renamed =
+        await(store().assets().rename(tenant, orders, archived, AssetExpectation.of(read)));
 
     assertThat(renamed.ref()).isEqualTo(archived);
     assertThat(renamed.id()).isEqualTo(read.id());
@@ -330,9 +443,17 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset before = read(orders);
     AssetId otherId = read(table("other")).id();
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().rename(tenant, orders, orders.withName("renamed"),
-            AssetExpectation.ANY.withId(otherId)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .rename(
+                        tenant,
+                        orders,
+                        orders.withName("renamed"),
+                        AssetExpectation.ANY.withId(otherId)));
 
     assertThat(conflict.currentValue()).contains(before.id().toString());
     assertNotRenamed(orders, before, orders.withName("renamed"));
@@ -343,9 +464,17 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef orders = table("orders");
     Asset before = read(orders);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().rename(tenant, orders, orders.withName("renamed"),
-            AssetExpectation.ANY.withKind(AssetKind.DELTA_TABLE)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .rename(
+                        tenant,
+                        orders,
+                        orders.withName("renamed"),
+                        AssetExpectation.ANY.withKind(AssetKind.DELTA_TABLE)));
 
     assertThat(conflict.currentValue()).contains("ICEBERG_TABLE");
     assertNotRenamed(orders, before, orders.withName("renamed"));
@@ -356,12 +485,28 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef orders = table("orders");
     Asset before = read(orders);
 
-    ConflictException stale = assertFails(ConflictException.class,
-        () -> store().assets().rename(tenant, orders, orders.withName("renamed"),
-            AssetExpectation.ANY.withMetadataLocation(v("orders", 0))));
-    ConflictException none = assertFails(ConflictException.class,
-        () -> store().assets().rename(tenant, orders, orders.withName("renamed"),
-            AssetExpectation.ANY.withoutMetadataLocation()));
+    ConflictException stale =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .rename(
+                        tenant,
+                        orders,
+                        orders.withName("renamed"),
+                        AssetExpectation.ANY.withMetadataLocation(v("orders", 0))));
+    ConflictException none =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .rename(
+                        tenant,
+                        orders,
+                        orders.withName("renamed"),
+                        AssetExpectation.ANY.withoutMetadataLocation()));
 
     assertThat(stale.currentValue()).contains(v("orders", 1));
     assertThat(none.currentValue()).contains(v("orders", 1));
@@ -372,8 +517,15 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
   void aRenameGuardedByNoMetadataLocationRenamesAnAssetWithoutOne() {
     AssetRef notes = bare("notes", AssetKind.DIRECTORY);
 
-    Asset renamed = await(store().assets().rename(tenant, notes, notes.withName("notes-old"),
-        AssetExpectation.ANY.withoutMetadataLocation().withKind(AssetKind.DIRECTORY)));
+    Asset renamed =
+        await(
+            store()
+                .assets()
+                .rename(
+                    tenant,
+                    notes,
+                    notes.withName("notes-old"),
+                    AssetExpectation.ANY.withoutMetadataLocation().withKind(AssetKind.DIRECTORY)));
 
     assertThat(get(notes.withName("notes-old"))).contains(renamed);
     assertThat(get(notes)).isEmpty();
@@ -384,14 +536,21 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef orders = table("orders");
     Asset read = read(orders);
 
-    Asset renamed = await(store().assets().rename(
-        tenant, orders, orders.withName("renamed"), AssetExpectation.ANY));
+    Asset renamed =
+        await(
+            store()
+                .assets()
+                .rename(tenant, orders, orders.withName("renamed"), AssetExpectation.ANY));
 
     assertThat(renamed.id()).isEqualTo(read.id());
     assertThat(get(orders.withName("renamed"))).contains(renamed);
     assertThat(get(orders)).isEmpty();
-    assertFails(NotFoundException.class, () -> store().assets().rename(
-        tenant, orders, orders.withName("again"), AssetExpectation.ANY));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .rename(tenant, orders, orders.withName("again"), AssetExpectation.ANY));
   }
 
   @Test
@@ -401,9 +560,13 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     await(store().assets().delete(tenant, orders));
     Asset recreated = read(table("orders"));
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().rename(
-            tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .rename(tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
 
     assertThat(conflict.currentValue()).contains(recreated.id().toString());
     assertNotRenamed(orders, recreated, orders.withName("renamed"));
@@ -415,8 +578,12 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     Asset read = read(orders);
     await(store().assets().delete(tenant, orders));
 
-    assertFails(NotFoundException.class, () -> store().assets().rename(
-        tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .rename(tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
     assertThat(get(orders.withName("renamed"))).isEmpty();
   }
 
@@ -430,17 +597,42 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef onDev = new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "renamed");
 
     assertInvalid("expected", () -> store().assets().delete(tenant, orders, null));
-    assertInvalid("expected.metadataLocation", () -> store().assets().delete(
-        tenant, orders, AssetExpectation.ANY.withMetadataLocation(" ")));
-    assertInvalid("expected.metadataLocation", () -> store().assets().delete(
-        tenant, orders, AssetExpectation.ANY.withMetadataLocation("s3://x\u0000")));
-    assertInvalid("expected", () -> store().assets().rename(
-        tenant, orders, orders.withName("renamed"), null));
-    assertInvalid("expected.metadataLocation", () -> store().assets().rename(
-        tenant, orders, orders.withName("renamed"), AssetExpectation.ANY.withMetadataLocation("")));
+    assertInvalid(
+        "expected.metadataLocation",
+        () ->
+            store()
+                .assets()
+                .delete(tenant, orders, AssetExpectation.ANY.withMetadataLocation(" ")));
+    assertInvalid(
+        "expected.metadataLocation",
+        () ->
+            store()
+                .assets()
+                .delete(tenant, orders, AssetExpectation.ANY.withMetadataLocation("s3://x\u0000")));
+    assertInvalid(
+        "expected",
+        () -> store().assets().rename(tenant, orders, orders.withName("renamed"), null));
+    assertInvalid(
+        "expected.metadataLocation",
+        () ->
+            store()
+                .assets()
+                .rename(
+                    tenant,
+                    orders,
+                    orders.withName("renamed"),
+                    AssetExpectation.ANY.withMetadataLocation("")));
     assertInvalid("to.branch", () -> store().assets().rename(tenant, orders, onDev, null));
-    assertInvalid("to.name", () -> store().assets().rename(
-        tenant, orders, orders.withName(" "), AssetExpectation.ANY.withMetadataLocation("")));
+    assertInvalid(
+        "to.name",
+        () ->
+            store()
+                .assets()
+                .rename(
+                    tenant,
+                    orders,
+                    orders.withName(" "),
+                    AssetExpectation.ANY.withMetadataLocation("")));
 
     assertNotRenamed(orders, before, orders.withName("renamed"));
   }
@@ -450,11 +642,12 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     AssetRef missing = assetOnMain(sales, "missing");
     AssetExpectation bad = AssetExpectation.ANY.withMetadataLocation(" ");
 
-    assertInvalid("expected.metadataLocation",
+    assertInvalid(
+        "expected.metadataLocation",
         () -> store().assets().delete(TenantId.random(), missing, bad));
-    assertInvalid("expected.metadataLocation",
-        () -> store().assets().delete(tenant, missing, bad));
-    assertInvalid("expected.metadataLocation",
+    assertInvalid("expected.metadataLocation", () -> store().assets().delete(tenant, missing, bad));
+    assertInvalid(
+        "expected.metadataLocation",
         () -> store().assets().rename(tenant, missing, missing.withName("x"), bad));
   }
 

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class KindsListingContract extends LakeTenantSuite {
   private static final Set<AssetKind> TABLES = EnumSet.of(AssetKind.ICEBERG_TABLE);
-  private static final Set<AssetKind> VIEWS = EnumSet.of(AssetKind.ICEBERG_VIEW, AssetKind.SQL_VIEW);
+  private static final Set<AssetKind> VIEWS =
+      EnumSet.of(AssetKind.ICEBERG_VIEW, AssetKind.SQL_VIEW);
 
   @Test
   void aListNarrowedToKindsReturnsOnlyAssetsOfThoseKinds() {
@@ -47,28 +48,44 @@ public abstract class KindsListingContract extends LakeTenantSuite {
     for (AssetKind kind : AssetKind.values()) {
       String name = kind.ordinal() % 2 == 0 ? "z-" + kind : "a-" + kind;
       AssetRef ref = assetOnMain(sales, name);
-      byName.put(name, await(store().assets().create(tenant, ref, NewAsset.builder(kind)
-          .location("s3://lake/" + name)
-          .properties(Map.of("kind", kind.name()))
-          .build())));
+      byName.put(
+          name,
+          await(
+              store()
+                  .assets()
+                  .create(
+                      tenant,
+                      ref,
+                      NewAsset.builder(kind)
+                          .location("s3://lake/" + name)
+                          .properties(Map.of("kind", kind.name()))
+                          .build())));
     }
 
-    for (Set<AssetKind> kinds : List.of(TABLES, VIEWS,
-        EnumSet.of(AssetKind.FILE, AssetKind.DIRECTORY, AssetKind.ML_MODEL, AssetKind.DELTA_TABLE),
-        EnumSet.complementOf(EnumSet.of(AssetKind.ICEBERG_TABLE)))) {
-      List<Asset> expected = byName.values().stream()
-          .filter(asset -> kinds.contains(asset.kind()))
-          .sorted((x, y) -> CodePointOrder.STRINGS.compare(x.ref().name(), y.ref().name()))
-          .toList();
-      assertThat(listAll(kinds, 1000)).as("the list of %s", kinds)
+    for (Set<AssetKind> kinds :
+        List.of(
+            TABLES,
+            VIEWS,
+            EnumSet.of(
+                AssetKind.FILE, AssetKind.DIRECTORY, AssetKind.ML_MODEL, AssetKind.DELTA_TABLE),
+            EnumSet.complementOf(EnumSet.of(AssetKind.ICEBERG_TABLE)))) {
+      List<Asset> expected =
+          byName.values().stream()
+              .filter(asset -> kinds.contains(asset.kind()))
+              .sorted((x, y) -> CodePointOrder.STRINGS.compare(x.ref().name(), y.ref().name()))
+              .toList();
+      assertThat(listAll(kinds, 1000))
+          .as("the list of %s", kinds)
           .containsExactlyElementsOf(expected);
-      assertThat(listAll(kinds, 2)).as("the list of %s, two by two", kinds)
+      assertThat(listAll(kinds, 2))
+          .as("the list of %s, two by two", kinds)
           .containsExactlyElementsOf(expected);
     }
     assertThat(listAll(EnumSet.allOf(AssetKind.class), 1000))
         .as("every kind is the unnarrowed list")
-        .isEqualTo(PagedReads.all(page -> store().assets().list(
-            tenant, BranchRef.main(CATALOG), sales.path(), page)))
+        .isEqualTo(
+            PagedReads.all(
+                page -> store().assets().list(tenant, BranchRef.main(CATALOG), sales.path(), page)))
         .hasSize(AssetKind.values().length);
   }
 
@@ -80,8 +97,11 @@ public abstract class KindsListingContract extends LakeTenantSuite {
     NamespaceRef salesArchive = newNamespaces(tenant, CATALOG, "sales-archive");
     AssetRef orders = table("orders");
     for (NamespaceRef other : List.of(eu, pondSales, salesArchive)) {
-      await(store().assets().create(tenant, assetOnMain(other, "elsewhere"),
-          NewAsset.of(AssetKind.ICEBERG_TABLE)));
+      await(
+          store()
+              .assets()
+              .create(
+                  tenant, assetOnMain(other, "elsewhere"), NewAsset.of(AssetKind.ICEBERG_TABLE)));
     }
 
     assertThat(listAll(TABLES, 10)).extracting(Asset::ref).containsExactly(orders);
@@ -96,9 +116,11 @@ public abstract class KindsListingContract extends LakeTenantSuite {
       }
     }
 
-    assertThat(listAll(TABLES, 3)).extracting(a -> a.ref().name())
+    assertThat(listAll(TABLES, 3))
+        .extracting(a -> a.ref().name())
         .containsExactlyElementsOf(TckNames.trickyInListOrder());
-    assertThat(listAll(TABLES, 1000)).extracting(a -> a.ref().name())
+    assertThat(listAll(TABLES, 1000))
+        .extracting(a -> a.ref().name())
         .containsExactlyElementsOf(TckNames.trickyInListOrder());
   }
 
@@ -115,7 +137,8 @@ public abstract class KindsListingContract extends LakeTenantSuite {
 
     assertThat(pageSizes(TABLES, 3)).containsExactly("3+", "3+", "1");
     assertThat(pageSizes(TABLES, 1)).containsExactly("1+", "1+", "1+", "1+", "1+", "1+", "1");
-    assertThat(listAll(TABLES, 3)).extracting(a -> a.ref().name())
+    assertThat(listAll(TABLES, 3))
+        .extracting(a -> a.ref().name())
         .containsExactlyElementsOf(tables);
   }
 
@@ -138,8 +161,16 @@ public abstract class KindsListingContract extends LakeTenantSuite {
   void aNarrowedListOfAnEmptySelectionIsOneEmptyPageWithoutAToken() {
     bare("orders", AssetKind.ICEBERG_TABLE);
 
-    Page<Asset> page = await(store().assets().list(
-        tenant, BranchRef.main(CATALOG), sales.path(), VIEWS, PageRequest.firstPage(10)));
+    Page<Asset> page =
+        await(
+            store()
+                .assets()
+                .list(
+                    tenant,
+                    BranchRef.main(CATALOG),
+                    sales.path(),
+                    VIEWS,
+                    PageRequest.firstPage(10)));
 
     assertThat(page.items()).isEmpty();
     assertThat(page.nextPageToken()).isEmpty();
@@ -152,24 +183,50 @@ public abstract class KindsListingContract extends LakeTenantSuite {
       bare(name + "-view", AssetKind.ICEBERG_VIEW);
     }
     BranchRef main = BranchRef.main(CATALOG);
-    String tablesToken = await(store().assets().list(
-        tenant, main, sales.path(), TABLES, PageRequest.firstPage(1))).nextPageToken().orElseThrow();
-    String allToken = await(store().assets().list(
-        tenant, main, sales.path(), PageRequest.firstPage(1))).nextPageToken().orElseThrow();
+    String tablesToken =
+        await(store().assets().list(tenant, main, sales.path(), TABLES, PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
+    String allToken =
+        await(store().assets().list(tenant, main, sales.path(), PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
-    for (Set<AssetKind> other : List.of(EnumSet.of(AssetKind.ICEBERG_VIEW),
-        EnumSet.of(AssetKind.ICEBERG_TABLE, AssetKind.ICEBERG_VIEW),
-        EnumSet.allOf(AssetKind.class))) {
-      assertInvalid("page.pageToken", () -> store().assets().list(
-          tenant, main, sales.path(), other, PageRequest.nextPage(tablesToken, 1)));
+    for (Set<AssetKind> other :
+        List.of(
+            EnumSet.of(AssetKind.ICEBERG_VIEW),
+            EnumSet.of(AssetKind.ICEBERG_TABLE, AssetKind.ICEBERG_VIEW),
+            EnumSet.allOf(AssetKind.class))) {
+      assertInvalid(
+          "page.pageToken",
+          () ->
+              store()
+                  .assets()
+                  .list(tenant, main, sales.path(), other, PageRequest.nextPage(tablesToken, 1)));
     }
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        tenant, main, sales.path(), PageRequest.nextPage(tablesToken, 1)));
-    assertInvalid("page.pageToken", () -> store().assets().list(
-        tenant, main, sales.path(), TABLES, PageRequest.nextPage(allToken, 1)));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store()
+                .assets()
+                .list(tenant, main, sales.path(), PageRequest.nextPage(tablesToken, 1)));
+    assertInvalid(
+        "page.pageToken",
+        () ->
+            store()
+                .assets()
+                .list(tenant, main, sales.path(), TABLES, PageRequest.nextPage(allToken, 1)));
 
-    Page<Asset> sameSet = await(store().assets().list(tenant, main, sales.path(),
-        new HashSet<>(Set.of(AssetKind.ICEBERG_TABLE)), PageRequest.nextPage(tablesToken, 5)));
+    Page<Asset> sameSet =
+        await(
+            store()
+                .assets()
+                .list(
+                    tenant,
+                    main,
+                    sales.path(),
+                    new HashSet<>(Set.of(AssetKind.ICEBERG_TABLE)),
+                    PageRequest.nextPage(tablesToken, 5)));
     assertThat(sameSet.items()).extracting(a -> a.ref().name()).containsExactly("b", "c");
   }
 
@@ -218,10 +275,14 @@ public abstract class KindsListingContract extends LakeTenantSuite {
 
     assertInvalid("kinds", () -> store().assets().list(tenant, main, sales.path(), null, page));
     assertInvalid("kinds", () -> store().assets().list(tenant, main, sales.path(), Set.of(), page));
-    assertInvalid("kinds", () -> store().assets().list(
-        tenant, main, sales.path(), EnumSet.noneOf(AssetKind.class), page));
-    assertInvalid("kinds[]", () -> store().assets().list(
-        tenant, main, sales.path(), withNull, page));
+    assertInvalid(
+        "kinds",
+        () ->
+            store()
+                .assets()
+                .list(tenant, main, sales.path(), EnumSet.noneOf(AssetKind.class), page));
+    assertInvalid(
+        "kinds[]", () -> store().assets().list(tenant, main, sales.path(), withNull, page));
   }
 
   @Test
@@ -229,12 +290,16 @@ public abstract class KindsListingContract extends LakeTenantSuite {
     BranchRef main = BranchRef.main(CATALOG);
     PageRequest page = PageRequest.firstPage();
 
-    assertInvalid("kinds", () -> store().assets().list(
-        TenantId.random(), main, sales.path(), Set.of(), page));
-    assertInvalid("kinds", () -> store().assets().list(
-        tenant, main, NamespacePath.of("missing"), null, page));
-    assertInvalid("kinds", () -> store().assets().list(
-        tenant, BranchRef.main("missing"), sales.path(), Set.of(), page));
+    assertInvalid(
+        "kinds",
+        () -> store().assets().list(TenantId.random(), main, sales.path(), Set.of(), page));
+    assertInvalid(
+        "kinds",
+        () -> store().assets().list(tenant, main, NamespacePath.of("missing"), null, page));
+    assertInvalid(
+        "kinds",
+        () ->
+            store().assets().list(tenant, BranchRef.main("missing"), sales.path(), Set.of(), page));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -244,8 +309,9 @@ public abstract class KindsListingContract extends LakeTenantSuite {
     List<Asset> all = new ArrayList<>();
     PageRequest request = PageRequest.firstPage(limit);
     for (int pages = 0; pages < 1000; pages++) {
-      Page<Asset> page = await(store().assets().list(
-          tenant, BranchRef.main(CATALOG), sales.path(), kinds, request));
+      Page<Asset> page =
+          await(
+              store().assets().list(tenant, BranchRef.main(CATALOG), sales.path(), kinds, request));
       all.addAll(page.items());
       if (page.nextPageToken().isEmpty()) {
         return all;
@@ -260,8 +326,9 @@ public abstract class KindsListingContract extends LakeTenantSuite {
     List<String> sizes = new ArrayList<>();
     PageRequest request = PageRequest.firstPage(limit);
     while (sizes.size() <= 20) {
-      Page<Asset> page = await(store().assets().list(
-          tenant, BranchRef.main(CATALOG), sales.path(), kinds, request));
+      Page<Asset> page =
+          await(
+              store().assets().list(tenant, BranchRef.main(CATALOG), sales.path(), kinds, request));
       assertThat(page.items()).extracting(Asset::kind).allMatch(kinds::contains);
       sizes.add(page.items().size() + (page.nextPageToken().isPresent() ? "+" : ""));
       if (page.nextPageToken().isEmpty()) {

@@ -59,11 +59,17 @@ public abstract class LakeTenantSuite extends TckSuite {
   /** An Iceberg table in {@code sales} whose metadata is {@code v(name, 1)}, with properties. */
   protected AssetRef table(String name, Map<String, String> properties) {
     AssetRef ref = assetOnMain(sales, name);
-    await(store().assets().create(tenant, ref, NewAsset.builder(AssetKind.ICEBERG_TABLE)
-        .location("s3://lake/sales/" + name)
-        .metadataLocation(v(name, 1))
-        .properties(properties)
-        .build()));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                ref,
+                NewAsset.builder(AssetKind.ICEBERG_TABLE)
+                    .location("s3://lake/sales/" + name)
+                    .metadataLocation(v(name, 1))
+                    .properties(properties)
+                    .build()));
     return ref;
   }
 
@@ -118,8 +124,10 @@ public abstract class LakeTenantSuite extends TckSuite {
    */
   protected static void assertOneChain(List<MetadataLocation> newestFirst) {
     int size = newestFirst.size();
-    assertThat(newestFirst).extracting(MetadataLocation::sequence).containsExactlyElementsOf(
-        IntStream.iterate(size, n -> n >= 1, n -> n - 1).mapToObj(n -> (long) n).toList());
+    assertThat(newestFirst)
+        .extracting(MetadataLocation::sequence)
+        .containsExactlyElementsOf(
+            IntStream.iterate(size, n -> n >= 1, n -> n - 1).mapToObj(n -> (long) n).toList());
     for (int i = 0; i < size - 1; i++) {
       assertThat(newestFirst.get(i).previousLocation())
           .as("the location entry %d replaced", newestFirst.get(i).sequence())

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * atomic compare-and-set on an asset's current metadata location, that tells a missing asset
  * ({@code NotFoundException}) apart from a lost race ({@code ConflictException} carrying the stored
  * location); of N writers holding the same expected location exactly one wins, also across two
- * store instances over the same data; and every committed location is kept in the asset's
- * history, newest first, as one gapless chain.
+ * store instances over the same data; and every committed location is kept in the asset's history,
+ * newest first, as one gapless chain.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} and namespace {@code
  * sales}. Races use fixed numbers of threads and commits, half through {@link #store()} and half
@@ -47,8 +47,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MetadataPointerContract extends TckSuite {
   private static final String CATALOG = "lake";
+
   /** Writers, and commits each must land, in the retrying race. */
   private static final int RETRYING_WRITERS = 8;
+
   private static final int COMMITS_PER_WRITER = 5;
 
   private TenantId tenant;
@@ -68,16 +70,19 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theFirstCommitExpectsNoLocation() {
     AssetRef orders = tableWithoutMetadata("orders");
 
-    Asset committed = await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.first(v(1))));
+    Asset committed =
+        await(store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(v(1))));
 
     assertThat(committed.metadataLocation()).contains(v(1));
     assertThat(get(orders)).contains(committed);
-    assertThat(history(orders)).singleElement().satisfies(entry -> {
-      assertThat(entry.sequence()).isEqualTo(1);
-      assertThat(entry.location()).isEqualTo(v(1));
-      assertThat(entry.previousLocation()).isEmpty();
-    });
+    assertThat(history(orders))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.sequence()).isEqualTo(1);
+              assertThat(entry.location()).isEqualTo(v(1));
+              assertThat(entry.previousLocation()).isEmpty();
+            });
   }
 
   @Test
@@ -85,10 +90,16 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
     Asset created = get(orders).orElseThrow();
 
-    Asset second = await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1), v(2))));
-    Asset third = await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(2), v(3))));
+    Asset second =
+        await(
+            store()
+                .assets()
+                .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+    Asset third =
+        await(
+            store()
+                .assets()
+                .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(2), v(3))));
 
     assertThat(second.metadataLocation()).contains(v(2));
     assertThat(third.metadataLocation()).contains(v(3));
@@ -108,14 +119,20 @@ public abstract class MetadataPointerContract extends TckSuite {
   @Test
   void aStaleExpectedLocationIsAConflictCarryingTheStoredLocationAndChangesNothing() {
     AssetRef orders = tableWithMetadata("orders", v(1));
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
     Asset before = get(orders).orElseThrow();
     List<MetadataLocation> historyBefore = history(orders);
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().commitMetadataLocation(
-            tenant, orders, MetadataCommit.replacing(v(1), v(3))));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(3))));
 
     assertThat(conflict.currentValue()).contains(v(2));
     assertThat(get(orders)).contains(before);
@@ -127,9 +144,13 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithoutMetadata("orders");
     Asset before = get(orders).orElseThrow();
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().commitMetadataLocation(
-            tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
 
     assertThat(conflict.currentValue()).isEmpty();
     assertThat(get(orders)).contains(before);
@@ -141,8 +162,13 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
     Asset before = get(orders).orElseThrow();
 
-    ConflictException conflict = assertFails(ConflictException.class,
-        () -> store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(v(2))));
+    ConflictException conflict =
+        assertFails(
+            ConflictException.class,
+            () ->
+                store()
+                    .assets()
+                    .commitMetadataLocation(tenant, orders, MetadataCommit.first(v(2))));
 
     assertThat(conflict.currentValue()).contains(v(1));
     assertThat(get(orders)).contains(before);
@@ -153,19 +179,24 @@ public abstract class MetadataPointerContract extends TckSuite {
   void aCommitToAMissingAssetIsNotFoundNeverAConflict() {
     AssetRef deleted = tableWithMetadata("deleted", v(1));
     await(store().assets().delete(tenant, deleted));
-    List<AssetRef> missing = List.of(
-        assetOnMain(sales, "never-existed"),
-        deleted,
-        AssetRef.onMain(CATALOG, path("no-such-namespace"), "orders"),
-        AssetRef.onMain("no-such-catalog", sales.path(), "orders"),
-        new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders"));
+    List<AssetRef> missing =
+        List.of(
+            assetOnMain(sales, "never-existed"),
+            deleted,
+            AssetRef.onMain(CATALOG, path("no-such-namespace"), "orders"),
+            AssetRef.onMain("no-such-catalog", sales.path(), "orders"),
+            new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "orders"));
 
     for (AssetRef ref : missing) {
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().assets().commitMetadataLocation(tenant, ref, MetadataCommit.first(v(2))));
-      assertFails(NotFoundException.class,
-          () -> store().assets().commitMetadataLocation(
-              tenant, ref, MetadataCommit.replacing(v(1), v(2))));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store()
+                  .assets()
+                  .commitMetadataLocation(tenant, ref, MetadataCommit.replacing(v(1), v(2))));
     }
 
     assertThat(get(deleted)).as("a failed commit does not create the asset").isEmpty();
@@ -179,24 +210,53 @@ public abstract class MetadataPointerContract extends TckSuite {
 
     assertInvalid("tenant", () -> store().assets().commitMetadataLocation(null, orders, good));
     assertInvalid("asset", () -> store().assets().commitMetadataLocation(tenant, null, good));
-    assertInvalid("asset.namespace", () -> store().assets().commitMetadataLocation(
-        tenant, orders.inNamespace(NamespacePath.ROOT), good));
-    assertInvalid("asset.name",
-        () -> store().assets().commitMetadataLocation(
-            tenant, orders.withName("or\u0000ders"), good));
+    assertInvalid(
+        "asset.namespace",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(tenant, orders.inNamespace(NamespacePath.ROOT), good));
+    assertInvalid(
+        "asset.name",
+        () ->
+            store().assets().commitMetadataLocation(tenant, orders.withName("or\u0000ders"), good));
     assertInvalid("commit", () -> store().assets().commitMetadataLocation(tenant, orders, null));
-    assertInvalid("commit.next",
+    assertInvalid(
+        "commit.next",
         () -> store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(null)));
-    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1), " ")));
-    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1), v(2) + "\u0007")));
-    assertInvalid("commit.next", () -> store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1), "s3://" + "x".repeat(4096))));
-    assertInvalid("commit.expected", () -> store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing("", v(2))));
-    assertInvalid("commit.expected", () -> store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1) + "\u0000", v(2))));
+    assertInvalid(
+        "commit.next",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), " ")));
+    assertInvalid(
+        "commit.next",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    tenant, orders, MetadataCommit.replacing(v(1), v(2) + "\u0007")));
+    assertInvalid(
+        "commit.next",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    tenant, orders, MetadataCommit.replacing(v(1), "s3://" + "x".repeat(4096))));
+    assertInvalid(
+        "commit.expected",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(tenant, orders, MetadataCommit.replacing("", v(2))));
+    assertInvalid(
+        "commit.expected",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    tenant, orders, MetadataCommit.replacing(v(1) + "\u0000", v(2))));
 
     assertThat(get(orders)).contains(before);
     assertThat(history(orders)).hasSize(1);
@@ -209,18 +269,26 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theHistoryListsEveryCommitNewestFirstAsOneGaplessChain() {
     AssetRef orders = tableWithMetadata("orders", v(1));
     for (int n = 2; n <= 5; n++) {
-      await(store().assets().commitMetadataLocation(
-          tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
     }
 
     List<MetadataLocation> history = history(orders);
 
     assertThat(history).extracting(MetadataLocation::sequence).containsExactly(5L, 4L, 3L, 2L, 1L);
-    assertThat(history).extracting(MetadataLocation::location)
+    assertThat(history)
+        .extracting(MetadataLocation::location)
         .containsExactly(v(5), v(4), v(3), v(2), v(1));
-    assertThat(history).extracting(MetadataLocation::previousLocation).containsExactly(
-        Optional.of(v(4)), Optional.of(v(3)), Optional.of(v(2)), Optional.of(v(1)),
-        Optional.empty());
+    assertThat(history)
+        .extracting(MetadataLocation::previousLocation)
+        .containsExactly(
+            Optional.of(v(4)),
+            Optional.of(v(3)),
+            Optional.of(v(2)),
+            Optional.of(v(1)),
+            Optional.empty());
     assertThat(history).allSatisfy(entry -> assertThat(entry.committedAt()).isNotNull());
   }
 
@@ -228,8 +296,10 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theHistoryIsPagedNewestFirst() {
     AssetRef orders = tableWithMetadata("orders", v(1));
     for (int n = 2; n <= 5; n++) {
-      await(store().assets().commitMetadataLocation(
-          tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
     }
 
     Page<MetadataLocation> first = historyPage(orders, PageRequest.firstPage(2));
@@ -247,30 +317,46 @@ public abstract class MetadataPointerContract extends TckSuite {
     AssetRef orders = tableWithMetadata("orders", v(1));
     AssetRef returns = tableWithMetadata("returns", v(1));
     for (AssetRef ref : List.of(orders, returns)) {
-      await(store().assets().commitMetadataLocation(
-          tenant, ref, MetadataCommit.replacing(v(1), v(2))));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(tenant, ref, MetadataCommit.replacing(v(1), v(2))));
     }
     TenantId twin = newTenant();
     newLocalCatalog(twin, CATALOG);
     newNamespaces(twin, CATALOG, "sales");
     await(store().assets().create(twin, orders, NewAsset.icebergTable("s3://twin/orders", v(1))));
-    await(store().assets().commitMetadataLocation(
-        twin, orders, MetadataCommit.replacing(v(1), v(2))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(twin, orders, MetadataCommit.replacing(v(1), v(2))));
     String token = historyPage(orders, PageRequest.firstPage(1)).nextPageToken().orElseThrow();
 
-    assertInvalid("page.pageToken", () -> store().assets().history(
-        tenant, returns, PageRequest.nextPage(token, 1)));
-    assertInvalid("page.pageToken", () -> store().assets().history(
-        twin, orders, PageRequest.nextPage(token, 1)));
+    assertInvalid(
+        "page.pageToken",
+        () -> store().assets().history(tenant, returns, PageRequest.nextPage(token, 1)));
+    assertInvalid(
+        "page.pageToken",
+        () -> store().assets().history(twin, orders, PageRequest.nextPage(token, 1)));
   }
 
   @Test
   void theHistoryOfAMissingAssetIsNotFound() {
-    assertFails(NotFoundException.class, () -> store().assets().history(
-        tenant, assetOnMain(sales, "no-such-asset"), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().assets().history(
-        tenant, AssetRef.onMain("no-such-catalog", sales.path(), "orders"),
-        PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .history(tenant, assetOnMain(sales, "no-such-asset"), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .history(
+                    tenant,
+                    AssetRef.onMain("no-such-catalog", sales.path(), "orders"),
+                    PageRequest.firstPage()));
   }
 
   @Test
@@ -280,31 +366,38 @@ public abstract class MetadataPointerContract extends TckSuite {
 
     assertInvalid("tenant", () -> store().assets().history(null, orders, page));
     assertInvalid("asset", () -> store().assets().history(tenant, null, page));
-    assertInvalid("asset.namespace[0]", () -> store().assets().history(
-        tenant, orders.inNamespace(path(" ")), page));
-    assertInvalid("asset.name",
-        () -> store().assets().history(tenant, orders.withName(null), page));
+    assertInvalid(
+        "asset.namespace[0]",
+        () -> store().assets().history(tenant, orders.inNamespace(path(" ")), page));
+    assertInvalid(
+        "asset.name", () -> store().assets().history(tenant, orders.withName(null), page));
     assertInvalid("page", () -> store().assets().history(tenant, orders, null));
-    assertInvalid("page.limit",
-        () -> store().assets().history(tenant, orders, PageRequest.firstPage(0)));
-    assertInvalid("page.pageToken", () -> store().assets().history(
-        tenant, orders, PageRequest.nextPage("%%%", 10)));
+    assertInvalid(
+        "page.limit", () -> store().assets().history(tenant, orders, PageRequest.firstPage(0)));
+    assertInvalid(
+        "page.pageToken",
+        () -> store().assets().history(tenant, orders, PageRequest.nextPage("%%%", 10)));
   }
 
   @Test
   void theHistoryFollowsTheAssetThroughARenameAndContinuesItsSequence() {
     NamespaceRef archive = newNamespaces(tenant, CATALOG, "archive");
     AssetRef orders = tableWithMetadata("orders", v(1));
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(1), v(2))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(2))));
     AssetRef archived = assetOnMain(archive, "orders-2023");
     await(store().assets().rename(tenant, orders, archived));
 
-    await(store().assets().commitMetadataLocation(
-        tenant, archived, MetadataCommit.replacing(v(2), v(3))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(tenant, archived, MetadataCommit.replacing(v(2), v(3))));
 
     List<MetadataLocation> history = history(archived);
-    assertThat(history).extracting(MetadataLocation::sequence, MetadataLocation::location)
+    assertThat(history)
+        .extracting(MetadataLocation::sequence, MetadataLocation::location)
         .containsExactly(tuple(3L, v(3)), tuple(2L, v(2)), tuple(1L, v(1)));
     assertOneChain(history);
   }
@@ -318,12 +411,23 @@ public abstract class MetadataPointerContract extends TckSuite {
     newNamespaces(other, CATALOG, "sales");
     await(store().assets().create(other, orders, NewAsset.icebergTable("s3://o/orders", v(1))));
     for (int n = 2; n <= 4; n++) {
-      await(store().assets().commitMetadataLocation(
-          tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
-      await(store().assets().commitMetadataLocation(tenant, returns, MetadataCommit.replacing(
-          "s3://lake/sales/returns/" + (n - 1) + ".json", "s3://lake/sales/returns/" + n + ".json")));
-      await(store().assets().commitMetadataLocation(
-          other, orders, MetadataCommit.replacing(v(n - 1), v(n))));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(n - 1), v(n))));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(
+                  tenant,
+                  returns,
+                  MetadataCommit.replacing(
+                      "s3://lake/sales/returns/" + (n - 1) + ".json",
+                      "s3://lake/sales/returns/" + n + ".json")));
+      await(
+          store()
+              .assets()
+              .commitMetadataLocation(other, orders, MetadataCommit.replacing(v(n - 1), v(n))));
     }
 
     List<MetadataLocation> ordersHistory = history(orders);
@@ -331,9 +435,11 @@ public abstract class MetadataPointerContract extends TckSuite {
 
     assertOneChain(ordersHistory);
     assertOneChain(returnsHistory);
-    assertThat(ordersHistory).extracting(MetadataLocation::location)
+    assertThat(ordersHistory)
+        .extracting(MetadataLocation::location)
         .containsExactly(v(4), v(3), v(2), v(1));
-    assertThat(returnsHistory).extracting(MetadataLocation::sequence)
+    assertThat(returnsHistory)
+        .extracting(MetadataLocation::sequence)
         .containsExactly(4L, 3L, 2L, 1L);
     assertOneChain(PagedReads.all(page -> store().assets().history(other, orders, page)));
   }
@@ -342,15 +448,23 @@ public abstract class MetadataPointerContract extends TckSuite {
   void theHistoryOfAnAssetCreatedWithoutMetadataStartsAtOneWithItsFirstCommit() {
     AssetRef orders = tableWithoutMetadata("orders");
     tableWithMetadata("returns", v(1));
-    await(store().assets().commitMetadataLocation(
-        tenant, assetOnMain(sales, "returns"), MetadataCommit.replacing(v(1), v(2))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant, assetOnMain(sales, "returns"), MetadataCommit.replacing(v(1), v(2))));
 
     await(store().assets().commitMetadataLocation(tenant, orders, MetadataCommit.first(v(7))));
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(v(7), v(8))));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(7), v(8))));
 
     List<MetadataLocation> history = history(orders);
-    assertThat(history).extracting(MetadataLocation::sequence, MetadataLocation::location,
+    assertThat(history)
+        .extracting(
+            MetadataLocation::sequence,
+            MetadataLocation::location,
             MetadataLocation::previousLocation)
         .containsExactly(tuple(2L, v(8), Optional.of(v(7))), tuple(1L, v(7), Optional.empty()));
   }
@@ -361,23 +475,42 @@ public abstract class MetadataPointerContract extends TckSuite {
   @Test
   void aWriterWhoseExpectedLocationWasReplacedConflictsAndLandsOnRetry() {
     AssetRef orders = tableWithMetadata("orders", v(1));
-    String seenByA = await(store().assets().get(tenant, orders)).orElseThrow()
-        .metadataLocation().orElseThrow();
-    String seenByB = await(peerStore().assets().get(tenant, orders)).orElseThrow()
-        .metadataLocation().orElseThrow();
+    String seenByA =
+        await(store().assets().get(tenant, orders)).orElseThrow().metadataLocation().orElseThrow();
+    String seenByB =
+        await(peerStore().assets().get(tenant, orders))
+            .orElseThrow()
+            .metadataLocation()
+            .orElseThrow();
 
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.replacing(seenByA, "s3://writer-a/2.json")));
-    ConflictException lost = assertFails(ConflictException.class,
-        () -> peerStore().assets().commitMetadataLocation(
-            tenant, orders, MetadataCommit.replacing(seenByB, "s3://writer-b/2.json")));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant, orders, MetadataCommit.replacing(seenByA, "s3://writer-a/2.json")));
+    ConflictException lost =
+        assertFails(
+            ConflictException.class,
+            () ->
+                peerStore()
+                    .assets()
+                    .commitMetadataLocation(
+                        tenant, orders, MetadataCommit.replacing(seenByB, "s3://writer-b/2.json")));
     assertThat(lost.currentValue()).contains("s3://writer-a/2.json");
-    Asset retried = await(peerStore().assets().commitMetadataLocation(tenant, orders,
-        MetadataCommit.replacing(lost.currentValue().orElseThrow(), "s3://writer-b/2.json")));
+    Asset retried =
+        await(
+            peerStore()
+                .assets()
+                .commitMetadataLocation(
+                    tenant,
+                    orders,
+                    MetadataCommit.replacing(
+                        lost.currentValue().orElseThrow(), "s3://writer-b/2.json")));
 
     assertThat(retried.metadataLocation()).contains("s3://writer-b/2.json");
     assertThat(await(store().assets().get(tenant, orders))).contains(retried);
-    assertThat(history(orders)).extracting(MetadataLocation::location)
+    assertThat(history(orders))
+        .extracting(MetadataLocation::location)
         .containsExactly("s3://writer-b/2.json", "s3://writer-a/2.json", v(1));
     assertOneChain(history(orders));
   }
@@ -386,14 +519,22 @@ public abstract class MetadataPointerContract extends TckSuite {
   void ofTwoWritersCommittingAFirstLocationTheSecondConflictsWithTheFirstsLocation() {
     AssetRef orders = tableWithoutMetadata("orders");
 
-    await(store().assets().commitMetadataLocation(
-        tenant, orders, MetadataCommit.first("s3://writer-a/1.json")));
-    ConflictException lost = assertFails(ConflictException.class,
-        () -> peerStore().assets().commitMetadataLocation(
-            tenant, orders, MetadataCommit.first("s3://writer-b/1.json")));
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(tenant, orders, MetadataCommit.first("s3://writer-a/1.json")));
+    ConflictException lost =
+        assertFails(
+            ConflictException.class,
+            () ->
+                peerStore()
+                    .assets()
+                    .commitMetadataLocation(
+                        tenant, orders, MetadataCommit.first("s3://writer-b/1.json")));
 
     assertThat(lost.currentValue()).contains("s3://writer-a/1.json");
-    assertThat(history(orders)).extracting(MetadataLocation::location)
+    assertThat(history(orders))
+        .extracting(MetadataLocation::location)
         .containsExactly("s3://writer-a/1.json");
   }
 
@@ -404,9 +545,15 @@ public abstract class MetadataPointerContract extends TckSuite {
   void ofConcurrentCommitsWithTheSameExpectedLocationExactlyOneWins() {
     AssetRef orders = tableWithMetadata("orders", v(1));
 
-    List<Race.Outcome<Asset>> outcomes = Race.run(store(), peerStore(), (store, racer) ->
-        store.assets().commitMetadataLocation(
-            tenant, orders, MetadataCommit.replacing(v(1), racerLocation(racer, 0))));
+    List<Race.Outcome<Asset>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                store
+                    .assets()
+                    .commitMetadataLocation(
+                        tenant, orders, MetadataCommit.replacing(v(1), racerLocation(racer, 0))));
 
     assertExactlyOneWon(orders, outcomes, Optional.of(v(1)));
   }
@@ -415,9 +562,15 @@ public abstract class MetadataPointerContract extends TckSuite {
   void ofConcurrentFirstCommitsExactlyOneWins() {
     AssetRef orders = tableWithoutMetadata("orders");
 
-    List<Race.Outcome<Asset>> outcomes = Race.run(store(), peerStore(), (store, racer) ->
-        store.assets().commitMetadataLocation(
-            tenant, orders, MetadataCommit.first(racerLocation(racer, 0))));
+    List<Race.Outcome<Asset>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                store
+                    .assets()
+                    .commitMetadataLocation(
+                        tenant, orders, MetadataCommit.first(racerLocation(racer, 0))));
 
     assertExactlyOneWon(orders, outcomes, Optional.empty());
   }
@@ -429,40 +582,48 @@ public abstract class MetadataPointerContract extends TckSuite {
     // writer needs more attempts than its own commits plus all commits of the race.
     int maxAttempts = COMMITS_PER_WRITER + RETRYING_WRITERS * COMMITS_PER_WRITER;
 
-    List<List<String>> landed = ConcurrentCalls.race(RETRYING_WRITERS, writer -> {
-      CatalogStore store = storeOf(writer);
-      List<String> mine = new ArrayList<>();
-      Optional<String> current = Optional.empty();
-      for (int attempt = 1; mine.size() < COMMITS_PER_WRITER; attempt++) {
-        assertThat(attempt).as("attempts of writer %d", writer).isLessThanOrEqualTo(maxAttempts);
-        String next = racerLocation(writer, mine.size());
-        MetadataCommit commit = current.isEmpty()
-            ? MetadataCommit.first(next)
-            : MetadataCommit.replacing(current.get(), next);
-        Outcome<Asset> outcome = Outcome.of(
-            () -> store.assets().commitMetadataLocation(tenant, orders, commit));
-        Optional<ConflictException> conflict = outcome.failure(ConflictException.class);
-        if (conflict.isPresent()) {
-          assertThat(conflict.get().currentValue())
-              .as("a conflict reports the location that won, not the one the writer expected")
-              .isNotEqualTo(current);
-          current = conflict.get().currentValue();
-        } else {
-          mine.add(next);
-          current = Optional.of(next);
-        }
-      }
-      return mine;
-    });
+    List<List<String>> landed =
+        ConcurrentCalls.race(
+            RETRYING_WRITERS,
+            writer -> {
+              CatalogStore store = storeOf(writer);
+              List<String> mine = new ArrayList<>();
+              Optional<String> current = Optional.empty();
+              for (int attempt = 1; mine.size() < COMMITS_PER_WRITER; attempt++) {
+                assertThat(attempt)
+                    .as("attempts of writer %d", writer)
+                    .isLessThanOrEqualTo(maxAttempts);
+                String next = racerLocation(writer, mine.size());
+                MetadataCommit commit =
+                    current.isEmpty()
+                        ? MetadataCommit.first(next)
+                        : MetadataCommit.replacing(current.get(), next);
+                Outcome<Asset> outcome =
+                    Outcome.of(() -> store.assets().commitMetadataLocation(tenant, orders, commit));
+                Optional<ConflictException> conflict = outcome.failure(ConflictException.class);
+                if (conflict.isPresent()) {
+                  assertThat(conflict.get().currentValue())
+                      .as(
+                          "a conflict reports the location that won, not the one the writer expected")
+                      .isNotEqualTo(current);
+                  current = conflict.get().currentValue();
+                } else {
+                  mine.add(next);
+                  current = Optional.of(next);
+                }
+              }
+              return mine;
+            });
 
     List<MetadataLocation> history = history(orders);
     int total = RETRYING_WRITERS * COMMITS_PER_WRITER;
     assertThat(history).as("one entry per landed commit").hasSize(total);
     assertOneChain(history);
-    assertThat(history).extracting(MetadataLocation::location)
+    assertThat(history)
+        .extracting(MetadataLocation::location)
         .containsExactlyInAnyOrderElementsOf(flatten(landed));
-    List<String> oldestFirst = new ArrayList<>(
-        history.stream().map(MetadataLocation::location).toList());
+    List<String> oldestFirst =
+        new ArrayList<>(history.stream().map(MetadataLocation::location).toList());
     Collections.reverse(oldestFirst);
     for (List<String> writerCommits : landed) {
       assertThat(oldestFirst.stream().filter(writerCommits::contains).toList())
@@ -497,8 +658,11 @@ public abstract class MetadataPointerContract extends TckSuite {
 
   private AssetRef tableWithMetadata(String name, String metadataLocation) {
     AssetRef ref = assetOnMain(sales, name);
-    await(store().assets().create(tenant, ref,
-        NewAsset.icebergTable("s3://lake/sales/" + name, metadataLocation)));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant, ref, NewAsset.icebergTable("s3://lake/sales/" + name, metadataLocation)));
     return ref;
   }
 
@@ -520,8 +684,11 @@ public abstract class MetadataPointerContract extends TckSuite {
    */
   private void assertExactlyOneWon(
       AssetRef ref, List<Race.Outcome<Asset>> outcomes, Optional<String> expected) {
-    String won = Race.assertOneWinner(outcomes, ConflictException.class)
-        .value().metadataLocation().orElseThrow();
+    String won =
+        Race.assertOneWinner(outcomes, ConflictException.class)
+            .value()
+            .metadataLocation()
+            .orElseThrow();
     assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Race.Outcome::failure))
         .as("every loser's conflict names the location that won")
         .map(ConflictException.class::cast)
@@ -529,7 +696,8 @@ public abstract class MetadataPointerContract extends TckSuite {
     assertThat(get(ref).orElseThrow().metadataLocation()).contains(won);
 
     List<MetadataLocation> history = history(ref);
-    assertThat(history).extracting(MetadataLocation::location)
+    assertThat(history)
+        .extracting(MetadataLocation::location)
         .containsExactlyElementsOf(expected.map(e -> List.of(won, e)).orElse(List.of(won)));
     assertOneChain(history);
   }
@@ -540,8 +708,10 @@ public abstract class MetadataPointerContract extends TckSuite {
    */
   private static void assertOneChain(List<MetadataLocation> newestFirst) {
     int size = newestFirst.size();
-    assertThat(newestFirst).extracting(MetadataLocation::sequence).containsExactlyElementsOf(
-        IntStream.iterate(size, n -> n >= 1, n -> n - 1).mapToObj(n -> (long) n).toList());
+    assertThat(newestFirst)
+        .extracting(MetadataLocation::sequence)
+        .containsExactlyElementsOf(
+            IntStream.iterate(size, n -> n >= 1, n -> n - 1).mapToObj(n -> (long) n).toList());
     for (int i = 0; i < size - 1; i++) {
       assertThat(newestFirst.get(i).previousLocation())
           .as("the location entry %d replaced", newestFirst.get(i).sequence())

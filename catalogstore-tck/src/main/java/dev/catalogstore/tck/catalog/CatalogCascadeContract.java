@@ -52,14 +52,22 @@ public abstract class CatalogCascadeContract extends SampleTenantSuite {
     assertThat(await(store().assets().get(tenant, CUSTOMERS))).isEmpty();
     assertThat(await(store().assets().getById(tenant, orders))).isEmpty();
     assertThat(await(store().assets().getById(tenant, customers))).isEmpty();
-    assertFails(NotFoundException.class, () -> store().namespaces().list(
-        tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        tenant, BranchRef.main(CATALOG), SALES.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store().namespaces().list(tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(tenant, BranchRef.main(CATALOG), SALES.path(), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().history(tenant, ORDERS, PageRequest.firstPage()));
     assertThat(await(store().warehouses().get(tenant, WAREHOUSE)))
-        .as("a catalog's warehouse is not part of it").isPresent();
+        .as("a catalog's warehouse is not part of it")
+        .isPresent();
     await(store().warehouses().delete(tenant, WAREHOUSE));
   }
 
@@ -71,19 +79,30 @@ public abstract class CatalogCascadeContract extends SampleTenantSuite {
 
     await(store().catalogs().create(tenant, NewCatalog.local(CATALOG, WAREHOUSE)));
 
-    assertThat(await(store().namespaces().list(
-        tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage())).items()).isEmpty();
+    assertThat(
+            await(
+                    store()
+                        .namespaces()
+                        .list(tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage()))
+                .items())
+        .isEmpty();
     assertThat(await(store().namespaces().get(tenant, SALES))).isEmpty();
     await(store().namespaces().create(tenant, SALES, Map.of()));
-    assertThat(await(store().assets().list(
-        tenant, BranchRef.main(CATALOG), SALES.path(), PageRequest.firstPage())).items())
+    assertThat(
+            await(
+                    store()
+                        .assets()
+                        .list(
+                            tenant, BranchRef.main(CATALOG), SALES.path(), PageRequest.firstPage()))
+                .items())
         .isEmpty();
     Asset reborn =
         await(store().assets().create(tenant, ORDERS, NewAsset.of(AssetKind.ICEBERG_TABLE)));
     assertThat(reborn.id()).isNotEqualTo(oldOrders);
     assertThat(reborn.metadataLocation()).isEmpty();
     assertThat(await(store().assets().history(tenant, ORDERS, PageRequest.firstPage())).items())
-        .as("no history survives from the deleted catalog").isEmpty();
+        .as("no history survives from the deleted catalog")
+        .isEmpty();
     assertThat(await(store().assets().getById(tenant, oldOrders))).isEmpty();
   }
 
@@ -92,8 +111,13 @@ public abstract class CatalogCascadeContract extends SampleTenantSuite {
     TenantId tenant = sampleTenant("owner");
     await(store().catalogs().create(tenant, NewCatalog.local("pond", WAREHOUSE)));
     NamespaceRef pondSales = newNamespaces(tenant, "pond", "sales");
-    await(store().assets().create(tenant, assetOnMain(pondSales, "orders"),
-        NewAsset.icebergTable("s3://pond/sales/orders", SampleTenant.ORDERS_V1)));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                assetOnMain(pondSales, "orders"),
+                NewAsset.icebergTable("s3://pond/sales/orders", SampleTenant.ORDERS_V1)));
     TenantId twin = sampleTenant("twin");
     TenantSnapshot tenantBefore = snapshot(tenant);
     TenantSnapshot twinBefore = snapshot(twin);
@@ -108,30 +132,48 @@ public abstract class CatalogCascadeContract extends SampleTenantSuite {
   void aCatalogDeletionRacingWithWritesLeavesNoOrphans() {
     TenantId tenant = sampleTenant("owner");
 
-    List<Optional<AssetId>> created = ConcurrentCalls.race(RACING_WRITERS + 1, racer -> {
-      if (racer == RACING_WRITERS) {
-        await(storeOf(racer).catalogs().delete(tenant, CATALOG));
-        return Optional.empty();
-      }
-      NamespaceRef namespace = NamespaceRef.of(CATALOG, "writer-" + racer);
-      // Each write lands before the deletion or fails as NotFound after it; nothing else.
-      Outcome.of(() -> storeOf(racer).namespaces().create(tenant, namespace, Map.of()))
-          .failure(NotFoundException.class);
-      Outcome<Asset> asset = Outcome.of(() -> storeOf(racer).assets().create(
-          tenant, assetOnMain(SALES, "writer-" + racer), NewAsset.of(AssetKind.FILE)));
-      return asset.failure(NotFoundException.class).isPresent()
-          ? Optional.empty()
-          : asset.value().map(Asset::id);
-    });
+    List<Optional<AssetId>> created =
+        ConcurrentCalls.race(
+            RACING_WRITERS + 1,
+            racer -> {
+              if (racer == RACING_WRITERS) {
+                await(storeOf(racer).catalogs().delete(tenant, CATALOG));
+                return Optional.empty();
+              }
+              NamespaceRef namespace = NamespaceRef.of(CATALOG, "writer-" + racer);
+              // Each write lands before the deletion or fails as NotFound after it; nothing else.
+              Outcome.of(() -> storeOf(racer).namespaces().create(tenant, namespace, Map.of()))
+                  .failure(NotFoundException.class);
+              Outcome<Asset> asset =
+                  Outcome.of(
+                      () ->
+                          storeOf(racer)
+                              .assets()
+                              .create(
+                                  tenant,
+                                  assetOnMain(SALES, "writer-" + racer),
+                                  NewAsset.of(AssetKind.FILE)));
+              return asset.failure(NotFoundException.class).isPresent()
+                  ? Optional.empty()
+                  : asset.value().map(Asset::id);
+            });
 
     assertThat(await(store().catalogs().get(tenant, CATALOG))).isEmpty();
     for (Optional<AssetId> id : created) {
-      id.ifPresent(assetId -> assertThat(await(store().assets().getById(tenant, assetId)))
-          .as("an asset created before the catalog's deletion is gone with it").isEmpty());
+      id.ifPresent(
+          assetId ->
+              assertThat(await(store().assets().getById(tenant, assetId)))
+                  .as("an asset created before the catalog's deletion is gone with it")
+                  .isEmpty());
     }
     await(store().catalogs().create(tenant, NewCatalog.local(CATALOG, WAREHOUSE)));
-    assertThat(await(store().namespaces().list(
-        tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage())).items())
-        .as("no namespace outlives the catalog it was created in").isEmpty();
+    assertThat(
+            await(
+                    store()
+                        .namespaces()
+                        .list(tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage()))
+                .items())
+        .as("no namespace outlives the catalog it was created in")
+        .isEmpty();
   }
 }

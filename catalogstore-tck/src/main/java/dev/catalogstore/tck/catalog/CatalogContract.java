@@ -27,18 +27,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.catalog.Catalogs}: local catalogs on a warehouse
- * of their own tenant and federated catalogs with a connector; a catalog is created with its
- * branch {@code main}; names are unique per tenant and never overwritten; name and type never
- * change, only a federated catalog takes a connector; deleting frees the name.
+ * Specifies {@link dev.catalogstore.api.catalog.Catalogs}: local catalogs on a warehouse of their
+ * own tenant and federated catalogs with a connector; a catalog is created with its branch {@code
+ * main}; names are unique per tenant and never overwritten; name and type never change, only a
+ * federated catalog takes a connector; deleting frees the name.
  *
- * <p>The paging of {@code catalogs().list} is specified by {@link CatalogPagingContract}, bad
- * input by {@link CatalogInputRulesContract}, and what a catalog's deletion removes by {@link
+ * <p>The paging of {@code catalogs().list} is specified by {@link CatalogPagingContract}, bad input
+ * by {@link CatalogInputRulesContract}, and what a catalog's deletion removes by {@link
  * CatalogCascadeContract}.
  */
 public abstract class CatalogContract extends TckSuite {
-  private static final ConnectorConfig REST = new ConnectorConfig(
-      "iceberg-rest", Map.of("uri", "https://remote.example/api/catalog", "warehouse", "prod"));
+  private static final ConnectorConfig REST =
+      new ConnectorConfig(
+          "iceberg-rest", Map.of("uri", "https://remote.example/api/catalog", "warehouse", "prod"));
 
   // ---------------------------------------------------------------------------------------------
   // create and read
@@ -48,8 +49,14 @@ public abstract class CatalogContract extends TckSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
 
-    Catalog created = await(store().catalogs().create(tenant,
-        NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "sales-team"))));
+    Catalog created =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.local("sales", "lake")
+                        .withProperties(Map.of("owner", "sales-team"))));
 
     assertThat(created.id()).isNotNull();
     assertThat(created.name()).isEqualTo("sales");
@@ -80,10 +87,27 @@ public abstract class CatalogContract extends TckSuite {
     newLocalCatalog(tenant, "sales");
     NamespaceRef namespace = newNamespaces(tenant, "sales", "ns");
 
-    assertThat(await(store().assets().list(tenant, BranchRef.main("sales"), namespace.path(),
-        PageRequest.firstPage())).items()).isEmpty();
-    assertFails(NotFoundException.class, () -> store().assets().list(tenant,
-        new BranchRef("sales", "dev"), namespace.path(), PageRequest.firstPage()));
+    assertThat(
+            await(
+                    store()
+                        .assets()
+                        .list(
+                            tenant,
+                            BranchRef.main("sales"),
+                            namespace.path(),
+                            PageRequest.firstPage()))
+                .items())
+        .isEmpty();
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(
+                    tenant,
+                    new BranchRef("sales", "dev"),
+                    namespace.path(),
+                    PageRequest.firstPage()));
   }
 
   @Test
@@ -102,12 +126,25 @@ public abstract class CatalogContract extends TckSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
     newWarehouse(tenant, "other-lake");
-    Catalog original = await(store().catalogs().create(tenant,
-        NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "first"))));
+    Catalog original =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.local("sales", "lake").withProperties(Map.of("owner", "first"))));
 
-    assertFails(AlreadyExistsException.class, () -> store().catalogs().create(tenant,
-        NewCatalog.local("sales", "other-lake").withProperties(Map.of("owner", "second"))));
-    assertFails(AlreadyExistsException.class,
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.local("sales", "other-lake")
+                        .withProperties(Map.of("owner", "second"))));
+    assertFails(
+        AlreadyExistsException.class,
         () -> store().catalogs().create(tenant, NewCatalog.federated("sales", REST)));
 
     assertThat(await(store().catalogs().get(tenant, "sales"))).contains(original);
@@ -133,7 +170,8 @@ public abstract class CatalogContract extends TckSuite {
     TenantId other = newTenant();
     newWarehouse(other, "lake");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().catalogs().create(tenant, NewCatalog.local("sales", "lake")));
 
     assertThat(await(store().catalogs().get(tenant, "sales"))).isEmpty();
@@ -153,11 +191,19 @@ public abstract class CatalogContract extends TckSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
 
-    Race.Outcome<Catalog> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.catalogs().create(tenant,
-            NewCatalog.local("sales", "lake")
-                .withProperties(Map.of("racer", Integer.toString(racer))))),
-        AlreadyExistsException.class);
+    Race.Outcome<Catalog> winner =
+        Race.assertOneWinner(
+            Race.run(
+                store(),
+                peerStore(),
+                (store, racer) ->
+                    store
+                        .catalogs()
+                        .create(
+                            tenant,
+                            NewCatalog.local("sales", "lake")
+                                .withProperties(Map.of("racer", Integer.toString(racer))))),
+            AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
@@ -172,12 +218,26 @@ public abstract class CatalogContract extends TckSuite {
   void updateChangesPropertiesByKeyAndKeepsNameTypeAndSource() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    Catalog before = await(store().catalogs().create(tenant, NewCatalog.local("sales", "lake")
-        .withProperties(Map.of("keep", "1", "change", "old", "drop", "x"))));
+    Catalog before =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.local("sales", "lake")
+                        .withProperties(Map.of("keep", "1", "change", "old", "drop", "x"))));
 
-    Catalog after = await(store().catalogs().update(tenant, "sales", CatalogUpdate.builder()
-        .properties(new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
-        .build()));
+    Catalog after =
+        await(
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "sales",
+                    CatalogUpdate.builder()
+                        .properties(
+                            new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
+                        .build()));
 
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.name()).isEqualTo("sales");
@@ -193,8 +253,11 @@ public abstract class CatalogContract extends TckSuite {
     await(store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
     ConnectorConfig glue = new ConnectorConfig("glue", Map.of("region", "us-east-1"));
 
-    Catalog after = await(store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().connector(glue).build()));
+    Catalog after =
+        await(
+            store()
+                .catalogs()
+                .update(tenant, "remote", CatalogUpdate.builder().connector(glue).build()));
 
     assertThat(after.source()).isEqualTo(new CatalogSource.Federated(glue));
     assertThat(after.type()).isEqualTo(CatalogType.FEDERATED);
@@ -205,14 +268,25 @@ public abstract class CatalogContract extends TckSuite {
   void aConnectorForALocalCatalogIsRefusedAndChangesNothing() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    Catalog before = await(store().catalogs().create(tenant,
-        NewCatalog.local("sales", "lake").withProperties(Map.of("k", "v"))));
+    Catalog before =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant, NewCatalog.local("sales", "lake").withProperties(Map.of("k", "v"))));
 
-    assertFails(PreconditionFailedException.class, () -> store().catalogs().update(tenant, "sales",
-        CatalogUpdate.builder()
-            .connector(REST)
-            .properties(PropertyUpdate.setting("k", "changed"))
-            .build()));
+    assertFails(
+        PreconditionFailedException.class,
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "sales",
+                    CatalogUpdate.builder()
+                        .connector(REST)
+                        .properties(PropertyUpdate.setting("k", "changed"))
+                        .build()));
 
     assertThat(await(store().catalogs().get(tenant, "sales"))).contains(before);
   }
@@ -220,8 +294,12 @@ public abstract class CatalogContract extends TckSuite {
   @Test
   void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
     TenantId tenant = newTenant();
-    Catalog before = await(store().catalogs().create(tenant,
-        NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
+    Catalog before =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant, NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
 
     Catalog after =
         await(store().catalogs().update(tenant, "remote", CatalogUpdate.builder().build()));
@@ -235,8 +313,15 @@ public abstract class CatalogContract extends TckSuite {
   void updateOfAMissingCatalogIsNotFoundAndCreatesNothing() {
     TenantId tenant = newTenant();
 
-    assertFails(NotFoundException.class, () -> store().catalogs().update(tenant, "sales",
-        CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "sales",
+                    CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
 
     assertThat(await(store().catalogs().get(tenant, "sales"))).isEmpty();
   }
@@ -257,8 +342,13 @@ public abstract class CatalogContract extends TckSuite {
     Catalog recreated =
         await(store().catalogs().create(tenant, NewCatalog.local("sales", "sales-wh")));
     assertThat(recreated.id()).isNotEqualTo(deleted.id());
-    assertThat(await(store().namespaces().list(tenant, NamespaceRef.root("sales"),
-        PageRequest.firstPage())).items()).isEmpty();
+    assertThat(
+            await(
+                    store()
+                        .namespaces()
+                        .list(tenant, NamespaceRef.root("sales"), PageRequest.firstPage()))
+                .items())
+        .isEmpty();
   }
 
   @Test
@@ -278,11 +368,22 @@ public abstract class CatalogContract extends TckSuite {
   void everyFieldGivenAtCreationIsReadBackByGetAndList() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    NewCatalog local = NewCatalog.local("local", "lake")
-        .withProperties(Map.of("owner", "sales-team", "empty", ""));
-    NewCatalog federated = NewCatalog.federated("remote", new ConnectorConfig("iceberg-rest",
-            Map.of("uri", "https://remote.example/api", "credential", "id:secret", "scope", "a b")))
-        .withProperties(Map.of("owner", "platform"));
+    NewCatalog local =
+        NewCatalog.local("local", "lake")
+            .withProperties(Map.of("owner", "sales-team", "empty", ""));
+    NewCatalog federated =
+        NewCatalog.federated(
+                "remote",
+                new ConnectorConfig(
+                    "iceberg-rest",
+                    Map.of(
+                        "uri",
+                        "https://remote.example/api",
+                        "credential",
+                        "id:secret",
+                        "scope",
+                        "a b")))
+            .withProperties(Map.of("owner", "platform"));
 
     Catalog createdLocal = await(store().catalogs().create(tenant, local));
     Catalog createdFederated = await(store().catalogs().create(tenant, federated));
@@ -308,12 +409,18 @@ public abstract class CatalogContract extends TckSuite {
   void aConnectorOnlyUpdateKeepsEveryProperty() {
     TenantId tenant = newTenant();
     Map<String, String> properties = Map.of("a", "1", "b", "2");
-    Catalog before = await(store().catalogs().create(tenant,
-        NewCatalog.federated("remote", REST).withProperties(properties)));
+    Catalog before =
+        await(
+            store()
+                .catalogs()
+                .create(tenant, NewCatalog.federated("remote", REST).withProperties(properties)));
     ConnectorConfig glue = new ConnectorConfig("glue", Map.of("region", "us-east-1"));
 
-    Catalog after = await(store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().connector(glue).build()));
+    Catalog after =
+        await(
+            store()
+                .catalogs()
+                .update(tenant, "remote", CatalogUpdate.builder().connector(glue).build()));
 
     assertThat(after.source()).isEqualTo(new CatalogSource.Federated(glue));
     assertThat(after.properties()).isEqualTo(properties);
@@ -325,17 +432,39 @@ public abstract class CatalogContract extends TckSuite {
   @Test
   void aPropertyUpdateOfOneKeyKeepsTheConnectorAndTheOtherKeys() {
     TenantId tenant = newTenant();
-    Catalog before = await(store().catalogs().create(tenant,
-        NewCatalog.federated("remote", REST).withProperties(Map.of("a", "1", "b", "2", "c", "3"))));
+    Catalog before =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.federated("remote", REST)
+                        .withProperties(Map.of("a", "1", "b", "2", "c", "3"))));
 
-    Catalog setOne = await(store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().properties(PropertyUpdate.setting("b", "two")).build()));
+    Catalog setOne =
+        await(
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "remote",
+                    CatalogUpdate.builder()
+                        .properties(PropertyUpdate.setting("b", "two"))
+                        .build()));
     assertThat(setOne.properties()).isEqualTo(Map.of("a", "1", "b", "two", "c", "3"));
     assertThat(setOne.source()).isEqualTo(before.source());
     assertThat(await(store().catalogs().get(tenant, "remote"))).contains(setOne);
 
-    Catalog removeOne = await(store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().properties(PropertyUpdate.removing(Set.of("a"))).build()));
+    Catalog removeOne =
+        await(
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "remote",
+                    CatalogUpdate.builder()
+                        .properties(PropertyUpdate.removing(Set.of("a")))
+                        .build()));
     assertThat(removeOne.properties()).isEqualTo(Map.of("b", "two", "c", "3"));
     assertThat(removeOne.source()).isEqualTo(before.source());
     assertThat(await(store().catalogs().get(tenant, "remote"))).contains(removeOne);
@@ -347,11 +476,23 @@ public abstract class CatalogContract extends TckSuite {
   void aPropertyUpdateOfALocalCatalogKeepsItsWarehouse() {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "lake");
-    Catalog before = await(store().catalogs().create(tenant,
-        NewCatalog.local("sales", "lake").withProperties(Map.of("a", "1"))));
+    Catalog before =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant, NewCatalog.local("sales", "lake").withProperties(Map.of("a", "1"))));
 
-    Catalog after = await(store().catalogs().update(tenant, "sales",
-        CatalogUpdate.builder().properties(PropertyUpdate.removing(Set.of("a"))).build()));
+    Catalog after =
+        await(
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "sales",
+                    CatalogUpdate.builder()
+                        .properties(PropertyUpdate.removing(Set.of("a")))
+                        .build()));
 
     assertThat(after.source()).isEqualTo(new CatalogSource.Local("lake"));
     assertThat(after.properties()).isEmpty();
@@ -365,12 +506,15 @@ public abstract class CatalogContract extends TckSuite {
   @Test
   void catalogNamesAreComparedExactlyWithoutFoldingCaseOrNormalisingUnicode() {
     TenantId tenant = newTenant();
-    List<String> distinct = List.of("sales", "Sales", "SALES", "sales ", " sales", "\u00e9",
-        "e\u0301", "\u00df", "ss");
+    List<String> distinct =
+        List.of("sales", "Sales", "SALES", "sales ", " sales", "\u00e9", "e\u0301", "\u00df", "ss");
 
     for (String name : distinct) {
-      await(store().catalogs().create(tenant, NewCatalog.federated(name, REST)
-          .withProperties(Map.of("named", name))));
+      await(
+          store()
+              .catalogs()
+              .create(
+                  tenant, NewCatalog.federated(name, REST).withProperties(Map.of("named", name))));
     }
 
     for (String name : distinct) {
@@ -382,28 +526,51 @@ public abstract class CatalogContract extends TckSuite {
   }
 
   /**
-   * Every method that takes a catalog name matches it exactly: a name written differently (in
-   * case, with a space, as a prefix, with a LIKE wildcard, in another Unicode form) names no
-   * catalog, so a get is empty, an update or delete is NotFound and changes nothing.
+   * Every method that takes a catalog name matches it exactly: a name written differently (in case,
+   * with a space, as a prefix, with a LIKE wildcard, in another Unicode form) names no catalog, so
+   * a get is empty, an update or delete is NotFound and changes nothing.
    */
   @Test
   void noMethodMatchesADifferentlyWrittenName() {
     TenantId tenant = newTenant();
-    Catalog sales = await(store().catalogs().create(tenant,
-        NewCatalog.federated("caf\u00e9.sales", REST).withProperties(Map.of("k", "v"))));
+    Catalog sales =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.federated("caf\u00e9.sales", REST)
+                        .withProperties(Map.of("k", "v"))));
     CatalogUpdate update =
         CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "changed")).build();
 
-    for (String other : List.of("CAF\u00c9.SALES", "Caf\u00e9.sales", "caf\u00e9.sales ",
-        " caf\u00e9.sales", "caf\u00e9.sale", "caf\u00e9", "sales", "cafe\u0301.sales",
-        "caf%", "caf\u00e9_sales", "caf_.sales", "%")) {
+    for (String other :
+        List.of(
+            "CAF\u00c9.SALES",
+            "Caf\u00e9.sales",
+            "caf\u00e9.sales ",
+            " caf\u00e9.sales",
+            "caf\u00e9.sale",
+            "caf\u00e9",
+            "sales",
+            "cafe\u0301.sales",
+            "caf%",
+            "caf\u00e9_sales",
+            "caf_.sales",
+            "%")) {
       assertThat(await(store().catalogs().get(tenant, other))).as("get [%s]", other).isEmpty();
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().update(tenant, other, update)).missing())
-          .as("update [%s]", other).isEqualTo(ObjectType.CATALOG);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().delete(tenant, other)).missing())
-          .as("delete [%s]", other).isEqualTo(ObjectType.CATALOG);
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().catalogs().update(tenant, other, update))
+                  .missing())
+          .as("update [%s]", other)
+          .isEqualTo(ObjectType.CATALOG);
+      assertThat(
+              assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, other))
+                  .missing())
+          .as("delete [%s]", other)
+          .isEqualTo(ObjectType.CATALOG);
     }
 
     assertThat(await(store().catalogs().list(tenant, PageRequest.firstPage())).items())
@@ -416,9 +583,13 @@ public abstract class CatalogContract extends TckSuite {
     newWarehouse(tenant, "lake");
 
     for (String other : List.of("LAKE", "lake ", "lak", "l_ke", "la%")) {
-      assertThat(assertFails(NotFoundException.class, () -> store().catalogs().create(
-          tenant, NewCatalog.local("sales", other))).missing())
-          .as("a catalog on [%s]", other).isEqualTo(ObjectType.WAREHOUSE);
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().catalogs().create(tenant, NewCatalog.local("sales", other)))
+                  .missing())
+          .as("a catalog on [%s]", other)
+          .isEqualTo(ObjectType.WAREHOUSE);
     }
 
     assertThat(await(store().catalogs().list(tenant, PageRequest.firstPage())).items()).isEmpty();
@@ -430,16 +601,17 @@ public abstract class CatalogContract extends TckSuite {
     TenantId other = newTenant();
     newWarehouse(tenant, "lake");
     List<String> siblings =
-        List.of("sale", "sales2", "sales.eu", "sales ", " sales", "Sales", "SALES", "sales%",
-            "s_les");
+        List.of(
+            "sale", "sales2", "sales.eu", "sales ", " sales", "Sales", "SALES", "sales%", "s_les");
     await(store().catalogs().create(tenant, NewCatalog.local("sales", "lake")));
-    siblings.forEach(name -> await(store().catalogs().create(tenant,
-        NewCatalog.local(name, "lake"))));
+    siblings.forEach(
+        name -> await(store().catalogs().create(tenant, NewCatalog.local(name, "lake"))));
     Catalog othersSales =
         await(store().catalogs().create(other, NewCatalog.federated("sales", REST)));
     List<Catalog> siblingsBefore =
         await(store().catalogs().list(tenant, PageRequest.firstPage())).items().stream()
-            .filter(c -> !c.name().equals("sales")).toList();
+            .filter(c -> !c.name().equals("sales"))
+            .toList();
 
     await(store().catalogs().delete(tenant, "sales"));
 
@@ -448,8 +620,9 @@ public abstract class CatalogContract extends TckSuite {
     assertThat(await(store().catalogs().list(tenant, PageRequest.firstPage())).items())
         .containsExactlyElementsOf(siblingsBefore);
     assertThat(await(store().catalogs().get(other, "sales"))).contains(othersSales);
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().catalogs().delete(tenant, "sales")).missing())
+    assertThat(
+            assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, "sales"))
+                .missing())
         .isEqualTo(ObjectType.CATALOG);
   }
 
@@ -464,30 +637,51 @@ public abstract class CatalogContract extends TckSuite {
     CatalogUpdate update =
         CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build();
 
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().catalogs().update(tenant, "sales", update)).missing())
+    assertThat(
+            assertFails(
+                    NotFoundException.class,
+                    () -> store().catalogs().update(tenant, "sales", update))
+                .missing())
         .isEqualTo(ObjectType.CATALOG);
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().catalogs().delete(tenant, "sales")).missing())
+    assertThat(
+            assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, "sales"))
+                .missing())
         .isEqualTo(ObjectType.CATALOG);
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().catalogs().create(tenant, NewCatalog.local("sales", "lake"))).missing())
+    assertThat(
+            assertFails(
+                    NotFoundException.class,
+                    () -> store().catalogs().create(tenant, NewCatalog.local("sales", "lake")))
+                .missing())
         .isEqualTo(ObjectType.WAREHOUSE);
     for (TenantId missing : List.of(TenantId.random(), deleted)) {
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().create(missing, NewCatalog.local("sales", "lake"))).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().catalogs().create(missing, NewCatalog.local("sales", "lake")))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().create(missing, NewCatalog.federated("sales", REST)))
-          .missing()).isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().update(missing, "sales", update)).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().catalogs().create(missing, NewCatalog.federated("sales", REST)))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().delete(missing, "sales")).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().catalogs().update(missing, "sales", update))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().catalogs().list(missing, PageRequest.firstPage())).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class, () -> store().catalogs().delete(missing, "sales"))
+                  .missing())
+          .isEqualTo(ObjectType.TENANT);
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().catalogs().list(missing, PageRequest.firstPage()))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
     }
   }
@@ -513,13 +707,23 @@ public abstract class CatalogContract extends TckSuite {
     await(store().tenants().delete(deleted));
 
     for (TenantId tenant : new TenantId[] {missing, deleted}) {
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
-      assertFails(NotFoundException.class, () -> store().catalogs().update(tenant, "remote",
-          CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store()
+                  .catalogs()
+                  .update(
+                      tenant,
+                      "remote",
+                      CatalogUpdate.builder()
+                          .properties(PropertyUpdate.setting("k", "v"))
+                          .build()));
       assertFails(NotFoundException.class, () -> store().catalogs().delete(tenant, "remote"));
-      assertFails(NotFoundException.class,
-          () -> store().catalogs().list(tenant, PageRequest.firstPage()));
+      assertFails(
+          NotFoundException.class, () -> store().catalogs().list(tenant, PageRequest.firstPage()));
       assertThat(await(store().catalogs().get(tenant, "remote"))).isEmpty();
     }
   }

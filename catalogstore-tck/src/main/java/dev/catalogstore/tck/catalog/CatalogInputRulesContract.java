@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Input rules of the {@code catalogs()} facet: catalog names, the warehouse a local catalog names,
- * connector types, property maps and required arguments (see {@link InputRulesSuite} for the
- * rules every facet keeps).
+ * connector types, property maps and required arguments (see {@link InputRulesSuite} for the rules
+ * every facet keeps).
  */
 public abstract class CatalogInputRulesContract extends InputRulesSuite {
 
@@ -32,7 +32,8 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
   void warehouseNamesFollowTheNameRules(String problem, String name) {
     World world = new World();
 
-    assertInvalid("catalog.source.warehouse",
+    assertInvalid(
+        "catalog.source.warehouse",
         () -> store().catalogs().create(world.tenant, NewCatalog.local("free", name)));
 
     world.assertUnchanged();
@@ -44,13 +45,20 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId tenant = world.tenant;
 
-    assertInvalid("catalog.name",
-        () -> store().catalogs().create(tenant, NewCatalog.local(name, LAKE)));
-    assertInvalid("catalog.name",
-        () -> store().catalogs().create(tenant, NewCatalog.federated(name, REST)));
+    assertInvalid(
+        "catalog.name", () -> store().catalogs().create(tenant, NewCatalog.local(name, LAKE)));
+    assertInvalid(
+        "catalog.name", () -> store().catalogs().create(tenant, NewCatalog.federated(name, REST)));
     assertInvalid("name", () -> store().catalogs().get(tenant, name));
-    assertInvalid("name", () -> store().catalogs().update(tenant, name, CatalogUpdate.builder()
-        .properties(PropertyUpdate.setting("k", "x")).build()));
+    assertInvalid(
+        "name",
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    name,
+                    CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "x")).build()));
     assertInvalid("name", () -> store().catalogs().delete(tenant, name));
 
     world.assertUnchanged();
@@ -62,10 +70,15 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     World world = new World();
     ConnectorConfig bad = new ConnectorConfig(connectorType, Map.of());
 
-    assertInvalid("catalog.source.connector.connectorType",
+    assertInvalid(
+        "catalog.source.connector.connectorType",
         () -> store().catalogs().create(world.tenant, NewCatalog.federated("free", bad)));
-    assertInvalid("update.connector.connectorType", () -> store().catalogs().update(
-        world.tenant, CAT, CatalogUpdate.builder().connector(bad).build()));
+    assertInvalid(
+        "update.connector.connectorType",
+        () ->
+            store()
+                .catalogs()
+                .update(world.tenant, CAT, CatalogUpdate.builder().connector(bad).build()));
 
     world.assertUnchanged();
   }
@@ -76,12 +89,27 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId tenant = world.tenant;
 
-    assertInvalid("catalog.properties" + suffix, () -> store().catalogs().create(tenant,
-        NewCatalog.local("free", LAKE).withProperties(bad)));
-    assertInvalid("catalog.source.connector.options" + suffix, () -> store().catalogs().create(
-        tenant, NewCatalog.federated("free", new ConnectorConfig("iceberg-rest", bad))));
-    assertInvalid("update.properties.set" + suffix, () -> store().catalogs().update(tenant, CAT,
-        CatalogUpdate.builder().properties(PropertyUpdate.setting(bad)).build()));
+    assertInvalid(
+        "catalog.properties" + suffix,
+        () ->
+            store().catalogs().create(tenant, NewCatalog.local("free", LAKE).withProperties(bad)));
+    assertInvalid(
+        "catalog.source.connector.options" + suffix,
+        () ->
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.federated("free", new ConnectorConfig("iceberg-rest", bad))));
+    assertInvalid(
+        "update.properties.set" + suffix,
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    CAT,
+                    CatalogUpdate.builder().properties(PropertyUpdate.setting(bad)).build()));
 
     world.assertUnchanged();
   }
@@ -91,8 +119,12 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
   void propertyUpdatesFollowThePropertyRules(String problem, PropertyUpdate bad, String suffix) {
     World world = new World();
 
-    assertInvalid("update.properties" + suffix, () -> store().catalogs().update(world.tenant,
-        CAT, CatalogUpdate.builder().properties(bad).build()));
+    assertInvalid(
+        "update.properties" + suffix,
+        () ->
+            store()
+                .catalogs()
+                .update(world.tenant, CAT, CatalogUpdate.builder().properties(bad).build()));
 
     world.assertUnchanged();
   }
@@ -103,8 +135,11 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
     Map<String, String> properties = edgeCaseProperties();
 
-    Catalog catalog = await(store().catalogs().create(tenant,
-        NewCatalog.local("free", LAKE).withProperties(properties)));
+    Catalog catalog =
+        await(
+            store()
+                .catalogs()
+                .create(tenant, NewCatalog.local("free", LAKE).withProperties(properties)));
 
     assertThat(await(store().catalogs().get(tenant, "free")).orElseThrow().properties())
         .isEqualTo(properties)
@@ -120,8 +155,10 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     assertInvalid("tenant", () -> store().catalogs().create(null, NewCatalog.local("free", LAKE)));
     assertInvalid("tenant", () -> store().catalogs().get(null, CAT));
     assertInvalid("tenant", () -> store().catalogs().list(null, page));
-    assertInvalid("tenant", () -> store().catalogs().update(null, CAT,
-        CatalogUpdate.builder().properties(set).build()));
+    assertInvalid(
+        "tenant",
+        () ->
+            store().catalogs().update(null, CAT, CatalogUpdate.builder().properties(set).build()));
     assertInvalid("tenant", () -> store().catalogs().delete(null, CAT));
 
     world.assertUnchanged();
@@ -133,9 +170,11 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
 
     assertInvalid("catalog", () -> store().catalogs().create(tenant, null));
-    assertInvalid("catalog.source", () -> store().catalogs().create(tenant,
-        new NewCatalog("free", null, Map.of())));
-    assertInvalid("catalog.source.connector",
+    assertInvalid(
+        "catalog.source",
+        () -> store().catalogs().create(tenant, new NewCatalog("free", null, Map.of())));
+    assertInvalid(
+        "catalog.source.connector",
         () -> store().catalogs().create(tenant, NewCatalog.federated("free", null)));
     assertInvalid("update", () -> store().catalogs().update(tenant, CAT, null));
     assertInvalid("page", () -> store().catalogs().list(tenant, null));
@@ -148,9 +187,9 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     TenantId missing = TenantId.random();
     World world = new World();
 
-    assertInvalid("page.limit",
-        () -> store().catalogs().list(missing, PageRequest.firstPage(0)));
-    assertInvalid("catalog.source.warehouse",
+    assertInvalid("page.limit", () -> store().catalogs().list(missing, PageRequest.firstPage(0)));
+    assertInvalid(
+        "catalog.source.warehouse",
         () -> store().catalogs().create(world.tenant, NewCatalog.local("free", "missing\u0000")));
 
     world.assertUnchanged();
@@ -193,12 +232,30 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId tenant = world.tenant;
 
-    assertInvalid("catalog.properties[k]", () -> store().catalogs().create(tenant,
-        NewCatalog.local("free", LAKE).withProperties(mapOf("k", "bad\u0000value"))));
-    assertInvalid("catalog.properties[k]", () -> store().catalogs().create(tenant,
-        NewCatalog.federated("free", REST).withProperties(mapOf("k", null))));
-    assertInvalid("catalog.source.connector.options[k]", () -> store().catalogs().create(tenant,
-        NewCatalog.federated("free", new ConnectorConfig("iceberg-rest", mapOf("k", null)))));
+    assertInvalid(
+        "catalog.properties[k]",
+        () ->
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.local("free", LAKE).withProperties(mapOf("k", "bad\u0000value"))));
+    assertInvalid(
+        "catalog.properties[k]",
+        () ->
+            store()
+                .catalogs()
+                .create(
+                    tenant, NewCatalog.federated("free", REST).withProperties(mapOf("k", null))));
+    assertInvalid(
+        "catalog.source.connector.options[k]",
+        () ->
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.federated(
+                        "free", new ConnectorConfig("iceberg-rest", mapOf("k", null)))));
 
     world.assertUnchanged();
     assertThat(await(store().catalogs().get(tenant, "free"))).isEmpty();
@@ -210,16 +267,38 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
   void anUpdateWithAGoodConnectorAndBadPropertiesChangesNothing() {
     World world = new World();
     TenantId tenant = world.tenant;
-    Catalog remote = await(store().catalogs().create(tenant,
-        NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
+    Catalog remote =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant, NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
     ConnectorConfig glue = new ConnectorConfig("glue", Map.of("region", "us-east-1"));
 
-    assertInvalid("update.properties.set[k]", () -> store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().connector(glue)
-            .properties(PropertyUpdate.setting("k", "bad\u0000value")).build()));
-    assertInvalid("update.properties.remove", () -> store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().connector(glue)
-            .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k"))).build()));
+    assertInvalid(
+        "update.properties.set[k]",
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "remote",
+                    CatalogUpdate.builder()
+                        .connector(glue)
+                        .properties(PropertyUpdate.setting("k", "bad\u0000value"))
+                        .build()));
+    assertInvalid(
+        "update.properties.remove",
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "remote",
+                    CatalogUpdate.builder()
+                        .connector(glue)
+                        .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k")))
+                        .build()));
 
     assertThat(await(store().catalogs().get(tenant, "remote"))).contains(remote);
   }
@@ -233,25 +312,39 @@ public abstract class CatalogInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId deleted = newTenant();
     await(store().tenants().delete(deleted));
-    CatalogUpdate badUpdate = CatalogUpdate.builder()
-        .connector(new ConnectorConfig("", Map.of())).build();
+    CatalogUpdate badUpdate =
+        CatalogUpdate.builder().connector(new ConnectorConfig("", Map.of())).build();
 
     for (TenantId missing : new TenantId[] {TenantId.random(), deleted}) {
-      assertInvalid("catalog.properties", () -> store().catalogs().create(missing,
-          NewCatalog.federated("free", REST).withProperties(null)));
+      assertInvalid(
+          "catalog.properties",
+          () ->
+              store()
+                  .catalogs()
+                  .create(missing, NewCatalog.federated("free", REST).withProperties(null)));
       assertInvalid("name", () -> store().catalogs().get(missing, "a\tb"));
-      assertInvalid("page.limit",
-          () -> store().catalogs().list(missing, PageRequest.firstPage(-1)));
-      assertInvalid("update.connector.connectorType",
+      assertInvalid(
+          "page.limit", () -> store().catalogs().list(missing, PageRequest.firstPage(-1)));
+      assertInvalid(
+          "update.connector.connectorType",
           () -> store().catalogs().update(missing, CAT, badUpdate));
       assertInvalid("name", () -> store().catalogs().delete(missing, ""));
     }
-    assertInvalid("update.connector.connectorType",
+    assertInvalid(
+        "update.connector.connectorType",
         () -> store().catalogs().update(world.tenant, "missing", badUpdate));
-    assertInvalid("catalog.properties[k]", () -> store().catalogs().create(world.tenant,
-        NewCatalog.local("free", "missing-warehouse").withProperties(mapOf("k", null))));
+    assertInvalid(
+        "catalog.properties[k]",
+        () ->
+            store()
+                .catalogs()
+                .create(
+                    world.tenant,
+                    NewCatalog.local("free", "missing-warehouse")
+                        .withProperties(mapOf("k", null))));
     // A connector given to a LOCAL catalog is refused for the state, after validation.
-    assertInvalid("update.connector.connectorType",
+    assertInvalid(
+        "update.connector.connectorType",
         () -> store().catalogs().update(world.tenant, CAT, badUpdate));
 
     world.assertUnchanged();

@@ -20,8 +20,8 @@ import dev.catalogstore.tck.TenantSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant isolation of the {@code catalogs()} facet: one {@link IsolationCase} per method,
- * each proving that nothing of tenant A is observable or changeable through tenant B (see {@link
+ * Tenant isolation of the {@code catalogs()} facet: one {@link IsolationCase} per method, each
+ * proving that nothing of tenant A is observable or changeable through tenant B (see {@link
  * IsolationSuite} for how the twin tenants are built and compared).
  */
 public abstract class CatalogIsolationContract extends IsolationSuite {
@@ -32,15 +32,19 @@ public abstract class CatalogIsolationContract extends IsolationSuite {
     createAOnlyWarehouse(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    assertFails(NotFoundException.class, () -> store().catalogs().create(
-        twins.b(), NewCatalog.local(A_ONLY_CATALOG, A_ONLY_WAREHOUSE)));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .catalogs()
+                .create(twins.b(), NewCatalog.local(A_ONLY_CATALOG, A_ONLY_WAREHOUSE)));
     assertUnchanged(twins.b(), bBefore);
 
     Catalog aOnly = createAOnlyCatalog(twins);
     assertUnchanged(twins.b(), bBefore);
     assertThat(await(store().catalogs().get(twins.b(), A_ONLY_CATALOG))).isEmpty();
-    Catalog bOwn = await(store().catalogs().create(
-        twins.b(), NewCatalog.local(A_ONLY_CATALOG, WAREHOUSE)));
+    Catalog bOwn =
+        await(store().catalogs().create(twins.b(), NewCatalog.local(A_ONLY_CATALOG, WAREHOUSE)));
     assertThat(bOwn.id()).isNotEqualTo(aOnly.id());
   }
 
@@ -51,7 +55,8 @@ public abstract class CatalogIsolationContract extends IsolationSuite {
     createAOnlyCatalog(twins);
     Catalog bCatalog = snapshot(twins.b()).catalog(CATALOG).orElseThrow().catalog();
 
-    assertThat(await(store().catalogs().get(twins.b(), CATALOG))).contains(bCatalog)
+    assertThat(await(store().catalogs().get(twins.b(), CATALOG)))
+        .contains(bCatalog)
         .hasValueSatisfying(c -> assertThat(c.properties()).containsEntry("owner", "B"));
     assertThat(await(store().catalogs().get(twins.b(), A_ONLY_CATALOG))).isEmpty();
   }
@@ -62,12 +67,15 @@ public abstract class CatalogIsolationContract extends IsolationSuite {
     Twins twins = twins();
     createAOnlyCatalog(twins);
     Catalog bCatalog = await(store().catalogs().get(twins.b(), CATALOG)).orElseThrow();
-    String aToken = await(store().catalogs().list(twins.a(), PageRequest.firstPage(1)))
-        .nextPageToken().orElseThrow();
+    String aToken =
+        await(store().catalogs().list(twins.a(), PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
     assertThat(PagedReads.all(page -> store().catalogs().list(twins.b(), page)))
         .containsExactly(bCatalog);
-    assertInvalid("page.pageToken",
+    assertInvalid(
+        "page.pageToken",
         () -> store().catalogs().list(twins.b(), PageRequest.nextPage(aToken, 1)));
   }
 
@@ -78,14 +86,29 @@ public abstract class CatalogIsolationContract extends IsolationSuite {
     createAOnlyCatalog(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    Catalog updated = await(store().catalogs().update(twins.a(), CATALOG, CatalogUpdate.builder()
-        .properties(PropertyUpdate.setting("owner", "changed-by-A")).build()));
+    Catalog updated =
+        await(
+            store()
+                .catalogs()
+                .update(
+                    twins.a(),
+                    CATALOG,
+                    CatalogUpdate.builder()
+                        .properties(PropertyUpdate.setting("owner", "changed-by-A"))
+                        .build()));
     assertThat(updated.properties()).containsEntry("owner", "changed-by-A");
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(NotFoundException.class, () -> store().catalogs().update(twins.b(), A_ONLY_CATALOG,
-        CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    twins.b(),
+                    A_ONLY_CATALOG,
+                    CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -98,8 +121,8 @@ public abstract class CatalogIsolationContract extends IsolationSuite {
     TenantSnapshot aBefore = snapshot(twins.a());
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    assertFails(NotFoundException.class,
-        () -> store().catalogs().delete(twins.b(), A_ONLY_CATALOG));
+    assertFails(
+        NotFoundException.class, () -> store().catalogs().delete(twins.b(), A_ONLY_CATALOG));
     assertUnchanged(twins.a(), aBefore);
 
     await(store().catalogs().delete(twins.a(), CATALOG));

@@ -37,8 +37,8 @@ public abstract class CatalogPagingContract extends TenantScopedPagingSuite {
     String warehouses =
         tokenAfterFirst(store().warehouses().list(tenant, PageRequest.firstPage(1)));
 
-    assertInvalid(TOKEN,
-        () -> store().catalogs().list(tenant, PageRequest.nextPage(warehouses, 1)));
+    assertInvalid(
+        TOKEN, () -> store().catalogs().list(tenant, PageRequest.nextPage(warehouses, 1)));
   }
 
   /**
@@ -55,8 +55,11 @@ public abstract class CatalogPagingContract extends TenantScopedPagingSuite {
 
     Page<Catalog> all = await(store().catalogs().list(tenant, PageRequest.firstPage(4)));
     Page<Catalog> first = await(store().catalogs().list(tenant, PageRequest.firstPage(2)));
-    Page<Catalog> last = await(store().catalogs().list(tenant,
-        PageRequest.nextPage(first.nextPageToken().orElseThrow(), 2)));
+    Page<Catalog> last =
+        await(
+            store()
+                .catalogs()
+                .list(tenant, PageRequest.nextPage(first.nextPageToken().orElseThrow(), 2)));
 
     assertThat(all.items()).extracting(Catalog::name).containsExactly("a", "b", "c", "d");
     assertThat(all.nextPageToken()).as("the token of a first page holding everything").isEmpty();
@@ -92,8 +95,12 @@ public abstract class CatalogPagingContract extends TenantScopedPagingSuite {
       }
       if (change < 8) {
         for (String name : List.of("a" + change, "e" + change, "z" + change)) {
-          await(store().catalogs().create(tenant, NewCatalog.federated(name,
-              new ConnectorConfig("iceberg-rest", Map.of()))));
+          await(
+              store()
+                  .catalogs()
+                  .create(
+                      tenant,
+                      NewCatalog.federated(name, new ConnectorConfig("iceberg-rest", Map.of()))));
         }
         if (!deletedOnTheWay.isEmpty()) {
           await(store().catalogs().delete(tenant, deletedOnTheWay.remove(0)));

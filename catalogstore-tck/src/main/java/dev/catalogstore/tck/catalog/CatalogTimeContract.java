@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Time of the {@code catalogs()} facet: its timestamps come from the store's clock, cut to
- * microseconds, for both kinds of catalog and every kind of change {@code catalogs().update}
- * makes; a refused update leaves them as they were (see {@link TimeSuite}; skipped without a
- * controllable clock).
+ * microseconds, for both kinds of catalog and every kind of change {@code catalogs().update} makes;
+ * a refused update leaves them as they were (see {@link TimeSuite}; skipped without a controllable
+ * clock).
  */
 public abstract class CatalogTimeContract extends TimeSuite {
   private static final ConnectorConfig REST =
@@ -31,8 +31,14 @@ public abstract class CatalogTimeContract extends TimeSuite {
     newWarehouse(tenant, "wh");
     Catalog created = await(store().catalogs().create(tenant, NewCatalog.local("cat", "wh")));
     clock.advance(LATER);
-    Catalog updated = await(store().catalogs().update(tenant, "cat",
-        CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+    Catalog updated =
+        await(
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "cat",
+                    CatalogUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
 
     assertStamped(
         created.createdAt(), created.updatedAt(), updated.createdAt(), updated.updatedAt());
@@ -41,21 +47,27 @@ public abstract class CatalogTimeContract extends TimeSuite {
   @Test
   void everyKindOfUpdateOfAFederatedCatalogMovesUpdatedAtAndKeepsCreatedAt() {
     TenantId tenant = newTenant();
-    Catalog created = await(store().catalogs().create(tenant,
-        NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
+    Catalog created =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant, NewCatalog.federated("remote", REST).withProperties(Map.of("k", "v"))));
     assertThat(created.createdAt()).isEqualTo(T0_MICROS);
     assertThat(created.updatedAt()).isEqualTo(T0_MICROS);
     CatalogUpdate[] updates = {
-        CatalogUpdate.builder().connector(new ConnectorConfig("glue", Map.of())).build(),
-        CatalogUpdate.builder().properties(PropertyUpdate.removing(Set.of("k"))).build(),
-        CatalogUpdate.builder().build()};
+      CatalogUpdate.builder().connector(new ConnectorConfig("glue", Map.of())).build(),
+      CatalogUpdate.builder().properties(PropertyUpdate.removing(Set.of("k"))).build(),
+      CatalogUpdate.builder().build()
+    };
 
     for (int i = 0; i < updates.length; i++) {
       clock.advance(LATER);
       Catalog updated = await(store().catalogs().update(tenant, "remote", updates[i]));
 
       assertThat(updated.createdAt()).as("createdAt after %s", updates[i]).isEqualTo(T0_MICROS);
-      assertThat(updated.updatedAt()).as("updatedAt after %s", updates[i])
+      assertThat(updated.updatedAt())
+          .as("updatedAt after %s", updates[i])
           .isEqualTo(T0_MICROS.plus(LATER.multipliedBy(i + 1)));
       assertThat(await(store().catalogs().get(tenant, "remote"))).contains(updated);
     }
@@ -69,11 +81,24 @@ public abstract class CatalogTimeContract extends TimeSuite {
     Catalog remote = await(store().catalogs().create(tenant, NewCatalog.federated("remote", REST)));
     clock.advance(LATER);
 
-    assertFails(PreconditionFailedException.class, () -> store().catalogs().update(tenant, "cat",
-        CatalogUpdate.builder().connector(REST).build()));
-    assertFails(InvalidArgumentException.class, () -> store().catalogs().update(tenant, "remote",
-        CatalogUpdate.builder().connector(REST)
-            .properties(PropertyUpdate.setting("k", "bad\u0000")).build()));
+    assertFails(
+        PreconditionFailedException.class,
+        () ->
+            store()
+                .catalogs()
+                .update(tenant, "cat", CatalogUpdate.builder().connector(REST).build()));
+    assertFails(
+        InvalidArgumentException.class,
+        () ->
+            store()
+                .catalogs()
+                .update(
+                    tenant,
+                    "remote",
+                    CatalogUpdate.builder()
+                        .connector(REST)
+                        .properties(PropertyUpdate.setting("k", "bad\u0000"))
+                        .build()));
 
     assertThat(await(store().catalogs().get(tenant, "cat"))).contains(local);
     assertThat(await(store().catalogs().get(tenant, "remote"))).contains(remote);

@@ -14,9 +14,8 @@ import dev.catalogstore.tck.TenantSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**
- * A namespace deletion does not cascade: refused while the namespace has a child or holds an
- * asset, and then it changes nothing. Tests fill fresh tenants with the {@link SampleTenant}
- * content.
+ * A namespace deletion does not cascade: refused while the namespace has a child or holds an asset,
+ * and then it changes nothing. Tests fill fresh tenants with the {@link SampleTenant} content.
  */
 public abstract class NamespaceCascadeContract extends SampleTenantSuite {
   @Test
@@ -25,12 +24,13 @@ public abstract class NamespaceCascadeContract extends SampleTenantSuite {
     newNamespaces(tenant, CATALOG, "hr", "payroll");
     TenantSnapshot before = snapshot(tenant);
 
-    assertFails(PreconditionFailedException.class,
+    assertFails(
+        PreconditionFailedException.class,
         () -> store().namespaces().delete(tenant, NamespaceRef.of(CATALOG, "hr")));
-    assertFails(PreconditionFailedException.class,
-        () -> store().namespaces().delete(tenant, SALES_EU));
-    assertFails(PreconditionFailedException.class,
-        () -> store().namespaces().delete(tenant, SALES));
+    assertFails(
+        PreconditionFailedException.class, () -> store().namespaces().delete(tenant, SALES_EU));
+    assertFails(
+        PreconditionFailedException.class, () -> store().namespaces().delete(tenant, SALES));
 
     assertThat(snapshot(tenant)).isEqualTo(before);
   }

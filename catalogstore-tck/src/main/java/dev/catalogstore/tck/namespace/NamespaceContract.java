@@ -27,10 +27,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.namespace.Namespaces}: namespaces form a tree in
- * their catalog (a parent must exist, a dotted segment is one segment, the root is only a
- * parent); {@code namespaces().list} returns direct children only; properties are updated by key or
- * replaced whole; a namespace is deleted only when empty.
+ * Specifies {@link dev.catalogstore.api.namespace.Namespaces}: namespaces form a tree in their
+ * catalog (a parent must exist, a dotted segment is one segment, the root is only a parent); {@code
+ * namespaces().list} returns direct children only; properties are updated by key or replaced whole;
+ * a namespace is deleted only when empty.
  *
  * <p>The paging of {@code namespaces().list} is specified by {@link NamespacePagingContract}, bad
  * input by {@link NamespaceInputRulesContract}, and a refused deletion by {@link
@@ -75,9 +75,11 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "a", "b", "c"), Map.of()));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "x", "y"), Map.of()));
 
     assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
@@ -90,7 +92,8 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
 
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().namespaces().create(tenant, NamespaceRef.of("other", "ns"), Map.of()));
 
     assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("other", "ns")))).isEmpty();
@@ -103,7 +106,8 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef ref = NamespaceRef.of("cat", "sales");
     Namespace original = await(store().namespaces().create(tenant, ref, Map.of("owner", "first")));
 
-    assertFails(AlreadyExistsException.class,
+    assertFails(
+        AlreadyExistsException.class,
         () -> store().namespaces().create(tenant, ref, Map.of("owner", "second")));
 
     assertThat(await(store().namespaces().get(tenant, ref))).contains(original);
@@ -114,11 +118,17 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     newLocalCatalog(tenant, "other");
-    Namespace inCat = await(store().namespaces().create(tenant,
-        NamespaceRef.of("cat", "sales"), Map.of("k", "cat")));
+    Namespace inCat =
+        await(
+            store()
+                .namespaces()
+                .create(tenant, NamespaceRef.of("cat", "sales"), Map.of("k", "cat")));
 
-    Namespace inOther = await(store().namespaces().create(tenant,
-        NamespaceRef.of("other", "sales"), Map.of("k", "other")));
+    Namespace inOther =
+        await(
+            store()
+                .namespaces()
+                .create(tenant, NamespaceRef.of("other", "sales"), Map.of("k", "other")));
 
     assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "sales"))))
         .contains(inCat);
@@ -133,7 +143,8 @@ public abstract class NamespaceContract extends TckSuite {
     await(store().namespaces().create(tenant, NamespaceRef.of("cat", "a.b"), Map.of()));
 
     assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", "a", "b")))).isEmpty();
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "a", "b"), Map.of()));
     newNamespaces(tenant, "cat", "a", "b");
 
@@ -151,10 +162,12 @@ public abstract class NamespaceContract extends TckSuite {
 
     assertInvalid("namespace.path", () -> store().namespaces().create(tenant, root, Map.of()));
     assertInvalid("namespace.path", () -> store().namespaces().get(tenant, root));
-    assertInvalid("namespace.path",
-        () -> store().namespaces().updateProperties(
-            tenant, root, PropertyUpdate.setting("k", "v")));
-    assertInvalid("namespace.path",
+    assertInvalid(
+        "namespace.path",
+        () ->
+            store().namespaces().updateProperties(tenant, root, PropertyUpdate.setting("k", "v")));
+    assertInvalid(
+        "namespace.path",
         () -> store().namespaces().replaceProperties(tenant, root, Map.of("k", "v")));
     assertInvalid("namespace.path", () -> store().namespaces().delete(tenant, root));
 
@@ -179,10 +192,16 @@ public abstract class NamespaceContract extends TckSuite {
     newNamespaces(tenant, "cat", "parent");
     NamespaceRef ref = NamespaceRef.of("cat", "parent", "raced");
 
-    Race.Outcome<Namespace> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.namespaces().create(
-            tenant, ref, Map.of("racer", Integer.toString(racer)))),
-        AlreadyExistsException.class);
+    Race.Outcome<Namespace> winner =
+        Race.assertOneWinner(
+            Race.run(
+                store(),
+                peerStore(),
+                (store, racer) ->
+                    store
+                        .namespaces()
+                        .create(tenant, ref, Map.of("racer", Integer.toString(racer)))),
+            AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
@@ -215,8 +234,13 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a", "leaf");
 
-    assertThat(await(store().namespaces().list(tenant, NamespaceRef.of("cat", "a", "leaf"),
-        PageRequest.firstPage())).items()).isEmpty();
+    assertThat(
+            await(
+                    store()
+                        .namespaces()
+                        .list(tenant, NamespaceRef.of("cat", "a", "leaf"), PageRequest.firstPage()))
+                .items())
+        .isEmpty();
   }
 
   @Test
@@ -224,13 +248,24 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a");
-    Namespace first = await(store().namespaces().create(tenant,
-        NamespaceRef.of("cat", "a", "x"), Map.of("k", "1")));
-    Namespace second = await(store().namespaces().create(tenant,
-        NamespaceRef.of("cat", "a", "y"), Map.of("k", "2")));
+    Namespace first =
+        await(
+            store()
+                .namespaces()
+                .create(tenant, NamespaceRef.of("cat", "a", "x"), Map.of("k", "1")));
+    Namespace second =
+        await(
+            store()
+                .namespaces()
+                .create(tenant, NamespaceRef.of("cat", "a", "y"), Map.of("k", "2")));
 
-    assertThat(await(store().namespaces().list(tenant, NamespaceRef.of("cat", "a"),
-        PageRequest.firstPage())).items()).containsExactly(first, second);
+    assertThat(
+            await(
+                    store()
+                        .namespaces()
+                        .list(tenant, NamespaceRef.of("cat", "a"), PageRequest.firstPage()))
+                .items())
+        .containsExactly(first, second);
   }
 
   @Test
@@ -239,12 +274,22 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     newNamespaces(tenant, "cat", "a");
 
-    assertFails(NotFoundException.class, () -> store().namespaces().list(
-        tenant, NamespaceRef.of("cat", "b"), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().namespaces().list(
-        tenant, NamespaceRef.of("cat", "a", "b"), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().namespaces().list(
-        tenant, NamespaceRef.root("other"), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.of("cat", "b"), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.of("cat", "a", "b"), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store().namespaces().list(tenant, NamespaceRef.root("other"), PageRequest.firstPage()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -255,11 +300,20 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    Namespace before = await(store().namespaces().create(tenant, ref,
-        Map.of("keep", "1", "change", "old", "drop", "x")));
+    Namespace before =
+        await(
+            store()
+                .namespaces()
+                .create(tenant, ref, Map.of("keep", "1", "change", "old", "drop", "x")));
 
-    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
-        new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop"))));
+    Namespace after =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(
+                    tenant,
+                    ref,
+                    new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop"))));
 
     assertThat(after.ref()).isEqualTo(ref);
     assertThat(after.properties()).isEqualTo(Map.of("keep", "1", "change", "new", "add", "2"));
@@ -274,8 +328,11 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
     await(store().namespaces().create(tenant, ref, Map.of("k", "v")));
 
-    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
-        PropertyUpdate.removing(Set.of("never-set"))));
+    Namespace after =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(tenant, ref, PropertyUpdate.removing(Set.of("never-set"))));
 
     assertThat(after.properties()).isEqualTo(Map.of("k", "v"));
   }
@@ -302,16 +359,16 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
     Namespace before = await(store().namespaces().create(tenant, ref, Map.of("a", "1", "b", "2")));
 
-    Namespace replaced = await(store().namespaces().replaceProperties(tenant, ref,
-        Map.of("b", "3", "c", "4")));
+    Namespace replaced =
+        await(store().namespaces().replaceProperties(tenant, ref, Map.of("b", "3", "c", "4")));
     Namespace emptied = await(store().namespaces().replaceProperties(tenant, ref, Map.of()));
 
     assertThat(replaced.properties()).isEqualTo(Map.of("b", "3", "c", "4"));
-    assertUpdated(before.createdAt(), before.updatedAt(), replaced.createdAt(),
-        replaced.updatedAt());
+    assertUpdated(
+        before.createdAt(), before.updatedAt(), replaced.createdAt(), replaced.updatedAt());
     assertThat(emptied.properties()).isEmpty();
-    assertUpdated(replaced.createdAt(), replaced.updatedAt(), emptied.createdAt(),
-        emptied.updatedAt());
+    assertUpdated(
+        replaced.createdAt(), replaced.updatedAt(), emptied.createdAt(), emptied.updatedAt());
     assertThat(await(store().namespaces().get(tenant, ref))).contains(emptied);
   }
 
@@ -323,9 +380,12 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef missingCatalog = NamespaceRef.of("other", "ns");
 
     for (NamespaceRef ref : List.of(missing, missingCatalog)) {
-      assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
-          tenant, ref, PropertyUpdate.setting("k", "v")));
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store().namespaces().updateProperties(tenant, ref, PropertyUpdate.setting("k", "v")));
+      assertFails(
+          NotFoundException.class,
           () -> store().namespaces().replaceProperties(tenant, ref, Map.of("k", "v")));
       assertThat(await(store().namespaces().get(tenant, ref))).isEmpty();
     }
@@ -336,14 +396,24 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    await(store().namespaces().create(tenant, ref,
-        Map.of("keep", "1", "change", "old", "keep.nested", "2", "Keep", "3")));
+    await(
+        store()
+            .namespaces()
+            .create(
+                tenant,
+                ref,
+                Map.of("keep", "1", "change", "old", "keep.nested", "2", "Keep", "3")));
 
-    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
-        PropertyUpdate.setting(Map.of("change", "new", "add", ""))));
+    Namespace after =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(
+                    tenant, ref, PropertyUpdate.setting(Map.of("change", "new", "add", ""))));
 
-    assertThat(after.properties()).isEqualTo(Map.of(
-        "keep", "1", "change", "new", "keep.nested", "2", "Keep", "3", "add", ""));
+    assertThat(after.properties())
+        .isEqualTo(
+            Map.of("keep", "1", "change", "new", "keep.nested", "2", "Keep", "3", "add", ""));
     assertReadsBackEverywhere(tenant, after);
   }
 
@@ -352,18 +422,56 @@ public abstract class NamespaceContract extends TckSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
-    await(store().namespaces().create(tenant, ref, Map.of("owner", "a", "owner.email", "b",
-        "Owner", "c", "owne", "d", "ow_er", "e", "own%", "f", "other", "g")));
+    await(
+        store()
+            .namespaces()
+            .create(
+                tenant,
+                ref,
+                Map.of(
+                    "owner",
+                    "a",
+                    "owner.email",
+                    "b",
+                    "Owner",
+                    "c",
+                    "owne",
+                    "d",
+                    "ow_er",
+                    "e",
+                    "own%",
+                    "f",
+                    "other",
+                    "g")));
 
-    Namespace first = await(store().namespaces().updateProperties(tenant, ref,
-        PropertyUpdate.removing(Set.of("owner"))));
-    Namespace second = await(store().namespaces().updateProperties(tenant, ref,
-        PropertyUpdate.removing(Set.of("ow_er", "own%"))));
+    Namespace first =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(tenant, ref, PropertyUpdate.removing(Set.of("owner"))));
+    Namespace second =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(tenant, ref, PropertyUpdate.removing(Set.of("ow_er", "own%"))));
 
-    assertThat(first.properties()).isEqualTo(Map.of("owner.email", "b", "Owner", "c",
-        "owne", "d", "ow_er", "e", "own%", "f", "other", "g"));
-    assertThat(second.properties()).isEqualTo(Map.of("owner.email", "b", "Owner", "c",
-        "owne", "d", "other", "g"));
+    assertThat(first.properties())
+        .isEqualTo(
+            Map.of(
+                "owner.email",
+                "b",
+                "Owner",
+                "c",
+                "owne",
+                "d",
+                "ow_er",
+                "e",
+                "own%",
+                "f",
+                "other",
+                "g"));
+    assertThat(second.properties())
+        .isEqualTo(Map.of("owner.email", "b", "Owner", "c", "owne", "d", "other", "g"));
     assertReadsBackEverywhere(tenant, second);
   }
 
@@ -374,8 +482,14 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
     await(store().namespaces().create(tenant, ref, Map.of("a", "1", "b", "2", "c", "3")));
 
-    Namespace after = await(store().namespaces().updateProperties(tenant, ref,
-        new PropertyUpdate(Map.of("b", "20", "d", "4"), Set.of("c", "never-set"))));
+    Namespace after =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(
+                    tenant,
+                    ref,
+                    new PropertyUpdate(Map.of("b", "20", "d", "4"), Set.of("c", "never-set"))));
 
     assertThat(after.properties()).isEqualTo(Map.of("a", "1", "b", "20", "d", "4"));
     assertReadsBackEverywhere(tenant, after);
@@ -400,8 +514,8 @@ public abstract class NamespaceContract extends TckSuite {
   }
 
   /**
-   * Every field given at creation, and every change after it, reads back equal through {@code
-   * get} and through {@code list} of the parent, for a top-level and a nested namespace.
+   * Every field given at creation, and every change after it, reads back equal through {@code get}
+   * and through {@code list} of the parent, for a top-level and a nested namespace.
    */
   @Test
   void everyFieldReadsBackThroughGetAndListAfterEveryChange() {
@@ -409,21 +523,30 @@ public abstract class NamespaceContract extends TckSuite {
     newLocalCatalog(tenant, "cat");
     Map<String, String> properties =
         Map.of("empty", "", "lines", "one\ntwo", "日本語", "😀", "a.b%_/ x", "separators");
-    for (NamespaceRef ref : List.of(NamespaceRef.of("cat", "top"),
-        NamespaceRef.of("cat", "top", "nested"))) {
+    for (NamespaceRef ref :
+        List.of(NamespaceRef.of("cat", "top"), NamespaceRef.of("cat", "top", "nested"))) {
       Namespace created = await(store().namespaces().create(tenant, ref, properties));
       assertThat(created.ref()).isEqualTo(ref);
       assertThat(created.properties()).isEqualTo(properties);
       assertReadsBackEverywhere(tenant, created);
 
-      assertReadsBackEverywhere(tenant, await(store().namespaces().updateProperties(
-          tenant, ref, PropertyUpdate.setting("added", "1"))));
-      assertReadsBackEverywhere(tenant, await(store().namespaces().updateProperties(
-          tenant, ref, PropertyUpdate.removing(Set.of("empty")))));
-      assertReadsBackEverywhere(tenant, await(store().namespaces().updateProperties(
-          tenant, ref, PropertyUpdate.NONE)));
-      assertReadsBackEverywhere(tenant, await(store().namespaces().replaceProperties(
-          tenant, ref, Map.of("only", "this"))));
+      assertReadsBackEverywhere(
+          tenant,
+          await(
+              store()
+                  .namespaces()
+                  .updateProperties(tenant, ref, PropertyUpdate.setting("added", "1"))));
+      assertReadsBackEverywhere(
+          tenant,
+          await(
+              store()
+                  .namespaces()
+                  .updateProperties(tenant, ref, PropertyUpdate.removing(Set.of("empty")))));
+      assertReadsBackEverywhere(
+          tenant, await(store().namespaces().updateProperties(tenant, ref, PropertyUpdate.NONE)));
+      assertReadsBackEverywhere(
+          tenant,
+          await(store().namespaces().replaceProperties(tenant, ref, Map.of("only", "this"))));
     }
   }
 
@@ -448,43 +571,50 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef underNoParent = NamespaceRef.of("cat", "a", "b", "c");
 
     for (NamespaceRef ref : List.of(NamespaceRef.of("cat", "a"), inNoCatalog, underNoParent)) {
-      assertMissing(ObjectType.TENANT,
+      assertMissing(
+          ObjectType.TENANT,
           () -> store().namespaces().create(noTenant, ref.child("new"), Map.of()));
       assertMissing(ObjectType.TENANT, () -> store().namespaces().list(noTenant, ref, page));
-      assertMissing(ObjectType.TENANT,
-          () -> store().namespaces().updateProperties(noTenant, ref, set));
-      assertMissing(ObjectType.TENANT,
-          () -> store().namespaces().replaceProperties(noTenant, ref, Map.of()));
+      assertMissing(
+          ObjectType.TENANT, () -> store().namespaces().updateProperties(noTenant, ref, set));
+      assertMissing(
+          ObjectType.TENANT, () -> store().namespaces().replaceProperties(noTenant, ref, Map.of()));
       assertMissing(ObjectType.TENANT, () -> store().namespaces().delete(noTenant, ref));
     }
-    assertMissing(ObjectType.TENANT,
+    assertMissing(
+        ObjectType.TENANT,
         () -> store().namespaces().list(noTenant, NamespaceRef.root("cat"), page));
 
-    assertMissing(ObjectType.CATALOG,
-        () -> store().namespaces().create(tenant, inNoCatalog, Map.of()));
-    assertMissing(ObjectType.CATALOG,
+    assertMissing(
+        ObjectType.CATALOG, () -> store().namespaces().create(tenant, inNoCatalog, Map.of()));
+    assertMissing(
+        ObjectType.CATALOG,
         () -> store().namespaces().create(tenant, inNoCatalog.child("b"), Map.of()));
-    assertMissing(ObjectType.CATALOG,
+    assertMissing(
+        ObjectType.CATALOG,
         () -> store().namespaces().list(tenant, NamespaceRef.root("nocat"), page));
     assertMissing(ObjectType.CATALOG, () -> store().namespaces().list(tenant, inNoCatalog, page));
-    assertMissing(ObjectType.CATALOG,
-        () -> store().namespaces().updateProperties(tenant, inNoCatalog, set));
-    assertMissing(ObjectType.CATALOG,
+    assertMissing(
+        ObjectType.CATALOG, () -> store().namespaces().updateProperties(tenant, inNoCatalog, set));
+    assertMissing(
+        ObjectType.CATALOG,
         () -> store().namespaces().replaceProperties(tenant, inNoCatalog, Map.of()));
     assertMissing(ObjectType.CATALOG, () -> store().namespaces().delete(tenant, inNoCatalog));
 
     for (NamespaceRef ref : List.of(noNamespace, underNoParent)) {
-      assertMissing(ObjectType.NAMESPACE,
+      assertMissing(
+          ObjectType.NAMESPACE,
           () -> store().namespaces().create(tenant, ref.child("new"), Map.of()));
       assertMissing(ObjectType.NAMESPACE, () -> store().namespaces().list(tenant, ref, page));
-      assertMissing(ObjectType.NAMESPACE,
-          () -> store().namespaces().updateProperties(tenant, ref, set));
-      assertMissing(ObjectType.NAMESPACE,
+      assertMissing(
+          ObjectType.NAMESPACE, () -> store().namespaces().updateProperties(tenant, ref, set));
+      assertMissing(
+          ObjectType.NAMESPACE,
           () -> store().namespaces().replaceProperties(tenant, ref, Map.of()));
       assertMissing(ObjectType.NAMESPACE, () -> store().namespaces().delete(tenant, ref));
     }
-    assertMissing(ObjectType.NAMESPACE,
-        () -> store().namespaces().create(tenant, underNoParent, Map.of()));
+    assertMissing(
+        ObjectType.NAMESPACE, () -> store().namespaces().create(tenant, underNoParent, Map.of()));
 
     assertThat(listChildren(tenant, NamespaceRef.root("cat"))).containsExactly(path("a"));
     assertThat(listChildren(tenant, NamespaceRef.of("cat", "a"))).isEmpty();
@@ -515,7 +645,8 @@ public abstract class NamespaceContract extends TckSuite {
     await(store().namespaces().delete(tenant, ref));
 
     assertFails(NotFoundException.class, () -> store().namespaces().delete(tenant, ref));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class,
         () -> store().namespaces().delete(tenant, NamespaceRef.of("other", "a")));
   }
 
@@ -527,8 +658,8 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef parent = NamespaceRef.of("cat", "parent");
     Namespace before = await(store().namespaces().get(tenant, parent)).orElseThrow();
 
-    assertFails(PreconditionFailedException.class,
-        () -> store().namespaces().delete(tenant, parent));
+    assertFails(
+        PreconditionFailedException.class, () -> store().namespaces().delete(tenant, parent));
 
     assertThat(await(store().namespaces().get(tenant, parent))).contains(before);
     assertThat(await(store().namespaces().get(tenant, child))).isPresent();
@@ -568,15 +699,21 @@ public abstract class NamespaceContract extends TckSuite {
     NamespaceRef ref = NamespaceRef.of("cat", "ns");
 
     for (TenantId tenant : new TenantId[] {missing, deleted}) {
-      assertFails(NotFoundException.class, () -> store().namespaces().create(
-          tenant, NamespaceRef.of("cat", "other"), Map.of()));
-      assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
-          tenant, ref, PropertyUpdate.setting("k", "v")));
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
+          () -> store().namespaces().create(tenant, NamespaceRef.of("cat", "other"), Map.of()));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store().namespaces().updateProperties(tenant, ref, PropertyUpdate.setting("k", "v")));
+      assertFails(
+          NotFoundException.class,
           () -> store().namespaces().replaceProperties(tenant, ref, Map.of()));
       assertFails(NotFoundException.class, () -> store().namespaces().delete(tenant, ref));
-      assertFails(NotFoundException.class, () -> store().namespaces().list(
-          tenant, NamespaceRef.root("cat"), PageRequest.firstPage()));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store().namespaces().list(tenant, NamespaceRef.root("cat"), PageRequest.firstPage()));
       assertThat(await(store().namespaces().get(tenant, ref))).isEmpty();
     }
   }
@@ -589,7 +726,8 @@ public abstract class NamespaceContract extends TckSuite {
    */
   private void assertReadsBackEverywhere(TenantId tenant, Namespace returned) {
     NamespaceRef ref = returned.ref();
-    assertThat(await(store().namespaces().get(tenant, ref))).as("get of %s", ref)
+    assertThat(await(store().namespaces().get(tenant, ref)))
+        .as("get of %s", ref)
         .contains(returned);
     NamespaceRef parent = new NamespaceRef(ref.catalog(), ref.path().parent());
     assertThat(PagedReads.all(page -> store().namespaces().list(tenant, parent, page)))
@@ -600,12 +738,16 @@ public abstract class NamespaceContract extends TckSuite {
 
   private static void assertMissing(ObjectType missing, ThrowingCall<CompletableFuture<?>> call) {
     assertThat(assertFails(NotFoundException.class, call).missing())
-        .as("what the NotFoundException says is missing").isEqualTo(missing);
+        .as("what the NotFoundException says is missing")
+        .isEqualTo(missing);
   }
 
   /** The paths of {@code parent}'s children, in the order listed (one page suffices here). */
   private List<NamespacePath> listChildren(TenantId tenant, NamespaceRef parent) {
     return await(store().namespaces().list(tenant, parent, PageRequest.firstPage()))
-        .items().stream().map(Namespace::path).toList();
+        .items()
+        .stream()
+        .map(Namespace::path)
+        .toList();
   }
 }

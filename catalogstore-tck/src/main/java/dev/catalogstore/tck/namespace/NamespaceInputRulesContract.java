@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Input rules of the {@code namespaces()} facet: the catalog name and the segments of a namespace
- * path, its depth, property maps and updates, and required arguments (see {@link
- * InputRulesSuite} for the rules every facet keeps).
+ * path, its depth, property maps and updates, and required arguments (see {@link InputRulesSuite}
+ * for the rules every facet keeps).
  */
 public abstract class NamespaceInputRulesContract extends InputRulesSuite {
   private static final String LIMIT_FIELD = "page.limit";
@@ -41,12 +41,16 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
 
     NamespaceRef inBadCatalog = new NamespaceRef(name, path("ns"));
-    assertInvalid("namespace.catalog",
-        () -> store().namespaces().create(tenant, inBadCatalog, Map.of()));
+    assertInvalid(
+        "namespace.catalog", () -> store().namespaces().create(tenant, inBadCatalog, Map.of()));
     assertInvalid("namespace.catalog", () -> store().namespaces().get(tenant, inBadCatalog));
     assertInvalid("namespace.catalog", () -> store().namespaces().delete(tenant, inBadCatalog));
-    assertInvalid("parent.catalog", () -> store().namespaces().list(
-        tenant, new NamespaceRef(name, NamespacePath.ROOT), PageRequest.firstPage()));
+    assertInvalid(
+        "parent.catalog",
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, new NamespaceRef(name, NamespacePath.ROOT), PageRequest.firstPage()));
 
     world.assertUnchanged();
   }
@@ -64,13 +68,18 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     assertInvalid("namespace.path[1]", () -> store().namespaces().create(tenant, second, Map.of()));
     assertInvalid("namespace.path[2]", () -> store().namespaces().create(tenant, third, Map.of()));
     assertInvalid("namespace.path[1]", () -> store().namespaces().get(tenant, second));
-    assertInvalid("namespace.path[1]", () -> store().namespaces().updateProperties(
-        tenant, second, PropertyUpdate.setting("k", "x")));
-    assertInvalid("namespace.path[1]",
+    assertInvalid(
+        "namespace.path[1]",
+        () ->
+            store()
+                .namespaces()
+                .updateProperties(tenant, second, PropertyUpdate.setting("k", "x")));
+    assertInvalid(
+        "namespace.path[1]",
         () -> store().namespaces().replaceProperties(tenant, second, Map.of("k", "x")));
     assertInvalid("namespace.path[1]", () -> store().namespaces().delete(tenant, second));
-    assertInvalid("parent.path[1]",
-        () -> store().namespaces().list(tenant, second, PageRequest.firstPage()));
+    assertInvalid(
+        "parent.path[1]", () -> store().namespaces().list(tenant, second, PageRequest.firstPage()));
 
     world.assertUnchanged();
   }
@@ -81,9 +90,10 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     String[] deepest = IntStream.range(0, 32).mapToObj(i -> "s" + i).toArray(String[]::new);
     NamespaceRef tooDeep = newNamespaces(world.tenant, CAT, deepest).child("s32");
 
-    assertInvalid("namespace.path",
-        () -> store().namespaces().create(world.tenant, tooDeep, Map.of()));
-    assertInvalid("parent.path",
+    assertInvalid(
+        "namespace.path", () -> store().namespaces().create(world.tenant, tooDeep, Map.of()));
+    assertInvalid(
+        "parent.path",
         () -> store().namespaces().list(world.tenant, tooDeep, PageRequest.firstPage()));
 
     assertThat(await(store().namespaces().get(world.tenant, NamespaceRef.of(CAT, deepest))))
@@ -97,9 +107,10 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
 
     assertInvalid("properties" + suffix, () -> store().namespaces().create(tenant, FREE, bad));
-    assertInvalid("properties" + suffix,
-        () -> store().namespaces().replaceProperties(tenant, NS, bad));
-    assertInvalid("update.set" + suffix,
+    assertInvalid(
+        "properties" + suffix, () -> store().namespaces().replaceProperties(tenant, NS, bad));
+    assertInvalid(
+        "update.set" + suffix,
         () -> store().namespaces().updateProperties(tenant, NS, PropertyUpdate.setting(bad)));
 
     world.assertUnchanged();
@@ -110,8 +121,8 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
   void propertyUpdatesFollowThePropertyRules(String problem, PropertyUpdate bad, String suffix) {
     World world = new World();
 
-    assertInvalid("update" + suffix,
-        () -> store().namespaces().updateProperties(world.tenant, NS, bad));
+    assertInvalid(
+        "update" + suffix, () -> store().namespaces().updateProperties(world.tenant, NS, bad));
 
     world.assertUnchanged();
   }
@@ -123,8 +134,9 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     Map<String, String> properties = edgeCaseProperties();
 
     Namespace namespace = await(store().namespaces().create(tenant, FREE, properties));
-    Namespace updated = await(store().namespaces().updateProperties(
-        tenant, NS, PropertyUpdate.setting(properties)));
+    Namespace updated =
+        await(
+            store().namespaces().updateProperties(tenant, NS, PropertyUpdate.setting(properties)));
 
     assertThat(await(store().namespaces().get(tenant, FREE))).contains(namespace);
     assertThat(namespace.properties()).isEqualTo(properties);
@@ -167,16 +179,25 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
 
     assertInvalid("namespace", () -> store().namespaces().create(tenant, null, Map.of()));
-    assertInvalid("namespace.path",
+    assertInvalid(
+        "namespace.path",
         () -> store().namespaces().create(tenant, new NamespaceRef(CAT, null), Map.of()));
-    assertInvalid("namespace.path", () -> store().namespaces().create(
-        tenant, new NamespaceRef(CAT, new NamespacePath(null)), Map.of()));
+    assertInvalid(
+        "namespace.path",
+        () ->
+            store()
+                .namespaces()
+                .create(tenant, new NamespaceRef(CAT, new NamespacePath(null)), Map.of()));
     assertInvalid("namespace", () -> store().namespaces().get(tenant, null));
     assertInvalid("namespace", () -> store().namespaces().delete(tenant, null));
     assertInvalid("update", () -> store().namespaces().updateProperties(tenant, NS, null));
     assertInvalid("parent", () -> store().namespaces().list(tenant, null, PageRequest.firstPage()));
-    assertInvalid("parent.path", () -> store().namespaces().list(
-        tenant, new NamespaceRef(CAT, null), PageRequest.firstPage()));
+    assertInvalid(
+        "parent.path",
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, new NamespaceRef(CAT, null), PageRequest.firstPage()));
     assertInvalid("page", () -> store().namespaces().list(tenant, NamespaceRef.root(CAT), null));
 
     world.assertUnchanged();
@@ -186,8 +207,12 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
   void badInputIsReportedBeforeAMissingTenantOrParent() {
     World world = new World();
 
-    assertInvalid("namespace.path[1]", () -> store().namespaces().create(
-        world.tenant, NamespaceRef.of("missing", "missing", "\u007f"), Map.of()));
+    assertInvalid(
+        "namespace.path[1]",
+        () ->
+            store()
+                .namespaces()
+                .create(world.tenant, NamespaceRef.of("missing", "missing", "\u007f"), Map.of()));
 
     world.assertUnchanged();
   }
@@ -209,8 +234,11 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     assertThat(namespace.properties()).isEqualTo(Map.of(name, name));
     assertThat(await(store().namespaces().get(tenant, nested)).orElseThrow().ref())
         .isEqualTo(nested);
-    assertThat(listNames(p -> store().namespaces().list(tenant, NamespaceRef.root(name), p),
-        (Namespace n) -> n.path())).containsExactly(top.path());
+    assertThat(
+            listNames(
+                p -> store().namespaces().list(tenant, NamespaceRef.root(name), p),
+                (Namespace n) -> n.path()))
+        .containsExactly(top.path());
     assertThat(listNames(p -> store().namespaces().list(tenant, top, p), (Namespace n) -> n.path()))
         .containsExactly(nested.path());
   }
@@ -224,8 +252,10 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
       await(store().namespaces().create(tenant, parent.child(name), Map.of()));
     }
 
-    assertThat(pagedNames(p -> store().namespaces().list(tenant, parent, p),
-        (Namespace n) -> n.path().lastSegment()))
+    assertThat(
+            pagedNames(
+                p -> store().namespaces().list(tenant, parent, p),
+                (Namespace n) -> n.path().lastSegment()))
         .containsExactlyElementsOf(TckNames.trickyInListOrder());
   }
 
@@ -234,17 +264,19 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     List<String> distinct =
-        List.of("sales", "Sales", "SALES", "sales ", " sales", "é", "e\u0301", "ß", "ss", "ﬁ",
-            "fi");
+        List.of(
+            "sales", "Sales", "SALES", "sales ", " sales", "é", "e\u0301", "ß", "ss", "ﬁ", "fi");
 
     for (String name : distinct) {
-      await(store().namespaces().create(
-          tenant, NamespaceRef.of("cat", name), Map.of("name", name)));
+      await(
+          store().namespaces().create(tenant, NamespaceRef.of("cat", name), Map.of("name", name)));
     }
 
     for (String name : distinct) {
-      assertThat(await(store().namespaces().get(tenant, NamespaceRef.of("cat", name)))
-          .orElseThrow().properties())
+      assertThat(
+              await(store().namespaces().get(tenant, NamespaceRef.of("cat", name)))
+                  .orElseThrow()
+                  .properties())
           .as("the namespace named [%s]", name)
           .containsEntry("name", name);
     }
@@ -266,35 +298,47 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     PageRequest garbage = PageRequest.nextPage("not a page token", 10);
 
     for (TenantId tenant : List.of(noTenant, world.tenant)) {
-      for (NamespaceRef absent : List.of(NamespaceRef.of("nocat", "ns"),
-          NamespaceRef.of(CAT, "absent"), NamespaceRef.of(CAT, "absent", "deeper"))) {
-        assertInvalid("properties[k]",
-            () -> store().namespaces().create(tenant, absent, badValue));
-        assertInvalid("properties[k]",
+      for (NamespaceRef absent :
+          List.of(
+              NamespaceRef.of("nocat", "ns"),
+              NamespaceRef.of(CAT, "absent"),
+              NamespaceRef.of(CAT, "absent", "deeper"))) {
+        assertInvalid("properties[k]", () -> store().namespaces().create(tenant, absent, badValue));
+        assertInvalid(
+            "properties[k]",
             () -> store().namespaces().create(tenant, absent.child("x"), badValue));
-        assertInvalid("update.remove",
+        assertInvalid(
+            "update.remove",
             () -> store().namespaces().updateProperties(tenant, absent, setAndRemove));
-        assertInvalid("update.set[k]", () -> store().namespaces().updateProperties(
-            tenant, absent, PropertyUpdate.setting(badValue)));
+        assertInvalid(
+            "update.set[k]",
+            () ->
+                store()
+                    .namespaces()
+                    .updateProperties(tenant, absent, PropertyUpdate.setting(badValue)));
         assertInvalid("update", () -> store().namespaces().updateProperties(tenant, absent, null));
-        assertInvalid("properties[k]",
+        assertInvalid(
+            "properties[k]",
             () -> store().namespaces().replaceProperties(tenant, absent, badValue));
-        assertInvalid("properties",
-            () -> store().namespaces().replaceProperties(tenant, absent, null));
+        assertInvalid(
+            "properties", () -> store().namespaces().replaceProperties(tenant, absent, null));
         assertInvalid(LIMIT_FIELD, () -> store().namespaces().list(tenant, absent, zero));
         assertInvalid(TOKEN_FIELD, () -> store().namespaces().list(tenant, absent, garbage));
         assertInvalid("page", () -> store().namespaces().list(tenant, absent, null));
       }
-      assertInvalid(LIMIT_FIELD,
-          () -> store().namespaces().list(tenant, NamespaceRef.root("nocat"), zero));
-      assertInvalid("namespace.path[1]",
-          () -> store().namespaces().create(tenant, badSegment, Map.of()));
+      assertInvalid(
+          LIMIT_FIELD, () -> store().namespaces().list(tenant, NamespaceRef.root("nocat"), zero));
+      assertInvalid(
+          "namespace.path[1]", () -> store().namespaces().create(tenant, badSegment, Map.of()));
       assertInvalid("namespace.path[1]", () -> store().namespaces().get(tenant, badSegment));
-      assertInvalid("parent.path[1]", () -> store().namespaces().list(
-          tenant, badSegment, PageRequest.firstPage()));
-      assertInvalid("namespace.path[1]", () -> store().namespaces().updateProperties(
-          tenant, badSegment, PropertyUpdate.NONE));
-      assertInvalid("namespace.path[1]",
+      assertInvalid(
+          "parent.path[1]",
+          () -> store().namespaces().list(tenant, badSegment, PageRequest.firstPage()));
+      assertInvalid(
+          "namespace.path[1]",
+          () -> store().namespaces().updateProperties(tenant, badSegment, PropertyUpdate.NONE));
+      assertInvalid(
+          "namespace.path[1]",
           () -> store().namespaces().replaceProperties(tenant, badSegment, Map.of()));
       assertInvalid("namespace.path[1]", () -> store().namespaces().delete(tenant, badSegment));
     }
@@ -315,22 +359,33 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
 
     assertInvalid("tenant", () -> store().namespaces().create(null, badRef, badMap));
     assertInvalid("namespace.path[0]", () -> store().namespaces().create(tenant, badRef, badMap));
-    assertInvalid("namespace.catalog", () -> store().namespaces().create(
-        tenant, new NamespaceRef(" ", path("\u0000")), badMap));
-    assertInvalid("namespace.path[0]",
-        () -> store().namespaces().updateProperties(tenant, badRef, null));
-    assertInvalid("namespace.path[0]",
-        () -> store().namespaces().replaceProperties(tenant, badRef, badMap));
-    assertInvalid("parent.path[0]",
+    assertInvalid(
+        "namespace.catalog",
+        () -> store().namespaces().create(tenant, new NamespaceRef(" ", path("\u0000")), badMap));
+    assertInvalid(
+        "namespace.path[0]", () -> store().namespaces().updateProperties(tenant, badRef, null));
+    assertInvalid(
+        "namespace.path[0]", () -> store().namespaces().replaceProperties(tenant, badRef, badMap));
+    assertInvalid(
+        "parent.path[0]",
         () -> store().namespaces().list(tenant, badRef, PageRequest.firstPage(0)));
     // A valid namespace, then a bad second argument: nothing of the call is applied.
     assertInvalid("properties[k]", () -> store().namespaces().create(tenant, FREE, badMap));
-    assertInvalid("update.set[k]", () -> store().namespaces().updateProperties(
-        tenant, NS, new PropertyUpdate(mapOf("k", null), Set.of("k2"))));
-    assertInvalid("update.remove", () -> store().namespaces().updateProperties(
-        tenant, NS, new PropertyUpdate(Map.of("fresh", "v"), Set.of("k", " "))));
-    assertInvalid("properties[k]", () -> store().namespaces().replaceProperties(
-        tenant, NS, badMap));
+    assertInvalid(
+        "update.set[k]",
+        () ->
+            store()
+                .namespaces()
+                .updateProperties(tenant, NS, new PropertyUpdate(mapOf("k", null), Set.of("k2"))));
+    assertInvalid(
+        "update.remove",
+        () ->
+            store()
+                .namespaces()
+                .updateProperties(
+                    tenant, NS, new PropertyUpdate(Map.of("fresh", "v"), Set.of("k", " "))));
+    assertInvalid(
+        "properties[k]", () -> store().namespaces().replaceProperties(tenant, NS, badMap));
 
     world.assertUnchanged();
     assertThat(await(store().namespaces().get(tenant, FREE))).isEmpty();
@@ -346,8 +401,9 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
     Map<String, List<String>> lookAlikes = new LinkedHashMap<>();
-    lookAlikes.put("sales", List.of("Sales", "SALES", "sales ", " sales", "sale", "sa_es",
-        "sal%", "%", "_ales"));
+    lookAlikes.put(
+        "sales",
+        List.of("Sales", "SALES", "sales ", " sales", "sale", "sa_es", "sal%", "%", "_ales"));
     lookAlikes.put("é", List.of("e\u0301", "É", "e"));
     lookAlikes.put("n\u0303", List.of("ñ", "n"));
     lookAlikes.put("straße", List.of("STRASSE", "strasse", "Straße"));
@@ -359,33 +415,41 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     List<Object> before = namespaceState(tenant, lookAlikes.keySet());
 
     List<NamespaceRef> differently = new ArrayList<>();
-    lookAlikes.values().forEach(names -> names.forEach(n -> differently.add(
-        NamespaceRef.of("cat", n))));
+    lookAlikes
+        .values()
+        .forEach(names -> names.forEach(n -> differently.add(NamespaceRef.of("cat", n))));
     differently.add(NamespaceRef.of("cat", "a", "b"));
     differently.add(NamespaceRef.of("Cat", "sales"));
     differently.add(NamespaceRef.of("cat ", "sales"));
     differently.add(NamespaceRef.of("c_t", "sales"));
     for (NamespaceRef ref : differently) {
       assertThat(await(store().namespaces().get(tenant, ref))).as("get of %s", ref).isEmpty();
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().namespaces().list(tenant, ref, PageRequest.firstPage()));
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().namespaces().create(tenant, ref.child("child2"), Map.of()));
-      assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
-          tenant, ref, PropertyUpdate.setting("touched", "yes")));
-      assertFails(NotFoundException.class, () -> store().namespaces().replaceProperties(
-          tenant, ref, Map.of("touched", "yes")));
-      assertFails(NotFoundException.class,
-          () -> store().namespaces().delete(tenant, ref.child("child")));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store()
+                  .namespaces()
+                  .updateProperties(tenant, ref, PropertyUpdate.setting("touched", "yes")));
+      assertFails(
+          NotFoundException.class,
+          () -> store().namespaces().replaceProperties(tenant, ref, Map.of("touched", "yes")));
+      assertFails(
+          NotFoundException.class, () -> store().namespaces().delete(tenant, ref.child("child")));
     }
 
     assertThat(namespaceState(tenant, lookAlikes.keySet())).isEqualTo(before);
   }
 
   /**
-   * Every method that takes a namespace addresses a tricky segment exactly: updating, replacing
-   * or deleting one changes that namespace and none of its siblings, whatever {@code .}, {@code
-   * %}, {@code _} or Unicode form the names share.
+   * Every method that takes a namespace addresses a tricky segment exactly: updating, replacing or
+   * deleting one changes that namespace and none of its siblings, whatever {@code .}, {@code %},
+   * {@code _} or Unicode form the names share.
    */
   @Test
   void everyMethodChangesExactlyTheNamespaceOfATrickyName() {
@@ -399,24 +463,33 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
     TckNames.trickyInListOrder().forEach(name -> expected.put(name, Map.of()));
 
     for (String name : TckNames.TRICKY) {
-      Namespace updated = await(store().namespaces().updateProperties(
-          tenant, parent.child(name), PropertyUpdate.setting("name", name)));
+      Namespace updated =
+          await(
+              store()
+                  .namespaces()
+                  .updateProperties(
+                      tenant, parent.child(name), PropertyUpdate.setting("name", name)));
       assertThat(updated.ref()).isEqualTo(parent.child(name));
       expected.put(name, Map.of("name", name));
-      assertThat(childProperties(tenant, parent)).as("after updating [%s]", name)
+      assertThat(childProperties(tenant, parent))
+          .as("after updating [%s]", name)
           .isEqualTo(expected);
     }
     for (String name : TckNames.TRICKY) {
-      await(store().namespaces().replaceProperties(
-          tenant, parent.child(name), Map.of("replaced", name)));
+      await(
+          store()
+              .namespaces()
+              .replaceProperties(tenant, parent.child(name), Map.of("replaced", name)));
       expected.put(name, Map.of("replaced", name));
-      assertThat(childProperties(tenant, parent)).as("after replacing [%s]", name)
+      assertThat(childProperties(tenant, parent))
+          .as("after replacing [%s]", name)
           .isEqualTo(expected);
     }
     for (String name : TckNames.TRICKY) {
       await(store().namespaces().delete(tenant, parent.child(name)));
       expected.remove(name);
-      assertThat(childProperties(tenant, parent)).as("after deleting [%s]", name)
+      assertThat(childProperties(tenant, parent))
+          .as("after deleting [%s]", name)
           .isEqualTo(expected);
     }
   }
@@ -432,12 +505,13 @@ public abstract class NamespaceInputRulesContract extends InputRulesSuite {
   /** Every namespace under the top-level {@code names} and the root's list, as read now. */
   private List<Object> namespaceState(TenantId tenant, Iterable<String> names) {
     List<Object> state = new ArrayList<>();
-    state.add(PagedReads.all(page -> store().namespaces().list(
-        tenant, NamespaceRef.root("cat"), page)));
+    state.add(
+        PagedReads.all(page -> store().namespaces().list(tenant, NamespaceRef.root("cat"), page)));
     for (String name : names) {
       state.add(await(store().namespaces().get(tenant, NamespaceRef.of("cat", name))));
-      state.add(PagedReads.all(page -> store().namespaces().list(
-          tenant, NamespaceRef.of("cat", name), page)));
+      state.add(
+          PagedReads.all(
+              page -> store().namespaces().list(tenant, NamespaceRef.of("cat", name), page)));
     }
     return state;
   }

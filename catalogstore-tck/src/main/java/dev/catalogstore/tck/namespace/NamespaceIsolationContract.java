@@ -27,8 +27,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant isolation of the {@code namespaces()} facet: one {@link IsolationCase} per method,
- * each proving that nothing of tenant A is observable or changeable through tenant B (see {@link
+ * Tenant isolation of the {@code namespaces()} facet: one {@link IsolationCase} per method, each
+ * proving that nothing of tenant A is observable or changeable through tenant B (see {@link
  * IsolationSuite} for how the twin tenants are built and compared).
  */
 public abstract class NamespaceIsolationContract extends IsolationSuite {
@@ -40,10 +40,15 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     createAOnlyCatalog(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    assertFails(NotFoundException.class, () -> store().namespaces().create(
-        twins.b(), A_ONLY_NAMESPACE.child("emea"), Map.of()));
-    assertFails(NotFoundException.class, () -> store().namespaces().create(
-        twins.b(), NamespaceRef.of(A_ONLY_CATALOG, "sales"), Map.of()));
+    assertFails(
+        NotFoundException.class,
+        () -> store().namespaces().create(twins.b(), A_ONLY_NAMESPACE.child("emea"), Map.of()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .namespaces()
+                .create(twins.b(), NamespaceRef.of(A_ONLY_CATALOG, "sales"), Map.of()));
     assertUnchanged(twins.b(), bBefore);
 
     await(store().namespaces().create(twins.a(), SALES.child("us"), Map.of("owner", "A")));
@@ -57,10 +62,10 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     Twins twins = twins();
     createAOnlyNamespace(twins);
 
-    assertThat(await(store().namespaces().get(twins.b(), SALES))).hasValueSatisfying(
-        n -> assertThat(n.properties()).containsEntry("owner", "B"));
-    assertThat(await(store().namespaces().get(twins.a(), SALES))).hasValueSatisfying(
-        n -> assertThat(n.properties()).containsEntry("owner", "A"));
+    assertThat(await(store().namespaces().get(twins.b(), SALES)))
+        .hasValueSatisfying(n -> assertThat(n.properties()).containsEntry("owner", "B"));
+    assertThat(await(store().namespaces().get(twins.a(), SALES)))
+        .hasValueSatisfying(n -> assertThat(n.properties()).containsEntry("owner", "A"));
     assertThat(await(store().namespaces().get(twins.b(), A_ONLY_NAMESPACE))).isEmpty();
   }
 
@@ -71,15 +76,19 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     createAOnlyNamespace(twins);
     NamespaceRef root = NamespaceRef.root(CATALOG);
     Namespace bSales = await(store().namespaces().get(twins.b(), SALES)).orElseThrow();
-    String aToken = await(store().namespaces().list(twins.a(), root, PageRequest.firstPage(1)))
-        .nextPageToken().orElseThrow();
+    String aToken =
+        await(store().namespaces().list(twins.a(), root, PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
     assertThat(PagedReads.all(page -> store().namespaces().list(twins.b(), root, page)))
         .containsExactly(bSales);
-    assertInvalid("page.pageToken",
+    assertInvalid(
+        "page.pageToken",
         () -> store().namespaces().list(twins.b(), root, PageRequest.nextPage(aToken, 1)));
-    assertFails(NotFoundException.class, () -> store().namespaces().list(
-        twins.b(), A_ONLY_NAMESPACE, PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () -> store().namespaces().list(twins.b(), A_ONLY_NAMESPACE, PageRequest.firstPage()));
   }
 
   @Test
@@ -89,14 +98,22 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     createAOnlyNamespace(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    Namespace updated = await(store().namespaces().updateProperties(
-        twins.a(), SALES, PropertyUpdate.setting("owner", "changed-by-A")));
+    Namespace updated =
+        await(
+            store()
+                .namespaces()
+                .updateProperties(
+                    twins.a(), SALES, PropertyUpdate.setting("owner", "changed-by-A")));
     assertThat(updated.properties()).containsEntry("owner", "changed-by-A");
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
-        twins.b(), A_ONLY_NAMESPACE, PropertyUpdate.setting("k", "v")));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .namespaces()
+                .updateProperties(twins.b(), A_ONLY_NAMESPACE, PropertyUpdate.setting("k", "v")));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -108,14 +125,16 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     createAOnlyNamespace(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    Namespace replaced = await(store().namespaces().replaceProperties(
-        twins.a(), SALES, Map.of("replaced", "by-A")));
+    Namespace replaced =
+        await(store().namespaces().replaceProperties(twins.a(), SALES, Map.of("replaced", "by-A")));
     assertThat(replaced.properties()).isEqualTo(Map.of("replaced", "by-A"));
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(NotFoundException.class, () -> store().namespaces().replaceProperties(
-        twins.b(), A_ONLY_NAMESPACE, Map.of("k", "v")));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store().namespaces().replaceProperties(twins.b(), A_ONLY_NAMESPACE, Map.of("k", "v")));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -128,20 +147,22 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     NamespaceRef staging = NamespaceRef.of(CATALOG, "staging");
     await(store().namespaces().create(twins.a(), staging, Map.of("owner", "A")));
     await(store().namespaces().create(twins.b(), staging, Map.of("owner", "B")));
-    await(store().assets().create(
-        twins.a(), AssetRef.onMain(staging, "raw"), NewAsset.of(AssetKind.FILE)));
+    await(
+        store()
+            .assets()
+            .create(twins.a(), AssetRef.onMain(staging, "raw"), NewAsset.of(AssetKind.FILE)));
     TenantSnapshot aBefore = snapshot(twins.a());
 
-    assertFails(NotFoundException.class,
-        () -> store().namespaces().delete(twins.b(), A_ONLY_NAMESPACE));
+    assertFails(
+        NotFoundException.class, () -> store().namespaces().delete(twins.b(), A_ONLY_NAMESPACE));
     // A's asset in A's "staging" does not keep B from deleting B's empty "staging".
     await(store().namespaces().delete(twins.b(), staging));
 
     assertThat(await(store().namespaces().get(twins.b(), staging))).isEmpty();
     assertUnchanged(twins.a(), aBefore);
     TenantSnapshot bBefore = snapshot(twins.b());
-    assertFails(PreconditionFailedException.class,
-        () -> store().namespaces().delete(twins.a(), staging));
+    assertFails(
+        PreconditionFailedException.class, () -> store().namespaces().delete(twins.a(), staging));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -149,8 +170,8 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
   /**
    * Isolation holds after deletes and re-creates: twin tenants A and B and the system tenant hold
    * the same catalog and namespaces; A deletes, re-creates and changes its own, and B and the
-   * system tenant are untouched and never see A's, nor A theirs. (Not an {@link IsolationCase}:
-   * it re-probes the cases of {@code create}, {@code get}, {@code list} and {@code delete}.)
+   * system tenant are untouched and never see A's, nor A theirs. (Not an {@link IsolationCase}: it
+   * re-probes the cases of {@code create}, {@code get}, {@code list} and {@code delete}.)
    */
   @Test
   void isolationHoldsAfterANamespaceIsDeletedAndRecreatedAlsoForTheSystemTenant() {
@@ -163,12 +184,13 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
     owners.put(twins.b(), "B");
     owners.put(TenantId.SYSTEM, "SYSTEM");
     try {
-      owners.forEach((tenant, owner) -> {
-        newLocalCatalog(tenant, catalog);
-        for (NamespaceRef ref : List.of(db, table, NamespaceRef.of(catalog, "db2"))) {
-          await(store().namespaces().create(tenant, ref, Map.of("owner", owner)));
-        }
-      });
+      owners.forEach(
+          (tenant, owner) -> {
+            newLocalCatalog(tenant, catalog);
+            for (NamespaceRef ref : List.of(db, table, NamespaceRef.of(catalog, "db2"))) {
+              await(store().namespaces().create(tenant, ref, Map.of("owner", owner)));
+            }
+          });
       TenantSnapshot bBefore = snapshot(twins.b());
       List<Namespace> systemBefore = tree(TenantId.SYSTEM, catalog);
 
@@ -180,26 +202,45 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
       assertThat(await(store().namespaces().get(twins.a(), db))).isEmpty();
       assertFails(NotFoundException.class, () -> store().namespaces().delete(twins.a(), table));
 
-      Namespace recreated = await(store().namespaces().create(
-          twins.a(), db, Map.of("owner", "A again")));
+      Namespace recreated =
+          await(store().namespaces().create(twins.a(), db, Map.of("owner", "A again")));
 
       assertThat(await(store().namespaces().get(twins.a(), db))).contains(recreated);
       assertThat(PagedReads.all(page -> store().namespaces().list(twins.a(), db, page)))
-          .as("the children of A's re-created namespace").isEmpty();
+          .as("the children of A's re-created namespace")
+          .isEmpty();
       assertUnchanged(twins.b(), bBefore);
       assertThat(tree(TenantId.SYSTEM, catalog)).isEqualTo(systemBefore);
-      String aToken = await(store().namespaces().list(
-          twins.a(), NamespaceRef.root(catalog), PageRequest.firstPage(1)))
-          .nextPageToken().orElseThrow();
-      assertInvalid("page.pageToken", () -> store().namespaces().list(
-          twins.b(), NamespaceRef.root(catalog), PageRequest.nextPage(aToken, 1)));
-      assertInvalid("page.pageToken", () -> store().namespaces().list(
-          TenantId.SYSTEM, NamespaceRef.root(catalog), PageRequest.nextPage(aToken, 1)));
+      String aToken =
+          await(
+                  store()
+                      .namespaces()
+                      .list(twins.a(), NamespaceRef.root(catalog), PageRequest.firstPage(1)))
+              .nextPageToken()
+              .orElseThrow();
+      assertInvalid(
+          "page.pageToken",
+          () ->
+              store()
+                  .namespaces()
+                  .list(twins.b(), NamespaceRef.root(catalog), PageRequest.nextPage(aToken, 1)));
+      assertInvalid(
+          "page.pageToken",
+          () ->
+              store()
+                  .namespaces()
+                  .list(
+                      TenantId.SYSTEM,
+                      NamespaceRef.root(catalog),
+                      PageRequest.nextPage(aToken, 1)));
 
       TenantSnapshot aBefore = snapshot(twins.a());
       await(store().namespaces().delete(twins.b(), table));
-      await(store().namespaces().updateProperties(
-          TenantId.SYSTEM, db, PropertyUpdate.setting("owner", "SYSTEM again")));
+      await(
+          store()
+              .namespaces()
+              .updateProperties(
+                  TenantId.SYSTEM, db, PropertyUpdate.setting("owner", "SYSTEM again")));
       assertUnchanged(twins.a(), aBefore);
 
       NamespaceRef aOnly = NamespaceRef.of(catalog, "a-only");
@@ -207,15 +248,20 @@ public abstract class NamespaceIsolationContract extends IsolationSuite {
       aBefore = snapshot(twins.a());
       for (TenantId other : List.of(twins.b(), TenantId.SYSTEM)) {
         assertThat(await(store().namespaces().get(other, aOnly))).isEmpty();
-        assertFails(NotFoundException.class, () -> store().namespaces().updateProperties(
-            other, aOnly, PropertyUpdate.setting("owner", "thief")));
-        assertFails(NotFoundException.class, () -> store().namespaces().replaceProperties(
-            other, aOnly, Map.of()));
+        assertFails(
+            NotFoundException.class,
+            () ->
+                store()
+                    .namespaces()
+                    .updateProperties(other, aOnly, PropertyUpdate.setting("owner", "thief")));
+        assertFails(
+            NotFoundException.class,
+            () -> store().namespaces().replaceProperties(other, aOnly, Map.of()));
         assertFails(NotFoundException.class, () -> store().namespaces().delete(other, aOnly));
-        assertFails(NotFoundException.class, () -> store().namespaces().list(
-            other, aOnly, PageRequest.firstPage()));
-        assertThat(tree(other, catalog)).extracting(Namespace::path)
-            .doesNotContain(aOnly.path());
+        assertFails(
+            NotFoundException.class,
+            () -> store().namespaces().list(other, aOnly, PageRequest.firstPage()));
+        assertThat(tree(other, catalog)).extracting(Namespace::path).doesNotContain(aOnly.path());
       }
       assertUnchanged(twins.a(), aBefore);
     } finally {

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Paging of {@code namespaces().list}, of the top level and of a namespace's children: the rules
- * of {@link TenantScopedPagingSuite}, and a token bound to its catalog and parent.
+ * Paging of {@code namespaces().list}, of the top level and of a namespace's children: the rules of
+ * {@link TenantScopedPagingSuite}, and a token bound to its catalog and parent.
  */
 public abstract class NamespacePagingContract extends TenantScopedPagingSuite {
 
@@ -34,15 +34,24 @@ public abstract class NamespacePagingContract extends TenantScopedPagingSuite {
     }
     NamespaceRef x = NamespaceRef.of("cat", "x");
     String underX = tokenAfterFirst(store().namespaces().list(tenant, x, PageRequest.firstPage(1)));
-    String underRoot = tokenAfterFirst(
-        store().namespaces().list(tenant, NamespaceRef.root("cat"), PageRequest.firstPage(1)));
+    String underRoot =
+        tokenAfterFirst(
+            store().namespaces().list(tenant, NamespaceRef.root("cat"), PageRequest.firstPage(1)));
 
-    assertInvalid(TOKEN, () -> store().namespaces().list(
-        tenant, NamespaceRef.of("cat", "y"), PageRequest.nextPage(underX, 1)));
-    assertInvalid(TOKEN, () -> store().namespaces().list(
-        tenant, NamespaceRef.root("cat"), PageRequest.nextPage(underX, 1)));
-    assertInvalid(TOKEN, () -> store().namespaces().list(
-        tenant, x, PageRequest.nextPage(underRoot, 1)));
+    assertInvalid(
+        TOKEN,
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.of("cat", "y"), PageRequest.nextPage(underX, 1)));
+    assertInvalid(
+        TOKEN,
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.root("cat"), PageRequest.nextPage(underX, 1)));
+    assertInvalid(
+        TOKEN, () -> store().namespaces().list(tenant, x, PageRequest.nextPage(underRoot, 1)));
   }
 
   @Test
@@ -53,11 +62,16 @@ public abstract class NamespacePagingContract extends TenantScopedPagingSuite {
       newNamespaces(tenant, catalog, "a");
       newNamespaces(tenant, catalog, "b");
     }
-    String token = tokenAfterFirst(store().namespaces().list(
-        tenant, NamespaceRef.root("cat"), PageRequest.firstPage(1)));
+    String token =
+        tokenAfterFirst(
+            store().namespaces().list(tenant, NamespaceRef.root("cat"), PageRequest.firstPage(1)));
 
-    assertInvalid(TOKEN, () -> store().namespaces().list(
-        tenant, NamespaceRef.root("other"), PageRequest.nextPage(token, 1)));
+    assertInvalid(
+        TOKEN,
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.root("other"), PageRequest.nextPage(token, 1)));
   }
 
   @Test
@@ -68,11 +82,18 @@ public abstract class NamespacePagingContract extends TenantScopedPagingSuite {
       newNamespaces(tenant, "cat", "a.b", child);
       newNamespaces(tenant, "cat", "a", "b", child);
     }
-    String dotted = tokenAfterFirst(store().namespaces().list(
-        tenant, NamespaceRef.of("cat", "a.b"), PageRequest.firstPage(1)));
+    String dotted =
+        tokenAfterFirst(
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.of("cat", "a.b"), PageRequest.firstPage(1)));
 
-    assertInvalid(TOKEN, () -> store().namespaces().list(
-        tenant, NamespaceRef.of("cat", "a", "b"), PageRequest.nextPage(dotted, 1)));
+    assertInvalid(
+        TOKEN,
+        () ->
+            store()
+                .namespaces()
+                .list(tenant, NamespaceRef.of("cat", "a", "b"), PageRequest.nextPage(dotted, 1)));
   }
 
   private final class NamespaceListing extends Listing {
@@ -83,9 +104,10 @@ public abstract class NamespacePagingContract extends TenantScopedPagingSuite {
     NamespaceListing(TenantId tenant, boolean children) {
       this.tenant = tenant;
       newLocalCatalog(tenant, "cat");
-      this.parent = children
-          ? newNamespaces(tenant, "cat", "parent.dotted", "p q")
-          : NamespaceRef.root("cat");
+      this.parent =
+          children
+              ? newNamespaces(tenant, "cat", "parent.dotted", "p q")
+              : NamespaceRef.root("cat");
     }
 
     @Override
@@ -100,7 +122,9 @@ public abstract class NamespacePagingContract extends TenantScopedPagingSuite {
 
     @Override
     protected CompletableFuture<Page<String>> readLater(PageRequest request) {
-      return store().namespaces().list(tenant, parent, request)
+      return store()
+          .namespaces()
+          .list(tenant, parent, request)
           .thenApply(p -> names(p, (Namespace n) -> n.path().lastSegment()));
     }
   }

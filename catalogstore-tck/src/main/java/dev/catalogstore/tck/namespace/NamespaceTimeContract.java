@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Time of the {@code namespaces()} facet: its timestamps come from the store's clock, cut to
- * microseconds (see {@link TimeSuite}; skipped without a controllable clock). Every mutating
- * method is covered: {@code create} stamps both times; every form of {@code updateProperties}
- * (set-only, remove-only, both, empty, removing an absent key) and {@code replaceProperties} moves
- * {@code updatedAt} to the clock's instant and keeps {@code createdAt}, even when the properties
- * end up unchanged; a refused call moves nothing. What a write returns is what {@code get} and
- * {@code list} read afterwards.
+ * microseconds (see {@link TimeSuite}; skipped without a controllable clock). Every mutating method
+ * is covered: {@code create} stamps both times; every form of {@code updateProperties} (set-only,
+ * remove-only, both, empty, removing an absent key) and {@code replaceProperties} moves {@code
+ * updatedAt} to the clock's instant and keeps {@code createdAt}, even when the properties end up
+ * unchanged; a refused call moves nothing. What a write returns is what {@code get} and {@code
+ * list} read afterwards.
  */
 public abstract class NamespaceTimeContract extends TimeSuite {
   @Test
@@ -51,8 +51,8 @@ public abstract class NamespaceTimeContract extends TimeSuite {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, "cat");
 
-    for (NamespaceRef ref : List.of(NamespaceRef.of("cat", "db"),
-        NamespaceRef.of("cat", "db", "nested"))) {
+    for (NamespaceRef ref :
+        List.of(NamespaceRef.of("cat", "db"), NamespaceRef.of("cat", "db", "nested"))) {
       Namespace created = await(store().namespaces().create(tenant, ref, Map.of("k", "v")));
 
       assertThat(created.createdAt()).as("createdAt of %s", ref).isEqualTo(T0_MICROS);
@@ -83,9 +83,11 @@ public abstract class NamespaceTimeContract extends TimeSuite {
       Namespace updated =
           await(store().namespaces().updateProperties(tenant, ref, update.getValue()));
 
-      assertThat(updated.createdAt()).as("createdAt after a %s update", update.getKey())
+      assertThat(updated.createdAt())
+          .as("createdAt after a %s update", update.getKey())
           .isEqualTo(T0_MICROS);
-      assertThat(updated.updatedAt()).as("updatedAt after a %s update", update.getKey())
+      assertThat(updated.updatedAt())
+          .as("updatedAt after a %s update", update.getKey())
           .isEqualTo(expected);
       assertReadsBack(tenant, updated);
     }
@@ -99,16 +101,18 @@ public abstract class NamespaceTimeContract extends TimeSuite {
     await(store().namespaces().create(tenant, ref, Map.of("a", "1")));
 
     Instant expected = T0_MICROS;
-    for (Map<String, String> properties : List.of(Map.of("b", "2"), Map.of("b", "2"),
-        Map.<String, String>of())) {
+    for (Map<String, String> properties :
+        List.of(Map.of("b", "2"), Map.of("b", "2"), Map.<String, String>of())) {
       clock.advance(LATER);
       expected = expected.plus(LATER);
 
       Namespace replaced = await(store().namespaces().replaceProperties(tenant, ref, properties));
 
-      assertThat(replaced.createdAt()).as("createdAt after replacing with %s", properties)
+      assertThat(replaced.createdAt())
+          .as("createdAt after replacing with %s", properties)
           .isEqualTo(T0_MICROS);
-      assertThat(replaced.updatedAt()).as("updatedAt after replacing with %s", properties)
+      assertThat(replaced.updatedAt())
+          .as("updatedAt after replacing with %s", properties)
           .isEqualTo(expected);
       assertReadsBack(tenant, replaced);
     }
@@ -123,27 +127,51 @@ public abstract class NamespaceTimeContract extends TimeSuite {
     Namespace original = await(store().namespaces().create(tenant, ref, Map.of("a", "1")));
     await(store().assets().create(tenant, AssetRef.onMain(ref, "t"), NewAsset.of(AssetKind.FILE)));
     Map<String, Supplier<?>> refused = new LinkedHashMap<>();
-    refused.put("a create of the existing namespace", () -> assertFails(
-        AlreadyExistsException.class,
-        () -> store().namespaces().create(tenant, ref, Map.of("b", "2"))));
-    refused.put("an update setting and removing one key", () -> assertFails(
-        InvalidArgumentException.class, () -> store().namespaces().updateProperties(
-            tenant, ref, new PropertyUpdate(Map.of("a", "2"), Set.of("a")))));
-    refused.put("an update with a bad value", () -> assertFails(
-        InvalidArgumentException.class, () -> store().namespaces().updateProperties(
-            tenant, ref, PropertyUpdate.setting("a", "bad\u0000value"))));
-    refused.put("a replacement with a bad key", () -> assertFails(
-        InvalidArgumentException.class, () -> store().namespaces().replaceProperties(
-            tenant, ref, Map.of(" ", "v"))));
-    refused.put("a delete while it holds an asset", () -> assertFails(
-        PreconditionFailedException.class, () -> store().namespaces().delete(tenant, ref)));
+    refused.put(
+        "a create of the existing namespace",
+        () ->
+            assertFails(
+                AlreadyExistsException.class,
+                () -> store().namespaces().create(tenant, ref, Map.of("b", "2"))));
+    refused.put(
+        "an update setting and removing one key",
+        () ->
+            assertFails(
+                InvalidArgumentException.class,
+                () ->
+                    store()
+                        .namespaces()
+                        .updateProperties(
+                            tenant, ref, new PropertyUpdate(Map.of("a", "2"), Set.of("a")))));
+    refused.put(
+        "an update with a bad value",
+        () ->
+            assertFails(
+                InvalidArgumentException.class,
+                () ->
+                    store()
+                        .namespaces()
+                        .updateProperties(
+                            tenant, ref, PropertyUpdate.setting("a", "bad\u0000value"))));
+    refused.put(
+        "a replacement with a bad key",
+        () ->
+            assertFails(
+                InvalidArgumentException.class,
+                () -> store().namespaces().replaceProperties(tenant, ref, Map.of(" ", "v"))));
+    refused.put(
+        "a delete while it holds an asset",
+        () ->
+            assertFails(
+                PreconditionFailedException.class, () -> store().namespaces().delete(tenant, ref)));
 
     for (Map.Entry<String, Supplier<?>> call : refused.entrySet()) {
       clock.advance(LATER);
       call.getValue().get();
 
       assertThat(await(store().namespaces().get(tenant, ref)))
-          .as("the namespace after %s", call.getKey()).contains(original);
+          .as("the namespace after %s", call.getKey())
+          .contains(original);
     }
     assertReadsBack(tenant, original);
   }
@@ -151,7 +179,8 @@ public abstract class NamespaceTimeContract extends TimeSuite {
   /** Asserts that {@code namespace} is what {@code get} and the parent's list read now. */
   private void assertReadsBack(TenantId tenant, Namespace namespace) {
     NamespaceRef ref = namespace.ref();
-    assertThat(await(store().namespaces().get(tenant, ref))).as("get of %s", ref)
+    assertThat(await(store().namespaces().get(tenant, ref)))
+        .as("get of %s", ref)
         .contains(namespace);
     NamespaceRef parent = new NamespaceRef(ref.catalog(), ref.path().parent());
     assertThat(PagedReads.all(page -> store().namespaces().list(tenant, parent, page)))

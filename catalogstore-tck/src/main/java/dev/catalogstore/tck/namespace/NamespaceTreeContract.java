@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The namespace tree, precisely: {@code namespaces().list(parent)} returns the direct children of
- * {@code parent} and nothing else, and {@code namespaces().delete} removes exactly the namespace
- * it names, judging emptiness on that namespace alone.
+ * {@code parent} and nothing else, and {@code namespaces().delete} removes exactly the namespace it
+ * names, judging emptiness on that namespace alone.
  *
  * <p>Each test builds a tree in which a store that works on joined path strings, string prefixes,
  * {@code LIKE} patterns or last segments instead of whole paths gets something wrong:
@@ -54,17 +54,22 @@ public abstract class NamespaceTreeContract extends TckSuite {
 
     assertThat(children(tenant, NamespaceRef.root(CAT)))
         .containsExactly(path("a"), path("a.b"), path("a_"), path("ab"), path("x"));
-    assertThat(children(tenant, NamespaceRef.of(CAT, "a"))).containsExactly(
-        path("a", "%"), path("a", "B"), path("a", "b"), path("a", "b_"), path("a", "bc"));
-    assertThat(children(tenant, NamespaceRef.of(CAT, "a", "b"))).containsExactly(
-        path("a", "b", "c"));
+    assertThat(children(tenant, NamespaceRef.of(CAT, "a")))
+        .containsExactly(
+            path("a", "%"), path("a", "B"), path("a", "b"), path("a", "b_"), path("a", "bc"));
+    assertThat(children(tenant, NamespaceRef.of(CAT, "a", "b")))
+        .containsExactly(path("a", "b", "c"));
     assertThat(children(tenant, NamespaceRef.of(CAT, "a.b"))).containsExactly(path("a.b", "y"));
     assertThat(children(tenant, NamespaceRef.of(CAT, "a_"))).containsExactly(path("a_", "z"));
     assertThat(children(tenant, NamespaceRef.of(CAT, "ab"))).containsExactly(path("ab", "x"));
     assertThat(children(tenant, NamespaceRef.of(CAT, "x"))).containsExactly(path("x", "b"));
-    for (NamespaceRef leaf : List.of(NamespaceRef.of(CAT, "a", "b", "c"),
-        NamespaceRef.of(CAT, "a", "bc"), NamespaceRef.of(CAT, "a", "b_"),
-        NamespaceRef.of(CAT, "a", "%"), NamespaceRef.of(CAT, "x", "b"))) {
+    for (NamespaceRef leaf :
+        List.of(
+            NamespaceRef.of(CAT, "a", "b", "c"),
+            NamespaceRef.of(CAT, "a", "bc"),
+            NamespaceRef.of(CAT, "a", "b_"),
+            NamespaceRef.of(CAT, "a", "%"),
+            NamespaceRef.of(CAT, "x", "b"))) {
       assertThat(children(tenant, leaf)).as("children of the leaf %s", leaf).isEmpty();
     }
     assertThat(children(tenant, NamespaceRef.root(CAT2))).containsExactly(path("a"));
@@ -77,8 +82,13 @@ public abstract class NamespaceTreeContract extends TckSuite {
     TenantId tenant = newTenant();
     buildTree(tenant);
 
-    for (NamespaceRef parent : List.of(NamespaceRef.root(CAT), NamespaceRef.of(CAT, "a"),
-        NamespaceRef.of(CAT, "ab"), NamespaceRef.of(CAT, "a_"), NamespaceRef.of(CAT2, "a"))) {
+    for (NamespaceRef parent :
+        List.of(
+            NamespaceRef.root(CAT),
+            NamespaceRef.of(CAT, "a"),
+            NamespaceRef.of(CAT, "ab"),
+            NamespaceRef.of(CAT, "a_"),
+            NamespaceRef.of(CAT2, "a"))) {
       assertThat(childrenInPagesOfOne(tenant, parent))
           .as("the children of %s, read one per page", parent)
           .containsExactlyElementsOf(children(tenant, parent));
@@ -111,14 +121,19 @@ public abstract class NamespaceTreeContract extends TckSuite {
     buildTree(tenant);
     List<Namespace> remaining = new ArrayList<>(everyNamespace(tenant));
 
-    for (NamespaceRef deleted : List.of(NamespaceRef.of(CAT, "a", "b_"),
-        NamespaceRef.of(CAT, "a", "%"), NamespaceRef.of(CAT, "a", "b", "c"),
-        NamespaceRef.of(CAT, "a", "b"), NamespaceRef.of(CAT, "a.b", "y"),
-        NamespaceRef.of(CAT, "a_", "z"))) {
+    for (NamespaceRef deleted :
+        List.of(
+            NamespaceRef.of(CAT, "a", "b_"),
+            NamespaceRef.of(CAT, "a", "%"),
+            NamespaceRef.of(CAT, "a", "b", "c"),
+            NamespaceRef.of(CAT, "a", "b"),
+            NamespaceRef.of(CAT, "a.b", "y"),
+            NamespaceRef.of(CAT, "a_", "z"))) {
       await(store().namespaces().delete(tenant, deleted));
 
       remaining.removeIf(n -> n.ref().equals(deleted));
-      assertThat(everyNamespace(tenant)).as("every namespace after deleting %s", deleted)
+      assertThat(everyNamespace(tenant))
+          .as("every namespace after deleting %s", deleted)
           .containsExactlyElementsOf(remaining);
     }
   }
@@ -147,35 +162,55 @@ public abstract class NamespaceTreeContract extends TckSuite {
   void emptinessIsJudgedOnTheNamespaceItselfNotOnNamesThatResembleIt() {
     TenantId tenant = newTenant();
     buildTree(tenant);
-    await(store().assets().create(
-        tenant, AssetRef.onMain(NamespaceRef.of(CAT, "ab"), "t"), NewAsset.of(AssetKind.FILE)));
-    await(store().assets().create(tenant, AssetRef.onMain(NamespaceRef.of(CAT, "a", "bc"), "t"),
-        NewAsset.of(AssetKind.FILE)));
-    await(store().assets().create(tenant, AssetRef.onMain(NamespaceRef.of(CAT2, "a", "q"), "t"),
-        NewAsset.of(AssetKind.FILE)));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                AssetRef.onMain(NamespaceRef.of(CAT, "ab"), "t"),
+                NewAsset.of(AssetKind.FILE)));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                AssetRef.onMain(NamespaceRef.of(CAT, "a", "bc"), "t"),
+                NewAsset.of(AssetKind.FILE)));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                AssetRef.onMain(NamespaceRef.of(CAT2, "a", "q"), "t"),
+                NewAsset.of(AssetKind.FILE)));
     List<Namespace> remaining = new ArrayList<>(everyNamespace(tenant));
 
-    List<NamespaceRef> deletable = List.of(
-        // empty, although "cat"/"a"/"b" has the child "c"
-        NamespaceRef.of(CAT2, "a", "b"),
-        NamespaceRef.of(CAT, "a", "b", "c"),
-        // empty now, although its siblings "b_" and "bc" start like it and "bc" holds an asset
-        NamespaceRef.of(CAT, "a", "b"),
-        NamespaceRef.of(CAT, "x", "b"),
-        NamespaceRef.of(CAT, "a_", "z"),
-        // empty now, although "ab" (which a LIKE 'a_%' matches) has a child and an asset
-        NamespaceRef.of(CAT, "a_"),
-        NamespaceRef.of(CAT, "x"));
+    List<NamespaceRef> deletable =
+        List.of(
+            // empty, although "cat"/"a"/"b" has the child "c"
+            NamespaceRef.of(CAT2, "a", "b"),
+            NamespaceRef.of(CAT, "a", "b", "c"),
+            // empty now, although its siblings "b_" and "bc" start like it and "bc" holds an asset
+            NamespaceRef.of(CAT, "a", "b"),
+            NamespaceRef.of(CAT, "x", "b"),
+            NamespaceRef.of(CAT, "a_", "z"),
+            // empty now, although "ab" (which a LIKE 'a_%' matches) has a child and an asset
+            NamespaceRef.of(CAT, "a_"),
+            NamespaceRef.of(CAT, "x"));
     for (NamespaceRef ref : deletable) {
       await(store().namespaces().delete(tenant, ref));
     }
 
     remaining.removeIf(n -> deletable.contains(n.ref()));
     assertThat(everyNamespace(tenant)).containsExactlyElementsOf(remaining);
-    for (NamespaceRef notEmpty : List.of(NamespaceRef.of(CAT, "a"), NamespaceRef.of(CAT, "ab"),
-        NamespaceRef.of(CAT, "a", "bc"), NamespaceRef.of(CAT2, "a", "q"))) {
-      assertFails(PreconditionFailedException.class,
-          () -> store().namespaces().delete(tenant, notEmpty));
+    for (NamespaceRef notEmpty :
+        List.of(
+            NamespaceRef.of(CAT, "a"),
+            NamespaceRef.of(CAT, "ab"),
+            NamespaceRef.of(CAT, "a", "bc"),
+            NamespaceRef.of(CAT2, "a", "q"))) {
+      assertFails(
+          PreconditionFailedException.class, () -> store().namespaces().delete(tenant, notEmpty));
     }
     assertThat(everyNamespace(tenant)).containsExactlyElementsOf(remaining);
   }
@@ -183,15 +218,26 @@ public abstract class NamespaceTreeContract extends TckSuite {
   // ---------------------------------------------------------------------------------------------
 
   /** Every namespace of the tree, parents first. */
-  private static final List<NamespaceRef> TREE = List.of(
-      NamespaceRef.of(CAT, "a"), NamespaceRef.of(CAT, "a", "%"), NamespaceRef.of(CAT, "a", "B"),
-      NamespaceRef.of(CAT, "a", "b"), NamespaceRef.of(CAT, "a", "b", "c"),
-      NamespaceRef.of(CAT, "a", "b_"), NamespaceRef.of(CAT, "a", "bc"),
-      NamespaceRef.of(CAT, "a.b"), NamespaceRef.of(CAT, "a.b", "y"),
-      NamespaceRef.of(CAT, "a_"), NamespaceRef.of(CAT, "a_", "z"),
-      NamespaceRef.of(CAT, "ab"), NamespaceRef.of(CAT, "ab", "x"),
-      NamespaceRef.of(CAT, "x"), NamespaceRef.of(CAT, "x", "b"),
-      NamespaceRef.of(CAT2, "a"), NamespaceRef.of(CAT2, "a", "b"), NamespaceRef.of(CAT2, "a", "q"));
+  private static final List<NamespaceRef> TREE =
+      List.of(
+          NamespaceRef.of(CAT, "a"),
+          NamespaceRef.of(CAT, "a", "%"),
+          NamespaceRef.of(CAT, "a", "B"),
+          NamespaceRef.of(CAT, "a", "b"),
+          NamespaceRef.of(CAT, "a", "b", "c"),
+          NamespaceRef.of(CAT, "a", "b_"),
+          NamespaceRef.of(CAT, "a", "bc"),
+          NamespaceRef.of(CAT, "a.b"),
+          NamespaceRef.of(CAT, "a.b", "y"),
+          NamespaceRef.of(CAT, "a_"),
+          NamespaceRef.of(CAT, "a_", "z"),
+          NamespaceRef.of(CAT, "ab"),
+          NamespaceRef.of(CAT, "ab", "x"),
+          NamespaceRef.of(CAT, "x"),
+          NamespaceRef.of(CAT, "x", "b"),
+          NamespaceRef.of(CAT2, "a"),
+          NamespaceRef.of(CAT2, "a", "b"),
+          NamespaceRef.of(CAT2, "a", "q"));
 
   /** Builds the tree of the class comment, each namespace with a property naming it. */
   private void buildTree(TenantId tenant) {
@@ -205,7 +251,8 @@ public abstract class NamespaceTreeContract extends TckSuite {
   /** The paths of {@code parent}'s children, read whole. */
   private List<NamespacePath> children(TenantId tenant, NamespaceRef parent) {
     return PagedReads.all(page -> store().namespaces().list(tenant, parent, page)).stream()
-        .map(Namespace::path).toList();
+        .map(Namespace::path)
+        .toList();
   }
 
   private List<NamespacePath> childrenInPagesOfOne(TenantId tenant, NamespaceRef parent) {
@@ -238,8 +285,8 @@ public abstract class NamespaceTreeContract extends TckSuite {
   }
 
   /**
-   * Every namespace of the tree that still exists, in tree order, each read by {@code get} (so
-   * that a fault of {@code list} does not mask or fake one of {@code delete}).
+   * Every namespace of the tree that still exists, in tree order, each read by {@code get} (so that
+   * a fault of {@code list} does not mask or fake one of {@code delete}).
    */
   private List<Namespace> everyNamespace(TenantId tenant) {
     List<Namespace> all = new ArrayList<>();

@@ -36,8 +36,14 @@ public abstract class TenantCascadeContract extends SampleTenantSuite {
   void deletingATenantRemovesEverythingItOwns() {
     TenantId tenant = sampleTenant("owner");
     await(store().warehouses().create(tenant, NewWarehouse.of("cold", fileStorage("cold"))));
-    await(store().catalogs().create(tenant, NewCatalog.federated(
-        "remote", new ConnectorConfig("iceberg-rest", Map.of("uri", "https://remote.example")))));
+    await(
+        store()
+            .catalogs()
+            .create(
+                tenant,
+                NewCatalog.federated(
+                    "remote",
+                    new ConnectorConfig("iceberg-rest", Map.of("uri", "https://remote.example")))));
     AssetId orders = assetId(tenant, ORDERS);
     AssetId customers = assetId(tenant, CUSTOMERS);
 
@@ -53,15 +59,22 @@ public abstract class TenantCascadeContract extends SampleTenantSuite {
     assertThat(await(store().assets().get(tenant, ORDERS))).isEmpty();
     assertThat(await(store().assets().getById(tenant, orders))).isEmpty();
     assertThat(await(store().assets().getById(tenant, customers))).isEmpty();
-    assertFails(NotFoundException.class,
-        () -> store().warehouses().list(tenant, PageRequest.firstPage()));
-    assertFails(NotFoundException.class,
-        () -> store().catalogs().list(tenant, PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().namespaces().list(
-        tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage()));
-    assertFails(NotFoundException.class, () -> store().assets().list(
-        tenant, BranchRef.main(CATALOG), SALES.path(), PageRequest.firstPage()));
-    assertFails(NotFoundException.class,
+    assertFails(
+        NotFoundException.class, () -> store().warehouses().list(tenant, PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class, () -> store().catalogs().list(tenant, PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store().namespaces().list(tenant, NamespaceRef.root(CATALOG), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .assets()
+                .list(tenant, BranchRef.main(CATALOG), SALES.path(), PageRequest.firstPage()));
+    assertFails(
+        NotFoundException.class,
         () -> store().assets().history(tenant, ORDERS, PageRequest.firstPage()));
   }
 
@@ -70,11 +83,16 @@ public abstract class TenantCascadeContract extends SampleTenantSuite {
     TenantId tenant = sampleTenant("owner");
     await(store().tenants().delete(tenant));
 
-    assertFails(NotFoundException.class, () -> store().warehouses().create(
-        tenant, NewWarehouse.of(WAREHOUSE, fileStorage(WAREHOUSE))));
-    assertFails(NotFoundException.class,
-        () -> store().tenants().update(
-            tenant, TenantUpdate.builder().name(uniqueName("t")).build()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .warehouses()
+                .create(tenant, NewWarehouse.of(WAREHOUSE, fileStorage(WAREHOUSE))));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store().tenants().update(tenant, TenantUpdate.builder().name(uniqueName("t")).build()));
     assertFails(NotFoundException.class, () -> store().tenants().delete(tenant));
 
     assertThat(await(store().tenants().get(tenant))).isEmpty();

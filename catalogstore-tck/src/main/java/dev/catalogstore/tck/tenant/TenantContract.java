@@ -27,9 +27,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.tenant.Tenants}: creating, reading, renaming and
- * deleting tenants; tenant names unique across the whole store; and the reserved system tenant,
- * which always exists, is never listed and can be neither changed nor deleted.
+ * Specifies {@link dev.catalogstore.api.tenant.Tenants}: creating, reading, renaming and deleting
+ * tenants; tenant names unique across the whole store; and the reserved system tenant, which always
+ * exists, is never listed and can be neither changed nor deleted.
  *
  * <p>The paging of {@code tenants().list} is specified by {@link TenantPagingContract}, bad input
  * by {@link TenantInputRulesContract}, and what a tenant's deletion removes by {@link
@@ -68,7 +68,8 @@ public abstract class TenantContract extends TckSuite {
     String name = uniqueName("tenant");
     Tenant original = createTenant(name, Map.of("owner", "first"));
 
-    assertFails(AlreadyExistsException.class,
+    assertFails(
+        AlreadyExistsException.class,
         () -> store().tenants().create(new NewTenant(name, Map.of("owner", "second"))));
 
     assertThat(await(store().tenants().get(original.id()))).contains(original);
@@ -83,10 +84,16 @@ public abstract class TenantContract extends TckSuite {
   void concurrentCreatesOfOneNameHaveExactlyOneWinner() {
     String name = uniqueName("tenant-raced");
 
-    Race.Outcome<Tenant> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.tenants().create(
-            new NewTenant(name, Map.of("racer", Integer.toString(racer))))),
-        AlreadyExistsException.class);
+    Race.Outcome<Tenant> winner =
+        Race.assertOneWinner(
+            Race.run(
+                store(),
+                peerStore(),
+                (store, racer) ->
+                    store
+                        .tenants()
+                        .create(new NewTenant(name, Map.of("racer", Integer.toString(racer))))),
+            AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
@@ -108,26 +115,30 @@ public abstract class TenantContract extends TckSuite {
   @Test
   void listTenantsNeverShowsTheSystemTenant() {
     // Listing is by name, so reading up to the name "system" covers where it would appear.
-    assertThat(listTenantsUpTo(SYSTEM_NAME))
-        .extracting(Tenant::id)
-        .doesNotContain(TenantId.SYSTEM);
+    assertThat(listTenantsUpTo(SYSTEM_NAME)).extracting(Tenant::id).doesNotContain(TenantId.SYSTEM);
   }
 
   @Test
   void theNameOfTheSystemTenantIsTaken() {
-    assertFails(AlreadyExistsException.class,
-        () -> store().tenants().create(NewTenant.named(SYSTEM_NAME)));
+    assertFails(
+        AlreadyExistsException.class, () -> store().tenants().create(NewTenant.named(SYSTEM_NAME)));
   }
 
   @Test
   void theSystemTenantCannotBeUpdated() {
     Tenant before = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
 
-    assertFails(PreconditionFailedException.class,
-        () -> store().tenants().update(TenantId.SYSTEM, TenantUpdate.builder()
-            .name(uniqueName("not-system"))
-            .properties(PropertyUpdate.setting("changed", "yes"))
-            .build()));
+    assertFails(
+        PreconditionFailedException.class,
+        () ->
+            store()
+                .tenants()
+                .update(
+                    TenantId.SYSTEM,
+                    TenantUpdate.builder()
+                        .name(uniqueName("not-system"))
+                        .properties(PropertyUpdate.setting("changed", "yes"))
+                        .build()));
 
     assertThat(await(store().tenants().get(TenantId.SYSTEM))).contains(before);
   }
@@ -136,8 +147,7 @@ public abstract class TenantContract extends TckSuite {
   void theSystemTenantCannotBeDeleted() {
     Tenant before = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
 
-    assertFails(PreconditionFailedException.class,
-        () -> store().tenants().delete(TenantId.SYSTEM));
+    assertFails(PreconditionFailedException.class, () -> store().tenants().delete(TenantId.SYSTEM));
 
     assertThat(await(store().tenants().get(TenantId.SYSTEM))).contains(before);
   }
@@ -146,8 +156,9 @@ public abstract class TenantContract extends TckSuite {
   void theSystemTenantHoldsDataLikeAnyOtherTenant() {
     String name = uniqueName("system-wh");
 
-    Warehouse created = await(store().warehouses().create(
-        TenantId.SYSTEM, NewWarehouse.of(name, fileStorage(name))));
+    Warehouse created =
+        await(
+            store().warehouses().create(TenantId.SYSTEM, NewWarehouse.of(name, fileStorage(name))));
     try {
       assertThat(await(store().warehouses().get(TenantId.SYSTEM, name))).contains(created);
     } finally {
@@ -161,15 +172,22 @@ public abstract class TenantContract extends TckSuite {
 
   @Test
   void updateRenamesAndChangesPropertiesAndKeepsIdAndCreationTime() {
-    Tenant before = createTenant(uniqueName("tenant"),
-        Map.of("keep", "1", "change", "old", "drop", "x"));
+    Tenant before =
+        createTenant(uniqueName("tenant"), Map.of("keep", "1", "change", "old", "drop", "x"));
     String newName = uniqueName("tenant-renamed");
 
-    Tenant after = await(store().tenants().update(before.id(), TenantUpdate.builder()
-        .name(newName)
-        .properties(new PropertyUpdate(
-            Map.of("change", "new", "add", "2"), Set.of("drop", "never-there")))
-        .build()));
+    Tenant after =
+        await(
+            store()
+                .tenants()
+                .update(
+                    before.id(),
+                    TenantUpdate.builder()
+                        .name(newName)
+                        .properties(
+                            new PropertyUpdate(
+                                Map.of("change", "new", "add", "2"), Set.of("drop", "never-there")))
+                        .build()));
 
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.name()).isEqualTo(newName);
@@ -182,9 +200,13 @@ public abstract class TenantContract extends TckSuite {
   void anUpdateWithoutANameKeepsTheName() {
     Tenant before = createTenant(uniqueName("tenant"), Map.of());
 
-    Tenant after = await(store().tenants().update(before.id(), TenantUpdate.builder()
-        .properties(PropertyUpdate.setting("k", "v"))
-        .build()));
+    Tenant after =
+        await(
+            store()
+                .tenants()
+                .update(
+                    before.id(),
+                    TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
 
     assertThat(after.name()).isEqualTo(before.name());
     assertThat(after.properties()).isEqualTo(Map.of("k", "v"));
@@ -207,11 +229,17 @@ public abstract class TenantContract extends TckSuite {
     Tenant renamed = createTenant(uniqueName("tenant"), Map.of("k", "v"));
     Tenant holder = createTenant(uniqueName("tenant"), Map.of());
 
-    assertFails(AlreadyExistsException.class,
-        () -> store().tenants().update(renamed.id(), TenantUpdate.builder()
-            .name(holder.name())
-            .properties(PropertyUpdate.setting("k", "changed"))
-            .build()));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .tenants()
+                .update(
+                    renamed.id(),
+                    TenantUpdate.builder()
+                        .name(holder.name())
+                        .properties(PropertyUpdate.setting("k", "changed"))
+                        .build()));
 
     assertThat(await(store().tenants().get(renamed.id()))).contains(renamed);
     assertThat(await(store().tenants().get(holder.id()))).contains(holder);
@@ -221,9 +249,12 @@ public abstract class TenantContract extends TckSuite {
   void renameToTheNameOfTheSystemTenantIsRefused() {
     Tenant tenant = createTenant(uniqueName("tenant"), Map.of());
 
-    assertFails(AlreadyExistsException.class,
-        () -> store().tenants().update(
-            tenant.id(), TenantUpdate.builder().name(SYSTEM_NAME).build()));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .tenants()
+                .update(tenant.id(), TenantUpdate.builder().name(SYSTEM_NAME).build()));
 
     assertThat(await(store().tenants().get(tenant.id()))).contains(tenant);
   }
@@ -232,8 +263,11 @@ public abstract class TenantContract extends TckSuite {
   void renameToItsOwnNameIsNotAConflict() {
     Tenant before = createTenant(uniqueName("tenant"), Map.of());
 
-    Tenant after = await(store().tenants().update(before.id(),
-        TenantUpdate.builder().name(before.name()).build()));
+    Tenant after =
+        await(
+            store()
+                .tenants()
+                .update(before.id(), TenantUpdate.builder().name(before.name()).build()));
 
     assertThat(after.name()).isEqualTo(before.name());
     assertThat(after.id()).isEqualTo(before.id());
@@ -243,8 +277,11 @@ public abstract class TenantContract extends TckSuite {
   void aRenameFreesTheOldName() {
     String oldName = uniqueName("tenant");
     Tenant renamed = createTenant(oldName, Map.of());
-    await(store().tenants().update(renamed.id(),
-        TenantUpdate.builder().name(uniqueName("tenant-renamed")).build()));
+    await(
+        store()
+            .tenants()
+            .update(
+                renamed.id(), TenantUpdate.builder().name(uniqueName("tenant-renamed")).build()));
 
     Tenant newcomer = createTenant(oldName, Map.of());
 
@@ -261,10 +298,17 @@ public abstract class TenantContract extends TckSuite {
     }
     String target = uniqueName("tenant-raced");
 
-    Race.Outcome<Tenant> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.tenants().update(
-            tenants.get(racer).id(), TenantUpdate.builder().name(target).build())),
-        AlreadyExistsException.class);
+    Race.Outcome<Tenant> winner =
+        Race.assertOneWinner(
+            Race.run(
+                store(),
+                peerStore(),
+                (store, racer) ->
+                    store
+                        .tenants()
+                        .update(
+                            tenants.get(racer).id(), TenantUpdate.builder().name(target).build())),
+            AlreadyExistsException.class);
 
     assertThat(winner.value().id()).isEqualTo(tenants.get(winner.racer()).id());
     for (Tenant tenant : tenants) {
@@ -314,8 +358,8 @@ public abstract class TenantContract extends TckSuite {
     // A leading '!' sorts these near the start of the store-wide list, so the scan stays short.
     Tenant first = createTenant(uniqueName("!tenant"), Map.of("k", "1"));
     Tenant second = createTenant(uniqueName("!tenant"), Map.of("k", "2"));
-    String last = CodePointOrder.compare(first.name(), second.name()) > 0
-        ? first.name() : second.name();
+    String last =
+        CodePointOrder.compare(first.name(), second.name()) > 0 ? first.name() : second.name();
 
     try {
       assertThat(listTenantsUpTo(last))
@@ -339,14 +383,16 @@ public abstract class TenantContract extends TckSuite {
     Tenant renamed = createTenant(oldName, Map.of("k", "v"));
     Tenant bystander = createTenant(uniqueName("tenant-bystander"), Map.of());
 
-    Tenant after = await(store().tenants().update(renamed.id(),
-        TenantUpdate.builder().name(newName).build()));
+    Tenant after =
+        await(store().tenants().update(renamed.id(), TenantUpdate.builder().name(newName).build()));
 
     assertThat(after.name()).isEqualTo(newName);
-    assertFails(AlreadyExistsException.class,
-        () -> store().tenants().create(NewTenant.named(newName)));
-    assertFails(AlreadyExistsException.class, () -> store().tenants().update(bystander.id(),
-        TenantUpdate.builder().name(newName).build()));
+    assertFails(
+        AlreadyExistsException.class, () -> store().tenants().create(NewTenant.named(newName)));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store().tenants().update(bystander.id(), TenantUpdate.builder().name(newName).build()));
     Tenant newcomer = createTenant(oldName, Map.of());
     assertThat(newcomer.id()).isNotIn(renamed.id(), bystander.id());
     assertThat(await(store().tenants().get(renamed.id()))).contains(after);
@@ -358,8 +404,13 @@ public abstract class TenantContract extends TckSuite {
     String name = uniqueName("acme");
     Tenant before = createTenant(name, Map.of());
 
-    Tenant after = await(store().tenants().update(before.id(),
-        TenantUpdate.builder().name(name.toUpperCase(java.util.Locale.ROOT)).build()));
+    Tenant after =
+        await(
+            store()
+                .tenants()
+                .update(
+                    before.id(),
+                    TenantUpdate.builder().name(name.toUpperCase(java.util.Locale.ROOT)).build()));
 
     assertThat(after.name()).isEqualTo(name.toUpperCase(java.util.Locale.ROOT));
     assertThat(await(store().tenants().get(before.id()))).contains(after);
@@ -368,20 +419,21 @@ public abstract class TenantContract extends TckSuite {
   }
 
   /**
-   * Tenant names are unique exactly as written: names that differ only in case, surrounding
-   * spaces, Unicode normal form or a LIKE wildcard are different names, on create and on rename.
+   * Tenant names are unique exactly as written: names that differ only in case, surrounding spaces,
+   * Unicode normal form or a LIKE wildcard are different names, on create and on rename.
    */
   @Test
   void tenantNamesAreUniqueExactlyNotByCaseSpacesOrUnicodeForm() {
     String base = uniqueName("caf\u00e9");
-    List<String> variants = List.of(
-        base.toUpperCase(java.util.Locale.ROOT),
-        base + " ",
-        " " + base,
-        base.replace("\u00e9", "e\u0301"),
-        base.replace("caf", "ca_"),
-        base.substring(0, base.length() - 1),
-        base + "%");
+    List<String> variants =
+        List.of(
+            base.toUpperCase(java.util.Locale.ROOT),
+            base + " ",
+            " " + base,
+            base.replace("\u00e9", "e\u0301"),
+            base.replace("caf", "ca_"),
+            base.substring(0, base.length() - 1),
+            base + "%");
     Tenant original = createTenant(base, Map.of("k", "original"));
 
     for (String variant : variants) {
@@ -392,13 +444,16 @@ public abstract class TenantContract extends TckSuite {
     }
     Tenant renamed = createTenant(uniqueName("tenant"), Map.of());
     String variantOfBase = base.replace("caf", "CAF");
-    Tenant afterRename = await(store().tenants().update(renamed.id(),
-        TenantUpdate.builder().name(variantOfBase).build()));
+    Tenant afterRename =
+        await(
+            store()
+                .tenants()
+                .update(renamed.id(), TenantUpdate.builder().name(variantOfBase).build()));
 
     assertThat(afterRename.name()).isEqualTo(variantOfBase);
     assertThat(await(store().tenants().get(original.id()))).contains(original);
-    assertFails(AlreadyExistsException.class,
-        () -> store().tenants().create(NewTenant.named(base)));
+    assertFails(
+        AlreadyExistsException.class, () -> store().tenants().create(NewTenant.named(base)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -410,8 +465,8 @@ public abstract class TenantContract extends TckSuite {
     Tenant before = createTenant(uniqueName("tenant"), properties);
     String newName = uniqueName("tenant-renamed");
 
-    Tenant after = await(store().tenants().update(before.id(),
-        TenantUpdate.builder().name(newName).build()));
+    Tenant after =
+        await(store().tenants().update(before.id(), TenantUpdate.builder().name(newName).build()));
 
     assertThat(after.name()).isEqualTo(newName);
     assertThat(after.properties()).isEqualTo(properties);
@@ -422,14 +477,26 @@ public abstract class TenantContract extends TckSuite {
   void aPropertyUpdateChangesOnlyTheKeysItNamesAndKeepsTheName() {
     Tenant before = createTenant(uniqueName("tenant"), Map.of("a", "1", "b", "2", "c", "3"));
 
-    Tenant setOne = await(store().tenants().update(before.id(), TenantUpdate.builder()
-        .properties(PropertyUpdate.setting("b", "two")).build()));
+    Tenant setOne =
+        await(
+            store()
+                .tenants()
+                .update(
+                    before.id(),
+                    TenantUpdate.builder().properties(PropertyUpdate.setting("b", "two")).build()));
     assertThat(setOne.properties()).isEqualTo(Map.of("a", "1", "b", "two", "c", "3"));
     assertThat(setOne.name()).isEqualTo(before.name());
     assertThat(await(store().tenants().get(before.id()))).contains(setOne);
 
-    Tenant removeOne = await(store().tenants().update(before.id(), TenantUpdate.builder()
-        .properties(PropertyUpdate.removing(Set.of("a"))).build()));
+    Tenant removeOne =
+        await(
+            store()
+                .tenants()
+                .update(
+                    before.id(),
+                    TenantUpdate.builder()
+                        .properties(PropertyUpdate.removing(Set.of("a")))
+                        .build()));
     assertThat(removeOne.properties()).isEqualTo(Map.of("b", "two", "c", "3"));
     assertThat(removeOne.name()).isEqualTo(before.name());
     assertThat(await(store().tenants().get(before.id()))).contains(removeOne);
@@ -442,13 +509,25 @@ public abstract class TenantContract extends TckSuite {
   void noKindOfUpdateOfTheSystemTenantIsAccepted() {
     Tenant before = await(store().tenants().get(TenantId.SYSTEM)).orElseThrow();
 
-    assertFails(PreconditionFailedException.class, () -> store().tenants().update(
-        TenantId.SYSTEM, TenantUpdate.builder().build()));
-    assertFails(PreconditionFailedException.class, () -> store().tenants().update(
-        TenantId.SYSTEM, TenantUpdate.builder().name(uniqueName("not-system")).build()));
-    assertFails(PreconditionFailedException.class, () -> store().tenants().update(
-        TenantId.SYSTEM, TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v"))
-            .build()));
+    assertFails(
+        PreconditionFailedException.class,
+        () -> store().tenants().update(TenantId.SYSTEM, TenantUpdate.builder().build()));
+    assertFails(
+        PreconditionFailedException.class,
+        () ->
+            store()
+                .tenants()
+                .update(
+                    TenantId.SYSTEM,
+                    TenantUpdate.builder().name(uniqueName("not-system")).build()));
+    assertFails(
+        PreconditionFailedException.class,
+        () ->
+            store()
+                .tenants()
+                .update(
+                    TenantId.SYSTEM,
+                    TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
 
     assertThat(await(store().tenants().get(TenantId.SYSTEM))).contains(before);
   }
@@ -477,7 +556,8 @@ public abstract class TenantContract extends TckSuite {
       for (String variant : List.of("System", "SYSTEM", "system ", " system")) {
         created.add(createTenant(variant, Map.of()));
       }
-      assertThat(created).extracting(Tenant::name)
+      assertThat(created)
+          .extracting(Tenant::name)
           .containsExactly("System", "SYSTEM", "system ", " system");
       assertThat(created).extracting(Tenant::id).doesNotContain(TenantId.SYSTEM);
       assertThat(await(store().tenants().get(TenantId.SYSTEM)).orElseThrow().name())
@@ -497,15 +577,24 @@ public abstract class TenantContract extends TckSuite {
     TenantId deleted = deletedTenant();
 
     for (TenantId missing : List.of(TenantId.random(), deleted)) {
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().tenants().update(missing, update)).missing())
+      assertThat(
+              assertFails(NotFoundException.class, () -> store().tenants().update(missing, update))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().tenants().update(missing, TenantUpdate.builder()
-              .name(uniqueName("tenant")).build())).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () ->
+                          store()
+                              .tenants()
+                              .update(
+                                  missing,
+                                  TenantUpdate.builder().name(uniqueName("tenant")).build()))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().tenants().delete(missing)).missing())
+      assertThat(
+              assertFails(NotFoundException.class, () -> store().tenants().delete(missing))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
     }
   }
@@ -529,7 +618,8 @@ public abstract class TenantContract extends TckSuite {
     while (true) {
       Page<Tenant> page = await(store().tenants().list(request));
       seen.addAll(page.items());
-      if (page.nextPageToken().isEmpty() || page.items().isEmpty()
+      if (page.nextPageToken().isEmpty()
+          || page.items().isEmpty()
           || CodePointOrder.compare(page.items().get(page.items().size() - 1).name(), bound) > 0) {
         return seen;
       }

@@ -29,8 +29,17 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
 
     assertInvalid("tenant.name", () -> store().tenants().create(NewTenant.named(name)));
     if (name != null) { // a null name in an update means "keep the name"
-      assertInvalid("update.name", () -> store().tenants().update(world.tenant,
-          TenantUpdate.builder().name(name).properties(PropertyUpdate.setting("k", "x")).build()));
+      assertInvalid(
+          "update.name",
+          () ->
+              store()
+                  .tenants()
+                  .update(
+                      world.tenant,
+                      TenantUpdate.builder()
+                          .name(name)
+                          .properties(PropertyUpdate.setting("k", "x"))
+                          .build()));
     }
 
     world.assertUnchanged();
@@ -43,10 +52,17 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
     String freeTenantName = uniqueName("tenant");
 
-    assertInvalid("tenant.properties" + suffix,
+    assertInvalid(
+        "tenant.properties" + suffix,
         () -> store().tenants().create(new NewTenant(freeTenantName, bad)));
-    assertInvalid("update.properties.set" + suffix, () -> store().tenants().update(tenant,
-        TenantUpdate.builder().properties(PropertyUpdate.setting(bad)).build()));
+    assertInvalid(
+        "update.properties.set" + suffix,
+        () ->
+            store()
+                .tenants()
+                .update(
+                    tenant,
+                    TenantUpdate.builder().properties(PropertyUpdate.setting(bad)).build()));
 
     world.assertUnchanged();
     // The refused tenant was not created: its name is still free.
@@ -58,8 +74,10 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
   void propertyUpdatesFollowThePropertyRules(String problem, PropertyUpdate bad, String suffix) {
     World world = new World();
 
-    assertInvalid("update.properties" + suffix, () -> store().tenants().update(world.tenant,
-        TenantUpdate.builder().properties(bad).build()));
+    assertInvalid(
+        "update.properties" + suffix,
+        () ->
+            store().tenants().update(world.tenant, TenantUpdate.builder().properties(bad).build()));
 
     world.assertUnchanged();
   }
@@ -81,8 +99,9 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
     PropertyUpdate set = PropertyUpdate.setting("k", "x");
 
     assertInvalid("tenant", () -> store().tenants().get(null));
-    assertInvalid("tenant", () -> store().tenants().update(null,
-        TenantUpdate.builder().properties(set).build()));
+    assertInvalid(
+        "tenant",
+        () -> store().tenants().update(null, TenantUpdate.builder().properties(set).build()));
     assertInvalid("tenant", () -> store().tenants().delete(null));
 
     world.assertUnchanged();
@@ -105,8 +124,9 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
     TenantId missing = TenantId.random();
     World world = new World();
 
-    assertInvalid("update.name", () -> store().tenants().update(
-        missing, TenantUpdate.builder().name(" ").build()));
+    assertInvalid(
+        "update.name",
+        () -> store().tenants().update(missing, TenantUpdate.builder().name(" ").build()));
 
     world.assertUnchanged();
   }
@@ -129,8 +149,9 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
   void aCreateRefusedForItsPropertiesCreatesNothing() {
     String name = uniqueName("tenant");
 
-    assertInvalid("tenant.properties[k]", () -> store().tenants().create(
-        new NewTenant(name, mapOf("k", "bad\u0000value"))));
+    assertInvalid(
+        "tenant.properties[k]",
+        () -> store().tenants().create(new NewTenant(name, mapOf("k", "bad\u0000value"))));
 
     // Had the refused create written its tenant, the name would be taken.
     assertThat(await(store().tenants().create(NewTenant.named(name))).name()).isEqualTo(name);
@@ -142,18 +163,33 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
     Tenant before = await(store().tenants().get(world.tenant)).orElseThrow();
     String newName = uniqueName("tenant-renamed");
 
-    assertInvalid("update.properties.set[k]", () -> store().tenants().update(world.tenant,
-        TenantUpdate.builder().name(newName)
-            .properties(PropertyUpdate.setting("k", "bad\u0000value")).build()));
-    assertInvalid("update.properties.remove", () -> store().tenants().update(world.tenant,
-        TenantUpdate.builder().name(newName)
-            .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k"))).build()));
+    assertInvalid(
+        "update.properties.set[k]",
+        () ->
+            store()
+                .tenants()
+                .update(
+                    world.tenant,
+                    TenantUpdate.builder()
+                        .name(newName)
+                        .properties(PropertyUpdate.setting("k", "bad\u0000value"))
+                        .build()));
+    assertInvalid(
+        "update.properties.remove",
+        () ->
+            store()
+                .tenants()
+                .update(
+                    world.tenant,
+                    TenantUpdate.builder()
+                        .name(newName)
+                        .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k")))
+                        .build()));
 
     assertThat(await(store().tenants().get(world.tenant))).contains(before);
     world.assertUnchanged();
     // The name the refused updates carried was never taken.
-    assertThat(await(store().tenants().create(NewTenant.named(newName))).name())
-        .isEqualTo(newName);
+    assertThat(await(store().tenants().create(NewTenant.named(newName))).name()).isEqualTo(newName);
   }
 
   @Test
@@ -164,14 +200,24 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
 
     for (TenantId missing : new TenantId[] {TenantId.random(), deleted}) {
       assertInvalid("update", () -> store().tenants().update(missing, null));
-      assertInvalid("update.name", () -> store().tenants().update(
-          missing, TenantUpdate.builder().name("a\nb").build()));
-      assertInvalid("update.properties.set[k]", () -> store().tenants().update(missing,
-          TenantUpdate.builder().properties(PropertyUpdate.setting("k", null)).build()));
+      assertInvalid(
+          "update.name",
+          () -> store().tenants().update(missing, TenantUpdate.builder().name("a\nb").build()));
+      assertInvalid(
+          "update.properties.set[k]",
+          () ->
+              store()
+                  .tenants()
+                  .update(
+                      missing,
+                      TenantUpdate.builder()
+                          .properties(PropertyUpdate.setting("k", null))
+                          .build()));
     }
     // The system tenant's refusal comes after validation too.
-    assertInvalid("update.name", () -> store().tenants().update(
-        TenantId.SYSTEM, TenantUpdate.builder().name("").build()));
+    assertInvalid(
+        "update.name",
+        () -> store().tenants().update(TenantId.SYSTEM, TenantUpdate.builder().name("").build()));
 
     world.assertUnchanged();
   }
@@ -190,11 +236,10 @@ public abstract class TenantInputRulesContract extends InputRulesSuite {
         String name = fit(prefix + tricky);
         Tenant tenant = await(store().tenants().create(NewTenant.named(prefix + "x")));
         created.add(tenant);
-        Tenant renamed = await(store().tenants().update(
-            tenant.id(), TenantUpdate.builder().name(name).build()));
+        Tenant renamed =
+            await(store().tenants().update(tenant.id(), TenantUpdate.builder().name(name).build()));
         assertThat(renamed.name()).as("renamed to %s", name).isEqualTo(name);
-        assertThat(await(store().tenants().get(tenant.id())).orElseThrow().name())
-            .isEqualTo(name);
+        assertThat(await(store().tenants().get(tenant.id())).orElseThrow().name()).isEqualTo(name);
         names.add(name);
       }
       names.sort(dev.catalogstore.api.spi.CodePointOrder.STRINGS);

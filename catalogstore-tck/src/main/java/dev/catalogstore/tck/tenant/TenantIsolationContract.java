@@ -27,8 +27,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant isolation of the {@code tenants()} facet: one {@link IsolationCase} per method,
- * each proving that nothing of tenant A is observable or changeable through tenant B (see {@link
+ * Tenant isolation of the {@code tenants()} facet: one {@link IsolationCase} per method, each
+ * proving that nothing of tenant A is observable or changeable through tenant B (see {@link
  * IsolationSuite} for how the twin tenants are built and compared).
  */
 public abstract class TenantIsolationContract extends IsolationSuite {
@@ -41,7 +41,8 @@ public abstract class TenantIsolationContract extends IsolationSuite {
     AssetId aOrders = assetId(twins.a(), ORDERS);
 
     Tenant fresh = await(store().tenants().create(NewTenant.named(uniqueName("tenant"))));
-    assertFails(AlreadyExistsException.class,
+    assertFails(
+        AlreadyExistsException.class,
         () -> store().tenants().create(NewTenant.named(twins.bName())));
 
     assertThat(fresh.id()).isNotIn(twins.a(), twins.b());
@@ -81,13 +82,15 @@ public abstract class TenantIsolationContract extends IsolationSuite {
         listed.add(tenant);
       }
     }
-    String tenantsToken = await(store().tenants().list(PageRequest.firstPage(1)))
-        .nextPageToken().orElseThrow();
+    String tenantsToken =
+        await(store().tenants().list(PageRequest.firstPage(1))).nextPageToken().orElseThrow();
 
-    assertThat(listed).containsExactlyInAnyOrder(
-        await(store().tenants().get(twins.a())).orElseThrow(),
-        await(store().tenants().get(twins.b())).orElseThrow());
-    assertInvalid("page.pageToken",
+    assertThat(listed)
+        .containsExactlyInAnyOrder(
+            await(store().tenants().get(twins.a())).orElseThrow(),
+            await(store().tenants().get(twins.b())).orElseThrow());
+    assertInvalid(
+        "page.pageToken",
         () -> store().catalogs().list(twins.b(), PageRequest.nextPage(tenantsToken, 1)));
     assertUnchanged(twins.b(), bBefore);
   }
@@ -99,17 +102,27 @@ public abstract class TenantIsolationContract extends IsolationSuite {
     TenantSnapshot bBefore = snapshot(twins.b());
     String newName = uniqueName("renamed");
 
-    Tenant updated = await(store().tenants().update(twins.a(), TenantUpdate.builder()
-        .name(newName)
-        .properties(PropertyUpdate.setting("tier", "gold"))
-        .build()));
+    Tenant updated =
+        await(
+            store()
+                .tenants()
+                .update(
+                    twins.a(),
+                    TenantUpdate.builder()
+                        .name(newName)
+                        .properties(PropertyUpdate.setting("tier", "gold"))
+                        .build()));
     assertThat(updated.name()).isEqualTo(newName);
     assertThat(updated.properties()).containsEntry("tier", "gold");
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(AlreadyExistsException.class, () -> store().tenants().update(
-        twins.a(), TenantUpdate.builder().name(twins.bName()).build()));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .tenants()
+                .update(twins.a(), TenantUpdate.builder().name(twins.bName()).build()));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -141,8 +154,11 @@ public abstract class TenantIsolationContract extends IsolationSuite {
     AssetId aOrders = assetId(twins.a(), ORDERS);
     AssetId bOrders = assetId(twins.b(), ORDERS);
 
-    Tenant renamed = await(store().tenants().update(twins.a(),
-        TenantUpdate.builder().name(uniqueName("renamed")).build()));
+    Tenant renamed =
+        await(
+            store()
+                .tenants()
+                .update(twins.a(), TenantUpdate.builder().name(uniqueName("renamed")).build()));
     Tenant newcomer = await(store().tenants().create(NewTenant.named(twins.aName())));
 
     TenantSnapshot aAfter = snapshot(twins.a());
@@ -167,8 +183,11 @@ public abstract class TenantIsolationContract extends IsolationSuite {
     AssetId bOrders = assetId(twins.b(), ORDERS);
 
     await(store().tenants().delete(twins.b()));
-    Tenant renamed = await(store().tenants().update(twins.a(),
-        TenantUpdate.builder().name(twins.bName()).build()));
+    Tenant renamed =
+        await(
+            store()
+                .tenants()
+                .update(twins.a(), TenantUpdate.builder().name(twins.bName()).build()));
 
     assertThat(renamed.id()).isEqualTo(twins.a());
     TenantSnapshot aAfter = snapshot(twins.a());
@@ -180,8 +199,8 @@ public abstract class TenantIsolationContract extends IsolationSuite {
 
   /**
    * The system tenant is a tenant like any other for the data it holds: a tenant's warehouse and
-   * catalog of the same names as the system tenant's are each seen only through their own tenant,
-   * a page token of one is refused by the other, and deleting one's objects (or the tenant) leaves
+   * catalog of the same names as the system tenant's are each seen only through their own tenant, a
+   * page token of one is refused by the other, and deleting one's objects (or the tenant) leaves
    * the other's.
    */
   @Test
@@ -189,42 +208,74 @@ public abstract class TenantIsolationContract extends IsolationSuite {
     String warehouse = uniqueName("wh-shared-name");
     String catalog = uniqueName("cat-shared-name");
     TenantId tenant = newTenant();
-    Warehouse tenants = await(store().warehouses().create(tenant, new NewWarehouse(warehouse,
-        fileStorage("tenant"), Credentials.of(Map.of("secret", "tenant's")),
-        Map.of("owner", "tenant"))));
-    Catalog tenantsCatalog = await(store().catalogs().create(tenant,
-        NewCatalog.local(catalog, warehouse).withProperties(Map.of("owner", "tenant"))));
+    Warehouse tenants =
+        await(
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    new NewWarehouse(
+                        warehouse,
+                        fileStorage("tenant"),
+                        Credentials.of(Map.of("secret", "tenant's")),
+                        Map.of("owner", "tenant"))));
+    Catalog tenantsCatalog =
+        await(
+            store()
+                .catalogs()
+                .create(
+                    tenant,
+                    NewCatalog.local(catalog, warehouse)
+                        .withProperties(Map.of("owner", "tenant"))));
     newWarehouse(tenant, warehouse + "-2");
     try {
-      Warehouse system = await(store().warehouses().create(TenantId.SYSTEM, new NewWarehouse(
-          warehouse, fileStorage("system"), Credentials.of(Map.of("secret", "system's")),
-          Map.of("owner", "system"))));
-      Catalog systemCatalog = await(store().catalogs().create(TenantId.SYSTEM,
-          NewCatalog.local(catalog, warehouse).withProperties(Map.of("owner", "system"))));
+      Warehouse system =
+          await(
+              store()
+                  .warehouses()
+                  .create(
+                      TenantId.SYSTEM,
+                      new NewWarehouse(
+                          warehouse,
+                          fileStorage("system"),
+                          Credentials.of(Map.of("secret", "system's")),
+                          Map.of("owner", "system"))));
+      Catalog systemCatalog =
+          await(
+              store()
+                  .catalogs()
+                  .create(
+                      TenantId.SYSTEM,
+                      NewCatalog.local(catalog, warehouse)
+                          .withProperties(Map.of("owner", "system"))));
 
       assertThat(await(store().warehouses().get(tenant, warehouse))).contains(tenants);
       assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse))).contains(system);
       assertThat(await(store().catalogs().get(tenant, catalog))).contains(tenantsCatalog);
-      assertThat(await(store().catalogs().get(TenantId.SYSTEM, catalog)))
-          .contains(systemCatalog);
+      assertThat(await(store().catalogs().get(TenantId.SYSTEM, catalog))).contains(systemCatalog);
       assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse + "-2"))).isEmpty();
       assertThat(PagedReads.all(page -> store().warehouses().list(tenant, page)))
-          .extracting(Warehouse::id).doesNotContain(system.id());
+          .extracting(Warehouse::id)
+          .doesNotContain(system.id());
       assertThat(PagedReads.all(page -> store().warehouses().list(TenantId.SYSTEM, page)))
-          .extracting(Warehouse::id).doesNotContain(tenants.id())
+          .extracting(Warehouse::id)
+          .doesNotContain(tenants.id())
           .contains(system.id());
       assertThat(PagedReads.all(page -> store().catalogs().list(TenantId.SYSTEM, page)))
-          .extracting(Catalog::id).doesNotContain(tenantsCatalog.id());
-      String tenantsToken = await(store().warehouses().list(tenant, PageRequest.firstPage(1)))
-          .nextPageToken().orElseThrow();
-      assertInvalid("page.pageToken", () -> store().warehouses().list(
-          TenantId.SYSTEM, PageRequest.nextPage(tenantsToken, 1)));
+          .extracting(Catalog::id)
+          .doesNotContain(tenantsCatalog.id());
+      String tenantsToken =
+          await(store().warehouses().list(tenant, PageRequest.firstPage(1)))
+              .nextPageToken()
+              .orElseThrow();
+      assertInvalid(
+          "page.pageToken",
+          () -> store().warehouses().list(TenantId.SYSTEM, PageRequest.nextPage(tenantsToken, 1)));
 
       await(store().catalogs().delete(tenant, catalog));
       await(store().warehouses().delete(tenant, warehouse));
       assertThat(await(store().warehouses().get(TenantId.SYSTEM, warehouse))).contains(system);
-      assertThat(await(store().catalogs().get(TenantId.SYSTEM, catalog)))
-          .contains(systemCatalog);
+      assertThat(await(store().catalogs().get(TenantId.SYSTEM, catalog))).contains(systemCatalog);
       assertThat(await(store().warehouses().get(tenant, warehouse))).isEmpty();
       assertThat(await(store().catalogs().get(tenant, catalog))).isEmpty();
 

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Paging of {@code tenants().list}: the rules of {@link PagingSuite}, and tokens that no other
- * list accepts.
+ * Paging of {@code tenants().list}: the rules of {@link PagingSuite}, and tokens that no other list
+ * accepts.
  *
  * <p>The tenant list is shared by the whole store, so its cases work in a name range of their own
  * and delete their tenants afterwards; the rules that need a list of the test's own (exact page
@@ -45,8 +45,8 @@ public abstract class TenantPagingContract extends PagingSuite {
 
   /**
    * Keyset paging of the tenant list with the smallest page, while tenants are created before,
-   * inside and after the part already read, and others deleted: a tenant that exists throughout
-   * is listed exactly once, and nothing is listed twice.
+   * inside and after the part already read, and others deleted: a tenant that exists throughout is
+   * listed exactly once, and nothing is listed twice.
    */
   @Test
   void listTenantsPagedOneByOneWhileOthersInsertAndDeleteNeverRepeatsOrSkips() {
@@ -59,17 +59,21 @@ public abstract class TenantPagingContract extends PagingSuite {
       deletedOnTheWay.forEach(listing::create);
       int[] changes = {0};
 
-      List<String> read = readAll(listing, 1, readSoFar -> {
-        if (!readSoFar.isEmpty() && changes[0] < 8) {
-          int change = changes[0]++;
-          listing.create("a" + change);
-          listing.create("e" + change);
-          listing.create("z" + change);
-          if (!deletedOnTheWay.isEmpty()) {
-            listing.delete(deletedOnTheWay.remove(0));
-          }
-        }
-      });
+      List<String> read =
+          readAll(
+              listing,
+              1,
+              readSoFar -> {
+                if (!readSoFar.isEmpty() && changes[0] < 8) {
+                  int change = changes[0]++;
+                  listing.create("a" + change);
+                  listing.create("e" + change);
+                  listing.create("z" + change);
+                  if (!deletedOnTheWay.isEmpty()) {
+                    listing.delete(deletedOnTheWay.remove(0));
+                  }
+                }
+              });
 
       assertThat(changes[0]).as("pages read while the list changed").isGreaterThan(3);
       assertThat(read).doesNotHaveDuplicates().isSortedAccordingTo(CodePointOrder.STRINGS);
@@ -94,11 +98,14 @@ public abstract class TenantPagingContract extends PagingSuite {
 
       Page<String> exactlyFull = listing.page(PageRequest.nextPage(afterA, 2));
       assertThat(exactlyFull.items()).containsExactly(prefix + "b", prefix + "c");
-      assertThat(exactlyFull.nextPageToken()).as("the token of an exactly full last page").isEmpty();
+      assertThat(exactlyFull.nextPageToken())
+          .as("the token of an exactly full last page")
+          .isEmpty();
 
       Page<String> first = listing.page(PageRequest.nextPage(afterA, 1));
       assertThat(first.items()).containsExactly(prefix + "b");
-      Page<String> last = listing.page(PageRequest.nextPage(first.nextPageToken().orElseThrow(), 1));
+      Page<String> last =
+          listing.page(PageRequest.nextPage(first.nextPageToken().orElseThrow(), 1));
       assertThat(last.items()).containsExactly(prefix + "c");
       assertThat(last.nextPageToken()).as("the token of a last page of limit 1").isEmpty();
     } finally {
@@ -118,8 +125,10 @@ public abstract class TenantPagingContract extends PagingSuite {
         Page<String> page = listing.page(request);
         int at = page.items().indexOf(name);
         if (at >= 0) {
-          PageRequest cut = before.map(token -> PageRequest.nextPage(token, at + 1))
-              .orElse(PageRequest.firstPage(at + 1));
+          PageRequest cut =
+              before
+                  .map(token -> PageRequest.nextPage(token, at + 1))
+                  .orElse(PageRequest.firstPage(at + 1));
           Page<String> ending = listing.page(cut);
           if (!ending.items().isEmpty()
               && ending.items().get(ending.items().size() - 1).equals(name)) {
@@ -136,9 +145,9 @@ public abstract class TenantPagingContract extends PagingSuite {
   }
 
   /**
-   * The store-wide tenant list. This scope's tenants share a random prefix that starts with
-   * {@code '!'}, which sorts before letters and digits, so reading from the start reaches the
-   * scope quickly; reading stops once past it.
+   * The store-wide tenant list. This scope's tenants share a random prefix that starts with {@code
+   * '!'}, which sorts before letters and digits, so reading from the start reaches the scope
+   * quickly; reading stops once past it.
    */
   private final class TenantListing extends Listing {
     private final String prefix;

@@ -23,8 +23,12 @@ public abstract class TenantTimeContract extends TimeSuite {
     Tenant created = await(store().tenants().create(NewTenant.named(uniqueName("tenant"))));
     clock.advance(LATER);
     Tenant updated =
-        await(store().tenants().update(created.id(),
-            TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+        await(
+            store()
+                .tenants()
+                .update(
+                    created.id(),
+                    TenantUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
 
     assertStamped(
         created.createdAt(), created.updatedAt(), updated.createdAt(), updated.updatedAt());
@@ -34,8 +38,13 @@ public abstract class TenantTimeContract extends TimeSuite {
   void aRenameOnlyUpdateMovesUpdatedAt() {
     Tenant created = await(store().tenants().create(NewTenant.named(uniqueName("tenant"))));
     clock.advance(LATER);
-    Tenant renamed = await(store().tenants().update(created.id(),
-        TenantUpdate.builder().name(uniqueName("tenant-renamed")).build()));
+    Tenant renamed =
+        await(
+            store()
+                .tenants()
+                .update(
+                    created.id(),
+                    TenantUpdate.builder().name(uniqueName("tenant-renamed")).build()));
 
     assertStamped(
         created.createdAt(), created.updatedAt(), renamed.createdAt(), renamed.updatedAt());
@@ -44,17 +53,26 @@ public abstract class TenantTimeContract extends TimeSuite {
 
   @Test
   void aRemoveOnlyAndAnEmptyUpdateMoveUpdatedAt() {
-    Tenant created = await(store().tenants().create(
-        new NewTenant(uniqueName("tenant"), Map.of("a", "1", "b", "2"))));
+    Tenant created =
+        await(
+            store()
+                .tenants()
+                .create(new NewTenant(uniqueName("tenant"), Map.of("a", "1", "b", "2"))));
     clock.advance(LATER);
-    Tenant removed = await(store().tenants().update(created.id(), TenantUpdate.builder()
-        .properties(PropertyUpdate.removing(java.util.Set.of("a"))).build()));
+    Tenant removed =
+        await(
+            store()
+                .tenants()
+                .update(
+                    created.id(),
+                    TenantUpdate.builder()
+                        .properties(PropertyUpdate.removing(java.util.Set.of("a")))
+                        .build()));
     assertStamped(
         created.createdAt(), created.updatedAt(), removed.createdAt(), removed.updatedAt());
 
     clock.advance(LATER);
-    Tenant touched =
-        await(store().tenants().update(created.id(), TenantUpdate.builder().build()));
+    Tenant touched = await(store().tenants().update(created.id(), TenantUpdate.builder().build()));
     assertThat(touched.createdAt()).isEqualTo(T0_MICROS);
     assertThat(touched.updatedAt()).isEqualTo(T0_MICROS.plus(LATER).plus(LATER));
     assertThat(await(store().tenants().get(created.id()))).contains(touched);
@@ -66,10 +84,22 @@ public abstract class TenantTimeContract extends TimeSuite {
     Tenant holder = await(store().tenants().create(NewTenant.named(uniqueName("tenant"))));
     clock.advance(LATER);
 
-    assertFails(AlreadyExistsException.class, () -> store().tenants().update(created.id(),
-        TenantUpdate.builder().name(holder.name()).build()));
-    assertFails(InvalidArgumentException.class, () -> store().tenants().update(created.id(),
-        TenantUpdate.builder().properties(PropertyUpdate.setting("k", "bad\u0000")).build()));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .tenants()
+                .update(created.id(), TenantUpdate.builder().name(holder.name()).build()));
+    assertFails(
+        InvalidArgumentException.class,
+        () ->
+            store()
+                .tenants()
+                .update(
+                    created.id(),
+                    TenantUpdate.builder()
+                        .properties(PropertyUpdate.setting("k", "bad\u0000"))
+                        .build()));
 
     assertThat(await(store().tenants().get(created.id()))).contains(created);
     assertThat(created.updatedAt()).isEqualTo(T0_MICROS);

@@ -1,7 +1,7 @@
 /**
- * The TCK suites of the {@code tenants()} facet ({@link
- * dev.catalogstore.api.tenant.Tenants}): its behaviour contract and its slices of the rules that
- * span every area (isolation, input rules, paging, time, cascades, where the area has them). Each
- * suite is run by one nested class of {@link dev.catalogstore.tck.CatalogStoreTck}.
+ * The TCK suites of the {@code tenants()} facet ({@link dev.catalogstore.api.tenant.Tenants}): its
+ * behaviour contract and its slices of the rules that span every area (isolation, input rules,
+ * paging, time, cascades, where the area has them). Each suite is run by one nested class of {@link
+ * dev.catalogstore.tck.CatalogStoreTck}.
  */
 package dev.catalogstore.tck.tenant;

@@ -20,8 +20,8 @@ public abstract class WarehouseCascadeContract extends SampleTenantSuite {
     TenantId tenant = sampleTenant("owner");
     TenantSnapshot before = snapshot(tenant);
 
-    assertFails(PreconditionFailedException.class,
-        () -> store().warehouses().delete(tenant, WAREHOUSE));
+    assertFails(
+        PreconditionFailedException.class, () -> store().warehouses().delete(tenant, WAREHOUSE));
 
     assertThat(snapshot(tenant)).isEqualTo(before);
   }

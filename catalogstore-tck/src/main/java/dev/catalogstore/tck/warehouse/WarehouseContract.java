@@ -26,18 +26,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies {@link dev.catalogstore.api.warehouse.Warehouses}: a warehouse's storage,
- * credentials and properties round-trip exactly (credentials opened on every read), names are
- * unique per tenant and never overwritten, updates change only what they name, and a warehouse
- * cannot be deleted while a catalog uses it.
+ * Specifies {@link dev.catalogstore.api.warehouse.Warehouses}: a warehouse's storage, credentials
+ * and properties round-trip exactly (credentials opened on every read), names are unique per tenant
+ * and never overwritten, updates change only what they name, and a warehouse cannot be deleted
+ * while a catalog uses it.
  *
  * <p>The paging of {@code warehouses().list} is specified by {@link WarehousePagingContract}, bad
  * input by {@link WarehouseInputRulesContract}, and a refused deletion by {@link
  * WarehouseCascadeContract}.
  */
 public abstract class WarehouseContract extends TckSuite {
-  private static final StorageConfig S3 = new StorageConfig(
-      StorageType.S3, "s3://bucket/warehouse", Map.of("region", "eu-west-1"));
+  private static final StorageConfig S3 =
+      new StorageConfig(StorageType.S3, "s3://bucket/warehouse", Map.of("region", "eu-west-1"));
   private static final Credentials KEYS =
       Credentials.of(Map.of("access-key-id", "AKIA-TCK", "secret-access-key", "s3cr3t/+="));
 
@@ -48,8 +48,11 @@ public abstract class WarehouseContract extends TckSuite {
   void createReturnsTheWarehouseAndItReadsBackEqual() {
     TenantId tenant = newTenant();
 
-    Warehouse created = await(store().warehouses().create(tenant,
-        new NewWarehouse("lake", S3, KEYS, Map.of("owner", "data-team"))));
+    Warehouse created =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("owner", "data-team"))));
 
     assertThat(created.id()).isNotNull();
     assertThat(created.name()).isEqualTo("lake");
@@ -64,10 +67,10 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void listedWarehousesEqualWhatGetReturnsCredentialsIncluded() {
     TenantId tenant = newTenant();
-    Warehouse lake = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of())));
-    Warehouse local = await(store().warehouses().create(tenant, NewWarehouse.of("local",
-        fileStorage("local"))));
+    Warehouse lake =
+        await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of())));
+    Warehouse local =
+        await(store().warehouses().create(tenant, NewWarehouse.of("local", fileStorage("local"))));
 
     assertThat(await(store().warehouses().list(tenant, PageRequest.firstPage())).items())
         .containsExactly(lake, local);
@@ -76,12 +79,24 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void createRefusesADuplicateNameAndKeepsTheOriginal() {
     TenantId tenant = newTenant();
-    Warehouse original = await(store().warehouses().create(tenant,
-        new NewWarehouse("lake", S3, KEYS, Map.of("owner", "first"))));
+    Warehouse original =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("owner", "first"))));
 
-    assertFails(AlreadyExistsException.class, () -> store().warehouses().create(tenant,
-        new NewWarehouse("lake", fileStorage("other"), Credentials.NONE,
-            Map.of("owner", "second"))));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    new NewWarehouse(
+                        "lake",
+                        fileStorage("other"),
+                        Credentials.NONE,
+                        Map.of("owner", "second"))));
 
     assertThat(await(store().warehouses().get(tenant, "lake"))).contains(original);
   }
@@ -92,8 +107,8 @@ public abstract class WarehouseContract extends TckSuite {
     TenantId second = newTenant();
     Warehouse inFirst = await(store().warehouses().create(first, NewWarehouse.of("lake", S3)));
 
-    Warehouse inSecond = await(store().warehouses().create(second,
-        NewWarehouse.of("lake", fileStorage("lake"))));
+    Warehouse inSecond =
+        await(store().warehouses().create(second, NewWarehouse.of("lake", fileStorage("lake"))));
 
     assertThat(await(store().warehouses().get(first, "lake"))).contains(inFirst);
     assertThat(await(store().warehouses().get(second, "lake"))).contains(inSecond);
@@ -111,11 +126,22 @@ public abstract class WarehouseContract extends TckSuite {
   void concurrentCreatesOfOneNameHaveExactlyOneWinner() {
     TenantId tenant = newTenant();
 
-    Race.Outcome<Warehouse> winner = Race.assertOneWinner(
-        Race.run(store(), peerStore(), (store, racer) -> store.warehouses().create(tenant,
-            new NewWarehouse("lake", fileStorage("racer-" + racer), Credentials.NONE,
-                Map.of("racer", Integer.toString(racer))))),
-        AlreadyExistsException.class);
+    Race.Outcome<Warehouse> winner =
+        Race.assertOneWinner(
+            Race.run(
+                store(),
+                peerStore(),
+                (store, racer) ->
+                    store
+                        .warehouses()
+                        .create(
+                            tenant,
+                            new NewWarehouse(
+                                "lake",
+                                fileStorage("racer-" + racer),
+                                Credentials.NONE,
+                                Map.of("racer", Integer.toString(racer))))),
+            AlreadyExistsException.class);
 
     assertThat(winner.value().properties())
         .containsEntry("racer", Integer.toString(winner.racer()));
@@ -129,17 +155,31 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void updateReplacesStorageAndCredentialsWholeAndChangesPropertiesByKey() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("keep", "1", "change", "old", "drop", "x"))));
-    StorageConfig moved = new StorageConfig(
-        StorageType.GCS, "gs://other-bucket/warehouse", Map.of("project", "p1"));
+    Warehouse before =
+        await(
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    new NewWarehouse(
+                        "lake", S3, KEYS, Map.of("keep", "1", "change", "old", "drop", "x"))));
+    StorageConfig moved =
+        new StorageConfig(StorageType.GCS, "gs://other-bucket/warehouse", Map.of("project", "p1"));
     Credentials rotated = Credentials.of(Map.of("service-account", "{\"key\":\"v2\"}"));
 
-    Warehouse after = await(store().warehouses().update(tenant, "lake", WarehouseUpdate.builder()
-        .storage(moved)
-        .credentials(rotated)
-        .properties(new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
-        .build()));
+    Warehouse after =
+        await(
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    "lake",
+                    WarehouseUpdate.builder()
+                        .storage(moved)
+                        .credentials(rotated)
+                        .properties(
+                            new PropertyUpdate(Map.of("change", "new", "add", "2"), Set.of("drop")))
+                        .build()));
 
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.name()).isEqualTo("lake");
@@ -153,13 +193,30 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void anUpdateLeavesThePartsItDoesNotSetAsTheyWere() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("k", "v"))));
+    Warehouse before =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("k", "v"))));
 
-    Warehouse propertiesOnly = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().properties(PropertyUpdate.setting("k2", "v2")).build()));
-    Warehouse credentialsOnly = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().credentials(Credentials.NONE).build()));
+    Warehouse propertiesOnly =
+        await(
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    "lake",
+                    WarehouseUpdate.builder()
+                        .properties(PropertyUpdate.setting("k2", "v2"))
+                        .build()));
+    Warehouse credentialsOnly =
+        await(
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    "lake",
+                    WarehouseUpdate.builder().credentials(Credentials.NONE).build()));
 
     assertThat(propertiesOnly.storage()).isEqualTo(S3);
     assertThat(propertiesOnly.credentials()).isEqualTo(KEYS);
@@ -173,11 +230,14 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void anUpdateThatChangesNothingStillSucceedsAndSetsUpdatedAt() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("k", "v"))));
+    Warehouse before =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("k", "v"))));
 
-    Warehouse after = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().build()));
+    Warehouse after =
+        await(store().warehouses().update(tenant, "lake", WarehouseUpdate.builder().build()));
 
     assertThat(after).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(before);
     assertUpdated(before.createdAt(), before.updatedAt(), after.createdAt(), after.updatedAt());
@@ -188,8 +248,12 @@ public abstract class WarehouseContract extends TckSuite {
   void updateOfAMissingWarehouseIsNotFoundAndCreatesNothing() {
     TenantId tenant = newTenant();
 
-    assertFails(NotFoundException.class, () -> store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().storage(S3).build()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .warehouses()
+                .update(tenant, "lake", WarehouseUpdate.builder().storage(S3).build()));
 
     assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
   }
@@ -206,8 +270,8 @@ public abstract class WarehouseContract extends TckSuite {
 
     assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
     assertThat(await(store().warehouses().list(tenant, PageRequest.firstPage())).items()).isEmpty();
-    Warehouse recreated = await(store().warehouses().create(tenant,
-        NewWarehouse.of("lake", fileStorage("lake"))));
+    Warehouse recreated =
+        await(store().warehouses().create(tenant, NewWarehouse.of("lake", fileStorage("lake"))));
     assertThat(recreated.id()).isNotEqualTo(deleted.id());
     assertThat(recreated.storage()).isEqualTo(fileStorage("lake"));
   }
@@ -219,23 +283,26 @@ public abstract class WarehouseContract extends TckSuite {
     await(store().warehouses().delete(tenant, "lake"));
 
     assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, "lake"));
-    assertFails(NotFoundException.class,
-        () -> store().warehouses().delete(tenant, "never-created"));
+    assertFails(
+        NotFoundException.class, () -> store().warehouses().delete(tenant, "never-created"));
   }
 
   @Test
   void deleteIsRefusedWhileACatalogUsesTheWarehouse() {
     TenantId tenant = newTenant();
-    Warehouse lake = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("k", "v"))));
+    Warehouse lake =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("k", "v"))));
     await(store().catalogs().create(tenant, NewCatalog.local("sales", "lake")));
     await(store().catalogs().create(tenant, NewCatalog.local("finance", "lake")));
 
-    assertFails(PreconditionFailedException.class,
-        () -> store().warehouses().delete(tenant, "lake"));
+    assertFails(
+        PreconditionFailedException.class, () -> store().warehouses().delete(tenant, "lake"));
     await(store().catalogs().delete(tenant, "sales"));
-    assertFails(PreconditionFailedException.class,
-        () -> store().warehouses().delete(tenant, "lake"));
+    assertFails(
+        PreconditionFailedException.class, () -> store().warehouses().delete(tenant, "lake"));
 
     assertThat(await(store().warehouses().get(tenant, "lake"))).contains(lake);
     assertThat(await(store().catalogs().get(tenant, "finance"))).isPresent();
@@ -264,30 +331,43 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void everyFieldGivenAtCreationIsReadBackByGetAndList() {
     TenantId tenant = newTenant();
-    NewWarehouse lake = new NewWarehouse("lake",
-        new StorageConfig(StorageType.S3, "s3://bucket/lake",
-            Map.of("region", "eu-west-1", "endpoint", "https://s3.example", "path-style", "true")),
-        Credentials.of(Map.of("access-key-id", "AKIA-1", "secret-access-key", "s3cr3t")),
-        Map.of("owner", "data-team", "cost-center", "42"));
-    NewWarehouse pond = new NewWarehouse("pond",
-        new StorageConfig(StorageType.ADLS, "abfss://c@account.dfs.core.windows.net/pond",
-            Map.of("account", "account")),
-        Credentials.of(Map.of("sas-token", "sv=2024&sig=x%2By")),
-        Map.of("owner", "other-team"));
+    NewWarehouse lake =
+        new NewWarehouse(
+            "lake",
+            new StorageConfig(
+                StorageType.S3,
+                "s3://bucket/lake",
+                Map.of(
+                    "region", "eu-west-1", "endpoint", "https://s3.example", "path-style", "true")),
+            Credentials.of(Map.of("access-key-id", "AKIA-1", "secret-access-key", "s3cr3t")),
+            Map.of("owner", "data-team", "cost-center", "42"));
+    NewWarehouse pond =
+        new NewWarehouse(
+            "pond",
+            new StorageConfig(
+                StorageType.ADLS,
+                "abfss://c@account.dfs.core.windows.net/pond",
+                Map.of("account", "account")),
+            Credentials.of(Map.of("sas-token", "sv=2024&sig=x%2By")),
+            Map.of("owner", "other-team"));
 
     Warehouse createdLake = await(store().warehouses().create(tenant, lake));
     Warehouse createdPond = await(store().warehouses().create(tenant, pond));
 
-    for (Warehouse read : new Warehouse[] {
-        await(store().warehouses().get(tenant, "lake")).orElseThrow(),
-        await(store().warehouses().list(tenant, PageRequest.firstPage())).items().get(0),
-        await(store().warehouses().list(tenant, PageRequest.firstPage(1))).items().get(0)}) {
+    for (Warehouse read :
+        new Warehouse[] {
+          await(store().warehouses().get(tenant, "lake")).orElseThrow(),
+          await(store().warehouses().list(tenant, PageRequest.firstPage())).items().get(0),
+          await(store().warehouses().list(tenant, PageRequest.firstPage(1))).items().get(0)
+        }) {
       assertGiven(read, lake);
       assertThat(read).isEqualTo(createdLake);
     }
-    for (Warehouse read : new Warehouse[] {
-        await(store().warehouses().get(tenant, "pond")).orElseThrow(),
-        await(store().warehouses().list(tenant, PageRequest.firstPage())).items().get(1)}) {
+    for (Warehouse read :
+        new Warehouse[] {
+          await(store().warehouses().get(tenant, "pond")).orElseThrow(),
+          await(store().warehouses().list(tenant, PageRequest.firstPage())).items().get(1)
+        }) {
       assertGiven(read, pond);
       assertThat(read).isEqualTo(createdPond);
     }
@@ -296,12 +376,18 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void aStorageOnlyUpdateKeepsCredentialsPropertiesAndName() {
     TenantId tenant = newTenant();
-    Warehouse before = await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("a", "1", "b", "2"))));
+    Warehouse before =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("a", "1", "b", "2"))));
     StorageConfig moved = new StorageConfig(StorageType.S3, "s3://moved/lake", Map.of());
 
-    Warehouse after = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().storage(moved).build()));
+    Warehouse after =
+        await(
+            store()
+                .warehouses()
+                .update(tenant, "lake", WarehouseUpdate.builder().storage(moved).build()));
 
     assertThat(after.storage()).isEqualTo(moved);
     assertThat(after.credentials()).isEqualTo(KEYS);
@@ -314,14 +400,18 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void aCredentialsOnlyUpdateReplacesThemWholeAndKeepsStorageAndProperties() {
     TenantId tenant = newTenant();
-    await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("a", "1"))));
+    await(
+        store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS, Map.of("a", "1"))));
     Credentials rotated = Credentials.of(Map.of("access-key-id", "AKIA-2"));
 
-    Warehouse after = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().credentials(rotated).build()));
+    Warehouse after =
+        await(
+            store()
+                .warehouses()
+                .update(tenant, "lake", WarehouseUpdate.builder().credentials(rotated).build()));
 
-    assertThat(after.credentials()).as("credentials are replaced whole, not merged")
+    assertThat(after.credentials())
+        .as("credentials are replaced whole, not merged")
         .isEqualTo(rotated);
     assertThat(after.storage()).isEqualTo(S3);
     assertThat(after.properties()).isEqualTo(Map.of("a", "1"));
@@ -331,18 +421,37 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void aPropertyUpdateOfOneKeyKeepsStorageCredentialsAndTheOtherKeys() {
     TenantId tenant = newTenant();
-    await(store().warehouses().create(tenant, new NewWarehouse("lake", S3, KEYS,
-        Map.of("a", "1", "b", "2", "c", "3"))));
+    await(
+        store()
+            .warehouses()
+            .create(
+                tenant, new NewWarehouse("lake", S3, KEYS, Map.of("a", "1", "b", "2", "c", "3"))));
 
-    Warehouse setOne = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().properties(PropertyUpdate.setting("b", "two")).build()));
+    Warehouse setOne =
+        await(
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    "lake",
+                    WarehouseUpdate.builder()
+                        .properties(PropertyUpdate.setting("b", "two"))
+                        .build()));
     assertThat(setOne.properties()).isEqualTo(Map.of("a", "1", "b", "two", "c", "3"));
     assertThat(setOne.storage()).isEqualTo(S3);
     assertThat(setOne.credentials()).isEqualTo(KEYS);
     assertThat(await(store().warehouses().get(tenant, "lake"))).contains(setOne);
 
-    Warehouse removeOne = await(store().warehouses().update(tenant, "lake",
-        WarehouseUpdate.builder().properties(PropertyUpdate.removing(Set.of("c"))).build()));
+    Warehouse removeOne =
+        await(
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    "lake",
+                    WarehouseUpdate.builder()
+                        .properties(PropertyUpdate.removing(Set.of("c")))
+                        .build()));
     assertThat(removeOne.properties()).isEqualTo(Map.of("a", "1", "b", "two"));
     assertThat(removeOne.storage()).isEqualTo(S3);
     assertThat(removeOne.credentials()).isEqualTo(KEYS);
@@ -362,21 +471,40 @@ public abstract class WarehouseContract extends TckSuite {
   @Test
   void noMethodMatchesADifferentlyWrittenName() {
     TenantId tenant = newTenant();
-    Warehouse lake = await(store().warehouses().create(tenant,
-        new NewWarehouse("caf\u00e9-lake", S3, KEYS, Map.of("k", "v"))));
+    Warehouse lake =
+        await(
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("caf\u00e9-lake", S3, KEYS, Map.of("k", "v"))));
     WarehouseUpdate update =
         WarehouseUpdate.builder().properties(PropertyUpdate.setting("k", "changed")).build();
 
-    for (String other : List.of("CAF\u00c9-LAKE", "Caf\u00e9-lake", "caf\u00e9-lake ",
-        " caf\u00e9-lake", "caf\u00e9-lak", "caf\u00e9-lake2", "cafe\u0301-lake", "caf%",
-        "caf\u00e9_lake", "caf_-lake", "%")) {
+    for (String other :
+        List.of(
+            "CAF\u00c9-LAKE",
+            "Caf\u00e9-lake",
+            "caf\u00e9-lake ",
+            " caf\u00e9-lake",
+            "caf\u00e9-lak",
+            "caf\u00e9-lake2",
+            "cafe\u0301-lake",
+            "caf%",
+            "caf\u00e9_lake",
+            "caf_-lake",
+            "%")) {
       assertThat(await(store().warehouses().get(tenant, other))).as("get [%s]", other).isEmpty();
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().warehouses().update(tenant, other, update)).missing())
-          .as("update [%s]", other).isEqualTo(ObjectType.WAREHOUSE);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().warehouses().delete(tenant, other)).missing())
-          .as("delete [%s]", other).isEqualTo(ObjectType.WAREHOUSE);
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().warehouses().update(tenant, other, update))
+                  .missing())
+          .as("update [%s]", other)
+          .isEqualTo(ObjectType.WAREHOUSE);
+      assertThat(
+              assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, other))
+                  .missing())
+          .as("delete [%s]", other)
+          .isEqualTo(ObjectType.WAREHOUSE);
     }
 
     assertThat(await(store().warehouses().list(tenant, PageRequest.firstPage())).items())
@@ -391,11 +519,11 @@ public abstract class WarehouseContract extends TckSuite {
         List.of("lak", "lake2", "lake.eu", "lake ", " lake", "Lake", "LAKE", "lake%", "l_ke");
     newWarehouse(tenant, "lake");
     siblings.forEach(name -> newWarehouse(tenant, name));
-    Warehouse othersLake =
-        await(store().warehouses().create(other, NewWarehouse.of("lake", S3)));
+    Warehouse othersLake = await(store().warehouses().create(other, NewWarehouse.of("lake", S3)));
     List<Warehouse> siblingsBefore =
         await(store().warehouses().list(tenant, PageRequest.firstPage())).items().stream()
-            .filter(w -> !w.name().equals("lake")).toList();
+            .filter(w -> !w.name().equals("lake"))
+            .toList();
 
     await(store().warehouses().delete(tenant, "lake"));
 
@@ -404,8 +532,9 @@ public abstract class WarehouseContract extends TckSuite {
         .containsExactlyElementsOf(siblingsBefore);
     assertThat(siblingsBefore).hasSize(siblings.size());
     assertThat(await(store().warehouses().get(other, "lake"))).contains(othersLake);
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().warehouses().delete(tenant, "lake")).missing())
+    assertThat(
+            assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, "lake"))
+                .missing())
         .isEqualTo(ObjectType.WAREHOUSE);
   }
 
@@ -420,23 +549,39 @@ public abstract class WarehouseContract extends TckSuite {
     WarehouseUpdate update =
         WarehouseUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build();
 
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().warehouses().update(tenant, "lake", update)).missing())
+    assertThat(
+            assertFails(
+                    NotFoundException.class,
+                    () -> store().warehouses().update(tenant, "lake", update))
+                .missing())
         .isEqualTo(ObjectType.WAREHOUSE);
-    assertThat(assertFails(NotFoundException.class,
-        () -> store().warehouses().delete(tenant, "lake")).missing())
+    assertThat(
+            assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, "lake"))
+                .missing())
         .isEqualTo(ObjectType.WAREHOUSE);
     for (TenantId missing : List.of(TenantId.random(), deleted)) {
-      assertThat(assertFails(NotFoundException.class, () -> store().warehouses().create(
-          missing, NewWarehouse.of("lake", S3))).missing()).isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().warehouses().update(missing, "lake", update)).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().warehouses().create(missing, NewWarehouse.of("lake", S3)))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().warehouses().delete(missing, "lake")).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().warehouses().update(missing, "lake", update))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
-      assertThat(assertFails(NotFoundException.class,
-          () -> store().warehouses().list(missing, PageRequest.firstPage())).missing())
+      assertThat(
+              assertFails(
+                      NotFoundException.class, () -> store().warehouses().delete(missing, "lake"))
+                  .missing())
+          .isEqualTo(ObjectType.TENANT);
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () -> store().warehouses().list(missing, PageRequest.firstPage()))
+                  .missing())
           .isEqualTo(ObjectType.TENANT);
     }
   }
@@ -459,12 +604,23 @@ public abstract class WarehouseContract extends TckSuite {
     await(store().tenants().delete(deleted));
 
     for (TenantId tenant : new TenantId[] {missing, deleted}) {
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().warehouses().create(tenant, NewWarehouse.of("lake", S3)));
-      assertFails(NotFoundException.class, () -> store().warehouses().update(tenant, "lake",
-          WarehouseUpdate.builder().properties(PropertyUpdate.setting("k", "v")).build()));
+      assertFails(
+          NotFoundException.class,
+          () ->
+              store()
+                  .warehouses()
+                  .update(
+                      tenant,
+                      "lake",
+                      WarehouseUpdate.builder()
+                          .properties(PropertyUpdate.setting("k", "v"))
+                          .build()));
       assertFails(NotFoundException.class, () -> store().warehouses().delete(tenant, "lake"));
-      assertFails(NotFoundException.class,
+      assertFails(
+          NotFoundException.class,
           () -> store().warehouses().list(tenant, PageRequest.firstPage()));
       assertThat(await(store().warehouses().get(tenant, "lake"))).isEmpty();
     }

@@ -37,11 +37,21 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId tenant = world.tenant;
 
-    assertInvalid("warehouse.name",
+    assertInvalid(
+        "warehouse.name",
         () -> store().warehouses().create(tenant, NewWarehouse.of(name, STORAGE)));
     assertInvalid("name", () -> store().warehouses().get(tenant, name));
-    assertInvalid("name", () -> store().warehouses().update(tenant, name, WarehouseUpdate.builder()
-        .properties(PropertyUpdate.setting("k", "x")).build()));
+    assertInvalid(
+        "name",
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    name,
+                    WarehouseUpdate.builder()
+                        .properties(PropertyUpdate.setting("k", "x"))
+                        .build()));
     assertInvalid("name", () -> store().warehouses().delete(tenant, name));
 
     world.assertUnchanged();
@@ -53,10 +63,15 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     World world = new World();
     StorageConfig bad = new StorageConfig(StorageType.S3, location, Map.of());
 
-    assertInvalid("warehouse.storage.rootLocation", () -> store().warehouses().create(
-        world.tenant, NewWarehouse.of("free", bad)));
-    assertInvalid("update.storage.rootLocation", () -> store().warehouses().update(
-        world.tenant, LAKE, WarehouseUpdate.builder().storage(bad).build()));
+    assertInvalid(
+        "warehouse.storage.rootLocation",
+        () -> store().warehouses().create(world.tenant, NewWarehouse.of("free", bad)));
+    assertInvalid(
+        "update.storage.rootLocation",
+        () ->
+            store()
+                .warehouses()
+                .update(world.tenant, LAKE, WarehouseUpdate.builder().storage(bad).build()));
 
     world.assertUnchanged();
   }
@@ -79,19 +94,55 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId tenant = world.tenant;
 
-    assertInvalid("warehouse.properties" + suffix, () -> store().warehouses().create(tenant,
-        new NewWarehouse("free", STORAGE, Credentials.NONE, bad)));
-    assertInvalid("warehouse.storage.options" + suffix, () -> store().warehouses().create(tenant,
-        NewWarehouse.of("free", new StorageConfig(StorageType.S3, "s3://b/w", bad))));
-    assertInvalid("warehouse.credentials.values" + suffix, () -> store().warehouses().create(tenant,
-        new NewWarehouse("free", STORAGE, Credentials.of(bad), Map.of())));
-    assertInvalid("update.properties.set" + suffix, () -> store().warehouses().update(tenant, LAKE,
-        WarehouseUpdate.builder().properties(PropertyUpdate.setting(bad)).build()));
-    assertInvalid("update.storage.options" + suffix, () -> store().warehouses().update(tenant, LAKE,
-        WarehouseUpdate.builder()
-            .storage(new StorageConfig(StorageType.S3, "s3://b/w", bad)).build()));
-    assertInvalid("update.credentials.values" + suffix, () -> store().warehouses().update(tenant,
-        LAKE, WarehouseUpdate.builder().credentials(Credentials.of(bad)).build()));
+    assertInvalid(
+        "warehouse.properties" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("free", STORAGE, Credentials.NONE, bad)));
+    assertInvalid(
+        "warehouse.storage.options" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    NewWarehouse.of("free", new StorageConfig(StorageType.S3, "s3://b/w", bad))));
+    assertInvalid(
+        "warehouse.credentials.values" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("free", STORAGE, Credentials.of(bad), Map.of())));
+    assertInvalid(
+        "update.properties.set" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder().properties(PropertyUpdate.setting(bad)).build()));
+    assertInvalid(
+        "update.storage.options" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder()
+                        .storage(new StorageConfig(StorageType.S3, "s3://b/w", bad))
+                        .build()));
+    assertInvalid(
+        "update.credentials.values" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder().credentials(Credentials.of(bad)).build()));
 
     world.assertUnchanged();
   }
@@ -101,8 +152,12 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
   void propertyUpdatesFollowThePropertyRules(String problem, PropertyUpdate bad, String suffix) {
     World world = new World();
 
-    assertInvalid("update.properties" + suffix, () -> store().warehouses().update(world.tenant,
-        LAKE, WarehouseUpdate.builder().properties(bad).build()));
+    assertInvalid(
+        "update.properties" + suffix,
+        () ->
+            store()
+                .warehouses()
+                .update(world.tenant, LAKE, WarehouseUpdate.builder().properties(bad).build()));
 
     world.assertUnchanged();
   }
@@ -113,9 +168,17 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
     Map<String, String> properties = edgeCaseProperties();
 
-    Warehouse warehouse = await(store().warehouses().create(tenant,
-        new NewWarehouse("free", new StorageConfig(StorageType.S3, "s3://b/w", properties),
-            Credentials.of(properties), properties)));
+    Warehouse warehouse =
+        await(
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    new NewWarehouse(
+                        "free",
+                        new StorageConfig(StorageType.S3, "s3://b/w", properties),
+                        Credentials.of(properties),
+                        properties)));
 
     Warehouse readWarehouse = await(store().warehouses().get(tenant, "free")).orElseThrow();
     assertThat(readWarehouse).isEqualTo(warehouse);
@@ -129,11 +192,22 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     World world = new World();
     String location = "s3://" + "x".repeat(4096 - 5);
 
-    Warehouse warehouse = await(store().warehouses().create(world.tenant,
-        NewWarehouse.of("free", new StorageConfig(StorageType.S3, location, Map.of()))));
+    Warehouse warehouse =
+        await(
+            store()
+                .warehouses()
+                .create(
+                    world.tenant,
+                    NewWarehouse.of(
+                        "free", new StorageConfig(StorageType.S3, location, Map.of()))));
 
-    assertThat(await(store().warehouses().get(world.tenant, "free")).orElseThrow().storage()
-        .rootLocation()).isEqualTo(location).isEqualTo(warehouse.storage().rootLocation());
+    assertThat(
+            await(store().warehouses().get(world.tenant, "free"))
+                .orElseThrow()
+                .storage()
+                .rootLocation())
+        .isEqualTo(location)
+        .isEqualTo(warehouse.storage().rootLocation());
   }
 
   @Test
@@ -142,12 +216,16 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     PageRequest page = PageRequest.firstPage();
     PropertyUpdate set = PropertyUpdate.setting("k", "x");
 
-    assertInvalid("tenant",
-        () -> store().warehouses().create(null, NewWarehouse.of("free", STORAGE)));
+    assertInvalid(
+        "tenant", () -> store().warehouses().create(null, NewWarehouse.of("free", STORAGE)));
     assertInvalid("tenant", () -> store().warehouses().get(null, LAKE));
     assertInvalid("tenant", () -> store().warehouses().list(null, page));
-    assertInvalid("tenant", () -> store().warehouses().update(null, LAKE,
-        WarehouseUpdate.builder().properties(set).build()));
+    assertInvalid(
+        "tenant",
+        () ->
+            store()
+                .warehouses()
+                .update(null, LAKE, WarehouseUpdate.builder().properties(set).build()));
     assertInvalid("tenant", () -> store().warehouses().delete(null, LAKE));
 
     world.assertUnchanged();
@@ -159,15 +237,36 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
 
     assertInvalid("warehouse", () -> store().warehouses().create(tenant, null));
-    assertInvalid("warehouse.storage", () -> store().warehouses().create(tenant,
-        new NewWarehouse("free", null, Credentials.NONE, Map.of())));
-    assertInvalid("warehouse.storage.type", () -> store().warehouses().create(tenant,
-        NewWarehouse.of("free", new StorageConfig(null, "s3://b/w", Map.of()))));
-    assertInvalid("warehouse.credentials", () -> store().warehouses().create(tenant,
-        new NewWarehouse("free", STORAGE, null, Map.of())));
+    assertInvalid(
+        "warehouse.storage",
+        () ->
+            store()
+                .warehouses()
+                .create(tenant, new NewWarehouse("free", null, Credentials.NONE, Map.of())));
+    assertInvalid(
+        "warehouse.storage.type",
+        () ->
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    NewWarehouse.of("free", new StorageConfig(null, "s3://b/w", Map.of()))));
+    assertInvalid(
+        "warehouse.credentials",
+        () ->
+            store().warehouses().create(tenant, new NewWarehouse("free", STORAGE, null, Map.of())));
     assertInvalid("update", () -> store().warehouses().update(tenant, LAKE, null));
-    assertInvalid("update.storage.type", () -> store().warehouses().update(tenant, LAKE,
-        WarehouseUpdate.builder().storage(new StorageConfig(null, "s3://b/w", Map.of())).build()));
+    assertInvalid(
+        "update.storage.type",
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder()
+                        .storage(new StorageConfig(null, "s3://b/w", Map.of()))
+                        .build()));
     assertInvalid("page", () -> store().warehouses().list(tenant, null));
 
     world.assertUnchanged();
@@ -178,8 +277,8 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     TenantId missing = TenantId.random();
     World world = new World();
 
-    assertInvalid("warehouse.name",
-        () -> store().warehouses().create(missing, NewWarehouse.of("", STORAGE)));
+    assertInvalid(
+        "warehouse.name", () -> store().warehouses().create(missing, NewWarehouse.of("", STORAGE)));
     assertInvalid("name", () -> store().warehouses().get(missing, "a\nb"));
 
     world.assertUnchanged();
@@ -216,8 +315,8 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
   void namesAreComparedExactlyWithoutFoldingCaseOrNormalisingUnicode() {
     TenantId tenant = newTenant();
     List<String> distinct =
-        List.of("sales", "Sales", "SALES", "sales ", " sales", "é", "e\u0301", "ß", "ss", "ﬁ",
-            "fi");
+        List.of(
+            "sales", "Sales", "SALES", "sales ", " sales", "é", "e\u0301", "ß", "ss", "ﬁ", "fi");
 
     for (String name : distinct) {
       await(store().warehouses().create(tenant, NewWarehouse.of(name, fileStorage("of " + name))));
@@ -239,14 +338,36 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     World world = new World();
     TenantId tenant = world.tenant;
 
-    assertInvalid("warehouse.properties[k]", () -> store().warehouses().create(tenant,
-        new NewWarehouse("free", STORAGE, Credentials.of(Map.of("key", "s")),
-            mapOf("k", "bad\u0000value"))));
-    assertInvalid("warehouse.credentials.values[k]", () -> store().warehouses().create(tenant,
-        new NewWarehouse("free", STORAGE, Credentials.of(mapOf("k", null)), Map.of())));
-    assertInvalid("warehouse.storage.options[k]", () -> store().warehouses().create(tenant,
-        NewWarehouse.of("free", new StorageConfig(StorageType.S3, "s3://b/w",
-            mapOf("k", "a\u007fb")))));
+    assertInvalid(
+        "warehouse.properties[k]",
+        () ->
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    new NewWarehouse(
+                        "free",
+                        STORAGE,
+                        Credentials.of(Map.of("key", "s")),
+                        mapOf("k", "bad\u0000value"))));
+    assertInvalid(
+        "warehouse.credentials.values[k]",
+        () ->
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    new NewWarehouse("free", STORAGE, Credentials.of(mapOf("k", null)), Map.of())));
+    assertInvalid(
+        "warehouse.storage.options[k]",
+        () ->
+            store()
+                .warehouses()
+                .create(
+                    tenant,
+                    NewWarehouse.of(
+                        "free",
+                        new StorageConfig(StorageType.S3, "s3://b/w", mapOf("k", "a\u007fb")))));
 
     world.assertUnchanged();
     assertThat(await(store().warehouses().get(tenant, "free"))).isEmpty();
@@ -260,45 +381,86 @@ public abstract class WarehouseInputRulesContract extends InputRulesSuite {
     TenantId tenant = world.tenant;
     StorageConfig moved = fileStorage("moved");
 
-    assertInvalid("update.credentials.values[k]", () -> store().warehouses().update(tenant, LAKE,
-        WarehouseUpdate.builder().storage(moved).credentials(Credentials.of(mapOf("k", null)))
-            .build()));
-    assertInvalid("update.properties.set[k]", () -> store().warehouses().update(tenant, LAKE,
-        WarehouseUpdate.builder().storage(moved).credentials(Credentials.NONE)
-            .properties(PropertyUpdate.setting("k", "bad\u0000value")).build()));
-    assertInvalid("update.properties.remove", () -> store().warehouses().update(tenant, LAKE,
-        WarehouseUpdate.builder().credentials(Credentials.NONE)
-            .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k"))).build()));
+    assertInvalid(
+        "update.credentials.values[k]",
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder()
+                        .storage(moved)
+                        .credentials(Credentials.of(mapOf("k", null)))
+                        .build()));
+    assertInvalid(
+        "update.properties.set[k]",
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder()
+                        .storage(moved)
+                        .credentials(Credentials.NONE)
+                        .properties(PropertyUpdate.setting("k", "bad\u0000value"))
+                        .build()));
+    assertInvalid(
+        "update.properties.remove",
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    tenant,
+                    LAKE,
+                    WarehouseUpdate.builder()
+                        .credentials(Credentials.NONE)
+                        .properties(new PropertyUpdate(Map.of("k", "x"), java.util.Set.of("k")))
+                        .build()));
 
     world.assertUnchanged();
   }
 
   /**
-   * Validation comes before existence, for every method: bad input under a missing tenant, or
-   * for a missing warehouse, is reported as bad input, not as NotFound.
+   * Validation comes before existence, for every method: bad input under a missing tenant, or for a
+   * missing warehouse, is reported as bad input, not as NotFound.
    */
   @Test
   void everyWarehouseMethodValidatesBeforeLookingUpTheTenantOrTheWarehouse() {
     World world = new World();
     TenantId deleted = newTenant();
     await(store().tenants().delete(deleted));
-    WarehouseUpdate badStorage = WarehouseUpdate.builder()
-        .storage(new StorageConfig(StorageType.S3, "", Map.of())).build();
+    WarehouseUpdate badStorage =
+        WarehouseUpdate.builder().storage(new StorageConfig(StorageType.S3, "", Map.of())).build();
 
     for (TenantId missing : new TenantId[] {TenantId.random(), deleted}) {
-      assertInvalid("warehouse.properties", () -> store().warehouses().create(missing,
-          new NewWarehouse("free", STORAGE, Credentials.NONE, null)));
+      assertInvalid(
+          "warehouse.properties",
+          () ->
+              store()
+                  .warehouses()
+                  .create(missing, new NewWarehouse("free", STORAGE, Credentials.NONE, null)));
       assertInvalid("name", () -> store().warehouses().get(missing, ""));
-      assertInvalid("page.limit",
-          () -> store().warehouses().list(missing, PageRequest.firstPage(0)));
-      assertInvalid("update.storage.rootLocation",
+      assertInvalid(
+          "page.limit", () -> store().warehouses().list(missing, PageRequest.firstPage(0)));
+      assertInvalid(
+          "update.storage.rootLocation",
           () -> store().warehouses().update(missing, LAKE, badStorage));
       assertInvalid("name", () -> store().warehouses().delete(missing, " "));
     }
-    assertInvalid("update.storage.rootLocation",
+    assertInvalid(
+        "update.storage.rootLocation",
         () -> store().warehouses().update(world.tenant, "missing", badStorage));
-    assertInvalid("update.credentials.values", () -> store().warehouses().update(world.tenant,
-        "missing", WarehouseUpdate.builder().credentials(Credentials.of(null)).build()));
+    assertInvalid(
+        "update.credentials.values",
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    world.tenant,
+                    "missing",
+                    WarehouseUpdate.builder().credentials(Credentials.of(null)).build()));
 
     world.assertUnchanged();
   }

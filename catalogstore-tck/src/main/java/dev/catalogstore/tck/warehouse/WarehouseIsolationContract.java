@@ -19,8 +19,8 @@ import dev.catalogstore.tck.TenantSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenant isolation of the {@code warehouses()} facet: one {@link IsolationCase} per method,
- * each proving that nothing of tenant A is observable or changeable through tenant B (see {@link
+ * Tenant isolation of the {@code warehouses()} facet: one {@link IsolationCase} per method, each
+ * proving that nothing of tenant A is observable or changeable through tenant B (see {@link
  * IsolationSuite} for how the twin tenants are built and compared).
  */
 public abstract class WarehouseIsolationContract extends IsolationSuite {
@@ -34,8 +34,11 @@ public abstract class WarehouseIsolationContract extends IsolationSuite {
 
     assertUnchanged(twins.b(), bBefore);
     assertThat(await(store().warehouses().get(twins.b(), A_ONLY_WAREHOUSE))).isEmpty();
-    Warehouse bOwn = await(store().warehouses().create(
-        twins.b(), NewWarehouse.of(A_ONLY_WAREHOUSE, fileStorage("b"))));
+    Warehouse bOwn =
+        await(
+            store()
+                .warehouses()
+                .create(twins.b(), NewWarehouse.of(A_ONLY_WAREHOUSE, fileStorage("b"))));
     assertThat(bOwn.id()).isNotEqualTo(aOnly.id());
     assertThat(await(store().warehouses().get(twins.a(), A_ONLY_WAREHOUSE))).contains(aOnly);
   }
@@ -47,7 +50,8 @@ public abstract class WarehouseIsolationContract extends IsolationSuite {
     createAOnlyWarehouse(twins);
     Warehouse bWarehouse = snapshot(twins.b()).warehouses().get(0);
 
-    assertThat(await(store().warehouses().get(twins.b(), WAREHOUSE))).contains(bWarehouse)
+    assertThat(await(store().warehouses().get(twins.b(), WAREHOUSE)))
+        .contains(bWarehouse)
         .hasValueSatisfying(w -> assertThat(w.properties()).containsEntry("owner", "B"));
     assertThat(await(store().warehouses().get(twins.b(), A_ONLY_WAREHOUSE))).isEmpty();
   }
@@ -58,12 +62,15 @@ public abstract class WarehouseIsolationContract extends IsolationSuite {
     Twins twins = twins();
     createAOnlyWarehouse(twins);
     Warehouse bWarehouse = await(store().warehouses().get(twins.b(), WAREHOUSE)).orElseThrow();
-    String aToken = await(store().warehouses().list(twins.a(), PageRequest.firstPage(1)))
-        .nextPageToken().orElseThrow();
+    String aToken =
+        await(store().warehouses().list(twins.a(), PageRequest.firstPage(1)))
+            .nextPageToken()
+            .orElseThrow();
 
     assertThat(PagedReads.all(page -> store().warehouses().list(twins.b(), page)))
         .containsExactly(bWarehouse);
-    assertInvalid("page.pageToken",
+    assertInvalid(
+        "page.pageToken",
         () -> store().warehouses().list(twins.b(), PageRequest.nextPage(aToken, 1)));
   }
 
@@ -74,18 +81,32 @@ public abstract class WarehouseIsolationContract extends IsolationSuite {
     createAOnlyWarehouse(twins);
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    Warehouse updated = await(store().warehouses().update(twins.a(), WAREHOUSE,
-        WarehouseUpdate.builder()
-            .storage(StorageConfig.of(StorageType.S3, "s3://a-bucket/wh"))
-            .properties(PropertyUpdate.setting("owner", "changed-by-A"))
-            .build()));
+    Warehouse updated =
+        await(
+            store()
+                .warehouses()
+                .update(
+                    twins.a(),
+                    WAREHOUSE,
+                    WarehouseUpdate.builder()
+                        .storage(StorageConfig.of(StorageType.S3, "s3://a-bucket/wh"))
+                        .properties(PropertyUpdate.setting("owner", "changed-by-A"))
+                        .build()));
     assertThat(updated.storage().rootLocation()).isEqualTo("s3://a-bucket/wh");
     assertUnchanged(twins.b(), bBefore);
 
     TenantSnapshot aBefore = snapshot(twins.a());
-    assertFails(NotFoundException.class, () -> store().warehouses().update(twins.b(),
-        A_ONLY_WAREHOUSE, WarehouseUpdate.builder().properties(PropertyUpdate.setting("k", "v"))
-            .build()));
+    assertFails(
+        NotFoundException.class,
+        () ->
+            store()
+                .warehouses()
+                .update(
+                    twins.b(),
+                    A_ONLY_WAREHOUSE,
+                    WarehouseUpdate.builder()
+                        .properties(PropertyUpdate.setting("k", "v"))
+                        .build()));
     assertUnchanged(twins.a(), aBefore);
     assertUnchanged(twins.b(), bBefore);
   }
@@ -98,8 +119,8 @@ public abstract class WarehouseIsolationContract extends IsolationSuite {
     TenantSnapshot aBefore = snapshot(twins.a());
     TenantSnapshot bBefore = snapshot(twins.b());
 
-    assertFails(NotFoundException.class,
-        () -> store().warehouses().delete(twins.b(), A_ONLY_WAREHOUSE));
+    assertFails(
+        NotFoundException.class, () -> store().warehouses().delete(twins.b(), A_ONLY_WAREHOUSE));
     assertUnchanged(twins.a(), aBefore);
 
     // B's catalog uses B's "wh"; that does not keep A from deleting its own "wh".

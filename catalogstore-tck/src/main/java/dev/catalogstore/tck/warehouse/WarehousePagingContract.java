@@ -31,18 +31,26 @@ public abstract class WarehousePagingContract extends TenantScopedPagingSuite {
   @Test
   void aLimitAboveTheMaximumIsCappedTo1000() {
     TenantId tenant = newTenant();
-    List<String> names = IntStream.rangeClosed(0, PageRequest.MAX_LIMIT)
-        .mapToObj(i -> String.format("w%04d", i))
-        .toList();
-    createAll(names,
+    List<String> names =
+        IntStream.rangeClosed(0, PageRequest.MAX_LIMIT)
+            .mapToObj(i -> String.format("w%04d", i))
+            .toList();
+    createAll(
+        names,
         name -> store().warehouses().create(tenant, NewWarehouse.of(name, fileStorage(name))));
 
-    Page<Warehouse> first = await(store().warehouses().list(tenant,
-        PageRequest.firstPage(PageRequest.MAX_LIMIT + 1)));
-    Page<Warehouse> second = await(store().warehouses().list(tenant,
-        PageRequest.nextPage(first.nextPageToken().orElseThrow(), Integer.MAX_VALUE)));
+    Page<Warehouse> first =
+        await(store().warehouses().list(tenant, PageRequest.firstPage(PageRequest.MAX_LIMIT + 1)));
+    Page<Warehouse> second =
+        await(
+            store()
+                .warehouses()
+                .list(
+                    tenant,
+                    PageRequest.nextPage(first.nextPageToken().orElseThrow(), Integer.MAX_VALUE)));
 
-    assertThat(first.items()).extracting(Warehouse::name)
+    assertThat(first.items())
+        .extracting(Warehouse::name)
         .containsExactlyElementsOf(names.subList(0, PageRequest.MAX_LIMIT));
     assertThat(second.items()).extracting(Warehouse::name).containsExactly("w1000");
     assertThat(second.nextPageToken()).isEmpty();
@@ -57,8 +65,8 @@ public abstract class WarehousePagingContract extends TenantScopedPagingSuite {
     }
     String catalogs = tokenAfterFirst(store().catalogs().list(tenant, PageRequest.firstPage(1)));
 
-    assertInvalid(TOKEN,
-        () -> store().warehouses().list(tenant, PageRequest.nextPage(catalogs, 1)));
+    assertInvalid(
+        TOKEN, () -> store().warehouses().list(tenant, PageRequest.nextPage(catalogs, 1)));
   }
 
   @Test
@@ -68,10 +76,9 @@ public abstract class WarehousePagingContract extends TenantScopedPagingSuite {
     List.of("a", "b").forEach(name -> newWarehouse(tenant, name));
     String tenants = tokenAfterFirst(store().tenants().list(PageRequest.firstPage(1)));
 
-    assertInvalid(TOKEN,
-        () -> store().warehouses().list(tenant, PageRequest.nextPage(tenants, 1)));
-    assertInvalid(TOKEN,
-        () -> store().warehouses().list(TenantId.SYSTEM, PageRequest.nextPage(tenants, 1)));
+    assertInvalid(TOKEN, () -> store().warehouses().list(tenant, PageRequest.nextPage(tenants, 1)));
+    assertInvalid(
+        TOKEN, () -> store().warehouses().list(TenantId.SYSTEM, PageRequest.nextPage(tenants, 1)));
   }
 
   /**
@@ -85,8 +92,11 @@ public abstract class WarehousePagingContract extends TenantScopedPagingSuite {
 
     Page<Warehouse> all = await(store().warehouses().list(tenant, PageRequest.firstPage(4)));
     Page<Warehouse> first = await(store().warehouses().list(tenant, PageRequest.firstPage(2)));
-    Page<Warehouse> last = await(store().warehouses().list(tenant,
-        PageRequest.nextPage(first.nextPageToken().orElseThrow(), 2)));
+    Page<Warehouse> last =
+        await(
+            store()
+                .warehouses()
+                .list(tenant, PageRequest.nextPage(first.nextPageToken().orElseThrow(), 2)));
 
     assertThat(all.items()).extracting(Warehouse::name).containsExactly("a", "b", "c", "d");
     assertThat(all.nextPageToken()).as("the token of a first page holding everything").isEmpty();
@@ -135,8 +145,11 @@ public abstract class WarehousePagingContract extends TenantScopedPagingSuite {
       List<String> names, Function<String, CompletableFuture<T>> create) {
     int batch = 50;
     for (int from = 0; from < names.size(); from += batch) {
-      await(CompletableFuture.allOf(names.subList(from, Math.min(from + batch, names.size()))
-          .stream().map(create).toArray(CompletableFuture[]::new)));
+      await(
+          CompletableFuture.allOf(
+              names.subList(from, Math.min(from + batch, names.size())).stream()
+                  .map(create)
+                  .toArray(CompletableFuture[]::new)));
     }
   }
 

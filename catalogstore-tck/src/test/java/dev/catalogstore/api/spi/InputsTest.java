@@ -12,21 +12,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class InputsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"a", "a.b", "100%", "under_score", "sla/sh", "with space", "naïve",
-      "日本語", "emoji 😀", " leading", "x\u00A0y"})
+  @ValueSource(
+      strings = {
+        "a",
+        "a.b",
+        "100%",
+        "under_score",
+        "sla/sh",
+        "with space",
+        "naïve",
+        "日本語",
+        "emoji 😀",
+        " leading",
+        "x\u00A0y"
+      })
   void acceptsPrintableNamesAsTheyAre(String name) {
     assertThat(Inputs.name(name, "f")).isSameAs(name);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "\t", "a\u0000b", "a\nb", "a\u007Fb", "a\u009Fb", "\uD83D",
-      "a\uDE00"})
+  @ValueSource(
+      strings = {"", " ", "\t", "a\u0000b", "a\nb", "a\u007Fb", "a\u009Fb", "\uD83D", "a\uDE00"})
   void refusesBlankOrControlOrBrokenUnicodeNamingTheField(String name) {
     assertRefused(() -> Inputs.name(name, "catalog.name"), "catalog.name");
   }
@@ -75,7 +87,8 @@ class InputsTest {
     assertRefused(
         () -> Inputs.namespacePath(new NamespacePath(java.util.Collections.nCopies(33, "x")), "ns"),
         "ns");
-    assertThat(Inputs.namespacePathOrRoot(NamespacePath.ROOT, "parent")).isEqualTo(NamespacePath.ROOT);
+    assertThat(Inputs.namespacePathOrRoot(NamespacePath.ROOT, "parent"))
+        .isEqualTo(NamespacePath.ROOT);
   }
 
   @Test

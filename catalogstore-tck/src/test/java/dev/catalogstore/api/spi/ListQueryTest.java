@@ -43,11 +43,15 @@ class ListQueryTest {
 
   @Test
   void aLimitAboveTheMaximumIsCappedAndOneBelowOneIsRefused() {
-    assertThat(ListQuery.catalogs(tenant).cursor(PageRequest.firstPage(PageRequest.MAX_LIMIT + 5))
-        .limit()).isEqualTo(PageRequest.MAX_LIMIT);
+    assertThat(
+            ListQuery.catalogs(tenant)
+                .cursor(PageRequest.firstPage(PageRequest.MAX_LIMIT + 5))
+                .limit())
+        .isEqualTo(PageRequest.MAX_LIMIT);
     assertThatThrownBy(() -> ListQuery.catalogs(tenant).cursor(PageRequest.firstPage(0)))
         .isInstanceOf(InvalidArgumentException.class)
-        .extracting(e -> ((InvalidArgumentException) e).field()).isEqualTo("page.limit");
+        .extracting(e -> ((InvalidArgumentException) e).field())
+        .isEqualTo("page.limit");
   }
 
   @Test
@@ -111,8 +115,11 @@ class ListQueryTest {
   void aNamespaceTokenIsBoundToItsCatalogAndParent() {
     String token = tokenAfter(ListQuery.namespaces(tenant, NamespaceRef.of("lake", "a", "b")), "x");
 
-    assertThat(ListQuery.namespaces(tenant, NamespaceRef.of("lake", "a", "b"))
-        .cursor(PageRequest.nextPage(token, 10)).afterName()).isEqualTo("x");
+    assertThat(
+            ListQuery.namespaces(tenant, NamespaceRef.of("lake", "a", "b"))
+                .cursor(PageRequest.nextPage(token, 10))
+                .afterName())
+        .isEqualTo("x");
     assertForeign(ListQuery.namespaces(tenant, NamespaceRef.of("lake", "a")), token);
     assertForeign(ListQuery.namespaces(tenant, NamespaceRef.of("lake", "a", "b", "c")), token);
     assertForeign(ListQuery.namespaces(tenant, NamespaceRef.of("other", "a", "b")), token);
@@ -127,45 +134,64 @@ class ListQueryTest {
 
     assertForeign(ListQuery.assets(tenant, new BranchRef("lake", "dev"), sales, tables), token);
     assertForeign(ListQuery.assets(tenant, main, NamespacePath.of("sales", "eu"), tables), token);
-    assertForeign(ListQuery.assets(tenant, main, sales, EnumSet.of(AssetKind.ICEBERG_TABLE)),
-        token);
+    assertForeign(
+        ListQuery.assets(tenant, main, sales, EnumSet.of(AssetKind.ICEBERG_TABLE)), token);
     assertForeign(ListQuery.assets(tenant, main, sales, EnumSet.allOf(AssetKind.class)), token);
   }
 
   @Test
   void anAssetTokenServesTheSameKindsInAnyIterationOrder() {
-    Set<AssetKind> oneOrder = new LinkedHashSet<>(List.of(AssetKind.DELTA_TABLE,
-        AssetKind.ICEBERG_TABLE));
-    Set<AssetKind> otherOrder = new LinkedHashSet<>(List.of(AssetKind.ICEBERG_TABLE,
-        AssetKind.DELTA_TABLE));
+    Set<AssetKind> oneOrder =
+        new LinkedHashSet<>(List.of(AssetKind.DELTA_TABLE, AssetKind.ICEBERG_TABLE));
+    Set<AssetKind> otherOrder =
+        new LinkedHashSet<>(List.of(AssetKind.ICEBERG_TABLE, AssetKind.DELTA_TABLE));
     String token = tokenAfter(ListQuery.assets(tenant, main, sales, oneOrder), "orders");
 
-    assertThat(ListQuery.assets(tenant, main, sales, otherOrder)
-        .cursor(PageRequest.nextPage(token, 10)).afterName()).isEqualTo("orders");
+    assertThat(
+            ListQuery.assets(tenant, main, sales, otherOrder)
+                .cursor(PageRequest.nextPage(token, 10))
+                .afterName())
+        .isEqualTo("orders");
   }
 
   @Test
   void aKindsArgumentCannotBeMistakenForANamespaceSegment() {
-    String token = tokenAfter(ListQuery.assets(tenant, main, NamespacePath.of("ICEBERG_TABLE"),
-        EnumSet.of(AssetKind.ICEBERG_TABLE)), "t");
+    String token =
+        tokenAfter(
+            ListQuery.assets(
+                tenant,
+                main,
+                NamespacePath.of("ICEBERG_TABLE"),
+                EnumSet.of(AssetKind.ICEBERG_TABLE)),
+            "t");
 
-    assertForeign(ListQuery.assets(tenant, main, NamespacePath.of("ICEBERG_TABLE", "ICEBERG_TABLE"),
-        EnumSet.of(AssetKind.ICEBERG_TABLE)), token);
+    assertForeign(
+        ListQuery.assets(
+            tenant,
+            main,
+            NamespacePath.of("ICEBERG_TABLE", "ICEBERG_TABLE"),
+            EnumSet.of(AssetKind.ICEBERG_TABLE)),
+        token);
   }
 
   @Test
   void aHistoryTokenIsBoundToItsAssetAndHoldsASequence() {
     AssetRef orders = AssetRef.onMain(NamespaceRef.of("lake", "sales"), "orders");
     ListQuery history = ListQuery.history(tenant, orders);
-    Page<Long> page = history.page(List.of(9L, 8L, 7L), history.cursor(PageRequest.firstPage(2)),
-        sequence -> Long.toString(sequence));
+    Page<Long> page =
+        history.page(
+            List.of(9L, 8L, 7L),
+            history.cursor(PageRequest.firstPage(2)),
+            sequence -> Long.toString(sequence));
 
     ListQuery.Cursor next = history.cursor(PageRequest.nextPage(page.nextPageToken().get(), 2));
 
     assertThat(next.beforeSequence()).isEqualTo(8L);
-    assertForeign(ListQuery.history(tenant, AssetRef.onMain(NamespaceRef.of("lake", "sales"),
-        "customers")), page.nextPageToken().get());
-    assertForeign(ListQuery.assets(tenant, main, sales, EnumSet.allOf(AssetKind.class)),
+    assertForeign(
+        ListQuery.history(tenant, AssetRef.onMain(NamespaceRef.of("lake", "sales"), "customers")),
+        page.nextPageToken().get());
+    assertForeign(
+        ListQuery.assets(tenant, main, sales, EnumSet.allOf(AssetKind.class)),
         page.nextPageToken().get());
   }
 
@@ -173,14 +199,19 @@ class ListQueryTest {
   void aHistoryTokenWhosePositionIsNotASequenceIsMalformed() {
     AssetRef orders = AssetRef.onMain(NamespaceRef.of("lake", "sales"), "orders");
     for (String position : List.of("orders", "0", "-1", "")) {
-      String token = PageTokens.encode(tenant, "metadata-history",
-          List.of("lake", "main", "sales", "orders"), List.of(position));
+      String token =
+          PageTokens.encode(
+              tenant,
+              "metadata-history",
+              List.of("lake", "main", "sales", "orders"),
+              List.of(position));
 
-      assertThatThrownBy(() -> ListQuery.history(tenant, orders)
-          .cursor(PageRequest.nextPage(token, 10)))
+      assertThatThrownBy(
+              () -> ListQuery.history(tenant, orders).cursor(PageRequest.nextPage(token, 10)))
           .as("position %s", position)
           .isInstanceOf(InvalidArgumentException.class)
-          .extracting(e -> ((InvalidArgumentException) e).field()).isEqualTo(PageTokens.FIELD);
+          .extracting(e -> ((InvalidArgumentException) e).field())
+          .isEqualTo(PageTokens.FIELD);
     }
   }
 
@@ -201,8 +232,11 @@ class ListQueryTest {
     List<String> seen = new ArrayList<>();
     while (true) {
       ListQuery.Cursor cursor = query.cursor(request);
-      List<String> fetched = names.stream().filter(n -> n.compareTo(cursor.afterName()) > 0)
-          .limit(cursor.fetchSize()).toList();
+      List<String> fetched =
+          names.stream()
+              .filter(n -> n.compareTo(cursor.afterName()) > 0)
+              .limit(cursor.fetchSize())
+              .toList();
       Page<String> page = query.page(fetched, cursor, Function.identity());
       seen.addAll(page.items());
       if (page.nextPageToken().isEmpty()) {
@@ -219,8 +253,9 @@ class ListQueryTest {
   }
 
   private static String tokenAfter(ListQuery query, String name) {
-    Page<String> page = query.page(List.of(name, name + "~"), query.cursor(PageRequest.firstPage(1)),
-        Function.identity());
+    Page<String> page =
+        query.page(
+            List.of(name, name + "~"), query.cursor(PageRequest.firstPage(1)), Function.identity());
     return page.nextPageToken().orElseThrow();
   }
 
@@ -232,6 +267,7 @@ class ListQueryTest {
     assertThatThrownBy(() -> query.cursor(PageRequest.nextPage(token, 10)))
         .as("a token replayed on %s", query)
         .isInstanceOf(InvalidArgumentException.class)
-        .extracting(e -> ((InvalidArgumentException) e).field()).isEqualTo(PageTokens.FIELD);
+        .extracting(e -> ((InvalidArgumentException) e).field())
+        .isEqualTo(PageTokens.FIELD);
   }
 }

@@ -89,8 +89,11 @@ class PageTokensTest {
       byte[] raw = Base64.getUrlDecoder().decode(valid);
       System.arraycopy(forged, 0, raw, raw.length - 3, 3);
 
-      assertRefused(Base64.getUrlEncoder().withoutPadding().encodeToString(raw), tenant,
-          "catalogs", List.of());
+      assertRefused(
+          Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
+          tenant,
+          "catalogs",
+          List.of());
     }
   }
 
@@ -98,15 +101,18 @@ class PageTokensTest {
   void aSequencePositionIsADecimalOfAtLeastOne() {
     assertThat(PageTokens.sequence("1")).isEqualTo(1);
     assertThat(PageTokens.sequence("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
-    for (String bad : List.of("0", "-1", "-9223372036854775808", "1.5", "x", "", "99999999999999999999")) {
+    for (String bad :
+        List.of("0", "-1", "-9223372036854775808", "1.5", "x", "", "99999999999999999999")) {
       assertThatThrownBy(() -> PageTokens.sequence(bad))
           .as("sequence %s", bad)
-          .isInstanceOfSatisfying(InvalidArgumentException.class,
+          .isInstanceOfSatisfying(
+              InvalidArgumentException.class,
               e -> assertThat(e.field()).isEqualTo(PageTokens.FIELD));
     }
   }
 
-  private static List<String> decode(String token, TenantId tenant, String list, List<String> args) {
+  private static List<String> decode(
+      String token, TenantId tenant, String list, List<String> args) {
     return PageTokens.decode(PageRequest.nextPage(token, 10), tenant, list, args).orElseThrow();
   }
 
@@ -114,7 +120,6 @@ class PageTokensTest {
     assertThatThrownBy(() -> decode(token, tenant, list, args))
         .as("token %s", token)
         .isInstanceOfSatisfying(
-            InvalidArgumentException.class,
-            e -> assertThat(e.field()).isEqualTo(PageTokens.FIELD));
+            InvalidArgumentException.class, e -> assertThat(e.field()).isEqualTo(PageTokens.FIELD));
   }
 }

@@ -26,8 +26,9 @@ class StoredPropertiesTest {
   void anUpdateIsAppliedToWhatIsStored() {
     Map<String, String> stored = Map.of("a", "1", "b", "2");
 
-    Map<String, String> next = StoredProperties.apply(stored,
-        new PropertyUpdate(Map.of("b", "20", "c", "3"), Set.of("a")), FIELD);
+    Map<String, String> next =
+        StoredProperties.apply(
+            stored, new PropertyUpdate(Map.of("b", "20", "c", "3"), Set.of("a")), FIELD);
 
     assertThat(next).containsExactlyInAnyOrderEntriesOf(Map.of("b", "20", "c", "3"));
     assertThat(stored).containsOnlyKeys("a", "b");
@@ -35,18 +36,22 @@ class StoredPropertiesTest {
 
   @Test
   void anUpdateThatReachesTheLimitExactlyIsAccepted() {
-    Map<String, String> next = StoredProperties.apply(keys("a", 600),
-        PropertyUpdate.setting(keys("b", 400)), FIELD);
+    Map<String, String> next =
+        StoredProperties.apply(keys("a", 600), PropertyUpdate.setting(keys("b", 400)), FIELD);
 
     assertThat(next).hasSize(1000);
   }
 
   @Test
   void anUpdateThatWouldLeaveOneEntryTooManyFailsOnItsField() {
-    InvalidArgumentException e = catchThrowableOfType(
-        () -> StoredProperties.apply(keys("a", 600), PropertyUpdate.setting(keys("b", 401)),
-            "commits[1].commit.properties"),
-        InvalidArgumentException.class);
+    InvalidArgumentException e =
+        catchThrowableOfType(
+            () ->
+                StoredProperties.apply(
+                    keys("a", 600),
+                    PropertyUpdate.setting(keys("b", 401)),
+                    "commits[1].commit.properties"),
+            InvalidArgumentException.class);
 
     assertThat(e.field()).isEqualTo("commits[1].commit.properties");
     assertThat(e).hasMessageContaining("1000");
@@ -54,11 +59,16 @@ class StoredPropertiesTest {
 
   @Test
   void successiveUpdatesWithinTheRequestLimitCannotGrowTheStoredMapPastIt() {
-    Map<String, String> stored = StoredProperties.apply(Map.of(),
-        PropertyUpdate.setting(keys("a", 600)), FIELD);
+    Map<String, String> stored =
+        StoredProperties.apply(Map.of(), PropertyUpdate.setting(keys("a", 600)), FIELD);
 
-    assertThat(catchThrowableOfType(() -> StoredProperties.apply(stored,
-        PropertyUpdate.setting(keys("b", 600)), FIELD), InvalidArgumentException.class).field())
+    assertThat(
+            catchThrowableOfType(
+                    () ->
+                        StoredProperties.apply(
+                            stored, PropertyUpdate.setting(keys("b", 600)), FIELD),
+                    InvalidArgumentException.class)
+                .field())
         .isEqualTo(FIELD);
   }
 
@@ -82,18 +92,26 @@ class StoredPropertiesTest {
 
   @Test
   void checkAcceptsAndRefusesExactlyWhatApplyDoes() {
-    assertThatCode(() -> StoredProperties.check(keys("a", 999), PropertyUpdate.setting("x", "y"),
-        FIELD)).doesNotThrowAnyException();
-    assertThat(catchThrowableOfType(() -> StoredProperties.check(keys("a", 1000),
-        PropertyUpdate.setting("x", "y"), "update"), InvalidArgumentException.class).field())
+    assertThatCode(
+            () -> StoredProperties.check(keys("a", 999), PropertyUpdate.setting("x", "y"), FIELD))
+        .doesNotThrowAnyException();
+    assertThat(
+            catchThrowableOfType(
+                    () ->
+                        StoredProperties.check(
+                            keys("a", 1000), PropertyUpdate.setting("x", "y"), "update"),
+                    InvalidArgumentException.class)
+                .field())
         .isEqualTo("update");
   }
 
   @Test
   void theFailureABackendReportsAfterTheFactIsTheSameAsTheCheckedOne() {
-    InvalidArgumentException checked = catchThrowableOfType(() -> StoredProperties.apply(
-        keys("a", 1000), PropertyUpdate.setting("x", "y"), "update"),
-        InvalidArgumentException.class);
+    InvalidArgumentException checked =
+        catchThrowableOfType(
+            () ->
+                StoredProperties.apply(keys("a", 1000), PropertyUpdate.setting("x", "y"), "update"),
+            InvalidArgumentException.class);
 
     InvalidArgumentException reported = StoredProperties.exceeded("update");
 
@@ -102,7 +120,8 @@ class StoredPropertiesTest {
   }
 
   private static Map<String, String> keys(String prefix, int count) {
-    return IntStream.range(0, count).boxed()
+    return IntStream.range(0, count)
+        .boxed()
         .collect(Collectors.toMap(i -> prefix + i, i -> "v" + i, (x, y) -> x, LinkedHashMap::new));
   }
 }
