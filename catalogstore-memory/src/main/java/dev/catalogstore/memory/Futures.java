@@ -32,13 +32,4 @@ final class Futures {
           new InternalStoreException("internal error in the in-memory catalog store: " + e, e));
     }
   }
-
-  /** Runs {@code operation} now; the future completes with {@code null} when it succeeded. */
-  static CompletableFuture<Void> run(Runnable operation) {
-    return supply(
-        () -> {
-          operation.run();
-          return null;
-        });
-  }
 }

@@ -38,11 +38,14 @@ public final class AssetExpectation {
 
   /** This expectation, also requiring the asset's id to be {@code expectedId}. */
   public AssetExpectation withId(AssetId expectedId) {
+    // A null would silently drop the guard; a caller meaning "no check" uses ANY.
+    Objects.requireNonNull(expectedId, "expectedId");
     return new AssetExpectation(expectedId, kind, metadataLocation, checksMetadataLocation);
   }
 
   /** This expectation, also requiring the asset's kind to be {@code expectedKind}. */
   public AssetExpectation withKind(AssetKind expectedKind) {
+    Objects.requireNonNull(expectedKind, "expectedKind");
     return new AssetExpectation(id, expectedKind, metadataLocation, checksMetadataLocation);
   }
 
@@ -51,6 +54,8 @@ public final class AssetExpectation {
    * expectedLocation}.
    */
   public AssetExpectation withMetadataLocation(String expectedLocation) {
+    // A null would silently mean "has none"; withoutMetadataLocation() says so explicitly.
+    Objects.requireNonNull(expectedLocation, "expectedLocation");
     return new AssetExpectation(id, kind, expectedLocation, true);
   }
 

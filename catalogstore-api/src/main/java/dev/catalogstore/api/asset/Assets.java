@@ -110,8 +110,9 @@ public interface Assets {
    * location} and property changes in the same step, appends the new metadata location to the
    * asset's history, and returns the updated asset.
    *
-   * <p>Of any number of concurrent commits holding the same expected location, exactly one
-   * succeeds. A lost compare-and-set fails with {@code ConflictException} whose {@code
+   * <p>{@code next} must differ from {@code expected} ({@code InvalidArgumentException} on {@code
+   * commit.next}). Of any number of concurrent commits holding the same expected location, exactly
+   * one succeeds. A lost compare-and-set fails with {@code ConflictException} whose {@code
    * currentValue()} is the location stored now, and changes nothing (neither the location nor the
    * properties); a missing asset fails with {@code NotFoundException}, never with a conflict.
    *
@@ -128,12 +129,13 @@ public interface Assets {
    * #commitMetadataLocation}, and either every expected location holds and every commit is applied,
    * or nothing changes.
    *
-   * <p>Fails with {@code InvalidArgumentException} on {@code commits} if the list is null or empty,
-   * names an asset twice, or spans more than one catalog and branch (field {@code
-   * commits[i].asset.branch}); with {@code NotFoundException} if an asset does not exist; with
-   * {@link dev.catalogstore.api.error.AssetsConflictException} listing every stale commit, with the
-   * location stored now for each, if any expectation does not hold. Returns the updated assets in
-   * the order of {@code commits}.
+   * <p>Fails with {@code InvalidArgumentException} if the list is null or empty (field {@code
+   * commits}), names an asset twice (field {@code commits[i].asset}), spans more than one catalog
+   * and branch (field {@code commits[i].asset.branch}), or a part is invalid (fields under {@code
+   * commits[i]}, for example {@code commits[i].commit.next}); with {@code NotFoundException} if an
+   * asset does not exist; with {@link dev.catalogstore.api.error.AssetsConflictException} listing
+   * every stale commit, with the location stored now for each, if any expectation does not hold.
+   * Returns the updated assets in the order of {@code commits}.
    */
   CompletableFuture<List<Asset>> commitMetadataLocations(
       TenantId tenant, List<AssetCommit> commits);

@@ -19,9 +19,12 @@ public class AssetsConflictException extends ConflictException {
     this.conflicts = List.copyOf(conflicts);
   }
 
-  /** Every asset whose expected metadata location did not hold, in the order of the request. */
+  /**
+   * Every asset whose expected metadata location did not hold, in the order of the request. Empty
+   * after Java serialization, which does not carry the list (its values are not serializable).
+   */
   public List<StaleAsset> conflicts() {
-    return conflicts;
+    return conflicts == null ? List.of() : conflicts;
   }
 
   /**

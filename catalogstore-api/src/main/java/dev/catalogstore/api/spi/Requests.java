@@ -144,6 +144,11 @@ public final class Requests {
     required(commit, field);
     commit.expected().ifPresent(l -> location(l, field + ".expected"));
     location(commit.next(), field + ".next");
+    if (commit.expected().filter(commit.next()::equals).isPresent()) {
+      // Every concurrent writer would "win" a swap of a location for itself, each appending a
+      // history entry: the exactly-one-winner rule needs next to differ from expected.
+      throw new InvalidArgumentException(field + ".next", "must differ from expected");
+    }
     commit.location().ifPresent(l -> location(l, field + ".location"));
     propertyUpdate(commit.properties(), field + ".properties");
     return commit;

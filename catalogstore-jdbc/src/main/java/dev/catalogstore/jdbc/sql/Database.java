@@ -36,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>Two ways to reach the database, both only from a store thread (inside {@link #submit}):
  *
  * <ul>
- *   <li>{@link #run}: statements in autocommit mode. Most of the store's operations are one
- *       statement (data-modifying CTEs and foreign-key cascades make multi-row changes atomic), so
- *       each takes effect whole or not at all, in one round trip.
+ *   <li>{@link #run}: exactly one writing statement in autocommit mode (reads may precede it). Most
+ *       of the store's operations are one statement (data-modifying CTEs and foreign-key cascades
+ *       make multi-row changes atomic), so each takes effect whole or not at all, in one round
+ *       trip. Work that writes twice must use {@link #transaction}: a retry would repeat a first
+ *       write that had already committed.
  *   <li>{@link #transaction}: several statements as one transaction on one connection, committed
  *       together or rolled back together, for changes that must read (and lock) before they write.
  * </ul>
@@ -192,17 +194,24 @@ public final class Database {
 
   private <T> T autocommit(SqlWork<T> work) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      if (!connection.getAutoCommit()) {
+      boolean original = connection.getAutoCommit();
+      if (!original) {
         // A DataSource supplied by the application may hand out connections in manual-commit
         // mode; these statements are each meant to commit on their own.
         connection.setAutoCommit(true);
       }
-      return work.run(connection);
+      try {
+        return work.run(connection);
+      } finally {
+        // An application's pool need not reset what a borrower changed.
+        restoreAutoCommitQuietly(connection, original);
+      }
     }
   }
 
   private <T> T inTransaction(SqlWork<T> work) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
+      boolean original = connection.getAutoCommit();
       connection.setAutoCommit(false);
       boolean committed = false;
       try {
@@ -214,8 +223,8 @@ public final class Database {
         if (!committed) {
           rollbackQuietly(connection);
         }
-        // The pool may hand the connection to an autocommit caller next.
-        restoreAutoCommitQuietly(connection);
+        // The pool hands the connection on as it gave it, whatever the next borrower expects.
+        restoreAutoCommitQuietly(connection, original);
       }
     }
   }
@@ -245,9 +254,11 @@ public final class Database {
     }
   }
 
-  private static void restoreAutoCommitQuietly(Connection connection) {
+  private static void restoreAutoCommitQuietly(Connection connection, boolean autoCommit) {
     try {
-      connection.setAutoCommit(true);
+      if (connection.getAutoCommit() != autoCommit) {
+        connection.setAutoCommit(autoCommit);
+      }
     } catch (SQLException e) {
       LOG.debug("Restoring autocommit failed", e);
     }

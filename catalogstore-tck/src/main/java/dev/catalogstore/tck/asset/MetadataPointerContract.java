@@ -262,6 +262,26 @@ public abstract class MetadataPointerContract extends TckSuite {
     assertThat(history(orders)).hasSize(1);
   }
 
+  /**
+   * Swapping a location for itself would let every concurrent writer holding it "win", each
+   * appending a history entry, so the exactly-one-winner rule requires {@code next} to differ.
+   */
+  @Test
+  void aCommitWhoseNextIsItsExpectedLocationIsInvalidAndChangesNothing() {
+    AssetRef orders = tableWithMetadata("orders", v(1));
+    Asset before = get(orders).orElseThrow();
+
+    assertInvalid(
+        "commit.next",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(tenant, orders, MetadataCommit.replacing(v(1), v(1))));
+
+    assertThat(get(orders)).contains(before);
+    assertThat(history(orders)).hasSize(1);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // History
 

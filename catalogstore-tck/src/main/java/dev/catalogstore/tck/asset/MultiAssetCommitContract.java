@@ -424,6 +424,16 @@ public abstract class MultiAssetCommitContract extends LakeTenantSuite {
                     tenant,
                     List.of(goodA, new AssetCommit(b, MetadataCommit.replacing(v("b", 1), " ")))));
     assertInvalid(
+        "commits[1].commit.next",
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    tenant,
+                    List.of(
+                        goodA,
+                        new AssetCommit(b, MetadataCommit.replacing(v("b", 1), v("b", 1))))));
+    assertInvalid(
         "commits[1].commit.location",
         () ->
             store()
