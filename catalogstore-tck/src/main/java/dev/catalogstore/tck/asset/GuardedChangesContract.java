@@ -21,6 +21,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -649,6 +657,71 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     assertInvalid(
         "expected.metadataLocation",
         () -> store().assets().rename(tenant, missing, missing.withName("x"), bad));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Races
+
+  /**
+   * The guard is checked atomically with the delete, not in a read before it: while another node
+   * replaces table {@code t} with a view, a delete guarded by the table that was read either
+   * deletes that table (before it is replaced), or finds nothing, or conflicts, but never deletes
+   * the view. Bounded: a fixed number of rounds, each with its own asset.
+   */
+  @Test
+  void aGuardedDeleteRacingAReplacementNeverDropsTheReplacement() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 40; round++) {
+        AssetRef t = table("t" + round);
+        Asset table = read(t);
+        CountDownLatch start = new CountDownLatch(1);
+        Future<Throwable> replacer =
+            threads.submit(
+                () -> {
+                  start.await();
+                  // Whoever deleted the table, the view goes in: the name is free either way.
+                  outcome(peerStore().assets().delete(tenant, t));
+                  return outcome(peerStore().assets().create(tenant, t, NewAsset.of(VIEW)));
+                });
+        Future<Throwable> guarded =
+            threads.submit(
+                () -> {
+                  start.await();
+                  return outcome(store().assets().delete(tenant, t, AssetExpectation.of(table)));
+                });
+        start.countDown();
+
+        assertThat(replacer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+            .as("round %d: creating the view", round)
+            .isNull();
+        assertThat(guarded.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+            .as("round %d: the guarded delete succeeds, finds nothing or conflicts", round)
+            .satisfiesAnyOf(
+                failure -> assertThat(failure).isNull(),
+                failure -> assertThat(failure).isInstanceOf(NotFoundException.class),
+                failure -> assertThat(failure).isInstanceOf(ConflictException.class));
+        assertThat(get(t).map(Asset::kind))
+            .as("round %d: the view that replaced the table", round)
+            .contains(VIEW);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static final AssetKind VIEW = AssetKind.SQL_VIEW;
+
+  /** Waits for {@code call}; its failure (unwrapped), or null when it succeeded. */
+  private static Throwable outcome(CompletableFuture<?> call) {
+    try {
+      call.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | TimeoutException e) {
+      return e;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
