@@ -8,6 +8,7 @@ module dev.catalogstore.api {
   exports dev.catalogstore.api.asset;
   exports dev.catalogstore.api.branch;
   exports dev.catalogstore.api.catalog;
+  exports dev.catalogstore.api.commit;
   exports dev.catalogstore.api.common;
   exports dev.catalogstore.api.error;
   exports dev.catalogstore.api.namespace;

@@ -17,11 +17,14 @@
  *       backend keeps;
  *   <li>{@link dev.catalogstore.api.spi.StoreFacets} and {@link
  *       dev.catalogstore.api.spi.ComposedCatalogStore}: assembling a store from one class per
- *       facet, and decorating one facet without forwarding the rest.
+ *       facet, and decorating one facet without forwarding the rest;
+ *   <li>{@link dev.catalogstore.api.spi.MergeBase} over a backend's {@link
+ *       dev.catalogstore.api.spi.CommitGraph}, {@link dev.catalogstore.api.spi.NetChanges} and
+ *       {@link dev.catalogstore.api.spi.MergePlanner}: the three-way merge, from the merge base to
+ *       the {@link dev.catalogstore.api.spi.MergePlan} a backend applies.
  * </ul>
  *
  * <p>The logic of the areas still to come is planned to live here too, as pure functions over what
- * a backend reads: merge planning (a three-way diff from the merge base), permission resolution
- * over listed grants, and audit-event filters.
+ * a backend reads: permission resolution over listed grants, and audit-event filters.
  */
 package dev.catalogstore.api.spi;

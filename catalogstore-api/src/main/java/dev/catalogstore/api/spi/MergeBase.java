@@ -1,0 +1,183 @@
+package dev.catalogstore.api.spi;
+
+import dev.catalogstore.api.commit.CommitId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The merge base of two commits: their nearest common ancestor, from which a merge compares both
+ * sides. Found by walking down from both heads at once, in descending generation order, painting
+ * each commit with the heads it is reachable from (git's "paint down to common"). A commit reached
+ * from both heads is a candidate, and everything below it is marked stale; the walk ends when only
+ * stale commits are left to visit. It therefore visits the commits above the base (and the base's
+ * immediate ancestors), however long the shared history below it is.
+ */
+public final class MergeBase {
+  private static final int FROM_A = 1;
+  private static final int FROM_B = 2;
+  private static final int FROM_BOTH = FROM_A | FROM_B;
+  // Below a common ancestor already found: nothing reached from here can be a nearer one.
+  private static final int STALE = 4;
+
+  /** Highest generation first; among equals, the smallest id in UUID string order. */
+  private static final Comparator<Node> WALK_ORDER =
+      Comparator.comparingLong(Node::generation).reversed().thenComparing(n -> n.id().toString());
+
+  private MergeBase() {}
+
+  /**
+   * The nearest common ancestor of {@code a} and {@code b}. If one is an ancestor of the other (or
+   * they are equal), it is that one: the merge is a fast-forward or has nothing to do.
+   *
+   * <p>Criss-cross histories have several nearest common ancestors, none an ancestor of another.
+   * Every backend then picks the same one: the highest generation, and among those the smallest id
+   * in UUID string order ({@link CommitId#toString()}). Whichever is picked, both heads contain its
+   * content, and the order of {@code a} and {@code b} does not matter.
+   *
+   * @return the merge base; empty if the two commits share no history
+   */
+  public static Optional<CommitId> find(CommitGraph graph, CommitId a, CommitId b) {
+    Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    if (a.equals(b)) {
+      return Optional.of(a);
+    }
+    List<Node> candidates = new Walk(graph).paintDownToCommon(a, b);
+    return withoutAncestorsOfOthers(graph, candidates).stream().min(WALK_ORDER).map(Node::id);
+  }
+
+  /**
+   * Whether {@code maybeAncestor} is {@code commit} or one of its ancestors. Walks down from {@code
+   * commit} but never below the generation of {@code maybeAncestor}, so it visits only the commits
+   * between the two.
+   */
+  public static boolean isAncestor(CommitGraph graph, CommitId maybeAncestor, CommitId commit) {
+    Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(maybeAncestor, "maybeAncestor");
+    Objects.requireNonNull(commit, "commit");
+    if (maybeAncestor.equals(commit)) {
+      return true;
+    }
+    long floor = graph.generation(maybeAncestor);
+    Set<CommitId> seen = new HashSet<>();
+    Deque<CommitId> toVisit = new ArrayDeque<>();
+    toVisit.push(commit);
+    seen.add(commit);
+    while (!toVisit.isEmpty()) {
+      CommitId current = toVisit.pop();
+      if (graph.generation(current) <= floor) {
+        // At or below the ancestor's generation only the ancestor itself could match, and it
+        // is checked before it is queued.
+        continue;
+      }
+      for (CommitId parent : graph.parents(current)) {
+        if (parent.equals(maybeAncestor)) {
+          return true;
+        }
+        if (seen.add(parent)) {
+          toVisit.push(parent);
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Drops each candidate that is an ancestor of another: it is a common ancestor, but not a nearest
+   * one. Candidates are few (more than one only in criss-cross histories).
+   */
+  private static List<Node> withoutAncestorsOfOthers(CommitGraph graph, List<Node> candidates) {
+    List<Node> nearest = new ArrayList<>();
+    for (Node candidate : candidates) {
+      boolean below = false;
+      for (Node other : candidates) {
+        if (!other.equals(candidate)
+            && other.generation() > candidate.generation()
+            && isAncestor(graph, candidate.id(), other.id())) {
+          below = true;
+          break;
+        }
+      }
+      if (!below) {
+        nearest.add(candidate);
+      }
+    }
+    return nearest;
+  }
+
+  /** A commit with its generation, read once. */
+  private record Node(CommitId id, long generation) {}
+
+  /** One paint-down walk: the commits queued, and the paint of every commit reached. */
+  private static final class Walk {
+    private final CommitGraph graph;
+    private final Map<CommitId, Integer> paint = new HashMap<>();
+    private final TreeSet<Node> queue = new TreeSet<>(WALK_ORDER);
+    private final Set<CommitId> queued = new HashSet<>();
+    private int queuedNotStale;
+
+    Walk(CommitGraph graph) {
+      this.graph = graph;
+    }
+
+    List<Node> paintDownToCommon(CommitId a, CommitId b) {
+      paint(a, FROM_A);
+      paint(b, FROM_B);
+      List<Node> common = new ArrayList<>();
+      while (queuedNotStale > 0) {
+        Node node = queue.pollFirst();
+        queued.remove(node.id());
+        int flags = paint.get(node.id());
+        if ((flags & STALE) == 0) {
+          queuedNotStale--;
+        }
+        if ((flags & FROM_BOTH) == FROM_BOTH && (flags & STALE) == 0) {
+          common.add(node);
+          // Its ancestors are common ancestors too, but not nearest ones.
+          flags |= STALE;
+          paint.put(node.id(), flags);
+        }
+        for (CommitId parent : graph.parents(node.id())) {
+          paint(parent, flags);
+        }
+      }
+      return common;
+    }
+
+    /**
+     * Adds {@code flags} to {@code commit}'s paint; queues it if that adds anything, since only
+     * then can it pass on something new to its parents.
+     */
+    private void paint(CommitId commit, int flags) {
+      int before = paint.getOrDefault(commit, 0);
+      int after = before | flags;
+      if (after == before) {
+        return;
+      }
+      paint.put(commit, after);
+      boolean nowStale = (after & STALE) != 0;
+      if (queued.contains(commit)) {
+        if (nowStale && (before & STALE) == 0) {
+          queuedNotStale--;
+        }
+      } else {
+        queue.add(new Node(commit, graph.generation(commit)));
+        queued.add(commit);
+        if (!nowStale) {
+          queuedNotStale++;
+        }
+      }
+    }
+  }
+}
