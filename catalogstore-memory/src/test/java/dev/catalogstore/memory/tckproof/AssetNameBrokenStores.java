@@ -1,6 +1,7 @@
 package dev.catalogstore.memory.tckproof;
 
 import static dev.catalogstore.memory.tckproof.BrokenStore.test;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.likePattern;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.proceeding;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
 import static java.util.concurrent.CompletableFuture.completedFuture;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
 
 /**
  * Broken stores whose defect lives in how asset names are matched and kept unique: prefixes, case,
@@ -261,16 +261,7 @@ final class AssetNameBrokenStores {
 
   /** Whether {@code value} matches {@code pattern} as an unescaped SQL LIKE pattern. */
   private static boolean matchesLike(String value, String pattern) {
-    StringBuilder regex = new StringBuilder();
-    pattern
-        .codePoints()
-        .forEach(
-            c ->
-                regex.append(
-                    c == '%'
-                        ? ".*"
-                        : c == '_' ? "." : Pattern.quote(new String(Character.toChars(c)))));
-    return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
+    return likePattern(pattern).matcher(value).matches();
   }
 
   /** Every asset of the namespace {@code near} is in. */

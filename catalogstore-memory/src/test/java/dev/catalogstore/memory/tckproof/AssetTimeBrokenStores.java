@@ -56,26 +56,9 @@ final class AssetTimeBrokenStores {
         "assets.rename leaves updatedAt where it was",
         facets -> {
           Map<AssetId, Instant> stale = new ConcurrentHashMap<>();
-          Assets honest = facets.assets();
           Assets remembering =
-              Intercept.facet(Assets.class, honest)
-                  .replace(
-                      "rename",
-                      4,
-                      call ->
-                          honest
-                              .get(call.arg(0, TenantId.class), call.arg(1, AssetRef.class))
-                              .thenCompose(
-                                  before ->
-                                      BrokenStoreKit.<Asset>proceeding(call)
-                                          .thenApply(
-                                              moved -> {
-                                                before.ifPresent(
-                                                    b ->
-                                                        stale.putIfAbsent(
-                                                            moved.id(), b.updatedAt()));
-                                                return moved;
-                                              })))
+              rememberingUpdatedAtBefore(facets.assets(), "rename", 4, stale)
+                  // a property update stamps updated_at as it should: the asset is no longer stale
                   .replace(
                       "updateProperties",
                       3,
@@ -89,13 +72,7 @@ final class AssetTimeBrokenStores {
                   .build();
           return facets.withAssets(
               rewritingReads(
-                  remembering,
-                  "rename",
-                  (t, a) -> {},
-                  asset ->
-                      stale.containsKey(asset.id())
-                          ? withTimes(asset, asset.createdAt(), stale.get(asset.id()))
-                          : asset));
+                  remembering, "rename", (t, a) -> {}, asset -> withStaleUpdatedAt(asset, stale)));
         },
         List.of(test("AssetTime", "aRenameMovesUpdatedAtAndKeepsCreatedAt")));
   }
@@ -107,38 +84,48 @@ final class AssetTimeBrokenStores {
         "assets.commitMetadataLocation leaves updatedAt where it was",
         facets -> {
           Map<AssetId, Instant> stale = new ConcurrentHashMap<>();
-          Assets honest = facets.assets();
           Assets remembering =
-              Intercept.facet(Assets.class, honest)
-                  .replace(
-                      "commitMetadataLocation",
-                      3,
-                      call ->
-                          honest
-                              .get(call.arg(0, TenantId.class), call.arg(1, AssetRef.class))
-                              .thenCompose(
-                                  before ->
-                                      BrokenStoreKit.<Asset>proceeding(call)
-                                          .thenApply(
-                                              committed -> {
-                                                before.ifPresent(
-                                                    b ->
-                                                        stale.putIfAbsent(
-                                                            committed.id(), b.updatedAt()));
-                                                return committed;
-                                              })))
+              rememberingUpdatedAtBefore(facets.assets(), "commitMetadataLocation", 3, stale)
                   .build();
           return facets.withAssets(
               rewritingReads(
                   remembering,
                   "commitMetadataLocation",
                   (t, a) -> {},
-                  asset ->
-                      stale.containsKey(asset.id())
-                          ? withTimes(asset, asset.createdAt(), stale.get(asset.id()))
-                          : asset));
+                  asset -> withStaleUpdatedAt(asset, stale)));
         },
         List.of(test("AssetTime", "aMetadataCommitIsStampedByTheStoresClock")));
+  }
+
+  /**
+   * The honest assets facet, but {@code mutating} (taking {@code arity} arguments, the tenant and
+   * the asset first) first remembers in {@code stale} the {@code updatedAt} the asset had before
+   * it, keeping the earliest one remembered: what a write that forgets {@code updated_at} leaves.
+   */
+  private static Intercept<Assets> rememberingUpdatedAtBefore(
+      Assets honest, String mutating, int arity, Map<AssetId, Instant> stale) {
+    return Intercept.facet(Assets.class, honest)
+        .replace(
+            mutating,
+            arity,
+            call ->
+                honest
+                    .get(call.arg(0, TenantId.class), call.arg(1, AssetRef.class))
+                    .thenCompose(
+                        before ->
+                            BrokenStoreKit.<Asset>proceeding(call)
+                                .thenApply(
+                                    after -> {
+                                      before.ifPresent(
+                                          b -> stale.putIfAbsent(after.id(), b.updatedAt()));
+                                      return after;
+                                    })));
+  }
+
+  /** {@code asset} with the {@code updatedAt} remembered for it in {@code stale}, if any. */
+  private static Asset withStaleUpdatedAt(Asset asset, Map<AssetId, Instant> stale) {
+    Instant remembered = stale.get(asset.id());
+    return remembered == null ? asset : withTimes(asset, asset.createdAt(), remembered);
   }
 
   private static Asset withTimes(Asset a, Instant createdAt, Instant updatedAt) {
