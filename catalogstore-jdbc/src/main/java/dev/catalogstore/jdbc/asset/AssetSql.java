@@ -152,7 +152,7 @@ final class AssetSql {
       UPDATE ${schema}.assets a
       SET namespace_id = t.namespace_id,
           name = :to_name,
-          updated_at = :now
+          updated_at = GREATEST(:now, a.updated_at)
       FROM %s
       JOIN ${schema}.namespaces t ON t.tenant_id = c.tenant_id AND t.catalog_id = c.catalog_id
       WHERE %s
@@ -166,7 +166,7 @@ final class AssetSql {
       """
       UPDATE ${schema}.assets a
       SET properties = (a.properties - :remove::text[]) || :set::jsonb,
-          updated_at = :now
+          updated_at = GREATEST(:now, a.updated_at)
       FROM %s
       WHERE %s
       RETURNING %s

@@ -60,6 +60,13 @@ import java.util.function.Supplier;
  * it carries the value the last read found (the metadata location for a commit, the value of the
  * first attribute the expectation checks for a guarded change, {@link Conflicts#guardedValue}), and
  * the caller reads again and retries. Nothing was changed.
+ *
+ * <p>Times are never earlier than what they follow: every {@code UPDATE} stamps {@code
+ * GREATEST(now, the row's updated_at)} (the row as locked, so a change queued behind another on the
+ * same row is not stamped before it), and the multi-asset commit reads the clock after it holds its
+ * row locks. So an asset's {@code updatedAt} and its history's {@code committedAt} never go
+ * backwards as its sequence rises, and equal the clock's instant whenever the previous value is not
+ * later.
  */
 public final class JdbcAssets implements Assets {
   /**
@@ -288,7 +295,6 @@ public final class JdbcAssets implements Assets {
               Requests.tenant(tenant);
               List<AssetCommit> valid = Requests.assetCommits(commits, "commits");
               BranchRef branch = valid.get(0).asset().branch();
-              Instant now = db.now();
               return db.transaction(
                   "assets.commitMetadataLocations",
                   // No property-limit violation is declared: every part's new properties are
@@ -299,6 +305,9 @@ public final class JdbcAssets implements Assets {
                   Violations.NONE,
                   connection -> {
                     Map<Integer, Asset> locked = metadata.lock(connection, tenant, branch, valid);
+                    // Read after the locks are held: a commit that waited for another is stamped
+                    // after it.
+                    Instant now = db.now();
                     for (int i = 0; i < valid.size(); i++) {
                       if (!locked.containsKey(i)) {
                         throw missing(connection, tenant, valid.get(i).asset());
