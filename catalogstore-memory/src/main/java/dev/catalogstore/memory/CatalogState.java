@@ -3,7 +3,9 @@ package dev.catalogstore.memory;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.spi.CodePointOrder;
+import dev.catalogstore.api.spi.Missing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -44,13 +46,13 @@ final class CatalogState {
 
   /** The branch {@code ref.branch()}, or {@code NotFoundException}. */
   BranchState requireBranch(BranchRef ref) {
-    return branch(ref.branch()).orElseThrow(() -> Errors.branchNotFound(ref));
+    return branch(ref.branch()).orElseThrow(() -> Missing.branch(ref));
   }
 
   /** Fails with {@code NotFoundException} unless the namespace exists (the root always does). */
   void requireNamespace(NamespacePath path) {
     if (!namespaces.exists(path)) {
-      throw Errors.namespaceNotFound(catalog.name(), path);
+      throw Missing.namespace(new NamespaceRef(catalog.name(), path));
     }
   }
 

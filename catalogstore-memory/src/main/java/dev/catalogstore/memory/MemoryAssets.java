@@ -12,15 +12,16 @@ import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.error.AlreadyExistsException;
-import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Conflicts;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Clock;
@@ -63,7 +64,7 @@ final class MemoryAssets implements Assets {
               state -> {
                 BranchState branch = requireNamespaceOnBranch(state, asset);
                 if (branch.asset(asset.namespace(), asset.name()).isPresent()) {
-                  throw new AlreadyExistsException("asset " + asset + " already exists");
+                  throw Taken.asset(asset);
                 }
                 Instant now = Timestamps.now(clock);
                 Asset created =
@@ -164,11 +165,11 @@ final class MemoryAssets implements Assets {
               state -> {
                 BranchState branch = requireNamespaceOnBranch(state, from);
                 AssetEntry entry = requireAsset(branch, from);
-                requireExpected(entry, from, expected);
+                Conflicts.requireExpected(from, expected, entry.asset());
                 // Same catalog and branch as from (checked above), so only the namespace can miss.
                 requireNamespaceOnBranch(state, to);
                 if (branch.asset(to.namespace(), to.name()).isPresent()) {
-                  throw new AlreadyExistsException("asset " + to + " already exists");
+                  throw Taken.asset(to);
                 }
                 Asset current = entry.asset();
                 Asset moved =
@@ -231,7 +232,7 @@ final class MemoryAssets implements Assets {
               state -> {
                 BranchState branch = requireNamespaceOnBranch(state, asset);
                 AssetEntry entry = requireAsset(branch, asset);
-                requireExpected(entry, asset, expected);
+                Conflicts.requireExpected(asset, expected, entry.asset());
                 branch.remove(asset.namespace(), asset.name());
                 state.assetsById().remove(entry.asset().id());
                 return null;
@@ -251,17 +252,10 @@ final class MemoryAssets implements Assets {
               tenant,
               state -> {
                 AssetEntry entry = requireAsset(state, asset);
-                Optional<String> stored = entry.asset().metadataLocation();
-                if (!stored.equals(commit.expected())) {
-                  throw new ConflictException(
-                      "the metadata location of asset "
-                          + asset
-                          + " is not the expected one "
-                          + commit.expected().orElse("<none>"),
-                      stored.orElse(null));
-                }
+                Conflicts.requireMetadataLocation(
+                    asset, commit.expected(), entry.asset().metadataLocation());
                 return MetadataCommits.apply(
-                    entry, commit, "commit.properties", Timestamps.now(clock));
+                    entry, commit, StoredProperties.COMMIT_FIELD, Timestamps.now(clock));
               });
         });
   }
@@ -332,24 +326,7 @@ final class MemoryAssets implements Assets {
   }
 
   private static AssetEntry requireAsset(BranchState branch, AssetRef asset) {
-    return branch
-        .asset(asset.namespace(), asset.name())
-        .orElseThrow(() -> Errors.assetNotFound(asset));
-  }
-
-  /**
-   * Fails with {@code ConflictException}, carrying the stored value of the first attribute that
-   * differs, unless the asset at {@code at} meets {@code expected}.
-   */
-  private static void requireExpected(AssetEntry entry, AssetRef at, AssetExpectation expected) {
-    Asset current = entry.asset();
-    Optional<AssetExpectation.Mismatch> mismatch =
-        expected.mismatch(current.id(), current.kind(), current.metadataLocation());
-    if (mismatch.isPresent()) {
-      throw new ConflictException(
-          "the " + mismatch.get().attribute() + " of asset " + at + " is not the expected one",
-          mismatch.get().currentValue());
-    }
+    return branch.asset(asset.namespace(), asset.name()).orElseThrow(() -> Missing.asset(asset));
   }
 
   /** A fresh id, unused in the tenant (a random UUID collision is retried, not trusted away). */

@@ -7,14 +7,15 @@ import dev.catalogstore.api.catalog.CatalogType;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.catalog.NewCatalog;
-import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Clock;
@@ -47,12 +48,11 @@ final class MemoryCatalogs implements Catalogs {
               tenant,
               state -> {
                 if (state.catalogs().containsKey(catalog.name())) {
-                  throw new AlreadyExistsException(
-                      "catalog '" + catalog.name() + "' already exists");
+                  throw Taken.catalog(catalog.name());
                 }
                 if (catalog.source() instanceof CatalogSource.Local local
                     && !state.warehouses().containsKey(local.warehouse())) {
-                  throw Errors.warehouseNotFound(local.warehouse());
+                  throw Missing.warehouse(local.warehouse());
                 }
                 Instant now = Timestamps.now(clock);
                 Catalog created =

@@ -1,7 +1,6 @@
 package dev.catalogstore.memory;
 
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespacePath;
@@ -11,8 +10,10 @@ import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Clock;
@@ -51,7 +52,7 @@ final class MemoryNamespaces implements Namespaces {
                 NamespaceTree tree = catalog.namespaces();
                 catalog.requireNamespace(namespace.path().parent());
                 if (tree.exists(namespace.path())) {
-                  throw new AlreadyExistsException("namespace " + namespace + " already exists");
+                  throw Taken.namespace(namespace);
                 }
                 Instant now = Timestamps.now(clock);
                 Namespace created = new Namespace(namespace, properties, now, now);
@@ -161,8 +162,7 @@ final class MemoryNamespaces implements Namespaces {
               catalog
                   .namespaces()
                   .get(namespace.path())
-                  .orElseThrow(
-                      () -> Errors.namespaceNotFound(namespace.catalog(), namespace.path()));
+                  .orElseThrow(() -> Missing.namespace(namespace));
           Namespace updated =
               new Namespace(
                   current.ref(), next.apply(current), current.createdAt(), Timestamps.now(clock));

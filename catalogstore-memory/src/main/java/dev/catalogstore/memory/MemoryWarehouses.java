@@ -1,13 +1,14 @@
 package dev.catalogstore.memory;
 
-import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.NewWarehouse;
@@ -44,8 +45,7 @@ final class MemoryWarehouses implements Warehouses {
               tenant,
               state -> {
                 if (state.warehouses().containsKey(warehouse.name())) {
-                  throw new AlreadyExistsException(
-                      "warehouse '" + warehouse.name() + "' already exists");
+                  throw Taken.warehouse(warehouse.name());
                 }
                 Instant now = Timestamps.now(clock);
                 Warehouse created =
@@ -139,7 +139,7 @@ final class MemoryWarehouses implements Warehouses {
   private static Warehouse require(TenantState state, String name) {
     Warehouse warehouse = state.warehouses().get(name);
     if (warehouse == null) {
-      throw Errors.warehouseNotFound(name);
+      throw Missing.warehouse(name);
     }
     return warehouse;
   }

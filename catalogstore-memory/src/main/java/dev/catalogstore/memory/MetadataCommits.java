@@ -4,8 +4,7 @@ import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetCommit;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
-import dev.catalogstore.api.error.AssetsConflictException;
-import dev.catalogstore.api.error.AssetsConflictException.StaleAsset;
+import dev.catalogstore.api.spi.Conflicts;
 import dev.catalogstore.api.spi.StoredProperties;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,27 +41,11 @@ final class MetadataCommits {
    * for the first commit that would leave too many properties stored.
    */
   static List<Asset> applyAll(List<AssetCommit> commits, List<AssetEntry> entries, Instant now) {
-    List<StaleAsset> stale = new ArrayList<>();
-    for (int i = 0; i < commits.size(); i++) {
-      AssetCommit part = commits.get(i);
-      Optional<String> stored = entries.get(i).asset().metadataLocation();
-      if (!stored.equals(part.commit().expected())) {
-        stale.add(new StaleAsset(part.asset(), part.commit().expected(), stored));
-      }
-    }
-    if (!stale.isEmpty()) {
-      throw new AssetsConflictException(
-          stale.size()
-              + " of "
-              + commits.size()
-              + " assets do not have the expected metadata location, so none was committed: "
-              + stale.stream().map(s -> s.asset().toString()).toList(),
-          stale);
-    }
+    Conflicts.requireMetadataLocations(commits, i -> entries.get(i).asset().metadataLocation());
     // Every new value is made, and so every property limit checked, before the first write.
     List<Asset> committed = new ArrayList<>(commits.size());
     for (int i = 0; i < commits.size(); i++) {
-      String field = "commits[" + i + "].commit.properties";
+      String field = StoredProperties.commitPartField(i);
       committed.add(committed(entries.get(i).asset(), commits.get(i).commit(), field, now));
     }
     for (int i = 0; i < commits.size(); i++) {

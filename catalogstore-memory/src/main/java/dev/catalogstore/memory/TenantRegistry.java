@@ -3,6 +3,8 @@ package dev.catalogstore.memory;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.spi.CodePointOrder;
+import dev.catalogstore.api.spi.Missing;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Instant;
@@ -84,21 +86,21 @@ final class TenantRegistry {
 
   /** Runs a read of {@code tenant} under its read lock; {@code NotFoundException} if missing. */
   <T> T read(TenantId tenant, Function<TenantState, T> read) {
-    TenantState state = state(tenant).orElseThrow(() -> Errors.tenantNotFound(tenant));
+    TenantState state = state(tenant).orElseThrow(() -> Missing.tenant(tenant));
     return state.read(
         read,
         () -> {
-          throw Errors.tenantNotFound(tenant);
+          throw Missing.tenant(tenant);
         });
   }
 
   /** Runs a change of {@code tenant} under its write lock; {@code NotFoundException} if missing. */
   <T> T write(TenantId tenant, Function<TenantState, T> change) {
-    TenantState state = state(tenant).orElseThrow(() -> Errors.tenantNotFound(tenant));
+    TenantState state = state(tenant).orElseThrow(() -> Missing.tenant(tenant));
     return state.write(
         change,
         () -> {
-          throw Errors.tenantNotFound(tenant);
+          throw Missing.tenant(tenant);
         });
   }
 
@@ -167,6 +169,6 @@ final class TenantRegistry {
   }
 
   private static AlreadyExistsException nameTaken(String name) {
-    return new AlreadyExistsException("a tenant named '" + name + "' already exists");
+    return Taken.tenantName(name);
   }
 }

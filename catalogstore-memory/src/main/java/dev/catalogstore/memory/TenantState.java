@@ -3,6 +3,7 @@ package dev.catalogstore.memory;
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.spi.CodePointOrder;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.warehouse.Warehouse;
 import java.util.HashMap;
@@ -113,7 +114,7 @@ final class TenantState {
 
   /** The catalog {@code name}, or {@code NotFoundException}. */
   CatalogState requireCatalog(String name) {
-    return catalog(name).orElseThrow(() -> Errors.catalogNotFound(name));
+    return catalog(name).orElseThrow(() -> Missing.catalog(name));
   }
 
   /** Adds a catalog and counts its use of a warehouse. */

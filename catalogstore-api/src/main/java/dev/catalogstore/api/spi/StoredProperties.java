@@ -15,7 +15,18 @@ public final class StoredProperties {
   /** The most entries a stored property map may have: as many as one request may carry. */
   public static final int MAX_ENTRIES = Inputs.MAX_PROPERTIES;
 
+  /** The field of a single metadata commit's property changes ({@code commitMetadataLocation}). */
+  public static final String COMMIT_FIELD = "commit.properties";
+
   private StoredProperties() {}
+
+  /**
+   * The field of the property changes of part {@code index} of a multi-asset commit: {@code
+   * commits[index].commit.properties}, as request validation names that part.
+   */
+  public static String commitPartField(int index) {
+    return "commits[" + index + "]." + COMMIT_FIELD;
+  }
 
   /**
    * {@code update} (validated) applied to {@code stored}, if the result stays within the limit.

@@ -12,7 +12,11 @@
  *   <li>{@link dev.catalogstore.api.spi.ListQuery}: each list's identity (name and arguments, to
  *       which its page tokens are bound) and the keyset cursor a backend reads a page from;
  *   <li>{@link dev.catalogstore.api.spi.StoredProperties}: the limits a stored property map keeps
- *       after any sequence of updates;
+ *       after any sequence of updates, and the fields its failures name;
+ *   <li>{@link dev.catalogstore.api.spi.Conflicts}: the compare-and-set rules of the assets area (a
+ *       single or multi-asset metadata commit, a guarded change) and their conflicts; {@link
+ *       dev.catalogstore.api.spi.Missing} and {@link dev.catalogstore.api.spi.Taken}: the wording
+ *       and typed field of every {@code NotFoundException} and {@code AlreadyExistsException};
  *   <li>{@link dev.catalogstore.api.spi.Timestamps}: the clock's instant at the precision every
  *       backend keeps;
  *   <li>{@link dev.catalogstore.api.spi.StoreFacets} and {@link

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The statements on asset rows, each one round trip that finds the catalog, branch and namespace by
@@ -122,9 +123,9 @@ final class AssetSql {
           .formatted(COLUMNS);
 
   /**
-   * One page by name of the assets of the given kinds, on the index of assets_name_uq (the kind is
-   * a filter on it). No row: the catalog, branch or namespace does not exist; one row of NULLs: an
-   * empty page.
+   * One page by name of the assets of every kind, on the index of assets_name_uq. No row: the
+   * catalog, branch or namespace does not exist; one row of NULLs: an empty page. (It keeps the
+   * kinds filter, which is then true for every row.)
    */
   private static final String SELECT_PAGE =
       """
@@ -143,6 +144,47 @@ final class AssetSql {
           .formatted(PLACE, COLUMNS, ASSET_AT_PLACE, WHERE_PLACE);
 
   /**
+   * One keyset range of {@link #selectPageOfKinds}: the first {@code :limit} assets of kind {@code
+   * :kind_<i>} after {@code :after}, by name, on the index assets_kind_ix (V3).
+   */
+  private static final String KIND_RANGE =
+      """
+      (SELECT %s
+       FROM ${schema}.assets a
+       WHERE %s
+         AND a.kind = :kind_%%d AND a.name > :after
+       ORDER BY a.name
+       LIMIT :limit)"""
+          .formatted(COLUMNS, ASSET_AT_PLACE);
+
+  /**
+   * Like {@link #SELECT_PAGE}, narrowed to {@code kinds} kinds: one keyset range per kind ({@link
+   * #KIND_RANGE}), merged by name. A page reads at most kinds × limit index entries, however many
+   * assets of other kinds the namespace holds. Names compare byte-wise ({@code COLLATE "C"}) as in
+   * every other list.
+   */
+  private static String selectPageOfKinds(int kinds) {
+    StringJoiner ranges = new StringJoiner("\n    UNION ALL\n    ");
+    for (int i = 0; i < kinds; i++) {
+      ranges.add(KIND_RANGE.formatted(i));
+    }
+    return """
+        SELECT a.*
+        FROM %s
+        LEFT JOIN LATERAL (
+            SELECT u.*
+            FROM (
+            %s
+            ) u
+            ORDER BY u.name COLLATE "C"
+            LIMIT :limit
+        ) a ON true
+        WHERE %s
+        """
+        .formatted(PLACE, ranges, WHERE_PLACE);
+  }
+
+  /**
    * Moves the asset a (source namespace n) to the target namespace t of the same catalog, if the
    * expectation holds. Matches nothing if the asset or the target namespace does not exist or the
    * expectation does not hold; a taken target is a unique violation.
@@ -152,7 +194,7 @@ final class AssetSql {
       UPDATE ${schema}.assets a
       SET namespace_id = t.namespace_id,
           name = :to_name,
-          updated_at = :now
+          updated_at = GREATEST(:now, a.updated_at)
       FROM %s
       JOIN ${schema}.namespaces t ON t.tenant_id = c.tenant_id AND t.catalog_id = c.catalog_id
       WHERE %s
@@ -166,7 +208,7 @@ final class AssetSql {
       """
       UPDATE ${schema}.assets a
       SET properties = (a.properties - :remove::text[]) || :set::jsonb,
-          updated_at = :now
+          updated_at = GREATEST(:now, a.updated_at)
       FROM %s
       WHERE %s
       RETURNING %s
@@ -211,6 +253,10 @@ final class AssetSql {
   private final NamedSql select;
   private final NamedSql selectById;
   private final NamedSql selectPage;
+
+  /** {@code selectPageOfKinds[k]}: the page of k kinds, for 1 ≤ k < the number of kinds. */
+  private final NamedSql[] selectPageOfKinds;
+
   private final NamedSql rename;
   private final NamedSql updateProperties;
   private final NamedSql delete;
@@ -221,6 +267,10 @@ final class AssetSql {
     this.select = sql.compile(SELECT);
     this.selectById = sql.compile(SELECT_BY_ID);
     this.selectPage = sql.compile(SELECT_PAGE);
+    this.selectPageOfKinds = new NamedSql[AssetKind.values().length];
+    for (int k = 1; k < selectPageOfKinds.length; k++) {
+      selectPageOfKinds[k] = sql.compile(selectPageOfKinds(k));
+    }
     this.rename = sql.compile(RENAME);
     this.updateProperties = sql.compile(UPDATE_PROPERTIES);
     this.delete = sql.compile(DELETE);
@@ -277,9 +327,19 @@ final class AssetSql {
       Set<AssetKind> kinds,
       ListQuery.Cursor cursor)
       throws SQLException {
-    try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
-      return bindPlace(query, tenant, branch, namespace)
-          .textArray("kinds", kinds.stream().map(AssetKind::name).toList())
+    boolean everyKind = kinds.size() == AssetKind.values().length;
+    NamedSql statement = everyKind ? selectPage : selectPageOfKinds[kinds.size()];
+    try (SqlStatement query = SqlStatement.prepare(connection, statement)) {
+      bindPlace(query, tenant, branch, namespace);
+      if (everyKind) {
+        query.textArray("kinds", kinds.stream().map(AssetKind::name).toList());
+      } else {
+        int i = 0;
+        for (AssetKind kind : kinds) {
+          query.text("kind_" + i++, kind.name());
+        }
+      }
+      return query
           .text("after", cursor.afterName())
           .integer("limit", cursor.fetchSize())
           .query(

@@ -13,21 +13,20 @@ import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
-import dev.catalogstore.api.error.AssetsConflictException;
-import dev.catalogstore.api.error.AssetsConflictException.StaleAsset;
-import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.Conflicts;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.SqlWork;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -42,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The assets facet on PostgreSQL: validation and outcomes here, the statements in {@link AssetSql}
@@ -52,6 +52,21 @@ import java.util.concurrent.CompletableFuture;
  * a second read ({@link AssetSql#lookup}) say why: the outermost missing part of the address, a
  * lost compare-and-set with the location stored now, an expectation that does not hold. The
  * multi-asset commit is one transaction that locks, checks and writes. Internal to the JDBC store.
+ *
+ * <p>If that second read finds nothing wrong, the asset changed back in between (an A-B-A race), so
+ * the change may hold now and runs again, at most {@value #CONDITIONAL_ATTEMPTS} times. An asset
+ * that keeps changing under every attempt makes a guarded rename or delete, or a metadata commit,
+ * fail with {@code ConflictException} ({@link Conflicts#keptChanging}), which the contract allows:
+ * it carries the value the last read found (the metadata location for a commit, the value of the
+ * first attribute the expectation checks for a guarded change, {@link Conflicts#guardedValue}), and
+ * the caller reads again and retries. Nothing was changed.
+ *
+ * <p>Times are never earlier than what they follow: every {@code UPDATE} stamps {@code
+ * GREATEST(now, the row's updated_at)} (the row as locked, so a change queued behind another on the
+ * same row is not stamped before it), and the multi-asset commit reads the clock after it holds its
+ * row locks. So an asset's {@code updatedAt} and its history's {@code committedAt} never go
+ * backwards as its sequence rises, and equal the clock's instant whenever the previous value is not
+ * later.
  */
 public final class JdbcAssets implements Assets {
   /**
@@ -185,18 +200,20 @@ public final class JdbcAssets implements Assets {
                   .onForeignKey(() -> missingPlace(tenant, to.branch(), to.namespace()));
           return conditionally(
               "assets.rename",
+              from,
               violations,
               connection -> sql.rename(connection, tenant, from, to, expected, now),
               () -> {
-                checkExpectation(from, expected, existing(tenant, from));
+                String last = checkExpectation(from, expected, existing(tenant, from));
                 AssetRows.AssetLookup target = lookup(tenant, to);
                 if (target.asset().isPresent()) {
                   throw taken(to);
                 }
                 ObjectType missing = target.missing().orElseThrow();
                 if (missing != ObjectType.ASSET) {
-                  throw NotFound.along(missing, tenant, to);
+                  throw Missing.along(missing, tenant, to);
                 }
+                return last;
               });
         });
   }
@@ -231,6 +248,7 @@ public final class JdbcAssets implements Assets {
           Requests.assetExpectation(expected, "expected");
           conditionally(
               "assets.delete",
+              asset,
               Violations.NONE,
               connection ->
                   sql.delete(connection, tenant, asset, expected)
@@ -251,24 +269,16 @@ public final class JdbcAssets implements Assets {
           Requests.asset(asset, "asset");
           Requests.metadataCommit(commit, "commit");
           Instant now = db.now();
-          Violations violations = Violations.NONE.onPropertyLimit("commit.properties");
+          Violations violations = Violations.NONE.onPropertyLimit(StoredProperties.COMMIT_FIELD);
           return conditionally(
               "assets.commitMetadataLocation",
+              asset,
               violations,
               connection -> metadata.commit(connection, tenant, asset, commit, now),
               () -> {
                 Optional<String> current = existing(tenant, asset).metadataLocation();
-                if (!current.equals(commit.expected())) {
-                  throw new ConflictException(
-                      "the metadata location of asset "
-                          + asset
-                          + " is "
-                          + describe(current)
-                          + ", not "
-                          + describe(commit.expected())
-                          + " as expected",
-                      current.orElse(null));
-                }
+                Conflicts.requireMetadataLocation(asset, commit.expected(), current);
+                return current.orElse(null);
               });
         });
   }
@@ -285,39 +295,31 @@ public final class JdbcAssets implements Assets {
               Requests.tenant(tenant);
               List<AssetCommit> valid = Requests.assetCommits(commits, "commits");
               BranchRef branch = valid.get(0).asset().branch();
-              Instant now = db.now();
               return db.transaction(
                   "assets.commitMetadataLocations",
-                  Violations.NONE.onPropertyLimit("commits"),
+                  // No property-limit violation is declared: every part's new properties are
+                  // computed from its locked row and checked below, per part and with its own
+                  // field, before the write, and the write stores exactly those values. A violation
+                  // would mean the statement does not do what this code believes: a defect,
+                  // reported as InternalStoreException rather than on a made-up field.
+                  Violations.NONE,
                   connection -> {
                     Map<Integer, Asset> locked = metadata.lock(connection, tenant, branch, valid);
+                    // Read after the locks are held: a commit that waited for another is stamped
+                    // after it.
+                    Instant now = db.now();
                     for (int i = 0; i < valid.size(); i++) {
                       if (!locked.containsKey(i)) {
                         throw missing(connection, tenant, valid.get(i).asset());
                       }
                     }
-                    List<StaleAsset> stale = new ArrayList<>();
-                    for (int i = 0; i < valid.size(); i++) {
-                      AssetCommit part = valid.get(i);
-                      Optional<String> current = locked.get(i).metadataLocation();
-                      if (!current.equals(part.commit().expected())) {
-                        stale.add(new StaleAsset(part.asset(), part.commit().expected(), current));
-                      }
-                    }
-                    if (!stale.isEmpty()) {
-                      throw new AssetsConflictException(
-                          stale.size()
-                              + " of "
-                              + valid.size()
-                              + " assets do not have the expected metadata location: "
-                              + stale,
-                          stale);
-                    }
+                    Conflicts.requireMetadataLocations(
+                        valid, i -> locked.get(i).metadataLocation());
                     for (int i = 0; i < valid.size(); i++) {
                       StoredProperties.check(
                           locked.get(i).properties(),
                           valid.get(i).commit().properties(),
-                          "commits[" + i + "].commit.properties");
+                          StoredProperties.commitPartField(i));
                     }
                     return metadata.apply(connection, tenant, valid, locked, now);
                   });
@@ -358,47 +360,43 @@ public final class JdbcAssets implements Assets {
   }
 
   /**
-   * Runs a conditional change, one statement that matches nothing unless its conditions hold. If it
-   * matched nothing, {@code explain} reads the asset again and throws what went wrong; if it finds
-   * nothing wrong, the asset changed back in between, and the change runs again.
+   * Runs a conditional change of {@code asset}, one statement that matches nothing unless its
+   * conditions hold. If it matched nothing, {@code explain} reads the asset again and throws what
+   * went wrong; if it finds nothing wrong, the asset changed back in between, and the change runs
+   * again. After {@value #CONDITIONAL_ATTEMPTS} such rounds it gives up with {@link
+   * Conflicts#keptChanging}, carrying the value {@code explain} returned from its last read.
    */
   private <T> T conditionally(
-      String operation, Violations violations, SqlWork<Optional<T>> change, Runnable explain) {
+      String operation,
+      AssetRef asset,
+      Violations violations,
+      SqlWork<Optional<T>> change,
+      Supplier<String> explain) {
+    String lastRead = null;
     for (int attempt = 1; attempt <= CONDITIONAL_ATTEMPTS; attempt++) {
       Optional<T> changed = db.run(operation, violations, change);
       if (changed.isPresent()) {
         return changed.get();
       }
-      explain.run();
+      lastRead = explain.get();
     }
-    throw new ConflictException(
-        operation
-            + " failed: the asset kept changing while the store "
-            + "decided; read it again and retry");
+    throw Conflicts.keptChanging(operation, asset, lastRead);
   }
 
-  /** Throws {@code ConflictException} if {@code current} does not meet {@code expected}. */
-  private static void checkExpectation(AssetRef asset, AssetExpectation expected, Asset current) {
-    Optional<AssetExpectation.Mismatch> mismatch =
-        expected.mismatch(current.id(), current.kind(), current.metadataLocation());
-    if (mismatch.isPresent()) {
-      String value = mismatch.get().currentValue();
-      throw new ConflictException(
-          "asset "
-              + asset
-              + " is not the one expected: its "
-              + mismatch.get().attribute()
-              + " is "
-              + (value == null ? "unset" : "'" + value + "'"),
-          value);
-    }
+  /**
+   * Throws {@code ConflictException} if {@code current} does not meet {@code expected}; otherwise
+   * returns the value a conflict would carry ({@link Conflicts#guardedValue}).
+   */
+  private static String checkExpectation(AssetRef asset, AssetExpectation expected, Asset current) {
+    Conflicts.requireExpected(asset, expected, current);
+    return Conflicts.guardedValue(expected, current);
   }
 
   /** The asset as it is now; {@code NotFoundException} for the outermost missing part. */
   private Asset existing(TenantId tenant, AssetRef asset) {
     AssetRows.AssetLookup found = lookup(tenant, asset);
     if (found.missing().isPresent()) {
-      throw NotFound.along(found.missing().get(), tenant, asset);
+      throw Missing.along(found.missing().get(), tenant, asset);
     }
     return found.asset().orElseThrow();
   }
@@ -420,7 +418,7 @@ public final class JdbcAssets implements Assets {
   private NotFoundException missing(Connection connection, TenantId tenant, AssetRef asset)
       throws SQLException {
     ObjectType missing = sql.lookup(connection, tenant, asset).missing().orElse(ObjectType.ASSET);
-    return NotFound.along(missing, tenant, asset);
+    return Missing.along(missing, tenant, asset);
   }
 
   /** Like {@link #missing(TenantId, AssetRef)}, for the place of a create or a list. */
@@ -432,14 +430,10 @@ public final class JdbcAssets implements Assets {
                 Violations.NONE,
                 connection -> sql.missingPlace(connection, tenant, branch, namespace))
             .orElse(ObjectType.NAMESPACE);
-    return NotFound.along(missing, tenant, branch, namespace);
+    return Missing.along(missing, tenant, branch, namespace);
   }
 
   private static AlreadyExistsException taken(AssetRef asset) {
-    return new AlreadyExistsException("asset " + asset + " already exists");
-  }
-
-  private static String describe(Optional<String> location) {
-    return location.map(l -> "'" + l + "'").orElse("unset");
+    return Taken.asset(asset);
   }
 }

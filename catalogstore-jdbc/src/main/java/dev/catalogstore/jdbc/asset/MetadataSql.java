@@ -55,7 +55,7 @@ final class MetadataSql {
               metadata_sequence = a.metadata_sequence + 1,
               location = COALESCE(:location::text, a.location),
               properties = (a.properties - :remove::text[]) || :set::jsonb,
-              updated_at = :now
+              updated_at = GREATEST(:now, a.updated_at)
           FROM %s
           WHERE %s
             AND a.metadata_location IS NOT DISTINCT FROM :expected::text
@@ -131,7 +131,7 @@ final class MetadataSql {
               metadata_sequence = a.metadata_sequence + 1,
               location = r.location,
               properties = r.properties::jsonb,
-              updated_at = :now
+              updated_at = GREATEST(:now, a.updated_at)
           FROM next r
           WHERE a.tenant_id = :tenant AND a.asset_id = r.asset_id
           RETURNING a.*, r.previous_location

@@ -107,7 +107,7 @@ final class CatalogSql {
           SET connector_type = COALESCE(:connector_type::text, c.connector_type),
               connector_options = COALESCE(:connector_options::jsonb, c.connector_options),
               properties = (c.properties - :remove::text[]) || :set::jsonb,
-              updated_at = :now
+              updated_at = GREATEST(:now, c.updated_at)
           WHERE c.tenant_id = :tenant AND c.name = :name
             AND (NOT :has_connector OR c.catalog_type = 'FEDERATED')
           RETURNING c.*

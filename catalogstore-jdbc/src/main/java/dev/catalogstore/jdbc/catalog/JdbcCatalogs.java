@@ -13,10 +13,11 @@ import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public final class JdbcCatalogs implements Catalogs {
                   Violations.NONE,
                   connection -> sql.page(connection, tenant, cursor));
           if (rows.isEmpty()) {
-            throw NotFound.tenant(tenant);
+            throw Missing.tenant(tenant);
           }
           List<Catalog> items = rows.stream().flatMap(Optional::stream).toList();
           return query.page(items, cursor, Catalog::name);
@@ -166,7 +167,7 @@ public final class JdbcCatalogs implements Catalogs {
             : Optional.empty();
     CatalogRows.Lookup found = lookup(tenant, catalog.name(), warehouse);
     if (!found.tenantExists()) {
-      return NotFound.tenant(tenant);
+      return Missing.tenant(tenant);
     }
     if (found.catalogType().isPresent()) {
       return nameTaken(catalog.name());
@@ -174,8 +175,8 @@ public final class JdbcCatalogs implements Catalogs {
     // Only a LOCAL catalog can insert nothing while its tenant exists; a FEDERATED one failed on
     // its tenant, deleted in between.
     return warehouse
-        .<CatalogStoreException>map(NotFound::warehouse)
-        .orElseGet(() -> NotFound.tenant(tenant));
+        .<CatalogStoreException>map(Missing::warehouse)
+        .orElseGet(() -> Missing.tenant(tenant));
   }
 
   private CatalogRows.Lookup lookup(TenantId tenant, String name, Optional<String> warehouse) {
@@ -188,10 +189,10 @@ public final class JdbcCatalogs implements Catalogs {
   /** The tenant if it is missing, else the catalog, which the failed statement did not find. */
   private static CatalogStoreException missing(
       TenantId tenant, String name, CatalogRows.Lookup found) {
-    return found.tenantExists() ? NotFound.catalog(name) : NotFound.tenant(tenant);
+    return found.tenantExists() ? Missing.catalog(name) : Missing.tenant(tenant);
   }
 
   private static AlreadyExistsException nameTaken(String name) {
-    return new AlreadyExistsException("catalog '" + name + "' already exists");
+    return Taken.catalog(name);
   }
 }

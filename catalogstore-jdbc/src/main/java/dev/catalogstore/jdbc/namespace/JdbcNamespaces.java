@@ -2,7 +2,6 @@ package dev.catalogstore.jdbc.namespace;
 
 import dev.catalogstore.api.common.Properties;
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.PreconditionFailedException;
@@ -13,10 +12,11 @@ import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
@@ -58,10 +58,7 @@ public final class JdbcNamespaces implements Namespaces {
                   new NamespaceRef(namespace.catalog(), namespace.path().parent());
               Violations violations =
                   Violations.NONE
-                      .onUnique(
-                          () ->
-                              new AlreadyExistsException(
-                                  "namespace " + namespace + " already exists"))
+                      .onUnique(() -> Taken.namespace(namespace))
                       // namespaces_parent_fk, or the catalog was deleted while the namespace was
                       // inserted.
                       .onForeignKey(() -> missing(tenant, parent));
@@ -194,6 +191,6 @@ public final class JdbcNamespaces implements Namespaces {
                 Violations.NONE,
                 connection -> sql.missing(connection, tenant, namespace))
             .orElse(namespace.path().isRoot() ? ObjectType.CATALOG : ObjectType.NAMESPACE);
-    return NotFound.along(missing, tenant, namespace);
+    return Missing.along(missing, tenant, namespace);
   }
 }

@@ -103,7 +103,7 @@ final class NamespaceSql {
       """
       UPDATE ${schema}.namespaces n
       SET properties = (n.properties - :remove::text[]) || :set::jsonb,
-          updated_at = :now
+          updated_at = GREATEST(:now, n.updated_at)
       FROM ${schema}.catalogs c
       WHERE n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
         AND %s
@@ -115,7 +115,7 @@ final class NamespaceSql {
       """
       UPDATE ${schema}.namespaces n
       SET properties = :properties::jsonb,
-          updated_at = :now
+          updated_at = GREATEST(:now, n.updated_at)
       FROM ${schema}.catalogs c
       WHERE n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id
         AND %s

@@ -1,20 +1,14 @@
 package dev.catalogstore.jdbc.sql;
 
-import dev.catalogstore.api.asset.AssetRef;
-import dev.catalogstore.api.branch.BranchRef;
-import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
-import dev.catalogstore.api.namespace.NamespacePath;
-import dev.catalogstore.api.namespace.NamespaceRef;
-import dev.catalogstore.api.tenant.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The store's {@link NotFoundException}s, one wording per kind of thing, and the diagnostic that
- * says which thing along an address is missing.
+ * The diagnostic that says which thing along an address is missing; the failure for it, worded as
+ * on every backend, is {@link dev.catalogstore.api.spi.Missing}'s.
  *
  * <p>A statement that acts on a thing finds it and its parents by joins, so when it matches nothing
  * it cannot say which of them is missing. Only then, on the failure path, a diagnostic query reads
@@ -38,52 +32,5 @@ public final class NotFound {
       }
     }
     return Optional.empty();
-  }
-
-  public static NotFoundException tenant(TenantId tenant) {
-    return new NotFoundException(ObjectType.TENANT, "tenant " + tenant + " does not exist");
-  }
-
-  public static NotFoundException warehouse(String name) {
-    return new NotFoundException(ObjectType.WAREHOUSE, "warehouse '" + name + "' does not exist");
-  }
-
-  public static NotFoundException catalog(String name) {
-    return new NotFoundException(ObjectType.CATALOG, "catalog '" + name + "' does not exist");
-  }
-
-  /** The part {@code missing} of the address of namespace {@code namespace}. */
-  public static NotFoundException along(
-      ObjectType missing, TenantId tenant, NamespaceRef namespace) {
-    return switch (missing) {
-      case TENANT -> tenant(tenant);
-      case CATALOG -> catalog(namespace.catalog());
-      case NAMESPACE ->
-          new NotFoundException(ObjectType.NAMESPACE, "namespace " + namespace + " does not exist");
-      default ->
-          throw new IllegalArgumentException("not part of a namespace's address: " + missing);
-    };
-  }
-
-  /** The part {@code missing} of the place of a list of assets: a namespace on a branch. */
-  public static NotFoundException along(
-      ObjectType missing, TenantId tenant, BranchRef branch, NamespacePath namespace) {
-    NamespaceRef namespaceRef = new NamespaceRef(branch.catalog(), namespace);
-    return switch (missing) {
-      case BRANCH ->
-          new NotFoundException(ObjectType.BRANCH, "branch " + branch + " does not exist");
-      case NAMESPACE ->
-          new NotFoundException(
-              ObjectType.NAMESPACE,
-              "namespace " + namespaceRef + " does not exist on branch " + branch);
-      default -> along(missing, tenant, namespaceRef);
-    };
-  }
-
-  /** The part {@code missing} of the address of asset {@code asset}. */
-  public static NotFoundException along(ObjectType missing, TenantId tenant, AssetRef asset) {
-    return missing == ObjectType.ASSET
-        ? new NotFoundException(ObjectType.ASSET, "asset " + asset + " does not exist")
-        : along(missing, tenant, asset.branch(), asset.namespace());
   }
 }

@@ -5,14 +5,15 @@ import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public final class JdbcTenants implements Tenants {
                   "tenants.update",
                   violations,
                   connection -> sql.update(connection, tenant, update, now))
-              .orElseThrow(() -> NotFound.tenant(tenant));
+              .orElseThrow(() -> Missing.tenant(tenant));
         });
   }
 
@@ -113,13 +114,13 @@ public final class JdbcTenants implements Tenants {
               db.run(
                   "tenants.delete", Violations.NONE, connection -> sql.delete(connection, tenant));
           if (!deleted) {
-            throw NotFound.tenant(tenant);
+            throw Missing.tenant(tenant);
           }
           return null;
         });
   }
 
   private static AlreadyExistsException nameTaken(String name) {
-    return new AlreadyExistsException("a tenant named '" + name + "' already exists");
+    return Taken.tenantName(name);
   }
 }

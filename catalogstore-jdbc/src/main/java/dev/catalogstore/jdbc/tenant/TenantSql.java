@@ -53,7 +53,7 @@ final class TenantSql {
       UPDATE ${schema}.tenants t
       SET name = COALESCE(:name::text, t.name),
           properties = (t.properties - :remove::text[]) || :set::jsonb,
-          updated_at = :now
+          updated_at = GREATEST(:now, t.updated_at)
       WHERE t.tenant_id = :tenant
       RETURNING %s
       """

@@ -1,13 +1,14 @@
 package dev.catalogstore.jdbc.warehouse;
 
-import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.Warehouse;
@@ -16,7 +17,6 @@ import dev.catalogstore.api.warehouse.WarehouseUpdate;
 import dev.catalogstore.api.warehouse.Warehouses;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
-import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
@@ -61,11 +61,8 @@ public final class JdbcWarehouses implements Warehouses {
                   now);
           Violations violations =
               Violations.NONE
-                  .onUnique(
-                      () ->
-                          new AlreadyExistsException(
-                              "warehouse '" + warehouse.name() + "' already exists"))
-                  .onForeignKey(() -> NotFound.tenant(tenant));
+                  .onUnique(() -> Taken.warehouse(warehouse.name()))
+                  .onForeignKey(() -> Missing.tenant(tenant));
           db.run(
               "warehouses.create",
               violations,
@@ -105,7 +102,7 @@ public final class JdbcWarehouses implements Warehouses {
                   Violations.NONE,
                   connection -> sql.page(connection, tenant, cursor));
           if (rows.isEmpty()) {
-            throw NotFound.tenant(tenant);
+            throw Missing.tenant(tenant);
           }
           List<Warehouse> items = rows.stream().flatMap(Optional::stream).toList();
           return query.page(items, cursor, Warehouse::name);
@@ -162,6 +159,6 @@ public final class JdbcWarehouses implements Warehouses {
             "warehouses.locate",
             Violations.NONE,
             connection -> sql.tenantExists(connection, tenant));
-    return tenantExists ? NotFound.warehouse(name) : NotFound.tenant(tenant);
+    return tenantExists ? Missing.warehouse(name) : Missing.tenant(tenant);
   }
 }

@@ -70,7 +70,7 @@ final class WarehouseSql {
           credentials = CASE WHEN :replace_credentials THEN :credentials::bytea
                              ELSE w.credentials END,
           properties = (w.properties - :remove::text[]) || :set::jsonb,
-          updated_at = :now
+          updated_at = GREATEST(:now, w.updated_at)
       WHERE w.tenant_id = :tenant AND w.name = :name
       RETURNING %s
       """
