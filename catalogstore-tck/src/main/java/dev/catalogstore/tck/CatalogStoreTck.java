@@ -1,11 +1,18 @@
 package dev.catalogstore.tck;
 
 import dev.catalogstore.api.CatalogStore;
-import dev.catalogstore.tck.asset.AssetContract;
+import dev.catalogstore.tck.asset.AssetCoordinatesContract;
+import dev.catalogstore.tck.asset.AssetCreateContract;
+import dev.catalogstore.tck.asset.AssetDeleteContract;
+import dev.catalogstore.tck.asset.AssetGetContract;
 import dev.catalogstore.tck.asset.AssetInputRulesContract;
 import dev.catalogstore.tck.asset.AssetIsolationContract;
+import dev.catalogstore.tck.asset.AssetListContract;
 import dev.catalogstore.tck.asset.AssetNamesContract;
 import dev.catalogstore.tck.asset.AssetPagingContract;
+import dev.catalogstore.tck.asset.AssetPropertiesContract;
+import dev.catalogstore.tck.asset.AssetReadBackContract;
+import dev.catalogstore.tck.asset.AssetRenameContract;
 import dev.catalogstore.tck.asset.AssetTimeContract;
 import dev.catalogstore.tck.asset.CommitWithLocationContract;
 import dev.catalogstore.tck.asset.GuardedChangesContract;
@@ -312,7 +319,63 @@ public abstract class CatalogStoreTck {
   // asset
 
   @Nested
-  class Assets extends AssetContract {
+  class AssetCreate extends AssetCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetGet extends AssetGetContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetList extends AssetListContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetRename extends AssetRenameContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetProperties extends AssetPropertiesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetDelete extends AssetDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetCoordinates extends AssetCoordinatesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetReadBack extends AssetReadBackContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
