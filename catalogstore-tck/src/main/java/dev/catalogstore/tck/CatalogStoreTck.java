@@ -15,21 +15,36 @@ import dev.catalogstore.tck.asset.AssetReadBackContract;
 import dev.catalogstore.tck.asset.AssetRenameContract;
 import dev.catalogstore.tck.asset.AssetTimeContract;
 import dev.catalogstore.tck.asset.CommitWithLocationContract;
-import dev.catalogstore.tck.asset.GuardedChangesContract;
+import dev.catalogstore.tck.asset.GuardedChangeInputRulesContract;
+import dev.catalogstore.tck.asset.GuardedDeleteContract;
+import dev.catalogstore.tck.asset.GuardedRenameContract;
 import dev.catalogstore.tck.asset.KindsListingContract;
+import dev.catalogstore.tck.asset.MetadataHistoryContract;
 import dev.catalogstore.tck.asset.MetadataPointerContract;
-import dev.catalogstore.tck.asset.MultiAssetCommitContract;
+import dev.catalogstore.tck.asset.MetadataPointerRacesContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitAllOrNothingContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitApplyContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitInputRulesContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitRacesContract;
 import dev.catalogstore.tck.catalog.CatalogCascadeContract;
-import dev.catalogstore.tck.catalog.CatalogContract;
+import dev.catalogstore.tck.catalog.CatalogCreateContract;
+import dev.catalogstore.tck.catalog.CatalogDeleteContract;
 import dev.catalogstore.tck.catalog.CatalogInputRulesContract;
 import dev.catalogstore.tck.catalog.CatalogIsolationContract;
+import dev.catalogstore.tck.catalog.CatalogNamesContract;
+import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
+import dev.catalogstore.tck.catalog.CatalogUpdateContract;
 import dev.catalogstore.tck.namespace.NamespaceCascadeContract;
-import dev.catalogstore.tck.namespace.NamespaceContract;
+import dev.catalogstore.tck.namespace.NamespaceCreateContract;
+import dev.catalogstore.tck.namespace.NamespaceDeleteContract;
 import dev.catalogstore.tck.namespace.NamespaceInputRulesContract;
 import dev.catalogstore.tck.namespace.NamespaceIsolationContract;
+import dev.catalogstore.tck.namespace.NamespaceListContract;
+import dev.catalogstore.tck.namespace.NamespaceNotFoundContract;
 import dev.catalogstore.tck.namespace.NamespacePagingContract;
+import dev.catalogstore.tck.namespace.NamespacePropertiesContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
@@ -68,11 +83,11 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
  * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}): the area's behaviour
- * ({@code Tenants}, {@code Assets}, {@code MetadataPointer}, ...) and its slices of the rules that
- * span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
- * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
- * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package and
- * one nested class per suite here.
+ * split by rule family ({@code Tenants}, {@code AssetCreate}, {@code MetadataPointer}, ...) and its
+ * slices of the rules that span every area ({@code <Area>Isolation}, {@code <Area>InputRules},
+ * {@code <Area>Paging}, {@code <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails
+ * for any facet method without an isolation case; {@code Futures} checks the asynchronous shape. A
+ * new area adds its package and one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
 
@@ -209,7 +224,39 @@ public abstract class CatalogStoreTck {
   // catalog
 
   @Nested
-  class Catalogs extends CatalogContract {
+  class CatalogCreate extends CatalogCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogUpdate extends CatalogUpdateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogDelete extends CatalogDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogNames extends CatalogNamesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogNotFound extends CatalogNotFoundContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -260,7 +307,39 @@ public abstract class CatalogStoreTck {
   // namespace
 
   @Nested
-  class Namespaces extends NamespaceContract {
+  class NamespaceCreate extends NamespaceCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceList extends NamespaceListContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceProperties extends NamespacePropertiesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceDelete extends NamespaceDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceNotFound extends NamespaceNotFoundContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -391,6 +470,22 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
+  class MetadataHistory extends MetadataHistoryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MetadataPointerRaces extends MetadataPointerRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
   class AssetIsolation extends AssetIsolationContract {
     @Override
     protected TckFixture fixture() {
@@ -458,7 +553,7 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
-  class MultiAssetCommit extends MultiAssetCommitContract {
+  class MultiAssetCommitApply extends MultiAssetCommitApplyContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -466,7 +561,47 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
-  class GuardedChanges extends GuardedChangesContract {
+  class MultiAssetCommitAllOrNothing extends MultiAssetCommitAllOrNothingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MultiAssetCommitInputRules extends MultiAssetCommitInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MultiAssetCommitRaces extends MultiAssetCommitRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedDelete extends GuardedDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedRename extends GuardedRenameContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedChangeInputRules extends GuardedChangeInputRulesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -100,7 +100,7 @@ final class AssetRenameBrokenStores {
                 "renameWithinANamespaceKeepsIdKindLocationPropertiesMetadataAndHistory"),
             test("AssetRename", "getByIdFollowsEveryRenameAndMove"),
             test(
-                "MetadataPointer",
+                "MetadataHistory",
                 "theHistoryFollowsTheAssetThroughARenameAndContinuesItsSequence")));
   }
 
