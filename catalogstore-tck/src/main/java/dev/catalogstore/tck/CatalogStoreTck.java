@@ -1,28 +1,50 @@
 package dev.catalogstore.tck;
 
 import dev.catalogstore.api.CatalogStore;
-import dev.catalogstore.tck.asset.AssetContract;
+import dev.catalogstore.tck.asset.AssetCoordinatesContract;
+import dev.catalogstore.tck.asset.AssetCreateContract;
+import dev.catalogstore.tck.asset.AssetDeleteContract;
+import dev.catalogstore.tck.asset.AssetGetContract;
 import dev.catalogstore.tck.asset.AssetInputRulesContract;
 import dev.catalogstore.tck.asset.AssetIsolationContract;
+import dev.catalogstore.tck.asset.AssetListContract;
 import dev.catalogstore.tck.asset.AssetNamesContract;
 import dev.catalogstore.tck.asset.AssetPagingContract;
+import dev.catalogstore.tck.asset.AssetPropertiesContract;
+import dev.catalogstore.tck.asset.AssetReadBackContract;
+import dev.catalogstore.tck.asset.AssetRenameContract;
 import dev.catalogstore.tck.asset.AssetTimeContract;
 import dev.catalogstore.tck.asset.CommitWithLocationContract;
-import dev.catalogstore.tck.asset.GuardedChangesContract;
+import dev.catalogstore.tck.asset.GuardedChangeInputRulesContract;
+import dev.catalogstore.tck.asset.GuardedDeleteContract;
+import dev.catalogstore.tck.asset.GuardedRenameContract;
 import dev.catalogstore.tck.asset.KindsListingContract;
+import dev.catalogstore.tck.asset.MetadataHistoryContract;
 import dev.catalogstore.tck.asset.MetadataPointerContract;
-import dev.catalogstore.tck.asset.MultiAssetCommitContract;
+import dev.catalogstore.tck.asset.MetadataPointerRacesContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitAllOrNothingContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitApplyContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitInputRulesContract;
+import dev.catalogstore.tck.asset.MultiAssetCommitRacesContract;
 import dev.catalogstore.tck.catalog.CatalogCascadeContract;
-import dev.catalogstore.tck.catalog.CatalogContract;
+import dev.catalogstore.tck.catalog.CatalogCreateContract;
+import dev.catalogstore.tck.catalog.CatalogDeleteContract;
 import dev.catalogstore.tck.catalog.CatalogInputRulesContract;
 import dev.catalogstore.tck.catalog.CatalogIsolationContract;
+import dev.catalogstore.tck.catalog.CatalogNamesContract;
+import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
+import dev.catalogstore.tck.catalog.CatalogUpdateContract;
 import dev.catalogstore.tck.namespace.NamespaceCascadeContract;
-import dev.catalogstore.tck.namespace.NamespaceContract;
+import dev.catalogstore.tck.namespace.NamespaceCreateContract;
+import dev.catalogstore.tck.namespace.NamespaceDeleteContract;
 import dev.catalogstore.tck.namespace.NamespaceInputRulesContract;
 import dev.catalogstore.tck.namespace.NamespaceIsolationContract;
+import dev.catalogstore.tck.namespace.NamespaceListContract;
+import dev.catalogstore.tck.namespace.NamespaceNotFoundContract;
 import dev.catalogstore.tck.namespace.NamespacePagingContract;
+import dev.catalogstore.tck.namespace.NamespacePropertiesContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
@@ -61,11 +83,11 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
  * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}): the area's behaviour
- * ({@code Tenants}, {@code Assets}, {@code MetadataPointer}, ...) and its slices of the rules that
- * span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
- * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
- * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package and
- * one nested class per suite here.
+ * split by rule family ({@code Tenants}, {@code AssetCreate}, {@code MetadataPointer}, ...) and its
+ * slices of the rules that span every area ({@code <Area>Isolation}, {@code <Area>InputRules},
+ * {@code <Area>Paging}, {@code <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails
+ * for any facet method without an isolation case; {@code Futures} checks the asynchronous shape. A
+ * new area adds its package and one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
 
@@ -202,7 +224,39 @@ public abstract class CatalogStoreTck {
   // catalog
 
   @Nested
-  class Catalogs extends CatalogContract {
+  class CatalogCreate extends CatalogCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogUpdate extends CatalogUpdateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogDelete extends CatalogDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogNames extends CatalogNamesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CatalogNotFound extends CatalogNotFoundContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -253,7 +307,39 @@ public abstract class CatalogStoreTck {
   // namespace
 
   @Nested
-  class Namespaces extends NamespaceContract {
+  class NamespaceCreate extends NamespaceCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceList extends NamespaceListContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceProperties extends NamespacePropertiesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceDelete extends NamespaceDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class NamespaceNotFound extends NamespaceNotFoundContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -312,7 +398,63 @@ public abstract class CatalogStoreTck {
   // asset
 
   @Nested
-  class Assets extends AssetContract {
+  class AssetCreate extends AssetCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetGet extends AssetGetContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetList extends AssetListContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetRename extends AssetRenameContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetProperties extends AssetPropertiesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetDelete extends AssetDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetCoordinates extends AssetCoordinatesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AssetReadBack extends AssetReadBackContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -321,6 +463,22 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class MetadataPointer extends MetadataPointerContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MetadataHistory extends MetadataHistoryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MetadataPointerRaces extends MetadataPointerRacesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -395,7 +553,7 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
-  class MultiAssetCommit extends MultiAssetCommitContract {
+  class MultiAssetCommitApply extends MultiAssetCommitApplyContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -403,7 +561,47 @@ public abstract class CatalogStoreTck {
   }
 
   @Nested
-  class GuardedChanges extends GuardedChangesContract {
+  class MultiAssetCommitAllOrNothing extends MultiAssetCommitAllOrNothingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MultiAssetCommitInputRules extends MultiAssetCommitInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MultiAssetCommitRaces extends MultiAssetCommitRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedDelete extends GuardedDeleteContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedRename extends GuardedRenameContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GuardedChangeInputRules extends GuardedChangeInputRulesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

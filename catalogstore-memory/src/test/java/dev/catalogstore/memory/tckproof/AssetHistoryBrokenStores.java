@@ -79,7 +79,7 @@ final class AssetHistoryBrokenStores {
                 "aStaleExpectedLocationIsAConflictCarryingTheStoredLocationAndChangesNothing"),
             test("MetadataPointer", "expectingNoLocationWhereOneIsStoredIsAConflict"),
             test(
-                "MetadataPointer",
+                "MetadataPointerRaces",
                 "aWriterWhoseExpectedLocationWasReplacedConflictsAndLandsOnRetry")));
   }
 
@@ -104,7 +104,7 @@ final class AssetHistoryBrokenStores {
                                     }))
                     .build()),
         List.of(
-            test("MetadataPointer", "theHistoryListsEveryCommitNewestFirstAsOneGaplessChain"),
+            test("MetadataHistory", "theHistoryListsEveryCommitNewestFirstAsOneGaplessChain"),
             test("AssetTime", "eachHistoryEntryKeepsTheTimeItWasCommitted")));
   }
 
@@ -188,7 +188,7 @@ final class AssetHistoryBrokenStores {
         },
         List.of(
             test(
-                "MetadataPointer",
+                "MetadataHistory",
                 "eachAssetsHistoryIsItsOwnGaplessChainWhileOtherAssetsCommitInBetween")));
   }
 }

@@ -182,7 +182,9 @@ final class AssetNameBrokenStores {
         },
         List.of(
             test("AssetNames", "aLookupNeverFindsADifferentlyWrittenName"),
-            test("Assets", "deleteOfAMissingNameNextToSimilarNamesIsNotFoundAndDeletesNothing")));
+            test(
+                "AssetDelete",
+                "deleteOfAMissingNameNextToSimilarNamesIsNotFoundAndDeletesNothing")));
   }
 
   /** Validation that "cleans" a name instead of rejecting it. */
@@ -213,7 +215,7 @@ final class AssetNameBrokenStores {
                               call.arg(2, NewAsset.class));
                         })
                     .build()),
-        List.of(test("Assets", "createRejectsBadInputNamingTheFieldAndChangesNothing")));
+        List.of(test("AssetCreate", "createRejectsBadInputNamingTheFieldAndChangesNothing")));
   }
 
   /** A create written as an upsert: a taken name is silently replaced. */
@@ -250,7 +252,7 @@ final class AssetNameBrokenStores {
                                   }))
                   .build());
         },
-        List.of(test("Assets", "createOnATakenNameFailsAndKeepsTheOriginal")));
+        List.of(test("AssetCreate", "createOnATakenNameFailsAndKeepsTheOriginal")));
   }
 
   private static AssetRef nfc(AssetRef ref) {

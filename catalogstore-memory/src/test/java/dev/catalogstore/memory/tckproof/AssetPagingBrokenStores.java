@@ -57,9 +57,9 @@ final class AssetPagingBrokenStores {
                         })
                     .build()),
         List.of(
-            test("Assets", "listAssetsPagesByLimitAndTokenWithoutRepeatsOrGaps"),
-            test("Assets", "listAssetsRefusesAPageTokenOfAnotherNamespace"),
-            test("Assets", "listAssetsRefusesAPageTokenOfAnotherTenant"),
+            test("AssetList", "listAssetsPagesByLimitAndTokenWithoutRepeatsOrGaps"),
+            test("AssetList", "listAssetsRefusesAPageTokenOfAnotherNamespace"),
+            test("AssetList", "listAssetsRefusesAPageTokenOfAnotherTenant"),
             test("AssetIsolation", "listAssetsShowsOnlyTheCallersAndRefusesAnotherTenantsToken")));
   }
 

@@ -95,10 +95,12 @@ final class AssetRenameBrokenStores {
                   .build());
         },
         List.of(
-            test("Assets", "renameWithinANamespaceKeepsIdKindLocationPropertiesMetadataAndHistory"),
-            test("Assets", "getByIdFollowsEveryRenameAndMove"),
             test(
-                "MetadataPointer",
+                "AssetRename",
+                "renameWithinANamespaceKeepsIdKindLocationPropertiesMetadataAndHistory"),
+            test("AssetRename", "getByIdFollowsEveryRenameAndMove"),
+            test(
+                "MetadataHistory",
                 "theHistoryFollowsTheAssetThroughARenameAndContinuesItsSequence")));
   }
 
@@ -125,9 +127,11 @@ final class AssetRenameBrokenStores {
                   .build());
         },
         List.of(
-            test("Assets", "renameAcrossNamespacesKeepsEveryFieldAndHistoryAndFreesTheSourceName"),
             test(
-                "Assets",
+                "AssetRename",
+                "renameAcrossNamespacesKeepsEveryFieldAndHistoryAndFreesTheSourceName"),
+            test(
+                "AssetRename",
                 "renameWithinANamespaceKeepsIdKindLocationPropertiesMetadataAndHistory")));
   }
 
@@ -174,9 +178,10 @@ final class AssetRenameBrokenStores {
                   .build());
         },
         List.of(
-            test("Assets", "renameFreesTheOldNameForANewAsset"),
+            test("AssetRename", "renameFreesTheOldNameForANewAsset"),
             test(
-                "Assets", "renameAcrossNamespacesKeepsEveryFieldAndHistoryAndFreesTheSourceName")));
+                "AssetRename",
+                "renameAcrossNamespacesKeepsEveryFieldAndHistoryAndFreesTheSourceName")));
   }
 
   /** A by-id read cache filled on create and read, never invalidated by a rename. */
@@ -227,7 +232,7 @@ final class AssetRenameBrokenStores {
                   .build());
         },
         List.of(
-            test("Assets", "getAssetByIdReturnsTheAssetAtItsCurrentCoordinates"),
-            test("Assets", "getByIdFollowsEveryRenameAndMove")));
+            test("AssetGet", "getAssetByIdReturnsTheAssetAtItsCurrentCoordinates"),
+            test("AssetRename", "getByIdFollowsEveryRenameAndMove")));
   }
 }

@@ -73,8 +73,8 @@ final class AssetWriteBrokenStores {
                   .build());
         },
         List.of(
-            test("Assets", "updatePropertiesWithOnlyKeysToSetKeepsEveryOtherKey"),
-            test("Assets", "updatePropertiesOfOneKeyOfSeveralKeepsTheOthersExactly")));
+            test("AssetProperties", "updatePropertiesWithOnlyKeysToSetKeepsEveryOtherKey"),
+            test("AssetProperties", "updatePropertiesOfOneKeyOfSeveralKeepsTheOthersExactly")));
   }
 
   /** "Nothing to set, nothing to do": an update with only removals returns the asset as it is. */
@@ -112,7 +112,7 @@ final class AssetWriteBrokenStores {
                   .build());
         },
         List.of(
-            test("Assets", "updatePropertiesWithOnlyKeysToRemoveKeepsEveryOtherKey"),
+            test("AssetProperties", "updatePropertiesWithOnlyKeysToRemoveKeepsEveryOtherKey"),
             test("AssetTime", "anEmptyPropertyUpdateStillMovesUpdatedAt")));
   }
 
@@ -168,7 +168,7 @@ final class AssetWriteBrokenStores {
                       })
                   .build());
         },
-        List.of(test("Assets", "deleteRemovesExactlyTheNamedAsset")));
+        List.of(test("AssetDelete", "deleteRemovesExactlyTheNamedAsset")));
   }
 
   /** An old row mapper, used only by the look-up by id, that knows the first three kinds. */
@@ -205,7 +205,9 @@ final class AssetWriteBrokenStores {
                                                         a.updatedAt()))))
                     .build()),
         List.of(
-            test("Assets", "everyFieldGivenAtCreationIsReadBackByGetGetByIdAndListForEveryKind")));
+            test(
+                "AssetReadBack",
+                "everyFieldGivenAtCreationIsReadBackByGetGetByIdAndListForEveryKind")));
   }
 
   /** "Only tables have a location": the create drops it for views, files and models. */
@@ -238,6 +240,8 @@ final class AssetWriteBrokenStores {
                         })
                     .build()),
         List.of(
-            test("Assets", "everyFieldGivenAtCreationIsReadBackByGetGetByIdAndListForEveryKind")));
+            test(
+                "AssetReadBack",
+                "everyFieldGivenAtCreationIsReadBackByGetGetByIdAndListForEveryKind")));
   }
 }

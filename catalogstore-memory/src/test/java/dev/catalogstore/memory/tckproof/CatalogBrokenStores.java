@@ -150,9 +150,9 @@ final class CatalogBrokenStores {
                   .build());
         },
         List.of(
-            test("Catalogs", "noMethodMatchesADifferentlyWrittenName"),
+            test("CatalogNames", "noMethodMatchesADifferentlyWrittenName"),
             test(
-                "Catalogs",
+                "CatalogNames",
                 "catalogNamesAreComparedExactlyWithoutFoldingCaseOrNormalisingUnicode")));
   }
 
@@ -205,7 +205,7 @@ final class CatalogBrokenStores {
                       })
                   .build());
         },
-        List.of(test("Catalogs", "aConnectorOnlyUpdateKeepsEveryProperty")));
+        List.of(test("CatalogUpdate", "aConnectorOnlyUpdateKeepsEveryProperty")));
   }
 
   /** {@code DELETE … WHERE lower(name) = lower(:name)}: every case variant goes. */
@@ -248,8 +248,8 @@ final class CatalogBrokenStores {
                   .build());
         },
         List.of(
-            test("Catalogs", "deleteRemovesExactlyTheNamedCatalog"),
-            test("Catalogs", "noMethodMatchesADifferentlyWrittenName")));
+            test("CatalogDelete", "deleteRemovesExactlyTheNamedCatalog"),
+            test("CatalogNames", "noMethodMatchesADifferentlyWrittenName")));
   }
 
   /** A next-page token on every full page of catalogs, the last one included. */

@@ -48,9 +48,9 @@ final class GuardedChangeBrokenStores {
                     .build()),
         List.of(
             test(
-                "GuardedChanges",
+                "GuardedDelete",
                 "aDeleteGuardedByAnotherKindIsAConflictCarryingTheCurrentKindAndDeletesNothing"),
-            test("GuardedChanges", "aDeleteGuardedAsATableDoesNotDropAViewThatReplacedIt")));
+            test("GuardedDelete", "aDeleteGuardedAsATableDoesNotDropAViewThatReplacedIt")));
   }
 
   /**
@@ -76,7 +76,7 @@ final class GuardedChangeBrokenStores {
                         })
                     .build()),
         List.of(
-            test("GuardedChanges", "aDeleteGuardedByNoMetadataLocationRefusesAnAssetThatHasOne")));
+            test("GuardedDelete", "aDeleteGuardedByNoMetadataLocationRefusesAnAssetThatHasOne")));
   }
 
   /** A guarded rename that validates the expectation but never checks it against the asset. */
@@ -106,10 +106,10 @@ final class GuardedChangeBrokenStores {
                     .build()),
         List.of(
             test(
-                "GuardedChanges",
+                "GuardedRename",
                 "aRenameGuardedByAnotherIdIsAConflictCarryingTheCurrentIdAndRenamesNothing"),
             test(
-                "GuardedChanges",
+                "GuardedRename",
                 "aRenameGuardedByAnotherKindIsAConflictCarryingTheCurrentKindAndRenamesNothing")));
   }
 
@@ -159,7 +159,7 @@ final class GuardedChangeBrokenStores {
                       })
                   .build());
         },
-        List.of(test("GuardedChanges", "aGuardedDeleteRemovesExactlyTheAssetItNames")));
+        List.of(test("GuardedDelete", "aGuardedDeleteRemovesExactlyTheAssetItNames")));
   }
 
   /**

@@ -73,7 +73,7 @@ final class MetadataCommitBrokenStores {
                 "CommitWithLocation", "aCommitWithALocationMovesTheLocationTogetherWithThePointer"),
             test("CommitWithLocation", "aFirstCommitCanSetTheLocationOfAnAssetThatHasNone"),
             test(
-                "MultiAssetCommit",
+                "MultiAssetCommitApply",
                 "aMultiAssetCommitAppliesTheLocationAndPropertiesOfEveryPart")));
   }
 

@@ -98,12 +98,13 @@ final class MultiAssetCommitBrokenStores {
                   .build());
         },
         List.of(
-            test("MultiAssetCommit", "oneStalePartFailsTheWholeCommitAndChangesNothing"),
             test(
-                "MultiAssetCommit",
+                "MultiAssetCommitAllOrNothing", "oneStalePartFailsTheWholeCommitAndChangesNothing"),
+            test(
+                "MultiAssetCommitAllOrNothing",
                 "aMissingAssetFailsTheWholeCommitWithNotFoundAndChangesNothing"),
             test(
-                "MultiAssetCommit",
+                "MultiAssetCommitRaces",
                 "aSingleCommitThatLandedFirstMakesTheMultiAssetCommitFailWhole")));
   }
 
@@ -135,7 +136,7 @@ final class MultiAssetCommitBrokenStores {
                     .build()),
         List.of(
             test(
-                "MultiAssetCommit",
+                "MultiAssetCommitAllOrNothing",
                 "theConflictListsEveryStalePartWithItsExpectedAndCurrentLocationInRequestOrder")));
   }
 
@@ -161,7 +162,7 @@ final class MultiAssetCommitBrokenStores {
                     .build()),
         List.of(
             test(
-                "MultiAssetCommit",
+                "MultiAssetCommitApply",
                 "aMultiAssetCommitAppliesEveryPartAndReturnsThemInRequestOrder")));
   }
 
@@ -240,6 +241,6 @@ final class MultiAssetCommitBrokenStores {
                       })
                   .build());
         },
-        List.of(test("MultiAssetCommit", "aMultiAssetCommitNamesEachAssetExactly")));
+        List.of(test("MultiAssetCommitAllOrNothing", "aMultiAssetCommitNamesEachAssetExactly")));
   }
 }

@@ -139,7 +139,7 @@ final class NamespaceDeleteBrokenStores {
                   .build());
         },
         List.of(
-            test("Namespaces", "deleteIsRefusedWhileTheNamespaceHasAChild"),
+            test("NamespaceDelete", "deleteIsRefusedWhileTheNamespaceHasAChild"),
             test(
                 "NamespaceCascades", "aNamespaceDeletionRefusedForAChildOrAnAssetChangesNothing")));
   }
@@ -179,7 +179,7 @@ final class NamespaceDeleteBrokenStores {
                               }))
                   .build());
         },
-        List.of(test("Namespaces", "deleteIsRefusedWhileTheNamespaceHoldsAnAsset")));
+        List.of(test("NamespaceDelete", "deleteIsRefusedWhileTheNamespaceHoldsAnAsset")));
   }
 
   /**

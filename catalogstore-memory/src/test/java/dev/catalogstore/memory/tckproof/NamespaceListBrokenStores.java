@@ -121,7 +121,7 @@ final class NamespaceListBrokenStores {
                   .build());
         },
         List.of(
-            test("Namespaces", "listReturnsTheTopLevelForTheRootAndDirectChildrenOtherwise"),
+            test("NamespaceList", "listReturnsTheTopLevelForTheRootAndDirectChildrenOtherwise"),
             test("NamespaceTree", "listReturnsTheDirectChildrenOfTheParentAndNothingElse")));
   }
 
@@ -270,7 +270,8 @@ final class NamespaceListBrokenStores {
                                           page.nextPageToken())))
                   .build());
         },
-        List.of(test("Namespaces", "everyFieldReadsBackThroughGetAndListAfterEveryChange")));
+        List.of(
+            test("NamespaceProperties", "everyFieldReadsBackThroughGetAndListAfterEveryChange")));
   }
 
   private static List<Namespace> sortedByPath(List<Namespace> namespaces) {

@@ -86,7 +86,9 @@ final class NamespaceLookupBrokenStores {
           return facets.withNamespaces(broken.build());
         },
         List.of(
-            test("Namespaces", "notFoundSaysWhetherTheTenantTheCatalogOrTheNamespaceIsMissing")));
+            test(
+                "NamespaceNotFound",
+                "notFoundSaysWhetherTheTenantTheCatalogOrTheNamespaceIsMissing")));
   }
 
   /** Properties checked by the database after the row was found, so absence is reported first. */

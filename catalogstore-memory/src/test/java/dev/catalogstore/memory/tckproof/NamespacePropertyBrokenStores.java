@@ -63,7 +63,7 @@ final class NamespacePropertyBrokenStores {
                       })
                   .build());
         },
-        List.of(test("Namespaces", "aSetOnlyUpdateKeepsEveryKeyItDoesNotName")));
+        List.of(test("NamespaceProperties", "aSetOnlyUpdateKeepsEveryKeyItDoesNotName")));
   }
 
   /** Properties in a key/value table, removed by {@code DELETE ... WHERE key LIKE :key || '%'}. */
@@ -103,7 +103,7 @@ final class NamespacePropertyBrokenStores {
                               }))
                   .build());
         },
-        List.of(test("Namespaces", "aRemoveOnlyUpdateRemovesExactlyTheNamedKeys")));
+        List.of(test("NamespaceProperties", "aRemoveOnlyUpdateRemovesExactlyTheNamedKeys")));
   }
 
   /** Replace written as a JSON merge ({@code properties || :new}): old keys survive. */
@@ -130,8 +130,10 @@ final class NamespacePropertyBrokenStores {
                   .build());
         },
         List.of(
-            test("Namespaces", "replacePropertiesReplacesTheWholeMap"),
-            test("Namespaces", "replacePropertiesKeepsNothingOfTheOldMapAndReadsBackEverywhere")));
+            test("NamespaceProperties", "replacePropertiesReplacesTheWholeMap"),
+            test(
+                "NamespaceProperties",
+                "replacePropertiesKeepsNothingOfTheOldMapAndReadsBackEverywhere")));
   }
 
   /** "Nothing changes, skip the UPDATE": an update that leaves the map as it is moves no time. */

@@ -8,19 +8,14 @@ import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
-import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
-import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.namespace.NamespaceRef;
-import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.tck.TckNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -32,22 +27,20 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guarded delete and rename ({@link AssetExpectation}): the change happens only if the asset at the
- * given coordinates is still the one the caller read. Each attribute an expectation names (id,
- * kind, metadata location, or "no metadata location") is checked atomically with the change; a
- * mismatch fails with {@code ConflictException} whose {@code currentValue()} is the stored value of
- * the first attribute that differs, in the order of {@link AssetExpectation#mismatch} (id, kind,
- * metadata location; {@code AssetId.toString()}, {@code AssetKind.name()}, the location or none),
- * and changes nothing. {@link AssetExpectation#ANY} behaves exactly like the unguarded call; an
- * absent asset is {@code NotFoundException}, never a conflict.
+ * Specifies the guarded delete. A guarded change ({@link AssetExpectation}) happens only if the
+ * asset at the given coordinates is still the one the caller read. Each attribute an expectation
+ * names (id, kind, metadata location, or "no metadata location") is checked atomically with the
+ * change; a mismatch fails with {@code ConflictException} whose {@code currentValue()} is the
+ * stored value of the first attribute that differs, and changes nothing. {@link
+ * AssetExpectation#ANY} behaves exactly like the unguarded call; an absent asset is {@code
+ * NotFoundException}, never a conflict. A guarded delete racing a replacement never drops the
+ * replacement.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} and namespace {@code
  * sales}.
  */
-public abstract class GuardedChangesContract extends LakeTenantSuite {
-
-  // ---------------------------------------------------------------------------------------------
-  // Delete
+public abstract class GuardedDeleteContract extends GuardedChangeSuite {
+  private static final AssetKind VIEW = AssetKind.SQL_VIEW;
 
   @Test
   void aDeleteGuardedByTheRightIdKindAndMetadataLocationDeletes() {
@@ -368,300 +361,6 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     assertThat(get(mixed.withName("renamed"))).isEmpty();
   }
 
-  @Test
-  void aGuardedRenameKeepsTrickyNamesExactly() {
-    AssetRef from = table("x'; drop table t; --");
-    Asset read = read(from);
-
-    for (String name : TckNames.TRICKY) {
-      AssetRef to = from.withName(name);
-      Asset renamed =
-          await(store().assets().rename(tenant, from, to, AssetExpectation.ANY.withId(read.id())));
-      assertThat(renamed.ref().name()).as("renamed to %s", TckNames.label(name)).isEqualTo(name);
-      assertThat(get(to)).as("read back as %s", TckNames.label(name)).contains(renamed);
-      from = to;
-    }
-  }
-
-  @Test
-  void aGuardedRenameMovesUpdatedAtAndAGuardedConflictKeepsIt() {
-    withFrozenClock(
-        clock -> {
-          AssetRef orders = table("orders");
-          Asset read = read(orders);
-          clock.advance(LATER);
-
-          assertFails(
-              ConflictException.class,
-              () ->
-                  store()
-                      .assets()
-                      .rename(
-                          tenant,
-                          orders,
-                          orders.withName("renamed"),
-                          AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
-          assertFails(
-              ConflictException.class,
-              () ->
-                  store()
-                      .assets()
-                      .delete(tenant, orders, AssetExpectation.ANY.withKind(AssetKind.SQL_VIEW)));
-          assertThat(read(orders).updatedAt())
-              .as("updatedAt after refused changes")
-              .isEqualTo(T0_MICROS);
-
-          Asset renamed =
-              await(
-                  store()
-                      .assets()
-                      .rename(
-                          tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
-          assertThat(renamed.createdAt()).isEqualTo(T0_MICROS);
-          assertThat(renamed.updatedAt()).isEqualTo(T0_MICROS.plus(LATER));
-        });
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Rename
-
-  @Test
-  void aRenameGuardedByTheRightIdKindAndMetadataLocationRenames() {
-    AssetRef orders = table("orders", Map.of("owner", "ops"));
-    Asset read = read(orders);
-    AssetRef archived = assetOnMain(newNamespaces(tenant, CATALOG, "archive"), "orders-2023");
-
-    Asset renamed =
-        await(store().assets().rename(tenant, orders, archived, AssetExpectation.of(read)));
-
-    assertThat(renamed.ref()).isEqualTo(archived);
-    assertThat(renamed.id()).isEqualTo(read.id());
-    assertThat(renamed.kind()).isEqualTo(read.kind());
-    assertThat(renamed.location()).isEqualTo(read.location());
-    assertThat(renamed.metadataLocation()).isEqualTo(read.metadataLocation());
-    assertThat(renamed.properties()).isEqualTo(read.properties());
-    assertThat(get(archived)).contains(renamed);
-    assertThat(get(orders)).isEmpty();
-    assertThat(historyLocations(archived)).containsExactly(v("orders", 1));
-  }
-
-  @Test
-  void aRenameGuardedByAnotherIdIsAConflictCarryingTheCurrentIdAndRenamesNothing() {
-    AssetRef orders = table("orders");
-    Asset before = read(orders);
-    AssetId otherId = read(table("other")).id();
-
-    ConflictException conflict =
-        assertFails(
-            ConflictException.class,
-            () ->
-                store()
-                    .assets()
-                    .rename(
-                        tenant,
-                        orders,
-                        orders.withName("renamed"),
-                        AssetExpectation.ANY.withId(otherId)));
-
-    assertThat(conflict.currentValue()).contains(before.id().toString());
-    assertNotRenamed(orders, before, orders.withName("renamed"));
-  }
-
-  @Test
-  void aRenameGuardedByAnotherKindIsAConflictCarryingTheCurrentKindAndRenamesNothing() {
-    AssetRef orders = table("orders");
-    Asset before = read(orders);
-
-    ConflictException conflict =
-        assertFails(
-            ConflictException.class,
-            () ->
-                store()
-                    .assets()
-                    .rename(
-                        tenant,
-                        orders,
-                        orders.withName("renamed"),
-                        AssetExpectation.ANY.withKind(AssetKind.DELTA_TABLE)));
-
-    assertThat(conflict.currentValue()).contains("ICEBERG_TABLE");
-    assertNotRenamed(orders, before, orders.withName("renamed"));
-  }
-
-  @Test
-  void aRenameGuardedByAnotherMetadataLocationIsAConflictCarryingTheCurrentOne() {
-    AssetRef orders = table("orders");
-    Asset before = read(orders);
-
-    ConflictException stale =
-        assertFails(
-            ConflictException.class,
-            () ->
-                store()
-                    .assets()
-                    .rename(
-                        tenant,
-                        orders,
-                        orders.withName("renamed"),
-                        AssetExpectation.ANY.withMetadataLocation(v("orders", 0))));
-    ConflictException none =
-        assertFails(
-            ConflictException.class,
-            () ->
-                store()
-                    .assets()
-                    .rename(
-                        tenant,
-                        orders,
-                        orders.withName("renamed"),
-                        AssetExpectation.ANY.withoutMetadataLocation()));
-
-    assertThat(stale.currentValue()).contains(v("orders", 1));
-    assertThat(none.currentValue()).contains(v("orders", 1));
-    assertNotRenamed(orders, before, orders.withName("renamed"));
-  }
-
-  @Test
-  void aRenameGuardedByNoMetadataLocationRenamesAnAssetWithoutOne() {
-    AssetRef notes = bare("notes", AssetKind.DIRECTORY);
-
-    Asset renamed =
-        await(
-            store()
-                .assets()
-                .rename(
-                    tenant,
-                    notes,
-                    notes.withName("notes-old"),
-                    AssetExpectation.ANY.withoutMetadataLocation().withKind(AssetKind.DIRECTORY)));
-
-    assertThat(get(notes.withName("notes-old"))).contains(renamed);
-    assertThat(get(notes)).isEmpty();
-  }
-
-  @Test
-  void aRenameGuardedByAnyBehavesLikeTheUnguardedRename() {
-    AssetRef orders = table("orders");
-    Asset read = read(orders);
-
-    Asset renamed =
-        await(
-            store()
-                .assets()
-                .rename(tenant, orders, orders.withName("renamed"), AssetExpectation.ANY));
-
-    assertThat(renamed.id()).isEqualTo(read.id());
-    assertThat(get(orders.withName("renamed"))).contains(renamed);
-    assertThat(get(orders)).isEmpty();
-    assertFails(
-        NotFoundException.class,
-        () ->
-            store()
-                .assets()
-                .rename(tenant, orders, orders.withName("again"), AssetExpectation.ANY));
-  }
-
-  @Test
-  void aRenameGuardFromAReadRefusesAnAssetDroppedAndRecreatedUnderTheSameName() {
-    AssetRef orders = table("orders");
-    Asset read = read(orders);
-    await(store().assets().delete(tenant, orders));
-    Asset recreated = read(table("orders"));
-
-    ConflictException conflict =
-        assertFails(
-            ConflictException.class,
-            () ->
-                store()
-                    .assets()
-                    .rename(tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
-
-    assertThat(conflict.currentValue()).contains(recreated.id().toString());
-    assertNotRenamed(orders, recreated, orders.withName("renamed"));
-  }
-
-  @Test
-  void aGuardedRenameOfAMissingAssetIsNotFoundNeverAConflict() {
-    AssetRef orders = table("orders");
-    Asset read = read(orders);
-    await(store().assets().delete(tenant, orders));
-
-    assertFails(
-        NotFoundException.class,
-        () ->
-            store()
-                .assets()
-                .rename(tenant, orders, orders.withName("renamed"), AssetExpectation.of(read)));
-    assertThat(get(orders.withName("renamed"))).isEmpty();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Validation
-
-  @Test
-  void guardedChangesRejectABadExpectationNamingTheFieldAndChangeNothing() {
-    AssetRef orders = table("orders");
-    Asset before = read(orders);
-    AssetRef onDev = new AssetRef(new BranchRef(CATALOG, "dev"), sales.path(), "renamed");
-
-    assertInvalid("expected", () -> store().assets().delete(tenant, orders, null));
-    assertInvalid(
-        "expected.metadataLocation",
-        () ->
-            store()
-                .assets()
-                .delete(tenant, orders, AssetExpectation.ANY.withMetadataLocation(" ")));
-    assertInvalid(
-        "expected.metadataLocation",
-        () ->
-            store()
-                .assets()
-                .delete(tenant, orders, AssetExpectation.ANY.withMetadataLocation("s3://x\u0000")));
-    assertInvalid(
-        "expected",
-        () -> store().assets().rename(tenant, orders, orders.withName("renamed"), null));
-    assertInvalid(
-        "expected.metadataLocation",
-        () ->
-            store()
-                .assets()
-                .rename(
-                    tenant,
-                    orders,
-                    orders.withName("renamed"),
-                    AssetExpectation.ANY.withMetadataLocation("")));
-    assertInvalid("to.branch", () -> store().assets().rename(tenant, orders, onDev, null));
-    assertInvalid(
-        "to.name",
-        () ->
-            store()
-                .assets()
-                .rename(
-                    tenant,
-                    orders,
-                    orders.withName(" "),
-                    AssetExpectation.ANY.withMetadataLocation("")));
-
-    assertNotRenamed(orders, before, orders.withName("renamed"));
-  }
-
-  @Test
-  void aBadExpectationIsReportedBeforeAMissingTenantOrAsset() {
-    AssetRef missing = assetOnMain(sales, "missing");
-    AssetExpectation bad = AssetExpectation.ANY.withMetadataLocation(" ");
-
-    assertInvalid(
-        "expected.metadataLocation",
-        () -> store().assets().delete(TenantId.random(), missing, bad));
-    assertInvalid("expected.metadataLocation", () -> store().assets().delete(tenant, missing, bad));
-    assertInvalid(
-        "expected.metadataLocation",
-        () -> store().assets().rename(tenant, missing, missing.withName("x"), bad));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Races
-
   /**
    * The guard is checked atomically with the delete, not in a read before it: while another node
    * replaces table {@code t} with a view, a delete guarded by the table that was read either
@@ -710,8 +409,6 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     }
   }
 
-  private static final AssetKind VIEW = AssetKind.SQL_VIEW;
-
   /** Waits for {@code call}; its failure (unwrapped), or null when it succeeded. */
   private static Throwable outcome(CompletableFuture<?> call) {
     try {
@@ -722,24 +419,5 @@ public abstract class GuardedChangesContract extends LakeTenantSuite {
     } catch (InterruptedException | TimeoutException e) {
       return e;
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Helpers
-
-  /** Asserts that the asset at {@code ref} is exactly {@code before}, history included. */
-  private void assertUnchanged(AssetRef ref, Asset before) {
-    assertThat(get(ref)).as("the asset at %s", ref).contains(before);
-    assertThat(await(store().assets().getById(tenant, before.id()))).contains(before);
-    List<MetadataLocation> history = history(ref);
-    assertThat(history.stream().map(MetadataLocation::location).findFirst())
-        .as("the newest history entry of %s", ref)
-        .isEqualTo(before.metadataLocation());
-  }
-
-  private void assertNotRenamed(AssetRef from, Asset before, AssetRef to) {
-    assertUnchanged(from, before);
-    assertThat(get(to)).as("the rename's target %s", to).isEmpty();
-    assertThat(Optional.of(before.ref())).contains(from);
   }
 }
