@@ -14,6 +14,7 @@ import java.util.Set;
  *     a {@code null} set) so that the store's validation can name them
  */
 public record Grant(PermissionScope scope, Set<Action> actions) {
+  /** Takes an unmodifiable copy of {@code actions}, keeping any {@code null} for validation. */
   public Grant {
     actions = actions == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(actions));
   }
