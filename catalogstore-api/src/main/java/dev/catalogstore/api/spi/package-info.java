@@ -25,10 +25,13 @@
  *   <li>{@link dev.catalogstore.api.spi.MergeBase} over a backend's {@link
  *       dev.catalogstore.api.spi.CommitGraph}, {@link dev.catalogstore.api.spi.NetChanges} and
  *       {@link dev.catalogstore.api.spi.MergePlanner}: the three-way merge, from the merge base to
- *       the {@link dev.catalogstore.api.spi.MergePlan} a backend applies.
+ *       the {@link dev.catalogstore.api.spi.MergePlan} a backend applies;
+ *   <li>{@link dev.catalogstore.api.spi.PermissionResolver}: permission resolution, whether the
+ *       grants listed for a user allow an action on a resource (tenant first, then the scope
+ *       hierarchy and {@code ALL}), and the actions they hold there.
  * </ul>
  *
  * <p>The logic of the areas still to come is planned to live here too, as pure functions over what
- * a backend reads: permission resolution over listed grants, and audit-event filters.
+ * a backend reads: audit-event filters.
  */
 package dev.catalogstore.api.spi;
