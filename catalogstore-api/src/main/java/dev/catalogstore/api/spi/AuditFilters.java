@@ -158,7 +158,7 @@ public final class AuditFilters {
   public record Position(Instant occurredAt, AuditEventId id) implements Comparable<Position> {
     /**
      * The position before the newest event: the first page's, so that one keyset query serves every
-     * page. Its time is {@link #LATEST} and its id the greatest UUID.
+     * page. Its time is {@link AuditFilters#LATEST} and its id the greatest UUID.
      */
     public static final Position TOP = new Position(LATEST, new AuditEventId(new UUID(-1L, -1L)));
 
@@ -180,7 +180,10 @@ public final class AuditFilters {
       return of(event).compareTo(this) < 0;
     }
 
-    /** Ascending (oldest first) by time, then by id as {@link #compareIds} compares them. */
+    /**
+     * Ascending (oldest first) by time, then by id as {@link AuditFilters#compareIds} compares
+     * them.
+     */
     @Override
     public int compareTo(Position other) {
       int byTime = occurredAt.compareTo(other.occurredAt);
@@ -193,8 +196,9 @@ public final class AuditFilters {
     }
 
     /**
-     * Reads a position part of a token: a time at microsecond precision within [{@link #EARLIEST},
-     * {@link #LATEST}] and a canonical UUID, separated by one slash.
+     * Reads a position part of a token: a time at microsecond precision within [{@link
+     * AuditFilters#EARLIEST}, {@link AuditFilters#LATEST}] and a canonical UUID, separated by one
+     * slash.
      *
      * @throws InvalidArgumentException on {@link PageTokens#FIELD} otherwise
      */
