@@ -25,10 +25,13 @@
  *   <li>{@link dev.catalogstore.api.spi.MergeBase} over a backend's {@link
  *       dev.catalogstore.api.spi.CommitGraph}, {@link dev.catalogstore.api.spi.NetChanges} and
  *       {@link dev.catalogstore.api.spi.MergePlanner}: the three-way merge, from the merge base to
- *       the {@link dev.catalogstore.api.spi.MergePlan} a backend applies.
+ *       the {@link dev.catalogstore.api.spi.MergePlan} a backend applies;
+ *   <li>{@link dev.catalogstore.api.spi.AuditFilters}: the audit log's filter (validation and
+ *       matching), its newest-first order and the keyset position its pages resume after, with
+ *       {@link dev.catalogstore.api.spi.ListQuery#auditEvents} binding tokens to the filter.
  * </ul>
  *
  * <p>The logic of the areas still to come is planned to live here too, as pure functions over what
- * a backend reads: permission resolution over listed grants, and audit-event filters.
+ * a backend reads: permission resolution over listed grants.
  */
 package dev.catalogstore.api.spi;
