@@ -6,6 +6,7 @@
 module dev.catalogstore.api {
   exports dev.catalogstore.api;
   exports dev.catalogstore.api.asset;
+  exports dev.catalogstore.api.audit;
   exports dev.catalogstore.api.branch;
   exports dev.catalogstore.api.catalog;
   exports dev.catalogstore.api.commit;

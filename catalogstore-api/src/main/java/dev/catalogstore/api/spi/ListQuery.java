@@ -2,6 +2,9 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.audit.AuditActor;
+import dev.catalogstore.api.audit.AuditFilter;
+import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespacePath;
@@ -9,6 +12,7 @@ import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,24 +39,31 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Every list of the contract is positioned by one value: the name (or last path segment) of the
- * last item returned, or for a history its sequence number.
+ * last item returned, for a history its sequence number, or for the audit log the time and id of
+ * the last event returned, as one {@link AuditFilters.Position}.
  */
 public final class ListQuery {
   private final TenantId tenant;
   private final String name;
   private final List<String> arguments;
-  // Whether positions are history sequence numbers rather than names.
-  private final boolean bySequence;
+  private final Keyset keyset;
 
-  private ListQuery(TenantId tenant, String name, List<String> arguments) {
-    this(tenant, name, arguments, false);
+  // What a list's positions are, so that a token's position is checked before a backend reads it.
+  private enum Keyset {
+    NAME,
+    SEQUENCE,
+    EVENT
   }
 
-  private ListQuery(TenantId tenant, String name, List<String> arguments, boolean bySequence) {
+  private ListQuery(TenantId tenant, String name, List<String> arguments) {
+    this(tenant, name, arguments, Keyset.NAME);
+  }
+
+  private ListQuery(TenantId tenant, String name, List<String> arguments, Keyset keyset) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.name = name;
     this.arguments = List.copyOf(arguments);
-    this.bySequence = bySequence;
+    this.keyset = keyset;
   }
 
   /** The tenants, by name; listed under {@link TenantId#SYSTEM}, as no tenant owns the list. */
@@ -102,13 +113,35 @@ public final class ListQuery {
     arguments.add(asset.branch().branch());
     arguments.addAll(asset.namespace().segments());
     arguments.add(asset.name());
-    return new ListQuery(tenant, "metadata-history", arguments, true);
+    return new ListQuery(tenant, "metadata-history", arguments, Keyset.SEQUENCE);
+  }
+
+  /**
+   * The tenant's audit events that match {@code filter}, newest first ({@link
+   * AuditFilters#NEWEST_FIRST}), by {@link AuditFilters.Position}. Pass the filter {@link
+   * AuditFilters#validate} returned. Every criterion is bound in a fixed place, an unset one as
+   * {@code ""} (which no valid criterion is), so a token serves only an equal filter: one that
+   * differs in any criterion, or sets one the other leaves out, is refused.
+   */
+  public static ListQuery auditEvents(TenantId tenant, AuditFilter filter) {
+    List<String> arguments =
+        List.of(
+            filter.actor().map(AuditActor::kind).map(Enum::name).orElse(""),
+            filter.actor().map(AuditActor::id).orElse(""),
+            filter.action().orElse(""),
+            filter.resourceType().orElse(""),
+            filter.resourceId().orElse(""),
+            filter.result().map(AuditResult::name).orElse(""),
+            filter.from().map(Instant::toString).orElse(""),
+            filter.to().map(Instant::toString).orElse(""));
+    return new ListQuery(tenant, "audit-events", arguments, Keyset.EVENT);
   }
 
   /**
    * Validates {@code page} (field {@code page}) for this list: its limit, then capped, and its
    * token, which must have been minted for this tenant, list and arguments, and hold a position of
-   * the list's kind (a name, or for a history a sequence number of at least 1).
+   * the list's kind (a name, for a history a sequence number of at least 1, for the audit log an
+   * event's time and id).
    *
    * @throws InvalidArgumentException on {@code page.limit} for a limit below 1, on {@link
    *     PageTokens#FIELD} for a malformed or foreign token
@@ -125,8 +158,10 @@ public final class ListQuery {
                   }
                   return position.get(0);
                 });
-    if (bySequence) {
-      after.ifPresent(PageTokens::sequence);
+    switch (keyset) {
+      case SEQUENCE -> after.ifPresent(PageTokens::sequence);
+      case EVENT -> after.ifPresent(AuditFilters.Position::decode);
+      case NAME -> {}
     }
     return new Cursor(limit, after);
   }
@@ -137,7 +172,8 @@ public final class ListQuery {
    * and the next token then resumes after the last item returned. So a next token is present if and
    * only if more items existed when the page was read.
    *
-   * @param position the position of an item: its name, last segment or sequence number
+   * @param position the position of an item: its name, last segment or sequence number, or for an
+   *     audit event {@link AuditFilters#position}
    */
   public <T> Page<T> page(List<T> fetched, Cursor cursor, Function<T, String> position) {
     if (fetched.size() <= cursor.limit()) {
@@ -180,6 +216,15 @@ public final class ListQuery {
      */
     public long beforeSequence() {
       return after.map(PageTokens::sequence).orElse(Long.MAX_VALUE);
+    }
+
+    /**
+     * The audit-log position to read below, newest first: the last event of the previous page, or
+     * {@link AuditFilters.Position#TOP} on the first page. Only for an audit cursor, whose position
+     * {@link #cursor} checked.
+     */
+    public AuditFilters.Position beforeEvent() {
+      return after.map(AuditFilters.Position::decode).orElse(AuditFilters.Position.TOP);
     }
   }
 }

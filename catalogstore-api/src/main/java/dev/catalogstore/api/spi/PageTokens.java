@@ -26,12 +26,12 @@ import java.util.Optional;
  *
  * <p>A token carries a format version, a 64-bit binding (a hash of the tenant id, the list's name
  * and the list's arguments) and the keyset position: the sort key of the last item returned, as a
- * list of strings. Every position part is a name or a sequence number, so a part that is not strict
- * UTF-8 or holds a control character is refused as malformed before it reaches a backend. Decoding
- * under any other tenant or list fails the binding check and is reported as an {@link
- * InvalidArgumentException} on {@link #FIELD}. Since every query is also filtered by the caller's
- * tenant, a forged position can never reach another tenant's rows; the binding exists so that
- * misuse fails loudly instead of silently returning a wrong page.
+ * list of strings. Every position part is a name, a sequence number or an audit-event position
+ * (time and id), so a part that is not strict UTF-8 or holds a control character is refused as
+ * malformed before it reaches a backend. Decoding under any other tenant or list fails the binding
+ * check and is reported as an {@link InvalidArgumentException} on {@link #FIELD}. Since every query
+ * is also filtered by the caller's tenant, a forged position can never reach another tenant's rows;
+ * the binding exists so that misuse fails loudly instead of silently returning a wrong page.
  */
 public final class PageTokens {
   /** The field name reported for a bad token. */

@@ -28,10 +28,13 @@
  *       the {@link dev.catalogstore.api.spi.MergePlan} a backend applies;
  *   <li>{@link dev.catalogstore.api.spi.PermissionResolver}: permission resolution, whether the
  *       grants listed for a user allow an action on a resource (tenant first, then the scope
- *       hierarchy and {@code ALL}), and the actions they hold there.
+ *       hierarchy and {@code ALL}), and the actions they hold there;
+ *   <li>{@link dev.catalogstore.api.spi.AuditFilters}: the audit log's filter (validation and
+ *       matching), its newest-first order and the keyset position its pages resume after, with
+ *       {@link dev.catalogstore.api.spi.ListQuery#auditEvents} binding tokens to the filter.
  * </ul>
  *
- * <p>The logic of the areas still to come is planned to live here too, as pure functions over what
- * a backend reads: audit-event filters.
+ * <p>The last three serve areas whose facets are still to come (versioning, identity and access,
+ * the audit log): each is the backend-neutral core those facets will call on both backends.
  */
 package dev.catalogstore.api.spi;
