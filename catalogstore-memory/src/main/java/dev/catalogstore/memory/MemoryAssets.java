@@ -181,7 +181,7 @@ final class MemoryAssets implements Assets {
                         current.metadataLocation(),
                         current.properties(),
                         current.createdAt(),
-                        Timestamps.now(clock));
+                        Timestamps.notBefore(clock, current.updatedAt()));
                 branch.remove(from.namespace(), from.name());
                 entry.replace(moved);
                 branch.put(entry);
@@ -212,7 +212,7 @@ final class MemoryAssets implements Assets {
                         current.metadataLocation(),
                         StoredProperties.apply(current.properties(), update, "update"),
                         current.createdAt(),
-                        Timestamps.now(clock));
+                        Timestamps.notBefore(clock, current.updatedAt()));
                 entry.replace(next);
                 return next;
               });

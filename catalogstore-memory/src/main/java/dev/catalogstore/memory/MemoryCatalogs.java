@@ -126,7 +126,7 @@ final class MemoryCatalogs implements Catalogs {
                         StoredProperties.apply(
                             current.properties(), update.properties(), "update.properties"),
                         current.createdAt(),
-                        Timestamps.now(clock));
+                        Timestamps.notBefore(clock, current.updatedAt()));
                 catalog.replace(next);
                 return next;
               });

@@ -165,7 +165,10 @@ final class MemoryNamespaces implements Namespaces {
                   .orElseThrow(() -> Missing.namespace(namespace));
           Namespace updated =
               new Namespace(
-                  current.ref(), next.apply(current), current.createdAt(), Timestamps.now(clock));
+                  current.ref(),
+                  next.apply(current),
+                  current.createdAt(),
+                  Timestamps.notBefore(clock, current.updatedAt()));
           catalog.namespaces().put(updated);
           return updated;
         });

@@ -78,7 +78,7 @@ final class MemoryTenants implements Tenants {
                         StoredProperties.apply(
                             current.properties(), update.properties(), "update.properties"),
                         current.createdAt(),
-                        Timestamps.now(clock));
+                        Timestamps.notBefore(clock, current.updatedAt()));
                 registry.replace(state, next);
                 return next;
               });

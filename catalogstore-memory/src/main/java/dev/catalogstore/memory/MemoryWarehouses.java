@@ -109,7 +109,7 @@ final class MemoryWarehouses implements Warehouses {
                         StoredProperties.apply(
                             current.properties(), update.properties(), "update.properties"),
                         current.createdAt(),
-                        Timestamps.now(clock));
+                        Timestamps.notBefore(clock, current.updatedAt()));
                 state.warehouses().put(name, next);
                 return next;
               });

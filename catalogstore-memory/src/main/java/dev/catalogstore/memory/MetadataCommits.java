@@ -29,7 +29,7 @@ final class MetadataCommits {
    */
   static Asset apply(AssetEntry entry, MetadataCommit commit, String field, Instant now) {
     Asset next = committed(entry.asset(), commit, field, now);
-    write(entry, next, now);
+    write(entry, next);
     return next;
   }
 
@@ -49,7 +49,7 @@ final class MetadataCommits {
       committed.add(committed(entries.get(i).asset(), commits.get(i).commit(), field, now));
     }
     for (int i = 0; i < commits.size(); i++) {
-      write(entries.get(i), committed.get(i), now);
+      write(entries.get(i), committed.get(i));
     }
     return committed;
   }
@@ -64,18 +64,18 @@ final class MetadataCommits {
         Optional.of(commit.next()),
         StoredProperties.apply(current.properties(), commit.properties(), field),
         current.createdAt(),
-        now);
+        now.isBefore(current.updatedAt()) ? current.updatedAt() : now);
   }
 
   /** Appends {@code next}'s metadata location to the entry's history and installs {@code next}. */
-  private static void write(AssetEntry entry, Asset next, Instant now) {
+  private static void write(AssetEntry entry, Asset next) {
     Asset current = entry.asset();
     entry.append(
         new MetadataLocation(
             entry.lastSequence() + 1,
             next.metadataLocation().orElseThrow(),
             current.metadataLocation(),
-            now));
+            next.updatedAt()));
     entry.replace(next);
   }
 }

@@ -631,4 +631,12 @@ public abstract class CatalogStoreTck {
       return CatalogStoreTck.this.fixture();
     }
   }
+
+  @Nested
+  class MonotonicTime extends MonotonicTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
 }

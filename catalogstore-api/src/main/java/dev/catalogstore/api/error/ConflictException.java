@@ -4,8 +4,13 @@ import java.util.Optional;
 
 /**
  * A compare-and-set lost: the stored value was not the one the caller expected (a stale metadata
- * location, a moved branch head). Carries the value the store holds now, where known, so the caller
- * can refresh and retry.
+ * location, a moved branch head, a guarded change that found another asset). Carries the value the
+ * store holds now, where known, so the caller can refresh and retry. Nothing was changed.
+ *
+ * <p>A store whose check and change are separate steps (a conditional statement, then a read that
+ * explains why it matched nothing) may also give up when the value keeps changing between them, a
+ * bounded number of times: the conflict then carries the value its last read found, which may even
+ * be the one expected. The caller's remedy is the same: read again, and retry.
  */
 public class ConflictException extends CatalogStoreException {
   private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
@@ -63,7 +64,9 @@ public final class Missing {
       case CATALOG -> catalog(namespace.catalog());
       case NAMESPACE -> namespace(namespace);
       default ->
-          throw new IllegalArgumentException("not part of a namespace's address: " + missing);
+          throw new InternalStoreException(
+              "a backend asked for " + missing + ", which is not part of a namespace's address",
+              null);
     };
   }
 

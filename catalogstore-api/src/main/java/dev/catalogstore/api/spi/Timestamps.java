@@ -15,4 +15,16 @@ public final class Timestamps {
   public static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
+
+  /**
+   * The stamp of a change to something last stamped {@code previous}: {@link #now}, or {@code
+   * previous} if the clock reads earlier (it was set back, or another node's clock is behind). So
+   * an object's {@code updatedAt} never moves backwards and never precedes its {@code createdAt},
+   * and its history's times follow their sequence. PostgreSQL computes the same with {@code
+   * GREATEST}.
+   */
+  public static Instant notBefore(Clock clock, Instant previous) {
+    Instant now = now(clock);
+    return now.isBefore(previous) ? previous : now;
+  }
 }

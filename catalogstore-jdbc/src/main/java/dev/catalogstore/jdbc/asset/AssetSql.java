@@ -140,6 +140,8 @@ final class AssetSql {
           LIMIT :limit
       ) a ON true
       WHERE %s
+      -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+      ORDER BY a.name
       """
           .formatted(PLACE, COLUMNS, ASSET_AT_PLACE, WHERE_PLACE);
 
@@ -180,6 +182,8 @@ final class AssetSql {
             LIMIT :limit
         ) a ON true
         WHERE %s
+        -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+        ORDER BY a.name
         """
         .formatted(PLACE, ranges, WHERE_PLACE);
   }

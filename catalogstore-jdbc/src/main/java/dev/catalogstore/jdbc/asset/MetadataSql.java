@@ -89,6 +89,8 @@ final class MetadataSql {
           LIMIT :limit
       ) h ON true
       WHERE %s
+      -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+      ORDER BY h.sequence DESC
       """
           .formatted(PLACE, AssetSql.ASSET_AT_PLACE + " AND a.name = :name", AssetSql.WHERE_PLACE);
 

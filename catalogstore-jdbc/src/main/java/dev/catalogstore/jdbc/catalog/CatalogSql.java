@@ -93,6 +93,8 @@ final class CatalogSql {
           LIMIT :limit
       ) page ON true
       WHERE t.tenant_id = :tenant
+      -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+      ORDER BY page.name
       """
           .formatted(COLUMNS);
 

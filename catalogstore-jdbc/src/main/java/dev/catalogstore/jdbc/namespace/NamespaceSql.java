@@ -77,8 +77,10 @@ final class NamespaceSql {
           LIMIT :limit
       ) n ON true
       WHERE c.tenant_id = :tenant AND c.name = :catalog
+      -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+      ORDER BY n.name
       """
-          .formatted(COLUMNS);
+          .formatted(COLUMNS + ", n.name");
 
   /** Children of the namespace p. No row at all: the catalog or the parent does not exist. */
   private static final String SELECT_CHILDREN_PAGE =
@@ -96,8 +98,10 @@ final class NamespaceSql {
       ) n ON true
       WHERE c.tenant_id = :tenant AND c.name = :catalog
         AND p.path_key = :path_key AND p.path = :path::text[]
+      -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+      ORDER BY n.name
       """
-          .formatted(COLUMNS);
+          .formatted(COLUMNS + ", n.name");
 
   private static final String UPDATE_PROPERTIES =
       """

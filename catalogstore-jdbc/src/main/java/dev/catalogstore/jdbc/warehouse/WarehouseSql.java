@@ -57,6 +57,8 @@ final class WarehouseSql {
           LIMIT :limit
       ) w ON true
       WHERE t.tenant_id = :tenant
+      -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
+      ORDER BY w.name
       """
           .formatted(COLUMNS);
 
