@@ -1,6 +1,7 @@
 package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.error.InternalStoreException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,10 @@ import java.util.TreeSet;
  * from both heads is a candidate, and everything below it is marked stale; the walk ends when only
  * stale commits are left to visit. It therefore visits the commits above the base (and the base's
  * immediate ancestors), however long the shared history below it is.
+ *
+ * <p>Both walks rely on every parent having a lower generation than its child ({@link
+ * CommitGraph#generation}); each parent they read is checked, and a stored graph that breaks the
+ * rule fails with {@link InternalStoreException} rather than giving a wrong answer.
  */
 public final class MergeBase {
   private static final int FROM_A = 1;
@@ -45,6 +50,8 @@ public final class MergeBase {
    * content, and the order of {@code a} and {@code b} does not matter.
    *
    * @return the merge base; empty if the two commits share no history
+   * @throws InternalStoreException if a parent the walk reads has a generation not lower than its
+   *     child's
    */
   public static Optional<CommitId> find(CommitGraph graph, CommitId a, CommitId b) {
     Objects.requireNonNull(graph, "graph");
@@ -61,6 +68,9 @@ public final class MergeBase {
    * Whether {@code maybeAncestor} is {@code commit} or one of its ancestors. Walks down from {@code
    * commit} but never below the generation of {@code maybeAncestor}, so it visits only the commits
    * between the two.
+   *
+   * @throws InternalStoreException if a parent the walk reads has a generation not lower than its
+   *     child's
    */
   public static boolean isAncestor(CommitGraph graph, CommitId maybeAncestor, CommitId commit) {
     Objects.requireNonNull(graph, "graph");
@@ -69,19 +79,22 @@ public final class MergeBase {
     if (maybeAncestor.equals(commit)) {
       return true;
     }
-    long floor = graph.generation(maybeAncestor);
+    Generations generations = new Generations(graph);
+    long floor = generations.of(maybeAncestor);
     Set<CommitId> seen = new HashSet<>();
     Deque<CommitId> toVisit = new ArrayDeque<>();
     toVisit.push(commit);
     seen.add(commit);
     while (!toVisit.isEmpty()) {
       CommitId current = toVisit.pop();
-      if (graph.generation(current) <= floor) {
+      long generation = generations.of(current);
+      if (generation <= floor) {
         // At or below the ancestor's generation only the ancestor itself could match, and it
         // is checked before it is queued.
         continue;
       }
       for (CommitId parent : graph.parents(current)) {
+        generations.checkParent(parent, current, generation);
         if (parent.equals(maybeAncestor)) {
           return true;
         }
@@ -119,9 +132,41 @@ public final class MergeBase {
   /** A commit with its generation, read once. */
   private record Node(CommitId id, long generation) {}
 
+  /** The generations a walk reads, each read from the graph once. */
+  private static final class Generations {
+    private final CommitGraph graph;
+    private final Map<CommitId, Long> read = new HashMap<>();
+
+    Generations(CommitGraph graph) {
+      this.graph = graph;
+    }
+
+    long of(CommitId commit) {
+      return read.computeIfAbsent(commit, graph::generation);
+    }
+
+    /** Fails unless {@code parent}'s generation is lower than its child's. */
+    void checkParent(CommitId parent, CommitId child, long childGeneration) {
+      long generation = of(parent);
+      if (generation >= childGeneration) {
+        throw new InternalStoreException(
+            "broken commit graph: commit "
+                + parent
+                + " has generation "
+                + generation
+                + ", not lower than the generation "
+                + childGeneration
+                + " of its child "
+                + child,
+            null);
+      }
+    }
+  }
+
   /** One paint-down walk: the commits queued, and the paint of every commit reached. */
   private static final class Walk {
     private final CommitGraph graph;
+    private final Generations generations;
     private final Map<CommitId, Integer> paint = new HashMap<>();
     private final TreeSet<Node> queue = new TreeSet<>(WALK_ORDER);
     private final Set<CommitId> queued = new HashSet<>();
@@ -129,6 +174,7 @@ public final class MergeBase {
 
     Walk(CommitGraph graph) {
       this.graph = graph;
+      this.generations = new Generations(graph);
     }
 
     List<Node> paintDownToCommon(CommitId a, CommitId b) {
@@ -149,6 +195,7 @@ public final class MergeBase {
           paint.put(node.id(), flags);
         }
         for (CommitId parent : graph.parents(node.id())) {
+          generations.checkParent(parent, node.id(), node.generation());
           paint(parent, flags);
         }
       }
@@ -172,7 +219,7 @@ public final class MergeBase {
           queuedNotStale--;
         }
       } else {
-        queue.add(new Node(commit, graph.generation(commit)));
+        queue.add(new Node(commit, generations.of(commit)));
         queued.add(commit);
         if (!nowStale) {
           queuedNotStale++;

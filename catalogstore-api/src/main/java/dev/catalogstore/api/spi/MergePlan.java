@@ -2,6 +2,8 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.branch.MergeConflict;
 import dev.catalogstore.api.commit.AssetChange;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,10 +19,22 @@ import java.util.List;
  */
 public record MergePlan(
     List<AssetChange> toApply, List<MergeConflict> conflicts, List<MergeConflict> resolved) {
+  /**
+   * Copies and sorts each list by key: the plan holds them unmodifiable.
+   *
+   * @throws IllegalArgumentException if both {@code toApply} and {@code conflicts} hold something
+   */
   public MergePlan {
-    toApply = List.copyOf(toApply);
-    conflicts = List.copyOf(conflicts);
-    resolved = List.copyOf(resolved);
+    toApply = sortedCopy(toApply, Comparator.comparing(AssetChange::key));
+    conflicts = sortedCopy(conflicts, Comparator.comparing(MergeConflict::key));
+    resolved = sortedCopy(resolved, Comparator.comparing(MergeConflict::key));
+    if (!toApply.isEmpty() && !conflicts.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a merge plan with conflicts applies nothing, but this one would apply "
+              + toApply.size()
+              + " changes despite conflicts at "
+              + conflicts.stream().map(c -> c.key().toString()).toList());
+    }
   }
 
   /**
@@ -31,5 +45,11 @@ public record MergePlan(
    */
   public boolean isNoOp() {
     return toApply.isEmpty() && conflicts.isEmpty() && resolved.isEmpty();
+  }
+
+  private static <T> List<T> sortedCopy(List<T> list, Comparator<T> byKey) {
+    List<T> sorted = new ArrayList<>(List.copyOf(list));
+    sorted.sort(byKey);
+    return List.copyOf(sorted);
   }
 }

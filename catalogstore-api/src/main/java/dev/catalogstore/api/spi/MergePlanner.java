@@ -3,21 +3,26 @@ package dev.catalogstore.api.spi;
 import dev.catalogstore.api.branch.MergeConflict;
 import dev.catalogstore.api.branch.MergeStrategy;
 import dev.catalogstore.api.commit.AssetChange;
+import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
 import dev.catalogstore.api.error.InternalStoreException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The three-way merge of DESIGN §2.7, planned once for every backend from the net changes of both
  * sides since their merge base ({@link NetChanges}, {@link MergeBase}). Per key:
  *
  * <ul>
- *   <li>changed only on the source: applied to the target (creates, updates and deletions alike);
+ *   <li>changed only on the source: applied to the target (creates, updates and deletions alike) if
+ *       the target still holds the content the source's change started from. A partial source
+ *       branch may change a key it never copied, a create over a key the target holds for instance:
+ *       the target then holds something else, and that is a conflict between the target's current
+ *       content and the source's (unless both are the same: nothing to do);
  *   <li>changed only on the target, or on neither: kept as it is; a merge never reverts the target,
  *       and a key a partial source branch never had is simply not in its net changes, so it is
  *       never deleted;
@@ -26,16 +31,11 @@ import java.util.Optional;
  *       included): a conflict, handled as the {@link MergeStrategy} says.
  * </ul>
  *
- * <p>The plan is computed from the net changes alone: its cost grows with the number of keys
- * changed since the base (one pass over the source's changes with a lookup in the target's, then
- * sorting the result), never with the size of the catalog.
+ * <p>The plan is computed from the net changes, plus the target's current content of the keys only
+ * the source changed: its cost is linear in the changes of both sides since the base (then sorting
+ * the result), never with the size of the catalog.
  */
 public final class MergePlanner {
-  private static final Comparator<AssetChange> CHANGES_BY_KEY =
-      Comparator.comparing(AssetChange::key);
-  private static final Comparator<MergeConflict> CONFLICTS_BY_KEY =
-      Comparator.comparing(MergeConflict::key);
-
   private MergePlanner() {}
 
   /**
@@ -48,13 +48,19 @@ public final class MergePlanner {
    *
    * @param sourceNet the source's net changes since the base, by key
    * @param targetNet the target's net changes since the same base, by key
+   * @param targetCurrent the target's current content of a key (empty: the target has no such key);
+   *     called only for keys the source changed and the target did not, which a backend reads from
+   *     the target branch. For a full source branch it is always the source change's {@code
+   *     before}; for a partial one it may differ, and then the key is a conflict
    * @param strategy what to do with conflicts
    * @throws InternalStoreException if a map holds a change under another key than its own
    */
   public static MergePlan plan(
       Map<AssetKey, AssetChange> sourceNet,
       Map<AssetKey, AssetChange> targetNet,
+      Function<AssetKey, Optional<AssetContent>> targetCurrent,
       MergeStrategy strategy) {
+    Objects.requireNonNull(targetCurrent, "targetCurrent");
     Objects.requireNonNull(strategy, "strategy");
     checkKeys(targetNet, "target");
     List<AssetChange> toApply = new ArrayList<>();
@@ -68,17 +74,26 @@ public final class MergePlanner {
       }
       Optional<AssetChange> target =
           Optional.ofNullable(targetNet.get(entry.getKey())).filter(t -> !t.isNoOp());
-      if (target.isEmpty()) {
+      if (target.isPresent()) {
+        if (!source.after().equals(target.get().after())) {
+          conflicts.add(conflict(source, target.get()));
+        }
+        continue;
+      }
+      Optional<AssetContent> current =
+          Objects.requireNonNull(targetCurrent.apply(source.key()), "targetCurrent");
+      if (current.equals(source.before())) {
         toApply.add(source);
-      } else if (!source.after().equals(target.get().after())) {
-        conflicts.add(conflict(source, target.get()));
+      } else if (!current.equals(source.after())) {
+        // A partial source branch changed a key it never copied: the target holds other content
+        // than the source started from. Already holding the source's content, it needs nothing.
+        conflicts.add(new MergeConflict(source.key(), current, source.after(), current));
       }
     }
-    conflicts.sort(CONFLICTS_BY_KEY);
     return switch (strategy) {
-      case FAIL -> conflicts.isEmpty() ? sorted(toApply, List.of()) : failed(conflicts);
-      case SOURCE_WINS -> sorted(withSourceContents(toApply, conflicts), conflicts);
-      case TARGET_WINS -> sorted(toApply, conflicts);
+      case FAIL -> conflicts.isEmpty() ? applied(toApply, List.of()) : failed(conflicts);
+      case SOURCE_WINS -> applied(withSourceContents(toApply, conflicts), conflicts);
+      case TARGET_WINS -> applied(toApply, conflicts);
     };
   }
 
@@ -97,8 +112,8 @@ public final class MergePlanner {
     return toApply;
   }
 
-  private static MergePlan sorted(List<AssetChange> toApply, List<MergeConflict> resolved) {
-    toApply.sort(CHANGES_BY_KEY);
+  /** The plan sorts each list by key. */
+  private static MergePlan applied(List<AssetChange> toApply, List<MergeConflict> resolved) {
     return new MergePlan(toApply, List.of(), resolved);
   }
 

@@ -1,8 +1,10 @@
 package dev.catalogstore.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.error.InternalStoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +193,34 @@ class MergeBaseTest {
     assertThat(graph.parentReads).isEqualTo(1);
   }
 
+  @Test
+  void aParentWhoseGenerationIsNotLowerThanItsChildsIsAStoreDefect() {
+    // bad claims generation 0 like its parent root: a walk ordered by generation could leave root
+    // behind before reaching it from bad, and answer wrongly.
+    CommitId root = graph.root();
+    CommitId bad = graph.commitWithGeneration(0, root);
+    CommitId main = graph.commit(bad);
+    CommitId dev = graph.commit(root);
+
+    assertThatThrownBy(() -> MergeBase.find(graph, main, dev))
+        .isInstanceOf(InternalStoreException.class)
+        .hasMessageContaining(root.toString())
+        .hasMessageContaining(bad.toString());
+    assertThatThrownBy(() -> MergeBase.find(graph, dev, main))
+        .isInstanceOf(InternalStoreException.class);
+  }
+
+  @Test
+  void anAncestryCheckReadingAParentWithAHigherGenerationIsAStoreDefect() {
+    CommitId root = graph.root();
+    CommitId high = graph.commitWithGeneration(3, root);
+    CommitId low = graph.commitWithGeneration(2, high);
+
+    assertThatThrownBy(() -> MergeBase.isAncestor(graph, root, low))
+        .isInstanceOf(InternalStoreException.class)
+        .hasMessageContaining("generation 3");
+  }
+
   private static CommitId id(String uuid) {
     return new CommitId(UUID.fromString(uuid));
   }
@@ -216,6 +246,13 @@ class MergeBaseTest {
       }
       parents.put(id, List.of(parentIds));
       generations.put(id, generation + 1);
+      return id;
+    }
+
+    /** A commit stored with {@code generation}, right or wrong. */
+    CommitId commitWithGeneration(long generation, CommitId... parentIds) {
+      CommitId id = commit(parentIds);
+      generations.put(id, generation);
       return id;
     }
 

@@ -11,6 +11,7 @@ import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.namespace.NamespacePath;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The three-way merge of DESIGN §2.7, rule by rule, from the net changes of the source and the
- * target since their merge base.
+ * target since their merge base. Most cases merge a full source branch, whose changes start from
+ * what the target holds at each key only the source changed ({@link #fullBranchPlan}); the partial
+ * branch cases say what the target holds.
  */
 class MergePlannerTest {
   private static final AssetKey ORDERS = key("sales", "orders");
@@ -41,7 +44,7 @@ class MergePlannerTest {
             AssetChange.created(ITEMS, V1),
             AssetChange.deleted(USERS, V1));
 
-    MergePlan plan = MergePlanner.plan(source, net(), MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, net(), MergeStrategy.FAIL);
 
     assertThat(plan.toApply())
         .containsExactly(
@@ -57,7 +60,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> source = net(AssetChange.updated(ORDERS, V1, V2));
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ITEMS, V1, V3));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.FAIL);
 
     assertThat(plan.toApply()).containsExactly(AssetChange.updated(ORDERS, V1, V2));
     assertThat(plan.conflicts()).isEmpty();
@@ -68,7 +71,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> target =
         net(AssetChange.updated(ORDERS, V1, V3), AssetChange.created(ITEMS, V1));
 
-    MergePlan plan = MergePlanner.plan(net(), target, MergeStrategy.SOURCE_WINS);
+    MergePlan plan = fullBranchPlan(net(), target, MergeStrategy.SOURCE_WINS);
 
     assertThat(plan.toApply()).isEmpty();
     assertThat(plan.isNoOp()).isTrue();
@@ -79,7 +82,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> source = net(AssetChange.updated(ORDERS, V1, V2));
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ORDERS, V1, V3));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.FAIL);
 
     assertThat(plan.conflicts())
         .containsExactly(
@@ -93,7 +96,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> source = net(AssetChange.updated(ORDERS, V1, V2));
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ORDERS, V1, V2));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.FAIL);
 
     assertThat(plan.isNoOp()).isTrue();
   }
@@ -101,7 +104,7 @@ class MergePlannerTest {
   @Test
   void theSameDeletionOnBothSidesIsNeitherAppliedNorAConflict() {
     MergePlan plan =
-        MergePlanner.plan(
+        fullBranchPlan(
             net(AssetChange.deleted(ORDERS, V1)),
             net(AssetChange.deleted(ORDERS, V1)),
             MergeStrategy.FAIL);
@@ -112,7 +115,7 @@ class MergePlannerTest {
   @Test
   void aDeletionOnTheSourceAgainstAModificationOnTheTargetIsAConflict() {
     MergePlan plan =
-        MergePlanner.plan(
+        fullBranchPlan(
             net(AssetChange.deleted(ORDERS, V1)),
             net(AssetChange.updated(ORDERS, V1, V3)),
             MergeStrategy.FAIL);
@@ -126,7 +129,7 @@ class MergePlannerTest {
   @Test
   void aModificationOnTheSourceAgainstADeletionOnTheTargetIsAConflict() {
     MergePlan plan =
-        MergePlanner.plan(
+        fullBranchPlan(
             net(AssetChange.updated(ORDERS, V1, V2)),
             net(AssetChange.deleted(ORDERS, V1)),
             MergeStrategy.FAIL);
@@ -140,7 +143,7 @@ class MergePlannerTest {
   @Test
   void aKeyCreatedOnBothSidesWithDifferentContentsIsAConflictWithNoBase() {
     MergePlan plan =
-        MergePlanner.plan(
+        fullBranchPlan(
             net(AssetChange.created(ORDERS, V2)),
             net(AssetChange.created(ORDERS, V3)),
             MergeStrategy.FAIL);
@@ -153,15 +156,14 @@ class MergePlannerTest {
   @Test
   void aDeletionOnTheSourcePropagatesToTheTarget() {
     MergePlan plan =
-        MergePlanner.plan(net(AssetChange.deleted(ORDERS, V1)), net(), MergeStrategy.FAIL);
+        fullBranchPlan(net(AssetChange.deleted(ORDERS, V1)), net(), MergeStrategy.FAIL);
 
     assertThat(plan.toApply()).containsExactly(AssetChange.deleted(ORDERS, V1));
   }
 
   @Test
   void anAssetCreatedOnlyOnTheSourceIsCreatedOnTheTarget() {
-    MergePlan plan =
-        MergePlanner.plan(net(AssetChange.created(ITEMS, V1)), net(), MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(net(AssetChange.created(ITEMS, V1)), net(), MergeStrategy.FAIL);
 
     assertThat(plan.toApply()).containsExactly(AssetChange.created(ITEMS, V1));
   }
@@ -173,7 +175,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> partialSource = net(AssetChange.updated(ORDERS, V1, V2));
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ITEMS, V1, V3));
 
-    MergePlan plan = MergePlanner.plan(partialSource, target, MergeStrategy.SOURCE_WINS);
+    MergePlan plan = fullBranchPlan(partialSource, target, MergeStrategy.SOURCE_WINS);
 
     assertThat(plan.toApply()).containsExactly(AssetChange.updated(ORDERS, V1, V2));
     assertThat(plan.toApply()).noneMatch(change -> change.key().equals(ITEMS));
@@ -185,7 +187,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ORDERS, V1, V2));
 
     for (MergeStrategy strategy : MergeStrategy.values()) {
-      assertThat(MergePlanner.plan(net(), target, strategy).isNoOp()).isTrue();
+      assertThat(fullBranchPlan(net(), target, strategy).isNoOp()).isTrue();
     }
   }
 
@@ -199,7 +201,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> target =
         net(AssetChange.updated(ORDERS, V1, V3), AssetChange.deleted(USERS, V1));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.FAIL);
 
     assertThat(plan.toApply()).isEmpty();
     assertThat(plan.resolved()).isEmpty();
@@ -219,7 +221,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> target =
         net(AssetChange.updated(ORDERS, V1, V3), AssetChange.updated(USERS, V1, V3));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.SOURCE_WINS);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.SOURCE_WINS);
 
     assertThat(plan.toApply())
         .containsExactly(
@@ -239,7 +241,7 @@ class MergePlannerTest {
         net(AssetChange.updated(ORDERS, V1, V2), AssetChange.created(ITEMS, V1));
     Map<AssetKey, AssetChange> target = net(AssetChange.deleted(ORDERS, V1));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.TARGET_WINS);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.TARGET_WINS);
 
     assertThat(plan.toApply()).containsExactly(AssetChange.created(ITEMS, V1));
     assertThat(plan.conflicts()).isEmpty();
@@ -251,7 +253,7 @@ class MergePlannerTest {
   @Test
   void aPlanThatOnlyResolvedConflictsForTheTargetIsNotANoOp() {
     MergePlan plan =
-        MergePlanner.plan(
+        fullBranchPlan(
             net(AssetChange.updated(ORDERS, V1, V2)),
             net(AssetChange.updated(ORDERS, V1, V3)),
             MergeStrategy.TARGET_WINS);
@@ -268,7 +270,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> target =
         net(AssetChange.updated(ITEMS, V1, V3), AssetChange.created(USERS, V1));
 
-    MergePlan plan = MergePlanner.plan(source, target, strategy);
+    MergePlan plan = fullBranchPlan(source, target, strategy);
 
     assertThat(plan)
         .isEqualTo(
@@ -293,8 +295,8 @@ class MergePlannerTest {
     List<AssetKey> conflicting = List.of(keys[2], keys[4], keys[0]);
     List<AssetKey> all = List.of(keys[1], keys[3], keys[2], keys[4], keys[0]);
 
-    MergePlan failed = MergePlanner.plan(source, target, MergeStrategy.FAIL);
-    MergePlan sourceWins = MergePlanner.plan(source, target, MergeStrategy.SOURCE_WINS);
+    MergePlan failed = fullBranchPlan(source, target, MergeStrategy.FAIL);
+    MergePlan sourceWins = fullBranchPlan(source, target, MergeStrategy.SOURCE_WINS);
 
     assertThat(failed.conflicts()).extracting(MergeConflict::key).isEqualTo(conflicting);
     assertThat(sourceWins.resolved()).extracting(MergeConflict::key).isEqualTo(conflicting);
@@ -308,7 +310,7 @@ class MergePlannerTest {
     Map<AssetKey, AssetChange> source = net(AssetChange.updated(ORDERS, V1, withOwner));
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ORDERS, V1, V2));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.FAIL);
 
     assertThat(plan.conflicts())
         .containsExactly(
@@ -322,7 +324,7 @@ class MergePlannerTest {
         net(AssetChange.updated(ORDERS, V1, V1), AssetChange.updated(ITEMS, V1, V2));
     Map<AssetKey, AssetChange> target = net(AssetChange.updated(ITEMS, V1, V1));
 
-    MergePlan plan = MergePlanner.plan(source, target, MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(source, target, MergeStrategy.FAIL);
 
     assertThat(plan.toApply()).containsExactly(AssetChange.updated(ITEMS, V1, V2));
   }
@@ -331,21 +333,118 @@ class MergePlannerTest {
   void aChangeFiledUnderAnotherKeyIsAStoreDefect() {
     Map<AssetKey, AssetChange> misfiled = Map.of(ITEMS, AssetChange.updated(ORDERS, V1, V2));
 
-    assertThatThrownBy(() -> MergePlanner.plan(misfiled, net(), MergeStrategy.FAIL))
+    assertThatThrownBy(() -> fullBranchPlan(misfiled, net(), MergeStrategy.FAIL))
         .isInstanceOf(InternalStoreException.class)
         .hasMessageContaining("source");
-    assertThatThrownBy(() -> MergePlanner.plan(net(), misfiled, MergeStrategy.FAIL))
+    assertThatThrownBy(() -> fullBranchPlan(net(), misfiled, MergeStrategy.FAIL))
         .isInstanceOf(InternalStoreException.class)
         .hasMessageContaining("target");
   }
 
   @Test
   void aPlanCannotBeModified() {
-    MergePlan plan =
-        MergePlanner.plan(net(AssetChange.created(ITEMS, V1)), net(), MergeStrategy.FAIL);
+    MergePlan plan = fullBranchPlan(net(AssetChange.created(ITEMS, V1)), net(), MergeStrategy.FAIL);
 
     assertThatThrownBy(() -> plan.toApply().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(MergeStrategy.class)
+  void aPartialBranchCreatingAKeyTheTargetHoldsUnchangedIsAConflictWithTheTargetsContent(
+      MergeStrategy strategy) {
+    // The partial branch never copied ORDERS, so to it ORDERS was absent and it created one; the
+    // target still holds its V1 from before the base.
+    Map<AssetKey, AssetChange> partialSource =
+        net(AssetChange.created(ORDERS, V2), AssetChange.created(ITEMS, V1));
+    Map<AssetKey, Optional<AssetContent>> targetHolds =
+        Map.of(ORDERS, Optional.of(V1), ITEMS, Optional.empty());
+
+    MergePlan plan = MergePlanner.plan(partialSource, net(), targetHolds::get, strategy);
+
+    MergeConflict conflict =
+        new MergeConflict(ORDERS, Optional.of(V1), Optional.of(V2), Optional.of(V1));
+    switch (strategy) {
+      case FAIL -> {
+        assertThat(plan.conflicts()).containsExactly(conflict);
+        assertThat(plan.toApply()).isEmpty();
+        assertThat(plan.resolved()).isEmpty();
+      }
+      case SOURCE_WINS -> {
+        // Installed over what the target holds now, so applying the plan finds what it expects.
+        assertThat(plan.toApply())
+            .containsExactly(AssetChange.created(ITEMS, V1), AssetChange.updated(ORDERS, V1, V2));
+        assertThat(plan.conflicts()).isEmpty();
+        assertThat(plan.resolved()).containsExactly(conflict);
+      }
+      case TARGET_WINS -> {
+        assertThat(plan.toApply()).containsExactly(AssetChange.created(ITEMS, V1));
+        assertThat(plan.conflicts()).isEmpty();
+        assertThat(plan.resolved()).containsExactly(conflict);
+      }
+    }
+    // Whatever the strategy, every change to apply starts from what the target holds now.
+    assertThat(plan.toApply())
+        .allSatisfy(change -> assertThat(change.before()).isEqualTo(targetHolds.get(change.key())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(MergeStrategy.class)
+  void aPartialBranchChangeTheTargetAlreadyHoldsIsNothingToDo(MergeStrategy strategy) {
+    // Created over a key the target holds with the same content, and deleted where the target has
+    // nothing: the target already looks as the source wants it.
+    Map<AssetKey, AssetChange> partialSource =
+        net(AssetChange.created(ORDERS, V2), AssetChange.deleted(ITEMS, V1));
+    Map<AssetKey, Optional<AssetContent>> targetHolds =
+        Map.of(ORDERS, Optional.of(V2), ITEMS, Optional.empty());
+
+    MergePlan plan = MergePlanner.plan(partialSource, net(), targetHolds::get, strategy);
+
+    assertThat(plan.isNoOp()).isTrue();
+  }
+
+  @Test
+  void aPartialBranchUpdatingAKeyTheTargetNoLongerHoldsAsItWasIsAConflict() {
+    Map<AssetKey, AssetChange> partialSource = net(AssetChange.updated(ORDERS, V1, V2));
+
+    MergePlan plan =
+        MergePlanner.plan(partialSource, net(), k -> Optional.of(V3), MergeStrategy.SOURCE_WINS);
+
+    assertThat(plan.toApply()).containsExactly(AssetChange.updated(ORDERS, V3, V2));
+    assertThat(plan.resolved())
+        .containsExactly(
+            new MergeConflict(ORDERS, Optional.of(V3), Optional.of(V2), Optional.of(V3)));
+  }
+
+  @Test
+  void theTargetsCurrentContentIsReadOnlyForKeysOnlyTheSourceChanged() {
+    Map<AssetKey, AssetChange> source =
+        net(
+            AssetChange.updated(ORDERS, V1, V2),
+            AssetChange.updated(ITEMS, V1, V2),
+            AssetChange.updated(USERS, V1, V1));
+    Map<AssetKey, AssetChange> target =
+        net(AssetChange.updated(ITEMS, V1, V3), AssetChange.created(key("crm", "leads"), V1));
+    List<AssetKey> read = new ArrayList<>();
+
+    MergePlanner.plan(
+        source,
+        target,
+        k -> {
+          read.add(k);
+          return source.get(k).before();
+        },
+        MergeStrategy.FAIL);
+
+    assertThat(read).containsExactly(ORDERS);
+  }
+
+  /** The plan for a full source branch: the target holds its change's before at each such key. */
+  private static MergePlan fullBranchPlan(
+      Map<AssetKey, AssetChange> source,
+      Map<AssetKey, AssetChange> target,
+      MergeStrategy strategy) {
+    return MergePlanner.plan(source, target, k -> source.get(k).before(), strategy);
   }
 
   private static Map<AssetKey, AssetChange> net(AssetChange... changes) {
