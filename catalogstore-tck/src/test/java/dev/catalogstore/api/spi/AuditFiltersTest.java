@@ -327,6 +327,22 @@ class AuditFiltersTest {
     assertThat(next.beforeEvent()).isEqualTo(AuditFilters.Position.of(events.get(2)));
   }
 
+  @Test
+  void anEventTimeFinerThanAMicrosecondIsTruncatedSoItsTokenResumes() {
+    AuditEvent fine = event(e -> e.at(T.plusNanos(1_999)));
+    AuditEvent older = event(e -> e.at(T));
+    ListQuery query = ListQuery.auditEvents(tenant, AuditFilter.ALL);
+
+    assertThat(fine.occurredAt()).isEqualTo(T.plus(1, ChronoUnit.MICROS));
+    Page<AuditEvent> page =
+        query.page(
+            List.of(fine, older), query.cursor(PageRequest.firstPage(1)), AuditFilters::position);
+
+    ListQuery.Cursor next = query.cursor(PageRequest.nextPage(page.nextPageToken().get(), 1));
+    assertThat(next.beforeEvent()).isEqualTo(AuditFilters.Position.of(fine));
+    assertThat(next.beforeEvent().precedes(older)).isTrue();
+  }
+
   // --- tokens are bound to the tenant and the filter ---
 
   @Test
