@@ -2,6 +2,7 @@ package dev.catalogstore.api.audit;
 
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,9 @@ import java.util.Optional;
  *
  * @param id its id, which also breaks ties in the log's newest-first order
  * @param tenant the tenant it belongs to
- * @param occurredAt when it was recorded, from the store's clock at microsecond precision
+ * @param occurredAt when it was recorded, from the store's clock; truncated to microseconds, the
+ *     precision every backend keeps (as {@link dev.catalogstore.api.spi.Timestamps} reads the
+ *     clock), so that an event reads back as written and its page-token position is valid
  * @param actor the user or service user that acted
  * @param action what was done, for example {@code "asset.create"}
  * @param resourceType the type of resource acted on, for example {@code "asset"}
@@ -37,7 +40,7 @@ public record AuditEvent(
   public AuditEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(occurredAt, "occurredAt");
+    occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").truncatedTo(ChronoUnit.MICROS);
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(resourceType, "resourceType");

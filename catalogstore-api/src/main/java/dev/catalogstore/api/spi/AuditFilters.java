@@ -61,14 +61,16 @@ public final class AuditFilters {
    * the filter a backend queries with: the same criteria, with the time bounds rounded up to the
    * next microsecond. Rounding up selects exactly the same events, as every event is recorded at
    * microsecond precision, and keeps every backend (PostgreSQL keeps microseconds and would round a
-   * finer bound to the nearest) in agreement.
+   * finer bound to the nearest) in agreement. The range is checked after rounding, so a range that
+   * holds no whole microsecond (for example {@code from = T + 1ns}, {@code to = T + 2ns}) is
+   * refused, and validating the returned filter again always succeeds and returns it unchanged.
    *
    * @throws InvalidArgumentException on {@code field} if the filter is missing; on {@code
    *     field.actor.id}, {@code field.action}, {@code field.resourceType} or {@code
    *     field.resourceId} for a criterion that is not a valid name ({@link Inputs#name}); on {@code
    *     field.from} or {@code field.to} for a bound before {@link #EARLIEST} or after {@link
-   *     #LATEST}; on {@code field.to} if both bounds are set and {@code from} is not before {@code
-   *     to}
+   *     #LATEST}; on {@code field.to} if both bounds are set and {@code from}, rounded up, is not
+   *     before {@code to}, rounded up
    */
   public static AuditFilter validate(AuditFilter filter, String field) {
     required(filter, field);
@@ -78,18 +80,25 @@ public final class AuditFilters {
     filter.resourceId().ifPresent(id -> name(id, field + ".resourceId"));
     filter.from().ifPresent(from -> bound(from, field + ".from"));
     filter.to().ifPresent(to -> bound(to, field + ".to"));
-    if (filter.from().isPresent()
-        && filter.to().isPresent()
-        && !filter.from().get().isBefore(filter.to().get())) {
-      throw new InvalidArgumentException(
-          field + ".to", "must be after from (" + filter.from().get() + ")");
-    }
     AuditFilter valid = filter;
     if (filter.from().isPresent()) {
       valid = valid.withFrom(roundUpToMicros(filter.from().get()));
     }
     if (filter.to().isPresent()) {
       valid = valid.withTo(roundUpToMicros(filter.to().get()));
+    }
+    // Checked after rounding, so that a range with no whole microsecond in it is refused and
+    // validating a validated filter never fails.
+    if (valid.from().isPresent()
+        && valid.to().isPresent()
+        && !valid.from().get().isBefore(valid.to().get())) {
+      throw new InvalidArgumentException(
+          field + ".to",
+          "must be after from once both are rounded up to the microsecond (from "
+              + valid.from().get()
+              + ", to "
+              + valid.to().get()
+              + ")");
     }
     return valid;
   }

@@ -36,8 +36,10 @@ import java.util.Set;
  *   <li>Actions: a grant allows the actions it lists, and every action if it lists {@link
  *       Action#ALL}. No other action implies another ({@code READ} does not give {@code LIST}).
  *   <li>Deny by default: with no matching grant, nothing is allowed.
- *   <li>Fail closed: a grant that is malformed (a {@code null} anywhere, or a namespace scope on a
- *       catalog's root) matches nothing, so a bad stored row can never widen access.
+ *   <li>Fail closed: a grant that is malformed (a {@code null} grant, scope, scope component or
+ *       actions set, or a namespace scope on a catalog's root) matches nothing, so a bad stored row
+ *       can never widen access. A {@code null} element among a grant's actions is ignored: it
+ *       allows nothing, and the grant's other actions still count.
  * </ul>
  *
  * <p>Cost: one pass over the grants, each checked in time proportional to the namespace depth.

@@ -64,6 +64,31 @@ class AuditModelTest {
   }
 
   @Test
+  void anEventTruncatesItsTimeToMicroseconds() {
+    AuditEvent fine = event(T.plusNanos(1_999));
+    AuditEvent exact = event(T.plusNanos(2_000));
+
+    assertThat(fine.occurredAt()).isEqualTo(T.plusNanos(1_000));
+    assertThat(exact.occurredAt()).isEqualTo(T.plusNanos(2_000));
+    assertThat(event(T.minusNanos(1)).occurredAt()).isEqualTo(T.minusNanos(1_000));
+  }
+
+  private static AuditEvent event(Instant occurredAt) {
+    return new AuditEvent(
+        AuditEventId.random(),
+        TenantId.random(),
+        occurredAt,
+        AuditActor.user("u"),
+        "asset.create",
+        "asset",
+        Optional.empty(),
+        Optional.empty(),
+        AuditResult.SUCCESS,
+        Optional.empty(),
+        Map.of());
+  }
+
+  @Test
   void anEventKeepsACopyOfItsDetails() {
     Map<String, String> details = new HashMap<>(Map.of("k", "v"));
     AuditEvent event =

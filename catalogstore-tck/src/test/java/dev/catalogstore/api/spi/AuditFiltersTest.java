@@ -199,13 +199,41 @@ class AuditFiltersTest {
         Arguments.of(
             AuditFilter.ALL.withTo(AuditFilters.EARLIEST.minus(1, ChronoUnit.MICROS)), "filter.to"),
         Arguments.of(AuditFilter.ALL.withFrom(T).withTo(T), "filter.to"),
-        Arguments.of(AuditFilter.ALL.withFrom(T).withTo(T.minusNanos(1)), "filter.to"));
+        Arguments.of(AuditFilter.ALL.withFrom(T).withTo(T.minusNanos(1)), "filter.to"),
+        // Distinct raw bounds that round up to the same microsecond hold no whole microsecond.
+        Arguments.of(AuditFilter.ALL.withFrom(T.plusNanos(1)).withTo(T.plusNanos(2)), "filter.to"),
+        Arguments.of(
+            AuditFilter.ALL.withFrom(T.plusNanos(1)).withTo(T.plusNanos(999)), "filter.to"),
+        Arguments.of(
+            AuditFilter.ALL.withFrom(T.plusNanos(1)).withTo(T.plus(1, ChronoUnit.MICROS)),
+            "filter.to"));
   }
 
   @ParameterizedTest
   @MethodSource("invalidFilters")
   void anInvalidFilterNamesItsField(AuditFilter filter, String field) {
     assertInvalid(() -> AuditFilters.validate(filter, "filter"), field);
+  }
+
+  @Test
+  void validatingAValidatedFilterNeverFailsAndChangesNothing() {
+    List<AuditFilter> filters =
+        List.of(
+            AuditFilter.ALL,
+            AuditFilter.ALL.withFrom(T.plusNanos(1)),
+            AuditFilter.ALL.withTo(T.plusNanos(1)),
+            AuditFilter.ALL.withFrom(T).withTo(T.plusNanos(1)),
+            AuditFilter.ALL.withFrom(T.minusNanos(1)).withTo(T.plusNanos(1)),
+            AuditFilter.ALL.withFrom(T.plusNanos(999)).withTo(T.plusNanos(1_001)),
+            AuditFilter.ALL.withFrom(T.plusNanos(1)).withTo(T.plusSeconds(1).plusNanos(1)),
+            AuditFilter.ALL
+                .withFrom(AuditFilters.EARLIEST)
+                .withTo(AuditFilters.LATEST.minusNanos(1)));
+    for (AuditFilter filter : filters) {
+      AuditFilter valid = AuditFilters.validate(filter, "filter");
+
+      assertThat(AuditFilters.validate(valid, "filter")).as("%s", filter).isEqualTo(valid);
+    }
   }
 
   @Test
@@ -325,6 +353,22 @@ class AuditFiltersTest {
 
     ListQuery.Cursor next = query.cursor(PageRequest.nextPage(page.nextPageToken().get(), 3));
     assertThat(next.beforeEvent()).isEqualTo(AuditFilters.Position.of(events.get(2)));
+  }
+
+  @Test
+  void anEventTimeFinerThanAMicrosecondIsTruncatedSoItsTokenResumes() {
+    AuditEvent fine = event(e -> e.at(T.plusNanos(1_999)));
+    AuditEvent older = event(e -> e.at(T));
+    ListQuery query = ListQuery.auditEvents(tenant, AuditFilter.ALL);
+
+    assertThat(fine.occurredAt()).isEqualTo(T.plus(1, ChronoUnit.MICROS));
+    Page<AuditEvent> page =
+        query.page(
+            List.of(fine, older), query.cursor(PageRequest.firstPage(1)), AuditFilters::position);
+
+    ListQuery.Cursor next = query.cursor(PageRequest.nextPage(page.nextPageToken().get(), 1));
+    assertThat(next.beforeEvent()).isEqualTo(AuditFilters.Position.of(fine));
+    assertThat(next.beforeEvent().precedes(older)).isTrue();
   }
 
   // --- tokens are bound to the tenant and the filter ---

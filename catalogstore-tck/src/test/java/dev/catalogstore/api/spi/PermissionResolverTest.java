@@ -434,6 +434,25 @@ class PermissionResolverTest {
   }
 
   @Test
+  void aNullActionIsIgnoredWhileANullActionSetGrantsNothing() {
+    Set<Action> withNull = new HashSet<>(Arrays.asList(null, Action.READ));
+    List<Grant> nullElement = List.of(new Grant(SALES, withNull));
+    List<Grant> nullSet =
+        Arrays.asList(new Grant(SALES, null), new Grant(new TenantScope(A), null));
+
+    assertThat(new Grant(SALES, null).actions()).isNull();
+    assertThat(new Grant(SALES, withNull).actions()).containsExactlyInAnyOrder(null, Action.READ);
+    assertThat(PermissionResolver.allows(nullElement, Action.READ, EU)).isTrue();
+    for (Action action : Action.values()) {
+      if (action != Action.READ) {
+        assertThat(PermissionResolver.allows(nullElement, action, EU)).as("%s", action).isFalse();
+      }
+      assertThat(PermissionResolver.allows(nullSet, action, EU)).as("%s", action).isFalse();
+    }
+    assertThat(PermissionResolver.effective(nullSet, EU)).isEmpty();
+  }
+
+  @Test
   void aMalformedResourceIsRejected() {
     List<Grant> grants = List.of(Grant.of(new TenantScope(A), Action.ALL));
 
