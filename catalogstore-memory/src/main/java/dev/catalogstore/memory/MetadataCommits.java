@@ -6,6 +6,7 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.spi.Conflicts;
 import dev.catalogstore.api.spi.StoredProperties;
+import dev.catalogstore.api.spi.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class MetadataCommits {
         Optional.of(commit.next()),
         StoredProperties.apply(current.properties(), commit.properties(), field),
         current.createdAt(),
-        now.isBefore(current.updatedAt()) ? current.updatedAt() : now);
+        Timestamps.notBefore(now, current.updatedAt()));
   }
 
   /** Appends {@code next}'s metadata location to the entry's history and installs {@code next}. */

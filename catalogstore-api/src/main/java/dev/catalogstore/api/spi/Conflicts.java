@@ -90,32 +90,33 @@ public final class Conflicts {
    * The value a conflict of a guarded change carries when the asset last read as {@code current}
    * met {@code expected}: the value of the first attribute {@code expected} checks, in the order of
    * {@link AssetExpectation#mismatch} (id, kind, metadata location); the metadata location when it
-   * checks none. {@code null} for an absent metadata location.
+   * checks none. Empty for an absent metadata location.
    */
-  public static String guardedValue(AssetExpectation expected, Asset current) {
+  public static Optional<String> guardedValue(AssetExpectation expected, Asset current) {
     if (expected.id().isPresent()) {
-      return current.id().toString();
+      return Optional.of(current.id().toString());
     }
     if (expected.kind().isPresent()) {
-      return current.kind().name();
+      return Optional.of(current.kind().name());
     }
-    return current.metadataLocation().orElse(null);
+    return current.metadataLocation();
   }
 
   /**
    * The conflict of a conditional change that a backend gave up retrying because the asset kept
    * changing between its attempts and its reads (A-B-A). Carries {@code lastValue}, the value read
-   * last ({@code null} if none), as any conflict carries the value stored now.
+   * last (empty if none), as any conflict carries the value stored now.
    */
-  public static ConflictException keptChanging(String operation, AssetRef asset, String lastValue) {
+  public static ConflictException keptChanging(
+      String operation, AssetRef asset, Optional<String> lastValue) {
     return new ConflictException(
         operation
             + " failed: asset "
             + asset
             + " kept changing while the store decided (last read: "
-            + (lastValue == null ? "unset" : "'" + lastValue + "'")
+            + lastValue.map(v -> "'" + v + "'").orElse("unset")
             + "); read it again and retry",
-        lastValue);
+        lastValue.orElse(null));
   }
 
   private static String describe(Optional<String> location) {

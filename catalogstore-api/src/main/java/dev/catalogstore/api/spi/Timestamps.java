@@ -24,7 +24,11 @@ public final class Timestamps {
    * GREATEST}.
    */
   public static Instant notBefore(Clock clock, Instant previous) {
-    Instant now = now(clock);
+    return notBefore(now(clock), previous);
+  }
+
+  /** {@code now}, or {@code previous} if it is later: the same rule for an instant read once. */
+  public static Instant notBefore(Instant now, Instant previous) {
     return now.isBefore(previous) ? previous : now;
   }
 }

@@ -204,7 +204,7 @@ public final class JdbcAssets implements Assets {
               violations,
               connection -> sql.rename(connection, tenant, from, to, expected, now),
               () -> {
-                String last = checkExpectation(from, expected, existing(tenant, from));
+                Optional<String> last = checkExpectation(from, expected, existing(tenant, from));
                 AssetRows.AssetLookup target = lookup(tenant, to);
                 if (target.asset().isPresent()) {
                   throw taken(to);
@@ -278,7 +278,7 @@ public final class JdbcAssets implements Assets {
               () -> {
                 Optional<String> current = existing(tenant, asset).metadataLocation();
                 Conflicts.requireMetadataLocation(asset, commit.expected(), current);
-                return current.orElse(null);
+                return current;
               });
         });
   }
@@ -371,8 +371,8 @@ public final class JdbcAssets implements Assets {
       AssetRef asset,
       Violations violations,
       SqlWork<Optional<T>> change,
-      Supplier<String> explain) {
-    String lastRead = null;
+      Supplier<Optional<String>> explain) {
+    Optional<String> lastRead = Optional.empty();
     for (int attempt = 1; attempt <= CONDITIONAL_ATTEMPTS; attempt++) {
       Optional<T> changed = db.run(operation, violations, change);
       if (changed.isPresent()) {
@@ -387,7 +387,8 @@ public final class JdbcAssets implements Assets {
    * Throws {@code ConflictException} if {@code current} does not meet {@code expected}; otherwise
    * returns the value a conflict would carry ({@link Conflicts#guardedValue}).
    */
-  private static String checkExpectation(AssetRef asset, AssetExpectation expected, Asset current) {
+  private static Optional<String> checkExpectation(
+      AssetRef asset, AssetExpectation expected, Asset current) {
     Conflicts.requireExpected(asset, expected, current);
     return Conflicts.guardedValue(expected, current);
   }

@@ -85,12 +85,13 @@ class ConflictsTest {
   void theValueAKeptChangingConflictCarriesIsTheFirstCheckedAttribute() {
     Asset current = asset(T, "m1");
     assertThat(Conflicts.guardedValue(AssetExpectation.of(current), current))
-        .isEqualTo(current.id().toString());
+        .contains(current.id().toString());
     assertThat(
             Conflicts.guardedValue(AssetExpectation.ANY.withKind(AssetKind.ICEBERG_TABLE), current))
-        .isEqualTo("ICEBERG_TABLE");
-    assertThat(Conflicts.guardedValue(AssetExpectation.ANY, current)).isEqualTo("m1");
-    assertThat(Conflicts.keptChanging("assets.delete", T, "m1").currentValue()).contains("m1");
+        .contains("ICEBERG_TABLE");
+    assertThat(Conflicts.guardedValue(AssetExpectation.ANY, current)).contains("m1");
+    assertThat(Conflicts.keptChanging("assets.delete", T, Optional.of("m1")).currentValue())
+        .contains("m1");
   }
 
   @Test
