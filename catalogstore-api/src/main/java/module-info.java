@@ -16,6 +16,7 @@ module dev.catalogstore.api {
   exports dev.catalogstore.api.paging;
   exports dev.catalogstore.api.permission;
   exports dev.catalogstore.api.spi;
+  exports dev.catalogstore.api.tag;
   exports dev.catalogstore.api.tenant;
   exports dev.catalogstore.api.warehouse;
 }

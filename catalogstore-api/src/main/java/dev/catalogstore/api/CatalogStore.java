@@ -1,8 +1,11 @@
 package dev.catalogstore.api;
 
 import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
+import dev.catalogstore.api.commit.Commits;
 import dev.catalogstore.api.namespace.Namespaces;
+import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.api.warehouse.Warehouses;
 
@@ -72,6 +75,15 @@ public interface CatalogStore extends AutoCloseable {
 
   /** Tables, views, files and models on a branch, and their metadata pointer and history. */
   Assets assets();
+
+  /** A catalog's history: commits, their ancestry and their operations. */
+  Commits commits();
+
+  /** Branches of a catalog, created from any commit, and three-way merges between them. */
+  Branches branches();
+
+  /** Tags: fixed names for commits of a catalog. */
+  Tags tags();
 
   /** Releases what the store owns (connection pools, executors). Idempotent. */
   @Override

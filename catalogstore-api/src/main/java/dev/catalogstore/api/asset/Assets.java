@@ -1,6 +1,7 @@
 package dev.catalogstore.api.asset;
 
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.Page;
@@ -19,6 +20,17 @@ import java.util.concurrent.CompletableFuture;
  * <p>A missing catalog, branch or namespace in an asset's coordinates is a {@code
  * NotFoundException} for writes and lists, whose {@code missing()} says which of them is missing; a
  * get of a missing asset returns empty.
+ *
+ * <h2>Every change is a commit</h2>
+ *
+ * Each method that changes assets (create, rename, property update, delete, metadata commit, and a
+ * multi-asset commit as a whole) appends exactly one commit to the asset's branch, with the
+ * change's operations (each asset key's content before and after; a rename is a deletion of the
+ * old key and a creation of the new one) and the given {@link CommitMeta}, and moves the branch's
+ * head to it, in the same atomic step as the change: a change is never visible without its commit,
+ * nor a commit without its change. A call that fails writes no commit. The overloads without a
+ * {@code CommitMeta} record none. An invalid author or message fails with {@code
+ * InvalidArgumentException} on {@code meta.author} or {@code meta.message}.
  */
 public interface Assets {
   /**
@@ -26,7 +38,13 @@ public interface Assets {
    * asset of that name on that branch and namespace is an {@code AlreadyExistsException}, never
    * overwritten. An initial metadata location becomes history entry 1.
    */
-  CompletableFuture<Asset> create(TenantId tenant, AssetRef asset, NewAsset request);
+  default CompletableFuture<Asset> create(TenantId tenant, AssetRef asset, NewAsset request) {
+    return create(tenant, asset, request, CommitMeta.NONE);
+  }
+
+  /** Creates an asset like {@link #create(TenantId, AssetRef, NewAsset)}, recording {@code meta}. */
+  CompletableFuture<Asset> create(
+      TenantId tenant, AssetRef asset, NewAsset request, CommitMeta meta);
 
   /** Reads an asset by its coordinates; empty if it does not exist in the tenant. */
   CompletableFuture<Optional<Asset>> get(TenantId tenant, AssetRef asset);
@@ -80,16 +98,37 @@ public interface Assets {
    * ConflictException} whose {@code currentValue()} is the stored value of the first attribute that
    * differs, and renames nothing.
    */
+  default CompletableFuture<Asset> rename(
+      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected) {
+    return rename(tenant, from, to, expected, CommitMeta.NONE);
+  }
+
+  /**
+   * Renames like {@link #rename(TenantId, AssetRef, AssetRef, AssetExpectation)}, recording {@code
+   * meta}.
+   */
   CompletableFuture<Asset> rename(
-      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected);
+      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected, CommitMeta meta);
 
   /**
    * Sets and removes property keys atomically and returns the result; keys not named are kept.
    * Fails with {@code NotFoundException} if the asset does not exist.
    */
-  CompletableFuture<Asset> updateProperties(TenantId tenant, AssetRef asset, PropertyUpdate update);
+  default CompletableFuture<Asset> updateProperties(
+      TenantId tenant, AssetRef asset, PropertyUpdate update) {
+    return updateProperties(tenant, asset, update, CommitMeta.NONE);
+  }
 
-  /** Deletes an asset and its history. Fails with {@code NotFoundException} if it is absent. */
+  /**
+   * Updates properties like {@link #updateProperties(TenantId, AssetRef, PropertyUpdate)},
+   * recording {@code meta}.
+   */
+  CompletableFuture<Asset> updateProperties(
+      TenantId tenant, AssetRef asset, PropertyUpdate update, CommitMeta meta);
+
+  /**
+   * Deletes an asset and its metadata history. Fails with {@code NotFoundException} if it is absent.
+   */
   default CompletableFuture<Void> delete(TenantId tenant, AssetRef asset) {
     return delete(tenant, asset, AssetExpectation.ANY);
   }
@@ -102,7 +141,16 @@ public interface Assets {
    * stored value of the first attribute that differs, and deletes nothing; an absent asset is a
    * {@code NotFoundException}.
    */
-  CompletableFuture<Void> delete(TenantId tenant, AssetRef asset, AssetExpectation expected);
+  default CompletableFuture<Void> delete(
+      TenantId tenant, AssetRef asset, AssetExpectation expected) {
+    return delete(tenant, asset, expected, CommitMeta.NONE);
+  }
+
+  /**
+   * Deletes like {@link #delete(TenantId, AssetRef, AssetExpectation)}, recording {@code meta}.
+   */
+  CompletableFuture<Void> delete(
+      TenantId tenant, AssetRef asset, AssetExpectation expected, CommitMeta meta);
 
   /**
    * Atomically replaces the asset's metadata location if, and only if, it equals {@code
@@ -120,8 +168,17 @@ public interface Assets {
    * then fails with a conflict whose current value is the caller's own {@code next}, which means
    * the commit succeeded (see {@link dev.catalogstore.api.error.UnavailableException}).
    */
+  default CompletableFuture<Asset> commitMetadataLocation(
+      TenantId tenant, AssetRef asset, MetadataCommit commit) {
+    return commitMetadataLocation(tenant, asset, commit, CommitMeta.NONE);
+  }
+
+  /**
+   * Commits like {@link #commitMetadataLocation(TenantId, AssetRef, MetadataCommit)}, recording
+   * {@code meta}.
+   */
   CompletableFuture<Asset> commitMetadataLocation(
-      TenantId tenant, AssetRef asset, MetadataCommit commit);
+      TenantId tenant, AssetRef asset, MetadataCommit commit, CommitMeta meta);
 
   /**
    * Commits several assets of one catalog and branch as one all-or-nothing step (Iceberg REST's
@@ -137,8 +194,17 @@ public interface Assets {
    * every stale commit, with the location stored now for each, if any expectation does not hold.
    * Returns the updated assets in the order of {@code commits}.
    */
+  default CompletableFuture<List<Asset>> commitMetadataLocations(
+      TenantId tenant, List<AssetCommit> commits) {
+    return commitMetadataLocations(tenant, commits, CommitMeta.NONE);
+  }
+
+  /**
+   * Commits several assets like {@link #commitMetadataLocations(TenantId, List)}, as one commit
+   * recording {@code meta}.
+   */
   CompletableFuture<List<Asset>> commitMetadataLocations(
-      TenantId tenant, List<AssetCommit> commits);
+      TenantId tenant, List<AssetCommit> commits, CommitMeta meta);
 
   /**
    * Lists the asset's committed metadata locations, newest first (descending sequence),

@@ -10,5 +10,7 @@ public enum ObjectType {
   CATALOG,
   BRANCH,
   NAMESPACE,
-  ASSET
+  ASSET,
+  COMMIT,
+  TAG
 }

@@ -2,8 +2,11 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
+import dev.catalogstore.api.commit.Commits;
 import dev.catalogstore.api.namespace.Namespaces;
+import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.api.warehouse.Warehouses;
 import java.util.Objects;
@@ -67,5 +70,20 @@ public abstract class ComposedCatalogStore implements CatalogStore {
   @Override
   public final Assets assets() {
     return facets.assets();
+  }
+
+  @Override
+  public final Commits commits() {
+    return facets.commits();
+  }
+
+  @Override
+  public final Branches branches() {
+    return facets.branches();
+  }
+
+  @Override
+  public final Tags tags() {
+    return facets.tags();
   }
 }

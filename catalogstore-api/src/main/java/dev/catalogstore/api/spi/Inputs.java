@@ -32,6 +32,9 @@ public final class Inputs {
   /** The deepest namespace path. */
   public static final int MAX_NAMESPACE_DEPTH = 32;
 
+  /** The longest commit message, in code points. */
+  public static final int MAX_MESSAGE_LENGTH = 64 * 1024;
+
   private Inputs() {}
 
   /** Rejects {@code null}. */
@@ -51,6 +54,14 @@ public final class Inputs {
   }
 
   /** A location URI: like a name, up to {@value #MAX_LOCATION_LENGTH} code points. */
+  /**
+   * Free text such as a commit message: 1 to {@link #MAX_MESSAGE_LENGTH} code points, not blank, no
+   * control characters except tab and line breaks.
+   */
+  public static String message(String value, String field) {
+    return text(value, field, MAX_MESSAGE_LENGTH, true);
+  }
+
   public static String location(String value, String field) {
     return text(value, field, MAX_LOCATION_LENGTH, false);
   }

@@ -6,6 +6,8 @@ import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
@@ -52,7 +54,8 @@ public final class ListQuery {
   private enum Keyset {
     NAME,
     SEQUENCE,
-    EVENT
+    EVENT,
+    COMMIT
   }
 
   private ListQuery(TenantId tenant, String name, List<String> arguments) {
@@ -116,6 +119,46 @@ public final class ListQuery {
     return new ListQuery(tenant, "metadata-history", arguments, Keyset.SEQUENCE);
   }
 
+  /** The branches of a catalog, by name. */
+  public static ListQuery branches(TenantId tenant, String catalog) {
+    return new ListQuery(tenant, "branches", List.of(catalog));
+  }
+
+  /** The tags of a catalog, by name. */
+  public static ListQuery tags(TenantId tenant, String catalog) {
+    return new ListQuery(tenant, "tags", List.of(catalog));
+  }
+
+  /**
+   * The first-parent ancestry of the commit {@code from} names, newest first, positioned by the
+   * last commit returned: the next page starts at that commit's first parent, so it continues where
+   * the previous page ended even if the branch or tag named has moved since.
+   */
+  public static ListQuery ancestry(TenantId tenant, CommitRef from) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(from.catalog());
+    if (from instanceof CommitRef.Head head) {
+      arguments.add("branch");
+      arguments.add(head.branch().branch());
+    } else if (from instanceof CommitRef.Tagged tagged) {
+      arguments.add("tag");
+      arguments.add(tagged.tag().tag());
+    } else {
+      arguments.add("commit");
+      arguments.add(((CommitRef.ById) from).id().toString());
+    }
+    return new ListQuery(tenant, "ancestry", arguments, Keyset.COMMIT);
+  }
+
+  /**
+   * The operations of a commit, by key, positioned by their ordinal: each commit's operations are
+   * numbered from 1 in key order when it is written.
+   */
+  public static ListQuery operations(TenantId tenant, String catalog, CommitId commit) {
+    return new ListQuery(
+        tenant, "commit-operations", List.of(catalog, commit.toString()), Keyset.SEQUENCE);
+  }
+
   /**
    * The tenant's audit events that match {@code filter}, newest first ({@link
    * AuditFilters#NEWEST_FIRST}), by {@link AuditFilters.Position}. Pass the filter {@link
@@ -161,6 +204,7 @@ public final class ListQuery {
     switch (keyset) {
       case SEQUENCE -> after.ifPresent(PageTokens::sequence);
       case EVENT -> after.ifPresent(AuditFilters.Position::decode);
+      case COMMIT -> after.ifPresent(ListQuery::commitPosition);
       case NAME -> {}
     }
     return new Cursor(limit, after);
@@ -183,6 +227,14 @@ public final class ListQuery {
     String last = position.apply(items.get(items.size() - 1));
     return new Page<>(
         items, Optional.of(PageTokens.encode(tenant, name, arguments, List.of(last))));
+  }
+
+  private static CommitId commitPosition(String position) {
+    try {
+      return new CommitId(java.util.UUID.fromString(position));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException(PageTokens.FIELD, "malformed page token position");
+    }
   }
 
   @Override
@@ -225,6 +277,23 @@ public final class ListQuery {
      */
     public AuditFilters.Position beforeEvent() {
       return after.map(AuditFilters.Position::decode).orElse(AuditFilters.Position.TOP);
+    }
+
+    /**
+     * The last commit of the previous page of an ancestry, whose first parent the next page starts
+     * at; empty on the first page. Only for an ancestry's cursor, whose position {@link #cursor}
+     * checked.
+     */
+    public Optional<CommitId> afterCommit() {
+      return after.map(ListQuery::commitPosition);
+    }
+
+    /**
+     * The ordinal to read after, in ascending order: the position, or 0 on the first page. Only for
+     * a sequence-positioned cursor read oldest first, such as a commit's operations.
+     */
+    public long afterSequence() {
+      return after.map(PageTokens::sequence).orElse(0L);
     }
   }
 }

@@ -2,11 +2,14 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
 
 /**
@@ -52,6 +55,35 @@ public final class Missing {
 
   public static NotFoundException asset(AssetRef asset) {
     return new NotFoundException(ObjectType.ASSET, "asset " + asset + " does not exist");
+  }
+
+  /** A commit id that is not a commit of {@code catalog} (it may be one of another catalog). */
+  public static NotFoundException commit(String catalog, CommitId id) {
+    return new NotFoundException(
+        ObjectType.COMMIT, "commit " + id + " does not exist in catalog '" + catalog + "'");
+  }
+
+  public static NotFoundException tag(TagRef tag) {
+    return new NotFoundException(
+        ObjectType.TAG,
+        "tag '" + tag.tag() + "' of catalog '" + tag.catalog() + "' does not exist");
+  }
+
+  /**
+   * The part {@code missing} (tenant, catalog, or the branch, tag or commit itself) of what {@code
+   * ref} names.
+   */
+  public static NotFoundException along(ObjectType missing, TenantId tenant, CommitRef ref) {
+    return switch (missing) {
+      case TENANT -> tenant(tenant);
+      case CATALOG -> catalog(ref.catalog());
+      case BRANCH -> branch(((CommitRef.Head) ref).branch());
+      case TAG -> tag(((CommitRef.Tagged) ref).tag());
+      case COMMIT -> commit(ref.catalog(), ((CommitRef.ById) ref).id());
+      default ->
+          throw new InternalStoreException(
+              "a backend asked for " + missing + ", which is not part of a commit reference", null);
+    };
   }
 
   /**
