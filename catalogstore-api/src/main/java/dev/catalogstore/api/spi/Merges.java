@@ -33,12 +33,12 @@ import java.util.function.Function;
  *   <li>{@link MergeOutcome#CONFLICTED}: nothing; fail with {@link Decision#conflictFailure()}
  *       unless it is a dry run;
  *   <li>{@link MergeOutcome#UP_TO_DATE}: nothing;
- *   <li>{@link MergeOutcome#FAST_FORWARD}: apply {@code plan().toApply()} to the target's assets and
- *       move the target's head to the source's head;
+ *   <li>{@link MergeOutcome#FAST_FORWARD}: apply {@code plan().toApply()} to the target's assets
+ *       and move the target's head to the source's head;
  *   <li>{@link MergeOutcome#MERGED}: apply {@code plan().toApply()}, write a merge commit with
  *       parents (target head, source head) whose changes are {@code plan().toApply()} relative to
- *       the first parent and {@link Decision#secondParentChanges()} relative to the second, and move
- *       the target's head to it.
+ *       the first parent and {@link Decision#secondParentChanges()} relative to the second, and
+ *       move the target's head to it.
  * </ul>
  *
  * Applying a change keeps the id of an asset the target already has at that key; only a key the
