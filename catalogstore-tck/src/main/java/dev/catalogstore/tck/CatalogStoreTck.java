@@ -53,6 +53,15 @@ import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.version.MergeConflictContract;
+import dev.catalogstore.tck.version.MergeDryRunContract;
+import dev.catalogstore.tck.version.MergeHistoryContract;
+import dev.catalogstore.tck.version.MergeOutcomeContract;
+import dev.catalogstore.tck.version.MergeRaceContract;
+import dev.catalogstore.tck.version.MergeResultContract;
+import dev.catalogstore.tck.version.MergeRulesContract;
+import dev.catalogstore.tck.version.MergeStrategyContract;
+import dev.catalogstore.tck.version.PartialBranchMergeContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -634,6 +643,81 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class MonotonicTime extends MonotonicTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // versioning: merges
+
+  @Nested
+  class MergeOutcome extends MergeOutcomeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeConflict extends MergeConflictContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeStrategy extends MergeStrategyContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeResult extends MergeResultContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PartialBranchMerge extends PartialBranchMergeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeHistory extends MergeHistoryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeDryRun extends MergeDryRunContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeRules extends MergeRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeRace extends MergeRaceContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
