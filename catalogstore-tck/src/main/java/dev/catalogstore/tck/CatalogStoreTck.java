@@ -53,6 +53,11 @@ import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.version.AncestryContract;
+import dev.catalogstore.tck.version.BranchCreateContract;
+import dev.catalogstore.tck.version.BranchLifecycleContract;
+import dev.catalogstore.tck.version.CommitHistoryContract;
+import dev.catalogstore.tck.version.CommitOperationsContract;
 import dev.catalogstore.tck.version.MergeConflictContract;
 import dev.catalogstore.tck.version.MergeDryRunContract;
 import dev.catalogstore.tck.version.MergeHistoryContract;
@@ -62,6 +67,7 @@ import dev.catalogstore.tck.version.MergeResultContract;
 import dev.catalogstore.tck.version.MergeRulesContract;
 import dev.catalogstore.tck.version.MergeStrategyContract;
 import dev.catalogstore.tck.version.PartialBranchMergeContract;
+import dev.catalogstore.tck.version.TagContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -718,6 +724,57 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class MergeRace extends MergeRaceContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // versioning: commits, branches, tags
+
+  @Nested
+  class CommitHistory extends CommitHistoryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Ancestry extends AncestryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitOperations extends CommitOperationsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchCreate extends BranchCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchLifecycle extends BranchLifecycleContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Tags extends TagContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
