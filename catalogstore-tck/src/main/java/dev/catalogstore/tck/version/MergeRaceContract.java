@@ -7,18 +7,23 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.branch.MergeResult;
+import dev.catalogstore.api.commit.CommitId;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.tck.ConcurrentCalls;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Specifies that a merge is one atomic step guarded by the target's head: a commit that lands on
  * the target while a merge runs is never lost. Each acknowledged commit is still in the target's
- * content afterwards (the merge either saw it or failed with a retryable error), and the committer
- * never finds its own previous commit undone.
+ * content and in its history afterwards (the merge either saw it or failed with a retryable error),
+ * and the committer never finds its own previous commit undone.
  *
  * <p>A bounded race of two threads: one commits the metadata pointer of table {@code hot} on main
  * again and again (through the store); the other creates a table on branch {@code dev} and merges
@@ -56,6 +61,29 @@ public abstract class MergeRaceContract extends VersionSuite {
       assertThat(get(main, name)).as("%s, merged into main", name).isPresent();
     }
     assertThat(contents(main).get(key("hot"))).isEqualTo(tableContent("hot", COMMITS + 1));
+    assertThat(commitsOfHotReachableFromMain())
+        .as("the commits of hot that main's history reaches through any parent")
+        .isEqualTo(COMMITS);
+  }
+
+  /** How many commits that main's head reaches, through any parent, changed hot's pointer. */
+  private long commitsOfHotReachableFromMain() {
+    Set<CommitId> seen = new HashSet<>();
+    Deque<CommitId> toVisit = new ArrayDeque<>();
+    toVisit.push(head(main));
+    while (!toVisit.isEmpty()) {
+      CommitId id = toVisit.pop();
+      if (seen.add(id)) {
+        commit(id).parents().forEach(toVisit::push);
+      }
+    }
+    return seen.stream()
+        .filter(
+            id ->
+                operations(id).stream()
+                    .anyMatch(
+                        op -> op.key().equals(key("hot")) && !op.isCreate() && !op.isDelete()))
+        .count();
   }
 
   /** Commits hot from v1 to v{COMMITS + 1}; returns the failures (none expected). */
