@@ -77,8 +77,7 @@ public final class HistoryPath {
       return List.of();
     }
     long floor = history.generation(ancestor);
-    // The walk's current path: each frame is a commit and the next parent to try; the descendant at
-    // the bottom, the commit nearest the ancestor on top.
+    // The walk's current path, newest first: each frame is a commit and the next parent to try.
     Deque<Frame> stack = new ArrayDeque<>();
     // Commits already found not to lead to the ancestor.
     Set<CommitId> deadEnds = new HashSet<>();
@@ -125,11 +124,10 @@ public final class HistoryPath {
   /** The path the stack holds: each frame's link is to the parent it tried last. */
   private static List<Edge> edges(Deque<Frame> stack) {
     List<Edge> edges = new ArrayList<>();
-    // The stack iterates from its top, the frame pushed last: the commit nearest the ancestor, so
-    // the oldest link comes first.
     for (Frame frame : stack) {
       edges.add(new Edge(frame.commit, frame.next - 1));
     }
+    // The stack iterates from its top, the commit whose parent is the ancestor: oldest first.
     return edges;
   }
 
