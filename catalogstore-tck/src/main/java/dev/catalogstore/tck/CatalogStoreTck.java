@@ -53,6 +53,12 @@ import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.versioning.BranchIsolationContract;
+import dev.catalogstore.tck.versioning.CommitIsolationContract;
+import dev.catalogstore.tck.versioning.CommitMetaIsolationContract;
+import dev.catalogstore.tck.versioning.CommitPerChangeContract;
+import dev.catalogstore.tck.versioning.CommitPerChangeRacesContract;
+import dev.catalogstore.tck.versioning.TagIsolationContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -519,6 +525,57 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class AssetPaging extends AssetPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // versioning: the rules across every method (commits, isolation, input, time)
+
+  @Nested
+  class CommitPerChange extends CommitPerChangeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitPerChangeRaces extends CommitPerChangeRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitIsolation extends CommitIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchIsolation extends BranchIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TagIsolation extends TagIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitMetaIsolation extends CommitMetaIsolationContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
