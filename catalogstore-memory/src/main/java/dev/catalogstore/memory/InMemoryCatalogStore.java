@@ -67,7 +67,10 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
             new MemoryWarehouses(registry, clock),
             new MemoryCatalogs(registry, clock),
             new MemoryNamespaces(registry, clock),
-            new MemoryAssets(registry, clock)));
+            new MemoryAssets(registry, clock),
+            new MemoryCommits(registry),
+            new MemoryBranches(registry, clock),
+            new MemoryTags(registry, clock)));
     this.registry = registry;
   }
 
