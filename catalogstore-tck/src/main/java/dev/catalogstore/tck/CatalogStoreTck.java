@@ -59,6 +59,7 @@ import dev.catalogstore.tck.versioning.CommitMetaIsolationContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeRacesContract;
 import dev.catalogstore.tck.versioning.TagIsolationContract;
+import dev.catalogstore.tck.versioning.VersionInputRulesContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -576,6 +577,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class CommitMetaIsolation extends CommitMetaIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class VersionInputRules extends VersionInputRulesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
