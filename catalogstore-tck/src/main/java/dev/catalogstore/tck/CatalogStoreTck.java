@@ -60,6 +60,7 @@ import dev.catalogstore.tck.versioning.CommitPerChangeContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeRacesContract;
 import dev.catalogstore.tck.versioning.TagIsolationContract;
 import dev.catalogstore.tck.versioning.VersionInputRulesContract;
+import dev.catalogstore.tck.versioning.VersionTimeContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -585,6 +586,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class VersionInputRules extends VersionInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class VersionTime extends VersionTimeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
