@@ -59,6 +59,7 @@ import dev.catalogstore.tck.versioning.CommitMetaIsolationContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeRacesContract;
 import dev.catalogstore.tck.versioning.TagIsolationContract;
+import dev.catalogstore.tck.versioning.VersionFailedCallsContract;
 import dev.catalogstore.tck.versioning.VersionInputRulesContract;
 import dev.catalogstore.tck.versioning.VersionTimeContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
@@ -594,6 +595,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class VersionTime extends VersionTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class VersionFailedCalls extends VersionFailedCallsContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
