@@ -24,13 +24,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Branches in memory. Creating, deleting and merging each run entirely under the tenant's write
- * lock, checks first: a new branch's start commit is read in the same step as its assets are
- * copied; a deleted branch's assets leave both indexes with it; and a merge is decided on the
- * target's head as it is while the lock is held and applied before anyone else can move that head,
- * so no change racing onto the target is lost and no reader sees half a merge.
+ * Branches in memory. Creating, deleting and merging (but for a dry run) each run entirely under
+ * the tenant's write lock, checks first: a new branch's start commit is read in the same step as
+ * its assets are copied; a deleted branch's assets leave both indexes with it; and a merge is
+ * decided on the target's head as it is while the lock is held and applied before anyone else can
+ * move that head, so no change racing onto the target is lost and no reader sees half a merge.
  *
  * <p>Cost: a merge reads the commits since the merge base and touches only the keys either side
  * changed since it ({@link Merges}, {@link MergeApplier}), whatever the size of the catalog; a
@@ -141,19 +142,24 @@ final class MemoryBranches implements Branches {
         () -> {
           Requests.tenant(tenant);
           VersionRequests.merge(source, target, options);
-          return registry.write(
-              tenant,
+          Function<TenantState, MergeResult> merge =
               state -> {
                 CatalogState catalog = state.requireCatalog(source.catalog());
                 BranchState from = catalog.requireBranch(source);
                 BranchState into = catalog.requireBranch(target);
                 Merges.requireMergeable(source, from.branch().type());
                 return merge(catalog, state, from, into, options);
-              });
+              };
+          // A dry run writes nothing, so it shares the lock with other readers.
+          return options.dryRun() ? registry.read(tenant, merge) : registry.write(tenant, merge);
         });
   }
 
-  /** Decides and, unless it is a dry run, applies the merge; the caller holds the write lock. */
+  /**
+   * Decides the merge and, unless it is a dry run, applies it. The caller holds the tenant's lock:
+   * the write lock, so the target's head cannot move between the decision and its application, or
+   * for a dry run at least the read lock.
+   */
   private MergeResult merge(
       CatalogState catalog,
       TenantState state,

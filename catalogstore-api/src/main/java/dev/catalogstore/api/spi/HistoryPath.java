@@ -121,14 +121,13 @@ public final class HistoryPath {
         "commit " + ancestor + " is not an ancestor of commit " + descendant, null);
   }
 
-  /** The path the stack holds, oldest first: each frame's link is to the parent it tried last. */
+  /** The path the stack holds: each frame's link is to the parent it tried last. */
   private static List<Edge> edges(Deque<Frame> stack) {
     List<Edge> edges = new ArrayList<>();
-    // A deque used as a stack iterates from its top: the frame pushed last, the commit nearest the
-    // ancestor, which is the oldest of the path.
     for (Frame frame : stack) {
       edges.add(new Edge(frame.commit, frame.next - 1));
     }
+    // The stack iterates from its top, the commit whose parent is the ancestor: oldest first.
     return edges;
   }
 
