@@ -14,8 +14,8 @@ module dev.catalogstore.tck {
   exports dev.catalogstore.tck.catalog;
   exports dev.catalogstore.tck.namespace;
   exports dev.catalogstore.tck.tenant;
-  exports dev.catalogstore.tck.versioning;
   exports dev.catalogstore.tck.version;
+  exports dev.catalogstore.tck.versioning;
   exports dev.catalogstore.tck.warehouse;
 
   opens dev.catalogstore.tck to
@@ -28,8 +28,9 @@ module dev.catalogstore.tck {
       org.junit.platform.commons;
   opens dev.catalogstore.tck.tenant to
       org.junit.platform.commons;
-  opens dev.catalogstore.tck.versioning to
   opens dev.catalogstore.tck.version to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.versioning to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.warehouse to
       org.junit.platform.commons;
