@@ -356,6 +356,8 @@ public abstract class CommitPerChangeContract extends HistorySuite {
     BranchRef dev = new BranchRef(LAKE, "dev");
     branchFromMain(tenant, dev);
     AssetRef ordersOnDev = new AssetRef(dev, ORDERS.namespace(), ORDERS.name());
+    // main moves on after the branch, so that the heads of main and dev differ.
+    await(store().assets().create(tenant, CUSTOMERS, customers()));
     List<Commit> mainBefore = history(tenant, MAIN);
     AssetContent before = content(tenant, ordersOnDev);
 
