@@ -22,6 +22,7 @@ import dev.catalogstore.api.branch.MergeOutcome;
 import dev.catalogstore.api.branch.MergeResult;
 import dev.catalogstore.api.branch.MergeStrategy;
 import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.AssetChange;
 import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
@@ -89,6 +90,7 @@ final class VersionBrokenStores {
         mergeCommitParentsSwapped(),
         ancestrySkippingACommitAtEachPage(),
         mainDeletable(),
+        catalogDeletionKeepingItsTags(),
         commitIdsOfEveryTenant(),
         operationsInReverseKeyOrder(),
         messagesCutTo255Characters(),
@@ -821,6 +823,91 @@ final class VersionBrokenStores {
         List.of(
             test("BranchLifecycle", "mainCannotBeDeleted"),
             test("VersionFailedCalls", "theDeletionOfMainIsRefusedAndChangesNothing")));
+  }
+
+  /**
+   * A catalog deletion that forgets the tags table: the tags of a deleted catalog survive, and a
+   * catalog created again under its name lists them, naming commits it does not have.
+   */
+  static BrokenStore catalogDeletionKeepingItsTags() {
+    return new BrokenStore(
+        "catalog-delete-keeps-tags",
+        "catalogs.delete leaves the catalog's tags behind",
+        facets -> {
+          record Key(TenantId tenant, String catalog) {}
+          Map<Key, List<Tag>> orphans = new ConcurrentHashMap<>();
+          Catalogs catalogs =
+              Intercept.facet(Catalogs.class, facets.catalogs())
+                  .replace(
+                      "delete",
+                      2,
+                      call ->
+                          attempt(
+                              () -> {
+                                TenantId tenant = call.arg(0, TenantId.class);
+                                String catalog = call.arg(1, String.class);
+                                List<Tag> tags =
+                                    tenant == null || catalog == null
+                                        ? List.of()
+                                        : facets
+                                            .tags()
+                                            .list(
+                                                tenant,
+                                                catalog,
+                                                PageRequest.firstPage(PageRequest.MAX_LIMIT))
+                                            .handle(
+                                                (page, failure) ->
+                                                    failure == null ? page.items() : List.<Tag>of())
+                                            .join();
+                                Object deleted = join(BrokenStoreKit.<Object>proceeding(call));
+                                if (!tags.isEmpty()) {
+                                  orphans.put(new Key(tenant, catalog), tags);
+                                }
+                                return completedFuture(deleted);
+                              }))
+                  .build();
+          Tags tags =
+              Intercept.facet(Tags.class, facets.tags())
+                  .replace(
+                      "list",
+                      3,
+                      call ->
+                          BrokenStoreKit.<Page<Tag>>proceeding(call)
+                              .thenApply(
+                                  page -> {
+                                    List<Tag> kept =
+                                        orphans.get(
+                                            new Key(
+                                                call.arg(0, TenantId.class),
+                                                call.arg(1, String.class)));
+                                    return kept == null || !page.items().isEmpty()
+                                        ? page
+                                        : Page.last(kept);
+                                  }))
+                  .replace(
+                      "get",
+                      2,
+                      call ->
+                          BrokenStoreKit.<Optional<Tag>>proceeding(call)
+                              .thenApply(
+                                  found -> {
+                                    TagRef ref = call.arg(1, TagRef.class);
+                                    List<Tag> kept =
+                                        ref == null
+                                            ? null
+                                            : orphans.get(
+                                                new Key(
+                                                    call.arg(0, TenantId.class), ref.catalog()));
+                                    return found.isPresent() || kept == null
+                                        ? found
+                                        : kept.stream()
+                                            .filter(t -> t.ref().equals(ref))
+                                            .findFirst();
+                                  }))
+                  .build();
+          return facets.withCatalogs(catalogs).withTags(tags);
+        },
+        List.of(test("CatalogCascades", "deletingACatalogRemovesItsCommitsBranchesAndTags")));
   }
 
   /**
