@@ -69,11 +69,14 @@ import dev.catalogstore.tck.version.MergeStrategyContract;
 import dev.catalogstore.tck.version.PartialBranchMergeContract;
 import dev.catalogstore.tck.version.TagContract;
 import dev.catalogstore.tck.versioning.BranchIsolationContract;
+import dev.catalogstore.tck.versioning.BranchPagingContract;
 import dev.catalogstore.tck.versioning.CommitIsolationContract;
 import dev.catalogstore.tck.versioning.CommitMetaIsolationContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeContract;
 import dev.catalogstore.tck.versioning.CommitPerChangeRacesContract;
+import dev.catalogstore.tck.versioning.HistoryPagingContract;
 import dev.catalogstore.tck.versioning.TagIsolationContract;
+import dev.catalogstore.tck.versioning.TagPagingContract;
 import dev.catalogstore.tck.versioning.VersionFailedCallsContract;
 import dev.catalogstore.tck.versioning.VersionInputRulesContract;
 import dev.catalogstore.tck.versioning.VersionTimeContract;
@@ -619,6 +622,30 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class VersionFailedCalls extends VersionFailedCallsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchPaging extends BranchPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TagPaging extends TagPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class HistoryPaging extends HistoryPagingContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
