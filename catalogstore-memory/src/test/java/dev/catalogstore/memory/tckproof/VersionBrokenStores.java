@@ -52,6 +52,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,7 @@ final class VersionBrokenStores {
         ancestrySkippingACommitAtEachPage(),
         mainDeletable(),
         catalogDeletionKeepingItsTags(),
+        tagsPagedInUtf16Order(),
         commitIdsOfEveryTenant(),
         operationsInReverseKeyOrder(),
         messagesCutTo255Characters(),
@@ -823,6 +825,35 @@ final class VersionBrokenStores {
         List.of(
             test("BranchLifecycle", "mainCannotBeDeleted"),
             test("VersionFailedCalls", "theDeletionOfMainIsRefusedAndChangesNothing")));
+  }
+
+  /**
+   * A tag list sorted by Java's {@code String.compareTo} (UTF-16 order) within each page: a name
+   * outside the Basic Multilingual Plane sorts before {@code "ｚ"} (U+FF5A), not after it.
+   */
+  static BrokenStore tagsPagedInUtf16Order() {
+    return new BrokenStore(
+        "tags-paged-in-utf16-order",
+        "tags.list sorts each page by UTF-16 code unit instead of by code point",
+        facets ->
+            facets.withTags(
+                Intercept.facet(Tags.class, facets.tags())
+                    .replace(
+                        "list",
+                        3,
+                        call ->
+                            BrokenStoreKit.<Page<Tag>>proceeding(call)
+                                .thenApply(
+                                    page ->
+                                        new Page<>(
+                                            page.items().stream()
+                                                .sorted(
+                                                    Comparator.comparing(
+                                                        (Tag tag) -> tag.ref().tag()))
+                                                .toList(),
+                                            page.nextPageToken())))
+                    .build()),
+        List.of(test("Tags", "tagsAreListedByNameInCodePointOrder")));
   }
 
   /**
