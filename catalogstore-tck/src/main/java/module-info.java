@@ -15,7 +15,6 @@ module dev.catalogstore.tck {
   exports dev.catalogstore.tck.namespace;
   exports dev.catalogstore.tck.tenant;
   exports dev.catalogstore.tck.version;
-  exports dev.catalogstore.tck.versioning;
   exports dev.catalogstore.tck.warehouse;
 
   opens dev.catalogstore.tck to
@@ -29,8 +28,6 @@ module dev.catalogstore.tck {
   opens dev.catalogstore.tck.tenant to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.version to
-      org.junit.platform.commons;
-  opens dev.catalogstore.tck.versioning to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.warehouse to
       org.junit.platform.commons;

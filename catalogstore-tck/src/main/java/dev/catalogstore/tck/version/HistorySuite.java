@@ -1,4 +1,4 @@
-package dev.catalogstore.tck.versioning;
+package dev.catalogstore.tck.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.catalogstore.tck.versioning;
+package dev.catalogstore.tck.version;
 
 import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.branch.BranchRef;
