@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * The assets a new branch starts with: those at the commit it starts from, materialised from the
  * cheapest source that holds them, and copied onto the new branch with new ids.
  *
- * <p>The sources, in order: (a) the branch {@code from} names, when it names a head; (b) a branch
- * whose head is that commit (a full one first, then by name); (c) a full branch whose head descends
+ * <p>The sources, in order: (a) the branch {@code from} names, when it names a head; (b) a full
+ * branch whose head is that commit (the smallest name); (c) a full branch whose head descends
  * from it ({@code main} first, then by name), with the changes since the commit undone; (d) the
  * whole history from the root commit. (a) and (b) cost the assets copied, (c) adds the changes
  * since the commit, and only (d) reads the history leading to it.
@@ -37,10 +37,11 @@ final class BranchCopier {
    * The contents of the assets at a commit, by key in key order.
    *
    * @param contents every asset's content at its key
-   * @param fromPartial whether they were copied from a partial branch, which lacks the assets it
-   *     never copied: a branch made from them is partial too
+   * @param incomplete whether they lack assets of the commit: copied from a partial branch, which
+   *     lacks the assets it never copied, or left out because their namespace has since been
+   *     deleted. A branch made from them is partial, so merging it never deletes what it lacks
    */
-  record Contents(NavigableMap<AssetKey, AssetContent> contents, boolean fromPartial) {}
+  record Contents(NavigableMap<AssetKey, AssetContent> contents, boolean incomplete) {}
 
   /**
    * The assets at {@code commit}, the commit {@code from} names in {@code catalog}; only the keys
@@ -48,14 +49,22 @@ final class BranchCopier {
    */
   static Contents contentsAt(
       CatalogState catalog, CommitRef from, CommitId commit, Optional<Set<AssetKey>> subset) {
+    Contents found = materialise(catalog, from, commit, subset);
+    // An asset can only live in an existing namespace: one deleted since the commit is left out.
+    NavigableMap<AssetKey, AssetContent> kept = new TreeMap<>(found.contents());
+    boolean dropped = kept.keySet().removeIf(key -> !catalog.namespaces().exists(key.namespace()));
+    return new Contents(kept, found.incomplete() || dropped);
+  }
+
+  private static Contents materialise(
+      CatalogState catalog, CommitRef from, CommitId commit, Optional<Set<AssetKey>> subset) {
     if (from instanceof CommitRef.Head head) {
       BranchState branch = catalog.branch(head.branch().branch()).orElseThrow();
       return new Contents(contentsOf(branch, subset), branch.branch().partial());
     }
-    Optional<BranchState> atCommit = branchAt(catalog, commit);
+    Optional<BranchState> atCommit = fullBranchAt(catalog, commit);
     if (atCommit.isPresent()) {
-      BranchState branch = atCommit.get();
-      return new Contents(contentsOf(branch, subset), branch.branch().partial());
+      return new Contents(contentsOf(atCommit.get(), subset), false);
     }
     CommitLog log = catalog.commits();
     for (BranchState branch : fullBranchesMainFirst(catalog)) {
@@ -81,41 +90,24 @@ final class BranchCopier {
     return new Contents(contents, false);
   }
 
-  /**
-   * Creates an asset on {@code branch} for every content, with a new id and both times {@code now}.
-   * A key whose namespace has since been deleted from the catalog is skipped: an asset can only
-   * live in an existing namespace.
-   */
+  /** Creates an asset on {@code branch} for every content, with a new id and both times {@code now}. */
   static void copy(
-      TenantState state,
-      CatalogState catalog,
-      BranchState branch,
-      Map<AssetKey, AssetContent> contents,
-      Instant now) {
+      TenantState state, BranchState branch, Map<AssetKey, AssetContent> contents, Instant now) {
     BranchRef ref = branch.branch().ref();
     contents.forEach(
-        (key, content) -> {
-          if (catalog.namespaces().exists(key.namespace())) {
-            AssetRef at = new AssetRef(ref, key.namespace(), key.name());
-            AssetWrites.create(state, branch, at, content, now);
-          }
-        });
+        (key, content) ->
+            AssetWrites.create(
+                state, branch, new AssetRef(ref, key.namespace(), key.name()), content, now));
   }
 
-  /** A branch whose head is {@code commit}: a full one if any, then the smallest name. */
-  private static Optional<BranchState> branchAt(CatalogState catalog, CommitId commit) {
-    BranchState partial = null;
-    for (BranchState branch : catalog.branches().values()) {
-      if (branch.head().equals(commit)) {
-        if (!branch.branch().partial()) {
-          return Optional.of(branch);
-        }
-        if (partial == null) {
-          partial = branch;
-        }
-      }
-    }
-    return Optional.ofNullable(partial);
+  /**
+   * A full branch whose head is {@code commit}, the smallest name first. A partial one is never
+   * used: its head commit describes more assets than it holds.
+   */
+  private static Optional<BranchState> fullBranchAt(CatalogState catalog, CommitId commit) {
+    return catalog.branches().values().stream()
+        .filter(branch -> branch.head().equals(commit) && !branch.branch().partial())
+        .findFirst();
   }
 
   /** The full branches, {@code main} first, then by name. */

@@ -65,12 +65,12 @@ final class MemoryBranches implements Branches {
                     BranchCopier.contentsAt(
                         catalog, request.from(), start.commit(), request.assets());
                 Instant now = Timestamps.now(clock);
-                boolean partial = request.assets().isPresent() || contents.fromPartial();
+                boolean partial = request.assets().isPresent() || contents.incomplete();
                 BranchState created =
                     new BranchState(
                         new Branch(branch, request.type(), start.commit(), partial, now, now));
                 catalog.branches().put(branch.branch(), created);
-                BranchCopier.copy(state, catalog, created, contents.contents(), now);
+                BranchCopier.copy(state, created, contents.contents(), now);
                 return created.branch();
               });
         });
@@ -173,11 +173,13 @@ final class MemoryBranches implements Branches {
             from.head(),
             from.branch().partial(),
             targetHead,
+            into.branch().partial(),
             key -> into.asset(key.namespace(), key.name()).map(e -> AssetContent.of(e.asset())),
             options.strategy());
     if (options.dryRun()) {
       return decision.result(targetHead, Optional.empty(), true);
     }
+    MergeApplier.requireNamespaces(catalog, into, decision.plan().toApply());
     Instant now = Timestamps.now(clock);
     switch (decision.outcome()) {
       case CONFLICTED:

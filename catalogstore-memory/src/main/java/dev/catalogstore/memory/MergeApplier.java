@@ -5,6 +5,7 @@ import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.commit.AssetChange;
 import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
+import dev.catalogstore.api.spi.Merges;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,22 @@ import java.util.Optional;
  */
 final class MergeApplier {
   private MergeApplier() {}
+
+  /**
+   * Fails with {@code PreconditionFailedException}, before anything is changed, if a change would
+   * create an asset in a namespace that has since been deleted from the catalog: an asset lives only
+   * in an existing namespace, and the caller must create it again to merge.
+   */
+  static void requireNamespaces(CatalogState catalog, BranchState target, List<AssetChange> changes) {
+    for (AssetChange change : changes) {
+      AssetKey key = change.key();
+      if (change.after().isPresent()
+          && target.asset(key.namespace(), key.name()).isEmpty()
+          && !catalog.namespaces().exists(key.namespace())) {
+        throw Merges.namespaceGone(target.branch().ref(), key);
+      }
+    }
+  }
 
   /** Makes each change of {@code changes} on {@code target}, all stamped {@code now}. */
   static void apply(TenantState state, BranchState target, List<AssetChange> changes, Instant now) {

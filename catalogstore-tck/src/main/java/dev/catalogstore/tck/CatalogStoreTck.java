@@ -64,6 +64,7 @@ import dev.catalogstore.tck.version.CommitMetaIsolationContract;
 import dev.catalogstore.tck.version.CommitOperationsContract;
 import dev.catalogstore.tck.version.CommitPerChangeContract;
 import dev.catalogstore.tck.version.CommitPerChangeRacesContract;
+import dev.catalogstore.tck.version.HistoryEdgeCasesContract;
 import dev.catalogstore.tck.version.HistoryPagingContract;
 import dev.catalogstore.tck.version.MergeConflictContract;
 import dev.catalogstore.tck.version.MergeDryRunContract;
@@ -806,6 +807,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class PartialBranchMerge extends PartialBranchMergeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class HistoryEdgeCases extends HistoryEdgeCasesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -34,12 +34,17 @@ public final class HistoryPath {
    * The net change of every key from {@code ancestor} to {@code descendant} ({@link NetChanges}).
    * Equal commits have no change.
    *
-   * @throws InternalStoreException if {@code ancestor} is not an ancestor of {@code descendant}, or
-   *     the changes along the path do not continue each other: the store's history is broken
+   * <p>A full branch's history always continues itself: every change starts from what the change
+   * before it on that key left. A partial branch's may not, since it records a create over a key it
+   * never copied as a create, although the history it started from holds that key. Such a break is
+   * folded as the partial branch's content overwriting the earlier one ({@link
+   * NetChanges#foldOverwriting}), so a legal sequence of calls never fails as a broken history.
+   *
+   * @throws InternalStoreException if {@code ancestor} is not an ancestor of {@code descendant}
    */
   public static Map<AssetKey, AssetChange> netChanges(
       CommitHistory history, CommitId ancestor, CommitId descendant) {
-    return NetChanges.fold(changesAlong(history, ancestor, descendant));
+    return NetChanges.foldOverwriting(changesAlong(history, ancestor, descendant));
   }
 
   /**

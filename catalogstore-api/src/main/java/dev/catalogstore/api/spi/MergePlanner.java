@@ -60,6 +60,21 @@ public final class MergePlanner {
       Map<AssetKey, AssetChange> targetNet,
       Function<AssetKey, Optional<AssetContent>> targetCurrent,
       MergeStrategy strategy) {
+    return plan(sourceNet, targetNet, targetCurrent, strategy, false);
+  }
+
+  /**
+   * Plans the merge like {@link #plan(Map, Map, Function, MergeStrategy)}, into a target that may
+   * be a partial branch: a key such a target never copied is absent from it, so the source's update
+   * or deletion of that key is left out (the target does not track it) rather than reported as a
+   * conflict. The source's creation of a key the target lacks is still applied.
+   */
+  public static MergePlan plan(
+      Map<AssetKey, AssetChange> sourceNet,
+      Map<AssetKey, AssetChange> targetNet,
+      Function<AssetKey, Optional<AssetContent>> targetCurrent,
+      MergeStrategy strategy,
+      boolean targetPartial) {
     Objects.requireNonNull(targetCurrent, "targetCurrent");
     Objects.requireNonNull(strategy, "strategy");
     checkKeys(targetNet, "target");
@@ -84,6 +99,9 @@ public final class MergePlanner {
           Objects.requireNonNull(targetCurrent.apply(source.key()), "targetCurrent");
       if (current.equals(source.before())) {
         toApply.add(source);
+      } else if (targetPartial && current.isEmpty()) {
+        // A key the partial target never copied: it does not track it, so it is left out.
+        continue;
       } else if (!current.equals(source.after())) {
         // A partial source branch changed a key it never copied: the target holds other content
         // than the source started from. Already holding the source's content, it needs nothing.

@@ -64,6 +64,23 @@ public final class Merges {
   }
 
   /**
+   * The failure of a merge that would create {@code key} on {@code target} in a namespace deleted
+   * from the catalog since the source made it: the caller creates the namespace again and merges.
+   */
+  public static PreconditionFailedException namespaceGone(BranchRef target, AssetKey key) {
+    return new PreconditionFailedException(
+        "the merge would create "
+            + key
+            + " on branch '"
+            + target.branch()
+            + "' of catalog '"
+            + target.catalog()
+            + "', but its namespace "
+            + key.namespace()
+            + " no longer exists; create the namespace again and merge");
+  }
+
+  /**
    * Decides the merge of the source's head into the target's.
    *
    * @param history the catalog's commits, read by the backend
@@ -71,6 +88,9 @@ public final class Merges {
    * @param sourcePartial whether the source is a partial branch, which is never fast-forwarded to:
    *     its head's history does not describe the assets it never copied
    * @param targetHead the target's head, as locked by the backend for the merge
+   * @param targetPartial whether the target is a partial branch, which leaves out the source's
+   *     changes to keys it never copied ({@link MergePlanner#plan(Map, Map, Function,
+   *     MergeStrategy, boolean)})
    * @param targetCurrent the target's current content at a key (empty: no asset there); called only
    *     for keys the source changed, at most once per key
    * @param strategy what to do with conflicts
@@ -81,6 +101,7 @@ public final class Merges {
       CommitId sourceHead,
       boolean sourcePartial,
       CommitId targetHead,
+      boolean targetPartial,
       Function<AssetKey, Optional<AssetContent>> targetCurrent,
       MergeStrategy strategy) {
     Objects.requireNonNull(history, "history");
@@ -103,18 +124,13 @@ public final class Merges {
           List.of());
     }
     // A criss-cross history is compared against the merge of its nearest common ancestors.
-    Map<AssetKey, VirtualBase.Shift> shifts =
-        ancestors.size() > 1 ? VirtualBase.shifts(history, ancestors) : Map.of();
-    Map<AssetKey, AssetChange> sourceNet =
-        VirtualBase.rebase(HistoryPath.netChanges(history, base, sourceHead), shifts);
+    Map<AssetKey, AssetChange> sourceNet = VirtualBase.netSince(history, ancestors, sourceHead);
     Map<AssetKey, AssetChange> targetNet =
-        base.equals(targetHead)
-            ? Map.of()
-            : VirtualBase.rebase(HistoryPath.netChanges(history, base, targetHead), shifts);
+        base.equals(targetHead) ? Map.of() : VirtualBase.netSince(history, ancestors, targetHead);
     Map<AssetKey, Optional<AssetContent>> readOnce = new HashMap<>();
     Function<AssetKey, Optional<AssetContent>> current =
         key -> readOnce.computeIfAbsent(key, targetCurrent);
-    MergePlan plan = MergePlanner.plan(sourceNet, targetNet, current, strategy);
+    MergePlan plan = MergePlanner.plan(sourceNet, targetNet, current, strategy, targetPartial);
     MergeOutcome outcome;
     if (!plan.conflicts().isEmpty()) {
       outcome = MergeOutcome.CONFLICTED;

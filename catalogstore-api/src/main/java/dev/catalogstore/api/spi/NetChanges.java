@@ -32,6 +32,22 @@ public final class NetChanges {
    *     previous change of that key left: the store's history is broken
    */
   public static Map<AssetKey, AssetChange> fold(Iterable<AssetChange> changes) {
+    return fold(changes, true);
+  }
+
+  /**
+   * Folds {@code changes} like {@link #fold(Iterable)}, but a change that does not start where the
+   * previous change of its key ended overwrites it: the net change goes from the content before the
+   * first change to the content after the last. For histories that pass through a partial branch,
+   * which records a create over a key it never copied as a create, although the commit it started
+   * from holds that key: the partial branch's content replaced it.
+   */
+  public static Map<AssetKey, AssetChange> foldOverwriting(Iterable<AssetChange> changes) {
+    return fold(changes, false);
+  }
+
+  private static Map<AssetKey, AssetChange> fold(
+      Iterable<AssetChange> changes, boolean requireContinuity) {
     Map<AssetKey, Span> spans = new HashMap<>();
     for (AssetChange change : changes) {
       Objects.requireNonNull(change, "change");
@@ -39,7 +55,9 @@ public final class NetChanges {
       if (previous == null) {
         spans.put(change.key(), new Span(change.before(), change.after()));
       } else {
-        checkContinues(change, previous);
+        if (requireContinuity) {
+          checkContinues(change, previous);
+        }
         spans.put(change.key(), new Span(previous.first(), change.after()));
       }
     }

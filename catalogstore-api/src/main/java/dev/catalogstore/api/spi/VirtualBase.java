@@ -20,30 +20,43 @@ import java.util.Optional;
  *
  * <p>It is kept as a difference from the first ancestor ({@link #shifts}): the keys where the
  * virtual base holds other content than that commit. Each ancestor after the first is merged in
- * three-way from its merge base with the first: a key only it changed takes its content; a key both
- * changed to different contents keeps their common base's content, so that the later merge sees
- * both changes and reports them as the conflict they are. Costs the commits between the ancestors
- * and their bases, never the catalog's size.
+ * three-way from its merge base with the first (itself a virtual base if those two are criss-cross
+ * too): a key only it changed takes its content; a key both changed to different contents keeps
+ * their common base's content, so that the later merge sees both changes and reports them as the
+ * conflict they are. Costs the commits between the ancestors and their bases, never the catalog's
+ * size.
  */
 final class VirtualBase {
   private VirtualBase() {}
 
   /**
+   * The net change of every key from the merge of {@code ancestors} (the nearest common ancestors
+   * of {@code head} and another commit, in {@link MergeBase}'s order) to {@code head}: from the
+   * single ancestor itself, or, for several, from their virtual base.
+   */
+  static Map<AssetKey, AssetChange> netSince(
+      CommitHistory history, List<CommitId> ancestors, CommitId head) {
+    Map<AssetKey, AssetChange> net = HistoryPath.netChanges(history, ancestors.get(0), head);
+    return ancestors.size() > 1 ? rebase(net, shifts(history, ancestors)) : net;
+  }
+
+  /**
    * Where the merge of {@code ancestors} differs from the first of them, by key: the content at the
-   * first ancestor and the virtual base's content.
+   * first ancestor and the virtual base's content. Ancestors that are themselves criss-cross are
+   * merged from their own virtual base, recursively (the recursion ends, since every ancestor has a
+   * lower generation than the commits it is an ancestor of).
    */
   static Map<AssetKey, Shift> shifts(CommitHistory history, List<CommitId> ancestors) {
     CommitId first = ancestors.get(0);
     Map<AssetKey, Shift> shifts = new HashMap<>();
     for (CommitId other : ancestors.subList(1, ancestors.size())) {
-      CommitId base =
-          MergeBase.find(history, first, other)
-              .orElseThrow(
-                  () ->
-                      new InternalStoreException(
-                          "commits " + first + " and " + other + " share no history", null));
-      Map<AssetKey, AssetChange> toFirst = HistoryPath.netChanges(history, base, first);
-      Map<AssetKey, AssetChange> toOther = HistoryPath.netChanges(history, base, other);
+      List<CommitId> bases = MergeBase.nearestCommonAncestors(history, first, other);
+      if (bases.isEmpty()) {
+        throw new InternalStoreException(
+            "commits " + first + " and " + other + " share no history", null);
+      }
+      Map<AssetKey, AssetChange> toFirst = netSince(history, bases, first);
+      Map<AssetKey, AssetChange> toOther = netSince(history, bases, other);
       // Keys only the first ancestor changed keep its content: nothing shifts there.
       toOther.forEach(
           (key, theirs) -> {

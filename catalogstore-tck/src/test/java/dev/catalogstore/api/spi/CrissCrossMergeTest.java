@@ -54,6 +54,7 @@ class CrissCrossMergeTest {
         source,
         false,
         targetHead,
+        false,
         key -> Optional.ofNullable(onA.get(key)),
         MergeStrategy.FAIL);
   }

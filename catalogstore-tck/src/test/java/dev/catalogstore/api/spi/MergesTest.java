@@ -50,7 +50,7 @@ class MergesTest {
 
   private Merges.Decision decide(
       CommitId source, boolean partial, CommitId targetHead, MergeStrategy strategy) {
-    return Merges.decide(history, source, partial, targetHead, current(), strategy);
+    return Merges.decide(history, source, partial, targetHead, false, current(), strategy);
   }
 
   /** A fork commit holding orders and returns at v1. */
