@@ -7,12 +7,15 @@ import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.spi.StoreFacets;
 import dev.catalogstore.jdbc.asset.JdbcAssets;
+import dev.catalogstore.jdbc.branch.JdbcBranches;
 import dev.catalogstore.jdbc.catalog.JdbcCatalogs;
+import dev.catalogstore.jdbc.commit.JdbcCommits;
 import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
+import dev.catalogstore.jdbc.tag.JdbcTags;
 import dev.catalogstore.jdbc.tenant.JdbcTenants;
 import dev.catalogstore.jdbc.warehouse.JdbcWarehouses;
 import java.time.Duration;
@@ -79,7 +82,10 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
             new JdbcWarehouses(db, sql, secretCodec),
             new JdbcCatalogs(db, sql),
             new JdbcNamespaces(db, sql),
-            new JdbcAssets(db, sql)));
+            new JdbcAssets(db, sql),
+            new JdbcCommits(db, sql),
+            new JdbcBranches(db, sql),
+            new JdbcTags(db, sql)));
     this.name = name;
     this.db = db;
     this.ownedPool = ownedPool;
