@@ -64,10 +64,15 @@ final class CommitSql {
               ON m.tenant_id = :tenant AND m.catalog_id = r.catalog_id
               AND m.commit_id = s.commit_id
           UNION ALL
-          SELECT %s
+          SELECT m.*
           FROM chain ch
-          JOIN ${schema}.commits m
-              ON m.tenant_id = :tenant AND m.commit_id = ch.first_parent_id
+          -- One primary-key lookup per step (see StoredHistory's CHAIN for why LATERAL ... LIMIT).
+          CROSS JOIN LATERAL (
+              SELECT %s
+              FROM ${schema}.commits m
+              WHERE m.tenant_id = :tenant AND m.commit_id = ch.first_parent_id
+              LIMIT 1
+          ) m
       )
       SELECT %s, page.*
       FROM ref r

@@ -65,9 +65,16 @@ public final class StoredHistory implements CommitHistory {
           UNION
           SELECT m.commit_id, m.first_parent_id, m.second_parent_id, m.generation
           FROM chain ch
-          JOIN ${schema}.commits m
-              ON m.tenant_id = :tenant AND m.catalog_id = :catalog_id
-              AND m.commit_id = ch.first_parent_id
+          -- One primary-key lookup per step. A plain join would be planned for the worktable's
+          -- default estimate (ten rows a step), a hash join over every commit of a mid-sized
+          -- history; LIMIT keeps the lateral subquery from being flattened into one.
+          CROSS JOIN LATERAL (
+              SELECT p.commit_id, p.first_parent_id, p.second_parent_id, p.generation
+              FROM ${schema}.commits p
+              WHERE p.tenant_id = :tenant AND p.commit_id = ch.first_parent_id
+                AND p.catalog_id = :catalog_id
+              LIMIT 1
+          ) m
       )
       SELECT *
       FROM chain
