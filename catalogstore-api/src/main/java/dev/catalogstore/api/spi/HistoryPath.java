@@ -127,8 +127,7 @@ public final class HistoryPath {
     for (Frame frame : stack) {
       edges.add(new Edge(frame.commit, frame.next - 1));
     }
-    // The stack iterates newest first.
-    Collections.reverse(edges);
+    // The stack iterates from its top, the commit whose parent is the ancestor: oldest first.
     return edges;
   }
 
