@@ -32,7 +32,7 @@ final class CommitSteps {
       """
       head AS (
           SELECT b.tenant_id, b.catalog_id, b.branch_id, b.head_commit_id, b.head_generation,
-                 b.head_created_at
+                 b.head_created_at, b.updated_at
           FROM ${schema}.catalogs c
           JOIN ${schema}.branches b ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id
           WHERE c.tenant_id = :tenant AND c.name = :catalog AND b.name = :branch
@@ -56,8 +56,9 @@ final class CommitSteps {
   /**
    * Appended after the statement's {@code ops} CTE: moves the head to the new commit {@code
    * :commit_id}, written with the old head as its parent, one generation above it, stamped {@code
-   * :now} or the old head's time if that is later (which is also the branch's new updated_at), with
-   * the operations of {@code ops}. Nothing if {@code ops} is empty.
+   * :now} or the old head's time if that is later, with the operations of {@code ops}. The branch's
+   * updated_at becomes the commit's time, or stays if it is later (a clock set back never moves it
+   * backwards). Nothing if {@code ops} is empty.
    */
   static final String RECORD =
       """
@@ -66,7 +67,7 @@ final class CommitSteps {
           SET head_commit_id = :commit_id,
               head_generation = h.head_generation + 1,
               head_created_at = GREATEST(:now, h.head_created_at),
-              updated_at = GREATEST(:now, h.head_created_at)
+              updated_at = GREATEST(:now, h.head_created_at, h.updated_at)
           FROM head h
           WHERE b.tenant_id = h.tenant_id AND b.branch_id = h.branch_id
             AND EXISTS (SELECT FROM ops)

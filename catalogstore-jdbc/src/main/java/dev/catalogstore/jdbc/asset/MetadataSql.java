@@ -135,7 +135,7 @@ final class MetadataSql {
       """
       WITH %s
       SELECT r.ordinal, n.path, h.catalog_id, h.branch_id, h.head_commit_id, h.head_generation,
-             h.head_created_at, %s
+             h.head_created_at, h.updated_at AS branch_updated_at, %s
       FROM unnest(:ordinals::integer[], :path_keys::bytea[], :names::text[])
           AS r(ordinal, path_key, name)
       JOIN head h ON true
@@ -271,7 +271,8 @@ final class MetadataSql {
                             Rows.uuid(row, "branch_id"),
                             new CommitId(Rows.uuid(row, "head_commit_id")),
                             row.getLong("head_generation"),
-                            Rows.instant(row, "head_created_at"));
+                            Rows.instant(row, "head_created_at"),
+                            Rows.instant(row, "branch_updated_at"));
                     int ordinal = row.getInt("ordinal");
                     AssetRef ref = commits.get(ordinal).asset();
                     return new Locked(
@@ -343,7 +344,11 @@ final class MetadataSql {
             List.of(operations));
     CommitWrites.HeadMove move =
         new CommitWrites.HeadMove(
-            head.branchId(), commit.id(), commit.generation(), commitTime, commitTime);
+            head.branchId(),
+            commit.id(),
+            commit.generation(),
+            commitTime,
+            Timestamps.notBefore(commitTime, head.branchUpdatedAt()));
     Map<UUID, Asset> committed = new HashMap<>();
     try (SqlStatement statement = SqlStatement.prepare(connection, apply)) {
       CommitWrites.bind(statement, tenant, head.catalogId(), Optional.of(commit), move)
@@ -382,8 +387,15 @@ final class MetadataSql {
    * @param commit its head
    * @param generation the head's generation
    * @param createdAt the head's time
+   * @param branchUpdatedAt the branch's updated_at
    */
-  record Head(UUID catalogId, UUID branchId, CommitId commit, long generation, Instant createdAt) {}
+  record Head(
+      UUID catalogId,
+      UUID branchId,
+      CommitId commit,
+      long generation,
+      Instant createdAt,
+      Instant branchUpdatedAt) {}
 
   /**
    * What {@link #lock} locked.

@@ -69,7 +69,8 @@ final class MergeSql {
              s.head_created_at AS source_head_created_at, s.partial AS source_partial,
              g.branch_id AS target_branch_id, g.branch_type AS target_type,
              g.head_commit_id AS target_head, g.head_generation AS target_generation,
-             g.head_created_at AS target_head_created_at, g.partial AS target_partial
+             g.head_created_at AS target_head_created_at, g.partial AS target_partial,
+             s.updated_at AS source_updated_at, g.updated_at AS target_updated_at
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
@@ -217,7 +218,8 @@ final class MergeSql {
             new CommitId(Rows.uuid(row, side + "_head")),
             row.getLong(side + "_generation"),
             Rows.instant(row, side + "_head_created_at"),
-            row.getBoolean(side + "_partial")));
+            row.getBoolean(side + "_partial"),
+            Rows.instant(row, side + "_updated_at")));
   }
 
   /**
@@ -395,6 +397,7 @@ final class MergeSql {
    * @param generation its head's generation
    * @param headCreatedAt its head's time
    * @param partial whether it is partial
+   * @param updatedAt when its head last moved
    */
   record Head(
       UUID branchId,
@@ -402,7 +405,8 @@ final class MergeSql {
       CommitId head,
       long generation,
       Instant headCreatedAt,
-      boolean partial) {}
+      boolean partial,
+      Instant updatedAt) {}
 
   /**
    * What {@link #lockHeads} found.

@@ -102,7 +102,11 @@ final class Merging {
             current,
             Optional.empty(),
             new CommitWrites.HeadMove(
-                into.branchId(), from.head(), from.generation(), from.headCreatedAt(), now),
+                into.branchId(),
+                from.head(),
+                from.generation(),
+                from.headCreatedAt(),
+                Timestamps.notBefore(now, into.updatedAt())),
             now);
         return decision.result(from.head(), Optional.empty(), false);
       }
@@ -132,7 +136,11 @@ final class Merging {
             current,
             Optional.of(commit),
             new CommitWrites.HeadMove(
-                into.branchId(), commit.id(), commit.generation(), createdAt, createdAt),
+                into.branchId(),
+                commit.id(),
+                commit.generation(),
+                createdAt,
+                Timestamps.notBefore(createdAt, into.updatedAt())),
             now);
         return decision.result(commit.id(), Optional.of(commit.id()), false);
       }
