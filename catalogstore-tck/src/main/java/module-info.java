@@ -14,6 +14,7 @@ module dev.catalogstore.tck {
   exports dev.catalogstore.tck.catalog;
   exports dev.catalogstore.tck.namespace;
   exports dev.catalogstore.tck.tenant;
+  exports dev.catalogstore.tck.version;
   exports dev.catalogstore.tck.warehouse;
 
   opens dev.catalogstore.tck to
@@ -25,6 +26,8 @@ module dev.catalogstore.tck {
   opens dev.catalogstore.tck.namespace to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.tenant to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.version to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.warehouse to
       org.junit.platform.commons;

@@ -15,28 +15,51 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the benchmarks and prints each figure with the ratio that gives it meaning.
  *
- * <p>Arguments: {@code memory}, {@code jdbc}, or none for both ({@code jdbc} needs {@code
- * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}).
+ * <p>Arguments: {@code memory}, {@code jdbc}, {@code merge} (only the merge-cost benchmark, on
+ * every backend available), or none for all ({@code jdbc} needs {@code CATALOGSTORE_BENCH_JDBC_URL}
+ * or {@code CATALOGSTORE_TEST_JDBC_URL}).
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws RunnerException {
     List<String> which = args.length == 0 ? List.of("memory", "jdbc") : List.of(args);
+    boolean database = JdbcRoundTripBenchmark.jdbcUrl().isPresent();
     if (which.contains("memory")) {
       reportMemory(run(InMemoryPagingBenchmark.class));
+      reportMerge("in-memory store", run(MergeCostBenchmark.class, "memory"));
     }
     if (which.contains("jdbc")) {
-      if (JdbcRoundTripBenchmark.jdbcUrl().isEmpty()) {
+      if (!database) {
         System.out.println("jdbc: skipped, set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL URL");
       } else {
         reportJdbc(run(JdbcRoundTripBenchmark.class));
+        reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
+      }
+    }
+    if (which.contains("merge")) {
+      reportMerge("in-memory store", run(MergeCostBenchmark.class, "memory"));
+      if (database) {
+        reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
       }
     }
   }
 
   private static Map<String, Double> run(Class<?> benchmark) throws RunnerException {
-    Options options = new OptionsBuilder().include(benchmark.getName() + "\\.").build();
+    return run(new OptionsBuilder().include(benchmark.getName() + "\\.").build());
+  }
+
+  /** Runs {@link MergeCostBenchmark}-like benchmarks on one backend. */
+  private static Map<String, Double> run(Class<?> benchmark, String backend)
+      throws RunnerException {
+    return run(
+        new OptionsBuilder()
+            .include(benchmark.getName() + "\\.")
+            .param("backend", backend)
+            .build());
+  }
+
+  private static Map<String, Double> run(Options options) throws RunnerException {
     Collection<RunResult> results = new Runner(options).run();
     Map<String, Double> scores = new LinkedHashMap<>();
     for (RunResult result : results) {
@@ -46,6 +69,7 @@ public final class BenchmarkReport {
       for (String key : result.getParams().getParamsKeys()) {
         params.add(key + "=" + result.getParams().getParam(key));
       }
+      params.removeIf(param -> param.startsWith("backend="));
       String name = params.isEmpty() ? method : method + "[" + String.join(",", params) + "]";
       scores.put(name, result.getPrimaryResult().getScore());
     }
@@ -75,8 +99,26 @@ public final class BenchmarkReport {
     printAgainst(us, "getAsset", "floorSelectOne");
     printAgainst(us, "listAssetsPage", "floorSelectOne");
     printAgainst(us, "commitMetadataLocation", "floorUpdateOneRow");
+    printAgainst(us, "commitMetadataLocation", "floorChangeWithCommit");
+    printAgainst(us, "floorChangeWithCommit", "floorChangeWithCommit");
     printAgainst(us, "floorSelectOne", "floorSelectOne");
     printAgainst(us, "floorUpdateOneRow", "floorUpdateOneRow");
+    System.out.printf(
+        Locale.ROOT,
+        "a metadata commit with its version commit runs at %.2fx the throughput of its plain-JDBC"
+            + " floor (aim: at least 0.67x)%n",
+        us.get("floorChangeWithCommit") / us.get("commitMetadataLocation"));
+  }
+
+  private static void reportMerge(String store, Map<String, Double> us) {
+    System.out.println();
+    System.out.println(
+        store + ": one three-way merge of 10 changed tables (microseconds per merge)");
+    System.out.printf(Locale.ROOT, "%-32s %12s %12s %10s%n", "", "1,000", "100,000", "growth");
+    double small = us.get("merge[assets=1000]");
+    double large = us.get("merge[assets=100000]");
+    System.out.printf(
+        Locale.ROOT, "%-32s %12.1f %12.1f %9.2fx%n", "merge", small, large, large / small);
   }
 
   private static void printAgainst(Map<String, Double> us, String method, String floor) {

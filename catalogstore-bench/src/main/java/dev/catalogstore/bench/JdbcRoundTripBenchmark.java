@@ -47,6 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * so each operation's ratio to its floor says how close it comes; what remains above 1 is the
  * statement's own work and the hop to the store's thread.
  *
+ * <p>A metadata commit also appends a commit to its branch and moves the branch's head. Its own
+ * floor, {@link #floorChangeWithCommit}, does the same work with the fewest plain statements in one
+ * transaction on tables of the same shape ({@link ChangeWithCommitFloor}).
+ *
  * <p>Reads the database from {@code CATALOGSTORE_BENCH_JDBC_URL} (or {@code
  * CATALOGSTORE_TEST_JDBC_URL}); works in its own schema.
  */
@@ -61,6 +65,7 @@ public class JdbcRoundTripBenchmark {
   static final String SCHEMA = "catalogstore_bench";
 
   private HikariDataSource floorPool;
+  private ChangeWithCommitFloor changeWithCommitFloor;
   private JdbcCatalogStore store;
   private TenantId tenant;
   private AssetRef table;
@@ -91,6 +96,7 @@ public class JdbcRoundTripBenchmark {
               + " (id int PRIMARY KEY, location text NOT NULL)");
       ddl.execute(
           "INSERT INTO public.catalogstore_bench_floor VALUES (1, '') ON CONFLICT DO NOTHING");
+      changeWithCommitFloor = ChangeWithCommitFloor.create(c);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the write floor's table", e);
     }
@@ -127,6 +133,7 @@ public class JdbcRoundTripBenchmark {
     try (Connection c = floorPool.getConnection();
         java.sql.Statement ddl = c.createStatement()) {
       ddl.execute("DROP TABLE public.catalogstore_bench_floor");
+      ChangeWithCommitFloor.drop(c);
     }
     store.tenants().delete(tenant).join();
     store.close();
@@ -151,6 +158,13 @@ public class JdbcRoundTripBenchmark {
                 "UPDATE public.catalogstore_bench_floor SET location = ? WHERE id = 1")) {
       update.setString(1, "s3://bench/floor/v" + nextVersion++ + ".metadata.json");
       return update.executeUpdate();
+    }
+  }
+
+  @Benchmark
+  public long floorChangeWithCommit() throws SQLException {
+    try (Connection c = floorPool.getConnection()) {
+      return changeWithCommitFloor.commitOnce(c);
     }
   }
 

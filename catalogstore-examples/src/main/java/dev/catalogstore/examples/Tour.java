@@ -19,6 +19,7 @@ final class Tour {
     ErrorSteps errors = new ErrorSteps(scene);
     TransactionSteps transactions = new TransactionSteps(scene);
     ViewSteps views = new ViewSteps(scene);
+    BranchSteps branches = new BranchSteps(scene);
     return setup
         .createWarehouse()
         .thenCompose(ignored -> setup.createCatalog())
@@ -34,6 +35,12 @@ final class Tour {
         .thenCompose(ignored -> transactions.commitTwoTables())
         .thenCompose(ignored -> views.refuseToDropAReplacement())
         .thenCompose(ignored -> views.listOnlyTables())
+        // Git-like versioning: a branch, a conflict found and resolved, a tag, the history.
+        .thenCompose(ignored -> branches.branchForAnIngestRun())
+        .thenCompose(ignored -> branches.mergeFindsTheConflict())
+        .thenCompose(ignored -> branches.resolveWithAStrategy())
+        .thenCompose(ignored -> branches.tagTheResult())
+        .thenCompose(ignored -> branches.printMainsHistory())
         .thenCompose(ignored -> TenantSteps.showIsolation(scene))
         .thenCompose(other -> TenantSteps.deleteTenants(scene, other));
   }

@@ -32,7 +32,7 @@ final class WalkthroughStory {
     List<String> lines = output.lines().map(String::strip).toList();
 
     assertThat(lines).first().isEqualTo("CatalogStore walkthrough on " + storeDescription);
-    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(16);
+    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(21);
     assertThat(lines)
         .containsSubsequence(
             "created \"sales\" (depth 1)",
@@ -110,12 +110,56 @@ final class WalkthroughStory {
             "listViews, kinds = [ICEBERG_VIEW]: shipments",
             "the store does the filtering: listing tables never pages through views");
 
+    assertVersioning(lines);
+
     assertThat(section(lines, "Tenants are isolated"))
         .anyMatch(line -> line.endsWith("asks for catalog \"prod\": empty"))
         .anyMatch(line -> line.endsWith("asks for orders by its id: empty"));
     assertThat(section(lines, "Delete the tenants"))
         .containsExactly("tenants().get(tenant): empty", "catalogs().get(tenant, \"prod\"): empty");
     assertThat(lines).last().isEqualTo("Done: every step behaved as the contract says.");
+  }
+
+  /** The branch, the conflict found and resolved, the tag and the history. */
+  private static void assertVersioning(List<String> lines) {
+    String orders = "\"sales\".\"2024.q1\".\"orders\"";
+    String payments = "\"sales\".\"2024.q1\".\"payments\"";
+    List<String> branch = section(lines, "Branch main for an ingest run");
+    assertThat(branch.get(0)).matches("branch nightly-ingest starts at main's head " + ID_PATTERN);
+    assertThat(branch.subList(1, 4))
+        .containsExactly(
+            "nightly-ingest: orders -> v6-ingest.metadata.json by ingest-job",
+            "main: orders -> v6-hotfix.metadata.json by alice",
+            "nightly-ingest: payments -> v3-ingest.metadata.json by ingest-job");
+
+    assertThat(section(lines, "Merge the ingest branch into main"))
+        .containsExactly(
+            "conflict on " + orders,
+            "base   v5.metadata.json",
+            "source v6-ingest.metadata.json",
+            "target v6-hotfix.metadata.json",
+            "main's orders is still v6-hotfix.metadata.json: the merge changed nothing");
+
+    List<String> resolved = section(lines, "Resolve it");
+    assertThat(resolved.get(0))
+        .isEqualTo("dry run: MERGED, would apply [" + orders + ", " + payments + "]");
+    Matcher merged =
+        Pattern.compile("merged: MERGED, merge commit (" + ID_PATTERN + ") on base " + ID_PATTERN)
+            .matcher(resolved.get(1));
+    assertThat(merged.matches()).as(resolved.get(1)).isTrue();
+    assertThat(resolved.subList(2, 4))
+        .containsExactly(
+            "applied [" + orders + ", " + payments + "]", "resolved for the source: " + orders);
+
+    String mergeCommit = merged.group(1);
+    assertThat(section(lines, "Tag main's head"))
+        .containsExactly("tag 2024-q1-close -> commit " + mergeCommit);
+    List<String> history = section(lines, "main's history");
+    assertThat(history).hasSize(6);
+    assertThat(history.get(0)).isEqualTo(mergeCommit + "  merge alice: publish the nightly ingest");
+    assertThat(history.get(1)).matches(ID_PATTERN + "  alice: hotfix");
+    assertThat(history.subList(2, 5)).allMatch(line -> line.endsWith("  -: (no message)"));
+    assertThat(history.get(5)).isEqualTo("... older commits on the next page");
   }
 
   /** The table read, the view that replaced it, and the drop refused with the view's id. */

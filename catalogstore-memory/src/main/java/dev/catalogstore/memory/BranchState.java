@@ -2,7 +2,10 @@ package dev.catalogstore.memory;
 
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.branch.Branch;
+import dev.catalogstore.api.commit.CommitId;
 import dev.catalogstore.api.namespace.NamespacePath;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,15 +16,34 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The assets of one branch of a catalog, grouped by namespace (see {@link NamespaceAssets}), so
- * that listing the assets of one namespace costs O(log n + page size) and never touches other
- * namespaces.
+ * One branch of a catalog: its current {@link Branch} value (type, head, times) and its assets,
+ * grouped by namespace (see {@link NamespaceAssets}), so that listing the assets of one namespace
+ * costs O(log n + page size) and never touches other namespaces.
  *
  * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
  */
 final class BranchState {
+  private Branch branch;
   // Only non-empty namespaces are kept, so containsKey answers "has assets".
   private final Map<NamespacePath, NamespaceAssets> assetsByNamespace = new HashMap<>();
+
+  BranchState(Branch branch) {
+    this.branch = branch;
+  }
+
+  Branch branch() {
+    return branch;
+  }
+
+  CommitId head() {
+    return branch.head();
+  }
+
+  /** Moves the head to {@code head}, the branch's last change now made at {@code at}. */
+  void moveHead(CommitId head, Instant at) {
+    branch =
+        new Branch(branch.ref(), branch.type(), head, branch.partial(), branch.createdAt(), at);
+  }
 
   Optional<AssetEntry> asset(NamespacePath namespace, String name) {
     NamespaceAssets assets = assetsByNamespace.get(namespace);

@@ -1,11 +1,18 @@
 package dev.catalogstore.memory;
 
+import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.branch.BranchType;
 import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.commit.AssetChange;
+import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.spi.Missing;
+import dev.catalogstore.api.spi.Timestamps;
+import dev.catalogstore.api.tag.Tag;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -13,19 +20,32 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One catalog: its current {@link Catalog} value, its namespace tree and its branches. A catalog is
- * born with its branch {@code main}, so no reader ever sees a catalog without it.
+ * One catalog: its current {@link Catalog} value, its namespace tree, its commits, branches and
+ * tags. A catalog is born with its root commit and its branch {@code main} at that commit, so no
+ * reader ever sees a catalog without them.
  *
  * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
  */
 final class CatalogState {
   private Catalog catalog;
   private final NamespaceTree namespaces = new NamespaceTree();
+  private final CommitLog commits;
   private final NavigableMap<String, BranchState> branches = new TreeMap<>(CodePointOrder.STRINGS);
+  private final NavigableMap<String, Tag> tags = new TreeMap<>(CodePointOrder.STRINGS);
 
   CatalogState(Catalog catalog) {
     this.catalog = catalog;
-    branches.put(BranchRef.MAIN, new BranchState());
+    Instant createdAt = catalog.createdAt();
+    this.commits = new CommitLog(catalog.name(), createdAt);
+    Branch main =
+        new Branch(
+            BranchRef.main(catalog.name()),
+            BranchType.INGEST,
+            commits.root(),
+            false,
+            createdAt,
+            createdAt);
+    branches.put(BranchRef.MAIN, new BranchState(main));
   }
 
   Catalog catalog() {
@@ -38,6 +58,20 @@ final class CatalogState {
 
   NamespaceTree namespaces() {
     return namespaces;
+  }
+
+  CommitLog commits() {
+    return commits;
+  }
+
+  /** The branches by name, in code-point order. */
+  NavigableMap<String, BranchState> branches() {
+    return branches;
+  }
+
+  /** The tags by name, in code-point order. */
+  NavigableMap<String, Tag> tags() {
+    return tags;
   }
 
   Optional<BranchState> branch(String name) {
@@ -66,5 +100,20 @@ final class CatalogState {
     List<AssetEntry> all = new ArrayList<>();
     branches.values().forEach(branch -> all.addAll(branch.allAssets()));
     return all;
+  }
+
+  /**
+   * Records a change already made to {@code branch}'s assets: appends one commit on its head with
+   * {@code changes} as operations, and moves the head to it. The commit's time is {@code now}, or
+   * its parent's time if that is later, so a history's times never go backwards. The caller holds
+   * the write lock and has made every check, so this step cannot fail halfway.
+   */
+  StoredCommit commitOnto(
+      BranchState branch, List<AssetChange> changes, CommitMeta meta, Instant now) {
+    Instant parentTime = commits.find(branch.head()).orElseThrow().commit().createdAt();
+    Instant createdAt = Timestamps.notBefore(now, parentTime);
+    StoredCommit written = commits.append(branch.head(), meta, createdAt, changes);
+    branch.moveHead(written.commit().id(), createdAt);
+    return written;
   }
 }

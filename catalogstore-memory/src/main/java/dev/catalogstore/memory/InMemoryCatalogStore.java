@@ -12,7 +12,8 @@ import java.util.Objects;
  * is. It keeps the whole contract of {@link CatalogStore} and passes the TCK.
  *
  * <p>The store is assembled from one class per facet ({@code tenants()}, {@code warehouses()},
- * {@code catalogs()}, {@code namespaces()}, {@code assets()}), which share the tenants' data.
+ * {@code catalogs()}, {@code namespaces()}, {@code assets()}, {@code commits()}, {@code
+ * branches()}, {@code tags()}), which share the tenants' data.
  *
  * <h2>Execution</h2>
  *
@@ -37,7 +38,17 @@ import java.util.Objects;
  * index in code-point order starting at the page token's position, so a page costs O(log n + page
  * size), not O(n): namespaces are indexed by parent, assets by branch and namespace (and within a
  * namespace also by kind, so {@code assets().list} narrowed to k kinds reads only assets of those
- * kinds, at O(k log n + page size × log k)), history by sequence.
+ * kinds, at O(k log n + page size × log k)), history by sequence, branches and tags by name; an
+ * ancestry page follows first-parent links from where the last page ended, and a commit's
+ * operations are kept sorted by key.
+ *
+ * <h2>Versioning</h2>
+ *
+ * Every asset change appends its one commit and moves its branch's head in the same locked step as
+ * the change. A merge is decided by the shared {@code spi.Merges} on the target's head read under
+ * the tenant's write lock and applied before that lock is released, so it reads only the commits
+ * since the merge base and writes only the keys changed since it, whatever the catalog's size. A
+ * branch creation copies the assets at its start commit (cost: the assets copied).
  *
  * <h2>Time</h2>
  *
@@ -67,7 +78,10 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
             new MemoryWarehouses(registry, clock),
             new MemoryCatalogs(registry, clock),
             new MemoryNamespaces(registry, clock),
-            new MemoryAssets(registry, clock)));
+            new MemoryAssets(registry, clock),
+            new MemoryCommits(registry),
+            new MemoryBranches(registry, clock),
+            new MemoryTags(registry, clock)));
     this.registry = registry;
   }
 

@@ -11,6 +11,10 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.AssetChange;
+import dev.catalogstore.api.commit.AssetContent;
+import dev.catalogstore.api.commit.AssetKey;
+import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.Page;
@@ -23,6 +27,7 @@ import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
 import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.spi.Timestamps;
+import dev.catalogstore.api.spi.VersionRequests;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +47,10 @@ import java.util.concurrent.CompletableFuture;
  * multi-asset commit (every expectation is checked before the first asset changes), and a guarded
  * delete or rename (the expectation is checked atomically with the change). A failed call therefore
  * changes nothing.
+ *
+ * <p>Each successful change also appends its one commit to the branch and moves the branch's head,
+ * in the same locked step and after every check, so a change is never seen without its commit and a
+ * failed call writes none. The author and message are validated after the call's other arguments.
  */
 final class MemoryAssets implements Assets {
   private final TenantRegistry registry;
@@ -53,38 +62,30 @@ final class MemoryAssets implements Assets {
   }
 
   @Override
-  public CompletableFuture<Asset> create(TenantId tenant, AssetRef asset, NewAsset request) {
+  public CompletableFuture<Asset> create(
+      TenantId tenant, AssetRef asset, NewAsset request, CommitMeta meta) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Requests.newAsset(request, "request");
+          VersionRequests.commitMeta(meta, "meta");
           return registry.write(
               tenant,
               state -> {
-                BranchState branch = requireNamespaceOnBranch(state, asset);
-                if (branch.asset(asset.namespace(), asset.name()).isPresent()) {
+                Place place = requirePlace(state, asset.branch(), asset.namespace());
+                if (place.branch().asset(asset.namespace(), asset.name()).isPresent()) {
                   throw Taken.asset(asset);
                 }
                 Instant now = Timestamps.now(clock);
-                Asset created =
-                    new Asset(
-                        freshId(state),
-                        asset,
+                AssetContent content =
+                    new AssetContent(
                         request.kind(),
                         request.location(),
                         request.metadataLocation(),
-                        request.properties(),
-                        now,
-                        now);
-                AssetEntry entry = new AssetEntry(created);
-                request
-                    .metadataLocation()
-                    .ifPresent(
-                        location ->
-                            entry.append(new MetadataLocation(1, location, Optional.empty(), now)));
-                branch.put(entry);
-                state.assetsById().put(created.id(), entry);
+                        request.properties());
+                Asset created = AssetWrites.create(state, place.branch(), asset, content, now);
+                place.commit(List.of(AssetChange.created(AssetKey.of(asset), content)), meta, now);
                 return created;
               });
         });
@@ -144,7 +145,7 @@ final class MemoryAssets implements Assets {
           return registry.read(
               tenant,
               state -> {
-                BranchState found = requireNamespaceOnBranch(state, branch, namespace);
+                BranchState found = requirePlace(state, branch, namespace).branch();
                 var matching = found.assetsAfter(namespace, cursor.after(), wanted);
                 List<Asset> fetched =
                     SortedReads.fetch(matching, cursor).stream().map(AssetEntry::asset).toList();
@@ -155,22 +156,25 @@ final class MemoryAssets implements Assets {
 
   @Override
   public CompletableFuture<Asset> rename(
-      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected) {
+      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected, CommitMeta meta) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.assetRename(from, to, expected);
+          VersionRequests.commitMeta(meta, "meta");
           return registry.write(
               tenant,
               state -> {
-                BranchState branch = requireNamespaceOnBranch(state, from);
+                Place place = requirePlace(state, from.branch(), from.namespace());
+                BranchState branch = place.branch();
                 AssetEntry entry = requireAsset(branch, from);
                 Conflicts.requireExpected(from, expected, entry.asset());
                 // Same catalog and branch as from (checked above), so only the namespace can miss.
-                requireNamespaceOnBranch(state, to);
+                place.catalog().requireNamespace(to.namespace());
                 if (branch.asset(to.namespace(), to.name()).isPresent()) {
                   throw Taken.asset(to);
                 }
+                Instant now = Timestamps.now(clock);
                 Asset current = entry.asset();
                 Asset moved =
                     new Asset(
@@ -181,10 +185,18 @@ final class MemoryAssets implements Assets {
                         current.metadataLocation(),
                         current.properties(),
                         current.createdAt(),
-                        Timestamps.notBefore(clock, current.updatedAt()));
+                        Timestamps.notBefore(now, current.updatedAt()));
                 branch.remove(from.namespace(), from.name());
                 entry.replace(moved);
                 branch.put(entry);
+                // History and merges compare by key, so a move is the old key gone, the new made.
+                AssetContent content = AssetContent.of(current);
+                place.commit(
+                    List.of(
+                        AssetChange.deleted(AssetKey.of(from), content),
+                        AssetChange.created(AssetKey.of(to), content)),
+                    meta,
+                    now);
                 return moved;
               });
         });
@@ -192,16 +204,19 @@ final class MemoryAssets implements Assets {
 
   @Override
   public CompletableFuture<Asset> updateProperties(
-      TenantId tenant, AssetRef asset, PropertyUpdate update) {
+      TenantId tenant, AssetRef asset, PropertyUpdate update, CommitMeta meta) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Inputs.propertyUpdate(update, "update");
+          VersionRequests.commitMeta(meta, "meta");
           return registry.write(
               tenant,
               state -> {
-                AssetEntry entry = requireAsset(state, asset);
+                Place place = requirePlace(state, asset.branch(), asset.namespace());
+                AssetEntry entry = requireAsset(place.branch(), asset);
+                Instant now = Timestamps.now(clock);
                 Asset current = entry.asset();
                 Asset next =
                     new Asset(
@@ -212,8 +227,9 @@ final class MemoryAssets implements Assets {
                         current.metadataLocation(),
                         StoredProperties.apply(current.properties(), update, "update"),
                         current.createdAt(),
-                        Timestamps.notBefore(clock, current.updatedAt()));
+                        Timestamps.notBefore(now, current.updatedAt()));
                 entry.replace(next);
+                place.commit(List.of(updated(current, next)), meta, now);
                 return next;
               });
         });
@@ -221,20 +237,23 @@ final class MemoryAssets implements Assets {
 
   @Override
   public CompletableFuture<Void> delete(
-      TenantId tenant, AssetRef asset, AssetExpectation expected) {
+      TenantId tenant, AssetRef asset, AssetExpectation expected, CommitMeta meta) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Requests.assetExpectation(expected, "expected");
+          VersionRequests.commitMeta(meta, "meta");
           return registry.write(
               tenant,
               state -> {
-                BranchState branch = requireNamespaceOnBranch(state, asset);
-                AssetEntry entry = requireAsset(branch, asset);
+                Place place = requirePlace(state, asset.branch(), asset.namespace());
+                AssetEntry entry = requireAsset(place.branch(), asset);
                 Conflicts.requireExpected(asset, expected, entry.asset());
-                branch.remove(asset.namespace(), asset.name());
-                state.assetsById().remove(entry.asset().id());
+                AssetWrites.remove(state, place.branch(), entry);
+                AssetChange deleted =
+                    AssetChange.deleted(AssetKey.of(asset), AssetContent.of(entry.asset()));
+                place.commit(List.of(deleted), meta, Timestamps.now(clock));
                 return null;
               });
         });
@@ -242,31 +261,38 @@ final class MemoryAssets implements Assets {
 
   @Override
   public CompletableFuture<Asset> commitMetadataLocation(
-      TenantId tenant, AssetRef asset, MetadataCommit commit) {
+      TenantId tenant, AssetRef asset, MetadataCommit commit, CommitMeta meta) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Requests.metadataCommit(commit, "commit");
+          VersionRequests.commitMeta(meta, "meta");
           return registry.write(
               tenant,
               state -> {
-                AssetEntry entry = requireAsset(state, asset);
+                Place place = requirePlace(state, asset.branch(), asset.namespace());
+                AssetEntry entry = requireAsset(place.branch(), asset);
+                Asset current = entry.asset();
                 Conflicts.requireMetadataLocation(
-                    asset, commit.expected(), entry.asset().metadataLocation());
-                return MetadataCommits.apply(
-                    entry, commit, StoredProperties.COMMIT_FIELD, Timestamps.now(clock));
+                    asset, commit.expected(), current.metadataLocation());
+                Instant now = Timestamps.now(clock);
+                Asset next =
+                    MetadataCommits.apply(entry, commit, StoredProperties.COMMIT_FIELD, now);
+                place.commit(List.of(updated(current, next)), meta, now);
+                return next;
               });
         });
   }
 
   @Override
   public CompletableFuture<List<Asset>> commitMetadataLocations(
-      TenantId tenant, List<AssetCommit> commits) {
+      TenantId tenant, List<AssetCommit> commits, CommitMeta meta) {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
           List<AssetCommit> parts = Requests.assetCommits(commits, "commits");
+          VersionRequests.commitMeta(meta, "meta");
           return registry.write(
               tenant,
               state -> {
@@ -275,11 +301,21 @@ final class MemoryAssets implements Assets {
                 CatalogState catalog = state.requireCatalog(branchRef.catalog());
                 BranchState branch = catalog.requireBranch(branchRef);
                 List<AssetEntry> entries = new ArrayList<>(parts.size());
+                List<Asset> before = new ArrayList<>(parts.size());
                 for (AssetCommit part : parts) {
                   catalog.requireNamespace(part.asset().namespace());
-                  entries.add(requireAsset(branch, part.asset()));
+                  AssetEntry entry = requireAsset(branch, part.asset());
+                  entries.add(entry);
+                  before.add(entry.asset());
                 }
-                return MetadataCommits.applyAll(parts, entries, Timestamps.now(clock));
+                Instant now = Timestamps.now(clock);
+                List<Asset> committed = MetadataCommits.applyAll(parts, entries, now);
+                List<AssetChange> changes = new ArrayList<>(parts.size());
+                for (int i = 0; i < parts.size(); i++) {
+                  changes.add(updated(before.get(i), committed.get(i)));
+                }
+                catalog.commitOnto(branch, changes, meta, now);
+                return committed;
               });
         });
   }
@@ -305,36 +341,35 @@ final class MemoryAssets implements Assets {
   }
 
   /**
-   * The branch {@code branch}, after checking that its catalog, the branch and {@code namespace}
-   * exist ({@code NotFoundException} naming the first one missing).
+   * The catalog and branch of {@code branch}, after checking that they and {@code namespace} exist
+   * ({@code NotFoundException} naming the first one missing).
    */
-  private static BranchState requireNamespaceOnBranch(
-      TenantState state, BranchRef branch, NamespacePath namespace) {
+  private static Place requirePlace(TenantState state, BranchRef branch, NamespacePath namespace) {
     CatalogState catalog = state.requireCatalog(branch.catalog());
     BranchState found = catalog.requireBranch(branch);
     catalog.requireNamespace(namespace);
-    return found;
-  }
-
-  /** The branch {@code asset} lives on, after checking that its namespace exists. */
-  private static BranchState requireNamespaceOnBranch(TenantState state, AssetRef asset) {
-    return requireNamespaceOnBranch(state, asset.branch(), asset.namespace());
+    return new Place(catalog, found);
   }
 
   private static AssetEntry requireAsset(TenantState state, AssetRef asset) {
-    return requireAsset(requireNamespaceOnBranch(state, asset), asset);
+    return requireAsset(requirePlace(state, asset.branch(), asset.namespace()).branch(), asset);
   }
 
   private static AssetEntry requireAsset(BranchState branch, AssetRef asset) {
     return branch.asset(asset.namespace(), asset.name()).orElseThrow(() -> Missing.asset(asset));
   }
 
-  /** A fresh id, unused in the tenant (a random UUID collision is retried, not trusted away). */
-  private static AssetId freshId(TenantState state) {
-    AssetId id = AssetId.random();
-    while (state.assetsById().containsKey(id)) {
-      id = AssetId.random();
+  /** The operation of a change that kept the asset at its key, even if its content is equal. */
+  private static AssetChange updated(Asset before, Asset after) {
+    return AssetChange.updated(
+        AssetKey.of(before.ref()), AssetContent.of(before), AssetContent.of(after));
+  }
+
+  /** Where an asset change happens: its catalog, whose history records it, and its branch. */
+  private record Place(CatalogState catalog, BranchState branch) {
+    /** Appends the one commit of a change already made on the branch. */
+    void commit(List<AssetChange> changes, CommitMeta meta, Instant now) {
+      catalog.commitOnto(branch, changes, meta, now);
     }
-    return id;
   }
 }

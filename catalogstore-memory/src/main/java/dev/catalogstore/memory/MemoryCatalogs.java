@@ -25,9 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Catalogs in memory. Creating a catalog creates its branch {@code main} in the same step, and
- * deleting one drops its branches, namespaces, assets and their history in one step: both run
- * entirely under the tenant's write lock, so no reader sees half of either.
+ * Catalogs in memory. Creating a catalog creates its root commit and its branch {@code main} at it
+ * in the same step, and deleting one drops its branches, tags, commits, namespaces, assets and
+ * their history in one step: both run entirely under the tenant's write lock, so no reader sees
+ * half of either.
  */
 final class MemoryCatalogs implements Catalogs {
   private final TenantRegistry registry;

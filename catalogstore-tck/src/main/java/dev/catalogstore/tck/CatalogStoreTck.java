@@ -53,6 +53,21 @@ import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.version.AncestryContract;
+import dev.catalogstore.tck.version.BranchCreateContract;
+import dev.catalogstore.tck.version.BranchLifecycleContract;
+import dev.catalogstore.tck.version.CommitHistoryContract;
+import dev.catalogstore.tck.version.CommitOperationsContract;
+import dev.catalogstore.tck.version.MergeConflictContract;
+import dev.catalogstore.tck.version.MergeDryRunContract;
+import dev.catalogstore.tck.version.MergeHistoryContract;
+import dev.catalogstore.tck.version.MergeOutcomeContract;
+import dev.catalogstore.tck.version.MergeRaceContract;
+import dev.catalogstore.tck.version.MergeResultContract;
+import dev.catalogstore.tck.version.MergeRulesContract;
+import dev.catalogstore.tck.version.MergeStrategyContract;
+import dev.catalogstore.tck.version.PartialBranchMergeContract;
+import dev.catalogstore.tck.version.TagContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -82,12 +97,13 @@ import org.junit.jupiter.api.Nested;
  * and its tests after the rule they check.
  *
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
- * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}): the area's behaviour
- * split by rule family ({@code Tenants}, {@code AssetCreate}, {@code MetadataPointer}, ...) and its
- * slices of the rules that span every area ({@code <Area>Isolation}, {@code <Area>InputRules},
- * {@code <Area>Paging}, {@code <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails
- * for any facet method without an isolation case; {@code Futures} checks the asynchronous shape. A
- * new area adds its package and one nested class per suite here.
+ * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}, {@code .version} for
+ * commits, branches, tags and merges): the area's behaviour split by rule family ({@code Tenants},
+ * {@code AssetCreate}, {@code MetadataPointer}, ...) and its slices of the rules that span every
+ * area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
+ * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
+ * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package and
+ * one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
 
@@ -634,6 +650,132 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class MonotonicTime extends MonotonicTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // versioning: merges
+
+  @Nested
+  class MergeOutcome extends MergeOutcomeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeConflict extends MergeConflictContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeStrategy extends MergeStrategyContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeResult extends MergeResultContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PartialBranchMerge extends PartialBranchMergeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeHistory extends MergeHistoryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeDryRun extends MergeDryRunContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeRules extends MergeRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MergeRace extends MergeRaceContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // versioning: commits, branches, tags
+
+  @Nested
+  class CommitHistory extends CommitHistoryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Ancestry extends AncestryContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitOperations extends CommitOperationsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchCreate extends BranchCreateContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchLifecycle extends BranchLifecycleContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Tags extends TagContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

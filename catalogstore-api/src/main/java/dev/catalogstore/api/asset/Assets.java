@@ -25,12 +25,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * Each method that changes assets (create, rename, property update, delete, metadata commit, and a
  * multi-asset commit as a whole) appends exactly one commit to the asset's branch, with the
- * change's operations (each asset key's content before and after; a rename is a deletion of the
- * old key and a creation of the new one) and the given {@link CommitMeta}, and moves the branch's
- * head to it, in the same atomic step as the change: a change is never visible without its commit,
- * nor a commit without its change. A call that fails writes no commit. The overloads without a
- * {@code CommitMeta} record none. An invalid author or message fails with {@code
- * InvalidArgumentException} on {@code meta.author} or {@code meta.message}.
+ * change's operations (each asset key's content before and after; a rename is a deletion of the old
+ * key and a creation of the new one) and the given {@link CommitMeta}, and moves the branch's head
+ * to it, in the same atomic step as the change: a change is never visible without its commit, nor a
+ * commit without its change. A call that fails writes no commit. The overloads without a {@code
+ * CommitMeta} record none. An invalid author or message fails with {@code InvalidArgumentException}
+ * on {@code meta.author} or {@code meta.message}.
  */
 public interface Assets {
   /**
@@ -42,7 +42,9 @@ public interface Assets {
     return create(tenant, asset, request, CommitMeta.NONE);
   }
 
-  /** Creates an asset like {@link #create(TenantId, AssetRef, NewAsset)}, recording {@code meta}. */
+  /**
+   * Creates an asset like {@link #create(TenantId, AssetRef, NewAsset)}, recording {@code meta}.
+   */
   CompletableFuture<Asset> create(
       TenantId tenant, AssetRef asset, NewAsset request, CommitMeta meta);
 
@@ -127,7 +129,8 @@ public interface Assets {
       TenantId tenant, AssetRef asset, PropertyUpdate update, CommitMeta meta);
 
   /**
-   * Deletes an asset and its metadata history. Fails with {@code NotFoundException} if it is absent.
+   * Deletes an asset and its metadata history. Fails with {@code NotFoundException} if it is
+   * absent.
    */
   default CompletableFuture<Void> delete(TenantId tenant, AssetRef asset) {
     return delete(tenant, asset, AssetExpectation.ANY);
@@ -146,9 +149,7 @@ public interface Assets {
     return delete(tenant, asset, expected, CommitMeta.NONE);
   }
 
-  /**
-   * Deletes like {@link #delete(TenantId, AssetRef, AssetExpectation)}, recording {@code meta}.
-   */
+  /** Deletes like {@link #delete(TenantId, AssetRef, AssetExpectation)}, recording {@code meta}. */
   CompletableFuture<Void> delete(
       TenantId tenant, AssetRef asset, AssetExpectation expected, CommitMeta meta);
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * three-way merges between them. Every catalog has the branch {@code main}, created with it at the
  * catalog's root commit.
  *
- * <p>Asset ids are per branch: a branch's copy of an asset has its own id, and a merge never changes
- * the id of an asset that already exists on its target.
+ * <p>Asset ids are per branch: a branch's copy of an asset has its own id, and a merge never
+ * changes the id of an asset that already exists on its target.
  */
 public interface Branches {
   /**
@@ -61,10 +61,11 @@ public interface Branches {
    * of commits and changes since the merge base, not in the size of the catalog.
    *
    * <p>Fails with {@code InvalidArgumentException} on {@code target} if the two branches are of
-   * different catalogs or the same branch; with {@code NotFoundException} if a branch does not exist;
-   * with {@code PreconditionFailedException} if the source is {@link BranchType#EXPERIMENTAL}; and,
-   * unless it is a dry run, with {@link dev.catalogstore.api.error.MergeConflictException} listing
-   * every conflict when the strategy is {@code FAIL} and any conflict exists, changing nothing.
+   * different catalogs or the same branch; with {@code NotFoundException} if a branch does not
+   * exist; with {@code PreconditionFailedException} if the source is {@link
+   * BranchType#EXPERIMENTAL}; and, unless it is a dry run, with {@link
+   * dev.catalogstore.api.error.MergeConflictException} listing every conflict when the strategy is
+   * {@code FAIL} and any conflict exists, changing nothing.
    */
   CompletableFuture<MergeResult> merge(
       TenantId tenant, BranchRef source, BranchRef target, MergeOptions options);

@@ -10,7 +10,10 @@ import java.util.Optional;
  * What a merge did (or, for a dry run, would do).
  *
  * @param outcome what happened to the target
- * @param base the merge base: the nearest common ancestor of both heads the merge compared
+ * @param base the merge base: the nearest common ancestor of both heads the merge compared. In a
+ *     criss-cross history, where there are several, the first by generation (highest) then id (in
+ *     UUID string order); the merge then compared against all of them merged, so the result does
+ *     not depend on which one is named here
  * @param sourceHead the source's head that was merged
  * @param targetHead the target's head after the merge; for a dry run, its head as it is
  * @param mergeCommit the merge commit written (or, for a dry run, that would be written: empty)

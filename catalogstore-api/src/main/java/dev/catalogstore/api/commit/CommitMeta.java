@@ -8,8 +8,8 @@ import java.util.Optional;
  * optional: a change without them still gets its commit.
  *
  * <p>The store validates them when the change is made: an author is a name (1 to 255 characters,
- * not blank, no control characters), a message is 1 to 65,536 characters, not blank, where tabs
- * and line breaks are allowed.
+ * not blank, no control characters), a message is 1 to 65,536 characters, not blank, where tabs and
+ * line breaks are allowed.
  *
  * @param author who made the change, for example a user name or a service's name
  * @param message why, as free text

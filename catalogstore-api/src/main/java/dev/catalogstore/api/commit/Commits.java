@@ -27,10 +27,11 @@ public interface Commits {
    * the history of the branch itself, as git's {@code log --first-parent} shows it: a merge commit
    * appears with both its parents named, and the merged branch's own commits are listed from the
    * merge commit's second parent. Keyset-paged by commit, so paging while the branch moves on
-   * continues where the previous page ended, and each page costs its size, however long the history.
+   * continues where the previous page ended, and each page costs its size, however long the
+   * history.
    *
-   * <p>Fails with {@code NotFoundException} whose {@code missing()} is the tenant, the catalog,
-   * the branch ({@link CommitRef.Head}), the tag ({@link CommitRef.Tagged}) or the commit ({@link
+   * <p>Fails with {@code NotFoundException} whose {@code missing()} is the tenant, the catalog, the
+   * branch ({@link CommitRef.Head}), the tag ({@link CommitRef.Tagged}) or the commit ({@link
    * CommitRef.ById}) that does not exist.
    */
   CompletableFuture<Page<Commit>> ancestry(TenantId tenant, CommitRef from, PageRequest page);

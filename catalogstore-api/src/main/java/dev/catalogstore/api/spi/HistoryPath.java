@@ -45,9 +45,9 @@ public final class HistoryPath {
   /**
    * The content of every key that changed from {@code ancestor} to {@code descendant}, as it is at
    * {@code descendant} (empty: absent there), folded leniently: a change that does not continue the
-   * one before it on the same key (which a partial branch's history may record, since such a
-   * branch sees keys it never copied as absent) simply supersedes it. For materialising the assets
-   * of a commit, never for merges, which must see such a history as broken.
+   * one before it on the same key (which a partial branch's history may record, since such a branch
+   * sees keys it never copied as absent) simply supersedes it. For materialising the assets of a
+   * commit, never for merges, which must see such a history as broken.
    */
   public static Map<AssetKey, Optional<AssetContent>> contentsAfter(
       CommitHistory history, CommitId ancestor, CommitId descendant) {

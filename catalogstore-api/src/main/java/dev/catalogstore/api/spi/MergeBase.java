@@ -57,11 +57,29 @@ public final class MergeBase {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
+    return nearestCommonAncestors(graph, a, b).stream().findFirst();
+  }
+
+  /**
+   * Every nearest common ancestor of {@code a} and {@code b}, in the order {@link #find} picks
+   * from: highest generation first, then by id in UUID string order. One commit, unless the history
+   * is criss-cross; empty if the two share no history.
+   *
+   * @throws InternalStoreException if a parent the walk reads has a generation not lower than its
+   *     child's
+   */
+  public static List<CommitId> nearestCommonAncestors(CommitGraph graph, CommitId a, CommitId b) {
+    Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     if (a.equals(b)) {
-      return Optional.of(a);
+      return List.of(a);
     }
     List<Node> candidates = new Walk(graph).paintDownToCommon(a, b);
-    return withoutAncestorsOfOthers(graph, candidates).stream().min(WALK_ORDER).map(Node::id);
+    return withoutAncestorsOfOthers(graph, candidates).stream()
+        .sorted(WALK_ORDER)
+        .map(Node::id)
+        .toList();
   }
 
   /**

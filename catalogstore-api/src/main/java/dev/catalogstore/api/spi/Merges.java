@@ -23,22 +23,23 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A whole merge decided once for every backend: the merge base ({@link MergeBase}), both sides' net
- * changes since it ({@link HistoryPath}), the plan ({@link MergePlanner}), what kind of step it is,
- * and the changes a merge commit records relative to its second parent. A backend reads the two
- * branches (locking the target's head), calls {@link #decide}, and then applies the decision with
- * its own storage primitives in one atomic step:
+ * A whole merge decided once for every backend: the merge base ({@link MergeBase}; for a
+ * criss-cross history, the virtual base merged from all nearest common ancestors, {@link
+ * VirtualBase}), both sides' net changes since it ({@link HistoryPath}), the plan ({@link
+ * MergePlanner}), what kind of step it is, and the changes a merge commit records relative to its
+ * second parent. A backend reads the two branches (locking the target's head), calls {@link
+ * #decide}, and then applies the decision with its own storage primitives in one atomic step:
  *
  * <ul>
  *   <li>{@link MergeOutcome#CONFLICTED}: nothing; fail with {@link Decision#conflictFailure()}
  *       unless it is a dry run;
  *   <li>{@link MergeOutcome#UP_TO_DATE}: nothing;
- *   <li>{@link MergeOutcome#FAST_FORWARD}: apply {@code plan().toApply()} to the target's assets and
- *       move the target's head to the source's head;
+ *   <li>{@link MergeOutcome#FAST_FORWARD}: apply {@code plan().toApply()} to the target's assets
+ *       and move the target's head to the source's head;
  *   <li>{@link MergeOutcome#MERGED}: apply {@code plan().toApply()}, write a merge commit with
  *       parents (target head, source head) whose changes are {@code plan().toApply()} relative to
- *       the first parent and {@link Decision#secondParentChanges()} relative to the second, and move
- *       the target's head to it.
+ *       the first parent and {@link Decision#secondParentChanges()} relative to the second, and
+ *       move the target's head to it.
  * </ul>
  *
  * Applying a change keeps the id of an asset the target already has at that key; only a key the
@@ -84,13 +85,12 @@ public final class Merges {
       MergeStrategy strategy) {
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(targetCurrent, "targetCurrent");
-    CommitId base =
-        MergeBase.find(history, sourceHead, targetHead)
-            .orElseThrow(
-                () ->
-                    new InternalStoreException(
-                        "commits " + sourceHead + " and " + targetHead + " share no history",
-                        null));
+    List<CommitId> ancestors = MergeBase.nearestCommonAncestors(history, sourceHead, targetHead);
+    if (ancestors.isEmpty()) {
+      throw new InternalStoreException(
+          "commits " + sourceHead + " and " + targetHead + " share no history", null);
+    }
+    CommitId base = ancestors.get(0);
     if (base.equals(sourceHead)) {
       // The target already contains everything of the source: the same merge made again, or the
       // source never moved.
@@ -102,9 +102,15 @@ public final class Merges {
           new MergePlan(List.of(), List.of(), List.of()),
           List.of());
     }
-    Map<AssetKey, AssetChange> sourceNet = HistoryPath.netChanges(history, base, sourceHead);
+    // A criss-cross history is compared against the merge of its nearest common ancestors.
+    Map<AssetKey, VirtualBase.Shift> shifts =
+        ancestors.size() > 1 ? VirtualBase.shifts(history, ancestors) : Map.of();
+    Map<AssetKey, AssetChange> sourceNet =
+        VirtualBase.rebase(HistoryPath.netChanges(history, base, sourceHead), shifts);
     Map<AssetKey, AssetChange> targetNet =
-        base.equals(targetHead) ? Map.of() : HistoryPath.netChanges(history, base, targetHead);
+        base.equals(targetHead)
+            ? Map.of()
+            : VirtualBase.rebase(HistoryPath.netChanges(history, base, targetHead), shifts);
     Map<AssetKey, Optional<AssetContent>> readOnce = new HashMap<>();
     Function<AssetKey, Optional<AssetContent>> current =
         key -> readOnce.computeIfAbsent(key, targetCurrent);
@@ -166,7 +172,9 @@ public final class Merges {
    * A merge decided: what kind of step it is and what it changes.
    *
    * @param outcome the kind of step
-   * @param base the merge base
+   * @param base the merge base: the nearest common ancestor, or for a criss-cross history the first
+   *     of them in {@link MergeBase}'s order (the comparison then used the virtual base merged from
+   *     all of them)
    * @param sourceHead the source's head merged
    * @param targetHead the target's head the decision was made on
    * @param plan the changes to apply to the target and the conflicts found or resolved

@@ -51,34 +51,42 @@ public record StoreFacets(
   }
 
   public StoreFacets withTenants(Tenants replacement) {
-    return new StoreFacets(replacement, warehouses, catalogs, namespaces, assets, commits, branches, tags);
+    return new StoreFacets(
+        replacement, warehouses, catalogs, namespaces, assets, commits, branches, tags);
   }
 
   public StoreFacets withWarehouses(Warehouses replacement) {
-    return new StoreFacets(tenants, replacement, catalogs, namespaces, assets, commits, branches, tags);
+    return new StoreFacets(
+        tenants, replacement, catalogs, namespaces, assets, commits, branches, tags);
   }
 
   public StoreFacets withCatalogs(Catalogs replacement) {
-    return new StoreFacets(tenants, warehouses, replacement, namespaces, assets, commits, branches, tags);
+    return new StoreFacets(
+        tenants, warehouses, replacement, namespaces, assets, commits, branches, tags);
   }
 
   public StoreFacets withNamespaces(Namespaces replacement) {
-    return new StoreFacets(tenants, warehouses, catalogs, replacement, assets, commits, branches, tags);
+    return new StoreFacets(
+        tenants, warehouses, catalogs, replacement, assets, commits, branches, tags);
   }
 
   public StoreFacets withAssets(Assets replacement) {
-    return new StoreFacets(tenants, warehouses, catalogs, namespaces, replacement, commits, branches, tags);
+    return new StoreFacets(
+        tenants, warehouses, catalogs, namespaces, replacement, commits, branches, tags);
   }
 
   public StoreFacets withCommits(Commits replacement) {
-    return new StoreFacets(tenants, warehouses, catalogs, namespaces, assets, replacement, branches, tags);
+    return new StoreFacets(
+        tenants, warehouses, catalogs, namespaces, assets, replacement, branches, tags);
   }
 
   public StoreFacets withBranches(Branches replacement) {
-    return new StoreFacets(tenants, warehouses, catalogs, namespaces, assets, commits, replacement, tags);
+    return new StoreFacets(
+        tenants, warehouses, catalogs, namespaces, assets, commits, replacement, tags);
   }
 
   public StoreFacets withTags(Tags replacement) {
-    return new StoreFacets(tenants, warehouses, catalogs, namespaces, assets, commits, branches, replacement);
+    return new StoreFacets(
+        tenants, warehouses, catalogs, namespaces, assets, commits, branches, replacement);
   }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The validation of versioning inputs (commits, branches, tags, merges), shared by every backend
- * like {@link Requests}: each method checks one argument and reports the first problem as an
- * {@link InvalidArgumentException} naming the field under {@code field}.
+ * like {@link Requests}: each method checks one argument and reports the first problem as an {@link
+ * InvalidArgumentException} naming the field under {@code field}.
  */
 public final class VersionRequests {
   private VersionRequests() {}
@@ -60,8 +60,7 @@ public final class VersionRequests {
     commitRef(ref, field);
     if (!ref.catalog().equals(catalog)) {
       throw new InvalidArgumentException(
-          field + ".catalog",
-          "must name catalog '" + catalog + "', not '" + ref.catalog() + "'");
+          field + ".catalog", "must name catalog '" + catalog + "', not '" + ref.catalog() + "'");
     }
     return ref;
   }

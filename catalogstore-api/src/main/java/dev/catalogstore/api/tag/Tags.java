@@ -14,9 +14,9 @@ public interface Tags {
    * (a branch's head as it is when the tag is written). {@code target} must name the tag's own
    * catalog ({@code InvalidArgumentException} on {@code target.catalog}); a commit id that is not a
    * commit of that catalog (one of another catalog included) is a {@code NotFoundException} with
-   * {@code missing()} {@code COMMIT}, and a missing branch or tag a {@code NotFoundException} saying
-   * which. A tag of that name already in the catalog is an {@code AlreadyExistsException}: tags are
-   * never moved by a create.
+   * {@code missing()} {@code COMMIT}, and a missing branch or tag a {@code NotFoundException}
+   * saying which. A tag of that name already in the catalog is an {@code AlreadyExistsException}:
+   * tags are never moved by a create.
    */
   CompletableFuture<Tag> create(TenantId tenant, TagRef tag, CommitRef target);
 

@@ -175,7 +175,10 @@ final class CrossCuttingBrokenStores {
                   onWorker(Warehouses.class, facets.warehouses(), roundTrip),
                   onWorker(Catalogs.class, facets.catalogs(), roundTrip),
                   onWorker(Namespaces.class, facets.namespaces(), roundTrip),
-                  onWorker(Assets.class, facets.assets(), roundTrip));
+                  onWorker(Assets.class, facets.assets(), roundTrip),
+                  facets.commits(),
+                  facets.branches(),
+                  facets.tags());
           Assets assets =
               Intercept.facet(Assets.class, onWorker.assets())
                   .replace(
