@@ -34,11 +34,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The versioning statements read by index: PostgreSQL's own plans (EXPLAIN) of the history reads
- * and of a merge's read of its target, for a catalog with a few thousand assets and commits and its
- * statistics current, never scan commits, commit_changes or assets. (A recursive query's step is
- * planned for ten rows; joined plainly, a mid-sized history got a hash join over every commit per
- * step.)
+ * The versioning statements read by index: PostgreSQL's own plans (EXPLAIN) of an asset change with
+ * its commit, of the history reads and of a merge's read of its target, for a catalog with a few
+ * thousand assets and commits and its statistics current, never scan commits, commit_changes or
+ * assets. (A recursive query's step is planned for ten rows; joined plainly, a mid-sized history
+ * got a hash join over every commit per step.)
  */
 class VersioningPlansTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("history_ix");
@@ -95,6 +95,23 @@ class VersioningPlansTest {
   @AfterAll
   static void drop() {
     TestPostgres.dropSchema(SCHEMA);
+  }
+
+  @Test
+  void anAssetChangeWithItsCommitFindsItsAssetByKey() throws SQLException {
+    for (List<String> plan :
+        List.of(
+            explainChange("dev.catalogstore.jdbc.asset.MetadataSql", "COMMIT"),
+            explainChange("dev.catalogstore.jdbc.asset.AssetSql", "UPDATE_PROPERTIES"))) {
+      String text = String.join("\n", plan);
+      assertThat(text)
+          .as(text)
+          .doesNotContain("Seq Scan on assets")
+          .doesNotContain("assets_branch_ix")
+          .doesNotContain("assets_kind_ix")
+          .contains("assets_name_uq")
+          .contains("assets_pk");
+    }
   }
 
   @Test
@@ -163,6 +180,35 @@ class VersioningPlansTest {
                     .bytesArray("path_keys", pathKeys)
                     .textArray("names", names));
     assertThat(String.join("\n", plan)).doesNotContain("Seq Scan on assets").contains("Index");
+  }
+
+  /** The plan of a metadata commit or property update of asset t5, binding what both take. */
+  private static List<String> explainChange(String type, String field) throws SQLException {
+    try {
+      return explain(
+          field(type, field),
+          statement -> {
+            statement
+                .uuid("tenant", tenant.value())
+                .text("catalog", "cat")
+                .text("branch", "main")
+                .bytes("path_key", NamespaceKey.of(NamespacePath.of("db")))
+                .textArray("path", List.of("db"))
+                .text("name", "t5")
+                .textArray("remove", List.of())
+                .json("set", Map.of())
+                .timestamp("now", java.time.Instant.now())
+                .uuid("commit_id", UUID.randomUUID())
+                .text("author", null)
+                .text("message", null);
+            if (field.equals("COMMIT")) {
+              statement.text("expected", "m").text("next", "n").text("location", null);
+            }
+            return statement;
+          });
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void assertReadsByIndex(List<String> plan) {

@@ -82,19 +82,15 @@ final class AssetSql {
    */
   private static final String INSERT =
       """
-      WITH %s, place AS (
-          SELECT b.tenant_id, b.branch_id, n.namespace_id
-          FROM %s
-          WHERE %s
-      ), asset AS (
+      WITH %s, %s, asset AS (
           INSERT INTO ${schema}.assets
               (tenant_id, asset_id, branch_id, namespace_id, name, kind, location,
                metadata_location, metadata_sequence, properties, created_at, updated_at)
-          SELECT tenant_id, :asset_id, branch_id, namespace_id, :name, :kind, :location,
+          SELECT h.tenant_id, :asset_id, h.branch_id, p.namespace_id, :name, :kind, :location,
                  :metadata_location::text,
                  CASE WHEN :metadata_location::text IS NULL THEN 0 ELSE 1 END,
                  :properties::jsonb, :now, :now
-          FROM place
+          FROM head h, place p
           RETURNING *
       ), history AS (
           INSERT INTO ${schema}.metadata_history
@@ -111,11 +107,7 @@ final class AssetSql {
       FROM asset
       """
           .formatted(
-              CommitSteps.HEAD,
-              CommitSteps.PLACE,
-              CommitSteps.WHERE_PLACE,
-              CommitSteps.content("a"),
-              CommitSteps.RECORD);
+              CommitSteps.HEAD, CommitSteps.PLACE, CommitSteps.content("a"), CommitSteps.RECORD);
 
   private static final String SELECT =
       """
@@ -213,16 +205,18 @@ final class AssetSql {
    */
   private static final String RENAME =
       """
-      WITH %s, renamed AS (
+      WITH %s, %s, target AS (
+          SELECT t.namespace_id
+          FROM ${schema}.namespaces t
+          WHERE t.tenant_id = :tenant AND t.catalog_id = (SELECT catalog_id FROM head)
+            AND t.path_key = :to_path_key AND t.path = :to_path::text[]
+      ), renamed AS (
           UPDATE ${schema}.assets a
-          SET namespace_id = t.namespace_id,
+          SET namespace_id = (SELECT namespace_id FROM target),
               name = :to_name,
               updated_at = GREATEST(:now, a.updated_at)
-          FROM %s
-          JOIN ${schema}.namespaces t ON t.tenant_id = b.tenant_id AND t.catalog_id = b.catalog_id
           WHERE %s
-            AND %s
-            AND t.path_key = :to_path_key AND t.path = :to_path::text[]
+            AND EXISTS (SELECT FROM target)
             AND %s
           RETURNING a.*
       ), ops AS (
@@ -239,7 +233,6 @@ final class AssetSql {
           .formatted(
               CommitSteps.HEAD,
               CommitSteps.PLACE,
-              CommitSteps.WHERE_PLACE,
               CommitSteps.ASSET,
               EXPECTATION,
               CommitSteps.content("a"),
@@ -253,18 +246,16 @@ final class AssetSql {
    */
   private static final String UPDATE_PROPERTIES =
       """
-      WITH %s, old AS (
+      WITH %s, %s, old AS (
           SELECT a.*
-          FROM %s
-          JOIN ${schema}.assets a ON %s
+          FROM ${schema}.assets a
           WHERE %s
-          FOR NO KEY UPDATE OF a
+          FOR NO KEY UPDATE
       ), updated AS (
           UPDATE ${schema}.assets a
           SET properties = (a.properties - :remove::text[]) || :set::jsonb,
               updated_at = GREATEST(:now, a.updated_at)
-          FROM old o
-          WHERE a.tenant_id = o.tenant_id AND a.asset_id = o.asset_id
+          WHERE %s
           RETURNING a.*
       ), ops AS (
           SELECT 1 AS ordinal, :path::text[] AS namespace, :name::text AS name,
@@ -279,7 +270,7 @@ final class AssetSql {
               CommitSteps.HEAD,
               CommitSteps.PLACE,
               CommitSteps.ASSET,
-              CommitSteps.WHERE_PLACE,
+              CommitSteps.LOCKED_ASSET,
               CommitSteps.content("o"),
               CommitSteps.content("a"),
               CommitSteps.RECORD,
@@ -291,11 +282,9 @@ final class AssetSql {
    */
   private static final String DELETE =
       """
-      WITH %s, deleted AS (
+      WITH %s, %s, deleted AS (
           DELETE FROM ${schema}.assets a
-          USING %s
           WHERE %s
-            AND %s
             AND %s
           RETURNING a.*
       ), ops AS (
@@ -309,7 +298,6 @@ final class AssetSql {
           .formatted(
               CommitSteps.HEAD,
               CommitSteps.PLACE,
-              CommitSteps.WHERE_PLACE,
               CommitSteps.ASSET,
               EXPECTATION,
               CommitSteps.content("a"),

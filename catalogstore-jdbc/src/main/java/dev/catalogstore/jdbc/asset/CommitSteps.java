@@ -39,19 +39,33 @@ final class CommitSteps {
           FOR NO KEY UPDATE OF b
       )""";
 
-  /** The locked branch b and the namespaces n of its catalog; pair with {@link #WHERE_PLACE}. */
+  /**
+   * The CTE {@code place}: the namespace {@code :path} of the locked branch's catalog. No row if it
+   * does not exist (or the branch does not).
+   */
   static final String PLACE =
       """
-      head b
-      JOIN ${schema}.namespaces n ON n.tenant_id = b.tenant_id AND n.catalog_id = b.catalog_id""";
+      place AS (
+          SELECT n.namespace_id
+          FROM ${schema}.namespaces n
+          WHERE n.tenant_id = :tenant AND n.catalog_id = (SELECT catalog_id FROM head)
+            AND n.path_key = :path_key AND n.path = :path::text[]
+      )""";
 
-  static final String WHERE_PLACE = "n.path_key = :path_key AND n.path = :path::text[]";
-
-  /** The asset a named {@code :name} in the namespace n on the locked branch b. */
+  /**
+   * The asset a named {@code :name} in {@code place} on the locked branch. Every column of
+   * assets_name_uq is compared with a value known before the scan (the CTEs' single rows are read
+   * as scalar subqueries), so the asset is found by that index whatever the statistics say; joined
+   * instead, a table not analyzed yet could be scanned by branch.
+   */
   static final String ASSET =
       """
-      a.tenant_id = b.tenant_id AND a.branch_id = b.branch_id AND a.namespace_id = n.namespace_id
-        AND a.name = :name""";
+      a.tenant_id = :tenant AND a.namespace_id = (SELECT namespace_id FROM place)
+        AND a.branch_id = (SELECT branch_id FROM head) AND a.name = :name""";
+
+  /** The asset a that the CTE {@code old} locked, by primary key. */
+  static final String LOCKED_ASSET =
+      "a.tenant_id = :tenant AND a.asset_id = (SELECT asset_id FROM old)";
 
   /**
    * Appended after the statement's {@code ops} CTE: moves the head to the new commit {@code
@@ -69,7 +83,7 @@ final class CommitSteps {
               head_created_at = GREATEST(:now, h.head_created_at),
               updated_at = GREATEST(:now, h.head_created_at, h.updated_at)
           FROM head h
-          WHERE b.tenant_id = h.tenant_id AND b.branch_id = h.branch_id
+          WHERE b.tenant_id = :tenant AND b.branch_id = (SELECT branch_id FROM head)
             AND EXISTS (SELECT FROM ops)
       ), recorded AS (
           INSERT INTO ${schema}.commits

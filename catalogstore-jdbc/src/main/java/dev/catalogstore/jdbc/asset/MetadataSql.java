@@ -59,13 +59,12 @@ final class MetadataSql {
    */
   private static final String COMMIT =
       """
-      WITH %s, old AS (
+      WITH %s, %s, old AS (
           SELECT a.*
-          FROM %s
-          JOIN ${schema}.assets a ON %s
+          FROM ${schema}.assets a
           WHERE %s
             AND a.metadata_location IS NOT DISTINCT FROM :expected::text
-          FOR NO KEY UPDATE OF a
+          FOR NO KEY UPDATE
       ), committed AS (
           UPDATE ${schema}.assets a
           SET metadata_location = :next,
@@ -73,8 +72,7 @@ final class MetadataSql {
               location = COALESCE(:location::text, a.location),
               properties = (a.properties - :remove::text[]) || :set::jsonb,
               updated_at = GREATEST(:now, a.updated_at)
-          FROM old o
-          WHERE a.tenant_id = o.tenant_id AND a.asset_id = o.asset_id
+          WHERE %s
           RETURNING a.*
       ), history AS (
           INSERT INTO ${schema}.metadata_history
@@ -95,7 +93,7 @@ final class MetadataSql {
               CommitSteps.HEAD,
               CommitSteps.PLACE,
               CommitSteps.ASSET,
-              CommitSteps.WHERE_PLACE,
+              CommitSteps.LOCKED_ASSET,
               CommitSteps.content("o"),
               CommitSteps.content("a"),
               CommitSteps.RECORD,
