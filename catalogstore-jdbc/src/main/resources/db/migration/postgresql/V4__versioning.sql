@@ -15,6 +15,10 @@
 -- parent and generation 0; a change has one parent (the head it was written on); a merge commit has
 -- two (the target's head, then the source's). Generation is one more than the highest parent's,
 -- stored when the commit is written, so merge-base and ancestry walks can stop below a commit.
+-- Parents carry no foreign key of their own: a commit's parents are branch heads read from locked
+-- branch rows, which branches_head_fk keeps commits of the same catalog, and commits are only ever
+-- deleted with their whole catalog. A key there would cost every change a second check against
+-- this table, and an index to delete a catalog in linear time.
 CREATE TABLE commits (
     tenant_id         uuid        NOT NULL,
     commit_id         uuid        NOT NULL,
@@ -29,28 +33,15 @@ CREATE TABLE commits (
     -- Lookup by id (commit_changes reference it).
     CONSTRAINT commits_pk PRIMARY KEY (tenant_id, commit_id),
     -- Lookup of a commit within its catalog, the target of every reference that must stay inside
-    -- one catalog (parents, tags, branch heads), and the cascade from catalogs.
+    -- one catalog (tags, branch heads), and the cascade from catalogs.
     CONSTRAINT commits_catalog_uq UNIQUE (tenant_id, catalog_id, commit_id),
     CONSTRAINT commits_catalog_fk FOREIGN KEY (tenant_id, catalog_id)
         REFERENCES catalogs (tenant_id, catalog_id) ON DELETE CASCADE,
-    -- Parents are commits of the same catalog. NO ACTION: deleting a catalog removes all of its
-    -- commits in one statement, checked at its end.
-    CONSTRAINT commits_first_parent_fk FOREIGN KEY (tenant_id, catalog_id, first_parent_id)
-        REFERENCES commits (tenant_id, catalog_id, commit_id),
-    CONSTRAINT commits_second_parent_fk FOREIGN KEY (tenant_id, catalog_id, second_parent_id)
-        REFERENCES commits (tenant_id, catalog_id, commit_id),
     CONSTRAINT commits_parents_ck CHECK (
         (first_parent_id IS NULL AND second_parent_id IS NULL AND generation = 0)
         OR (first_parent_id IS NOT NULL AND generation > 0
             AND second_parent_id IS DISTINCT FROM first_parent_id))
 );
-
--- Serve the parent foreign keys' checks when a catalog's commits are deleted: without them each
--- deleted commit would scan its catalog's commits, and deleting a catalog would cost the square of
--- its history.
-CREATE INDEX commits_first_parent_ix ON commits (tenant_id, catalog_id, first_parent_id);
-CREATE INDEX commits_second_parent_ix ON commits (tenant_id, catalog_id, second_parent_id)
-    WHERE second_parent_id IS NOT NULL;
 
 -- The changes of a commit relative to its parent number parent_index (0: the first parent, its
 -- operations; 1: a merge commit's second parent), one per asset key, numbered from 1 in key order
@@ -140,3 +131,13 @@ ALTER TABLE branches
     -- A head is a commit of the branch's own catalog.
     ADD CONSTRAINT branches_head_fk FOREIGN KEY (tenant_id, catalog_id, head_commit_id)
         REFERENCES commits (tenant_id, catalog_id, commit_id);
+
+-- Every asset change now locks and reads its asset by (tenant_id, namespace_id, branch_id, name)
+-- within the statement that writes its commit. Before a table has statistics (a new schema, a bulk
+-- load autovacuum has not analyzed yet), the planner estimates one row for assets_name_uq and for
+-- assets_kind_ix alike, and on a tie it takes the index created last: assets_kind_ix, whose range
+-- for that lookup is every asset of the namespace on the branch. Rebuilt here, assets_name_uq is
+-- the newest index of the table and wins such ties; with statistics it wins on cost anyway.
+ALTER TABLE assets DROP CONSTRAINT assets_name_uq;
+ALTER TABLE assets
+    ADD CONSTRAINT assets_name_uq UNIQUE (tenant_id, namespace_id, branch_id, name);
