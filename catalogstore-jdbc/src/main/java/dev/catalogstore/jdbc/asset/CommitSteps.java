@@ -69,10 +69,10 @@ final class CommitSteps {
 
   /**
    * Appended after the statement's {@code ops} CTE: moves the head to the new commit {@code
-   * :commit_id}, written with the old head as its parent, one generation above it, stamped {@code
-   * :now} or the old head's time if that is later, with the operations of {@code ops}. The branch's
-   * updated_at becomes the commit's time, or stays if it is later (a clock set back never moves it
-   * backwards). Nothing if {@code ops} is empty.
+   * :commit_id}, written with the old head as its parent, one generation above it, with the
+   * operations of {@code ops}, stamped {@code :now}, or the latest of the old head's time and the
+   * branch's last update if that is later (a clock set back never moves a history or a branch
+   * backwards), which is also the branch's new updated_at. Nothing if {@code ops} is empty.
    */
   static final String RECORD =
       """
@@ -80,7 +80,7 @@ final class CommitSteps {
           UPDATE ${schema}.branches b
           SET head_commit_id = :commit_id,
               head_generation = h.head_generation + 1,
-              head_created_at = GREATEST(:now, h.head_created_at),
+              head_created_at = GREATEST(:now, h.head_created_at, h.updated_at),
               updated_at = GREATEST(:now, h.head_created_at, h.updated_at)
           FROM head h
           WHERE b.tenant_id = :tenant AND b.branch_id = (SELECT branch_id FROM head)
@@ -91,7 +91,7 @@ final class CommitSteps {
                author, message, created_at)
           SELECT h.tenant_id, :commit_id, h.catalog_id, h.head_commit_id, NULL,
                  h.head_generation + 1, :author::text, :message::text,
-                 GREATEST(:now, h.head_created_at)
+                 GREATEST(:now, h.head_created_at, h.updated_at)
           FROM head h
           WHERE EXISTS (SELECT FROM ops)
       ), operations AS (

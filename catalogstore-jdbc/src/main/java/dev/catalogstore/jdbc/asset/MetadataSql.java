@@ -331,7 +331,9 @@ final class MetadataSql {
                   Optional.of(change.next()),
                   nextProperties)));
     }
-    Instant commitTime = Timestamps.notBefore(now, head.createdAt());
+    // Never before the head it follows, nor before the branch's last update.
+    Instant commitTime =
+        Timestamps.notBefore(Timestamps.notBefore(now, head.createdAt()), head.branchUpdatedAt());
     CommitWrites.NewCommit commit =
         new CommitWrites.NewCommit(
             CommitId.random(),
@@ -342,11 +344,7 @@ final class MetadataSql {
             List.of(operations));
     CommitWrites.HeadMove move =
         new CommitWrites.HeadMove(
-            head.branchId(),
-            commit.id(),
-            commit.generation(),
-            commitTime,
-            Timestamps.notBefore(commitTime, head.branchUpdatedAt()));
+            head.branchId(), commit.id(), commit.generation(), commitTime, commitTime);
     Map<UUID, Asset> committed = new HashMap<>();
     try (SqlStatement statement = SqlStatement.prepare(connection, apply)) {
       CommitWrites.bind(statement, tenant, head.catalogId(), Optional.of(commit), move)

@@ -119,7 +119,9 @@ final class Merging {
             from.headCreatedAt().isAfter(into.headCreatedAt())
                 ? from.headCreatedAt()
                 : into.headCreatedAt();
-        Instant createdAt = Timestamps.notBefore(now, latestParent);
+        // Never before either parent, nor before the target's last update.
+        Instant createdAt =
+            Timestamps.notBefore(Timestamps.notBefore(now, latestParent), into.updatedAt());
         CommitWrites.NewCommit commit =
             new CommitWrites.NewCommit(
                 CommitId.random(),
@@ -136,11 +138,7 @@ final class Merging {
             current,
             Optional.of(commit),
             new CommitWrites.HeadMove(
-                into.branchId(),
-                commit.id(),
-                commit.generation(),
-                createdAt,
-                Timestamps.notBefore(createdAt, into.updatedAt())),
+                into.branchId(), commit.id(), commit.generation(), createdAt, createdAt),
             now);
         return decision.result(commit.id(), Optional.of(commit.id()), false);
       }
