@@ -105,13 +105,15 @@ final class CatalogState {
   /**
    * Records a change already made to {@code branch}'s assets: appends one commit on its head with
    * {@code changes} as operations, and moves the head to it. The commit's time is {@code now}, or
-   * its parent's time if that is later, so a history's times never go backwards. The caller holds
-   * the write lock and has made every check, so this step cannot fail halfway.
+   * the latest of its parent's time and the branch's last update if that is later, so neither a
+   * history's times nor a branch's go backwards when the clock does. The caller holds the write
+   * lock and has made every check, so this step cannot fail halfway.
    */
   StoredCommit commitOnto(
       BranchState branch, List<AssetChange> changes, CommitMeta meta, Instant now) {
     Instant parentTime = commits.find(branch.head()).orElseThrow().commit().createdAt();
-    Instant createdAt = Timestamps.notBefore(now, parentTime);
+    Instant createdAt =
+        Timestamps.notBefore(Timestamps.notBefore(now, parentTime), branch.branch().updatedAt());
     StoredCommit written = commits.append(branch.head(), meta, createdAt, changes);
     branch.moveHead(written.commit().id(), createdAt);
     return written;

@@ -191,10 +191,14 @@ final class MemoryBranches implements Branches {
       case MERGED:
         MergeApplier.apply(state, into, decision.plan().toApply(), now);
         CommitLog log = catalog.commits();
+        // Never before either parent, nor before the target's last update.
         Instant createdAt =
             Timestamps.notBefore(
-                now,
-                latest(log.find(targetHead).orElseThrow(), log.find(from.head()).orElseThrow()));
+                Timestamps.notBefore(
+                    now,
+                    latest(
+                        log.find(targetHead).orElseThrow(), log.find(from.head()).orElseThrow())),
+                into.branch().updatedAt());
         StoredCommit written =
             log.appendMerge(
                 targetHead,

@@ -55,9 +55,16 @@ import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
+import dev.catalogstore.tck.version.BranchIsolationContract;
 import dev.catalogstore.tck.version.BranchLifecycleContract;
+import dev.catalogstore.tck.version.BranchPagingContract;
 import dev.catalogstore.tck.version.CommitHistoryContract;
+import dev.catalogstore.tck.version.CommitIsolationContract;
+import dev.catalogstore.tck.version.CommitMetaIsolationContract;
 import dev.catalogstore.tck.version.CommitOperationsContract;
+import dev.catalogstore.tck.version.CommitPerChangeContract;
+import dev.catalogstore.tck.version.CommitPerChangeRacesContract;
+import dev.catalogstore.tck.version.HistoryPagingContract;
 import dev.catalogstore.tck.version.MergeConflictContract;
 import dev.catalogstore.tck.version.MergeDryRunContract;
 import dev.catalogstore.tck.version.MergeHistoryContract;
@@ -68,6 +75,11 @@ import dev.catalogstore.tck.version.MergeRulesContract;
 import dev.catalogstore.tck.version.MergeStrategyContract;
 import dev.catalogstore.tck.version.PartialBranchMergeContract;
 import dev.catalogstore.tck.version.TagContract;
+import dev.catalogstore.tck.version.TagIsolationContract;
+import dev.catalogstore.tck.version.TagPagingContract;
+import dev.catalogstore.tck.version.VersionFailedCallsContract;
+import dev.catalogstore.tck.version.VersionInputRulesContract;
+import dev.catalogstore.tck.version.VersionTimeContract;
 import dev.catalogstore.tck.warehouse.WarehouseCascadeContract;
 import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
@@ -98,12 +110,14 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
  * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}, {@code .version} for
- * commits, branches, tags and merges): the area's behaviour split by rule family ({@code Tenants},
- * {@code AssetCreate}, {@code MetadataPointer}, ...) and its slices of the rules that span every
- * area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code
- * <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without
- * an isolation case; {@code Futures} checks the asynchronous shape. A new area adds its package and
- * one nested class per suite here.
+ * commits, branches, tags and merges, with the rules of versioning that span every method in {@code
+ * .versioning}: a commit for every change, and the versioning slices of isolation, input rules,
+ * paging and time): the area's behaviour split by rule family ({@code Tenants}, {@code
+ * AssetCreate}, {@code MetadataPointer}, ...) and its slices of the rules that span every area
+ * ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code <Area>Time},
+ * {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without an isolation
+ * case; {@code Futures} checks the asynchronous shape. A new area adds its package and one nested
+ * class per suite here.
  */
 public abstract class CatalogStoreTck {
 
@@ -535,6 +549,105 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class AssetPaging extends AssetPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // versioning: the rules across every method (commits, isolation, input, time)
+
+  @Nested
+  class CommitPerChange extends CommitPerChangeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitPerChangeRaces extends CommitPerChangeRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitIsolation extends CommitIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchIsolation extends BranchIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TagIsolation extends TagIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class CommitMetaIsolation extends CommitMetaIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class VersionInputRules extends VersionInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class VersionTime extends VersionTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class VersionFailedCalls extends VersionFailedCallsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class BranchPaging extends BranchPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TagPaging extends TagPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class HistoryPaging extends HistoryPagingContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -13,8 +13,13 @@ import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.branch.MergeOptions;
+import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitMeta;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InvalidArgumentException;
@@ -24,6 +29,7 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
@@ -53,6 +59,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +78,8 @@ import org.junit.jupiter.api.Test;
  *       InvalidArgumentException}), not on an argument that throws while it is read (a map whose
  *       {@code size()} and {@code entrySet()} throw: the future fails instead). Records and the
  *       request types copy what they hold when they are built, so the arguments a caller can still
- *       change or break after building them are the parameters of interface type: maps, sets,
- *       lists.
+ *       change or break after building them are the parameters of interface type: maps, sets, lists
+ *       (a sealed interface such as {@code CommitRef} has only immutable records).
  *   <li>A future fails only with a {@link CatalogStoreException} subtype, never a raw runtime
  *       exception, also for calls under a tenant that does not exist or in an empty tenant.
  *   <li>A store reads a mutable argument before the call returns: a map, set or list the caller
@@ -232,7 +239,7 @@ public abstract class FutureContract extends TckSuite {
       Scene scene = filledScene();
       for (int i = 0; i < method.parameterCount(); i++) {
         Class<?> type = method.method.getParameterTypes()[i];
-        if (!type.isInterface()) {
+        if (!isMutable(type)) {
           continue;
         }
         probed++;
@@ -258,11 +265,11 @@ public abstract class FutureContract extends TckSuite {
   void everyMethodFailsOnlyWithTheContractsExceptions() {
     List<String> problems = new ArrayList<>();
     for (FacetMethod method : FacetMethod.all()) {
-      Scene missing = new Scene(TenantId.random(), AssetId.random());
+      Scene missing = new Scene(TenantId.random(), AssetId.random(), CommitId.random());
       Outcome.of(store(), method, missing.validArguments(method))
           .problem(method + " under a missing tenant")
           .ifPresent(problems::add);
-      Scene empty = new Scene(newTenant(), AssetId.random());
+      Scene empty = new Scene(newTenant(), AssetId.random(), CommitId.random());
       Outcome.of(store(), method, empty.validArguments(method))
           .problem(method + " in an empty tenant")
           .ifPresent(problems::add);
@@ -281,12 +288,15 @@ public abstract class FutureContract extends TckSuite {
     cases.put("namespaces.replaceProperties/3", this::namespaceReplacementKeepsTheMapItWasGiven);
     cases.put("assets.list/5", this::assetListKeepsTheKindsItWasGiven);
     cases.put("assets.commitMetadataLocations/2", this::multiAssetCommitKeepsThePartsItWasGiven);
+    cases.put(
+        "assets.commitMetadataLocations/3", this::multiAssetCommitWithMetaKeepsThePartsItWasGiven);
 
     List<String> uncovered =
         FacetMethod.all().stream()
             .filter(
                 method ->
-                    Arrays.stream(method.method.getParameterTypes()).anyMatch(Class::isInterface))
+                    Arrays.stream(method.method.getParameterTypes())
+                        .anyMatch(FutureContract::isMutable))
             .map(FacetMethod::toString)
             .filter(name -> !cases.containsKey(name))
             .toList();
@@ -350,6 +360,22 @@ public abstract class FutureContract extends TckSuite {
   }
 
   private void multiAssetCommitKeepsThePartsItWasGiven(Scene scene) {
+    multiAssetCommitKeepsThePartsItWasGiven(
+        scene, buffer -> store().assets().commitMetadataLocations(scene.tenant, buffer));
+  }
+
+  private void multiAssetCommitWithMetaKeepsThePartsItWasGiven(Scene scene) {
+    multiAssetCommitKeepsThePartsItWasGiven(
+        scene,
+        buffer ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    scene.tenant, buffer, CommitMeta.of("futures", "a multi-asset commit")));
+  }
+
+  private void multiAssetCommitKeepsThePartsItWasGiven(
+      Scene scene, Function<List<AssetCommit>, CompletableFuture<List<Asset>>> commit) {
     String next = SampleTenant.ORDERS_V2 + ".next";
     List<AssetCommit> buffer =
         new ArrayList<>(
@@ -357,8 +383,7 @@ public abstract class FutureContract extends TckSuite {
                 new AssetCommit(
                     SampleTenant.ORDERS, MetadataCommit.replacing(SampleTenant.ORDERS_V2, next))));
 
-    CompletableFuture<List<Asset>> call =
-        store().assets().commitMetadataLocations(scene.tenant, buffer);
+    CompletableFuture<List<Asset>> call = commit.apply(buffer);
     buffer.set(
         0,
         new AssetCommit(
@@ -377,6 +402,15 @@ public abstract class FutureContract extends TckSuite {
                 .metadataLocation())
         .as("an asset the caller named only after the call returned")
         .contains(SampleTenant.CUSTOMERS_V1);
+  }
+
+  /**
+   * Whether a caller can still change or break an argument of {@code type} after building it: an
+   * interface (a map, set or list) that is not sealed. A sealed interface ({@code CommitRef}) has
+   * only the contract's immutable records as implementations.
+   */
+  private static boolean isMutable(Class<?> type) {
+    return type.isInterface() && !type.isSealed();
   }
 
   /** What a caller reusing its buffer does: empties it and fills it with something else. */
@@ -413,31 +447,61 @@ public abstract class FutureContract extends TckSuite {
     TenantId tenant = newTenant();
     SampleTenant.fill(store(), tenant, "futures");
     AssetId orders = await(store().assets().get(tenant, SampleTenant.ORDERS)).orElseThrow().id();
-    return new Scene(tenant, orders);
+    BranchRef main = BranchRef.main(SampleTenant.CATALOG);
+    CommitId head = await(store().branches().get(tenant, main)).orElseThrow().head();
+    await(store().tags().create(tenant, Scene.RELEASE, CommitRef.head(main)));
+    await(store().branches().create(tenant, Scene.DEV, NewBranch.from(CommitRef.head(main))));
+    await(
+        store()
+            .assets()
+            .updateProperties(
+                tenant,
+                new AssetRef(Scene.DEV, SampleTenant.ORDERS.namespace(), "orders"),
+                PropertyUpdate.setting("stage", "dev")));
+    return new Scene(tenant, orders, head);
   }
 
   /**
    * A tenant (which may not exist or be empty) and valid arguments in it for any facet method,
-   * chosen by parameter type, naming {@link SampleTenant}'s content. A create gets a fresh name, a
-   * rename a fresh target.
+   * chosen by parameter type, naming {@link SampleTenant}'s content, tag {@link #RELEASE} on the
+   * head of {@code main} and branch {@link #DEV} from it with a change of its own. A create gets a
+   * fresh name, a rename a fresh target; a branch deletion names {@code dev}, a merge merges {@code
+   * dev} into {@code main}.
    */
   private static final class Scene {
+    static final BranchRef DEV = new BranchRef(SampleTenant.CATALOG, "dev");
+    static final TagRef RELEASE = new TagRef(SampleTenant.CATALOG, "release");
+
     final TenantId tenant;
     final AssetId orders;
+    final CommitId commit;
 
-    Scene(TenantId tenant, AssetId orders) {
+    Scene(TenantId tenant, AssetId orders, CommitId commit) {
       this.tenant = tenant;
       this.orders = orders;
+      this.commit = commit;
     }
 
     Object[] validArguments(FacetMethod method) {
       Type[] types = method.method.getGenericParameterTypes();
       Object[] arguments = new Object[types.length];
       boolean sawAsset = false;
+      boolean sawBranch = false;
       for (int i = 0; i < types.length; i++) {
         String type = types[i].getTypeName();
         boolean create = method.method.getName().equals("create");
-        if (type.equals(AssetRef.class.getName())) {
+        if (type.equals(BranchRef.class.getName()) && method.facet().equals("branches")) {
+          // A new branch is fresh; a deletion, or a merge's source, is dev; a merge's target main.
+          arguments[i] =
+              create
+                  ? new BranchRef(SampleTenant.CATALOG, uniqueName("branch"))
+                  : sawBranch || method.method.getName().equals("get")
+                      ? BranchRef.main(SampleTenant.CATALOG)
+                      : DEV;
+          sawBranch = true;
+        } else if (type.equals(TagRef.class.getName())) {
+          arguments[i] = create ? new TagRef(SampleTenant.CATALOG, uniqueName("tag")) : RELEASE;
+        } else if (type.equals(AssetRef.class.getName())) {
           // The first asset is the one acted on, a second one (a rename's target) is fresh.
           arguments[i] =
               create || sawAsset
@@ -455,7 +519,7 @@ public abstract class FutureContract extends TckSuite {
           arguments[i] =
               switch (method.facet()) {
                 case "warehouses" -> SampleTenant.WAREHOUSE;
-                case "catalogs" -> SampleTenant.CATALOG;
+                case "catalogs", "commits", "branches", "tags" -> SampleTenant.CATALOG;
                 default ->
                     throw new AssertionError(
                         "FutureContract knows no valid String argument for "
@@ -475,6 +539,13 @@ public abstract class FutureContract extends TckSuite {
       values.put(TenantId.class.getName(), tenant);
       values.put(AssetId.class.getName(), orders);
       values.put(BranchRef.class.getName(), BranchRef.main(SampleTenant.CATALOG));
+      values.put(CommitId.class.getName(), commit);
+      values.put(CommitRef.class.getName(), CommitRef.head(DEV));
+      values.put(CommitMeta.class.getName(), CommitMeta.of("futures", "a change"));
+      values.put(
+          NewBranch.class.getName(),
+          NewBranch.from(CommitRef.head(BranchRef.main(SampleTenant.CATALOG))));
+      values.put(MergeOptions.class.getName(), MergeOptions.DEFAULT);
       values.put(NamespacePath.class.getName(), SampleTenant.SALES.path());
       values.put(PageRequest.class.getName(), PageRequest.firstPage());
       values.put(PropertyUpdate.class.getName(), PropertyUpdate.setting("futures", "yes"));

@@ -10,14 +10,20 @@ import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.branch.MergeOptions;
+import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitMeta;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
@@ -37,17 +43,22 @@ import org.junit.jupiter.api.Test;
  * method of every facet and every level that can be missing: {@link ObjectType#TENANT}, {@link
  * ObjectType#WAREHOUSE} (a {@code LOCAL} catalog on a missing warehouse; a warehouse update or
  * delete), {@link ObjectType#CATALOG}, {@link ObjectType#BRANCH} (an asset call on a branch the
- * catalog does not have), {@link ObjectType#NAMESPACE} and {@link ObjectType#ASSET}. The outermost
- * missing thing is reported: under a missing tenant every call says {@code TENANT} and under a
- * missing catalog {@code CATALOG}, although its namespaces and assets are missing too. A thing that
- * exists only in another tenant is missing exactly like one that exists nowhere. A get of a missing
- * thing returns empty instead, at every level. A call that fails on a missing thing changes
- * nothing, neither in the caller's tenant nor in the tenant that has the thing.
+ * catalog does not have; a branch named by a commit reference, deleted or merged), {@link
+ * ObjectType#TAG} (named by a commit reference, or deleted), {@link ObjectType#COMMIT} (an id that
+ * is no commit of the catalog named with it: one that exists nowhere, one of another catalog of the
+ * same tenant, one of another tenant), {@link ObjectType#NAMESPACE} and {@link ObjectType#ASSET}.
+ * The outermost missing thing is reported: under a missing tenant every call says {@code TENANT}
+ * and under a missing catalog {@code CATALOG}, although its namespaces, assets, branches, tags and
+ * commits are missing too. A thing that exists only in another tenant is missing exactly like one
+ * that exists nowhere. A get of a missing thing returns empty instead, at every level. A call that
+ * fails on a missing thing changes nothing, neither in the caller's tenant nor in the tenant that
+ * has the thing.
  *
  * <p>Every test starts with a tenant holding warehouse {@code wh}, catalog {@code lake} on it,
  * namespace {@code sales} and table {@code orders}, and a twin tenant holding all of that plus
  * every "missing" thing the test names ({@code gone-wh}, {@code gone-cat}, {@code lake.gone-ns},
- * {@code sales.gone-asset}).
+ * {@code sales.gone-asset}, branch {@code lake@gone-branch}, tag {@code lake#gone-tag}); the tenant
+ * also has catalog {@code other}, whose commits are missing from {@code lake}.
  */
 public abstract class MissingThingContract extends SampleTenantSuite {
   private static final String WH = "wh";
@@ -61,6 +72,12 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   private static final NamespaceRef GONE_NS = NamespaceRef.of(CAT, "gone-ns");
   private static final NamespaceRef GONE_SUB_NS = SALES.child("gone-sub");
   private static final AssetRef GONE_ASSET = AssetRef.onMain(SALES, "gone-asset");
+  private static final BranchRef MAIN = BranchRef.main(CAT);
+  private static final BranchRef FEATURE = new BranchRef(CAT, "feature");
+  private static final BranchRef GONE_BRANCH = new BranchRef(CAT, "gone-branch");
+  private static final TagRef RELEASE = new TagRef(CAT, "release");
+  private static final TagRef GONE_TAG = new TagRef(CAT, "gone-tag");
+  private static final String OTHER_CAT = "other";
 
   private TenantId tenant;
   private TenantId twin;
@@ -90,6 +107,17 @@ public abstract class MissingThingContract extends SampleTenantSuite {
                 twin,
                 AssetRef.onMain(GONE_CAT, SALES.path(), "orders"),
                 NewAsset.icebergTable("s3://g", V1)));
+    await(store().branches().create(twin, GONE_BRANCH, NewBranch.from(CommitRef.head(MAIN))));
+    await(store().tags().create(twin, GONE_TAG, CommitRef.head(MAIN)));
+    await(store().catalogs().create(tenant, NewCatalog.local(OTHER_CAT, WH)));
+    await(store().namespaces().create(tenant, NamespaceRef.of(OTHER_CAT, "sales"), Map.of()));
+    await(
+        store()
+            .assets()
+            .create(
+                tenant,
+                AssetRef.onMain(OTHER_CAT, SALES.path(), "orders"),
+                NewAsset.icebergTable("s3://o", V1)));
     tenantBefore = snapshot(tenant);
     twinBefore = snapshot(twin);
   }
@@ -99,6 +127,12 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     await(store().catalogs().create(owner, NewCatalog.local(CAT, WH)));
     await(store().namespaces().create(owner, SALES, Map.of()));
     await(store().assets().create(owner, ORDERS, NewAsset.icebergTable("s3://lake/orders", V1)));
+    await(store().branches().create(owner, FEATURE, NewBranch.from(CommitRef.head(MAIN))));
+    await(
+        store()
+            .assets()
+            .updateProperties(owner, new AssetRef(FEATURE, SALES.path(), "orders"), setting()));
+    await(store().tags().create(owner, RELEASE, CommitRef.head(MAIN)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -145,6 +179,7 @@ public abstract class MissingThingContract extends SampleTenantSuite {
       expect.missing("catalogs.delete", () -> store().catalogs().delete(missing, CAT));
       namespaceCalls(expect, missing, SALES.child("new"), SALES);
       assetCalls(expect, missing, ORDERS);
+      versionCalls(expect, missing, CAT, headOf(tenant, MAIN));
       expect.verify();
     }
     assertNothingChanged();
@@ -191,6 +226,7 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     assetCalls(expect, tenant, AssetRef.onMain(GONE_CAT, SALES.path(), "orders"));
     assetCalls(
         expect, tenant, new AssetRef(new BranchRef(GONE_CAT, "dev"), GONE_NS.path(), "orders"));
+    versionCalls(expect, tenant, GONE_CAT, headOf(twin, BranchRef.main(GONE_CAT)));
     expect.verify();
 
     assertNothingChanged();
@@ -204,6 +240,87 @@ public abstract class MissingThingContract extends SampleTenantSuite {
         "assets.create",
         () -> store().assets().create(tenant, onDev, NewAsset.of(AssetKind.ICEBERG_TABLE)));
     assetCalls(expect, tenant, onDev);
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyVersionCallOnAMissingBranchIsNotFoundNamingTheBranch() {
+    Expectations expect = new Expectations(ObjectType.BRANCH, "on branch " + GONE_BRANCH);
+    CommitRef gone = CommitRef.head(GONE_BRANCH);
+    expect.missing(
+        "commits.ancestry",
+        () -> store().commits().ancestry(tenant, gone, PageRequest.firstPage()));
+    expect.missing(
+        "branches.create from it",
+        () -> store().branches().create(tenant, new BranchRef(CAT, "new"), NewBranch.from(gone)));
+    expect.missing("branches.delete", () -> store().branches().delete(tenant, GONE_BRANCH));
+    expect.missing(
+        "branches.merge of it", () -> store().branches().merge(tenant, GONE_BRANCH, MAIN));
+    expect.missing(
+        "branches.merge into it", () -> store().branches().merge(tenant, FEATURE, GONE_BRANCH));
+    expect.missing(
+        "branches.merge dry run of it",
+        () -> store().branches().merge(tenant, GONE_BRANCH, MAIN, MergeOptions.DEFAULT.asDryRun()));
+    expect.missing(
+        "branches.merge dry run into it",
+        () ->
+            store()
+                .branches()
+                .merge(tenant, FEATURE, GONE_BRANCH, MergeOptions.DEFAULT.asDryRun()));
+    expect.missing(
+        "tags.create on it", () -> store().tags().create(tenant, new TagRef(CAT, "new"), gone));
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyCallOnAMissingTagIsNotFoundNamingTheTag() {
+    Expectations expect = new Expectations(ObjectType.TAG, "on tag " + GONE_TAG);
+    CommitRef gone = CommitRef.tag(GONE_TAG);
+    expect.missing(
+        "commits.ancestry",
+        () -> store().commits().ancestry(tenant, gone, PageRequest.firstPage()));
+    expect.missing(
+        "branches.create from it",
+        () -> store().branches().create(tenant, new BranchRef(CAT, "new"), NewBranch.from(gone)));
+    expect.missing(
+        "tags.create on it", () -> store().tags().create(tenant, new TagRef(CAT, "new"), gone));
+    expect.missing("tags.delete", () -> store().tags().delete(tenant, GONE_TAG));
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyCallOnACommitIdThatIsNoCommitOfTheCatalogIsNotFoundNamingTheCommit() {
+    Expectations expect = new Expectations(ObjectType.COMMIT, "on a commit id not of " + CAT);
+    Map<String, CommitId> ids = new LinkedHashMap<>();
+    ids.put("an id that exists nowhere", CommitId.random());
+    ids.put("the head of the tenant's other catalog", headOf(tenant, BranchRef.main(OTHER_CAT)));
+    ids.put("the head of the twin's lake", headOf(twin, MAIN));
+    ids.put("the head of the twin's gone-cat", headOf(twin, BranchRef.main(GONE_CAT)));
+    ids.forEach(
+        (what, id) -> {
+          CommitRef ref = CommitRef.id(CAT, id);
+          expect.missing(
+              "commits.ancestry of " + what,
+              () -> store().commits().ancestry(tenant, ref, PageRequest.firstPage()));
+          expect.missing(
+              "commits.operations of " + what,
+              () -> store().commits().operations(tenant, CAT, id, PageRequest.firstPage()));
+          expect.missing(
+              "branches.create from " + what,
+              () ->
+                  store()
+                      .branches()
+                      .create(tenant, new BranchRef(CAT, "new"), NewBranch.from(ref)));
+          expect.missing(
+              "tags.create on " + what,
+              () -> store().tags().create(tenant, new TagRef(CAT, "new"), ref));
+        });
     expect.verify();
 
     assertNothingChanged();
@@ -292,6 +409,35 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     assertThat(await(store().catalogs().get(missing, CAT))).isEmpty();
     assertThat(await(store().namespaces().get(missing, SALES))).isEmpty();
     assertThat(await(store().assets().get(missing, ORDERS))).isEmpty();
+    assertThat(await(store().branches().get(missing, MAIN))).isEmpty();
+    assertThat(await(store().tags().get(missing, RELEASE))).isEmpty();
+    CommitId head = headOf(tenant, MAIN);
+    assertThat(await(store().commits().get(missing, CAT, head))).isEmpty();
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyGetOfAMissingBranchTagOrCommitIsEmptyNotAFailure() {
+    CommitId twinsHead = headOf(twin, MAIN);
+    CommitId othersHead = headOf(tenant, BranchRef.main(OTHER_CAT));
+    CommitId head = headOf(tenant, MAIN);
+
+    for (BranchRef branch :
+        List.of(GONE_BRANCH, BranchRef.main(GONE_CAT), new BranchRef(OTHER_CAT, "dev"))) {
+      assertThat(await(store().branches().get(tenant, branch))).as("%s", branch).isEmpty();
+    }
+    for (TagRef tag : List.of(GONE_TAG, new TagRef(GONE_CAT, "release"))) {
+      assertThat(await(store().tags().get(tenant, tag))).as("%s", tag).isEmpty();
+    }
+    assertThat(await(store().commits().get(tenant, CAT, CommitId.random()))).isEmpty();
+    assertThat(await(store().commits().get(tenant, CAT, twinsHead))).isEmpty();
+    assertThat(await(store().commits().get(tenant, CAT, othersHead)))
+        .as("a commit of catalog %s looked for in %s", OTHER_CAT, CAT)
+        .isEmpty();
+    assertThat(await(store().commits().get(tenant, OTHER_CAT, head)))
+        .as("a commit of catalog %s looked for in %s", CAT, OTHER_CAT)
+        .isEmpty();
+    assertThat(await(store().commits().get(tenant, GONE_CAT, head))).isEmpty();
     assertNothingChanged();
   }
 
@@ -321,6 +467,13 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     expect.missing(
         "assets.create " + asset,
         () -> store().assets().create(owner, asset, NewAsset.of(AssetKind.ICEBERG_TABLE)));
+    expect.missing(
+        "assets.create with meta " + asset,
+        () ->
+            store()
+                .assets()
+                .create(
+                    owner, asset, NewAsset.of(AssetKind.ICEBERG_TABLE), CommitMeta.message("m")));
     expect.missing(
         "assets.list " + asset.namespaceRef(),
         () ->
@@ -387,6 +540,88 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     expect.missing(
         "assets.history " + asset,
         () -> store().assets().history(owner, asset, PageRequest.firstPage()));
+    CommitMeta meta = CommitMeta.of("tck", "a change of something missing");
+    expect.missing(
+        "assets.rename with meta " + asset,
+        () ->
+            store()
+                .assets()
+                .rename(owner, asset, asset.withName("renamed"), AssetExpectation.ANY, meta));
+    expect.missing(
+        "assets.updateProperties with meta " + asset,
+        () -> store().assets().updateProperties(owner, asset, setting(), meta));
+    expect.missing(
+        "assets.delete with meta " + asset,
+        () -> store().assets().delete(owner, asset, AssetExpectation.ANY, meta));
+    expect.missing(
+        "assets.commitMetadataLocation with meta " + asset,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocation(
+                    owner, asset, MetadataCommit.replacing(V1, "s3://2.json"), meta));
+    expect.missing(
+        "assets.commitMetadataLocations with meta " + asset,
+        () ->
+            store()
+                .assets()
+                .commitMetadataLocations(
+                    owner,
+                    List.of(new AssetCommit(asset, MetadataCommit.replacing(V1, "s3://2.json"))),
+                    meta));
+  }
+
+  /**
+   * Every write and list of the commits, branches and tags facets in {@code catalog}, with {@code
+   * commit} as the id of a commit: under a missing tenant or in a missing catalog, each fails on
+   * that, whatever else it names.
+   */
+  private void versionCalls(Expectations expect, TenantId owner, String catalog, CommitId commit) {
+    BranchRef main = BranchRef.main(catalog);
+    BranchRef feature = new BranchRef(catalog, "feature");
+    TagRef release = new TagRef(catalog, "release");
+    List<CommitRef> refs =
+        List.of(CommitRef.head(main), CommitRef.tag(release), CommitRef.id(catalog, commit));
+    for (CommitRef ref : refs) {
+      expect.missing(
+          "commits.ancestry of " + ref,
+          () -> store().commits().ancestry(owner, ref, PageRequest.firstPage()));
+      expect.missing(
+          "branches.create from " + ref,
+          () ->
+              store().branches().create(owner, new BranchRef(catalog, "new"), NewBranch.from(ref)));
+      expect.missing(
+          "tags.create on " + ref,
+          () -> store().tags().create(owner, new TagRef(catalog, "new"), ref));
+    }
+    expect.missing(
+        "commits.operations in " + catalog,
+        () -> store().commits().operations(owner, catalog, commit, PageRequest.firstPage()));
+    expect.missing(
+        "branches.list of " + catalog,
+        () -> store().branches().list(owner, catalog, PageRequest.firstPage()));
+    expect.missing("branches.delete " + feature, () -> store().branches().delete(owner, feature));
+    expect.missing(
+        "branches.merge " + feature, () -> store().branches().merge(owner, feature, main));
+    expect.missing(
+        "branches.merge with options " + feature,
+        () ->
+            store()
+                .branches()
+                .merge(
+                    owner,
+                    feature,
+                    main,
+                    MergeOptions.DEFAULT.asDryRun().withMeta(CommitMeta.NONE)));
+    expect.missing(
+        "tags.list of " + catalog,
+        () -> store().tags().list(owner, catalog, PageRequest.firstPage()));
+    expect.missing("tags.delete " + release, () -> store().tags().delete(owner, release));
+  }
+
+  /** The head of {@code branch} of {@code owner}, which must exist. */
+  private CommitId headOf(TenantId owner, BranchRef branch) {
+    return await(store().branches().get(owner, branch)).orElseThrow().head();
   }
 
   // ---------------------------------------------------------------------------------------------

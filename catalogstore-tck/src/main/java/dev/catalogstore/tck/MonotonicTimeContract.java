@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetCommit;
+import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.branch.Branch;
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogUpdate;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespaceRef;
@@ -20,6 +25,7 @@ import dev.catalogstore.api.tenant.TenantUpdate;
 import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * with the object's previous {@code updatedAt} if the clock reads earlier (it was set back, or
  * another application node's clock is behind). So {@code updatedAt} never precedes the previous one
  * or {@code createdAt}, and an asset's history times follow their sequence. This holds for every
- * method that changes an existing object.
+ * method that changes an existing object, a branch whose head a change or a merge moves included.
  */
 public abstract class MonotonicTimeContract extends TimeSuite {
   private static final PropertyUpdate SET = PropertyUpdate.setting("k", "v");
@@ -103,5 +109,52 @@ public abstract class MonotonicTimeContract extends TimeSuite {
         .extracting(MetadataLocation::committedAt)
         .as("the history's times, newest first")
         .containsExactly(stamped, stamped, stamped);
+  }
+
+  @Test
+  void aClockSetBackNeverMovesABranchsUpdatedAtBackwards() {
+    clock.freezeAt(T0.plus(LATER));
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, "lake");
+    NamespaceRef sales = newNamespaces(tenant, "lake", "sales");
+    BranchRef main = BranchRef.main("lake");
+    AssetRef orders = assetOnMain(sales, "orders");
+    await(store().assets().create(tenant, orders, NewAsset.icebergTable("s3://o", "s3://o/v1")));
+    // Branches created later than the commit they start at.
+    clock.freezeAt(T0.plus(LATER).plus(LATER));
+    BranchRef dev = new BranchRef("lake", "dev");
+    BranchRef target = new BranchRef("lake", "target");
+    await(store().branches().create(tenant, dev, NewBranch.from(CommitRef.head(main))));
+    await(store().branches().create(tenant, target, NewBranch.from(CommitRef.head(main))));
+    Map<BranchRef, Branch> previous = new HashMap<>();
+    for (BranchRef branch : List.of(main, dev, target)) {
+      previous.put(branch, await(store().branches().get(tenant, branch)).orElseThrow());
+    }
+
+    clock.freezeAt(T0);
+    AssetRef ordersOnDev = new AssetRef(dev, sales.path(), "orders");
+    AssetRef ordersOnTarget = new AssetRef(target, sales.path(), "orders");
+    await(store().assets().updateProperties(tenant, ordersOnDev, SET));
+    assertNotBackwards(tenant, dev, previous, "a change on dev");
+    await(
+        store().assets().create(tenant, ordersOnTarget.withName("t"), NewAsset.of(AssetKind.FILE)));
+    assertNotBackwards(tenant, target, previous, "a change on target");
+    await(store().branches().merge(tenant, dev, target));
+    assertNotBackwards(tenant, target, previous, "a merge into target");
+    await(store().branches().merge(tenant, dev, main));
+    assertNotBackwards(tenant, main, previous, "a fast-forward of main");
+  }
+
+  /** {@code branch} was not stamped before its times in {@code previous}, which it then updates. */
+  private void assertNotBackwards(
+      TenantId tenant, BranchRef branch, Map<BranchRef, Branch> previous, String after) {
+    Branch now = await(store().branches().get(tenant, branch)).orElseThrow();
+    Branch before = previous.put(branch, now);
+    assertThat(now.createdAt())
+        .as("createdAt of %s after %s", branch, after)
+        .isEqualTo(before.createdAt());
+    assertThat(now.updatedAt())
+        .as("updatedAt of %s after %s, with the clock set back", branch, after)
+        .isAfterOrEqualTo(before.updatedAt());
   }
 }

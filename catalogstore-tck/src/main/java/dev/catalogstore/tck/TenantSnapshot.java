@@ -6,10 +6,14 @@ import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataLocation;
+import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.commit.Commit;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.tag.Tag;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.Warehouse;
@@ -21,9 +25,11 @@ import java.util.Optional;
 
 /**
  * Everything one tenant holds, read through the store's public methods: its record, warehouses,
- * catalogs, and for each catalog every namespace, asset (on branch {@code main}) and metadata
- * history. Two snapshots are equal exactly when nothing of the tenant changed, timestamps included,
- * which is how the isolation and cascade suites prove a tenant "untouched".
+ * catalogs, and for each catalog every namespace, every branch with its history (the first-parent
+ * ancestry of its head), every tag, and every asset of every branch with its metadata history. Two
+ * snapshots are equal exactly when nothing of the tenant changed, timestamps included, which is how
+ * the isolation and cascade suites prove a tenant "untouched": a commit written or a head moved
+ * shows as much as a changed asset.
  *
  * @param tenant the tenant's record; empty if the tenant does not exist (then all else is empty)
  * @param warehouses its warehouses in list order
@@ -39,10 +45,25 @@ public record TenantSnapshot(
    *
    * @param catalog the catalog's record
    * @param namespaces its namespaces, breadth first in list order
-   * @param assets the assets of each namespace, in the order of {@code namespaces}
+   * @param assets the assets of each branch (in the order of {@code branches}) and of each
+   *     namespace on it (in the order of {@code namespaces})
+   * @param branches its branches in list order, each with its history
+   * @param tags its tags in list order
    */
   public record CatalogSnapshot(
-      Catalog catalog, List<Namespace> namespaces, List<AssetSnapshot> assets) {}
+      Catalog catalog,
+      List<Namespace> namespaces,
+      List<AssetSnapshot> assets,
+      List<BranchSnapshot> branches,
+      List<Tag> tags) {}
+
+  /**
+   * One branch and the history that led to its head.
+   *
+   * @param branch the branch's record
+   * @param history the first-parent ancestry of its head, newest first, down to the root commit
+   */
+  public record BranchSnapshot(Branch branch, List<Commit> history) {}
 
   /**
    * One asset and its metadata history, newest first.
@@ -68,7 +89,6 @@ public record TenantSnapshot(
 
   private static CatalogSnapshot readCatalog(CatalogStore store, TenantId tenant, Catalog catalog) {
     List<Namespace> namespaces = new ArrayList<>();
-    List<AssetSnapshot> assets = new ArrayList<>();
     Deque<NamespaceRef> parents = new ArrayDeque<>();
     parents.add(NamespaceRef.root(catalog.name()));
     while (!parents.isEmpty()) {
@@ -77,16 +97,32 @@ public record TenantSnapshot(
           PagedReads.all(page -> store.namespaces().list(tenant, parent, page))) {
         namespaces.add(child);
         parents.addLast(child.ref());
-        BranchRef main = BranchRef.main(catalog.name());
+      }
+    }
+    List<BranchSnapshot> branches = new ArrayList<>();
+    List<AssetSnapshot> assets = new ArrayList<>();
+    for (Branch branch :
+        PagedReads.all(page -> store.branches().list(tenant, catalog.name(), page))) {
+      CommitRef head = CommitRef.head(branch.ref());
+      List<Commit> history = PagedReads.all(page -> store.commits().ancestry(tenant, head, page));
+      branches.add(new BranchSnapshot(branch, List.copyOf(history)));
+      for (Namespace namespace : namespaces) {
+        BranchRef on = branch.ref();
         for (Asset asset :
-            PagedReads.all(page -> store.assets().list(tenant, main, child.path(), page))) {
-          List<MetadataLocation> history =
+            PagedReads.all(page -> store.assets().list(tenant, on, namespace.path(), page))) {
+          List<MetadataLocation> metadata =
               PagedReads.all(page -> store.assets().history(tenant, asset.ref(), page));
-          assets.add(new AssetSnapshot(asset, List.copyOf(history)));
+          assets.add(new AssetSnapshot(asset, List.copyOf(metadata)));
         }
       }
     }
-    return new CatalogSnapshot(catalog, List.copyOf(namespaces), List.copyOf(assets));
+    List<Tag> tags = PagedReads.all(page -> store.tags().list(tenant, catalog.name(), page));
+    return new CatalogSnapshot(
+        catalog,
+        List.copyOf(namespaces),
+        List.copyOf(assets),
+        List.copyOf(branches),
+        List.copyOf(tags));
   }
 
   /** Whether the tenant exists. */
@@ -105,6 +141,14 @@ public record TenantSnapshot(
         tenant,
         warehouses,
         catalogs.stream().filter(c -> !c.catalog().name().equals(name)).toList());
+  }
+
+  /** The branch {@code ref} with its history, if the tenant has it. */
+  public Optional<BranchSnapshot> branch(BranchRef ref) {
+    return catalogs.stream()
+        .flatMap(c -> c.branches().stream())
+        .filter(b -> b.branch().ref().equals(ref))
+        .findFirst();
   }
 
   /** The asset at {@code ref} with its history, if the tenant has it. */

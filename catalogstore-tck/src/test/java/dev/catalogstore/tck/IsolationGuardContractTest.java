@@ -25,15 +25,25 @@ class IsolationGuardContractTest {
             "catalogs.delete",
             "namespaces.replaceProperties",
             "assets.getById",
-            "assets.commitMetadataLocations")
+            "commits.ancestry",
+            "branches.create",
+            "tags.delete")
         .contains(
+            "assets.commitMetadataLocations/2",
+            "assets.commitMetadataLocations/3",
+            "assets.create/3",
+            "assets.create/4",
+            "branches.merge/3",
+            "branches.merge/4",
             "assets.list/4",
             "assets.list/5",
             "assets.delete/2",
             "assets.delete/3",
             "assets.rename/3",
-            "assets.rename/4")
-        .doesNotContain("assets.list", "assets.delete", "assets.rename")
+            "assets.rename/4",
+            "assets.rename/5")
+        .doesNotContain(
+            "assets.list", "assets.delete", "assets.rename", "assets.create", "branches.merge")
         .allMatch(name -> name.matches("[a-z]\\w*\\.[a-z]\\w*(/\\d+)?"), "facet.method[/arity]")
         .noneMatch(name -> name.endsWith(".close"));
   }

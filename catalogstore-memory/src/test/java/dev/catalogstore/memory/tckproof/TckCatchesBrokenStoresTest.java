@@ -48,6 +48,7 @@ class TckCatchesBrokenStoresTest {
               MultiAssetCommitBrokenStores.all(),
               GuardedChangeBrokenStores.all(),
               MissingThingBrokenStores.all(),
+              VersionBrokenStores.all(),
               CrossCuttingBrokenStores.all())
           .flatMap(List::stream)
           .toList();

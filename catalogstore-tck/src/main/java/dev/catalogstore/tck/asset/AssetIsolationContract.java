@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AssetIsolationContract extends IsolationSuite {
   @Test
-  @IsolationCase("assets.create")
+  @IsolationCase("assets.create/3")
   void createAssetAddsToTheCallersNamespaceOnly() {
     Twins twins = twins();
     createAOnlyNamespace(twins);
@@ -150,7 +150,7 @@ public abstract class AssetIsolationContract extends IsolationSuite {
   }
 
   @Test
-  @IsolationCase("assets.updateProperties")
+  @IsolationCase("assets.updateProperties/3")
   void updateAssetPropertiesChangesOnlyTheCallersAsset() {
     Twins twins = twins();
     createAOnlyAsset(twins);
@@ -194,7 +194,7 @@ public abstract class AssetIsolationContract extends IsolationSuite {
   }
 
   @Test
-  @IsolationCase("assets.commitMetadataLocation")
+  @IsolationCase("assets.commitMetadataLocation/3")
   void commitMetadataLocationMovesOnlyTheCallersPointer() {
     Twins twins = twins();
     createAOnlyAsset(twins);
@@ -388,7 +388,7 @@ public abstract class AssetIsolationContract extends IsolationSuite {
   }
 
   @Test
-  @IsolationCase("assets.commitMetadataLocations")
+  @IsolationCase("assets.commitMetadataLocations/2")
   void commitMetadataLocationsMovesOnlyTheCallersPointers() {
     Twins twins = twins();
     createAOnlyAsset(twins);

@@ -11,27 +11,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.commit.Commit;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitRef;
+import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.ConcurrentCalls;
 import dev.catalogstore.tck.ConcurrentCalls.Outcome;
+import dev.catalogstore.tck.PagedReads;
 import dev.catalogstore.tck.SampleTenant;
 import dev.catalogstore.tck.SampleTenantSuite;
 import dev.catalogstore.tck.TenantSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What deleting a catalog removes: its namespaces, assets and their history, in one step, touching
- * no other catalog and no other tenant, even one holding identical names; a name freed by the
- * delete starts empty when reused. Tests fill fresh tenants with the {@link SampleTenant} content.
+ * What deleting a catalog removes: its namespaces, assets and their history, its commits, branches
+ * and tags, in one step, touching no other catalog and no other tenant, even one holding identical
+ * names; a name freed by the delete starts empty when reused. Tests fill fresh tenants with the
+ * {@link SampleTenant} content.
  */
 public abstract class CatalogCascadeContract extends SampleTenantSuite {
   /** Writers racing with a catalog deletion: enough to interleave, few enough to stay fast. */
@@ -104,6 +115,57 @@ public abstract class CatalogCascadeContract extends SampleTenantSuite {
         .as("no history survives from the deleted catalog")
         .isEmpty();
     assertThat(await(store().assets().getById(tenant, oldOrders))).isEmpty();
+  }
+
+  @Test
+  void deletingACatalogRemovesItsCommitsBranchesAndTags() {
+    TenantId tenant = sampleTenant("owner");
+    BranchRef main = BranchRef.main(CATALOG);
+    BranchRef dev = new BranchRef(CATALOG, "dev");
+    TagRef release = new TagRef(CATALOG, "release");
+    await(store().branches().create(tenant, dev, NewBranch.from(CommitRef.head(main))));
+    await(
+        store()
+            .assets()
+            .updateProperties(
+                tenant,
+                new AssetRef(dev, ORDERS.namespace(), ORDERS.name()),
+                PropertyUpdate.setting("stage", "dev")));
+    await(store().tags().create(tenant, release, CommitRef.head(dev)));
+    List<Commit> mainHistory =
+        PagedReads.all(page -> store().commits().ancestry(tenant, CommitRef.head(main), page));
+    CommitId devHead = await(store().branches().get(tenant, dev)).orElseThrow().head();
+
+    await(store().catalogs().delete(tenant, CATALOG));
+    await(store().catalogs().create(tenant, NewCatalog.local(CATALOG, WAREHOUSE)));
+
+    assertThat(PagedReads.all(page -> store().branches().list(tenant, CATALOG, page)))
+        .as("the branches of the catalog created again under the name")
+        .extracting(branch -> branch.ref().branch())
+        .containsExactly(BranchRef.MAIN);
+    assertThat(await(store().branches().get(tenant, dev))).isEmpty();
+    assertThat(PagedReads.all(page -> store().tags().list(tenant, CATALOG, page))).isEmpty();
+    assertThat(await(store().tags().get(tenant, release))).isEmpty();
+    List<Commit> reborn =
+        PagedReads.all(page -> store().commits().ancestry(tenant, CommitRef.head(main), page));
+    assertThat(reborn).as("the history of the new main: its root commit only").hasSize(1);
+    List<CommitId> gone = new ArrayList<>(mainHistory.stream().map(Commit::id).toList());
+    gone.add(devHead);
+    for (CommitId id : gone) {
+      assertThat(reborn.get(0).id()).isNotEqualTo(id);
+      assertThat(await(store().commits().get(tenant, CATALOG, id)))
+          .as("commit %s of the deleted catalog", id)
+          .isEmpty();
+      assertThat(
+              assertFails(
+                      NotFoundException.class,
+                      () ->
+                          store()
+                              .commits()
+                              .operations(tenant, CATALOG, id, PageRequest.firstPage()))
+                  .missing())
+          .isEqualTo(ObjectType.COMMIT);
+    }
   }
 
   @Test

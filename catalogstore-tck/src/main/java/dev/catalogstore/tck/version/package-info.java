@@ -8,6 +8,10 @@
  * commit racing a merge. The history itself has {@code CommitHistoryContract} (the root commit, a
  * commit per change), {@code AncestryContract} and {@code CommitOperationsContract}; branches and
  * tags have {@code BranchCreateContract}, {@code BranchLifecycleContract} and {@code TagContract}.
- * Each suite is run by one nested class of {@link dev.catalogstore.tck.CatalogStoreTck}.
+ * The rules that span every method have their own suites: a commit for every change ({@code
+ * CommitPerChangeContract}, {@code CommitPerChangeRacesContract}), tenant isolation of every new
+ * method ({@code CommitIsolationContract}, {@code BranchIsolationContract}, {@code
+ * TagIsolationContract}, {@code CommitMetaIsolationContract}), input rules, failed calls, paging
+ * and time. Each suite is run by one nested class of {@link dev.catalogstore.tck.CatalogStoreTck}.
  */
 package dev.catalogstore.tck.version;
