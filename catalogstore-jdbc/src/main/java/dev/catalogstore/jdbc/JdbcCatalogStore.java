@@ -7,12 +7,15 @@ import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.spi.StoreFacets;
 import dev.catalogstore.jdbc.asset.JdbcAssets;
+import dev.catalogstore.jdbc.branch.JdbcBranches;
 import dev.catalogstore.jdbc.catalog.JdbcCatalogs;
+import dev.catalogstore.jdbc.commit.JdbcCommits;
 import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
+import dev.catalogstore.jdbc.tag.JdbcTags;
 import dev.catalogstore.jdbc.tenant.JdbcTenants;
 import dev.catalogstore.jdbc.warehouse.JdbcWarehouses;
 import java.time.Duration;
@@ -42,11 +45,17 @@ import org.slf4j.LoggerFactory;
  * threads (one per connection), and its future completes there, never on the caller's thread. Input
  * is validated first, on that thread, so a failed call has changed nothing. Each facet is one class
  * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}) with its statements next to
- * it. Each operation is a single SQL statement, atomic on its own, except the multi-asset commit,
- * which is one transaction: uniqueness, existence, cascades, the stored-property limit and the
- * metadata compare-and-set are decided by the database's constraints and conditional statements, so
- * they hold across any number of store instances on the same schema. Only a call that failed reads
- * again, to say why (which parent is missing, what the value is now).
+ * it. Each operation is a single SQL statement, atomic on its own, except the multi-asset commit, a
+ * branch creation from history and a merge, which are one transaction each: uniqueness, existence,
+ * cascades, the stored-property limit and the metadata compare-and-set are decided by the
+ * database's constraints and conditional statements, so they hold across any number of store
+ * instances on the same schema. Only a call that failed reads again, to say why (which parent is
+ * missing, what the value is now).
+ *
+ * <p><b>Versioning.</b> Every asset change writes its commit and moves its branch's head in the
+ * statement that makes the change, after locking the branch's row; a merge locks its target's row
+ * first and reads the history since the merge base in batches, so its cost follows the commits
+ * since the base, not the catalog's size ({@code commit/}, {@code branch/}, {@code tag/}).
  *
  * <p><b>Failures.</b> Futures fail only with the contract's exceptions. When the database is
  * unreachable, or a connection dies mid-call, calls fail with {@link UnavailableException} within
@@ -79,7 +88,10 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
             new JdbcWarehouses(db, sql, secretCodec),
             new JdbcCatalogs(db, sql),
             new JdbcNamespaces(db, sql),
-            new JdbcAssets(db, sql)));
+            new JdbcAssets(db, sql),
+            new JdbcCommits(db, sql),
+            new JdbcBranches(db, sql),
+            new JdbcTags(db, sql)));
     this.name = name;
     this.db = db;
     this.ownedPool = ownedPool;

@@ -8,6 +8,8 @@ import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.AssetKey;
+import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
@@ -32,6 +34,10 @@ import java.util.StringJoiner;
  * history entry are inserted together; deleting an asset removes its history through {@code ON
  * DELETE CASCADE}. A guarded rename or delete checks the caller's expectation in its {@code WHERE},
  * on the row it changes, so the check and the change are one atomic step.
+ *
+ * <p>Every change records its commit in the same statement ({@link CommitSteps}): it locks its
+ * branch's row first, and writes the commit, its operations and the new head only if the change
+ * happened, so a change is never visible without its commit, nor a commit without its change.
  *
  * <p>Parameter groups, each bound by one method: the place ({@code :tenant, :catalog, :branch,
  * :path_key, :path}, {@link #bindPlace}), an asset (the place and {@code :name}, {@link
@@ -71,35 +77,37 @@ final class AssetSql {
 
   /**
    * Inserts nothing when the catalog, branch or namespace does not exist. The first metadata
-   * location, if any, becomes history entry 1 in the same statement.
+   * location, if any, becomes history entry 1 in the same statement, and the commit (one create)
+   * too.
    */
   private static final String INSERT =
       """
-      WITH place AS (
-          SELECT b.tenant_id, b.branch_id, n.namespace_id
-          FROM %s
-          WHERE %s
-      ), asset AS (
+      WITH %s, %s, asset AS (
           INSERT INTO ${schema}.assets
               (tenant_id, asset_id, branch_id, namespace_id, name, kind, location,
                metadata_location, metadata_sequence, properties, created_at, updated_at)
-          SELECT tenant_id, :asset_id, branch_id, namespace_id, :name, :kind, :location,
+          SELECT h.tenant_id, :asset_id, h.branch_id, p.namespace_id, :name, :kind, :location,
                  :metadata_location::text,
                  CASE WHEN :metadata_location::text IS NULL THEN 0 ELSE 1 END,
                  :properties::jsonb, :now, :now
-          FROM place
-          RETURNING tenant_id, asset_id, metadata_location, created_at
+          FROM head h, place p
+          RETURNING *
       ), history AS (
           INSERT INTO ${schema}.metadata_history
               (tenant_id, asset_id, sequence, location, previous_location, committed_at)
           SELECT tenant_id, asset_id, 1, metadata_location, NULL, created_at
           FROM asset
           WHERE metadata_location IS NOT NULL
-      )
+      ), ops AS (
+          SELECT 1 AS ordinal, :path::text[] AS namespace, :name::text AS name,
+                 NULL::jsonb AS before, %s AS after
+          FROM asset a
+      )%s
       SELECT count(*) AS created
       FROM asset
       """
-          .formatted(PLACE, WHERE_PLACE);
+          .formatted(
+              CommitSteps.HEAD, CommitSteps.PLACE, CommitSteps.content("a"), CommitSteps.RECORD);
 
   private static final String SELECT =
       """
@@ -190,44 +198,110 @@ final class AssetSql {
 
   /**
    * Moves the asset a (source namespace n) to the target namespace t of the same catalog, if the
-   * expectation holds. Matches nothing if the asset or the target namespace does not exist or the
-   * expectation does not hold; a taken target is a unique violation.
+   * expectation holds, and records the commit: the old key deleted and the new key created, with
+   * the same content, ordered by {@code :from_ordinal} and {@code :to_ordinal}. Matches nothing if
+   * the asset or the target namespace does not exist or the expectation does not hold; a taken
+   * target is a unique violation.
    */
   private static final String RENAME =
       """
-      UPDATE ${schema}.assets a
-      SET namespace_id = t.namespace_id,
-          name = :to_name,
-          updated_at = GREATEST(:now, a.updated_at)
-      FROM %s
-      JOIN ${schema}.namespaces t ON t.tenant_id = c.tenant_id AND t.catalog_id = c.catalog_id
-      WHERE %s
-        AND t.path_key = :to_path_key AND t.path = :to_path::text[]
-        AND %s
-      RETURNING %s
+      WITH %s, %s, target AS (
+          SELECT t.namespace_id
+          FROM ${schema}.namespaces t
+          WHERE t.tenant_id = :tenant AND t.catalog_id = (SELECT catalog_id FROM head)
+            AND t.path_key = :to_path_key AND t.path = :to_path::text[]
+      ), renamed AS (
+          UPDATE ${schema}.assets a
+          SET namespace_id = (SELECT namespace_id FROM target),
+              name = :to_name,
+              updated_at = GREATEST(:now, a.updated_at)
+          WHERE %s
+            AND EXISTS (SELECT FROM target)
+            AND %s
+          RETURNING a.*
+      ), ops AS (
+          SELECT :from_ordinal::integer AS ordinal, :path::text[] AS namespace,
+                 :name::text AS name, %s AS before, NULL::jsonb AS after
+          FROM renamed a
+          UNION ALL
+          SELECT :to_ordinal::integer, :to_path::text[], :to_name::text, NULL::jsonb, %s
+          FROM renamed a
+      )%s
+      SELECT %s
+      FROM renamed a
       """
-          .formatted(PLACE, WHERE_ASSET, EXPECTATION, COLUMNS);
+          .formatted(
+              CommitSteps.HEAD,
+              CommitSteps.PLACE,
+              CommitSteps.ASSET,
+              EXPECTATION,
+              CommitSteps.content("a"),
+              CommitSteps.content("a"),
+              CommitSteps.RECORD,
+              COLUMNS);
 
+  /**
+   * Reads the asset with a lock (its content before), updates its properties, and records the
+   * commit.
+   */
   private static final String UPDATE_PROPERTIES =
       """
-      UPDATE ${schema}.assets a
-      SET properties = (a.properties - :remove::text[]) || :set::jsonb,
-          updated_at = GREATEST(:now, a.updated_at)
-      FROM %s
-      WHERE %s
-      RETURNING %s
+      WITH %s, %s, old AS (
+          SELECT a.*
+          FROM ${schema}.assets a
+          WHERE %s
+          FOR NO KEY UPDATE
+      ), updated AS (
+          UPDATE ${schema}.assets a
+          SET properties = (a.properties - :remove::text[]) || :set::jsonb,
+              updated_at = GREATEST(:now, a.updated_at)
+          WHERE %s
+          RETURNING a.*
+      ), ops AS (
+          SELECT 1 AS ordinal, :path::text[] AS namespace, :name::text AS name,
+                 %s AS before, %s AS after
+          FROM old o
+          JOIN updated a ON a.asset_id = o.asset_id
+      )%s
+      SELECT %s
+      FROM updated a
       """
-          .formatted(PLACE, WHERE_ASSET, COLUMNS);
+          .formatted(
+              CommitSteps.HEAD,
+              CommitSteps.PLACE,
+              CommitSteps.ASSET,
+              CommitSteps.LOCKED_ASSET,
+              CommitSteps.content("o"),
+              CommitSteps.content("a"),
+              CommitSteps.RECORD,
+              COLUMNS);
 
-  /** Deletes nothing if the asset does not exist or the expectation does not hold. */
+  /**
+   * Deletes nothing if the asset does not exist or the expectation does not hold; otherwise deletes
+   * it (its history by cascade) and records the commit.
+   */
   private static final String DELETE =
       """
-      DELETE FROM ${schema}.assets a
-      USING %s
-      WHERE %s
-        AND %s
+      WITH %s, %s, deleted AS (
+          DELETE FROM ${schema}.assets a
+          WHERE %s
+            AND %s
+          RETURNING a.*
+      ), ops AS (
+          SELECT 1 AS ordinal, :path::text[] AS namespace, :name::text AS name,
+                 %s AS before, NULL::jsonb AS after
+          FROM deleted a
+      )%s
+      SELECT count(*) AS deleted
+      FROM deleted
       """
-          .formatted(PLACE, WHERE_ASSET, EXPECTATION);
+          .formatted(
+              CommitSteps.HEAD,
+              CommitSteps.PLACE,
+              CommitSteps.ASSET,
+              EXPECTATION,
+              CommitSteps.content("a"),
+              CommitSteps.RECORD);
 
   /**
    * Failure paths only: which parts of an asset's address exist, outermost first, and the asset as
@@ -281,9 +355,14 @@ final class AssetSql {
     this.lookup = sql.compile(LOOKUP);
   }
 
-  /** Inserts {@code asset}; false if its catalog, branch or namespace does not exist. */
-  boolean insert(Connection connection, TenantId tenant, Asset asset) throws SQLException {
+  /**
+   * Inserts {@code asset} and its commit recording {@code meta}; false if its catalog, branch or
+   * namespace does not exist.
+   */
+  boolean insert(Connection connection, TenantId tenant, Asset asset, CommitMeta meta)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
+      CommitSteps.bindCommit(statement, meta);
       return bindAsset(statement, tenant, asset.ref())
               .uuid("asset_id", asset.id().value())
               .text("kind", asset.kind().name())
@@ -355,8 +434,8 @@ final class AssetSql {
   }
 
   /**
-   * The renamed asset; empty if the asset or the target namespace does not exist, or {@code
-   * expected} does not hold.
+   * The renamed asset, its commit recording {@code meta}; empty if the asset or the target
+   * namespace does not exist, or {@code expected} does not hold.
    */
   Optional<Asset> rename(
       Connection connection,
@@ -364,10 +443,15 @@ final class AssetSql {
       AssetRef from,
       AssetRef to,
       AssetExpectation expected,
-      Instant now)
+      Instant now,
+      CommitMeta meta)
       throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, rename)) {
       bindAsset(statement, tenant, from);
+      CommitSteps.bindCommit(statement, meta);
+      // The operations are numbered in key order: the old key's deletion, the new key's creation.
+      boolean fromFirst = AssetKey.of(from).compareTo(AssetKey.of(to)) < 0;
+      statement.integer("from_ordinal", fromFirst ? 1 : 2).integer("to_ordinal", fromFirst ? 2 : 1);
       return bindExpectation(statement, expected)
           .bytes("to_path_key", NamespaceKey.of(to.namespace()))
           .textArray("to_path", to.namespace().segments())
@@ -377,11 +461,17 @@ final class AssetSql {
     }
   }
 
-  /** The updated asset; empty if it does not exist. */
+  /** The updated asset, its commit recording {@code meta}; empty if it does not exist. */
   Optional<Asset> updateProperties(
-      Connection connection, TenantId tenant, AssetRef ref, PropertyUpdate update, Instant now)
+      Connection connection,
+      TenantId tenant,
+      AssetRef ref,
+      PropertyUpdate update,
+      Instant now,
+      CommitMeta meta)
       throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, updateProperties)) {
+      CommitSteps.bindCommit(statement, meta);
       return bindAsset(statement, tenant, ref)
           .textArray("remove", update.remove())
           .json("set", update.set())
@@ -390,12 +480,26 @@ final class AssetSql {
     }
   }
 
-  /** Whether the asset existed, met {@code expected} and is now deleted, with its history. */
-  boolean delete(Connection connection, TenantId tenant, AssetRef ref, AssetExpectation expected)
+  /**
+   * Whether the asset existed, met {@code expected} and is now deleted, with its history, and its
+   * commit recording {@code meta} written.
+   */
+  boolean delete(
+      Connection connection,
+      TenantId tenant,
+      AssetRef ref,
+      AssetExpectation expected,
+      Instant now,
+      CommitMeta meta)
       throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, delete)) {
       bindAsset(statement, tenant, ref);
-      return bindExpectation(statement, expected).update() > 0;
+      CommitSteps.bindCommit(statement, meta);
+      return bindExpectation(statement, expected)
+              .timestamp("now", now)
+              .queryOne(row -> row.getLong("deleted"))
+              .orElseThrow()
+          > 0;
     }
   }
 

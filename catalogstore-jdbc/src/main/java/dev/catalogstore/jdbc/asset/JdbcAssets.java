@@ -11,6 +11,7 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.NotFoundException;
@@ -25,6 +26,7 @@ import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.StoredProperties;
 import dev.catalogstore.api.spi.Taken;
+import dev.catalogstore.api.spi.VersionRequests;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -52,6 +54,11 @@ import java.util.function.Supplier;
  * a second read ({@link AssetSql#lookup}) say why: the outermost missing part of the address, a
  * lost compare-and-set with the location stored now, an expectation that does not hold. The
  * multi-asset commit is one transaction that locks, checks and writes. Internal to the JDBC store.
+ *
+ * <p>Every change appends its version commit to the asset's branch and moves the branch's head in
+ * the same statement (the multi-asset commit: in its last statement), so the change and its commit
+ * are one atomic step, and a call that changes nothing writes no commit. The commit's author and
+ * message are validated after every other argument.
  *
  * <p>If that second read finds nothing wrong, the asset changed back in between (an A-B-A race), so
  * the change may hold now and runs again, at most {@value #CONDITIONAL_ATTEMPTS} times. An asset
@@ -86,13 +93,15 @@ public final class JdbcAssets implements Assets {
   }
 
   @Override
-  public CompletableFuture<Asset> create(TenantId tenant, AssetRef asset, NewAsset request) {
+  public CompletableFuture<Asset> create(
+      TenantId tenant, AssetRef asset, NewAsset request, CommitMeta meta) {
     return db.submit(
         "assets.create",
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Requests.newAsset(request, "request");
+          VersionRequests.commitMeta(meta, "meta");
           Instant now = db.now();
           Asset row =
               new Asset(
@@ -111,7 +120,9 @@ public final class JdbcAssets implements Assets {
                   .onForeignKey(() -> missingPlace(tenant, asset.branch(), asset.namespace()));
           boolean created =
               db.run(
-                  "assets.create", violations, connection -> sql.insert(connection, tenant, row));
+                  "assets.create",
+                  violations,
+                  connection -> sql.insert(connection, tenant, row, meta));
           if (!created) {
             throw missingPlace(tenant, asset.branch(), asset.namespace());
           }
@@ -181,12 +192,13 @@ public final class JdbcAssets implements Assets {
 
   @Override
   public CompletableFuture<Asset> rename(
-      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected) {
+      TenantId tenant, AssetRef from, AssetRef to, AssetExpectation expected, CommitMeta meta) {
     return db.submit(
         "assets.rename",
         () -> {
           Requests.tenant(tenant);
           Requests.assetRename(from, to, expected);
+          VersionRequests.commitMeta(meta, "meta");
           if (from.equals(to)) {
             // The target is taken by the asset itself, if it exists and is the one expected.
             checkExpectation(from, expected, existing(tenant, from));
@@ -202,7 +214,7 @@ public final class JdbcAssets implements Assets {
               "assets.rename",
               from,
               violations,
-              connection -> sql.rename(connection, tenant, from, to, expected, now),
+              connection -> sql.rename(connection, tenant, from, to, expected, now, meta),
               () -> {
                 Optional<String> last = checkExpectation(from, expected, existing(tenant, from));
                 AssetRows.AssetLookup target = lookup(tenant, to);
@@ -220,38 +232,41 @@ public final class JdbcAssets implements Assets {
 
   @Override
   public CompletableFuture<Asset> updateProperties(
-      TenantId tenant, AssetRef asset, PropertyUpdate update) {
+      TenantId tenant, AssetRef asset, PropertyUpdate update, CommitMeta meta) {
     return db.submit(
         "assets.updateProperties",
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Inputs.propertyUpdate(update, "update");
+          VersionRequests.commitMeta(meta, "meta");
           Instant now = db.now();
           Violations violations = Violations.NONE.onPropertyLimit("update");
           return db.run(
                   "assets.updateProperties",
                   violations,
-                  connection -> sql.updateProperties(connection, tenant, asset, update, now))
+                  connection -> sql.updateProperties(connection, tenant, asset, update, now, meta))
               .orElseThrow(() -> missing(tenant, asset));
         });
   }
 
   @Override
   public CompletableFuture<Void> delete(
-      TenantId tenant, AssetRef asset, AssetExpectation expected) {
+      TenantId tenant, AssetRef asset, AssetExpectation expected, CommitMeta meta) {
     return db.submit(
         "assets.delete",
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Requests.assetExpectation(expected, "expected");
+          VersionRequests.commitMeta(meta, "meta");
+          Instant now = db.now();
           conditionally(
               "assets.delete",
               asset,
               Violations.NONE,
               connection ->
-                  sql.delete(connection, tenant, asset, expected)
+                  sql.delete(connection, tenant, asset, expected, now, meta)
                       ? Optional.of(asset)
                       : Optional.empty(),
               () -> checkExpectation(asset, expected, existing(tenant, asset)));
@@ -261,20 +276,21 @@ public final class JdbcAssets implements Assets {
 
   @Override
   public CompletableFuture<Asset> commitMetadataLocation(
-      TenantId tenant, AssetRef asset, MetadataCommit commit) {
+      TenantId tenant, AssetRef asset, MetadataCommit commit, CommitMeta meta) {
     return db.submit(
         "assets.commitMetadataLocation",
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
           Requests.metadataCommit(commit, "commit");
+          VersionRequests.commitMeta(meta, "meta");
           Instant now = db.now();
           Violations violations = Violations.NONE.onPropertyLimit(StoredProperties.COMMIT_FIELD);
           return conditionally(
               "assets.commitMetadataLocation",
               asset,
               violations,
-              connection -> metadata.commit(connection, tenant, asset, commit, now),
+              connection -> metadata.commit(connection, tenant, asset, commit, now, meta),
               () -> {
                 Optional<String> current = existing(tenant, asset).metadataLocation();
                 Conflicts.requireMetadataLocation(asset, commit.expected(), current);
@@ -285,7 +301,7 @@ public final class JdbcAssets implements Assets {
 
   @Override
   public CompletableFuture<List<Asset>> commitMetadataLocations(
-      TenantId tenant, List<AssetCommit> callersCommits) {
+      TenantId tenant, List<AssetCommit> callersCommits, CommitMeta meta) {
     // Copied now, on the caller's thread, as for list's kinds.
     return db.submit(
         "assets.commitMetadataLocations",
@@ -294,6 +310,7 @@ public final class JdbcAssets implements Assets {
             () -> {
               Requests.tenant(tenant);
               List<AssetCommit> valid = Requests.assetCommits(commits, "commits");
+              VersionRequests.commitMeta(meta, "meta");
               BranchRef branch = valid.get(0).asset().branch();
               return db.transaction(
                   "assets.commitMetadataLocations",
@@ -304,7 +321,9 @@ public final class JdbcAssets implements Assets {
                   // reported as InternalStoreException rather than on a made-up field.
                   Violations.NONE,
                   connection -> {
-                    Map<Integer, Asset> locked = metadata.lock(connection, tenant, branch, valid);
+                    MetadataSql.LockedBranch lockedBranch =
+                        metadata.lock(connection, tenant, branch, valid);
+                    Map<Integer, Asset> locked = lockedBranch.assets();
                     // Read after the locks are held: a commit that waited for another is stamped
                     // after it.
                     Instant now = db.now();
@@ -321,7 +340,14 @@ public final class JdbcAssets implements Assets {
                           valid.get(i).commit().properties(),
                           StoredProperties.commitPartField(i));
                     }
-                    return metadata.apply(connection, tenant, valid, locked, now);
+                    return metadata.apply(
+                        connection,
+                        tenant,
+                        valid,
+                        locked,
+                        lockedBranch.head().orElseThrow(),
+                        now,
+                        meta);
                   });
             });
   }

@@ -1,8 +1,6 @@
 package dev.catalogstore.jdbc.asset;
 
 import static dev.catalogstore.jdbc.asset.AssetRows.COLUMNS;
-import static dev.catalogstore.jdbc.asset.AssetSql.PLACE;
-import static dev.catalogstore.jdbc.asset.AssetSql.WHERE_ASSET;
 
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetCommit;
@@ -10,9 +8,16 @@ import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.commit.AssetChange;
+import dev.catalogstore.api.commit.AssetContent;
+import dev.catalogstore.api.commit.AssetKey;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.commit.CommitWrites;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
 import dev.catalogstore.jdbc.sql.Json;
 import dev.catalogstore.jdbc.sql.NamedSql;
@@ -33,32 +38,41 @@ import java.util.UUID;
  * The metadata pointer's statements: the compare-and-set of an asset's metadata location, its
  * history, and the two steps of a multi-asset commit.
  *
- * <p>A commit of one asset is one statement: an {@code UPDATE} whose {@code WHERE} requires the
- * stored location to be the expected one, and, in a data-modifying CTE of the same statement, the
- * history entry. Under concurrent commits of the same asset PostgreSQL serialises the row updates
- * and re-checks the {@code WHERE} against the winner's row, so of N commits holding the same
- * expected location exactly one matches, also across store instances. The commit's new storage
- * location and property changes are part of the same {@code UPDATE}, so a lost compare-and-set
- * changes nothing.
+ * <p>A commit of one asset is one statement: a locking read whose {@code WHERE} requires the stored
+ * location to be the expected one, then, in data-modifying CTEs of the same statement, the update,
+ * the history entry and the version commit ({@link CommitSteps}). Under concurrent commits of the
+ * same asset PostgreSQL serialises the row locks and re-checks the {@code WHERE} against the
+ * winner's row, so of N commits holding the same expected location exactly one matches, also across
+ * store instances. The commit's new storage location and property changes are part of the same
+ * statement, so a lost compare-and-set changes nothing.
  *
- * <p>A multi-asset commit runs in one transaction: {@link #lock} reads and locks every asset in
- * asset-id order (so two such commits over the same assets cannot deadlock, whatever the order of
- * their requests), the caller checks every expectation against what it read, and {@link #apply}
- * writes all the new states and history entries in one statement.
+ * <p>A multi-asset commit runs in one transaction: {@link #lock} locks the branch, then reads and
+ * locks every asset in asset-id order (so two such commits over the same assets cannot deadlock,
+ * whatever the order of their requests), the caller checks every expectation against what it read,
+ * and {@link #apply} writes all the new states, history entries, the version commit and the new
+ * head in one statement.
  */
 final class MetadataSql {
+  /**
+   * Reads the asset with a lock if its location is the expected one, commits the new location and
+   * records the commit (one update); nothing if it does not exist or holds another location.
+   */
   private static final String COMMIT =
       """
-      WITH committed AS (
+      WITH %s, %s, old AS (
+          SELECT a.*
+          FROM ${schema}.assets a
+          WHERE %s
+            AND a.metadata_location IS NOT DISTINCT FROM :expected::text
+          FOR NO KEY UPDATE
+      ), committed AS (
           UPDATE ${schema}.assets a
           SET metadata_location = :next,
               metadata_sequence = a.metadata_sequence + 1,
               location = COALESCE(:location::text, a.location),
               properties = (a.properties - :remove::text[]) || :set::jsonb,
               updated_at = GREATEST(:now, a.updated_at)
-          FROM %s
           WHERE %s
-            AND a.metadata_location IS NOT DISTINCT FROM :expected::text
           RETURNING a.*
       ), history AS (
           INSERT INTO ${schema}.metadata_history
@@ -66,11 +80,24 @@ final class MetadataSql {
           SELECT tenant_id, asset_id, metadata_sequence, metadata_location, :expected::text,
                  updated_at
           FROM committed
-      )
+      ), ops AS (
+          SELECT 1 AS ordinal, :path::text[] AS namespace, :name::text AS name,
+                 %s AS before, %s AS after
+          FROM old o
+          JOIN committed a ON a.asset_id = o.asset_id
+      )%s
       SELECT %s
       FROM committed a
       """
-          .formatted(PLACE, WHERE_ASSET, COLUMNS);
+          .formatted(
+              CommitSteps.HEAD,
+              CommitSteps.PLACE,
+              CommitSteps.ASSET,
+              CommitSteps.LOCKED_ASSET,
+              CommitSteps.content("o"),
+              CommitSteps.content("a"),
+              CommitSteps.RECORD,
+              COLUMNS);
 
   /**
    * Newest first, on the primary key read backwards. No row: the asset does not exist; one row of
@@ -92,33 +119,38 @@ final class MetadataSql {
       -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
       ORDER BY h.sequence DESC
       """
-          .formatted(PLACE, AssetSql.ASSET_AT_PLACE + " AND a.name = :name", AssetSql.WHERE_PLACE);
+          .formatted(
+              AssetSql.PLACE,
+              AssetSql.ASSET_AT_PLACE + " AND a.name = :name",
+              AssetSql.WHERE_PLACE);
 
   /**
-   * The assets of one branch named by (path key, name) pairs, each with the request's ordinal,
-   * locked in asset-id order. A missing asset has no row.
+   * Locks the branch (first, as every change does) and the assets of the branch named by (path key,
+   * name) pairs, each with the request's ordinal, in asset-id order, and returns them with the
+   * branch's head. A missing asset has no row.
    */
   private static final String LOCK =
       """
-      SELECT r.ordinal, n.path, %s
+      WITH %s
+      SELECT r.ordinal, n.path, h.catalog_id, h.branch_id, h.head_commit_id, h.head_generation,
+             h.head_created_at, h.updated_at AS branch_updated_at, %s
       FROM unnest(:ordinals::integer[], :path_keys::bytea[], :names::text[])
           AS r(ordinal, path_key, name)
-      JOIN ${schema}.catalogs c ON c.tenant_id = :tenant AND c.name = :catalog
-      JOIN ${schema}.branches b
-          ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id AND b.name = :branch
+      JOIN head h ON true
       JOIN ${schema}.namespaces n
-          ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id AND n.path_key = r.path_key
+          ON n.tenant_id = h.tenant_id AND n.catalog_id = h.catalog_id AND n.path_key = r.path_key
       JOIN ${schema}.assets a
-          ON a.tenant_id = c.tenant_id AND a.branch_id = b.branch_id
+          ON a.tenant_id = h.tenant_id AND a.branch_id = h.branch_id
           AND a.namespace_id = n.namespace_id AND a.name = r.name COLLATE "C"
       ORDER BY a.asset_id
-      FOR UPDATE OF a
+      FOR NO KEY UPDATE OF a
       """
-          .formatted(COLUMNS);
+          .formatted(CommitSteps.HEAD, COLUMNS);
 
   /**
-   * Writes the new state of every locked asset and appends its history entry. The states were
-   * computed from the locked rows, so they are written as they are.
+   * Writes the new state of every locked asset and appends its history entry, then the commit and
+   * the head move ({@link CommitWrites#STEPS}). The states were computed from the locked rows, so
+   * they are written as they are.
    */
   private static final String APPLY =
       """
@@ -143,11 +175,11 @@ final class MetadataSql {
           SELECT tenant_id, asset_id, metadata_sequence, metadata_location, previous_location,
                  updated_at
           FROM committed
-      )
+      )%s
       SELECT %s
       FROM committed a
       """
-          .formatted(COLUMNS);
+          .formatted(CommitWrites.STEPS, COLUMNS);
 
   private final NamedSql commit;
   private final NamedSql selectHistoryPage;
@@ -162,13 +194,19 @@ final class MetadataSql {
   }
 
   /**
-   * The asset after the commit; empty if it does not exist or its metadata location was not the
-   * expected one.
+   * The asset after the commit, its version commit recording {@code meta}; empty if it does not
+   * exist or its metadata location was not the expected one.
    */
   Optional<Asset> commit(
-      Connection connection, TenantId tenant, AssetRef ref, MetadataCommit change, Instant now)
+      Connection connection,
+      TenantId tenant,
+      AssetRef ref,
+      MetadataCommit change,
+      Instant now,
+      CommitMeta meta)
       throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, commit)) {
+      CommitSteps.bindCommit(statement, meta);
       return AssetSql.bindAsset(statement, tenant, ref)
           .text("expected", change.expected().orElse(null))
           .text("next", change.next())
@@ -196,10 +234,11 @@ final class MetadataSql {
   }
 
   /**
-   * Locks the assets of {@code commits}, all on {@code branch}, in asset-id order, and returns them
-   * by their index in {@code commits}; a missing asset has no entry.
+   * Locks {@code branch}, then the assets of {@code commits}, all on it, in asset-id order, and
+   * returns them by their index in {@code commits} (a missing asset has no entry) with the branch's
+   * head (empty if no asset was found).
    */
-  Map<Integer, Asset> lock(
+  LockedBranch lock(
       Connection connection, TenantId tenant, BranchRef branch, List<AssetCommit> commits)
       throws SQLException {
     List<Integer> ordinals = new ArrayList<>();
@@ -212,6 +251,7 @@ final class MetadataSql {
       names.add(ref.name());
     }
     List<Locked> rows;
+    Head[] head = new Head[1];
     try (SqlStatement query = SqlStatement.prepare(connection, lock)) {
       rows =
           query
@@ -223,6 +263,14 @@ final class MetadataSql {
               .textArray("names", names)
               .query(
                   row -> {
+                    head[0] =
+                        new Head(
+                            Rows.uuid(row, "catalog_id"),
+                            Rows.uuid(row, "branch_id"),
+                            new CommitId(Rows.uuid(row, "head_commit_id")),
+                            row.getLong("head_generation"),
+                            Rows.instant(row, "head_created_at"),
+                            Rows.instant(row, "branch_updated_at"));
                     int ordinal = row.getInt("ordinal");
                     AssetRef ref = commits.get(ordinal).asset();
                     return new Locked(
@@ -238,21 +286,25 @@ final class MetadataSql {
         locked.put(row.ordinal(), row.asset());
       }
     }
-    return locked;
+    return new LockedBranch(locked, Optional.ofNullable(head[0]));
   }
 
   /**
    * Applies {@code commits} to the assets {@link #lock} returned for them (every one present, its
-   * expected location checked), appending a history entry to each, and returns the updated assets
-   * in the order of {@code commits}.
+   * expected location checked), appending a history entry to each, writes one version commit of
+   * them all recording {@code meta} on the locked head, moves the head, and returns the updated
+   * assets in the order of {@code commits}.
    */
   List<Asset> apply(
       Connection connection,
       TenantId tenant,
       List<AssetCommit> commits,
       Map<Integer, Asset> locked,
-      Instant now)
+      Head head,
+      Instant now,
+      CommitMeta meta)
       throws SQLException {
+    List<AssetChange> operations = new ArrayList<>();
     List<UUID> ids = new ArrayList<>();
     List<String> metadataLocations = new ArrayList<>();
     List<String> previousLocations = new ArrayList<>();
@@ -267,12 +319,35 @@ final class MetadataSql {
       metadataLocations.add(change.next());
       previousLocations.add(current.metadataLocation().orElse(null));
       locations.add(change.location().or(current::location).orElse(null));
-      properties.add(Json.write(change.properties().applyTo(current.properties())));
+      Map<String, String> nextProperties = change.properties().applyTo(current.properties());
+      properties.add(Json.write(nextProperties));
+      operations.add(
+          AssetChange.updated(
+              AssetKey.of(commits.get(i).asset()),
+              AssetContent.of(current),
+              new AssetContent(
+                  current.kind(),
+                  change.location().or(current::location),
+                  Optional.of(change.next()),
+                  nextProperties)));
     }
+    // Never before the head it follows, nor before the branch's last update.
+    Instant commitTime =
+        Timestamps.notBefore(Timestamps.notBefore(now, head.createdAt()), head.branchUpdatedAt());
+    CommitWrites.NewCommit commit =
+        new CommitWrites.NewCommit(
+            CommitId.random(),
+            List.of(head.commit()),
+            head.generation() + 1,
+            meta,
+            commitTime,
+            List.of(operations));
+    CommitWrites.HeadMove move =
+        new CommitWrites.HeadMove(
+            head.branchId(), commit.id(), commit.generation(), commitTime, commitTime);
     Map<UUID, Asset> committed = new HashMap<>();
     try (SqlStatement statement = SqlStatement.prepare(connection, apply)) {
-      statement
-          .uuid("tenant", tenant.value())
+      CommitWrites.bind(statement, tenant, head.catalogId(), Optional.of(commit), move)
           .uuidArray("asset_ids", ids)
           .textArray("metadata_locations", metadataLocations)
           .textArray("previous_locations", previousLocations)
@@ -299,4 +374,30 @@ final class MetadataSql {
 
   /** A row of {@link #LOCK}: the request's ordinal, the namespace path found, the asset. */
   private record Locked(int ordinal, NamespacePath path, Asset asset) {}
+
+  /**
+   * A locked branch's head.
+   *
+   * @param catalogId the branch's catalog
+   * @param branchId the branch
+   * @param commit its head
+   * @param generation the head's generation
+   * @param createdAt the head's time
+   * @param branchUpdatedAt the branch's updated_at
+   */
+  record Head(
+      UUID catalogId,
+      UUID branchId,
+      CommitId commit,
+      long generation,
+      Instant createdAt,
+      Instant branchUpdatedAt) {}
+
+  /**
+   * What {@link #lock} locked.
+   *
+   * @param assets the assets found, by the index of their part of the request
+   * @param head the branch's head; empty if no asset was found (nor, then, the head read)
+   */
+  record LockedBranch(Map<Integer, Asset> assets, Optional<Head> head) {}
 }

@@ -21,19 +21,32 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The catalogs' statements, each one round trip. A catalog and its branch {@code main} are inserted
- * by one statement; a {@code LOCAL} catalog takes its warehouse's id in the same statement, so a
- * missing warehouse inserts nothing and a concurrently deleted one is a foreign-key violation.
- * Deleting a catalog removes its branches, namespaces, assets and their history through {@code ON
- * DELETE CASCADE}, in the same statement.
+ * The catalogs' statements, each one round trip. A catalog, its root commit and its branch {@code
+ * main} are inserted by one statement; a {@code LOCAL} catalog takes its warehouse's id in the same
+ * statement, so a missing warehouse inserts nothing and a concurrently deleted one is a foreign-key
+ * violation. Deleting a catalog removes its branches, namespaces, assets and their history, its
+ * commits and its tags through {@code ON DELETE CASCADE}, in the same statement.
  */
 final class CatalogSql {
-  /** Appended to each catalog insert: the catalog's branch main, in the same statement. */
+  /**
+   * Appended to each catalog insert: the catalog's root commit (no parent, generation 0, no
+   * operations) and its branch main at that root, stamped with the catalog's creation time, in the
+   * same statement.
+   */
   private static final String WITH_MAIN_BRANCH =
       """
-      , main AS (
-          INSERT INTO ${schema}.branches (tenant_id, branch_id, catalog_id, name, created_at)
-          SELECT tenant_id, :main_branch_id, catalog_id, :main_branch, created_at
+      , root AS (
+          INSERT INTO ${schema}.commits
+              (tenant_id, commit_id, catalog_id, first_parent_id, second_parent_id, generation,
+               author, message, created_at)
+          SELECT tenant_id, :root_commit_id, catalog_id, NULL, NULL, 0, NULL, NULL, created_at
+          FROM catalog
+      ), main AS (
+          INSERT INTO ${schema}.branches
+              (tenant_id, branch_id, catalog_id, name, branch_type, head_commit_id,
+               head_generation, head_created_at, partial, created_at, updated_at)
+          SELECT tenant_id, :main_branch_id, catalog_id, :main_branch, 'INGEST', :root_commit_id,
+                 0, created_at, false, created_at, created_at
           FROM catalog
       )
       SELECT count(*) AS created
@@ -172,6 +185,7 @@ final class CatalogSql {
           .json("properties", catalog.properties())
           .timestamp("now", catalog.createdAt())
           .uuid("main_branch_id", UUID.randomUUID())
+          .uuid("root_commit_id", UUID.randomUUID())
           .text("main_branch", BranchRef.MAIN);
       if (catalog.source() instanceof CatalogSource.Local source) {
         statement.text("warehouse", source.warehouse());
