@@ -58,7 +58,8 @@ final class BranchSteps {
         .thenCompose(ignored -> commitOn(ORDERS, "v6-hotfix", CommitMeta.of("alice", "hotfix")))
         .thenCompose(
             ignored ->
-                commitOn(PAYMENTS_ON_INGEST, "v3-ingest", CommitMeta.of("ingest-job", "load")));
+                commitOn(PAYMENTS_ON_INGEST, "v3-ingest", CommitMeta.of("ingest-job", "load")))
+        .thenAccept(ignored -> {});
   }
 
   /** Commits the next metadata file of {@code table} on its branch, from wherever it is now. */

@@ -23,10 +23,10 @@ import java.util.TreeMap;
  * cheapest source that holds them, and copied onto the new branch with new ids.
  *
  * <p>The sources, in order: (a) the branch {@code from} names, when it names a head; (b) a full
- * branch whose head is that commit (the smallest name); (c) a full branch whose head descends
- * from it ({@code main} first, then by name), with the changes since the commit undone; (d) the
- * whole history from the root commit. (a) and (b) cost the assets copied, (c) adds the changes
- * since the commit, and only (d) reads the history leading to it.
+ * branch whose head is that commit (the smallest name); (c) a full branch whose head descends from
+ * it ({@code main} first, then by name), with the changes since the commit undone; (d) the whole
+ * history from the root commit. (a) and (b) cost the assets copied, (c) adds the changes since the
+ * commit, and only (d) reads the history leading to it.
  *
  * <p>Not thread-safe by itself: the caller holds the tenant's write lock.
  */
@@ -90,7 +90,9 @@ final class BranchCopier {
     return new Contents(contents, false);
   }
 
-  /** Creates an asset on {@code branch} for every content, with a new id and both times {@code now}. */
+  /**
+   * Creates an asset on {@code branch} for every content, with a new id and both times {@code now}.
+   */
   static void copy(
       TenantState state, BranchState branch, Map<AssetKey, AssetContent> contents, Instant now) {
     BranchRef ref = branch.branch().ref();

@@ -23,10 +23,11 @@ final class MergeApplier {
 
   /**
    * Fails with {@code PreconditionFailedException}, before anything is changed, if a change would
-   * create an asset in a namespace that has since been deleted from the catalog: an asset lives only
-   * in an existing namespace, and the caller must create it again to merge.
+   * create an asset in a namespace that has since been deleted from the catalog: an asset lives
+   * only in an existing namespace, and the caller must create it again to merge.
    */
-  static void requireNamespaces(CatalogState catalog, BranchState target, List<AssetChange> changes) {
+  static void requireNamespaces(
+      CatalogState catalog, BranchState target, List<AssetChange> changes) {
     for (AssetChange change : changes) {
       AssetKey key = change.key();
       if (change.after().isPresent()

@@ -7,7 +7,6 @@ import dev.catalogstore.api.commit.AssetChange;
 import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
 import dev.catalogstore.api.commit.CommitId;
-import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.spi.HistoryPath;
 import dev.catalogstore.api.spi.MergeBase;
 import dev.catalogstore.api.spi.Missing;
@@ -99,7 +98,7 @@ final class BranchCreation {
               restore,
               now);
       if (created.isPresent()) {
-        return restored(created.get(), restore, commit, branch);
+        return created.get().branch();
       }
     }
     CommitId root = history.root(commit);
@@ -111,32 +110,8 @@ final class BranchCreation {
                 content.ifPresent(present -> restore.put(key, present));
               }
             });
-    return restored(
-        sql.fromContents(connection, tenant, branch, request, catalogId, commit, restore, now),
-        restore,
-        commit,
-        branch);
-  }
-
-  /**
-   * The branch created, once every content computed from history found its namespace; otherwise the
-   * transaction fails and creates nothing.
-   */
-  private static Branch restored(
-      BranchCreationSql.Created created,
-      Map<AssetKey, AssetContent> restore,
-      CommitId commit,
-      BranchRef branch) {
-    if (created.restorable() != restore.size()) {
-      throw new PreconditionFailedException(
-          "branch '"
-              + branch.branch()
-              + "' cannot start at commit "
-              + commit
-              + " of catalog '"
-              + branch.catalog()
-              + "': some of the assets there are in namespaces that no longer exist");
-    }
-    return created.branch();
+    // A content whose namespace was deleted since is left out, and the branch is then partial.
+    return sql.fromContents(connection, tenant, branch, request, catalogId, commit, restore, now)
+        .branch();
   }
 }

@@ -44,6 +44,13 @@ import java.util.UUID;
  * <p>A name taken is a unique violation of branches_name_uq.
  */
 final class BranchCreationSql {
+  /**
+   * The new branch's {@code partial}: as asked, or because a content computed from history was left
+   * out of {@code restorable}, its namespace having been deleted since.
+   */
+  private static final String PARTIAL_IF_ANY_LEFT_OUT =
+      ":partial OR (SELECT count(*) FROM restorable) < cardinality(:restore_names::text[])";
+
   /** The branch row, from the head commit m joined to {@code %2$s}. */
   private static final String CREATED =
       """
@@ -158,9 +165,10 @@ final class BranchCreationSql {
   }
 
   /**
-   * {@code src}: the branch named, or for a tag or commit id the branch whose head is that commit,
-   * a full one first, then by name. One row: the reference's diagnostic columns and the branch
-   * created (NULLs if none, for example because no branch's head is that commit).
+   * {@code src}: the branch named, or for a tag or commit id a full branch whose head is that
+   * commit, the smallest name first (a partial one's head commit describes more than it holds). One
+   * row: the reference's diagnostic columns and the branch created (NULLs if none, for example
+   * because no branch's head is that commit).
    */
   private static String fromBranch(String assets) {
     return """
@@ -172,8 +180,8 @@ final class BranchCreationSql {
             JOIN ${schema}.branches b ON b.tenant_id = :tenant AND b.catalog_id = r.catalog_id
             WHERE r.commit_id IS NOT NULL
               AND CASE WHEN :ref_kind::text = 'BRANCH' THEN b.name = :ref_name::text
-                       ELSE b.head_commit_id = r.commit_id END
-            ORDER BY b.partial, b.name
+                       ELSE b.head_commit_id = r.commit_id AND NOT b.partial END
+            ORDER BY b.name
             LIMIT 1
         ), %s, %s
         SELECT %s, %s
@@ -200,12 +208,13 @@ final class BranchCreationSql {
             WHERE b.tenant_id = :tenant AND b.branch_id = :source_branch_id
               AND b.head_commit_id = :source_head
         ), %s, %s, %s
-        SELECT %s, (SELECT count(*) FROM restorable) AS restorable
+        SELECT %s
         FROM created b
         """
         .formatted(
             RESTORABLE,
-            CREATED.formatted(":partial", "src s", ":commit"),
+            // A content whose namespace was deleted since is left out: the branch is then partial.
+            CREATED.formatted(PARTIAL_IF_ANY_LEFT_OUT, "src s", ":commit"),
             COPIED.formatted(assets + "\n    UNION ALL\n    SELECT * FROM restorable"),
             CREATED_COLUMNS);
   }
@@ -213,13 +222,15 @@ final class BranchCreationSql {
   private static String fromContents() {
     return """
         WITH %s, %s, %s
-        SELECT %s, (SELECT count(*) FROM restorable) AS restorable
+        SELECT %s
         FROM created b
         """
         .formatted(
             RESTORABLE,
             CREATED.formatted(
-                ":partial", "(VALUES (1)) AS one(x)", ":commit AND m.catalog_id = :catalog_id"),
+                PARTIAL_IF_ANY_LEFT_OUT,
+                "(VALUES (1)) AS one(x)",
+                ":commit AND m.catalog_id = :catalog_id"),
             COPIED.formatted("    SELECT * FROM restorable"),
             CREATED_COLUMNS);
   }
@@ -284,8 +295,7 @@ final class BranchCreationSql {
           .uuid("source_head", sourceHead.value());
       bindKeys(statement, keyed ? "key" : "override", keyed ? keys : overridden);
       bindRestore(statement, restore);
-      return statement.queryOne(
-          row -> new Created(BranchRows.branch(row, branch.catalog()), row.getLong("restorable")));
+      return statement.queryOne(row -> new Created(BranchRows.branch(row, branch.catalog())));
     }
   }
 
@@ -307,9 +317,7 @@ final class BranchCreationSql {
           .uuid("commit", commit.value());
       bindRestore(statement, restore);
       return statement
-          .queryOne(
-              row ->
-                  new Created(BranchRows.branch(row, branch.catalog()), row.getLong("restorable")))
+          .queryOne(row -> new Created(BranchRows.branch(row, branch.catalog())))
           .orElseThrow();
     }
   }
@@ -392,7 +400,6 @@ final class BranchCreationSql {
    * A branch created from history.
    *
    * @param branch the branch
-   * @param restorable how many of the contents given found their namespace
    */
-  record Created(Branch branch, long restorable) {}
+  record Created(Branch branch) {}
 }

@@ -75,6 +75,7 @@ final class Merging {
             from.head(),
             from.partial(),
             into.head(),
+            into.partial(),
             key -> {
               readTargetAssets(connection, tenant, heads, read, history.keysRead(), key);
               MergeSql.TargetAsset found = read.get(key);
