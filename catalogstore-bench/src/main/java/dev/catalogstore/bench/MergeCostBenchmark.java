@@ -92,6 +92,13 @@ public class MergeCostBenchmark {
     }
     mainOnlyLocation = metadata(table(assets - 1), 0);
     store.branches().create(tenant, feature, NewBranch.from(CommitRef.head(main))).join();
+    if (backend.equals("jdbc")) {
+      try (com.zaxxer.hikari.HikariDataSource analyzer = new com.zaxxer.hikari.HikariDataSource()) {
+        analyzer.setJdbcUrl(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
+        analyzer.setMaximumPoolSize(1);
+        JdbcRoundTripBenchmark.analyze(analyzer, SCHEMA);
+      }
+    }
   }
 
   /** Creates the tables in bounded batches of concurrent calls, each with a metadata location. */
