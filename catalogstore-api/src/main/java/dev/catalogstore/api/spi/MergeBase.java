@@ -19,8 +19,9 @@ import java.util.TreeSet;
  * The merge base of two commits: their nearest common ancestor, from which a merge compares both
  * sides. Found by walking down from both heads at once, in descending generation order, painting
  * each commit with the heads it is reachable from (git's "paint down to common"). A commit reached
- * from both heads is a candidate, and everything below it is marked stale; the walk ends when only
- * stale commits are left to visit. It therefore visits the commits above the base (and the base's
+ * from both heads is a candidate, and everything below it is marked stale; the walk ends when no
+ * commit left to visit, other than stale ones, carries the paint of one of the heads (from then on
+ * nothing can be reached from both). It therefore visits the commits above the base (and the base's
  * immediate ancestors), however long the shared history below it is.
  *
  * <p>Both walks rely on every parent having a lower generation than its child ({@link
@@ -188,7 +189,10 @@ public final class MergeBase {
     private final Map<CommitId, Integer> paint = new HashMap<>();
     private final TreeSet<Node> queue = new TreeSet<>(WALK_ORDER);
     private final Set<CommitId> queued = new HashSet<>();
-    private int queuedNotStale;
+    // How many queued commits that are not stale carry each head's paint. Only those can paint a
+    // commit with something new, so once either count is 0 no further common ancestor can appear.
+    private int queuedFromA;
+    private int queuedFromB;
 
     Walk(CommitGraph graph) {
       this.graph = graph;
@@ -199,13 +203,11 @@ public final class MergeBase {
       paint(a, FROM_A);
       paint(b, FROM_B);
       List<Node> common = new ArrayList<>();
-      while (queuedNotStale > 0) {
+      while (queuedFromA > 0 && queuedFromB > 0) {
         Node node = queue.pollFirst();
         queued.remove(node.id());
         int flags = paint.get(node.id());
-        if ((flags & STALE) == 0) {
-          queuedNotStale--;
-        }
+        count(flags, -1);
         if ((flags & FROM_BOTH) == FROM_BOTH && (flags & STALE) == 0) {
           common.add(node);
           // Its ancestors are common ancestors too, but not nearest ones.
@@ -231,17 +233,25 @@ public final class MergeBase {
         return;
       }
       paint.put(commit, after);
-      boolean nowStale = (after & STALE) != 0;
       if (queued.contains(commit)) {
-        if (nowStale && (before & STALE) == 0) {
-          queuedNotStale--;
-        }
+        count(before, -1);
       } else {
         queue.add(new Node(commit, generations.of(commit)));
         queued.add(commit);
-        if (!nowStale) {
-          queuedNotStale++;
-        }
+      }
+      count(after, 1);
+    }
+
+    /** Counts a queued commit painted {@code flags} in ({@code 1}) or out ({@code -1}). */
+    private void count(int flags, int delta) {
+      if ((flags & STALE) != 0) {
+        return;
+      }
+      if ((flags & FROM_A) != 0) {
+        queuedFromA += delta;
+      }
+      if ((flags & FROM_B) != 0) {
+        queuedFromB += delta;
       }
     }
   }

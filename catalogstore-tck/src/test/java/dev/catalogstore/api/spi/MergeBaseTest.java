@@ -221,6 +221,28 @@ class MergeBaseTest {
         .hasMessageContaining("generation 3");
   }
 
+  @Test
+  void aTargetsOwnHistoryBelowTheBaseIsNotWalkedOnceTheSourceSideIsDone() {
+    // main keeps 100 commits of its own that the feature branch never takes in, then merges the
+    // feature branch; the feature branch moves on by one commit. Below the base, only main's own
+    // commits are left to visit: none can be reached from the feature branch any more.
+    CommitId fork = graph.commit(graph.root());
+    CommitId mainHead = fork;
+    for (int i = 0; i < 100; i++) {
+      mainHead = graph.commit(mainHead);
+    }
+    CommitId feature = fork;
+    for (int i = 0; i < 200; i++) {
+      feature = graph.commit(feature);
+    }
+    CommitId merged = graph.commit(mainHead, feature);
+    CommitId next = graph.commit(feature);
+    graph.parentReads = 0;
+
+    assertThat(MergeBase.find(graph, next, merged)).contains(feature);
+    assertThat(graph.parentReads).as("parent reads").isLessThan(10);
+  }
+
   private static CommitId id(String uuid) {
     return new CommitId(UUID.fromString(uuid));
   }
