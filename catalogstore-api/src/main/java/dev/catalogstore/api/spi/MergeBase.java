@@ -19,10 +19,10 @@ import java.util.TreeSet;
  * The merge base of two commits: their nearest common ancestor, from which a merge compares both
  * sides. Found by walking down from both heads at once, in descending generation order, painting
  * each commit with the heads it is reachable from (git's "paint down to common"). A commit reached
- * from both heads is a candidate, and everything below it is marked stale; the walk ends when no
- * commit left to visit, other than stale ones, carries the paint of one of the heads (from then on
- * nothing can be reached from both). It therefore visits the commits above the base (and the base's
- * immediate ancestors), however long the shared history below it is.
+ * from both heads is a candidate, and everything below it is marked stale; once one is found, the
+ * walk ends when no commit left to visit, other than stale ones, carries the paint of one of the
+ * heads (from then on nothing can be reached from both). It therefore visits the commits above the
+ * base (and the base's immediate ancestors), however long the shared history below it is.
  *
  * <p>Both walks rely on every parent having a lower generation than its child ({@link
  * CommitGraph#generation}); each parent they read is checked, and a stored graph that breaks the
@@ -189,8 +189,10 @@ public final class MergeBase {
     private final Map<CommitId, Integer> paint = new HashMap<>();
     private final TreeSet<Node> queue = new TreeSet<>(WALK_ORDER);
     private final Set<CommitId> queued = new HashSet<>();
-    // How many queued commits that are not stale carry each head's paint. Only those can paint a
-    // commit with something new, so once either count is 0 no further common ancestor can appear.
+    // How many queued commits are not stale, and how many of those carry each head's paint. Only
+    // those can paint a commit with something new, so once either head's count is 0 no further
+    // common ancestor can appear.
+    private int queuedNotStale;
     private int queuedFromA;
     private int queuedFromB;
 
@@ -203,7 +205,10 @@ public final class MergeBase {
       paint(a, FROM_A);
       paint(b, FROM_B);
       List<Node> common = new ArrayList<>();
-      while (queuedFromA > 0 && queuedFromB > 0) {
+      // Until a common ancestor is found the walk goes on regardless: in a sound graph one always
+      // is, so a walk that runs dry first has read a broken part of the graph, and reading on
+      // checks the generations that explain it.
+      while (queuedNotStale > 0 && (common.isEmpty() || (queuedFromA > 0 && queuedFromB > 0))) {
         Node node = queue.pollFirst();
         queued.remove(node.id());
         int flags = paint.get(node.id());
@@ -247,6 +252,7 @@ public final class MergeBase {
       if ((flags & STALE) != 0) {
         return;
       }
+      queuedNotStale += delta;
       if ((flags & FROM_A) != 0) {
         queuedFromA += delta;
       }
