@@ -44,6 +44,11 @@ final class AssetEntry {
     history.add(entry);
   }
 
+  /** Forgets every entry: the asset no longer has a metadata location. */
+  void clearHistory() {
+    history.clear();
+  }
+
   /**
    * Up to {@code count} entries, newest first, starting with the newest one whose sequence is below
    * {@code beforeSequence}. Costs O(count).

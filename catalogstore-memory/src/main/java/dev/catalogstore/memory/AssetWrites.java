@@ -47,7 +47,8 @@ final class AssetWrites {
   /**
    * Replaces the content of the asset {@code entry} holds, keeping its id, address and creation
    * time. A metadata location changed to a present one is appended to the history, whose previous
-   * location is the old one.
+   * location is the old one; content without a metadata location (a table re-created on the source
+   * and not committed yet) leaves the asset without history, as it is on the source.
    */
   static void replace(BranchState branch, AssetEntry entry, AssetContent content, Instant now) {
     Asset current = entry.asset();
@@ -62,8 +63,9 @@ final class AssetWrites {
             content.properties(),
             current.createdAt(),
             updatedAt);
-    if (content.metadataLocation().isPresent()
-        && !content.metadataLocation().equals(current.metadataLocation())) {
+    if (content.metadataLocation().isEmpty()) {
+      entry.clearHistory();
+    } else if (!content.metadataLocation().equals(current.metadataLocation())) {
       entry.append(
           new MetadataLocation(
               entry.lastSequence() + 1,

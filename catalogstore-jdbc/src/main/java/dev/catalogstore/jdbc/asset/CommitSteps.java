@@ -21,7 +21,9 @@ import java.sql.SQLException;
  * one branch are serialised on it, and the lock order (branch, then asset) is the same everywhere.
  * An asset whose content before the change is needed is read by a locking read for the same reason.
  * {@code NO KEY} so that foreign-key checks of rows referencing the branch (its assets) do not wait
- * for it.
+ * for it. The catalog's row is locked {@code FOR KEY SHARE} with it, which is what the foreign-key
+ * check of the new commit would take at the end of the statement anyway: taken first, it orders the
+ * locks catalog then branch, as a catalog's deletion takes them, so the two never deadlock.
  */
 final class CommitSteps {
   /**
@@ -36,7 +38,7 @@ final class CommitSteps {
           FROM ${schema}.catalogs c
           JOIN ${schema}.branches b ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id
           WHERE c.tenant_id = :tenant AND c.name = :catalog AND b.name = :branch
-          FOR NO KEY UPDATE OF b
+          FOR KEY SHARE OF c FOR NO KEY UPDATE OF b
       )""";
 
   /**

@@ -59,7 +59,7 @@ final class MergeSql {
           FROM ${schema}.catalogs c
           JOIN ${schema}.branches b ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id
           WHERE c.tenant_id = :tenant AND c.name = :catalog AND b.name = :target
-          FOR NO KEY UPDATE OF b
+          FOR KEY SHARE OF c FOR NO KEY UPDATE OF b
       )
       SELECT t.tenant_id IS NOT NULL AS tenant_found,
              c.catalog_id IS NOT NULL AS catalog_found,

@@ -2,7 +2,10 @@ package dev.catalogstore.tck.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogstore.api.asset.AssetId;
+import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.branch.BranchRef;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Specifies branch creation and merges over the histories that are easy to get wrong: a partial
  * branch sitting on the commit a tag names, a partial branch creating a key it never copied, a
- * merge into a partial branch, a namespace deleted since the commit a branch starts from, and
- * criss-cross histories whose nearest common ancestors are criss-cross themselves.
+ * merge into a partial branch, a namespace deleted since the commit a branch starts from,
+ * criss-cross histories whose nearest common ancestors are criss-cross themselves, and a merge that
+ * installs a table without metadata over one with a history.
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} and namespace {@code
  * sales}.
@@ -134,5 +138,28 @@ public abstract class HistoryEdgeCasesContract extends VersionSuite {
       assertThat(contents(q)).contains(Map.entry(key(orders), tableContent(orders, 3)));
       assertThat(dryRun(p, q).outcome()).isEqualTo(MergeOutcome.CONFLICTED);
     }
+  }
+
+  @Test
+  void aMergeInstallingATableWithoutMetadataOverOneWithHistoryLeavesItWithoutHistory() {
+    table(main, "orders");
+    pointer(main, "orders", 1, 2);
+    AssetId id = read(main, "orders").id();
+    BranchRef dev = fork("dev");
+    // dev drops orders and creates it again, not committed yet: no metadata location, no history.
+    drop(dev, "orders");
+    await(store().assets().create(tenant, at(dev, "orders"), NewAsset.of(AssetKind.ICEBERG_TABLE)));
+
+    merge(dev, main);
+
+    assertThat(read(main, "orders").id()).as("the target's id is kept").isEqualTo(id);
+    assertThat(read(main, "orders").metadataLocation()).isEmpty();
+    assertThat(historyLocations(main, "orders")).isEmpty();
+    await(
+        store()
+            .assets()
+            .commitMetadataLocation(
+                tenant, at(main, "orders"), MetadataCommit.first(v("orders", 9))));
+    assertThat(historyLocations(main, "orders")).containsExactly(v("orders", 9));
   }
 }
