@@ -38,7 +38,8 @@ import java.util.UUID;
  * </ol>
  *
  * The copy checks, in its own statement, that the branch it copies still has the head the history
- * was read for; if it moved meanwhile, the next way is tried.
+ * was read for; if it moved meanwhile, the next way is tried. The second and third ways first hold
+ * the catalog's row against deletion, so the history they read cannot vanish under them.
  */
 final class BranchCreation {
   private final BranchSql branches;
@@ -64,6 +65,11 @@ final class BranchCreation {
     }
     UUID catalogId = copied.resolved().catalogId();
     CommitId commit = copied.resolved().commit();
+    // Reading history takes several statements: a catalog deleted meanwhile would take the commits
+    // being read with it, so the catalog is held first, and one deleted already is missing.
+    if (!sql.holdCatalog(connection, tenant, catalogId)) {
+      throw Missing.catalog(branch.catalog());
+    }
     Optional<Set<AssetKey>> subset = request.assets();
     StoredHistory history = histories.open(connection, tenant, catalogId);
     long generation = history.generation(commit);

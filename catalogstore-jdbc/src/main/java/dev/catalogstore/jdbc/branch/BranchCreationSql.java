@@ -155,8 +155,22 @@ final class BranchCreationSql {
   private final NamedSql atCommitAll;
   private final NamedSql atCommitKeyed;
   private final NamedSql fromContents;
+  private final NamedSql holdCatalog;
+
+  /**
+   * Holds the catalog's row against deletion (the key-share lock a foreign-key check takes) until
+   * the transaction ends; no row if it is gone already.
+   */
+  private static final String HOLD_CATALOG =
+      """
+      SELECT 1
+      FROM ${schema}.catalogs c
+      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id
+      FOR KEY SHARE
+      """;
 
   BranchCreationSql(SqlText sql) {
+    this.holdCatalog = sql.compile(HOLD_CATALOG);
     this.fromBranchAll = sql.compile(fromBranch(ALL_ASSETS));
     this.fromBranchKeyed = sql.compile(fromBranch(KEYED_ASSETS));
     this.atCommitAll = sql.compile(atCommit(ALL_ASSETS_BUT_OVERRIDDEN));
@@ -261,6 +275,20 @@ final class BranchCreationSql {
                 return new FromBranch(resolved, created);
               })
           .orElseThrow();
+    }
+  }
+
+  /**
+   * Keeps catalog {@code catalogId} from being deleted until the transaction ends, so that the
+   * history read next cannot vanish under it; whether it still exists.
+   */
+  boolean holdCatalog(Connection connection, TenantId tenant, UUID catalogId) throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, holdCatalog)) {
+      return statement
+          .uuid("tenant", tenant.value())
+          .uuid("catalog_id", catalogId)
+          .queryOne(row -> true)
+          .isPresent();
     }
   }
 
