@@ -22,10 +22,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -90,7 +92,7 @@ public class JdbcRoundTripBenchmark {
     floorPool.setJdbcUrl(url);
     floorPool.setMaximumPoolSize(2);
     try (Connection c = floorPool.getConnection();
-        java.sql.Statement ddl = c.createStatement()) {
+        Statement ddl = c.createStatement()) {
       ddl.execute(
           "CREATE TABLE IF NOT EXISTS public.catalogstore_bench_floor"
               + " (id int PRIMARY KEY, location text NOT NULL)");
@@ -134,9 +136,9 @@ public class JdbcRoundTripBenchmark {
    * running database: a freshly filled schema without them is planned for empty tables, which is
    * not the steady state a benchmark should measure.
    */
-  static void analyze(javax.sql.DataSource dataSource, String schema) {
+  static void analyze(DataSource dataSource, String schema) {
     try (Connection c = dataSource.getConnection();
-        java.sql.Statement analyze = c.createStatement()) {
+        Statement analyze = c.createStatement()) {
       for (String table :
           new String[] {
             "assets", "branches", "namespaces", "metadata_history", "commits", "commit_changes"
@@ -151,7 +153,7 @@ public class JdbcRoundTripBenchmark {
   @TearDown(Level.Trial)
   public void close() throws SQLException {
     try (Connection c = floorPool.getConnection();
-        java.sql.Statement ddl = c.createStatement()) {
+        Statement ddl = c.createStatement()) {
       ddl.execute("DROP TABLE public.catalogstore_bench_floor");
       ChangeWithCommitFloor.drop(c);
     }

@@ -1,5 +1,6 @@
 package dev.catalogstore.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetRef;
@@ -93,7 +94,7 @@ public class MergeCostBenchmark {
     mainOnlyLocation = metadata(table(assets - 1), 0);
     store.branches().create(tenant, feature, NewBranch.from(CommitRef.head(main))).join();
     if (backend.equals("jdbc")) {
-      try (com.zaxxer.hikari.HikariDataSource analyzer = new com.zaxxer.hikari.HikariDataSource()) {
+      try (HikariDataSource analyzer = new HikariDataSource()) {
         analyzer.setJdbcUrl(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
         analyzer.setMaximumPoolSize(1);
         JdbcRoundTripBenchmark.analyze(analyzer, SCHEMA);

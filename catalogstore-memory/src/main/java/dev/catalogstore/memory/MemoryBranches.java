@@ -8,7 +8,6 @@ import dev.catalogstore.api.branch.MergeResult;
 import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.CommitId;
-import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
@@ -124,8 +123,7 @@ final class MemoryBranches implements Branches {
                 CatalogState catalog = state.requireCatalog(branch.catalog());
                 BranchState found = catalog.requireBranch(branch);
                 if (branch.branch().equals(BranchRef.MAIN)) {
-                  throw new PreconditionFailedException(
-                      "branch 'main' of catalog '" + branch.catalog() + "' cannot be deleted");
+                  throw Merges.mainUndeletable(branch);
                 }
                 // Its commits stay: tags and other branches may reach them.
                 catalog.branches().remove(branch.branch());

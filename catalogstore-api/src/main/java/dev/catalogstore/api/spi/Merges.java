@@ -63,6 +63,12 @@ public final class Merges {
     }
   }
 
+  /** The failure of a deletion of branch {@code main} of a catalog, which always has it. */
+  public static PreconditionFailedException mainUndeletable(BranchRef main) {
+    return new PreconditionFailedException(
+        "branch '" + main.branch() + "' of catalog '" + main.catalog() + "' cannot be deleted");
+  }
+
   /**
    * The failure of a merge that would create {@code key} on {@code target} in a namespace deleted
    * from the catalog since the source made it: the caller creates the namespace again and merges.

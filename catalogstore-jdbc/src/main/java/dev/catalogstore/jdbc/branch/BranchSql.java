@@ -8,6 +8,7 @@ import dev.catalogstore.api.commit.CommitId;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.sql.CatalogItemsPage;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.Rows;
@@ -15,7 +16,6 @@ import dev.catalogstore.jdbc.sql.SqlStatement;
 import dev.catalogstore.jdbc.sql.SqlText;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,29 +118,14 @@ final class BranchSql {
     }
   }
 
-  /** Up to {@code cursor.fetchSize()} branches after the cursor, or what is missing. */
-  Page page(Connection connection, TenantId tenant, String catalog, ListQuery.Cursor cursor)
+  /**
+   * Up to {@code cursor.fetchSize()} branches after the cursor; {@code NotFoundException} if the
+   * tenant or catalog is missing.
+   */
+  List<Branch> page(Connection connection, TenantId tenant, String catalog, ListQuery.Cursor cursor)
       throws SQLException {
-    List<Row> rows;
-    try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
-      rows =
-          query
-              .uuid("tenant", tenant.value())
-              .text("catalog", catalog)
-              .text("after", cursor.afterName())
-              .integer("limit", cursor.fetchSize())
-              .query(
-                  row ->
-                      new Row(
-                          NotFound.outermost(row, ObjectType.TENANT, ObjectType.CATALOG),
-                          row.getString("name") == null
-                              ? Optional.empty()
-                              : Optional.of(BranchRows.branch(row, catalog))));
-    }
-    Optional<ObjectType> missing = rows.isEmpty() ? Optional.empty() : rows.get(0).missing();
-    List<Branch> branches = new ArrayList<>();
-    rows.forEach(row -> row.branch().ifPresent(branches::add));
-    return new Page(missing, branches);
+    return CatalogItemsPage.read(
+        connection, selectPage, tenant, catalog, cursor, row -> BranchRows.branch(row, catalog));
   }
 
   /** Whether the branch existed, is not main, and is now deleted with its assets. */
@@ -197,15 +182,4 @@ final class BranchSql {
    * @param head its head
    */
   record Candidate(UUID branchId, CommitId head) {}
-
-  /** A row of a page: what is missing, and the branch (empty for the empty side of the join). */
-  private record Row(Optional<ObjectType> missing, Optional<Branch> branch) {}
-
-  /**
-   * A page of branches.
-   *
-   * @param missing the missing tenant or catalog, if any
-   * @param branches the branches read
-   */
-  record Page(Optional<ObjectType> missing, List<Branch> branches) {}
 }

@@ -10,11 +10,11 @@ import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
-import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
+import dev.catalogstore.api.spi.Merges;
 import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.Taken;
@@ -25,6 +25,7 @@ import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -92,17 +93,12 @@ public final class JdbcBranches implements Branches {
           Inputs.name(catalog, "catalog");
           ListQuery query = ListQuery.branches(tenant, catalog);
           ListQuery.Cursor cursor = query.cursor(page);
-          BranchSql.Page found =
+          List<Branch> found =
               db.run(
                   "branches.list",
                   Violations.NONE,
                   connection -> sql.page(connection, tenant, catalog, cursor));
-          if (found.missing().isPresent()) {
-            throw found.missing().get() == ObjectType.TENANT
-                ? Missing.tenant(tenant)
-                : Missing.catalog(catalog);
-          }
-          return query.page(found.branches(), cursor, b -> b.ref().branch());
+          return query.page(found, cursor, b -> b.ref().branch());
         });
   }
 
@@ -126,12 +122,7 @@ public final class JdbcBranches implements Branches {
             throw missing(missing.get(), tenant, branch);
           }
           // It exists, so it is main, which the delete never matches.
-          throw new PreconditionFailedException(
-              "branch '"
-                  + branch.branch()
-                  + "' of catalog '"
-                  + branch.catalog()
-                  + "' cannot be deleted");
+          throw Merges.mainUndeletable(branch);
         });
   }
 

@@ -8,7 +8,6 @@ import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
 import dev.catalogstore.api.commit.CommitId;
 import dev.catalogstore.api.error.InternalStoreException;
-import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.spi.Merges;
 import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Timestamps;
@@ -224,14 +223,7 @@ final class Merging {
             null);
       }
       if (change.after().isPresent() && found.namespaceId() == null) {
-        throw new PreconditionFailedException(
-            "the merge would create "
-                + change.key()
-                + " on branch '"
-                + target.branch()
-                + "', but its namespace no longer exists in catalog '"
-                + target.catalog()
-                + "'");
+        throw Merges.namespaceGone(target, change.key());
       }
     }
     return read;

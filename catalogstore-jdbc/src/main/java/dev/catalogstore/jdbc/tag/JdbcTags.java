@@ -19,6 +19,7 @@ import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -83,17 +84,12 @@ public final class JdbcTags implements Tags {
           Inputs.name(catalog, "catalog");
           ListQuery query = ListQuery.tags(tenant, catalog);
           ListQuery.Cursor cursor = query.cursor(page);
-          TagSql.Page found =
+          List<Tag> found =
               db.run(
                   "tags.list",
                   Violations.NONE,
                   connection -> sql.page(connection, tenant, catalog, cursor));
-          if (found.missing().isPresent()) {
-            throw found.missing().get() == ObjectType.TENANT
-                ? Missing.tenant(tenant)
-                : Missing.catalog(catalog);
-          }
-          return query.page(found.tags(), cursor, t -> t.ref().tag());
+          return query.page(found, cursor, t -> t.ref().tag());
         });
   }
 

@@ -7,6 +7,7 @@ import dev.catalogstore.api.tag.Tag;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.commit.CommitRefs;
+import dev.catalogstore.jdbc.sql.CatalogItemsPage;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.NotFound;
 import dev.catalogstore.jdbc.sql.SqlStatement;
@@ -14,7 +15,6 @@ import dev.catalogstore.jdbc.sql.SqlText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,29 +141,14 @@ final class TagSql {
     }
   }
 
-  /** Up to {@code cursor.fetchSize()} tags after the cursor, or what is missing. */
-  Page page(Connection connection, TenantId tenant, String catalog, ListQuery.Cursor cursor)
+  /**
+   * Up to {@code cursor.fetchSize()} tags after the cursor; {@code NotFoundException} if the tenant
+   * or catalog is missing.
+   */
+  List<Tag> page(Connection connection, TenantId tenant, String catalog, ListQuery.Cursor cursor)
       throws SQLException {
-    List<Row> rows;
-    try (SqlStatement query = SqlStatement.prepare(connection, selectPage)) {
-      rows =
-          query
-              .uuid("tenant", tenant.value())
-              .text("catalog", catalog)
-              .text("after", cursor.afterName())
-              .integer("limit", cursor.fetchSize())
-              .query(
-                  row ->
-                      new Row(
-                          NotFound.outermost(row, ObjectType.TENANT, ObjectType.CATALOG),
-                          row.getString("name") == null
-                              ? Optional.empty()
-                              : Optional.of(TagRows.tag(row, catalog))));
-    }
-    Optional<ObjectType> missing = rows.isEmpty() ? Optional.empty() : rows.get(0).missing();
-    List<Tag> tags = new ArrayList<>();
-    rows.forEach(row -> row.tag().ifPresent(tags::add));
-    return new Page(missing, tags);
+    return CatalogItemsPage.read(
+        connection, selectPage, tenant, catalog, cursor, row -> TagRows.tag(row, catalog));
   }
 
   /** Whether the tag existed and is now deleted. */
@@ -199,15 +184,4 @@ final class TagSql {
    * @param missing otherwise, the missing part of the target
    */
   record Created(Optional<Tag> tag, Optional<ObjectType> missing) {}
-
-  /** A row of a page: what is missing, and the tag (empty for the empty side of the join). */
-  private record Row(Optional<ObjectType> missing, Optional<Tag> tag) {}
-
-  /**
-   * A page of tags.
-   *
-   * @param missing the missing tenant or catalog, if any
-   * @param tags the tags read
-   */
-  record Page(Optional<ObjectType> missing, List<Tag> tags) {}
 }
