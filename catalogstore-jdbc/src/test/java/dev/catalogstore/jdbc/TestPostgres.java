@@ -32,11 +32,11 @@ import org.testcontainers.containers.PostgreSQLContainer;
  *   <li>otherwise an embedded PostgreSQL (zonky), so the tests pass on a fresh machine.
  * </ol>
  */
-final class TestPostgres {
-  static final String ENV_URL = "CATALOGSTORE_TEST_JDBC_URL";
+public final class TestPostgres {
+  public static final String ENV_URL = "CATALOGSTORE_TEST_JDBC_URL";
 
   /** A fixed test key: the tests read sealed values back, so it must not change mid-run. */
-  static final byte[] TEST_KEY =
+  public static final byte[] TEST_KEY =
       "catalogstore-test-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII);
 
   private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
@@ -47,10 +47,10 @@ final class TestPostgres {
   private TestPostgres() {}
 
   /** Where the server is. */
-  record Server(String jdbcUrl, String username, String password, String kind) {}
+  public record Server(String jdbcUrl, String username, String password, String kind) {}
 
   /** The server of this run, started on first use. */
-  static Server server() {
+  public static Server server() {
     return Holder.SERVER;
   }
 
@@ -58,7 +58,7 @@ final class TestPostgres {
    * A configuration for a store in {@code schema} of the test server: a small pool (the tests open
    * several stores at once on a server of 100 connections) and an AES-GCM codec.
    */
-  static JdbcStoreConfig.Builder config(String schema) {
+  public static JdbcStoreConfig.Builder config(String schema) {
     Server server = server();
     JdbcStoreConfig.Builder builder =
         JdbcStoreConfig.builder()
@@ -73,12 +73,12 @@ final class TestPostgres {
   }
 
   /** A schema name no other test or run uses. */
-  static String uniqueSchema(String prefix) {
+  public static String uniqueSchema(String prefix) {
     return (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
   }
 
   /** A plain connection to the test server, for checks behind the store's back. */
-  static Connection connect() throws SQLException {
+  public static Connection connect() throws SQLException {
     Server server = server();
     return server.username() == null
         ? DriverManager.getConnection(server.jdbcUrl())
@@ -86,7 +86,7 @@ final class TestPostgres {
   }
 
   /** Drops {@code schema} and everything in it. */
-  static void dropSchema(String schema) {
+  public static void dropSchema(String schema) {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");

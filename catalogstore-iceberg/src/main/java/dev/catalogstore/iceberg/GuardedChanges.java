@@ -1,0 +1,187 @@
+package dev.catalogstore.iceberg;
+
+import static dev.catalogstore.iceberg.StoreCalls.await;
+
+import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetExpectation;
+import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.commit.CommitMeta;
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.ConflictException;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
+import dev.catalogstore.api.error.UnavailableException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.NoSuchViewException;
+
+/**
+ * Drops and renames of tables and views, each guarded by what was read: the store applies the
+ * change only if the asset at the name still has the id and kind read (and, for a purge, the
+ * metadata read), so a drop never removes a view that replaced the table meanwhile, and a purge
+ * deletes exactly the files of the version it removed.
+ *
+ * <p>A guard that fails means the name changed hands between the read and the change: the change
+ * starts again from a new read, a bounded number of times. A call refused as unavailable is sent
+ * again too; a retried drop that finds nothing, or a retried rename that finds the asset at its new
+ * name, proves the first attempt landed.
+ */
+final class GuardedChanges {
+  /** Rounds of read-and-change before giving up on a name that keeps changing hands. */
+  private static final int MAX_ROUNDS = 5;
+
+  private final CatalogScope scope;
+  private final PointerCommits.UnavailableRetries retries;
+
+  GuardedChanges(CatalogScope scope, PointerCommits.UnavailableRetries retries) {
+    this.scope = scope;
+    this.retries = retries;
+  }
+
+  /**
+   * Drops the asset of {@code kind} at {@code ref}; false if there is none. {@code beforeDrop} sees
+   * the asset about to be dropped (to read its metadata for a purge) and {@code afterDrop} runs
+   * once it is gone; with {@code exactVersion} the drop also requires the metadata read.
+   */
+  boolean drop(
+      AssetRef ref,
+      AssetKind kind,
+      boolean exactVersion,
+      Consumer<Asset> beforeDrop,
+      Consumer<Asset> afterDrop) {
+    CommitMeta meta = CommitMeta.message("iceberg: drop " + noun(kind) + " " + ref);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Optional<Asset> read = read(ref).filter(asset -> asset.kind() == kind);
+      if (read.isEmpty()) {
+        return false;
+      }
+      Asset asset = read.get();
+      beforeDrop.accept(asset);
+      AssetExpectation guard =
+          exactVersion
+              ? AssetExpectation.of(asset)
+              : AssetExpectation.ANY.withId(asset.id()).withKind(kind);
+      Outcome outcome = deleteRetrying(ref, guard, meta);
+      if (outcome == Outcome.DONE) {
+        afterDrop.accept(asset);
+        return true;
+      }
+      if (outcome == Outcome.GONE) {
+        return false;
+      }
+      // CHANGED: read again
+    }
+    throw new CommitFailedException(
+        "Cannot drop %s: it kept changing while being dropped", CatalogScope.identifier(ref));
+  }
+
+  /** Renames the asset of {@code kind} at {@code from} to {@code to}. */
+  void rename(AssetRef from, AssetRef to, AssetKind kind) {
+    TableIdentifier fromId = CatalogScope.identifier(from);
+    TableIdentifier toId = CatalogScope.identifier(to);
+    CommitMeta meta =
+        CommitMeta.message("iceberg: rename " + noun(kind) + " " + from + " to " + to);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Asset asset =
+          read(from)
+              .filter(found -> found.kind() == kind)
+              .orElseThrow(() -> notFound(kind, fromId));
+      AssetExpectation guard = AssetExpectation.ANY.withId(asset.id()).withKind(kind);
+      UnavailableException lastOutage = null;
+      boolean changed = false;
+      for (int attempt = 0; attempt <= retries.count() && !changed; attempt++) {
+        if (attempt > 0) {
+          retries.pause(attempt);
+        }
+        try {
+          await(() -> scope.store().assets().rename(scope.tenant(), from, to, guard, meta));
+          return;
+        } catch (AlreadyExistsException e) {
+          Optional<Asset> there = read(to);
+          if (attempt > 0 && there.map(Asset::id).equals(Optional.of(asset.id()))) {
+            return; // the lost attempt renamed it
+          }
+          throw Failures.renameTarget(fromId, toId, there.map(Asset::kind));
+        } catch (NotFoundException e) {
+          if (e.missing() == ObjectType.NAMESPACE) {
+            throw new NoSuchNamespaceException(e, "Namespace does not exist: %s", toId.namespace());
+          }
+          if (attempt > 0 && read(to).map(Asset::id).equals(Optional.of(asset.id()))) {
+            return; // the lost attempt renamed it
+          }
+          throw notFound(kind, fromId);
+        } catch (ConflictException e) {
+          changed = true; // another asset holds the name now: read again
+        } catch (UnavailableException e) {
+          lastOutage = e;
+        } catch (CatalogStoreException e) {
+          throw StoreCalls.toIceberg(e);
+        }
+      }
+      if (!changed) {
+        throw StoreCalls.toIceberg(lastOutage);
+      }
+    }
+    throw new CommitFailedException(
+        "Cannot rename %s: it kept changing while being renamed", fromId);
+  }
+
+  private enum Outcome {
+    /** The guarded delete removed the asset read. */
+    DONE,
+    /** Nothing is at the name any more. */
+    GONE,
+    /** Another asset, or another version, holds the name. */
+    CHANGED
+  }
+
+  private Outcome deleteRetrying(AssetRef ref, AssetExpectation guard, CommitMeta meta) {
+    UnavailableException lastOutage = null;
+    for (int attempt = 0; attempt <= retries.count(); attempt++) {
+      if (attempt > 0) {
+        retries.pause(attempt);
+      }
+      try {
+        await(() -> scope.store().assets().delete(scope.tenant(), ref, guard, meta));
+        return Outcome.DONE;
+      } catch (NotFoundException e) {
+        // After a lost reply, the first attempt removed it; otherwise someone else did.
+        return attempt > 0 ? Outcome.DONE : Outcome.GONE;
+      } catch (ConflictException e) {
+        if (attempt > 0 && guard.id().isPresent()) {
+          Optional<Asset> now = read(ref);
+          if (now.map(Asset::id).filter(id -> id.equals(guard.id().get())).isEmpty()) {
+            // The asset read is gone and another took the name: the lost attempt removed it.
+            return Outcome.DONE;
+          }
+        }
+        return Outcome.CHANGED;
+      } catch (UnavailableException e) {
+        lastOutage = e;
+      } catch (CatalogStoreException e) {
+        throw StoreCalls.toIceberg(e);
+      }
+    }
+    throw StoreCalls.toIceberg(lastOutage);
+  }
+
+  private Optional<Asset> read(AssetRef ref) {
+    return StoreCalls.call(() -> scope.store().assets().get(scope.tenant(), ref));
+  }
+
+  private static RuntimeException notFound(AssetKind kind, TableIdentifier identifier) {
+    return kind == AssetKind.ICEBERG_VIEW
+        ? new NoSuchViewException("View does not exist: %s", identifier)
+        : new NoSuchTableException("Table does not exist: %s", identifier);
+  }
+
+  private static String noun(AssetKind kind) {
+    return kind == AssetKind.ICEBERG_VIEW ? "view" : "table";
+  }
+}

@@ -1,0 +1,203 @@
+package dev.catalogstore.iceberg;
+
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.jdbc.JdbcStoreConfig;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.CatalogProperties;
+
+/**
+ * The catalog properties {@link CatalogStoreCatalog} reads, parsed and checked once at {@code
+ * initialize}. A bad value fails with an {@link IllegalArgumentException} naming the property.
+ *
+ * <table>
+ *   <caption>Properties</caption>
+ *   <tr><th>property</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@code catalogstore.backend}</td><td>{@code memory} (a store living as long as the
+ *       catalog) or {@code jdbc} (PostgreSQL)</td><td>{@code memory}</td></tr>
+ *   <tr><td>{@code catalogstore.jdbc.url}</td><td>the PostgreSQL JDBC URL (falls back to
+ *       Iceberg's {@code uri})</td><td>required for {@code jdbc}</td></tr>
+ *   <tr><td>{@code catalogstore.jdbc.user}, {@code catalogstore.jdbc.password}</td><td>database
+ *       credentials</td><td>from the URL</td></tr>
+ *   <tr><td>{@code catalogstore.jdbc.pool-size}</td><td>maximum connections</td><td>10</td></tr>
+ *   <tr><td>{@code catalogstore.jdbc.schema}</td><td>the database schema of the store's
+ *       tables</td><td>{@code catalogstore}</td></tr>
+ *   <tr><td>{@code catalogstore.tenant}</td><td>the tenant, by name or id</td><td>{@code
+ *       default}</td></tr>
+ *   <tr><td>{@code catalogstore.catalog}</td><td>the store catalog this Iceberg catalog
+ *       shows</td><td>the Iceberg catalog's name</td></tr>
+ *   <tr><td>{@code catalogstore.branch}</td><td>the branch tables and views are read from and
+ *       committed to</td><td>{@code main}</td></tr>
+ *   <tr><td>{@code catalogstore.create-missing}</td><td>create the tenant, a warehouse and the
+ *       catalog if they do not exist</td><td>{@code true}</td></tr>
+ *   <tr><td>{@code warehouse}</td><td>the root location of new tables and views, and of the
+ *       store warehouse created for a missing catalog</td><td>required unless every namespace
+ *       names a {@code location}</td></tr>
+ *   <tr><td>{@code catalogstore.unavailable-retries}, {@code
+ *       catalogstore.unavailable-retry-wait-ms}</td><td>how often a commit the store refused as
+ *       unavailable is sent again, and the first pause (doubled each time), before the commit's
+ *       outcome is reported unknown</td><td>3, 100</td></tr>
+ *   <tr><td>{@code io-impl}</td><td>the {@code FileIO} class writing metadata and deleting
+ *       purged files</td><td>{@code org.apache.iceberg.hadoop.HadoopFileIO}</td></tr>
+ * </table>
+ */
+public record StoreCatalogConfig(
+    Backend backend,
+    Optional<String> jdbcUrl,
+    Optional<String> jdbcUser,
+    Optional<String> jdbcPassword,
+    int jdbcPoolSize,
+    String jdbcSchema,
+    String tenant,
+    String catalog,
+    String branch,
+    boolean createMissing,
+    Optional<String> warehouseLocation,
+    int unavailableRetries,
+    long unavailableRetryWaitMillis) {
+
+  public static final String BACKEND = "catalogstore.backend";
+  public static final String JDBC_URL = "catalogstore.jdbc.url";
+  public static final String JDBC_USER = "catalogstore.jdbc.user";
+  public static final String JDBC_PASSWORD = "catalogstore.jdbc.password";
+  public static final String JDBC_POOL_SIZE = "catalogstore.jdbc.pool-size";
+  public static final String JDBC_SCHEMA = "catalogstore.jdbc.schema";
+  public static final String TENANT = "catalogstore.tenant";
+  public static final String CATALOG = "catalogstore.catalog";
+  public static final String BRANCH = "catalogstore.branch";
+  public static final String CREATE_MISSING = "catalogstore.create-missing";
+  public static final String UNAVAILABLE_RETRIES = "catalogstore.unavailable-retries";
+  public static final String UNAVAILABLE_RETRY_WAIT_MS = "catalogstore.unavailable-retry-wait-ms";
+
+  /** The tenant used when {@link #TENANT} is not set. */
+  public static final String DEFAULT_TENANT = "default";
+
+  /** Where the store lives. */
+  public enum Backend {
+    /** An in-memory store owned by the catalog: gone when the catalog is closed. */
+    MEMORY,
+    /** A PostgreSQL store, shared by every catalog pointed at the same database and schema. */
+    JDBC
+  }
+
+  /** Parses {@code properties} of the Iceberg catalog named {@code catalogName}. */
+  public static StoreCatalogConfig parse(String catalogName, Map<String, String> properties) {
+    Backend backend = backend(properties.getOrDefault(BACKEND, "memory"));
+    Optional<String> url = nonBlank(properties, JDBC_URL).or(() -> nonBlank(properties, "uri"));
+    if (backend == Backend.JDBC && url.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Property " + JDBC_URL + " (or uri) is required when " + BACKEND + " is jdbc");
+    }
+    return new StoreCatalogConfig(
+        backend,
+        url,
+        nonBlank(properties, JDBC_USER),
+        Optional.ofNullable(properties.get(JDBC_PASSWORD)),
+        positiveInt(properties, JDBC_POOL_SIZE, JdbcStoreConfig.DEFAULT_MAXIMUM_POOL_SIZE),
+        nonBlank(properties, JDBC_SCHEMA).orElse(JdbcStoreConfig.DEFAULT_SCHEMA),
+        nonBlank(properties, TENANT).orElse(DEFAULT_TENANT),
+        nonBlank(properties, CATALOG).orElse(requireName(catalogName)),
+        nonBlank(properties, BRANCH).orElse(BranchRef.MAIN),
+        bool(properties, CREATE_MISSING, true),
+        nonBlank(properties, CatalogProperties.WAREHOUSE_LOCATION).map(StoreCatalogConfig::trim),
+        nonNegativeInt(properties, UNAVAILABLE_RETRIES, 3),
+        nonNegativeInt(properties, UNAVAILABLE_RETRY_WAIT_MS, 100));
+  }
+
+  /** The store's JDBC configuration; only for {@link Backend#JDBC}. */
+  JdbcStoreConfig jdbcStoreConfig() {
+    JdbcStoreConfig.Builder builder =
+        JdbcStoreConfig.builder()
+            .jdbcUrl(jdbcUrl.orElseThrow())
+            .maximumPoolSize(jdbcPoolSize)
+            .schema(jdbcSchema);
+    jdbcUser.ifPresent(builder::username);
+    jdbcPassword.ifPresent(builder::password);
+    return builder.build();
+  }
+
+  @Override
+  public String toString() {
+    // Never print the password.
+    return "StoreCatalogConfig[backend="
+        + backend
+        + ", jdbcUrl="
+        + jdbcUrl.orElse("-")
+        + ", schema="
+        + jdbcSchema
+        + ", tenant="
+        + tenant
+        + ", catalog="
+        + catalog
+        + ", branch="
+        + branch
+        + "]";
+  }
+
+  private static Backend backend(String value) {
+    try {
+      return Backend.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Property " + BACKEND + " must be memory or jdbc, not '" + value + "'", e);
+    }
+  }
+
+  private static String requireName(String catalogName) {
+    if (catalogName == null || catalogName.isBlank()) {
+      throw new IllegalArgumentException(
+          "The catalog needs a name, or property " + CATALOG + " naming the store catalog");
+    }
+    return catalogName;
+  }
+
+  private static Optional<String> nonBlank(Map<String, String> properties, String key) {
+    String value = properties.get(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static int positiveInt(Map<String, String> properties, String key, int fallback) {
+    return boundedInt(properties, key, fallback, 1, "a positive integer");
+  }
+
+  private static int nonNegativeInt(Map<String, String> properties, String key, int fallback) {
+    return boundedInt(properties, key, fallback, 0, "a non-negative integer");
+  }
+
+  private static int boundedInt(
+      Map<String, String> properties, String key, int fallback, int minimum, String expected) {
+    Optional<String> value = nonBlank(properties, key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed >= minimum) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "Property " + key + " must be " + expected + ", not '" + value.get() + "'");
+  }
+
+  private static boolean bool(Map<String, String> properties, String key, boolean fallback) {
+    Optional<String> value = nonBlank(properties, key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "Property " + key + " must be true or false, not '" + value.get() + "'");
+    };
+  }
+
+  private static String trim(String location) {
+    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+  }
+}
