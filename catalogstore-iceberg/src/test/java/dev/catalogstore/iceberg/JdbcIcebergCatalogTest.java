@@ -1,5 +1,6 @@
 package dev.catalogstore.iceberg;
 
+import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.jdbc.TestPostgres;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,21 +8,30 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Iceberg's {@code CatalogTests} on PostgreSQL, each catalog opened from its properties as an
- * engine opens it (its own connection pool), all in one database schema.
+ * Iceberg's {@code CatalogTests} on PostgreSQL, in one database schema. The suite's main catalog
+ * shares one store per class (opening a store per test would mostly measure connection pools);
+ * every catalog a test initialises itself is opened from its properties, as an engine opens it.
  */
 class JdbcIcebergCatalogTest extends AdapterCatalogTests<CatalogStoreCatalog> {
   private static final String SCHEMA = TestPostgres.uniqueSchema("iceberg_suite");
+  private static JdbcCatalogStore store;
 
   private final List<CatalogStoreCatalog> opened = new ArrayList<>();
   private CatalogStoreCatalog catalog;
 
+  @BeforeAll
+  static void openStore() {
+    store = JdbcCatalogStore.open(TestPostgres.config(SCHEMA).build());
+  }
+
   @BeforeEach
   void open() {
-    catalog = initCatalog("jdbc-suite", Map.of());
+    catalog = SuiteCatalogs.over(store, "jdbc-suite", Map.of());
+    opened.add(catalog);
   }
 
   @AfterEach
@@ -33,6 +43,7 @@ class JdbcIcebergCatalogTest extends AdapterCatalogTests<CatalogStoreCatalog> {
 
   @AfterAll
   static void dropSchema() {
+    store.close();
     TestPostgres.dropSchema(SCHEMA);
   }
 
