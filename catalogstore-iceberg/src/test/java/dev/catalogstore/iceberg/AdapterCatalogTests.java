@@ -37,13 +37,17 @@ abstract class AdapterCatalogTests<C extends Catalog & SupportsNamespaces> exten
    */
   @Override
   protected boolean supportsServerSideRetry() {
-    return false;
+    return SuiteCapabilities.answer(
+        "supportsServerSideRetry",
+        false,
+        "The adapter never rewrites a commit on the server side: a commit is a compare-and-set of the metadata pointer, and a lost one is retried by Iceberg's client on fresh metadata.");
   }
 
   /** A location the caller asks for is kept as given. */
   @Override
   protected boolean overridesRequestedLocation() {
-    return false;
+    return SuiteCapabilities.answer(
+        "overridesRequestedLocation", false, "A location the caller asks for is kept as given.");
   }
 
   /** Store names keep every printable character, slashes included. */
@@ -64,6 +68,9 @@ abstract class AdapterCatalogTests<C extends Catalog & SupportsNamespaces> exten
   /** The store keeps tables and views in namespaces, never at a catalog's root. */
   @Override
   protected boolean supportsEmptyNamespace() {
-    return false;
+    return SuiteCapabilities.answer(
+        "supportsEmptyNamespace",
+        false,
+        "The store keeps tables and views in namespaces, never at a catalog's root.");
   }
 }

@@ -20,18 +20,23 @@ abstract class AdapterViewCatalogTests<C extends ViewCatalog & SupportsNamespace
   /** A location the caller asks for is kept as given. */
   @Override
   protected boolean overridesRequestedLocation() {
-    return false;
+    return SuiteCapabilities.answer(
+        "overridesRequestedLocation", false, "A location the caller asks for is kept as given.");
   }
 
   /** Commits are compare-and-sets retried by Iceberg's client, never rewritten by a server. */
   @Override
   protected boolean supportsServerSideRetry() {
-    return false;
+    return SuiteCapabilities.answer(
+        "supportsServerSideRetry",
+        false,
+        "Commits are compare-and-sets retried by Iceberg's client, never rewritten by a server.");
   }
 
   /** Nothing lives at a catalog's root in the store. */
   @Override
   protected boolean supportsEmptyNamespace() {
-    return false;
+    return SuiteCapabilities.answer(
+        "supportsEmptyNamespace", false, "Nothing lives at a catalog's root in the store.");
   }
 }
