@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
@@ -178,14 +179,19 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
 
   /**
    * The namespace's {@code location} property when set, else the warehouse location followed by the
-   * namespace levels; then the table's name.
+   * namespace levels; then the table's name, with a random suffix when {@code
+   * unique-table-location} is set.
    */
   @Override
   protected String defaultWarehouseLocation(TableIdentifier identifier) {
+    String leaf =
+        config.uniqueTableLocation()
+            ? identifier.name() + "-" + UUID.randomUUID().toString().replace("-", "")
+            : identifier.name();
     Map<String, String> namespaceProperties = loadNamespaceMetadata(identifier.namespace());
     String namespaceLocation = namespaceProperties.get("location");
     if (namespaceLocation != null && !namespaceLocation.isBlank()) {
-      return stripSlash(namespaceLocation) + "/" + identifier.name();
+      return stripSlash(namespaceLocation) + "/" + leaf;
     }
     String warehouse =
         config
@@ -198,11 +204,7 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
                             + ": set the catalog's "
                             + CatalogProperties.WAREHOUSE_LOCATION
                             + " or the namespace's location"));
-    return warehouse
-        + "/"
-        + String.join("/", identifier.namespace().levels())
-        + "/"
-        + identifier.name();
+    return warehouse + "/" + String.join("/", identifier.namespace().levels()) + "/" + leaf;
   }
 
   @Override

@@ -38,6 +38,8 @@ import org.apache.iceberg.CatalogProperties;
  *       catalogstore.unavailable-retry-wait-ms}</td><td>how often a commit the store refused as
  *       unavailable is sent again, and the first pause (doubled each time), before the commit's
  *       outcome is reported unknown</td><td>3, 100</td></tr>
+ *   <tr><td>{@code unique-table-location}</td><td>Iceberg's: a random suffix on each new table's
+ *       and view's default location</td><td>{@code false}</td></tr>
  *   <tr><td>{@code io-impl}</td><td>the {@code FileIO} class writing metadata and deleting
  *       purged files</td><td>{@code org.apache.iceberg.hadoop.HadoopFileIO}</td></tr>
  * </table>
@@ -55,7 +57,8 @@ public record StoreCatalogConfig(
     boolean createMissing,
     Optional<String> warehouseLocation,
     int unavailableRetries,
-    long unavailableRetryWaitMillis) {
+    long unavailableRetryWaitMillis,
+    boolean uniqueTableLocation) {
 
   public static final String BACKEND = "catalogstore.backend";
   public static final String JDBC_URL = "catalogstore.jdbc.url";
@@ -69,6 +72,13 @@ public record StoreCatalogConfig(
   public static final String CREATE_MISSING = "catalogstore.create-missing";
   public static final String UNAVAILABLE_RETRIES = "catalogstore.unavailable-retries";
   public static final String UNAVAILABLE_RETRY_WAIT_MS = "catalogstore.unavailable-retry-wait-ms";
+
+  /**
+   * Iceberg's catalog property (from 1.11 on) giving every new table and view a location of its
+   * own: the default location ends in the name and a random suffix, so a table created after a
+   * rename never shares a directory with the renamed one.
+   */
+  public static final String UNIQUE_TABLE_LOCATION = "unique-table-location";
 
   /** The tenant used when {@link #TENANT} is not set. */
   public static final String DEFAULT_TENANT = "default";
@@ -102,7 +112,8 @@ public record StoreCatalogConfig(
         bool(properties, CREATE_MISSING, true),
         nonBlank(properties, CatalogProperties.WAREHOUSE_LOCATION).map(StoreCatalogConfig::trim),
         nonNegativeInt(properties, UNAVAILABLE_RETRIES, 3),
-        nonNegativeInt(properties, UNAVAILABLE_RETRY_WAIT_MS, 100));
+        nonNegativeInt(properties, UNAVAILABLE_RETRY_WAIT_MS, 100),
+        bool(properties, UNIQUE_TABLE_LOCATION, false));
   }
 
   /** The store's JDBC configuration; only for {@link Backend#JDBC}. */

@@ -1,12 +1,16 @@
 package dev.catalogstore.iceberg;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.iceberg.io.LocalFileIO;
 import dev.catalogstore.jdbc.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.CatalogProperties;
-import org.apache.iceberg.inmemory.InMemoryFileIO;
 
 /**
  * Adapter catalogs for Iceberg's suites: each test gets a store catalog of its own (a fresh name),
@@ -14,18 +18,39 @@ import org.apache.iceberg.inmemory.InMemoryFileIO;
  * {@code initCatalog}.
  */
 final class SuiteCatalogs {
-  /** Where new tables go when a test gives no location; {@link InMemoryFileIO} keeps the files. */
-  static final String WAREHOUSE = "file:/tmp/catalogstore-iceberg-suites";
+  /**
+   * The local directory under which each suite catalog gets a warehouse of its own: files are real
+   * local files ({@link LocalFileIO}), as some of Iceberg's tests move them behind the catalog's
+   * back. Removed when the test JVM exits.
+   */
+  private static final Path WAREHOUSES = temporaryDirectory();
 
   private SuiteCatalogs() {}
+
+  private static Path temporaryDirectory() {
+    try {
+      Path directory = Files.createTempDirectory("catalogstore-iceberg-suites");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> new LocalFileIO().deletePrefix(directory.toString()),
+                  "remove-suite-warehouses"));
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** The properties every suite catalog has, plus {@code extra}; a fresh store catalog name. */
   static Map<String, String> properties(Map<String, String> extra) {
     Map<String, String> properties = new HashMap<>();
-    properties.put(CatalogProperties.FILE_IO_IMPL, InMemoryFileIO.class.getName());
-    properties.put(CatalogProperties.WAREHOUSE_LOCATION, WAREHOUSE);
+    String catalog = extra.getOrDefault(StoreCatalogConfig.CATALOG, "suite-" + UUID.randomUUID());
+    properties.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
+    properties.put(
+        CatalogProperties.WAREHOUSE_LOCATION,
+        "file:" + WAREHOUSES.resolve(catalog).toAbsolutePath());
     properties.put(StoreCatalogConfig.TENANT, "iceberg-suites");
-    properties.put(StoreCatalogConfig.CATALOG, "suite-" + UUID.randomUUID());
+    properties.put(StoreCatalogConfig.CATALOG, catalog);
     // The catalog-level table and view defaults and overrides that the suites assert a created
     // table or view carries, as Iceberg's own catalogs configure them for these suites.
     properties.put(CatalogProperties.TABLE_DEFAULT_PREFIX + "default-key1", "catalog-default-key1");

@@ -2,6 +2,7 @@ package dev.catalogstore.iceberg;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,11 @@ final class TwoNodeCatalog implements Catalog, SupportsNamespaces, ViewCatalog, 
   TwoNodeCatalog(CatalogStoreCatalog first, CatalogStoreCatalog second) {
     this.first = first;
     this.second = second;
+  }
+
+  /** One node behind the same interface. */
+  static TwoNodeCatalog singleNode(CatalogStoreCatalog node) {
+    return new TwoNodeCatalog(node, node);
   }
 
   private CatalogStoreCatalog next() {
@@ -158,12 +164,35 @@ final class TwoNodeCatalog implements Catalog, SupportsNamespaces, ViewCatalog, 
     second.invalidateView(identifier);
   }
 
+  /**
+   * Registers a view on the next node. Iceberg 1.11 added {@code registerView} to {@code
+   * ViewCatalog}; the adapter is built against 1.10, where the method does not exist, so it is
+   * called by name: a view catalog of 1.11 then finds it here instead of its refusing default.
+   */
+  public View registerView(TableIdentifier identifier, String metadataFileLocation) {
+    try {
+      return (View)
+          ViewCatalog.class
+              .getMethod("registerView", TableIdentifier.class, String.class)
+              .invoke(next(), identifier, metadataFileLocation);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new UnsupportedOperationException("this Iceberg has no ViewCatalog.registerView", e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     try {
       first.close();
     } finally {
-      second.close();
+      if (second != first) {
+        second.close();
+      }
     }
   }
 }

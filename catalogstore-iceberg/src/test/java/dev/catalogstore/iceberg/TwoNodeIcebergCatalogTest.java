@@ -56,15 +56,19 @@ class TwoNodeIcebergCatalogTest extends AdapterCatalogTests<TwoNodeCatalog> {
     return catalog;
   }
 
-  /** Two nodes configured alike, showing the same fresh store catalog. */
   @Override
   protected TwoNodeCatalog initCatalog(String name, Map<String, String> properties) {
     Map<String, String> shared = new HashMap<>(properties);
     shared.putIfAbsent(StoreCatalogConfig.CATALOG, "suite-" + UUID.randomUUID());
     TwoNodeCatalog created =
-        new TwoNodeCatalog(
-            SuiteCatalogs.over(firstNode, name, shared),
-            SuiteCatalogs.over(secondNode, name, shared));
+        properties.isEmpty()
+            ? new TwoNodeCatalog(
+                SuiteCatalogs.over(firstNode, name, shared),
+                SuiteCatalogs.over(secondNode, name, shared))
+            // A catalog a test configures itself checks how one catalog instance treats its
+            // configuration (Iceberg 1.11 counts that closing it closes its metrics reporter
+            // once), which two instances cannot show: it is one node.
+            : TwoNodeCatalog.singleNode(SuiteCatalogs.over(firstNode, name, shared));
     opened.add(created);
     return created;
   }

@@ -17,13 +17,14 @@ import org.apache.iceberg.io.SupportsPrefixOperations;
 /**
  * A {@code FileIO} for a local or mounted file system, without Hadoop: for embedded use, tests and
  * single-machine services ({@code io-impl=dev.catalogstore.iceberg.io.LocalFileIO}). Locations are
- * plain paths or {@code file:} URIs. Reading and writing are Iceberg's own local files ({@link
+ * plain paths or {@code file:} URIs, and a file keeps the location it was asked for, which is what
+ * Iceberg records in metadata. Reading and writing are Iceberg's own local files ({@link
  * org.apache.iceberg.Files}); this class adds deletion and prefix listing, which a purge uses.
  */
 public class LocalFileIO implements SupportsPrefixOperations {
   @Override
   public InputFile newInputFile(String location) {
-    return org.apache.iceberg.Files.localInput(path(location).toFile());
+    return new LocalInputFile(location, path(location).toFile());
   }
 
   @Override
@@ -37,7 +38,7 @@ public class LocalFileIO implements SupportsPrefixOperations {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the directory of " + location, e);
     }
-    return org.apache.iceberg.Files.localOutput(path.toFile());
+    return new LocalOutputFile(location, path.toFile());
   }
 
   /** Deletes the file; a file already gone is not an error, as Iceberg's other FileIOs do. */
