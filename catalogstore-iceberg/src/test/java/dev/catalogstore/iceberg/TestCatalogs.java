@@ -15,16 +15,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.iceberg.BaseTransaction;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableCommit;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileIO;
@@ -136,5 +140,30 @@ final class TestCatalogs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A commit appending a new data file named {@code name} to {@code table}, built in a transaction
+   * that is not committed, for {@link CatalogStoreCatalog#commitTransaction(List)}.
+   */
+  static TableCommit appendCommit(Table table, TableIdentifier id, String name) {
+    Transaction transaction = table.newTransaction();
+    DataFile file = dataFile(table.io(), table.location() + "/data/" + name + ".parquet");
+    transaction.newAppend().appendFile(file).commit();
+    BaseTransaction built = (BaseTransaction) transaction;
+    return TableCommit.create(id, built.startMetadata(), built.currentMetadata());
+  }
+
+  /** The current metadata of {@code table}, read afresh through {@code catalog}. */
+  static TableMetadata metadata(CatalogStoreCatalog catalog, TableIdentifier id) {
+    return ((HasTableOperations) catalog.loadTable(id)).operations().current();
+  }
+
+  /** The metadata files on disk that {@code id}'s current metadata does not refer to. */
+  static Set<String> strayMetadataFiles(CatalogStoreCatalog catalog, TableIdentifier id) {
+    TableMetadata metadata = metadata(catalog, id);
+    Set<String> stray = new TreeSet<>(metadataFiles(metadata.location()));
+    stray.removeAll(referencedMetadataFiles(metadata));
+    return stray;
   }
 }
