@@ -81,6 +81,20 @@ class CatalogConfigTest {
   }
 
   @Test
+  void icebergsUriStandsInForTheJdbcUrl() {
+    StoreCatalogConfig config =
+        StoreCatalogConfig.parse(
+            "cat",
+            Map.of(
+                StoreCatalogConfig.BACKEND,
+                "jdbc",
+                CatalogProperties.URI,
+                "jdbc:postgresql://h/db"));
+
+    assertThat(config.jdbcUrl()).contains("jdbc:postgresql://h/db");
+  }
+
+  @Test
   void aCatalogToCreateNeedsAWarehouse() {
     Map<String, String> properties = TestCatalogs.properties(warehouse);
     properties.remove(CatalogProperties.WAREHOUSE_LOCATION);
