@@ -110,23 +110,37 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     this.name = catalogName;
     this.properties = Map.copyOf(catalogProperties);
     this.closeables = new CloseableGroup();
+    closeables.setSuppressCloseFailure(true);
     this.store = givenStore != null ? givenStore : openStore(config);
     if (givenStore == null) {
       closeables.addCloseable(store);
     }
-    this.scope = StoreBinding.bind(store, config);
-    UnavailableRetries retries =
-        new UnavailableRetries(config.unavailableRetries(), config.unavailableRetryWaitMillis());
-    this.pointerCommits = new PointerCommits(scope, retries);
-    this.guardedChanges = new GuardedChanges(scope, retries);
-    String ioImpl =
-        catalogProperties.getOrDefault(
-            CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.hadoop.HadoopFileIO");
-    this.io = CatalogUtil.loadFileIO(ioImpl, catalogProperties, hadoopConf);
-    closeables.addCloseable(io);
-    closeables.addCloseable(metricsReporter());
-    closeables.setSuppressCloseFailure(true);
+    try {
+      this.scope = StoreBinding.bind(store, config);
+      UnavailableRetries retries =
+          new UnavailableRetries(config.unavailableRetries(), config.unavailableRetryWaitMillis());
+      this.pointerCommits = new PointerCommits(scope, retries);
+      this.guardedChanges = new GuardedChanges(scope, retries);
+      String ioImpl =
+          catalogProperties.getOrDefault(
+              CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.hadoop.HadoopFileIO");
+      this.io = CatalogUtil.loadFileIO(ioImpl, catalogProperties, hadoopConf);
+      closeables.addCloseable(io);
+      closeables.addCloseable(metricsReporter());
+    } catch (RuntimeException e) {
+      // An engine never closes a catalog whose initialize failed: release the store opened here.
+      closeAfterFailure(e);
+      throw e;
+    }
     LOG.info("Iceberg catalog {} over {}", catalogName, config);
+  }
+
+  private void closeAfterFailure(RuntimeException failure) {
+    try {
+      closeables.close();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private static CatalogStore openStore(StoreCatalogConfig config) {

@@ -134,7 +134,7 @@ public record StoreCatalogConfig(
     return "StoreCatalogConfig[backend="
         + backend
         + ", jdbcUrl="
-        + jdbcUrl.orElse("-")
+        + jdbcUrl.map(StoreCatalogConfig::redact).orElse("-")
         + ", schema="
         + jdbcSchema
         + ", tenant="
@@ -144,6 +144,16 @@ public record StoreCatalogConfig(
         + ", branch="
         + branch
         + "]";
+  }
+
+  /**
+   * The JDBC URL without secrets, for logs: PostgreSQL's driver takes a password as a URL parameter
+   * ({@code ?user=u&password=p}), and other URLs may carry one as {@code user:password@}.
+   */
+  static String redact(String jdbcUrl) {
+    return jdbcUrl
+        .replaceAll("(?i)([?&;][^=&;]*password=)[^&;]*", "$1***")
+        .replaceAll("(//[^/@:?]*:)[^/@?]*@", "$1***@");
   }
 
   private static Backend backend(String value) {

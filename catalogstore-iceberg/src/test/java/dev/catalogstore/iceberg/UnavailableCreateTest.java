@@ -1,0 +1,118 @@
+package dev.catalogstore.iceberg;
+
+import static dev.catalogstore.iceberg.TestCatalogs.NS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catalogstore.iceberg.FaultyStore.Fault;
+import dev.catalogstore.memory.InMemoryCatalogStore;
+import java.nio.file.Path;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Creating a table or view the store refuses as unavailable: a retry that finds the name taken by
+ * the very metadata file it sent is the lost attempt's success; by another, a plain already-exists.
+ */
+class UnavailableCreateTest {
+  private static final TableIdentifier ID = TableIdentifier.of(NS, "t");
+  private static final String CREATE = "assets.create";
+
+  @TempDir Path warehouse;
+  private FaultyStore faults;
+  private CatalogStoreCatalog catalog;
+  private CatalogStoreCatalog rival;
+
+  @BeforeEach
+  void open() {
+    faults = new FaultyStore(new InMemoryCatalogStore());
+    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
+    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
+    catalog.createNamespace(NS);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    catalog.close();
+    rival.close();
+    faults.base().close();
+  }
+
+  @Test
+  void aLostReplyOnCreateIsRecognisedAsSuccess() {
+    faults.on(CREATE, Fault.loseReply());
+
+    TestCatalogs.createTable(catalog, ID);
+
+    assertThat(faults.calls(CREATE)).isEqualTo(2);
+    TableMetadata created = metadata();
+    assertThat(TestCatalogs.metadataFiles(created.location()))
+        .containsExactly(created.metadataFileLocation());
+  }
+
+  @Test
+  void aCreateOutageThatEndsIsOvercome() {
+    faults.on(CREATE, Fault.refuse(), Fault.refuse());
+
+    TestCatalogs.createTable(catalog, ID);
+
+    assertThat(faults.calls(CREATE)).isEqualTo(3);
+    assertThat(rival.tableExists(ID)).isTrue();
+  }
+
+  @Test
+  void aCreateOutageOnEveryAttemptIsUnknownAndKeepsTheFile() {
+    faults.on(CREATE, Fault.refuse(), Fault.refuse(), Fault.refuse());
+
+    assertThatThrownBy(() -> TestCatalogs.createTable(catalog, ID))
+        .isInstanceOf(CommitStateUnknownException.class);
+
+    assertThat(rival.tableExists(ID)).isFalse();
+    assertThat(TestCatalogs.metadataFiles(warehouse.resolve("ns/t").toString())).hasSize(1);
+  }
+
+  @Test
+  void aRivalCreatingTheTableDuringTheOutageWins() {
+    faults.on(CREATE, Fault.refuseAfter(() -> TestCatalogs.createTable(rival, ID)));
+
+    assertThatThrownBy(() -> TestCatalogs.createTable(catalog, ID))
+        .isInstanceOf(AlreadyExistsException.class);
+
+    // Only the rival's metadata file is left.
+    TableMetadata created = metadata();
+    assertThat(TestCatalogs.metadataFiles(created.location()))
+        .containsExactly(created.metadataFileLocation());
+  }
+
+  @Test
+  void aLostReplyOnViewCreateIsRecognisedAsSuccess() {
+    faults.on(CREATE, Fault.loseReply());
+
+    TestCatalogs.createView(catalog, ID);
+
+    assertThat(faults.calls(CREATE)).isEqualTo(2);
+    assertThat(rival.viewExists(ID)).isTrue();
+  }
+
+  @Test
+  void aRivalCreatingTheViewDuringTheOutageWins() {
+    faults.on(CREATE, Fault.refuseAfter(() -> TestCatalogs.createView(rival, ID)));
+
+    assertThatThrownBy(() -> TestCatalogs.createView(catalog, ID))
+        .isInstanceOf(AlreadyExistsException.class);
+
+    // Only the rival's metadata file is left.
+    assertThat(TestCatalogs.metadataFiles(warehouse.resolve("ns/t").toString())).hasSize(1);
+  }
+
+  private TableMetadata metadata() {
+    return ((HasTableOperations) rival.loadTable(ID)).operations().current();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.catalogstore.iceberg;
+
+import static dev.catalogstore.iceberg.TestCatalogs.NS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catalogstore.iceberg.FaultyStore.Fault;
+import dev.catalogstore.memory.InMemoryCatalogStore;
+import java.nio.file.Path;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.view.View;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A view's new version is installed like a table's metadata: a version that loses the
+ * compare-and-set deletes its file and Iceberg's retry lands it; a lasting outage is an unknown
+ * outcome that keeps the file.
+ */
+class ViewCommitTest {
+  private static final TableIdentifier ID = TableIdentifier.of(NS, "t");
+
+  @TempDir Path warehouse;
+  private FaultyStore faults;
+  private CatalogStoreCatalog catalog;
+  private CatalogStoreCatalog rival;
+
+  @BeforeEach
+  void open() {
+    faults = new FaultyStore(new InMemoryCatalogStore());
+    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
+    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
+    catalog.createNamespace(NS);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    catalog.close();
+    rival.close();
+    faults.base().close();
+  }
+
+  @Test
+  void aViewReplaceOutageOnEveryAttemptIsUnknownAndKeepsTheFile() {
+    TestCatalogs.createView(catalog, ID);
+    String viewMetadata = warehouse.resolve("ns/t").toString();
+    assertThat(TestCatalogs.metadataFiles(viewMetadata)).hasSize(1);
+    faults.on("assets.commitMetadataLocation", Fault.refuse(), Fault.refuse(), Fault.refuse());
+
+    assertThatThrownBy(
+            () ->
+                catalog
+                    .loadView(ID)
+                    .replaceVersion()
+                    .withSchema(TestCatalogs.SCHEMA)
+                    .withDefaultNamespace(NS)
+                    .withQuery("spark", "select 2 as id")
+                    .commit())
+        .isInstanceOf(CommitStateUnknownException.class);
+
+    assertThat(rival.loadView(ID).sqlFor("spark").sql()).isEqualTo("select 1 as id");
+    assertThat(TestCatalogs.metadataFiles(viewMetadata)).hasSize(2);
+  }
+
+  @Test
+  void aStaleViewReplaceIsRetriedAndTheLostAttemptsFileDeleted() {
+    TestCatalogs.createView(catalog, ID);
+    String viewMetadata = warehouse.resolve("ns/t").toString();
+    View stale = catalog.loadView(ID);
+    // The rival replaces the view after this replace read it and before its compare-and-set.
+    faults.on(
+        "assets.commitMetadataLocation",
+        Fault.before(
+            () ->
+                rival
+                    .loadView(ID)
+                    .replaceVersion()
+                    .withSchema(TestCatalogs.SCHEMA)
+                    .withDefaultNamespace(NS)
+                    .withQuery("spark", "select 3 as id")
+                    .commit()));
+
+    stale
+        .replaceVersion()
+        .withSchema(TestCatalogs.SCHEMA)
+        .withDefaultNamespace(NS)
+        .withQuery("spark", "select 2 as id")
+        .commit();
+
+    faults.assertAllFaultsMet();
+    assertThat(faults.calls("assets.commitMetadataLocation")).isEqualTo(2);
+    assertThat(rival.loadView(ID).sqlFor("spark").sql()).isEqualTo("select 2 as id");
+    // Created, the rival's, the retry's: the lost attempt's file is gone.
+    assertThat(TestCatalogs.metadataFiles(viewMetadata)).hasSize(3);
+  }
+}
