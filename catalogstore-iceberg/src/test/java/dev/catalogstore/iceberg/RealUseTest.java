@@ -225,6 +225,12 @@ class RealUseTest {
           .containsExactly(first, second);
       assertThat(renamed.schema().asStruct()).isEqualTo(seen.schema().asStruct());
       assertThat(nodes.history(archived)).isEqualTo(history); // the history moved with the table
+      // A writer still holding the table by its old name can no longer commit through it.
+      DataFile late = dataFile(renamed, "late", "books", 1, 1);
+      assertThatThrownBy(() -> table.newAppend().appendFile(late).commit())
+          .isInstanceOf(NoSuchTableException.class);
+      assertThat(writer.tableExists(orders)).isFalse();
+      assertThat(admin.loadTable(archived).history()).hasSize(2);
 
       List<Path> metadataDirectory = filesUnder(Path.of(renamed.location(), "metadata"));
       assertThat(metadataDirectory)
