@@ -20,6 +20,7 @@ final class Tour {
     TransactionSteps transactions = new TransactionSteps(scene);
     ViewSteps views = new ViewSteps(scene);
     BranchSteps branches = new BranchSteps(scene);
+    IcebergSteps iceberg = new IcebergSteps(scene);
     return setup
         .createWarehouse()
         .thenCompose(ignored -> setup.createCatalog())
@@ -41,6 +42,9 @@ final class Tour {
         .thenCompose(ignored -> branches.resolveWithAStrategy())
         .thenCompose(ignored -> branches.tagTheResult())
         .thenCompose(ignored -> branches.printMainsHistory())
+        // The same story as an engine or service tells it, through Iceberg's API and the adapter.
+        .thenCompose(ignored -> iceberg.tableThroughIceberg())
+        // Last, as it deletes the tenant with all it owns, the adapter's catalog included.
         .thenCompose(ignored -> TenantSteps.showIsolation(scene))
         .thenCompose(other -> TenantSteps.deleteTenants(scene, other));
   }

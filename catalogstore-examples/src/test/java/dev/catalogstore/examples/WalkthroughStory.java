@@ -32,7 +32,7 @@ final class WalkthroughStory {
     List<String> lines = output.lines().map(String::strip).toList();
 
     assertThat(lines).first().isEqualTo("CatalogStore walkthrough on " + storeDescription);
-    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(21);
+    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(22);
     assertThat(lines)
         .containsSubsequence(
             "created \"sales\" (depth 1)",
@@ -111,6 +111,20 @@ final class WalkthroughStory {
             "the store does the filtering: listing tables never pages through views");
 
     assertVersioning(lines);
+
+    assertThat(section(lines, "Through Iceberg's own API"))
+        .containsExactly(
+            "catalog \"lake\": created in the tenant, on a local warehouse",
+            "created web.clicks, partitioned by identity(page), bucket[4](user_id)",
+            "two appends, then the schema evolved: added referrer, renamed ms to duration_ms",
+            "reloaded, its columns: user_id, page, duration_ms, referrer",
+            "snapshot log #1: append, added 2 data files, 2 in total",
+            "snapshot log #2: append, added 1 data file, 3 in total, parent #1",
+            "the store's history of web.clicks: 5 metadata locations"
+                + " (create, 2 appends, 2 schema changes)",
+            "renamed to web.clicks_2024: the same table (uuid unchanged), 2 snapshots;"
+                + " web.clicks exists: false",
+            "dropped with purge: 9 metadata files before, 0 after");
 
     assertThat(section(lines, "Tenants are isolated"))
         .anyMatch(line -> line.endsWith("asks for catalog \"prod\": empty"))
