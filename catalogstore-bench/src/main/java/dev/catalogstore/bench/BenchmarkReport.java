@@ -16,8 +16,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs the benchmarks and prints each figure with the ratio that gives it meaning.
  *
  * <p>Arguments: {@code memory}, {@code jdbc}, {@code merge} (only the merge-cost benchmark, on
- * every backend available), or none for all ({@code jdbc} needs {@code CATALOGSTORE_BENCH_JDBC_URL}
- * or {@code CATALOGSTORE_TEST_JDBC_URL}).
+ * every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's JdbcCatalog), or
+ * none for all but {@code iceberg} ({@code jdbc} and {@code iceberg} need {@code
+ * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}).
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
@@ -35,6 +36,18 @@ public final class BenchmarkReport {
       } else {
         reportJdbc(run(JdbcRoundTripBenchmark.class));
         reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
+      }
+    }
+    if (which.contains("iceberg")) {
+      if (!database) {
+        System.out.println("iceberg: skipped, set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL URL");
+      } else {
+        String server = JdbcRoundTripBenchmark.jdbcUrl().orElseThrow();
+        // Each run fills its databases afresh; the benchmark's forks then share the fill.
+        for (BenchDatabases db : BenchDatabases.values()) {
+          db.drop(server);
+        }
+        reportIceberg(server, run(IcebergCatalogBenchmark.class));
       }
     }
     if (which.contains("merge")) {
@@ -119,6 +132,34 @@ public final class BenchmarkReport {
     double large = us.get("merge[assets=100000]");
     System.out.printf(
         Locale.ROOT, "%-32s %12.1f %12.1f %9.2fx%n", "merge", small, large, large / small);
+  }
+
+  private static void reportIceberg(String server, Map<String, Double> opsPerSecond) {
+    for (BenchDatabases db : BenchDatabases.values()) {
+      String collation = db.name().toLowerCase(Locale.ROOT);
+      System.out.println();
+      System.out.println(
+          "Iceberg catalog calls, ops/s (1 thread), database collation "
+              + db.collation(server)
+              + " ("
+              + collation
+              + "); ratio = adapter / JdbcCatalog");
+      System.out.printf(
+          Locale.ROOT, "%-24s %14s %14s %8s%n", "call", "adapter", "JdbcCatalog", "ratio");
+      for (String call :
+          List.of(
+              "createNamespace",
+              "loadNamespaceMetadata",
+              "namespaceExists",
+              "listNamespaces",
+              "loadTable",
+              "commitTableProperty")) {
+        double adapter = opsPerSecond.get(call + "[catalog=adapter,collation=" + collation + "]");
+        double jdbc = opsPerSecond.get(call + "[catalog=jdbc,collation=" + collation + "]");
+        System.out.printf(
+            Locale.ROOT, "%-24s %14.0f %14.0f %7.2fx%n", call, adapter, jdbc, adapter / jdbc);
+      }
+    }
   }
 
   private static void printAgainst(Map<String, Double> us, String method, String floor) {
