@@ -276,7 +276,11 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     return removed;
   }
 
-  /** The metadata of a table about to be purged; null if it cannot be read (nothing to purge). */
+  /**
+   * The metadata of a table about to be purged; null if its file is missing (nothing to purge). Any
+   * other failure to read it stops the drop: dropping without the metadata would leave every data
+   * file behind for good.
+   */
   private TableMetadata lastMetadata(Asset table) {
     return table
         .metadataLocation()
@@ -284,8 +288,8 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
             location -> {
               try {
                 return TableMetadataParser.read(io, location);
-              } catch (RuntimeException e) {
-                LOG.warn("Cannot read {} to purge its files; dropping without purge", location, e);
+              } catch (org.apache.iceberg.exceptions.NotFoundException e) {
+                LOG.warn("Metadata {} is missing; dropping without purging files", location, e);
                 return null;
               }
             })

@@ -4,6 +4,7 @@ import static dev.catalogstore.iceberg.StoreCalls.await;
 
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetExpectation;
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.commit.CommitMeta;
@@ -29,8 +30,9 @@ import org.apache.iceberg.exceptions.NoSuchViewException;
  *
  * <p>A guard that fails means the name changed hands between the read and the change: the change
  * starts again from a new read, a bounded number of times. A call refused as unavailable is sent
- * again too; a retried drop that finds nothing, or a retried rename that finds the asset at its new
- * name, proves the first attempt landed.
+ * again too. Once a reply was lost, the asset's id settles what happened: a retried drop whose
+ * asset is gone everywhere landed (if it was only moved, it did not); a retried rename whose asset
+ * now lives at the new name landed.
  */
 final class GuardedChanges {
   /** Rounds of read-and-change before giving up on a name that keeps changing hands. */
@@ -103,20 +105,22 @@ final class GuardedChanges {
           await(() -> scope.store().assets().rename(scope.tenant(), from, to, guard, meta));
           return;
         } catch (AlreadyExistsException e) {
-          Optional<Asset> there = read(to);
-          if (attempt > 0 && there.map(Asset::id).equals(Optional.of(asset.id()))) {
+          if (lastOutage != null && renamedTo(asset, to)) {
             return; // the lost attempt renamed it
           }
-          throw Failures.renameTarget(fromId, toId, there.map(Asset::kind));
+          throw Failures.renameTarget(fromId, toId, read(to).map(Asset::kind));
         } catch (NotFoundException e) {
+          if (lastOutage != null && renamedTo(asset, to)) {
+            return; // the lost attempt renamed it
+          }
           if (e.missing() == ObjectType.NAMESPACE) {
             throw new NoSuchNamespaceException(e, "Namespace does not exist: %s", toId.namespace());
           }
-          if (attempt > 0 && read(to).map(Asset::id).equals(Optional.of(asset.id()))) {
-            return; // the lost attempt renamed it
-          }
           throw notFound(kind, fromId);
         } catch (ConflictException e) {
+          if (lastOutage != null && renamedTo(asset, to)) {
+            return; // the lost attempt renamed it
+          }
           changed = true; // another asset holds the name now: read again
         } catch (UnavailableException e) {
           lastOutage = e;
@@ -150,18 +154,15 @@ final class GuardedChanges {
       try {
         await(() -> scope.store().assets().delete(scope.tenant(), ref, guard, meta));
         return Outcome.DONE;
-      } catch (NotFoundException e) {
-        // After a lost reply, the first attempt removed it; otherwise someone else did.
-        return attempt > 0 ? Outcome.DONE : Outcome.GONE;
-      } catch (ConflictException e) {
-        if (attempt > 0 && guard.id().isPresent()) {
-          Optional<Asset> now = read(ref);
-          if (now.map(Asset::id).filter(id -> id.equals(guard.id().get())).isEmpty()) {
-            // The asset read is gone and another took the name: the lost attempt removed it.
-            return Outcome.DONE;
-          }
+      } catch (NotFoundException | ConflictException e) {
+        if (lastOutage != null) {
+          // The lost attempt may have removed it, or another writer may have moved or replaced
+          // it since: only the asset's id tells. Gone everywhere, it was removed.
+          return whereIs(guard.id().orElseThrow()).isEmpty()
+              ? Outcome.DONE
+              : (e instanceof NotFoundException ? Outcome.GONE : Outcome.CHANGED);
         }
-        return Outcome.CHANGED;
+        return e instanceof NotFoundException ? Outcome.GONE : Outcome.CHANGED;
       } catch (UnavailableException e) {
         lastOutage = e;
       } catch (CatalogStoreException e) {
@@ -169,6 +170,16 @@ final class GuardedChanges {
       }
     }
     throw StoreCalls.toIceberg(lastOutage);
+  }
+
+  /** Whether the asset read now lives at {@code to}: the rename happened. */
+  private boolean renamedTo(Asset asset, AssetRef to) {
+    return whereIs(asset.id()).map(Asset::ref).equals(Optional.of(to));
+  }
+
+  /** The asset with that id wherever it is now; empty if it is gone. */
+  private Optional<Asset> whereIs(AssetId id) {
+    return StoreCalls.call(() -> scope.store().assets().getById(scope.tenant(), id));
   }
 
   private Optional<Asset> read(AssetRef ref) {

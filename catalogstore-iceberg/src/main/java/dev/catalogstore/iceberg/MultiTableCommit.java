@@ -1,14 +1,17 @@
 package dev.catalogstore.iceberg;
 
 import dev.catalogstore.api.asset.AssetCommit;
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.commit.CommitMeta;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.MetadataUpdate;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.UpdateRequirement;
@@ -40,6 +43,8 @@ final class MultiTableCommit {
   void commit(List<TableCommit> commits) {
     requireDistinctTables(commits);
     List<AssetCommit> parts = new ArrayList<>();
+    List<Optional<AssetId>> ids = new ArrayList<>();
+    List<Runnable> afterSuccess = new ArrayList<>();
     List<String> written = new ArrayList<>();
     StoreTableOperations anyOps = null;
     boolean keepFiles = false;
@@ -69,12 +74,16 @@ final class MultiTableCommit {
           cas = cas.withLocation(updated.location());
         }
         parts.add(new AssetCommit(ops.ref(), cas));
+        ids.add(ops.assetId());
+        // As a single table's commit does: drop metadata files the table asks to forget.
+        afterSuccess.add(() -> CatalogUtil.deleteRemovedMetadataFiles(ops.io(), base, updated));
       }
       if (!parts.isEmpty()) {
         pointerCommits.replaceAll(
-            parts, CommitMeta.message("iceberg: commit " + parts.size() + " tables"));
+            parts, ids, CommitMeta.message("iceberg: commit " + parts.size() + " tables"));
       }
       keepFiles = true;
+      afterSuccess.forEach(Runnable::run);
     } catch (CommitStateUnknownException e) {
       keepFiles = true;
       throw e;

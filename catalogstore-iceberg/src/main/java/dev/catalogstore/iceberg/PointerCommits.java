@@ -4,20 +4,22 @@ import static dev.catalogstore.iceberg.StoreCalls.await;
 
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetCommit;
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.error.AlreadyExistsException;
-import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.ConflictException;
+import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.iceberg.LostReplies.Landed;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
@@ -29,22 +31,27 @@ import org.apache.iceberg.exceptions.NoSuchViewException;
  * settles the outcome of a call whose reply was lost.
  *
  * <p>Every method either returns (the pointer is installed), or throws an exception that proves
- * nothing was installed ({@link CommitFailedException}, an already-exists or a not-found), or
- * throws {@link CommitStateUnknownException}. Only the last leaves the new metadata file in use
- * possibly, so only then must a caller keep it.
+ * nothing was installed ({@link CommitFailedException}, an already-exists, a not-found, or an
+ * {@link IllegalArgumentException} for input the store refused), or throws {@link
+ * CommitStateUnknownException}. Only the last may leave the new metadata file in use, so only then
+ * must a caller keep it; after any other exception the caller deletes the file it wrote.
  *
  * <p>When the store is unavailable the same compare-and-set is sent again, as the store's {@link
  * UnavailableException} recommends: it cannot apply twice, since its expected value is gone once it
- * applied. A retry that loses to the very pointer it installs proves the first attempt landed. Only
- * when every attempt finds the store unavailable is the outcome unknown.
+ * applied. Once an attempt's reply was lost, a later refusal proves nothing by itself (the lost
+ * attempt may have landed, and others may have acted on top of it), so the asset's history decides
+ * ({@link LostReplies}). A failure the store does not classify is never taken as proof: the outcome
+ * is unknown.
  */
 final class PointerCommits {
   private final CatalogScope scope;
   private final UnavailableRetries retries;
+  private final LostReplies lostReplies;
 
   PointerCommits(CatalogScope scope, UnavailableRetries retries) {
     this.scope = scope;
     this.retries = retries;
+    this.lostReplies = new LostReplies(scope);
   }
 
   /** Creates a table or view whose first metadata file is {@code metadataLocation}. */
@@ -52,55 +59,59 @@ final class PointerCommits {
     NewAsset request =
         NewAsset.builder(kind).location(location).metadataLocation(metadataLocation).build();
     CommitMeta meta = CommitMeta.message("iceberg: create " + describe(kind) + " " + ref);
-    UnavailableException lastOutage = null;
-    for (int attempt = 0; attempt <= retries.count(); attempt++) {
-      if (attempt > 0) {
-        retries.pause(attempt);
-      }
+    Attempts attempts = new Attempts(ref);
+    while (attempts.next()) {
       try {
         await(() -> scope.store().assets().create(scope.tenant(), ref, request, meta));
         return;
       } catch (AlreadyExistsException e) {
-        Optional<Asset> existing = read(ref);
-        if (attempt > 0
-            && existing.flatMap(Asset::metadataLocation).equals(Optional.of(metadataLocation))) {
-          return; // the lost attempt created it
+        if (attempts.settled(
+            () ->
+                lostReplies.pointerInstalled(
+                    ref, Optional.empty(), Optional.empty(), metadataLocation))) {
+          return;
         }
-        throw Failures.alreadyExists(CatalogScope.identifier(ref), kind, existing.map(Asset::kind));
+        Optional<AssetKind> existing = readKind(ref);
+        throw Failures.alreadyExists(CatalogScope.identifier(ref), kind, existing);
       } catch (NotFoundException e) {
+        // A create is refused for a missing namespace (or catalog) before anything is written.
         throw missing(ref, kind, e);
       } catch (UnavailableException e) {
-        lastOutage = e;
-      } catch (CatalogStoreException e) {
-        throw StoreCalls.toIceberg(e);
+        attempts.lost(e);
+      } catch (RuntimeException e) {
+        throw attempts.unclassified(e);
       }
     }
-    throw unknown(ref, lastOutage);
+    throw attempts.exhausted();
   }
 
   /**
-   * Replaces the metadata pointer {@code expected} with {@code next}, moving the storage location
-   * to {@code newLocation} when given.
+   * Replaces the metadata pointer {@code expected} of the asset {@code id} (when known) at {@code
+   * ref} with {@code next}, moving the storage location to {@code newLocation} when given.
    */
   void replace(
-      AssetRef ref, AssetKind kind, String expected, String next, Optional<String> newLocation) {
+      AssetRef ref,
+      Optional<AssetId> id,
+      AssetKind kind,
+      String expected,
+      String next,
+      Optional<String> newLocation) {
     MetadataCommit commit = MetadataCommit.replacing(expected, next);
     if (newLocation.isPresent()) {
       commit = commit.withLocation(newLocation.get());
     }
     MetadataCommit cas = commit;
     CommitMeta meta = CommitMeta.message("iceberg: commit " + describe(kind) + " " + ref);
-    UnavailableException lastOutage = null;
-    for (int attempt = 0; attempt <= retries.count(); attempt++) {
-      if (attempt > 0) {
-        retries.pause(attempt);
-      }
+    Supplier<Landed> landed =
+        () -> lostReplies.pointerInstalled(ref, id, Optional.of(expected), next);
+    Attempts attempts = new Attempts(ref);
+    while (attempts.next()) {
       try {
         await(() -> scope.store().assets().commitMetadataLocation(scope.tenant(), ref, cas, meta));
         return;
       } catch (ConflictException e) {
-        if (attempt > 0 && currentPointer(ref).equals(Optional.of(next))) {
-          return; // the lost attempt installed it
+        if (attempts.settled(landed)) {
+          return;
         }
         throw new CommitFailedException(
             e,
@@ -109,65 +120,76 @@ final class PointerCommits {
             expected,
             e.currentValue().orElse("none"));
       } catch (NotFoundException e) {
+        if (attempts.settled(landed)) {
+          return;
+        }
         throw missing(ref, kind, e);
       } catch (UnavailableException e) {
-        lastOutage = e;
-      } catch (CatalogStoreException e) {
-        throw StoreCalls.toIceberg(e);
+        attempts.lost(e);
+      } catch (RuntimeException e) {
+        throw attempts.unclassified(e);
       }
     }
-    throw unknown(ref, lastOutage);
+    throw attempts.exhausted();
   }
 
-  /** Replaces several tables' pointers as one all-or-nothing step. */
-  void replaceAll(List<AssetCommit> commits, CommitMeta meta) {
-    UnavailableException lastOutage = null;
-    for (int attempt = 0; attempt <= retries.count(); attempt++) {
-      if (attempt > 0) {
-        retries.pause(attempt);
-      }
+  /**
+   * Replaces several tables' pointers as one all-or-nothing step; {@code ids} are the assets' ids
+   * as read, in the order of {@code commits}.
+   */
+  void replaceAll(List<AssetCommit> commits, List<Optional<AssetId>> ids, CommitMeta meta) {
+    Attempts attempts = new Attempts(commits.get(0).asset());
+    while (attempts.next()) {
       try {
         await(() -> scope.store().assets().commitMetadataLocations(scope.tenant(), commits, meta));
         return;
       } catch (ConflictException e) {
-        if (attempt > 0 && allInstalled(commits)) {
-          return; // the lost attempt installed them all
+        if (attempts.settled(() -> anyInstalled(commits, ids))) {
+          return;
         }
         throw new CommitFailedException(
             e, "Cannot commit %d tables together: %s", commits.size(), e.getMessage());
       } catch (NotFoundException e) {
-        throw new NoSuchTableException(e, "Table does not exist: %s", e.getMessage());
-      } catch (UnavailableException e) {
-        lastOutage = e;
-      } catch (CatalogStoreException e) {
+        if (attempts.settled(() -> anyInstalled(commits, ids))) {
+          return;
+        }
+        if (e.missing() == ObjectType.NAMESPACE || e.missing() == ObjectType.ASSET) {
+          throw new NoSuchTableException(e, "Cannot commit: %s", e.getMessage());
+        }
         throw StoreCalls.toIceberg(e);
+      } catch (UnavailableException e) {
+        attempts.lost(e);
+      } catch (RuntimeException e) {
+        throw attempts.unclassified(e);
       }
     }
-    throw new CommitStateUnknownException(
-        new UnavailableException(
-            "the catalog store stayed unavailable while committing " + commits.size() + " tables",
-            lastOutage));
+    throw attempts.exhausted();
   }
 
-  private boolean allInstalled(List<AssetCommit> commits) {
-    for (AssetCommit commit : commits) {
-      if (!currentPointer(commit.asset()).equals(Optional.of(commit.commit().next()))) {
-        return false;
+  /**
+   * Whether the multi-asset commit landed: it is all-or-nothing, so one part's pointer in its
+   * asset's history proves every part landed; every part proven absent proves none did.
+   */
+  private Landed anyInstalled(List<AssetCommit> commits, List<Optional<AssetId>> ids) {
+    boolean allAbsent = true;
+    for (int i = 0; i < commits.size(); i++) {
+      AssetCommit part = commits.get(i);
+      Landed landed =
+          lostReplies.pointerInstalled(
+              part.asset(), ids.get(i), part.commit().expected(), part.commit().next());
+      if (landed == Landed.YES) {
+        return Landed.YES;
       }
+      allAbsent &= landed == Landed.NO;
     }
-    return true;
+    return allAbsent ? Landed.NO : Landed.UNKNOWN;
   }
 
-  /** The asset's metadata pointer now; an outage here leaves the outcome unknown. */
-  private Optional<String> currentPointer(AssetRef ref) {
-    return read(ref).flatMap(Asset::metadataLocation);
-  }
-
-  private Optional<Asset> read(AssetRef ref) {
+  private Optional<AssetKind> readKind(AssetRef ref) {
     try {
-      return await(() -> scope.store().assets().get(scope.tenant(), ref));
-    } catch (UnavailableException e) {
-      throw unknown(ref, e);
+      return await(() -> scope.store().assets().get(scope.tenant(), ref)).map(Asset::kind);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // only the wording of the error depends on it
     }
   }
 
@@ -176,20 +198,79 @@ final class PointerCommits {
       return new NoSuchNamespaceException(
           e, "Namespace does not exist: %s", CatalogScope.namespace(ref.namespace()));
     }
+    if (e.missing() != ObjectType.ASSET) {
+      return StoreCalls.toIceberg(e);
+    }
     return kind == AssetKind.ICEBERG_VIEW
         ? new NoSuchViewException(e, "View does not exist: %s", CatalogScope.identifier(ref))
         : new NoSuchTableException(e, "Table does not exist: %s", CatalogScope.identifier(ref));
   }
 
-  private static CommitStateUnknownException unknown(AssetRef ref, UnavailableException cause) {
-    return new CommitStateUnknownException(
-        new UnavailableException(
-            "the catalog store stayed unavailable while committing " + CatalogScope.identifier(ref),
-            Objects.requireNonNull(cause, "cause")));
-  }
-
   private static String describe(AssetKind kind) {
     return kind == AssetKind.ICEBERG_VIEW ? "view" : "table";
+  }
+
+  /** The attempts of one change: how many are left, and whether a reply was lost on the way. */
+  private final class Attempts {
+    private final AssetRef ref;
+    private int made;
+    private UnavailableException lastOutage;
+
+    Attempts(AssetRef ref) {
+      this.ref = ref;
+    }
+
+    /** Whether another attempt may be made; pauses before each retry. */
+    boolean next() {
+      if (made > retries.count()) {
+        return false;
+      }
+      if (made > 0) {
+        retries.pause(made);
+      }
+      made++;
+      return true;
+    }
+
+    void lost(UnavailableException e) {
+      lastOutage = e;
+    }
+
+    /**
+     * Whether a refusal after a lost reply is in fact the lost attempt's success; throws when the
+     * record cannot tell. Without a lost reply the refusal stands.
+     */
+    boolean settled(Supplier<Landed> landed) {
+      if (lastOutage == null) {
+        return false;
+      }
+      return switch (landed.get()) {
+        case YES -> true;
+        case NO -> false;
+        case UNKNOWN -> throw unknown(lastOutage);
+      };
+    }
+
+    /** A failure the store did not classify proves nothing: the outcome is unknown. */
+    RuntimeException unclassified(RuntimeException e) {
+      if (e instanceof InvalidArgumentException && lastOutage == null) {
+        return StoreCalls.toIceberg((InvalidArgumentException) e); // refused before any write
+      }
+      return new CommitStateUnknownException(e);
+    }
+
+    CommitStateUnknownException exhausted() {
+      return unknown(lastOutage);
+    }
+
+    private CommitStateUnknownException unknown(UnavailableException cause) {
+      return new CommitStateUnknownException(
+          new UnavailableException(
+              "the catalog store's answer to the commit of "
+                  + CatalogScope.identifier(ref)
+                  + " was lost and its outcome cannot be read back",
+              cause));
+    }
   }
 
   /** How often, and after how long, a call refused as unavailable is sent again. */

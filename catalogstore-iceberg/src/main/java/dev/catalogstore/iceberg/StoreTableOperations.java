@@ -1,6 +1,7 @@
 package dev.catalogstore.iceberg;
 
 import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import java.util.Objects;
@@ -24,6 +25,9 @@ final class StoreTableOperations extends BaseMetastoreTableOperations {
   private final AssetRef ref;
   private final String fullName;
   private final FileIO io;
+
+  /** The id of the asset the current metadata was read from; settles lost replies. */
+  private volatile Optional<AssetId> assetId = Optional.empty();
 
   StoreTableOperations(
       CatalogScope scope, PointerCommits commits, AssetRef ref, String fullName, FileIO io) {
@@ -49,15 +53,13 @@ final class StoreTableOperations extends BaseMetastoreTableOperations {
     Optional<Asset> asset = StoreCalls.call(() -> scope.store().assets().get(scope.tenant(), ref));
     // Only an Iceberg table with metadata is a table here; a view or another format by that name
     // is not.
-    String pointer =
-        asset
-            .filter(found -> found.kind() == AssetKind.ICEBERG_TABLE)
-            .flatMap(Asset::metadataLocation)
-            .orElse(null);
+    Optional<Asset> current = asset.filter(found -> found.kind() == AssetKind.ICEBERG_TABLE);
+    String pointer = current.flatMap(Asset::metadataLocation).orElse(null);
     if (pointer == null && currentMetadataLocation() != null) {
       throw new NoSuchTableException("Table does not exist: %s", CatalogScope.identifier(ref));
     }
     refreshFromMetadataLocation(pointer);
+    assetId = current.filter(found -> pointer != null).map(Asset::id);
   }
 
   @Override
@@ -68,11 +70,12 @@ final class StoreTableOperations extends BaseMetastoreTableOperations {
   }
 
   /**
-   * Installs metadata file {@code next}, already written, over {@code base}; deletes the file when
-   * the commit is proven lost.
+   * Installs metadata file {@code next} over {@code base}; deletes the file when the commit is
+   * proven lost and this commit wrote it. A registered table's file was written by someone else (it
+   * is {@code metadata}'s own location) and is never deleted here.
    */
   void install(TableMetadata base, TableMetadata metadata, String next) {
-    boolean keepFile = false;
+    boolean keepFile = next.equals(metadata.metadataFileLocation());
     try {
       if (base == null) {
         commits.create(ref, AssetKind.ICEBERG_TABLE, metadata.location(), next);
@@ -81,7 +84,8 @@ final class StoreTableOperations extends BaseMetastoreTableOperations {
             Objects.equals(base.location(), metadata.location())
                 ? Optional.empty()
                 : Optional.of(metadata.location());
-        commits.replace(ref, AssetKind.ICEBERG_TABLE, base.metadataFileLocation(), next, moved);
+        commits.replace(
+            ref, assetId, AssetKind.ICEBERG_TABLE, base.metadataFileLocation(), next, moved);
       }
       keepFile = true;
     } catch (CommitStateUnknownException e) {
@@ -101,5 +105,10 @@ final class StoreTableOperations extends BaseMetastoreTableOperations {
 
   AssetRef ref() {
     return ref;
+  }
+
+  /** The id of the asset the current metadata was read from, when there is one. */
+  Optional<AssetId> assetId() {
+    return assetId;
   }
 }

@@ -1,6 +1,7 @@
 package dev.catalogstore.iceberg;
 
 import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import java.util.Objects;
@@ -21,6 +22,9 @@ final class StoreViewOperations extends BaseViewOperations {
   private final AssetRef ref;
   private final String fullName;
   private final FileIO io;
+
+  /** The id of the asset the current metadata was read from; settles lost replies. */
+  private volatile Optional<AssetId> assetId = Optional.empty();
 
   StoreViewOperations(
       CatalogScope scope, PointerCommits commits, AssetRef ref, String fullName, FileIO io) {
@@ -44,21 +48,20 @@ final class StoreViewOperations extends BaseViewOperations {
   @Override
   protected void doRefresh() {
     Optional<Asset> asset = StoreCalls.call(() -> scope.store().assets().get(scope.tenant(), ref));
-    String pointer =
-        asset
-            .filter(found -> found.kind() == AssetKind.ICEBERG_VIEW)
-            .flatMap(Asset::metadataLocation)
-            .orElse(null);
+    Optional<Asset> current = asset.filter(found -> found.kind() == AssetKind.ICEBERG_VIEW);
+    String pointer = current.flatMap(Asset::metadataLocation).orElse(null);
     if (pointer == null && currentMetadataLocation() != null) {
       throw new NoSuchViewException("View does not exist: %s", CatalogScope.identifier(ref));
     }
     refreshFromMetadataLocation(pointer);
+    assetId = current.filter(found -> pointer != null).map(Asset::id);
   }
 
   @Override
   protected void doCommit(ViewMetadata base, ViewMetadata metadata) {
     String next = writeNewMetadataIfRequired(metadata);
-    boolean keepFile = false;
+    // A registered view's file was written by someone else and is never deleted here.
+    boolean keepFile = next.equals(metadata.metadataFileLocation());
     try {
       if (base == null) {
         commits.create(ref, AssetKind.ICEBERG_VIEW, metadata.location(), next);
@@ -67,7 +70,8 @@ final class StoreViewOperations extends BaseViewOperations {
             Objects.equals(base.location(), metadata.location())
                 ? Optional.empty()
                 : Optional.of(metadata.location());
-        commits.replace(ref, AssetKind.ICEBERG_VIEW, base.metadataFileLocation(), next, moved);
+        commits.replace(
+            ref, assetId, AssetKind.ICEBERG_VIEW, base.metadataFileLocation(), next, moved);
       }
       keepFile = true;
     } catch (CommitStateUnknownException e) {
