@@ -28,11 +28,18 @@ enum BenchCatalogs {
       catalog.initialize(
           NAME,
           Map.of(
-              StoreCatalogConfig.BACKEND, "jdbc",
-              StoreCatalogConfig.JDBC_URL, url,
-              StoreCatalogConfig.JDBC_POOL_SIZE, Integer.toString(poolSize),
-              CatalogProperties.FILE_IO_IMPL, IN_MEMORY_FILE_IO,
-              CatalogProperties.WAREHOUSE_LOCATION, WAREHOUSE));
+              StoreCatalogConfig.BACKEND,
+              "jdbc",
+              StoreCatalogConfig.JDBC_URL,
+              url,
+              StoreCatalogConfig.JDBC_POOL_SIZE,
+              Integer.toString(poolSize),
+              StoreCatalogConfig.CREATE_MISSING,
+              "true",
+              CatalogProperties.FILE_IO_IMPL,
+              IN_MEMORY_FILE_IO,
+              CatalogProperties.WAREHOUSE_LOCATION,
+              WAREHOUSE));
       return catalog;
     }
 

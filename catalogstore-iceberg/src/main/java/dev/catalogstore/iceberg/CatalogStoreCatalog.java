@@ -82,6 +82,7 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
   private PointerCommits pointerCommits;
   private GuardedChanges guardedChanges;
   private FileIO io;
+  private Optional<String> warehouseLocation = Optional.empty();
   private Object hadoopConf;
   private CloseableGroup closeables;
 
@@ -103,8 +104,15 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     this.hadoopConf = conf;
   }
 
+  /**
+   * Opens (or takes) the store and finds the tenant, catalog and branch of the properties, creating
+   * them when allowed. Called once; a failure releases whatever it opened.
+   */
   @Override
   public void initialize(String catalogName, Map<String, String> catalogProperties) {
+    if (closeables != null) {
+      throw new IllegalStateException("Catalog " + name + " is already initialized");
+    }
     super.initialize(catalogName, catalogProperties);
     this.config = StoreCatalogConfig.parse(catalogName, catalogProperties);
     this.name = catalogName;
@@ -117,6 +125,8 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     }
     try {
       this.scope = StoreBinding.bind(store, config);
+      this.warehouseLocation =
+          config.warehouseLocation().or(() -> StoreBinding.warehouseRoot(scope));
       UnavailableRetries retries =
           new UnavailableRetries(config.unavailableRetries(), config.unavailableRetryWaitMillis());
       this.pointerCommits = new PointerCommits(scope, retries);
@@ -208,16 +218,14 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
       return stripSlash(namespaceLocation) + "/" + leaf;
     }
     String warehouse =
-        config
-            .warehouseLocation()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No location for "
-                            + identifier
-                            + ": set the catalog's "
-                            + CatalogProperties.WAREHOUSE_LOCATION
-                            + " or the namespace's location"));
+        warehouseLocation.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No location for "
+                        + identifier
+                        + ": set the catalog's "
+                        + CatalogProperties.WAREHOUSE_LOCATION
+                        + " or the namespace's location"));
     return warehouse + "/" + String.join("/", identifier.namespace().levels()) + "/" + leaf;
   }
 

@@ -4,6 +4,7 @@ import static dev.catalogstore.iceberg.StoreCalls.call;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.CatalogStoreException;
@@ -57,6 +58,31 @@ final class StoreBinding {
               + "'");
     }
     return new CatalogScope(store, tenant, branch);
+  }
+
+  /**
+   * Where new tables go when the catalog has no {@code warehouse} property: under the root of the
+   * store warehouse its store catalog lives on, in a directory named after the catalog. Empty for a
+   * federated catalog.
+   */
+  static Optional<String> warehouseRoot(CatalogScope scope) {
+    String catalog = scope.branch().catalog();
+    return call(() -> scope.store().catalogs().get(scope.tenant(), catalog))
+        .map(found -> found.source())
+        .filter(source -> source instanceof CatalogSource.Local)
+        .flatMap(
+            source ->
+                call(
+                    () ->
+                        scope
+                            .store()
+                            .warehouses()
+                            .get(scope.tenant(), ((CatalogSource.Local) source).warehouse())))
+        .map(warehouse -> stripSlash(warehouse.storage().rootLocation()) + "/" + catalog);
+  }
+
+  private static String stripSlash(String location) {
+    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
   }
 
   private static TenantId tenant(CatalogStore store, StoreCatalogConfig config) {

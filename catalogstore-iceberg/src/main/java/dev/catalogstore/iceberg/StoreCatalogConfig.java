@@ -15,11 +15,14 @@ import org.apache.iceberg.CatalogProperties;
  *   <caption>Properties</caption>
  *   <tr><th>property</th><th>meaning</th><th>default</th></tr>
  *   <tr><td>{@code catalogstore.backend}</td><td>{@code memory} (a store living as long as the
- *       catalog) or {@code jdbc} (PostgreSQL)</td><td>{@code memory}</td></tr>
+ *       catalog) or {@code jdbc} (PostgreSQL)</td><td>{@code jdbc} when a JDBC URL is given, else
+ *       {@code memory}</td></tr>
  *   <tr><td>{@code catalogstore.jdbc.url}</td><td>the PostgreSQL JDBC URL (falls back to
- *       Iceberg's {@code uri})</td><td>required for {@code jdbc}</td></tr>
+ *       Iceberg's {@code uri} when that is a {@code jdbc:} URL)</td><td>required for {@code
+ *       jdbc}</td></tr>
  *   <tr><td>{@code catalogstore.jdbc.user}, {@code catalogstore.jdbc.password}</td><td>database
- *       credentials</td><td>from the URL</td></tr>
+ *       credentials (fall back to Iceberg's {@code jdbc.user}, {@code jdbc.password})</td><td>from
+ *       the URL</td></tr>
  *   <tr><td>{@code catalogstore.jdbc.pool-size}</td><td>maximum connections</td><td>10</td></tr>
  *   <tr><td>{@code catalogstore.jdbc.schema}</td><td>the database schema of the store's
  *       tables</td><td>{@code catalogstore}</td></tr>
@@ -30,10 +33,12 @@ import org.apache.iceberg.CatalogProperties;
  *   <tr><td>{@code catalogstore.branch}</td><td>the branch tables and views are read from and
  *       committed to</td><td>{@code main}</td></tr>
  *   <tr><td>{@code catalogstore.create-missing}</td><td>create the tenant, a warehouse and the
- *       catalog if they do not exist</td><td>{@code true}</td></tr>
+ *       catalog if they do not exist</td><td>{@code false} for {@code jdbc}, where a mistyped
+ *       name must not quietly start a new catalog in a shared database; {@code true} for {@code
+ *       memory}, which starts empty</td></tr>
  *   <tr><td>{@code warehouse}</td><td>the root location of new tables and views, and of the
- *       store warehouse created for a missing catalog</td><td>required unless every namespace
- *       names a {@code location}</td></tr>
+ *       store warehouse created for a missing catalog</td><td>the store catalog's warehouse root
+ *       followed by the catalog's name</td></tr>
  *   <tr><td>{@code catalogstore.unavailable-retries}, {@code
  *       catalogstore.unavailable-retry-wait-ms}</td><td>how often a commit the store refused as
  *       unavailable is sent again, and the first pause (doubled each time), before the commit's
@@ -70,6 +75,11 @@ public record StoreCatalogConfig(
   public static final String CATALOG = "catalogstore.catalog";
   public static final String BRANCH = "catalogstore.branch";
   public static final String CREATE_MISSING = "catalogstore.create-missing";
+
+  /** Iceberg's {@code JdbcCatalog} names for the credentials, read when ours are not set. */
+  static final String ICEBERG_JDBC_USER = "jdbc.user";
+
+  static final String ICEBERG_JDBC_PASSWORD = "jdbc.password";
   public static final String UNAVAILABLE_RETRIES = "catalogstore.unavailable-retries";
   public static final String UNAVAILABLE_RETRY_WAIT_MS = "catalogstore.unavailable-retry-wait-ms";
 
@@ -93,23 +103,32 @@ public record StoreCatalogConfig(
 
   /** Parses {@code properties} of the Iceberg catalog named {@code catalogName}. */
   public static StoreCatalogConfig parse(String catalogName, Map<String, String> properties) {
-    Backend backend = backend(properties.getOrDefault(BACKEND, "memory"));
-    Optional<String> url = nonBlank(properties, JDBC_URL).or(() -> nonBlank(properties, "uri"));
+    Optional<String> url =
+        nonBlank(properties, JDBC_URL)
+            .or(
+                () ->
+                    nonBlank(properties, CatalogProperties.URI)
+                        .filter(uri -> uri.startsWith("jdbc:")));
+    // A catalog given a database URL but no backend means that database, not a private memory
+    // store that would vanish with its tables at shutdown.
+    Backend backend =
+        backend(properties.getOrDefault(BACKEND, url.isPresent() ? "jdbc" : "memory"));
     if (backend == Backend.JDBC && url.isEmpty()) {
       throw new IllegalArgumentException(
-          "Property " + JDBC_URL + " (or uri) is required when " + BACKEND + " is jdbc");
+          "Property " + JDBC_URL + " (or a jdbc: uri) is required when " + BACKEND + " is jdbc");
     }
     return new StoreCatalogConfig(
         backend,
         url,
-        nonBlank(properties, JDBC_USER),
-        Optional.ofNullable(properties.get(JDBC_PASSWORD)),
+        nonBlank(properties, JDBC_USER).or(() -> nonBlank(properties, ICEBERG_JDBC_USER)),
+        Optional.ofNullable(properties.get(JDBC_PASSWORD))
+            .or(() -> Optional.ofNullable(properties.get(ICEBERG_JDBC_PASSWORD))),
         positiveInt(properties, JDBC_POOL_SIZE, JdbcStoreConfig.DEFAULT_MAXIMUM_POOL_SIZE),
         nonBlank(properties, JDBC_SCHEMA).orElse(JdbcStoreConfig.DEFAULT_SCHEMA),
         nonBlank(properties, TENANT).orElse(DEFAULT_TENANT),
-        nonBlank(properties, CATALOG).orElse(requireName(catalogName)),
+        nonBlank(properties, CATALOG).orElseGet(() -> requireName(catalogName)),
         nonBlank(properties, BRANCH).orElse(BranchRef.MAIN),
-        bool(properties, CREATE_MISSING, true),
+        bool(properties, CREATE_MISSING, backend == Backend.MEMORY),
         nonBlank(properties, CatalogProperties.WAREHOUSE_LOCATION).map(StoreCatalogConfig::trim),
         nonNegativeInt(properties, UNAVAILABLE_RETRIES, 3),
         nonNegativeInt(properties, UNAVAILABLE_RETRY_WAIT_MS, 100),

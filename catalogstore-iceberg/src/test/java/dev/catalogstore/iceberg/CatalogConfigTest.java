@@ -233,7 +233,9 @@ class CatalogConfigTest {
             StoreCatalogConfig.JDBC_URL,
             "jdbc:postgresql://db.example:5432/cat?user=svc&password=url-secret&ssl=true",
             StoreCatalogConfig.JDBC_PASSWORD,
-            "property-secret");
+            "property-secret",
+            StoreCatalogConfig.CREATE_MISSING,
+            "true");
 
     // The given store is used; the backend properties are parsed but not connected to.
     try (CatalogStoreCatalog catalog = initialize(properties)) {

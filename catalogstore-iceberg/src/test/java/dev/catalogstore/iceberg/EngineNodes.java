@@ -85,6 +85,8 @@ final class EngineNodes implements AutoCloseable {
     TestPostgres.Server server = TestPostgres.server();
     String schema = TestPostgres.uniqueSchema("realuse");
     properties.put(StoreCatalogConfig.BACKEND, "jdbc");
+    // Each test starts on an empty schema; on PostgreSQL the adapter creates nothing unasked.
+    properties.put(StoreCatalogConfig.CREATE_MISSING, "true");
     properties.put(StoreCatalogConfig.JDBC_URL, server.jdbcUrl());
     if (server.username() != null) {
       properties.put(StoreCatalogConfig.JDBC_USER, server.username());

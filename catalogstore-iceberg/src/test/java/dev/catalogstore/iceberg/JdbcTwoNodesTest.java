@@ -242,6 +242,8 @@ class JdbcTwoNodesTest {
     TestPostgres.Server server = TestPostgres.server();
     Map<String, String> properties = TestCatalogs.properties(warehouse, extra);
     properties.put(StoreCatalogConfig.BACKEND, "jdbc");
+    // Each test starts on an empty schema; on PostgreSQL the adapter creates nothing unasked.
+    properties.put(StoreCatalogConfig.CREATE_MISSING, "true");
     properties.put(StoreCatalogConfig.JDBC_URL, server.jdbcUrl());
     properties.put(StoreCatalogConfig.JDBC_SCHEMA, schema);
     properties.put(StoreCatalogConfig.JDBC_POOL_SIZE, "3");

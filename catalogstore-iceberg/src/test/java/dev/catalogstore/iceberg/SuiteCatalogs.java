@@ -85,6 +85,8 @@ final class SuiteCatalogs {
     TestPostgres.Server server = TestPostgres.server();
     Map<String, String> properties = new HashMap<>();
     properties.put(StoreCatalogConfig.BACKEND, "jdbc");
+    // Each test starts on an empty schema; on PostgreSQL the adapter creates nothing unasked.
+    properties.put(StoreCatalogConfig.CREATE_MISSING, "true");
     properties.put(StoreCatalogConfig.JDBC_URL, server.jdbcUrl());
     properties.put(StoreCatalogConfig.JDBC_SCHEMA, schema);
     properties.put(StoreCatalogConfig.JDBC_POOL_SIZE, "4");

@@ -1,6 +1,9 @@
 package dev.catalogstore.iceberg.io;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.io.PositionOutputStream;
@@ -20,12 +23,25 @@ final class LocalOutputFile implements OutputFile {
   /** Creates the file; fails with Iceberg's {@code AlreadyExistsException} if it exists. */
   @Override
   public PositionOutputStream create() {
+    createDirectory();
     return file.create();
   }
 
   @Override
   public PositionOutputStream createOrOverwrite() {
+    createDirectory();
     return file.createOrOverwrite();
+  }
+
+  private void createDirectory() {
+    File parent = path.getAbsoluteFile().getParentFile();
+    if (parent != null) {
+      try {
+        Files.createDirectories(parent.toPath());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create the directory of " + location, e);
+      }
+    }
   }
 
   @Override
