@@ -3,6 +3,7 @@ package dev.catalogstore.iceberg;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.CatalogTests;
 import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * Iceberg's own {@link CatalogTests}, unchanged, against the adapter. Each capability flag says
@@ -72,5 +73,13 @@ abstract class AdapterCatalogTests<C extends Catalog & SupportsNamespaces> exten
         "supportsEmptyNamespace",
         false,
         "The store keeps tables and views in namespaces, never at a catalog's root.");
+  }
+
+  /**
+   * Locations the suite asks for lie in this run's temporary directory (see {@link SuiteCatalogs}).
+   */
+  @Override
+  protected String baseTableLocation(TableIdentifier identifier) {
+    return SuiteCatalogs.requestedTableLocation(identifier.namespace() + "/" + identifier.name());
   }
 }

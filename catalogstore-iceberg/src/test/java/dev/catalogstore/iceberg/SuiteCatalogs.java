@@ -27,6 +27,14 @@ final class SuiteCatalogs {
 
   private SuiteCatalogs() {}
 
+  /**
+   * Where a suite test asks for a table of its own location: in this run's temporary directory,
+   * instead of the suites' default under {@code /tmp}, so a run leaves no files behind.
+   */
+  static String requestedTableLocation(String identifier) {
+    return "file:" + WAREHOUSES.resolve("requested").toAbsolutePath() + "/" + identifier;
+  }
+
   private static Path temporaryDirectory() {
     try {
       Path directory = Files.createTempDirectory("catalogstore-iceberg-suites");
