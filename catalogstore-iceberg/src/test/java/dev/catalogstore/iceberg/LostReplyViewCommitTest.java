@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A view replace whose reply is lost has landed even when a rival replaces the view on top of it,
- * or renames it, before the retry: it is reported successful and its metadata file is kept.
+ * or renames it, before the retry: it is reported successful and its metadata file is kept; so is a
+ * lost create with a rival replace on top.
  */
 class LostReplyViewCommitTest {
   private static final TableIdentifier ID = TableIdentifier.of(NS, "v");
@@ -78,6 +79,24 @@ class LostReplyViewCommitTest {
     assertThat(renamed.sqlFor("spark").sql()).isEqualTo("select 2 as id");
     assertThat(current.versionId()).isEqualTo(2);
     assertThat(TestCatalogs.metadataFiles(viewDir)).hasSize(2);
+  }
+
+  @Test
+  void aLostCreateWithARivalReplaceOnTopIsSuccessAndKeepsItsFile() {
+    TableIdentifier other = TableIdentifier.of(NS, "w");
+    faults.on(
+        "assets.create",
+        Fault.loseReply(),
+        Fault.before(() -> replace(rival.loadView(other), "select 3")));
+
+    // Before the fix the retry's already-exists failed the create and deleted its file.
+    TestCatalogs.createView(catalog, other);
+
+    faults.assertAllFaultsMet();
+    View now = rival.loadView(other);
+    assertThat(now.sqlFor("spark").sql()).isEqualTo("select 3 as id");
+    // The create's file and the rival's: the create's is the view's first version's file.
+    assertThat(TestCatalogs.metadataFiles(warehouse.resolve("ns/w").toString())).hasSize(2);
   }
 
   private static void replace(View view, String select) {
