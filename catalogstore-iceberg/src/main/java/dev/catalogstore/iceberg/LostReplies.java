@@ -41,8 +41,7 @@ final class LostReplies {
    *
    * <p>The history is read newest first: meeting {@code next} proves it landed; meeting {@code
    * expected} first proves it did not, since a compare-and-set on {@code expected} can only have
-   * put {@code next} right after it. For a create, a history without {@code next} is another
-   * writer's asset.
+   * put {@code next} right after it. Anything else proves nothing.
    */
   Landed pointerInstalled(
       AssetRef ref, Optional<AssetId> id, Optional<String> expected, String next) {
@@ -67,9 +66,11 @@ final class LostReplies {
         }
         Optional<PageRequest> following = page.nextPage(PageRequest.MAX_LIMIT);
         if (following.isEmpty()) {
-          // The whole history was read: without an expected pointer (a create) it is another
-          // writer's asset; with one, a history missing it was rewritten, so nothing is proven.
-          return expected.isEmpty() ? Landed.NO : Landed.UNKNOWN;
+          // The whole history was read without meeting either. For a create this is not proof
+          // either: the lost create may have landed and been renamed away before another writer
+          // created this asset, and a create has no id to follow. For a commit, a history missing
+          // the expected pointer was rewritten.
+          return Landed.UNKNOWN;
         }
         request = following.get();
       }

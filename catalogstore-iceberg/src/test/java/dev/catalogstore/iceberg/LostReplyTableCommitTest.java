@@ -131,6 +131,32 @@ class LostReplyTableCommitTest {
     assertThat(TableFiles.missing(now)).isEmpty();
   }
 
+  /**
+   * A create has no id to follow: when the name now holds another table whose history lacks the
+   * create's file, the lost create may still have landed and been renamed away, so the outcome is
+   * unknown and the file, the renamed table's metadata, is kept.
+   */
+  @Test
+  void aLostCreateRenamedAwayAndReplacedIsUnknownAndKeepsItsFile() {
+    faults.on(
+        CREATE,
+        Fault.loseReply(),
+        Fault.before(
+            () -> {
+              rival.renameTable(ID, RENAMED);
+              TestCatalogs.createTable(rival, ID);
+            }));
+
+    assertThatThrownBy(() -> catalog.buildTable(ID, TestCatalogs.SCHEMA).create())
+        .isInstanceOf(CommitStateUnknownException.class);
+
+    faults.assertAllFaultsMet();
+    Table renamed = rival.loadTable(RENAMED);
+    assertThat(TableFiles.missing(renamed)).isEmpty();
+    assertThat(Files.exists(Path.of(TestCatalogs.metadata(rival, RENAMED).metadataFileLocation())))
+        .isTrue();
+  }
+
   @Test
   void anUnclassifiedStoreErrorAfterTheCommitAppliedIsUnknownAndKeepsTheFile() {
     TableOperations ops = opsOfNewTable();
