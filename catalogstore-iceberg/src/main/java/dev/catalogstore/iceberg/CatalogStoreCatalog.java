@@ -138,8 +138,10 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
       closeables.addCloseable(io);
       closeables.addCloseable(metricsReporter());
     } catch (RuntimeException e) {
-      // An engine never closes a catalog whose initialize failed: release the store opened here.
+      // An engine never closes a catalog whose initialize failed: release the store opened here,
+      // and leave the catalog uninitialized.
       closeAfterFailure(e);
+      closeables = null;
       throw e;
     }
     LOG.info("Iceberg catalog {} over {}", catalogName, config);
