@@ -267,6 +267,30 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     }
   }
 
+  /**
+   * Whether a table is there, from the store alone: one read, without loading its metadata file as
+   * Iceberg's default does. A metadata table ({@code db.table.files}) is still resolved by loading.
+   */
+  @Override
+  public boolean tableExists(TableIdentifier identifier) {
+    if (isValidIdentifier(identifier) && hasPointer(identifier, AssetKind.ICEBERG_TABLE)) {
+      return true;
+    }
+    return isValidMetadataIdentifier(identifier) && super.tableExists(identifier);
+  }
+
+  /** Whether a view is there, from the store alone, without loading its metadata file. */
+  @Override
+  public boolean viewExists(TableIdentifier identifier) {
+    return isValidIdentifier(identifier) && hasPointer(identifier, AssetKind.ICEBERG_VIEW);
+  }
+
+  private boolean hasPointer(TableIdentifier identifier, AssetKind kind) {
+    return call(() -> store.assets().get(scope.tenant(), scope.asset(identifier)))
+        .filter(asset -> asset.kind() == kind && asset.metadataLocation().isPresent())
+        .isPresent();
+  }
+
   @Override
   public boolean dropTable(TableIdentifier identifier, boolean purge) {
     if (!isValidIdentifier(identifier)) {
