@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogstore.iceberg.FaultyStore.Fault;
-import dev.catalogstore.memory.InMemoryCatalogStore;
-import java.nio.file.Path;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -14,39 +12,16 @@ import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.NoSuchViewException;
 import org.apache.iceberg.exceptions.ServiceUnavailableException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rename moves only the table (or view) it read, and says why it cannot: the source is not a
  * table, the target is taken (by what), the target namespace is missing. A lost reply is success.
  */
-class GuardedRenameTest {
+class GuardedRenameTest extends RivalCatalogs {
   private static final TableIdentifier A = TableIdentifier.of(NS, "a");
   private static final TableIdentifier B = TableIdentifier.of(NS, "b");
   private static final String RENAME = "assets.rename";
-
-  @TempDir Path warehouse;
-  private FaultyStore faults;
-  private CatalogStoreCatalog catalog;
-  private CatalogStoreCatalog rival;
-
-  @BeforeEach
-  void open() {
-    faults = new FaultyStore(new InMemoryCatalogStore());
-    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
-    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
-    catalog.createNamespace(NS);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    catalog.close();
-    rival.close();
-    faults.base().close();
-  }
 
   @Test
   void renameTableOfAViewNameIsNoSuchTable() {

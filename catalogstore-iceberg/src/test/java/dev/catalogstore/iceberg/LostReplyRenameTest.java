@@ -4,42 +4,17 @@ import static dev.catalogstore.iceberg.TestCatalogs.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogstore.iceberg.FaultyStore.Fault;
-import dev.catalogstore.memory.InMemoryCatalogStore;
-import java.nio.file.Path;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rename whose reply is lost has landed when the asset it read now lives at the target, even if
  * the retry then meets a conflict because a rival has taken the old name meanwhile.
  */
-class LostReplyRenameTest {
+class LostReplyRenameTest extends RivalCatalogs {
   private static final TableIdentifier A = TableIdentifier.of(NS, "a");
   private static final TableIdentifier B = TableIdentifier.of(NS, "b");
   private static final String RENAME = "assets.rename";
-
-  @TempDir Path warehouse;
-  private FaultyStore faults;
-  private CatalogStoreCatalog catalog;
-  private CatalogStoreCatalog rival;
-
-  @BeforeEach
-  void open() {
-    faults = new FaultyStore(new InMemoryCatalogStore());
-    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
-    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
-    catalog.createNamespace(NS);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    catalog.close();
-    rival.close();
-    faults.base().close();
-  }
 
   @Test
   void aLostTableRenameThenAConflictIsSuccess() {

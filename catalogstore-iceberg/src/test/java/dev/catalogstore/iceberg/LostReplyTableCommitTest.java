@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.iceberg.FaultyStore.Fault;
-import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,10 +19,7 @@ import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A table commit or create whose reply is lost has landed even when, before the retry, a rival
@@ -31,31 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * deleted (they are in the table's metadata now). A failure the store does not classify proves
  * nothing, so it is an unknown outcome that keeps the file.
  */
-class LostReplyTableCommitTest {
+class LostReplyTableCommitTest extends RivalCatalogs {
   private static final TableIdentifier ID = TableIdentifier.of(NS, "t");
   private static final TableIdentifier RENAMED = TableIdentifier.of(NS, "t2");
   private static final String COMMIT = "assets.commitMetadataLocation";
   private static final String CREATE = "assets.create";
-
-  @TempDir Path warehouse;
-  private FaultyStore faults;
-  private CatalogStoreCatalog catalog;
-  private CatalogStoreCatalog rival;
-
-  @BeforeEach
-  void open() {
-    faults = new FaultyStore(new InMemoryCatalogStore());
-    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
-    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
-    catalog.createNamespace(NS);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    catalog.close();
-    rival.close();
-    faults.base().close();
-  }
 
   @Test
   void aLostAppendWithARivalCommitOnTopIsSuccessAndKeepsItsFiles() {

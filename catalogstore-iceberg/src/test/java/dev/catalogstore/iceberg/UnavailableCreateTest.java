@@ -5,44 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogstore.iceberg.FaultyStore.Fault;
-import dev.catalogstore.memory.InMemoryCatalogStore;
-import java.nio.file.Path;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Creating a table or view the store refuses as unavailable: a retry that finds the name taken by
  * the very metadata file it sent is the lost attempt's success; by another, a plain already-exists.
  */
-class UnavailableCreateTest {
+class UnavailableCreateTest extends RivalCatalogs {
   private static final TableIdentifier ID = TableIdentifier.of(NS, "t");
   private static final String CREATE = "assets.create";
-
-  @TempDir Path warehouse;
-  private FaultyStore faults;
-  private CatalogStoreCatalog catalog;
-  private CatalogStoreCatalog rival;
-
-  @BeforeEach
-  void open() {
-    faults = new FaultyStore(new InMemoryCatalogStore());
-    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
-    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
-    catalog.createNamespace(NS);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    catalog.close();
-    rival.close();
-    faults.base().close();
-  }
 
   @Test
   void aLostReplyOnCreateIsRecognisedAsSuccess() {

@@ -5,43 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalogstore.iceberg.FaultyStore.Fault;
-import dev.catalogstore.memory.InMemoryCatalogStore;
-import java.nio.file.Path;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.view.View;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A view's new version is installed like a table's metadata: a version that loses the
  * compare-and-set deletes its file and Iceberg's retry lands it; a lasting outage is an unknown
  * outcome that keeps the file.
  */
-class ViewCommitTest {
+class ViewCommitTest extends RivalCatalogs {
   private static final TableIdentifier ID = TableIdentifier.of(NS, "t");
-
-  @TempDir Path warehouse;
-  private FaultyStore faults;
-  private CatalogStoreCatalog catalog;
-  private CatalogStoreCatalog rival;
-
-  @BeforeEach
-  void open() {
-    faults = new FaultyStore(new InMemoryCatalogStore());
-    catalog = TestCatalogs.open(faults.store(), "cat", TestCatalogs.properties(warehouse));
-    rival = TestCatalogs.open(faults.base(), "cat", TestCatalogs.properties(warehouse));
-    catalog.createNamespace(NS);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    catalog.close();
-    rival.close();
-    faults.base().close();
-  }
 
   @Test
   void aViewReplaceOutageOnEveryAttemptIsUnknownAndKeepsTheFile() {
