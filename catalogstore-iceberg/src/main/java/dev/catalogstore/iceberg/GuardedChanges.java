@@ -14,6 +14,7 @@ import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.iceberg.LostReplies.Landed;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -21,6 +22,7 @@ import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.NoSuchViewException;
+import org.apache.iceberg.exceptions.ServiceUnavailableException;
 
 /**
  * Drops and renames of tables and views, each guarded by what was read: the store applies the
@@ -40,10 +42,12 @@ final class GuardedChanges {
 
   private final CatalogScope scope;
   private final PointerCommits.UnavailableRetries retries;
+  private final LostReplies lostReplies;
 
   GuardedChanges(CatalogScope scope, PointerCommits.UnavailableRetries retries) {
     this.scope = scope;
     this.retries = retries;
+    this.lostReplies = new LostReplies(scope);
   }
 
   /**
@@ -57,7 +61,6 @@ final class GuardedChanges {
       boolean exactVersion,
       Consumer<Asset> beforeDrop,
       Consumer<Asset> afterDrop) {
-    CommitMeta meta = CommitMeta.message("iceberg: drop " + noun(kind) + " " + ref);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Optional<Asset> read = read(ref).filter(asset -> asset.kind() == kind);
       if (read.isEmpty()) {
@@ -69,7 +72,7 @@ final class GuardedChanges {
           exactVersion
               ? AssetExpectation.of(asset)
               : AssetExpectation.ANY.withId(asset.id()).withKind(kind);
-      Outcome outcome = deleteRetrying(ref, guard, meta);
+      Outcome outcome = deleteRetrying(ref, guard, "drop " + noun(kind) + " " + ref);
       if (outcome == Outcome.DONE) {
         afterDrop.accept(asset);
         return true;
@@ -87,9 +90,9 @@ final class GuardedChanges {
   void rename(AssetRef from, AssetRef to, AssetKind kind) {
     TableIdentifier fromId = CatalogScope.identifier(from);
     TableIdentifier toId = CatalogScope.identifier(to);
-    CommitMeta meta =
-        CommitMeta.message("iceberg: rename " + noun(kind) + " " + from + " to " + to);
     for (int round = 0; round < MAX_ROUNDS; round++) {
+      String token = ChangeTokens.newToken();
+      CommitMeta meta = ChangeTokens.meta("rename " + noun(kind) + " " + from + " to " + to, token);
       Asset asset =
           read(from)
               .filter(found -> found.kind() == kind)
@@ -105,12 +108,12 @@ final class GuardedChanges {
           await(() -> scope.store().assets().rename(scope.tenant(), from, to, guard, meta));
           return;
         } catch (AlreadyExistsException e) {
-          if (lastOutage != null && renamedTo(asset, to)) {
+          if (lastOutage != null && settledAfterLostReply(asset, from, to, token)) {
             return; // the lost attempt renamed it
           }
           throw Failures.renameTarget(fromId, toId, read(to).map(Asset::kind));
         } catch (NotFoundException e) {
-          if (lastOutage != null && renamedTo(asset, to)) {
+          if (lastOutage != null && settledAfterLostReply(asset, from, to, token)) {
             return; // the lost attempt renamed it
           }
           if (e.missing() == ObjectType.NAMESPACE) {
@@ -118,7 +121,7 @@ final class GuardedChanges {
           }
           throw notFound(kind, fromId);
         } catch (ConflictException e) {
-          if (lastOutage != null && renamedTo(asset, to)) {
+          if (lastOutage != null && settledAfterLostReply(asset, from, to, token)) {
             return; // the lost attempt renamed it
           }
           changed = true; // another asset holds the name now: read again
@@ -145,7 +148,9 @@ final class GuardedChanges {
     CHANGED
   }
 
-  private Outcome deleteRetrying(AssetRef ref, AssetExpectation guard, CommitMeta meta) {
+  private Outcome deleteRetrying(AssetRef ref, AssetExpectation guard, String description) {
+    String token = ChangeTokens.newToken();
+    CommitMeta meta = ChangeTokens.meta(description, token);
     UnavailableException lastOutage = null;
     for (int attempt = 0; attempt <= retries.count(); attempt++) {
       if (attempt > 0) {
@@ -155,14 +160,15 @@ final class GuardedChanges {
         await(() -> scope.store().assets().delete(scope.tenant(), ref, guard, meta));
         return Outcome.DONE;
       } catch (NotFoundException | ConflictException e) {
-        if (lastOutage != null) {
-          // The lost attempt may have removed it, or another writer may have moved or replaced
-          // it since: only the asset's id tells. Gone everywhere, it was removed.
-          return whereIs(guard.id().orElseThrow()).isEmpty()
-              ? Outcome.DONE
-              : (e instanceof NotFoundException ? Outcome.GONE : Outcome.CHANGED);
+        if (lastOutage != null && lostReplies.changeLanded(token) == Landed.YES) {
+          return Outcome.DONE; // the lost attempt removed it
         }
-        return e instanceof NotFoundException ? Outcome.GONE : Outcome.CHANGED;
+        if (e instanceof ConflictException) {
+          return Outcome.CHANGED;
+        }
+        // Nothing at the name, and not by this call (or not provably so): someone else moved or
+        // removed it. Reporting it gone keeps a purge from deleting files this call did not free.
+        return Outcome.GONE;
       } catch (UnavailableException e) {
         lastOutage = e;
       } catch (CatalogStoreException e) {
@@ -172,9 +178,26 @@ final class GuardedChanges {
     throw StoreCalls.toIceberg(lastOutage);
   }
 
-  /** Whether the asset read now lives at {@code to}: the rename happened. */
-  private boolean renamedTo(Asset asset, AssetRef to) {
-    return whereIs(asset.id()).map(Asset::ref).equals(Optional.of(to));
+  /**
+   * After a lost reply, whether the rename landed: the branch's history holds this call's commit,
+   * or the asset read now lives at {@code to}. If it is at neither name nor proven renamed, the
+   * outcome is unknown, and so reported; if it is still at {@code from}, the refusal stands.
+   */
+  private boolean settledAfterLostReply(Asset asset, AssetRef from, AssetRef to, String token) {
+    if (lostReplies.changeLanded(token) == Landed.YES) {
+      return true;
+    }
+    Optional<AssetRef> now = whereIs(asset.id()).map(Asset::ref);
+    if (now.equals(Optional.of(to))) {
+      return true;
+    }
+    if (!now.equals(Optional.of(from))) {
+      throw new ServiceUnavailableException(
+          "Rename of %s to %s: the catalog store lost its answer, and the table has moved since;"
+              + " its outcome is unknown",
+          CatalogScope.identifier(from), CatalogScope.identifier(to));
+    }
+    return false;
   }
 
   /** The asset with that id wherever it is now; empty if it is gone. */

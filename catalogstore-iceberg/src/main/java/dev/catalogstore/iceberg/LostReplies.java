@@ -13,10 +13,19 @@ import java.util.Optional;
 
 /**
  * Settles, from the store's own record, whether a change whose reply was lost landed. Other writers
- * may have acted since (committed on top, renamed, dropped), so the state now is not enough: a
- * pointer that is no longer current may still have been installed, and a name that is empty now may
- * have held the change a moment ago. The asset's metadata history, which follows it through
- * renames, and its id, which never changes, tell.
+ * may have acted since (committed on top, renamed, dropped, registered the same metadata under
+ * another name), so the state now is not enough.
+ *
+ * <ul>
+ *   <li>The branch's history is asked first: every change is one commit whose message carries the
+ *       call's token ({@link ChangeTokens}); finding it proves the change landed.
+ *   <li>Otherwise an asset's metadata history, which follows it through renames, may hold the
+ *       pointer: that proves it too.
+ *   <li>Failure is proven only by the asset read before the commit, still at its name, whose
+ *       history shows the expected pointer with nothing of ours after it: a compare-and-set on that
+ *       pointer can only have put ours right after it.
+ *   <li>Anything else proves nothing: the outcome is unknown.
+ * </ul>
  */
 final class LostReplies {
   /** What the record shows. */
@@ -25,55 +34,57 @@ final class LostReplies {
     YES,
     /** The record proves the change can never have happened. */
     NO,
-    /** The record cannot tell (the asset is gone, or the store did not answer). */
+    /** The record cannot tell (the asset moved or is gone, or the store did not answer). */
     UNKNOWN
   }
 
   private final CatalogScope scope;
+  private final ChangeTokens tokens;
 
   LostReplies(CatalogScope scope) {
     this.scope = scope;
+    this.tokens = new ChangeTokens(scope);
+  }
+
+  /** Whether the change marked with {@code token} landed, by the branch's history alone. */
+  Landed changeLanded(String token) {
+    try {
+      return tokens.landed(token) ? Landed.YES : Landed.UNKNOWN;
+    } catch (CatalogStoreException | IllegalStateException e) {
+      return Landed.UNKNOWN;
+    }
   }
 
   /**
-   * Whether metadata pointer {@code next} was installed on the asset last seen at {@code ref} (with
-   * id {@code id}, when known) over {@code expected} (none, for a create).
-   *
-   * <p>The history is read newest first: meeting {@code next} proves it landed; meeting {@code
-   * expected} first proves it did not, since a compare-and-set on {@code expected} can only have
-   * put {@code next} right after it. Anything else proves nothing.
+   * Whether metadata pointer {@code next}, sent with {@code token}, was installed at {@code ref}
+   * over {@code expected} (none, for a create) on the asset with id {@code id} (when known).
    */
   Landed pointerInstalled(
-      AssetRef ref, Optional<AssetId> id, Optional<String> expected, String next) {
+      AssetRef ref, Optional<AssetId> id, Optional<String> expected, String next, String token) {
     try {
-      Optional<Asset> asset = locate(ref, id);
-      if (asset.isEmpty()) {
-        return Landed.UNKNOWN;
+      if (tokens.landed(token)) {
+        return Landed.YES;
       }
-      AssetRef now = asset.get().ref();
-      PageRequest request = PageRequest.firstPage(PageRequest.MAX_LIMIT);
-      while (true) {
-        PageRequest current = request;
-        Page<MetadataLocation> page =
-            await(() -> scope.store().assets().history(scope.tenant(), now, current));
-        for (MetadataLocation entry : page.items()) {
-          if (entry.location().equals(next)) {
-            return Landed.YES;
-          }
-          if (expected.isPresent() && entry.location().equals(expected.get())) {
-            return Landed.NO;
-          }
-        }
-        Optional<PageRequest> following = page.nextPage(PageRequest.MAX_LIMIT);
-        if (following.isEmpty()) {
-          // The whole history was read without meeting either. For a create this is not proof
-          // either: the lost create may have landed and been renamed away before another writer
-          // created this asset, and a create has no id to follow. For a commit, a history missing
-          // the expected pointer was rewritten.
+      Optional<Asset> atName = get(ref);
+      boolean ours = id.isPresent() && atName.map(Asset::id).equals(id);
+      if (ours) {
+        Landed seen = scan(atName.get(), expected, next);
+        // Proof of failure holds only if the asset is still ours and still at its name.
+        if (seen == Landed.NO && !get(ref).map(Asset::id).equals(id)) {
           return Landed.UNKNOWN;
         }
-        request = following.get();
+        return seen;
       }
+      if (atName.isPresent() && scan(atName.get(), Optional.empty(), next) == Landed.YES) {
+        return Landed.YES;
+      }
+      if (id.isPresent()) {
+        Optional<Asset> moved = byId(id.get());
+        if (moved.isPresent() && scan(moved.get(), Optional.empty(), next) == Landed.YES) {
+          return Landed.YES;
+        }
+      }
+      return Landed.UNKNOWN;
     } catch (CatalogStoreException | IllegalStateException e) {
       return Landed.UNKNOWN;
     }
@@ -87,12 +98,34 @@ final class LostReplies {
     return await(() -> scope.store().assets().getById(scope.tenant(), id));
   }
 
-  /** The asset at {@code ref} if it is the one with {@code id}; else where that one is now. */
-  private Optional<Asset> locate(AssetRef ref, Optional<AssetId> id) {
-    Optional<Asset> atRef = await(() -> scope.store().assets().get(scope.tenant(), ref));
-    if (id.isEmpty() || atRef.map(Asset::id).equals(id)) {
-      return atRef;
+  private Optional<Asset> get(AssetRef ref) {
+    return await(() -> scope.store().assets().get(scope.tenant(), ref));
+  }
+
+  /**
+   * Reads {@code asset}'s metadata history newest first: {@code next} met is YES; {@code expected}
+   * met first is NO; neither is UNKNOWN.
+   */
+  private Landed scan(Asset asset, Optional<String> expected, String next) {
+    AssetRef at = asset.ref();
+    PageRequest request = PageRequest.firstPage(PageRequest.MAX_LIMIT);
+    while (true) {
+      PageRequest current = request;
+      Page<MetadataLocation> page =
+          await(() -> scope.store().assets().history(scope.tenant(), at, current));
+      for (MetadataLocation entry : page.items()) {
+        if (entry.location().equals(next)) {
+          return Landed.YES;
+        }
+        if (expected.isPresent() && entry.location().equals(expected.get())) {
+          return Landed.NO;
+        }
+      }
+      Optional<PageRequest> following = page.nextPage(PageRequest.MAX_LIMIT);
+      if (following.isEmpty()) {
+        return Landed.UNKNOWN;
+      }
+      request = following.get();
     }
-    return byId(id.get());
   }
 }

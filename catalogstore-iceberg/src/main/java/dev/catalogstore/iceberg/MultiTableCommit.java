@@ -3,7 +3,6 @@ package dev.catalogstore.iceberg;
 import dev.catalogstore.api.asset.AssetCommit;
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.MetadataCommit;
-import dev.catalogstore.api.commit.CommitMeta;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +27,8 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
  * its new metadata file written; the store then swaps every pointer at once, on the condition that
  * each is still the one read. A table that changed after it was read fails the whole commit with
  * {@code CommitFailedException}; the files written are deleted. A table whose updates change
- * nothing takes no part: it keeps its metadata.
+ * nothing takes no part: it keeps its metadata, and its requirements are checked against the
+ * metadata read, not atomically with the others' swap (a read-set check needs a change to ride on).
  */
 final class MultiTableCommit {
   private final PointerCommits pointerCommits;
@@ -79,8 +79,7 @@ final class MultiTableCommit {
         afterSuccess.add(() -> CatalogUtil.deleteRemovedMetadataFiles(ops.io(), base, updated));
       }
       if (!parts.isEmpty()) {
-        pointerCommits.replaceAll(
-            parts, ids, CommitMeta.message("iceberg: commit " + parts.size() + " tables"));
+        pointerCommits.replaceAll(parts, ids);
       }
       keepFiles = true;
       afterSuccess.forEach(Runnable::run);

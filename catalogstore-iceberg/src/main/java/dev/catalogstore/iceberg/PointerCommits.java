@@ -58,7 +58,8 @@ final class PointerCommits {
   void create(AssetRef ref, AssetKind kind, String location, String metadataLocation) {
     NewAsset request =
         NewAsset.builder(kind).location(location).metadataLocation(metadataLocation).build();
-    CommitMeta meta = CommitMeta.message("iceberg: create " + describe(kind) + " " + ref);
+    String token = ChangeTokens.newToken();
+    CommitMeta meta = ChangeTokens.meta("create " + describe(kind) + " " + ref, token);
     Attempts attempts = new Attempts(ref);
     while (attempts.next()) {
       try {
@@ -68,13 +69,17 @@ final class PointerCommits {
         if (attempts.settled(
             () ->
                 lostReplies.pointerInstalled(
-                    ref, Optional.empty(), Optional.empty(), metadataLocation))) {
+                    ref, Optional.empty(), Optional.empty(), metadataLocation, token))) {
           return;
         }
         Optional<AssetKind> existing = readKind(ref);
         throw Failures.alreadyExists(CatalogScope.identifier(ref), kind, existing);
       } catch (NotFoundException e) {
-        // A create is refused for a missing namespace (or catalog) before anything is written.
+        // A create is refused for a missing namespace (or catalog) before anything is written;
+        // after a lost reply, though, the create may have landed and been moved away since.
+        if (attempts.settled(() -> lostReplies.changeLanded(token))) {
+          return;
+        }
         throw missing(ref, kind, e);
       } catch (UnavailableException e) {
         attempts.lost(e);
@@ -101,9 +106,10 @@ final class PointerCommits {
       commit = commit.withLocation(newLocation.get());
     }
     MetadataCommit cas = commit;
-    CommitMeta meta = CommitMeta.message("iceberg: commit " + describe(kind) + " " + ref);
+    String token = ChangeTokens.newToken();
+    CommitMeta meta = ChangeTokens.meta("commit " + describe(kind) + " " + ref, token);
     Supplier<Landed> landed =
-        () -> lostReplies.pointerInstalled(ref, id, Optional.of(expected), next);
+        () -> lostReplies.pointerInstalled(ref, id, Optional.of(expected), next, token);
     Attempts attempts = new Attempts(ref);
     while (attempts.next()) {
       try {
@@ -137,20 +143,22 @@ final class PointerCommits {
    * Replaces several tables' pointers as one all-or-nothing step; {@code ids} are the assets' ids
    * as read, in the order of {@code commits}.
    */
-  void replaceAll(List<AssetCommit> commits, List<Optional<AssetId>> ids, CommitMeta meta) {
+  void replaceAll(List<AssetCommit> commits, List<Optional<AssetId>> ids) {
+    String token = ChangeTokens.newToken();
+    CommitMeta meta = ChangeTokens.meta("commit " + commits.size() + " tables", token);
     Attempts attempts = new Attempts(commits.get(0).asset());
     while (attempts.next()) {
       try {
         await(() -> scope.store().assets().commitMetadataLocations(scope.tenant(), commits, meta));
         return;
       } catch (ConflictException e) {
-        if (attempts.settled(() -> anyInstalled(commits, ids))) {
+        if (attempts.settled(() -> anyInstalled(commits, ids, token))) {
           return;
         }
         throw new CommitFailedException(
             e, "Cannot commit %d tables together: %s", commits.size(), e.getMessage());
       } catch (NotFoundException e) {
-        if (attempts.settled(() -> anyInstalled(commits, ids))) {
+        if (attempts.settled(() -> anyInstalled(commits, ids, token))) {
           return;
         }
         if (e.missing() == ObjectType.NAMESPACE || e.missing() == ObjectType.ASSET) {
@@ -170,13 +178,14 @@ final class PointerCommits {
    * Whether the multi-asset commit landed: it is all-or-nothing, so one part's pointer in its
    * asset's history proves every part landed; every part proven absent proves none did.
    */
-  private Landed anyInstalled(List<AssetCommit> commits, List<Optional<AssetId>> ids) {
+  private Landed anyInstalled(
+      List<AssetCommit> commits, List<Optional<AssetId>> ids, String token) {
     boolean allAbsent = true;
     for (int i = 0; i < commits.size(); i++) {
       AssetCommit part = commits.get(i);
       Landed landed =
           lostReplies.pointerInstalled(
-              part.asset(), ids.get(i), part.commit().expected(), part.commit().next());
+              part.asset(), ids.get(i), part.commit().expected(), part.commit().next(), token);
       if (landed == Landed.YES) {
         return Landed.YES;
       }

@@ -108,12 +108,12 @@ class LostReplyTableCommitTest extends RivalCatalogs {
   }
 
   /**
-   * A create has no id to follow: when the name now holds another table whose history lacks the
-   * create's file, the lost create may still have landed and been renamed away, so the outcome is
-   * unknown and the file, the renamed table's metadata, is kept.
+   * A lost create whose table was renamed away and whose name another table took since: the
+   * branch's history holds the create's commit, so it landed, and its file, the renamed table's
+   * metadata, is kept.
    */
   @Test
-  void aLostCreateRenamedAwayAndReplacedIsUnknownAndKeepsItsFile() {
+  void aLostCreateRenamedAwayAndReplacedLandedAndKeepsItsFile() {
     faults.on(
         CREATE,
         Fault.loseReply(),
@@ -123,14 +123,36 @@ class LostReplyTableCommitTest extends RivalCatalogs {
               TestCatalogs.createTable(rival, ID);
             }));
 
-    assertThatThrownBy(() -> catalog.buildTable(ID, TestCatalogs.SCHEMA).create())
-        .isInstanceOf(CommitStateUnknownException.class);
+    catalog.buildTable(ID, TestCatalogs.SCHEMA).create();
 
     faults.assertAllFaultsMet();
     Table renamed = rival.loadTable(RENAMED);
     assertThat(TableFiles.missing(renamed)).isEmpty();
     assertThat(Files.exists(Path.of(TestCatalogs.metadata(rival, RENAMED).metadataFileLocation())))
         .isTrue();
+  }
+
+  /**
+   * When the branch's history cannot be read either, a name held by another table proves nothing:
+   * the outcome is unknown and the file is kept.
+   */
+  @Test
+  void aLostCreateWhoseNameAnotherTableHoldsIsUnknownWhenHistoryIsUnreadable() {
+    faults.on(
+        CREATE,
+        Fault.loseReply(),
+        Fault.before(
+            () -> {
+              rival.renameTable(ID, RENAMED);
+              TestCatalogs.createTable(rival, ID);
+            }));
+    faults.on("commits.ancestry", Fault.refuse());
+
+    assertThatThrownBy(() -> catalog.buildTable(ID, TestCatalogs.SCHEMA).create())
+        .isInstanceOf(CommitStateUnknownException.class);
+
+    Table renamed = rival.loadTable(RENAMED);
+    assertThat(TableFiles.missing(renamed)).isEmpty();
   }
 
   @Test

@@ -99,9 +99,10 @@ class UnavailableCommitTest {
 
   @Test
   void anUnreadableOutcomeAfterALostReplyIsUnknownToo() {
-    // The retry's conflict must be settled by a read, which the store refuses as well.
+    // The retry's conflict must be settled by reading the branch's history, which the store
+    // refuses as well.
     faults.on(COMMIT, Fault.loseReply());
-    faults.on("assets.get", Fault.refuse());
+    faults.on("commits.ancestry", Fault.refuse());
 
     assertThatThrownBy(() -> ops.commit(base, next))
         .isInstanceOf(CommitStateUnknownException.class);
