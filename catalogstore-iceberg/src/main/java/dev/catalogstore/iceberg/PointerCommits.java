@@ -62,6 +62,11 @@ final class PointerCommits {
     CommitMeta meta = ChangeTokens.meta("create " + describe(kind) + " " + ref, token);
     Attempts attempts = new Attempts(ref);
     while (attempts.next()) {
+      // A create is not a compare-and-set: sent again after it landed and was renamed away, it
+      // would create a second table on the same metadata. The branch's history tells first.
+      if (attempts.afterLostReply() && lostReplies.changeLanded(token) == Landed.YES) {
+        return;
+      }
       try {
         await(() -> scope.store().assets().create(scope.tenant(), ref, request, meta));
         return;
@@ -243,6 +248,11 @@ final class PointerCommits {
 
     void lost(UnavailableException e) {
       lastOutage = e;
+    }
+
+    /** Whether an earlier attempt's reply was lost: it may have landed. */
+    boolean afterLostReply() {
+      return lastOutage != null;
     }
 
     /**

@@ -64,6 +64,19 @@ final class FaultyStore {
       };
     }
 
+    /**
+     * Like {@link #loseReply()}, and {@code rival} changes the store before the caller hears of the
+     * outage: whatever the caller does next sees the rival's change.
+     */
+    static Fault loseReplyThen(Runnable rival) {
+      return call -> {
+        CompletableFuture<?> applied = call.get();
+        applied.handle((result, failure) -> null).join();
+        rival.run();
+        return CompletableFuture.failedFuture(outage("reply lost"));
+      };
+    }
+
     /** {@code rival} changes the store, then the call goes through. */
     static Fault before(Runnable rival) {
       return call -> {

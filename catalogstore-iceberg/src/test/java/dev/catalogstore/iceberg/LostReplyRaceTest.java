@@ -64,8 +64,7 @@ class LostReplyRaceTest extends RivalCatalogs {
     TestCatalogs.append(create.table(), "a");
     faults.on(
         "assets.create",
-        Fault.loseReply(),
-        Fault.before(
+        Fault.loseReplyThen(
             () -> {
               rival.renameTable(ID, moved);
               rival.dropNamespace(NS);
@@ -111,5 +110,18 @@ class LostReplyRaceTest extends RivalCatalogs {
 
     faults.assertAllFaultsMet();
     assertThat(rival.tableExists(c)).isTrue();
+  }
+
+  @Test
+  void aLostCreateRenamedAwayIsNotCreatedAgainOnTheSameMetadata() {
+    TableIdentifier moved = TableIdentifier.of(NS2, "t");
+    faults.on("assets.create", Fault.loseReplyThen(() -> rival.renameTable(ID, moved)));
+
+    catalog.buildTable(ID, TestCatalogs.SCHEMA).create();
+
+    faults.assertAllFaultsMet();
+    assertThat(faults.calls("assets.create")).as("not sent again").isEqualTo(1);
+    assertThat(rival.tableExists(moved)).isTrue();
+    assertThat(rival.tableExists(ID)).isFalse();
   }
 }

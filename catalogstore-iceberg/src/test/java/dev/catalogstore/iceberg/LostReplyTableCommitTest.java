@@ -72,7 +72,7 @@ class LostReplyTableCommitTest extends RivalCatalogs {
 
   @Test
   void aLostCreateWithARivalCommitOnTopIsSuccessAndKeepsItsFile() {
-    faults.on(CREATE, Fault.loseReply(), Fault.before(this::rivalSetsAProperty));
+    faults.on(CREATE, Fault.loseReplyThen(this::rivalSetsAProperty));
 
     Table created = catalog.buildTable(ID, TestCatalogs.SCHEMA).create();
 
@@ -94,7 +94,7 @@ class LostReplyTableCommitTest extends RivalCatalogs {
             TestCatalogs.dataFile(
                 ctas.table().io(), warehouse.resolve("ns/t/data/ctas.parquet").toString()))
         .commit();
-    faults.on(CREATE, Fault.loseReply(), Fault.before(this::rivalSetsAProperty));
+    faults.on(CREATE, Fault.loseReplyThen(this::rivalSetsAProperty));
 
     // Before the fix the create failed as "already exists" and the transaction's clean-up deleted
     // the manifests and metadata file of the table it had in fact created.
@@ -116,8 +116,7 @@ class LostReplyTableCommitTest extends RivalCatalogs {
   void aLostCreateRenamedAwayAndReplacedLandedAndKeepsItsFile() {
     faults.on(
         CREATE,
-        Fault.loseReply(),
-        Fault.before(
+        Fault.loseReplyThen(
             () -> {
               rival.renameTable(ID, RENAMED);
               TestCatalogs.createTable(rival, ID);
@@ -140,13 +139,14 @@ class LostReplyTableCommitTest extends RivalCatalogs {
   void aLostCreateWhoseNameAnotherTableHoldsIsUnknownWhenHistoryIsUnreadable() {
     faults.on(
         CREATE,
-        Fault.loseReply(),
-        Fault.before(
+        Fault.loseReplyThen(
             () -> {
               rival.renameTable(ID, RENAMED);
               TestCatalogs.createTable(rival, ID);
             }));
-    faults.on("commits.ancestry", Fault.refuse());
+    // Both readings of the branch's history are refused: before the create is sent again, and
+    // when its refusal is settled.
+    faults.on("commits.ancestry", Fault.refuse(), Fault.refuse());
 
     assertThatThrownBy(() -> catalog.buildTable(ID, TestCatalogs.SCHEMA).create())
         .isInstanceOf(CommitStateUnknownException.class);

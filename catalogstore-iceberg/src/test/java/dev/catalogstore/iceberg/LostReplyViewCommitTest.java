@@ -85,9 +85,7 @@ class LostReplyViewCommitTest {
   void aLostCreateWithARivalReplaceOnTopIsSuccessAndKeepsItsFile() {
     TableIdentifier other = TableIdentifier.of(NS, "w");
     faults.on(
-        "assets.create",
-        Fault.loseReply(),
-        Fault.before(() -> replace(rival.loadView(other), "select 3")));
+        "assets.create", Fault.loseReplyThen(() -> replace(rival.loadView(other), "select 3")));
 
     // Before the fix the retry's already-exists failed the create and deleted its file.
     TestCatalogs.createView(catalog, other);

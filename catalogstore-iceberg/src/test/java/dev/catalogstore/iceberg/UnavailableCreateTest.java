@@ -25,7 +25,8 @@ class UnavailableCreateTest extends RivalCatalogs {
 
     TestCatalogs.createTable(catalog, ID);
 
-    assertThat(faults.calls(CREATE)).isEqualTo(2);
+    // Settled by the branch's history before sending it again: a create is sent once.
+    assertThat(faults.calls(CREATE)).isEqualTo(1);
     TableMetadata created = metadata();
     assertThat(TestCatalogs.metadataFiles(created.location()))
         .containsExactly(created.metadataFileLocation());
@@ -76,7 +77,7 @@ class UnavailableCreateTest extends RivalCatalogs {
 
     TestCatalogs.createView(catalog, ID);
 
-    assertThat(faults.calls(CREATE)).isEqualTo(2);
+    assertThat(faults.calls(CREATE)).isEqualTo(1);
     assertThat(rival.viewExists(ID)).isTrue();
   }
 
