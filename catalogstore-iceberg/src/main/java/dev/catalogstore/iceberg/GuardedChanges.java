@@ -15,6 +15,7 @@ import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.iceberg.LostReplies.Landed;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -93,6 +94,7 @@ final class GuardedChanges {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       String token = ChangeTokens.newToken();
       CommitMeta meta = ChangeTokens.meta("rename " + noun(kind) + " " + from + " to " + to, token);
+      long firstSent = System.nanoTime();
       Asset asset =
           read(from)
               .filter(found -> found.kind() == kind)
@@ -108,12 +110,12 @@ final class GuardedChanges {
           await(() -> scope.store().assets().rename(scope.tenant(), from, to, guard, meta));
           return;
         } catch (AlreadyExistsException e) {
-          if (lastOutage != null && settledAfterLostReply(asset, from, to, token)) {
+          if (lastOutage != null && settledAfterLostReply(asset, from, to, token, firstSent)) {
             return; // the lost attempt renamed it
           }
           throw Failures.renameTarget(fromId, toId, read(to).map(Asset::kind));
         } catch (NotFoundException e) {
-          if (lastOutage != null && settledAfterLostReply(asset, from, to, token)) {
+          if (lastOutage != null && settledAfterLostReply(asset, from, to, token, firstSent)) {
             return; // the lost attempt renamed it
           }
           if (e.missing() == ObjectType.NAMESPACE) {
@@ -121,7 +123,7 @@ final class GuardedChanges {
           }
           throw notFound(kind, fromId);
         } catch (ConflictException e) {
-          if (lastOutage != null && settledAfterLostReply(asset, from, to, token)) {
+          if (lastOutage != null && settledAfterLostReply(asset, from, to, token, firstSent)) {
             return; // the lost attempt renamed it
           }
           changed = true; // another asset holds the name now: read again
@@ -151,6 +153,7 @@ final class GuardedChanges {
   private Outcome deleteRetrying(AssetRef ref, AssetExpectation guard, String description) {
     String token = ChangeTokens.newToken();
     CommitMeta meta = ChangeTokens.meta(description, token);
+    long firstSent = System.nanoTime();
     UnavailableException lastOutage = null;
     for (int attempt = 0; attempt <= retries.count(); attempt++) {
       if (attempt > 0) {
@@ -160,15 +163,21 @@ final class GuardedChanges {
         await(() -> scope.store().assets().delete(scope.tenant(), ref, guard, meta));
         return Outcome.DONE;
       } catch (NotFoundException | ConflictException e) {
-        if (lastOutage != null && lostReplies.changeLanded(token) == Landed.YES) {
-          return Outcome.DONE; // the lost attempt removed it
+        Outcome refused = e instanceof NotFoundException ? Outcome.GONE : Outcome.CHANGED;
+        if (lastOutage == null) {
+          return refused;
         }
-        if (e instanceof ConflictException) {
-          return Outcome.CHANGED;
+        // The lost attempt may have removed it; only this call's commit proves that.
+        Landed landed = lostReplies.changeLanded(token, since(firstSent));
+        if (landed == Landed.YES) {
+          return Outcome.DONE;
         }
-        // Nothing at the name, and not by this call (or not provably so): someone else moved or
-        // removed it. Reporting it gone keeps a purge from deleting files this call did not free.
-        return Outcome.GONE;
+        if (landed == Landed.NO || whereIs(guard.id().orElseThrow()).isPresent()) {
+          return refused; // not this call's doing: the asset is elsewhere, or never removed
+        }
+        throw new ServiceUnavailableException(
+            "Drop of %s: the catalog store lost its answer, and its outcome cannot be read back",
+            CatalogScope.identifier(ref));
       } catch (UnavailableException e) {
         lastOutage = e;
       } catch (CatalogStoreException e) {
@@ -180,24 +189,31 @@ final class GuardedChanges {
 
   /**
    * After a lost reply, whether the rename landed: the branch's history holds this call's commit,
-   * or the asset read now lives at {@code to}. If it is at neither name nor proven renamed, the
-   * outcome is unknown, and so reported; if it is still at {@code from}, the refusal stands.
+   * or the asset read now lives at {@code to}. The refusal stands if the history proves the call
+   * absent or the asset is still at {@code from}; otherwise the outcome is unknown, and so
+   * reported.
    */
-  private boolean settledAfterLostReply(Asset asset, AssetRef from, AssetRef to, String token) {
-    if (lostReplies.changeLanded(token) == Landed.YES) {
+  private boolean settledAfterLostReply(
+      Asset asset, AssetRef from, AssetRef to, String token, long firstSent) {
+    Landed landed = lostReplies.changeLanded(token, since(firstSent));
+    if (landed == Landed.YES) {
       return true;
     }
     Optional<AssetRef> now = whereIs(asset.id()).map(Asset::ref);
     if (now.equals(Optional.of(to))) {
       return true;
     }
-    if (!now.equals(Optional.of(from))) {
-      throw new ServiceUnavailableException(
-          "Rename of %s to %s: the catalog store lost its answer, and the table has moved since;"
-              + " its outcome is unknown",
-          CatalogScope.identifier(from), CatalogScope.identifier(to));
+    if (landed == Landed.NO || now.equals(Optional.of(from))) {
+      return false; // the refusal stands
     }
-    return false;
+    throw new ServiceUnavailableException(
+        "Rename of %s to %s: the catalog store lost its answer, and the table has moved since;"
+            + " its outcome is unknown",
+        CatalogScope.identifier(from), CatalogScope.identifier(to));
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   /** The asset with that id wherever it is now; empty if it is gone. */

@@ -9,6 +9,7 @@ import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>The branch's history is asked first: every change is one commit whose message carries the
- *       call's token ({@link ChangeTokens}); finding it proves the change landed.
+ *       call's token ({@link ChangeTokens}); finding it proves the change landed, and reading back
+ *       past the call's time without finding it proves it did not.
  *   <li>Otherwise an asset's metadata history, which follows it through renames, may hold the
  *       pointer: that proves it too.
  *   <li>Failure is proven only by the asset read before the commit, still at its name, whose
@@ -46,13 +48,16 @@ final class LostReplies {
     this.tokens = new ChangeTokens(scope);
   }
 
-  /** Whether the change marked with {@code token} landed, by the branch's history alone. */
-  Landed changeLanded(String token) {
-    try {
-      return tokens.landed(token) ? Landed.YES : Landed.UNKNOWN;
-    } catch (CatalogStoreException | IllegalStateException e) {
-      return Landed.UNKNOWN;
-    }
+  /**
+   * Whether the change marked with {@code token}, first sent {@code sinceSent} ago, landed, by the
+   * branch's history alone: found is YES, proven absent is NO, unreadable is UNKNOWN.
+   */
+  Landed changeLanded(String token, Duration sinceSent) {
+    return switch (tokens.search(token, sinceSent)) {
+      case FOUND -> Landed.YES;
+      case ABSENT -> Landed.NO;
+      case UNREADABLE -> Landed.UNKNOWN;
+    };
   }
 
   /**
@@ -60,11 +65,32 @@ final class LostReplies {
    * over {@code expected} (none, for a create) on the asset with id {@code id} (when known).
    */
   Landed pointerInstalled(
-      AssetRef ref, Optional<AssetId> id, Optional<String> expected, String next, String token) {
+      AssetRef ref,
+      Optional<AssetId> id,
+      Optional<String> expected,
+      String next,
+      String token,
+      Duration sinceSent) {
+    ChangeTokens.Search search = tokens.search(token, sinceSent);
+    if (search == ChangeTokens.Search.FOUND) {
+      return Landed.YES;
+    }
+    Landed byHistory = pointerInHistories(ref, id, expected, next);
+    if (byHistory == Landed.YES) {
+      return Landed.YES;
+    }
+    // A create proven absent from the branch did not land: it has no asset history of its own to
+    // tell. A replace fails only by its asset's history, which a fast-forward cannot hide.
+    if (search == ChangeTokens.Search.ABSENT && expected.isEmpty()) {
+      return Landed.NO;
+    }
+    return byHistory;
+  }
+
+  /** The asset histories' word on whether {@code next} was installed. */
+  private Landed pointerInHistories(
+      AssetRef ref, Optional<AssetId> id, Optional<String> expected, String next) {
     try {
-      if (tokens.landed(token)) {
-        return Landed.YES;
-      }
       Optional<Asset> atName = get(ref);
       boolean ours = id.isPresent() && atName.map(Asset::id).equals(id);
       if (ours) {

@@ -17,6 +17,7 @@ import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.iceberg.LostReplies.Landed;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -64,8 +65,14 @@ final class PointerCommits {
     while (attempts.next()) {
       // A create is not a compare-and-set: sent again after it landed and was renamed away, it
       // would create a second table on the same metadata. The branch's history tells first.
-      if (attempts.afterLostReply() && lostReplies.changeLanded(token) == Landed.YES) {
-        return;
+      if (attempts.afterLostReply()) {
+        Landed landed = lostReplies.changeLanded(token, attempts.sinceFirstSent());
+        if (landed == Landed.YES) {
+          return;
+        }
+        if (landed == Landed.UNKNOWN) {
+          continue; // not proven absent: sending it again could create it twice
+        }
       }
       try {
         await(() -> scope.store().assets().create(scope.tenant(), ref, request, meta));
@@ -74,7 +81,12 @@ final class PointerCommits {
         if (attempts.settled(
             () ->
                 lostReplies.pointerInstalled(
-                    ref, Optional.empty(), Optional.empty(), metadataLocation, token))) {
+                    ref,
+                    Optional.empty(),
+                    Optional.empty(),
+                    metadataLocation,
+                    token,
+                    attempts.sinceFirstSent()))) {
           return;
         }
         Optional<AssetKind> existing = readKind(ref);
@@ -82,7 +94,7 @@ final class PointerCommits {
       } catch (NotFoundException e) {
         // A create is refused for a missing namespace (or catalog) before anything is written;
         // after a lost reply, though, the create may have landed and been moved away since.
-        if (attempts.settled(() -> lostReplies.changeLanded(token))) {
+        if (attempts.settled(() -> lostReplies.changeLanded(token, attempts.sinceFirstSent()))) {
           return;
         }
         throw missing(ref, kind, e);
@@ -113,9 +125,11 @@ final class PointerCommits {
     MetadataCommit cas = commit;
     String token = ChangeTokens.newToken();
     CommitMeta meta = ChangeTokens.meta("commit " + describe(kind) + " " + ref, token);
-    Supplier<Landed> landed =
-        () -> lostReplies.pointerInstalled(ref, id, Optional.of(expected), next, token);
     Attempts attempts = new Attempts(ref);
+    Supplier<Landed> landed =
+        () ->
+            lostReplies.pointerInstalled(
+                ref, id, Optional.of(expected), next, token, attempts.sinceFirstSent());
     while (attempts.next()) {
       try {
         await(() -> scope.store().assets().commitMetadataLocation(scope.tenant(), ref, cas, meta));
@@ -157,13 +171,13 @@ final class PointerCommits {
         await(() -> scope.store().assets().commitMetadataLocations(scope.tenant(), commits, meta));
         return;
       } catch (ConflictException e) {
-        if (attempts.settled(() -> anyInstalled(commits, ids, token))) {
+        if (attempts.settled(() -> anyInstalled(commits, ids, token, attempts.sinceFirstSent()))) {
           return;
         }
         throw new CommitFailedException(
             e, "Cannot commit %d tables together: %s", commits.size(), e.getMessage());
       } catch (NotFoundException e) {
-        if (attempts.settled(() -> anyInstalled(commits, ids, token))) {
+        if (attempts.settled(() -> anyInstalled(commits, ids, token, attempts.sinceFirstSent()))) {
           return;
         }
         if (e.missing() == ObjectType.NAMESPACE || e.missing() == ObjectType.ASSET) {
@@ -184,13 +198,18 @@ final class PointerCommits {
    * asset's history proves every part landed; every part proven absent proves none did.
    */
   private Landed anyInstalled(
-      List<AssetCommit> commits, List<Optional<AssetId>> ids, String token) {
+      List<AssetCommit> commits, List<Optional<AssetId>> ids, String token, Duration sinceSent) {
     boolean allAbsent = true;
     for (int i = 0; i < commits.size(); i++) {
       AssetCommit part = commits.get(i);
       Landed landed =
           lostReplies.pointerInstalled(
-              part.asset(), ids.get(i), part.commit().expected(), part.commit().next(), token);
+              part.asset(),
+              ids.get(i),
+              part.commit().expected(),
+              part.commit().next(),
+              token,
+              sinceSent);
       if (landed == Landed.YES) {
         return Landed.YES;
       }
@@ -227,6 +246,7 @@ final class PointerCommits {
   /** The attempts of one change: how many are left, and whether a reply was lost on the way. */
   private final class Attempts {
     private final AssetRef ref;
+    private final long firstSentNanos = System.nanoTime();
     private int made;
     private UnavailableException lastOutage;
 
@@ -248,6 +268,11 @@ final class PointerCommits {
 
     void lost(UnavailableException e) {
       lastOutage = e;
+    }
+
+    /** How long ago the first attempt was sent: the search of the history goes back to it. */
+    Duration sinceFirstSent() {
+      return Duration.ofNanos(System.nanoTime() - firstSentNanos);
     }
 
     /** Whether an earlier attempt's reply was lost: it may have landed. */

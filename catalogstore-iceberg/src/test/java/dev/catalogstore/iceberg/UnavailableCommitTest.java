@@ -99,10 +99,11 @@ class UnavailableCommitTest {
 
   @Test
   void anUnreadableOutcomeAfterALostReplyIsUnknownToo() {
-    // The retry's conflict must be settled by reading the branch's history, which the store
-    // refuses as well.
+    // The retry's conflict must be settled by reading the branch's history and the table's,
+    // which the store refuses as well.
     faults.on(COMMIT, Fault.loseReply());
     faults.on("commits.ancestry", Fault.refuse());
+    faults.on("assets.get", Fault.refuse());
 
     assertThatThrownBy(() -> ops.commit(base, next))
         .isInstanceOf(CommitStateUnknownException.class);

@@ -8,6 +8,7 @@ import dev.catalogstore.iceberg.FaultyStore.Fault;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.junit.jupiter.api.Test;
 
@@ -54,21 +55,20 @@ class UnavailableCreateTest extends RivalCatalogs {
   }
 
   /**
-   * After an outage, a name held by another table does not prove the create failed: it may have
-   * landed and been renamed away before the other was created (a create has no id to follow). The
-   * outcome is unknown; the rival keeps the name, and both files are kept.
+   * A create refused by an outage while a rival creates the table: the branch's history, read back
+   * past the create, holds no commit of it, so the rival's table proves the create lost; only the
+   * rival's metadata file is left.
    */
   @Test
-  void aRivalCreatingTheTableDuringTheOutageLeavesTheOutcomeUnknown() {
+  void aRivalCreatingTheTableDuringTheOutageWins() {
     faults.on(CREATE, Fault.refuseAfter(() -> TestCatalogs.createTable(rival, ID)));
 
     assertThatThrownBy(() -> TestCatalogs.createTable(catalog, ID))
-        .isInstanceOf(CommitStateUnknownException.class);
+        .isInstanceOf(AlreadyExistsException.class);
 
     TableMetadata created = metadata();
     assertThat(TestCatalogs.metadataFiles(created.location()))
-        .hasSize(2)
-        .contains(created.metadataFileLocation());
+        .containsExactly(created.metadataFileLocation());
   }
 
   @Test
@@ -82,14 +82,14 @@ class UnavailableCreateTest extends RivalCatalogs {
   }
 
   @Test
-  void aRivalCreatingTheViewDuringTheOutageLeavesTheOutcomeUnknown() {
+  void aRivalCreatingTheViewDuringTheOutageWins() {
     faults.on(CREATE, Fault.refuseAfter(() -> TestCatalogs.createView(rival, ID)));
 
     assertThatThrownBy(() -> TestCatalogs.createView(catalog, ID))
-        .isInstanceOf(CommitStateUnknownException.class);
+        .isInstanceOf(AlreadyExistsException.class);
 
     assertThat(rival.viewExists(ID)).isTrue();
-    assertThat(TestCatalogs.metadataFiles(warehouse.resolve("ns/t").toString())).hasSize(2);
+    assertThat(TestCatalogs.metadataFiles(warehouse.resolve("ns/t").toString())).hasSize(1);
   }
 
   private TableMetadata metadata() {
