@@ -6,7 +6,6 @@ import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataLocation;
-import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import java.time.Duration;
@@ -111,8 +110,8 @@ final class LostReplies {
         }
       }
       return Landed.UNKNOWN;
-    } catch (CatalogStoreException | IllegalStateException e) {
-      return Landed.UNKNOWN;
+    } catch (RuntimeException e) {
+      return Landed.UNKNOWN; // whatever went wrong, nothing was proven
     }
   }
 
@@ -129,11 +128,13 @@ final class LostReplies {
   }
 
   /**
-   * Reads {@code asset}'s metadata history newest first: {@code next} met is YES; {@code expected}
-   * met first is NO; neither is UNKNOWN.
+   * Reads {@code asset}'s whole metadata history: {@code next} anywhere is YES; otherwise {@code
+   * expected} present is NO (a compare-and-set on it would have put {@code next} after it, and a
+   * pointer put back to {@code expected} later does not hide {@code next}); neither is UNKNOWN.
    */
   private Landed scan(Asset asset, Optional<String> expected, String next) {
     AssetRef at = asset.ref();
+    boolean expectedSeen = false;
     PageRequest request = PageRequest.firstPage(PageRequest.MAX_LIMIT);
     while (true) {
       PageRequest current = request;
@@ -143,13 +144,11 @@ final class LostReplies {
         if (entry.location().equals(next)) {
           return Landed.YES;
         }
-        if (expected.isPresent() && entry.location().equals(expected.get())) {
-          return Landed.NO;
-        }
+        expectedSeen |= expected.isPresent() && entry.location().equals(expected.get());
       }
       Optional<PageRequest> following = page.nextPage(PageRequest.MAX_LIMIT);
       if (following.isEmpty()) {
-        return Landed.UNKNOWN;
+        return expectedSeen ? Landed.NO : Landed.UNKNOWN;
       }
       request = following.get();
     }

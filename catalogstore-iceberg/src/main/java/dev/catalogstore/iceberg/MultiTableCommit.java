@@ -16,7 +16,6 @@ import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.UpdateRequirement;
 import org.apache.iceberg.catalog.TableCommit;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /**
@@ -47,7 +46,6 @@ final class MultiTableCommit {
     List<Runnable> afterSuccess = new ArrayList<>();
     List<String> written = new ArrayList<>();
     StoreTableOperations anyOps = null;
-    boolean keepFiles = false;
     try {
       for (TableCommit commit : commits) {
         StoreTableOperations ops = tableOps.apply(commit.identifier());
@@ -81,17 +79,15 @@ final class MultiTableCommit {
       if (!parts.isEmpty()) {
         pointerCommits.replaceAll(parts, ids);
       }
-      keepFiles = true;
       afterSuccess.forEach(Runnable::run);
-    } catch (CommitStateUnknownException e) {
-      keepFiles = true;
-      throw e;
-    } finally {
-      if (!keepFiles && anyOps != null) {
+    } catch (RuntimeException e) {
+      // As for one table: only a failure proving nothing was installed frees the files.
+      if (anyOps != null && MetadataFiles.provesNothingInstalled(e)) {
         for (String file : written) {
           MetadataFiles.deleteQuietly(anyOps.io(), file);
         }
       }
+      throw e;
     }
   }
 

@@ -288,7 +288,13 @@ final class PointerCommits {
       if (lastOutage == null) {
         return false;
       }
-      return switch (landed.get()) {
+      Landed settlement;
+      try {
+        settlement = landed.get();
+      } catch (RuntimeException e) {
+        settlement = Landed.UNKNOWN; // whatever went wrong while reading, nothing was proven
+      }
+      return switch (settlement) {
         case YES -> true;
         case NO -> false;
         case UNKNOWN -> throw unknown(lastOutage);

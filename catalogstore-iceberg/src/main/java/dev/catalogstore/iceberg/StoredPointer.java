@@ -6,7 +6,6 @@ import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.io.FileIO;
 
 /**
@@ -54,7 +53,6 @@ final class StoredPointer {
    */
   void install(
       String baseMetadataFile, String baseLocation, String location, String next, boolean ownFile) {
-    boolean keepFile = !ownFile;
     try {
       if (baseMetadataFile == null) {
         commits.create(ref, kind, location, next);
@@ -63,14 +61,13 @@ final class StoredPointer {
             Objects.equals(baseLocation, location) ? Optional.empty() : Optional.of(location);
         commits.replace(ref, assetId, kind, baseMetadataFile, next, moved);
       }
-      keepFile = true;
-    } catch (CommitStateUnknownException e) {
-      keepFile = true; // it may be the current metadata now
-      throw e;
-    } finally {
-      if (!keepFile) {
+    } catch (RuntimeException e) {
+      // Only a failure proving nothing was installed frees the file; any other may follow a
+      // change that landed, and the file may be the current metadata now.
+      if (ownFile && MetadataFiles.provesNothingInstalled(e)) {
         MetadataFiles.deleteQuietly(io, next);
       }
+      throw e;
     }
   }
 
