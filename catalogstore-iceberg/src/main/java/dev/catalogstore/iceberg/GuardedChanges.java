@@ -33,9 +33,12 @@ import org.apache.iceberg.exceptions.ServiceUnavailableException;
  *
  * <p>A guard that fails means the name changed hands between the read and the change: the change
  * starts again from a new read, a bounded number of times. A call refused as unavailable is sent
- * again too. Once a reply was lost, the asset's id settles what happened: a retried drop whose
- * asset is gone everywhere landed (if it was only moved, it did not); a retried rename whose asset
- * now lives at the new name landed.
+ * again too. Once a reply was lost, the branch's history settles what happened: each change's
+ * commit carries its call's token ({@link ChangeTokens}). A retried drop counts as this call's only
+ * when its commit is found, so a purge never deletes the files of a table someone else dropped or
+ * moved; a retried rename landed when its commit is found or the asset lives at the new name. When
+ * the history cannot be read and the asset's id does not tell either, the outcome is reported
+ * unknown ({@code ServiceUnavailableException}) and nothing is purged.
  */
 final class GuardedChanges {
   /** Rounds of read-and-change before giving up on a name that keeps changing hands. */

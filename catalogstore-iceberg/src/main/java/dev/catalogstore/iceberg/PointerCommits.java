@@ -34,15 +34,18 @@ import org.apache.iceberg.exceptions.NoSuchViewException;
  * <p>Every method either returns (the pointer is installed), or throws an exception that proves
  * nothing was installed ({@link CommitFailedException}, an already-exists, a not-found, or an
  * {@link IllegalArgumentException} for input the store refused), or throws {@link
- * CommitStateUnknownException}. Only the last may leave the new metadata file in use, so only then
- * must a caller keep it; after any other exception the caller deletes the file it wrote.
+ * CommitStateUnknownException}. A caller deletes the metadata file it wrote only after a failure of
+ * the first kind ({@link MetadataFiles#provesNothingInstalled}); after anything else the file may
+ * be in use.
  *
  * <p>When the store is unavailable the same compare-and-set is sent again, as the store's {@link
  * UnavailableException} recommends: it cannot apply twice, since its expected value is gone once it
  * applied. Once an attempt's reply was lost, a later refusal proves nothing by itself (the lost
- * attempt may have landed, and others may have acted on top of it), so the asset's history decides
- * ({@link LostReplies}). A failure the store does not classify is never taken as proof: the outcome
- * is unknown.
+ * attempt may have landed, and others may have acted on top of it): the branch's history, where
+ * each change's commit carries its call's token, and the assets' histories decide ({@link
+ * LostReplies}). A create, which no expected value guards, is not sent again until the branch's
+ * history proves the lost one absent. A failure the store does not classify is never taken as
+ * proof: the outcome is unknown.
  */
 final class PointerCommits {
   private final CatalogScope scope;
