@@ -302,8 +302,7 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
             scope.asset(identifier),
             AssetKind.ICEBERG_TABLE,
             purge,
-            asset -> dropped[0] = purge ? lastMetadata(asset) : null,
-            asset -> {});
+            asset -> dropped[0] = purge ? lastMetadata(asset) : null);
     if (removed && purge && dropped[0] != null) {
       CatalogUtil.dropTableData(io, dropped[0]);
     }
@@ -335,8 +334,7 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     if (!isValidIdentifier(identifier)) {
       return false;
     }
-    return guardedChanges.drop(
-        scope.asset(identifier), AssetKind.ICEBERG_VIEW, false, asset -> {}, asset -> {});
+    return guardedChanges.drop(scope.asset(identifier), AssetKind.ICEBERG_VIEW, false, asset -> {});
   }
 
   @Override

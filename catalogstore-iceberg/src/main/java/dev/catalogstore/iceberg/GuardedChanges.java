@@ -56,15 +56,10 @@ final class GuardedChanges {
 
   /**
    * Drops the asset of {@code kind} at {@code ref}; false if there is none. {@code beforeDrop} sees
-   * the asset about to be dropped (to read its metadata for a purge) and {@code afterDrop} runs
-   * once it is gone; with {@code exactVersion} the drop also requires the metadata read.
+   * the asset about to be dropped (to read its metadata for a purge); with {@code exactVersion} the
+   * drop also requires the metadata read. True means this call dropped that asset.
    */
-  boolean drop(
-      AssetRef ref,
-      AssetKind kind,
-      boolean exactVersion,
-      Consumer<Asset> beforeDrop,
-      Consumer<Asset> afterDrop) {
+  boolean drop(AssetRef ref, AssetKind kind, boolean exactVersion, Consumer<Asset> beforeDrop) {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Optional<Asset> read = read(ref).filter(asset -> asset.kind() == kind);
       if (read.isEmpty()) {
@@ -78,7 +73,6 @@ final class GuardedChanges {
               : AssetExpectation.ANY.withId(asset.id()).withKind(kind);
       Outcome outcome = deleteRetrying(ref, guard, "drop " + noun(kind) + " " + ref);
       if (outcome == Outcome.DONE) {
-        afterDrop.accept(asset);
         return true;
       }
       if (outcome == Outcome.GONE) {
