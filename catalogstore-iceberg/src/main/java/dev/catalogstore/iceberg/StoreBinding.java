@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.iceberg.CatalogProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the tenant, catalog and branch an Iceberg catalog is configured for, creating the tenant, a
@@ -29,6 +31,8 @@ import org.apache.iceberg.CatalogProperties;
  * it. Several engine nodes may start at once: a create that loses a race reads the winner's object.
  */
 final class StoreBinding {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreBinding.class);
+
   private StoreBinding() {}
 
   static CatalogScope bind(CatalogStore store, StoreCatalogConfig config) {
@@ -175,8 +179,15 @@ final class StoreBinding {
   private static void requireCreating(StoreCatalogConfig config, String what) {
     if (!config.createMissing()) {
       throw new IllegalArgumentException(
-          what + " does not exist and " + StoreCatalogConfig.CREATE_MISSING + " is false");
+          what
+              + " does not exist and "
+              + StoreCatalogConfig.CREATE_MISSING
+              + " is false (its default on PostgreSQL): create it through the CatalogStore API, or"
+              + " set "
+              + StoreCatalogConfig.CREATE_MISSING
+              + "=true to have this catalog create it");
     }
+    LOG.info("Creating {}, missing in the catalog store ({})", what, config);
   }
 
   /** Creates, or, when another node created it first, reads what that node created. */
