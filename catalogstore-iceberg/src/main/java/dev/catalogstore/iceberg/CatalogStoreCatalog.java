@@ -14,7 +14,7 @@ import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
-import dev.catalogstore.iceberg.PointerCommits.UnavailableRetries;
+import dev.catalogstore.iceberg.Attempts.UnavailableRetries;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.io.IOException;
@@ -40,6 +40,7 @@ import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.hadoop.Configurable;
 import org.apache.iceberg.io.CloseableGroup;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.util.LocationUtil;
 import org.apache.iceberg.view.BaseMetastoreViewCatalog;
 import org.apache.iceberg.view.ViewOperations;
 import org.slf4j.Logger;
@@ -217,7 +218,7 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     Map<String, String> namespaceProperties = loadNamespaceMetadata(identifier.namespace());
     String namespaceLocation = namespaceProperties.get("location");
     if (namespaceLocation != null && !namespaceLocation.isBlank()) {
-      return stripSlash(namespaceLocation) + "/" + leaf;
+      return LocationUtil.stripTrailingSlash(namespaceLocation) + "/" + leaf;
     }
     String warehouse =
         warehouseLocation.orElseThrow(
@@ -287,7 +288,7 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
 
   private boolean hasPointer(TableIdentifier identifier, AssetKind kind) {
     return call(() -> store.assets().get(scope.tenant(), scope.asset(identifier)))
-        .filter(asset -> asset.kind() == kind && asset.metadataLocation().isPresent())
+        .filter(asset -> StoredPointer.isPointerOf(asset, kind))
         .isPresent();
   }
 
@@ -525,10 +526,6 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
       }
       request = next.get();
     }
-  }
-
-  private static String stripSlash(String location) {
-    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
   }
 
   @Override

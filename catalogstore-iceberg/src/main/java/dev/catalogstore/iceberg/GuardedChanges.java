@@ -15,7 +15,6 @@ import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.iceberg.LostReplies.Landed;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -45,10 +44,10 @@ final class GuardedChanges {
   private static final int MAX_ROUNDS = 5;
 
   private final CatalogScope scope;
-  private final PointerCommits.UnavailableRetries retries;
+  private final Attempts.UnavailableRetries retries;
   private final LostReplies lostReplies;
 
-  GuardedChanges(CatalogScope scope, PointerCommits.UnavailableRetries retries) {
+  GuardedChanges(CatalogScope scope, Attempts.UnavailableRetries retries) {
     this.scope = scope;
     this.retries = retries;
     this.lostReplies = new LostReplies(scope);
@@ -91,28 +90,24 @@ final class GuardedChanges {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       String token = ChangeTokens.newToken();
       CommitMeta meta = ChangeTokens.meta("rename " + noun(kind) + " " + from + " to " + to, token);
-      long firstSent = System.nanoTime();
       Asset asset =
           read(from)
               .filter(found -> found.kind() == kind)
               .orElseThrow(() -> notFound(kind, fromId));
       AssetExpectation guard = AssetExpectation.ANY.withId(asset.id()).withKind(kind);
-      UnavailableException lastOutage = null;
+      Attempts attempts = new Attempts(retries);
       boolean changed = false;
-      for (int attempt = 0; attempt <= retries.count() && !changed; attempt++) {
-        if (attempt > 0) {
-          retries.pause(attempt);
-        }
+      while (!changed && attempts.next()) {
         try {
           await(() -> scope.store().assets().rename(scope.tenant(), from, to, guard, meta));
           return;
         } catch (AlreadyExistsException e) {
-          if (lastOutage != null && settledAfterLostReply(asset, from, to, token, firstSent)) {
+          if (attempts.afterLostReply() && renamed(asset, from, to, token, attempts)) {
             return; // the lost attempt renamed it
           }
           throw Failures.renameTarget(fromId, toId, read(to).map(Asset::kind));
         } catch (NotFoundException e) {
-          if (lastOutage != null && settledAfterLostReply(asset, from, to, token, firstSent)) {
+          if (attempts.afterLostReply() && renamed(asset, from, to, token, attempts)) {
             return; // the lost attempt renamed it
           }
           if (e.missing() == ObjectType.NAMESPACE) {
@@ -120,18 +115,18 @@ final class GuardedChanges {
           }
           throw notFound(kind, fromId);
         } catch (ConflictException e) {
-          if (lastOutage != null && settledAfterLostReply(asset, from, to, token, firstSent)) {
+          if (attempts.afterLostReply() && renamed(asset, from, to, token, attempts)) {
             return; // the lost attempt renamed it
           }
           changed = true; // another asset holds the name now: read again
         } catch (UnavailableException e) {
-          lastOutage = e;
+          attempts.lost(e);
         } catch (CatalogStoreException e) {
           throw StoreCalls.toIceberg(e);
         }
       }
       if (!changed) {
-        throw StoreCalls.toIceberg(lastOutage);
+        throw StoreCalls.toIceberg(attempts.lastOutage());
       }
     }
     throw new CommitFailedException(
@@ -150,22 +145,18 @@ final class GuardedChanges {
   private Outcome deleteRetrying(AssetRef ref, AssetExpectation guard, String description) {
     String token = ChangeTokens.newToken();
     CommitMeta meta = ChangeTokens.meta(description, token);
-    long firstSent = System.nanoTime();
-    UnavailableException lastOutage = null;
-    for (int attempt = 0; attempt <= retries.count(); attempt++) {
-      if (attempt > 0) {
-        retries.pause(attempt);
-      }
+    Attempts attempts = new Attempts(retries);
+    while (attempts.next()) {
       try {
         await(() -> scope.store().assets().delete(scope.tenant(), ref, guard, meta));
         return Outcome.DONE;
       } catch (NotFoundException | ConflictException e) {
         Outcome refused = e instanceof NotFoundException ? Outcome.GONE : Outcome.CHANGED;
-        if (lastOutage == null) {
+        if (!attempts.afterLostReply()) {
           return refused;
         }
         // The lost attempt may have removed it; only this call's commit proves that.
-        Landed landed = lostReplies.changeLanded(token, since(firstSent));
+        Landed landed = lostReplies.changeLanded(token, attempts.sinceFirstSent());
         if (landed == Landed.YES) {
           return Outcome.DONE;
         }
@@ -176,12 +167,12 @@ final class GuardedChanges {
             "Drop of %s: the catalog store lost its answer, and its outcome cannot be read back",
             CatalogScope.identifier(ref));
       } catch (UnavailableException e) {
-        lastOutage = e;
+        attempts.lost(e);
       } catch (CatalogStoreException e) {
         throw StoreCalls.toIceberg(e);
       }
     }
-    throw StoreCalls.toIceberg(lastOutage);
+    throw StoreCalls.toIceberg(attempts.lastOutage());
   }
 
   /**
@@ -190,9 +181,9 @@ final class GuardedChanges {
    * absent or the asset is still at {@code from}; otherwise the outcome is unknown, and so
    * reported.
    */
-  private boolean settledAfterLostReply(
-      Asset asset, AssetRef from, AssetRef to, String token, long firstSent) {
-    Landed landed = lostReplies.changeLanded(token, since(firstSent));
+  private boolean renamed(
+      Asset asset, AssetRef from, AssetRef to, String token, Attempts attempts) {
+    Landed landed = lostReplies.changeLanded(token, attempts.sinceFirstSent());
     if (landed == Landed.YES) {
       return true;
     }
@@ -207,10 +198,6 @@ final class GuardedChanges {
         "Rename of %s to %s: the catalog store lost its answer, and the table has moved since;"
             + " its outcome is unknown",
         CatalogScope.identifier(from), CatalogScope.identifier(to));
-  }
-
-  private static Duration since(long nanos) {
-    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   /** The asset with that id wherever it is now; empty if it is gone. */

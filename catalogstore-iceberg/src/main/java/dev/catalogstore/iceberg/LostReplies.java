@@ -119,7 +119,7 @@ final class LostReplies {
    * The asset with id {@code id}, wherever it lives now; empty if it no longer exists. A store that
    * cannot answer fails with its own exception.
    */
-  Optional<Asset> byId(AssetId id) {
+  private Optional<Asset> byId(AssetId id) {
     return await(() -> scope.store().assets().getById(scope.tenant(), id));
   }
 

@@ -49,10 +49,10 @@ import org.apache.iceberg.exceptions.NoSuchViewException;
  */
 final class PointerCommits {
   private final CatalogScope scope;
-  private final UnavailableRetries retries;
+  private final Attempts.UnavailableRetries retries;
   private final LostReplies lostReplies;
 
-  PointerCommits(CatalogScope scope, UnavailableRetries retries) {
+  PointerCommits(CatalogScope scope, Attempts.UnavailableRetries retries) {
     this.scope = scope;
     this.retries = retries;
     this.lostReplies = new LostReplies(scope);
@@ -64,7 +64,7 @@ final class PointerCommits {
         NewAsset.builder(kind).location(location).metadataLocation(metadataLocation).build();
     String token = ChangeTokens.newToken();
     CommitMeta meta = ChangeTokens.meta("create " + describe(kind) + " " + ref, token);
-    Attempts attempts = new Attempts(ref);
+    Attempts attempts = new Attempts(retries);
     while (attempts.next()) {
       // A create is not a compare-and-set: sent again after it landed and was renamed away, it
       // would create a second table on the same metadata. The branch's history tells first.
@@ -81,7 +81,9 @@ final class PointerCommits {
         await(() -> scope.store().assets().create(scope.tenant(), ref, request, meta));
         return;
       } catch (AlreadyExistsException e) {
-        if (attempts.settled(
+        if (settled(
+            attempts,
+            ref,
             () ->
                 lostReplies.pointerInstalled(
                     ref,
@@ -97,17 +99,18 @@ final class PointerCommits {
       } catch (NotFoundException e) {
         // A create is refused for a missing namespace (or catalog) before anything is written;
         // after a lost reply, though, the create may have landed and been moved away since.
-        if (attempts.settled(() -> lostReplies.changeLanded(token, attempts.sinceFirstSent()))) {
+        if (settled(
+            attempts, ref, () -> lostReplies.changeLanded(token, attempts.sinceFirstSent()))) {
           return;
         }
         throw missing(ref, kind, e);
       } catch (UnavailableException e) {
         attempts.lost(e);
       } catch (RuntimeException e) {
-        throw attempts.unclassified(e);
+        throw unclassified(attempts, e);
       }
     }
-    throw attempts.exhausted();
+    throw unknown(attempts, ref);
   }
 
   /**
@@ -128,7 +131,7 @@ final class PointerCommits {
     MetadataCommit cas = commit;
     String token = ChangeTokens.newToken();
     CommitMeta meta = ChangeTokens.meta("commit " + describe(kind) + " " + ref, token);
-    Attempts attempts = new Attempts(ref);
+    Attempts attempts = new Attempts(retries);
     Supplier<Landed> landed =
         () ->
             lostReplies.pointerInstalled(
@@ -138,7 +141,7 @@ final class PointerCommits {
         await(() -> scope.store().assets().commitMetadataLocation(scope.tenant(), ref, cas, meta));
         return;
       } catch (ConflictException e) {
-        if (attempts.settled(landed)) {
+        if (settled(attempts, ref, landed)) {
           return;
         }
         throw new CommitFailedException(
@@ -148,17 +151,17 @@ final class PointerCommits {
             expected,
             e.currentValue().orElse("none"));
       } catch (NotFoundException e) {
-        if (attempts.settled(landed)) {
+        if (settled(attempts, ref, landed)) {
           return;
         }
         throw missing(ref, kind, e);
       } catch (UnavailableException e) {
         attempts.lost(e);
       } catch (RuntimeException e) {
-        throw attempts.unclassified(e);
+        throw unclassified(attempts, e);
       }
     }
-    throw attempts.exhausted();
+    throw unknown(attempts, ref);
   }
 
   /**
@@ -168,19 +171,25 @@ final class PointerCommits {
   void replaceAll(List<AssetCommit> commits, List<Optional<AssetId>> ids) {
     String token = ChangeTokens.newToken();
     CommitMeta meta = ChangeTokens.meta("commit " + commits.size() + " tables", token);
-    Attempts attempts = new Attempts(commits.get(0).asset());
+    Attempts attempts = new Attempts(retries);
     while (attempts.next()) {
       try {
         await(() -> scope.store().assets().commitMetadataLocations(scope.tenant(), commits, meta));
         return;
       } catch (ConflictException e) {
-        if (attempts.settled(() -> anyInstalled(commits, ids, token, attempts.sinceFirstSent()))) {
+        if (settled(
+            attempts,
+            commits.get(0).asset(),
+            () -> anyInstalled(commits, ids, token, attempts.sinceFirstSent()))) {
           return;
         }
         throw new CommitFailedException(
             e, "Cannot commit %d tables together: %s", commits.size(), e.getMessage());
       } catch (NotFoundException e) {
-        if (attempts.settled(() -> anyInstalled(commits, ids, token, attempts.sinceFirstSent()))) {
+        if (settled(
+            attempts,
+            commits.get(0).asset(),
+            () -> anyInstalled(commits, ids, token, attempts.sinceFirstSent()))) {
           return;
         }
         if (e.missing() == ObjectType.NAMESPACE || e.missing() == ObjectType.ASSET) {
@@ -190,10 +199,10 @@ final class PointerCommits {
       } catch (UnavailableException e) {
         attempts.lost(e);
       } catch (RuntimeException e) {
-        throw attempts.unclassified(e);
+        throw unclassified(attempts, e);
       }
     }
-    throw attempts.exhausted();
+    throw unknown(attempts, commits.get(0).asset());
   }
 
   /**
@@ -246,97 +255,41 @@ final class PointerCommits {
     return kind == AssetKind.ICEBERG_VIEW ? "view" : "table";
   }
 
-  /** The attempts of one change: how many are left, and whether a reply was lost on the way. */
-  private final class Attempts {
-    private final AssetRef ref;
-    private final long firstSentNanos = System.nanoTime();
-    private int made;
-    private UnavailableException lastOutage;
-
-    Attempts(AssetRef ref) {
-      this.ref = ref;
+  /**
+   * Whether a refusal after a lost reply is in fact the lost attempt's success; throws when the
+   * record cannot tell. Without a lost reply the refusal stands.
+   */
+  private static boolean settled(Attempts attempts, AssetRef ref, Supplier<Landed> landed) {
+    if (!attempts.afterLostReply()) {
+      return false;
     }
-
-    /** Whether another attempt may be made; pauses before each retry. */
-    boolean next() {
-      if (made > retries.count()) {
-        return false;
-      }
-      if (made > 0) {
-        retries.pause(made);
-      }
-      made++;
-      return true;
+    Landed settlement;
+    try {
+      settlement = landed.get();
+    } catch (RuntimeException e) {
+      settlement = Landed.UNKNOWN; // whatever went wrong while reading, nothing was proven
     }
-
-    void lost(UnavailableException e) {
-      lastOutage = e;
-    }
-
-    /** How long ago the first attempt was sent: the search of the history goes back to it. */
-    Duration sinceFirstSent() {
-      return Duration.ofNanos(System.nanoTime() - firstSentNanos);
-    }
-
-    /** Whether an earlier attempt's reply was lost: it may have landed. */
-    boolean afterLostReply() {
-      return lastOutage != null;
-    }
-
-    /**
-     * Whether a refusal after a lost reply is in fact the lost attempt's success; throws when the
-     * record cannot tell. Without a lost reply the refusal stands.
-     */
-    boolean settled(Supplier<Landed> landed) {
-      if (lastOutage == null) {
-        return false;
-      }
-      Landed settlement;
-      try {
-        settlement = landed.get();
-      } catch (RuntimeException e) {
-        settlement = Landed.UNKNOWN; // whatever went wrong while reading, nothing was proven
-      }
-      return switch (settlement) {
-        case YES -> true;
-        case NO -> false;
-        case UNKNOWN -> throw unknown(lastOutage);
-      };
-    }
-
-    /** A failure the store did not classify proves nothing: the outcome is unknown. */
-    RuntimeException unclassified(RuntimeException e) {
-      if (e instanceof InvalidArgumentException && lastOutage == null) {
-        return StoreCalls.toIceberg((InvalidArgumentException) e); // refused before any write
-      }
-      return new CommitStateUnknownException(e);
-    }
-
-    CommitStateUnknownException exhausted() {
-      return unknown(lastOutage);
-    }
-
-    private CommitStateUnknownException unknown(UnavailableException cause) {
-      return new CommitStateUnknownException(
-          new UnavailableException(
-              "the catalog store's answer to the commit of "
-                  + CatalogScope.identifier(ref)
-                  + " was lost and its outcome cannot be read back",
-              cause));
-    }
+    return switch (settlement) {
+      case YES -> true;
+      case NO -> false;
+      case UNKNOWN -> throw unknown(attempts, ref);
+    };
   }
 
-  /** How often, and after how long, a call refused as unavailable is sent again. */
-  record UnavailableRetries(int count, long firstPauseMillis) {
-    /** Doubles the pause with every attempt. */
-    void pause(int attempt) {
-      long millis = firstPauseMillis << Math.min(attempt - 1, 10);
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CommitStateUnknownException(e);
-      }
+  /** A failure the store did not classify proves nothing: the outcome is unknown. */
+  private static RuntimeException unclassified(Attempts attempts, RuntimeException e) {
+    if (e instanceof InvalidArgumentException invalid && !attempts.afterLostReply()) {
+      return StoreCalls.toIceberg(invalid); // refused before any write
     }
+    return new CommitStateUnknownException(e);
+  }
+
+  private static CommitStateUnknownException unknown(Attempts attempts, AssetRef ref) {
+    return new CommitStateUnknownException(
+        new UnavailableException(
+            "the catalog store's answer to the commit of "
+                + CatalogScope.identifier(ref)
+                + " was lost and its outcome cannot be read back",
+            attempts.lastOutage()));
   }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.util.LocationUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,11 +83,11 @@ final class StoreBinding {
                             .store()
                             .warehouses()
                             .get(scope.tenant(), ((CatalogSource.Local) source).warehouse())))
-        .map(warehouse -> stripSlash(warehouse.storage().rootLocation()) + "/" + catalog);
-  }
-
-  private static String stripSlash(String location) {
-    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        .map(
+            warehouse ->
+                LocationUtil.stripTrailingSlash(warehouse.storage().rootLocation())
+                    + "/"
+                    + catalog);
   }
 
   private static TenantId tenant(CatalogStore store, StoreCatalogConfig config) {

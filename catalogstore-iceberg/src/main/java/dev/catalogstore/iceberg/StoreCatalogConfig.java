@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.util.LocationUtil;
 
 /**
  * The catalog properties {@link CatalogStoreCatalog} reads, parsed and checked once at {@code
@@ -129,7 +130,8 @@ public record StoreCatalogConfig(
         nonBlank(properties, CATALOG).orElseGet(() -> requireName(catalogName)),
         nonBlank(properties, BRANCH).orElse(BranchRef.MAIN),
         bool(properties, CREATE_MISSING, backend == Backend.MEMORY),
-        nonBlank(properties, CatalogProperties.WAREHOUSE_LOCATION).map(StoreCatalogConfig::trim),
+        nonBlank(properties, CatalogProperties.WAREHOUSE_LOCATION)
+            .map(LocationUtil::stripTrailingSlash),
         nonNegativeInt(properties, UNAVAILABLE_RETRIES, 3),
         nonNegativeInt(properties, UNAVAILABLE_RETRY_WAIT_MS, 100),
         bool(properties, UNIQUE_TABLE_LOCATION, false));
@@ -235,9 +237,5 @@ public record StoreCatalogConfig(
           throw new IllegalArgumentException(
               "Property " + key + " must be true or false, not '" + value.get() + "'");
     };
-  }
-
-  private static String trim(String location) {
-    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
   }
 }

@@ -40,7 +40,7 @@ final class StoredPointer {
   String read() {
     Optional<Asset> current =
         StoreCalls.call(() -> scope.store().assets().get(scope.tenant(), ref))
-            .filter(found -> found.kind() == kind && found.metadataLocation().isPresent());
+            .filter(found -> isPointerOf(found, kind));
     assetId = current.map(Asset::id);
     return current.flatMap(Asset::metadataLocation).orElse(null);
   }
@@ -69,6 +69,11 @@ final class StoredPointer {
       }
       throw e;
     }
+  }
+
+  /** Whether {@code asset} is an Iceberg table or view of {@code kind} with a metadata pointer. */
+  static boolean isPointerOf(Asset asset, AssetKind kind) {
+    return asset.kind() == kind && asset.metadataLocation().isPresent();
   }
 
   AssetRef ref() {
