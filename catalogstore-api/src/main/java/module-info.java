@@ -15,8 +15,12 @@ module dev.catalogstore.api {
   exports dev.catalogstore.api.namespace;
   exports dev.catalogstore.api.paging;
   exports dev.catalogstore.api.permission;
+  exports dev.catalogstore.api.role;
+  exports dev.catalogstore.api.serviceuser;
   exports dev.catalogstore.api.spi;
   exports dev.catalogstore.api.tag;
   exports dev.catalogstore.api.tenant;
+  exports dev.catalogstore.api.token;
+  exports dev.catalogstore.api.user;
   exports dev.catalogstore.api.warehouse;
 }

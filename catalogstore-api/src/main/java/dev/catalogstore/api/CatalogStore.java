@@ -5,8 +5,13 @@ import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.Commits;
 import dev.catalogstore.api.namespace.Namespaces;
+import dev.catalogstore.api.permission.Permissions;
+import dev.catalogstore.api.role.Roles;
+import dev.catalogstore.api.serviceuser.ServiceUsers;
 import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
+import dev.catalogstore.api.token.Tokens;
+import dev.catalogstore.api.user.Users;
 import dev.catalogstore.api.warehouse.Warehouses;
 
 /**
@@ -84,6 +89,21 @@ public interface CatalogStore extends AutoCloseable {
 
   /** Tags: fixed names for commits of a catalog. */
   Tags tags();
+
+  /** Users of a tenant (root users in the system tenant), found by id or username. */
+  Users users();
+
+  /** Roles: named sets of grants, and their assignment to users. */
+  Roles roles();
+
+  /** Direct permissions of users, and the effective grants of a user. */
+  Permissions permissions();
+
+  /** Service users: programs authenticating by the digest of an API key. */
+  ServiceUsers serviceUsers();
+
+  /** Tokens' metadata and digests, validation by digest, revocations and their cleanup. */
+  Tokens tokens();
 
   /** Releases what the store owns (connection pools, executors). Idempotent. */
   @Override

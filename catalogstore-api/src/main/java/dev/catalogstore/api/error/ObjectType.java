@@ -12,5 +12,8 @@ public enum ObjectType {
   NAMESPACE,
   ASSET,
   COMMIT,
-  TAG
+  TAG,
+  USER,
+  ROLE,
+  SERVICE_USER
 }

@@ -6,8 +6,13 @@ import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.Commits;
 import dev.catalogstore.api.namespace.Namespaces;
+import dev.catalogstore.api.permission.Permissions;
+import dev.catalogstore.api.role.Roles;
+import dev.catalogstore.api.serviceuser.ServiceUsers;
 import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
+import dev.catalogstore.api.token.Tokens;
+import dev.catalogstore.api.user.Users;
 import dev.catalogstore.api.warehouse.Warehouses;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -85,5 +90,30 @@ public abstract class ComposedCatalogStore implements CatalogStore {
   @Override
   public final Tags tags() {
     return facets.tags();
+  }
+
+  @Override
+  public final Users users() {
+    return facets.users();
+  }
+
+  @Override
+  public final Roles roles() {
+    return facets.roles();
+  }
+
+  @Override
+  public final Permissions permissions() {
+    return facets.permissions();
+  }
+
+  @Override
+  public final ServiceUsers serviceUsers() {
+    return facets.serviceUsers();
+  }
+
+  @Override
+  public final Tokens tokens() {
+    return facets.tokens();
   }
 }

@@ -4,6 +4,8 @@ import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.PageRequest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,12 @@ public final class Inputs {
 
   /** The longest commit message, in code points. */
   public static final int MAX_MESSAGE_LENGTH = 64 * 1024;
+
+  /** The most code points of a description (of a role, of a service user). */
+  public static final int MAX_DESCRIPTION_LENGTH = 4096;
+
+  /** The most code points of an email address (RFC 5321's path limit, rounded up). */
+  public static final int MAX_EMAIL_LENGTH = 320;
 
   private Inputs() {}
 
@@ -123,6 +131,47 @@ public final class Inputs {
       name(segments.get(i), field + "[" + i + "]");
     }
     return value;
+  }
+
+  /**
+   * A description: up to {@value #MAX_DESCRIPTION_LENGTH} code points, may be empty, no control
+   * characters except tab and line breaks.
+   */
+  public static String description(String value, String field) {
+    required(value, field);
+    checkCharacters(value, field, MAX_DESCRIPTION_LENGTH, true);
+    return value;
+  }
+
+  /**
+   * An email address: up to {@value #MAX_EMAIL_LENGTH} code points, no whitespace or control
+   * characters, exactly one {@code @} with something on both sides. Nothing else is checked (the
+   * store does not deliver mail), and the address is kept exactly, without case folding.
+   */
+  public static String email(String value, String field) {
+    text(value, field, MAX_EMAIL_LENGTH, false);
+    if (value.codePoints().anyMatch(Character::isWhitespace)) {
+      throw new InvalidArgumentException(field, "must not contain whitespace");
+    }
+    int at = value.indexOf('@');
+    if (at <= 0 || at == value.length() - 1 || value.indexOf('@', at + 1) >= 0) {
+      throw new InvalidArgumentException(
+          field, "must hold exactly one '@' with text on both sides");
+    }
+    return value;
+  }
+
+  /**
+   * An instant the store keeps (an expiry): from year 1 to before year 10000, the range every
+   * backend stores; returned truncated to microseconds, the precision every backend keeps.
+   */
+  public static Instant instant(Instant value, String field) {
+    required(value, field);
+    if (value.isBefore(AuditFilters.EARLIEST) || !value.isBefore(AuditFilters.LATEST)) {
+      throw new InvalidArgumentException(
+          field, "must lie between " + AuditFilters.EARLIEST + " and " + AuditFilters.LATEST);
+    }
+    return value.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

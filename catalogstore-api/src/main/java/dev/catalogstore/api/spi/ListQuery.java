@@ -13,7 +13,9 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.role.RoleId;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +180,51 @@ public final class ListQuery {
             filter.from().map(Instant::toString).orElse(""),
             filter.to().map(Instant::toString).orElse(""));
     return new ListQuery(tenant, "audit-events", arguments, Keyset.EVENT);
+  }
+
+  /** A tenant's users, by username. */
+  public static ListQuery users(TenantId tenant) {
+    return new ListQuery(tenant, "users", List.of());
+  }
+
+  /** A tenant's roles, by name. */
+  public static ListQuery roles(TenantId tenant) {
+    return new ListQuery(tenant, "roles", List.of());
+  }
+
+  /** The roles assigned to a user, by name. */
+  public static ListQuery userRoles(TenantId tenant, UserId user) {
+    return new ListQuery(tenant, "user-roles", List.of(user.toString()));
+  }
+
+  /** The users assigned a role, by username. */
+  public static ListQuery roleUsers(TenantId tenant, RoleId role) {
+    return new ListQuery(tenant, "role-users", List.of(role.toString()));
+  }
+
+  /** A tenant's direct permissions, by id in its string form. */
+  public static ListQuery permissions(TenantId tenant) {
+    return new ListQuery(tenant, "permissions", List.of());
+  }
+
+  /** A user's effective permissions, by id in its string form. */
+  public static ListQuery userPermissions(TenantId tenant, UserId user) {
+    return new ListQuery(tenant, "user-permissions", List.of(user.toString()));
+  }
+
+  /** A tenant's service users, by name. */
+  public static ListQuery serviceUsers(TenantId tenant) {
+    return new ListQuery(tenant, "service-users", List.of());
+  }
+
+  /** A tenant's active tokens, by id in its string form. */
+  public static ListQuery activeTokens(TenantId tenant) {
+    return new ListQuery(tenant, "active-tokens", List.of());
+  }
+
+  /** A user's active tokens, by id in its string form. */
+  public static ListQuery userActiveTokens(TenantId tenant, UserId user) {
+    return new ListQuery(tenant, "user-active-tokens", List.of(user.toString()));
   }
 
   /**

@@ -9,8 +9,11 @@ import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.role.RoleId;
+import dev.catalogstore.api.serviceuser.ServiceUserId;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.user.UserId;
 
 /**
  * Every backend's {@link NotFoundException}s: one wording and one {@link ObjectType} per kind of
@@ -118,5 +121,18 @@ public final class Missing {
     return missing == ObjectType.ASSET
         ? asset(asset)
         : along(missing, tenant, asset.branch(), asset.namespace());
+  }
+
+  public static NotFoundException user(UserId user) {
+    return new NotFoundException(ObjectType.USER, "user " + user + " does not exist");
+  }
+
+  public static NotFoundException role(RoleId role) {
+    return new NotFoundException(ObjectType.ROLE, "role " + role + " does not exist");
+  }
+
+  public static NotFoundException serviceUser(ServiceUserId serviceUser) {
+    return new NotFoundException(
+        ObjectType.SERVICE_USER, "service user " + serviceUser + " does not exist");
   }
 }

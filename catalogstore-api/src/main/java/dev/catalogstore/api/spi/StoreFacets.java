@@ -6,15 +6,20 @@ import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.Commits;
 import dev.catalogstore.api.namespace.Namespaces;
+import dev.catalogstore.api.permission.Permissions;
+import dev.catalogstore.api.role.Roles;
+import dev.catalogstore.api.serviceuser.ServiceUsers;
 import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
+import dev.catalogstore.api.token.Tokens;
+import dev.catalogstore.api.user.Users;
 import dev.catalogstore.api.warehouse.Warehouses;
 import java.util.Objects;
 
 /**
- * One implementation per facet of {@link CatalogStore}: what a backend assembles its store from,
- * and what a decorator changes one facet of ({@link #withAssets} and its siblings return a copy
- * with one facet replaced).
+ * One implementation per facet of {@link CatalogStore}: what a backend assembles its store from
+ * ({@link #builder()}, which refuses to build with a facet missing), and what a decorator changes
+ * one facet of ({@link #withAssets} and its siblings return a copy with one facet replaced).
  */
 public record StoreFacets(
     Tenants tenants,
@@ -24,7 +29,12 @@ public record StoreFacets(
     Assets assets,
     Commits commits,
     Branches branches,
-    Tags tags) {
+    Tags tags,
+    Users users,
+    Roles roles,
+    Permissions permissions,
+    ServiceUsers serviceUsers,
+    Tokens tokens) {
 
   public StoreFacets {
     Objects.requireNonNull(tenants, "tenants");
@@ -35,6 +45,11 @@ public record StoreFacets(
     Objects.requireNonNull(commits, "commits");
     Objects.requireNonNull(branches, "branches");
     Objects.requireNonNull(tags, "tags");
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(permissions, "permissions");
+    Objects.requireNonNull(serviceUsers, "serviceUsers");
+    Objects.requireNonNull(tokens, "tokens");
   }
 
   /** The facets {@code store} serves now. */
@@ -47,46 +62,205 @@ public record StoreFacets(
         store.assets(),
         store.commits(),
         store.branches(),
-        store.tags());
+        store.tags(),
+        store.users(),
+        store.roles(),
+        store.permissions(),
+        store.serviceUsers(),
+        store.tokens());
   }
 
+  /** A builder with no facet set; {@link Builder#build()} needs every one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these facets, to replace some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .tenants(tenants)
+        .warehouses(warehouses)
+        .catalogs(catalogs)
+        .namespaces(namespaces)
+        .assets(assets)
+        .commits(commits)
+        .branches(branches)
+        .tags(tags)
+        .users(users)
+        .roles(roles)
+        .permissions(permissions)
+        .serviceUsers(serviceUsers)
+        .tokens(tokens);
+  }
+
+  /** A copy serving {@code replacement} as {@code tenants()}. */
   public StoreFacets withTenants(Tenants replacement) {
-    return new StoreFacets(
-        replacement, warehouses, catalogs, namespaces, assets, commits, branches, tags);
+    return toBuilder().tenants(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code warehouses()}. */
   public StoreFacets withWarehouses(Warehouses replacement) {
-    return new StoreFacets(
-        tenants, replacement, catalogs, namespaces, assets, commits, branches, tags);
+    return toBuilder().warehouses(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code catalogs()}. */
   public StoreFacets withCatalogs(Catalogs replacement) {
-    return new StoreFacets(
-        tenants, warehouses, replacement, namespaces, assets, commits, branches, tags);
+    return toBuilder().catalogs(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code namespaces()}. */
   public StoreFacets withNamespaces(Namespaces replacement) {
-    return new StoreFacets(
-        tenants, warehouses, catalogs, replacement, assets, commits, branches, tags);
+    return toBuilder().namespaces(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code assets()}. */
   public StoreFacets withAssets(Assets replacement) {
-    return new StoreFacets(
-        tenants, warehouses, catalogs, namespaces, replacement, commits, branches, tags);
+    return toBuilder().assets(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code commits()}. */
   public StoreFacets withCommits(Commits replacement) {
-    return new StoreFacets(
-        tenants, warehouses, catalogs, namespaces, assets, replacement, branches, tags);
+    return toBuilder().commits(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code branches()}. */
   public StoreFacets withBranches(Branches replacement) {
-    return new StoreFacets(
-        tenants, warehouses, catalogs, namespaces, assets, commits, replacement, tags);
+    return toBuilder().branches(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code tags()}. */
   public StoreFacets withTags(Tags replacement) {
-    return new StoreFacets(
-        tenants, warehouses, catalogs, namespaces, assets, commits, branches, replacement);
+    return toBuilder().tags(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code users()}. */
+  public StoreFacets withUsers(Users replacement) {
+    return toBuilder().users(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code roles()}. */
+  public StoreFacets withRoles(Roles replacement) {
+    return toBuilder().roles(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code permissions()}. */
+  public StoreFacets withPermissions(Permissions replacement) {
+    return toBuilder().permissions(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code serviceUsers()}. */
+  public StoreFacets withServiceUsers(ServiceUsers replacement) {
+    return toBuilder().serviceUsers(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code tokens()}. */
+  public StoreFacets withTokens(Tokens replacement) {
+    return toBuilder().tokens(replacement).build();
+  }
+
+  /** Collects the facets of a store; each setter replaces what was set before. */
+  public static final class Builder {
+    private Tenants tenants;
+    private Warehouses warehouses;
+    private Catalogs catalogs;
+    private Namespaces namespaces;
+    private Assets assets;
+    private Commits commits;
+    private Branches branches;
+    private Tags tags;
+    private Users users;
+    private Roles roles;
+    private Permissions permissions;
+    private ServiceUsers serviceUsers;
+    private Tokens tokens;
+
+    private Builder() {}
+
+    public Builder tenants(Tenants tenants) {
+      this.tenants = tenants;
+      return this;
+    }
+
+    public Builder warehouses(Warehouses warehouses) {
+      this.warehouses = warehouses;
+      return this;
+    }
+
+    public Builder catalogs(Catalogs catalogs) {
+      this.catalogs = catalogs;
+      return this;
+    }
+
+    public Builder namespaces(Namespaces namespaces) {
+      this.namespaces = namespaces;
+      return this;
+    }
+
+    public Builder assets(Assets assets) {
+      this.assets = assets;
+      return this;
+    }
+
+    public Builder commits(Commits commits) {
+      this.commits = commits;
+      return this;
+    }
+
+    public Builder branches(Branches branches) {
+      this.branches = branches;
+      return this;
+    }
+
+    public Builder tags(Tags tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    public Builder users(Users users) {
+      this.users = users;
+      return this;
+    }
+
+    public Builder roles(Roles roles) {
+      this.roles = roles;
+      return this;
+    }
+
+    public Builder permissions(Permissions permissions) {
+      this.permissions = permissions;
+      return this;
+    }
+
+    public Builder serviceUsers(ServiceUsers serviceUsers) {
+      this.serviceUsers = serviceUsers;
+      return this;
+    }
+
+    public Builder tokens(Tokens tokens) {
+      this.tokens = tokens;
+      return this;
+    }
+
+    /**
+     * The facets set.
+     *
+     * @throws NullPointerException naming the first facet not set
+     */
+    public StoreFacets build() {
+      return new StoreFacets(
+          tenants,
+          warehouses,
+          catalogs,
+          namespaces,
+          assets,
+          commits,
+          branches,
+          tags,
+          users,
+          roles,
+          permissions,
+          serviceUsers,
+          tokens);
+    }
   }
 }
