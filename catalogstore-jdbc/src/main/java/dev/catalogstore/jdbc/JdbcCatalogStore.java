@@ -11,12 +11,17 @@ import dev.catalogstore.jdbc.branch.JdbcBranches;
 import dev.catalogstore.jdbc.catalog.JdbcCatalogs;
 import dev.catalogstore.jdbc.commit.JdbcCommits;
 import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
+import dev.catalogstore.jdbc.permission.JdbcPermissions;
+import dev.catalogstore.jdbc.role.JdbcRoles;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
+import dev.catalogstore.jdbc.serviceuser.JdbcServiceUsers;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.tag.JdbcTags;
 import dev.catalogstore.jdbc.tenant.JdbcTenants;
+import dev.catalogstore.jdbc.token.JdbcTokens;
+import dev.catalogstore.jdbc.user.JdbcUsers;
 import dev.catalogstore.jdbc.warehouse.JdbcWarehouses;
 import java.time.Duration;
 import java.util.Objects;
@@ -83,15 +88,21 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       HikariDataSource ownedPool,
       Duration closeGrace) {
     super(
-        new StoreFacets(
-            new JdbcTenants(db, sql),
-            new JdbcWarehouses(db, sql, secretCodec),
-            new JdbcCatalogs(db, sql),
-            new JdbcNamespaces(db, sql),
-            new JdbcAssets(db, sql),
-            new JdbcCommits(db, sql),
-            new JdbcBranches(db, sql),
-            new JdbcTags(db, sql)));
+        StoreFacets.builder()
+            .tenants(new JdbcTenants(db, sql))
+            .warehouses(new JdbcWarehouses(db, sql, secretCodec))
+            .catalogs(new JdbcCatalogs(db, sql))
+            .namespaces(new JdbcNamespaces(db, sql))
+            .assets(new JdbcAssets(db, sql))
+            .commits(new JdbcCommits(db, sql))
+            .branches(new JdbcBranches(db, sql))
+            .tags(new JdbcTags(db, sql))
+            .users(new JdbcUsers(db, sql))
+            .roles(new JdbcRoles(db, sql))
+            .permissions(new JdbcPermissions(db, sql))
+            .serviceUsers(new JdbcServiceUsers(db, sql))
+            .tokens(new JdbcTokens(db, sql))
+            .build());
     this.name = name;
     this.db = db;
     this.ownedPool = ownedPool;

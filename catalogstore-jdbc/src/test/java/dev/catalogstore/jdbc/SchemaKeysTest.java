@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Reads the migrated schema back from PostgreSQL's catalog and checks the tenancy rules of its
  * design on every table, so that a future migration cannot quietly break them: every primary key
  * starts with tenant_id, every foreign key pairs tenant_id with tenant_id, every index but the
- * store-wide tenant-name index starts with tenant_id, and names compare byte-wise.
+ * store-wide ones starts with tenant_id, and names compare byte-wise. The store-wide indexes are
+ * exactly the tenant-name index and the two authentication look-ups by digest (API keys, tokens),
+ * which must find the tenant from the secret alone.
  */
 class SchemaKeysTest {
   private static final String SCHEMA = TestPostgres.uniqueSchema("keys");
@@ -44,7 +46,15 @@ class SchemaKeysTest {
             "branches",
             "namespaces",
             "assets",
-            "metadata_history");
+            "metadata_history",
+            "users",
+            "roles",
+            "role_grants",
+            "role_assignments",
+            "permissions",
+            "service_users",
+            "tokens",
+            "token_revocations");
   }
 
   @Test
@@ -113,7 +123,7 @@ class SchemaKeysTest {
   }
 
   @Test
-  void everyIndexButTheTenantNameIndexStartsWithTenantId() throws SQLException {
+  void everyIndexButTheStoreWideOnesStartsWithTenantId() throws SQLException {
     Map<String, String> firstIndexColumn =
         rows(
             """
@@ -126,8 +136,13 @@ class SchemaKeysTest {
         WHERE s.nspname = ? AND t.relname <> '%s'
         """
                 .formatted(SchemaMigrator.HISTORY_TABLE));
-    assertThat(firstIndexColumn).containsEntry("tenants_name_uq", "name");
+    assertThat(firstIndexColumn)
+        .containsEntry("tenants_name_uq", "name")
+        .containsEntry("service_users_api_key_hash_uq", "api_key_hash")
+        .containsEntry("tokens_hash_uq", "token_hash");
     firstIndexColumn.remove("tenants_name_uq");
+    firstIndexColumn.remove("service_users_api_key_hash_uq");
+    firstIndexColumn.remove("tokens_hash_uq");
     firstIndexColumn.forEach(
         (index, column) ->
             assertThat(column).as("the first column of index %s", index).isEqualTo("tenant_id"));
@@ -143,9 +158,23 @@ class SchemaKeysTest {
         JOIN pg_class t ON t.oid = a.attrelid
         JOIN pg_namespace s ON s.oid = t.relnamespace
         JOIN pg_collation c ON c.oid = a.attcollation
-        WHERE s.nspname = ? AND t.relkind = 'r' AND a.attname IN ('name', 'path')
+        WHERE s.nspname = ? AND t.relkind = 'r'
+          AND a.attname IN ('name', 'path', 'username', 'grant_key', 'catalog_name', 'namespace',
+                            'asset_name', 'tag_name')
         """);
-    assertThat(collations).containsKeys("tenants.name", "catalogs.name", "namespaces.path");
+    assertThat(collations)
+        .containsKeys(
+            "tenants.name",
+            "catalogs.name",
+            "namespaces.path",
+            "users.username",
+            "roles.name",
+            "service_users.name",
+            "role_grants.grant_key",
+            "role_grants.namespace",
+            "permissions.catalog_name",
+            "permissions.asset_name",
+            "permissions.tag_name");
     collations.forEach(
         (column, collation) ->
             assertThat(collation).as("the collation of %s", column).isEqualTo("C"));

@@ -66,6 +66,14 @@ public final class SqlStatement implements AutoCloseable {
     return bind(name, at -> statement.setObject(at, utc));
   }
 
+  /** A {@code timestamptz} parameter; {@code null} binds SQL NULL. */
+  public SqlStatement timestampOrNull(String name, Instant value) throws SQLException {
+    if (value != null) {
+      return timestamp(name, value);
+    }
+    return bind(name, at -> statement.setNull(at, Types.TIMESTAMP_WITH_TIMEZONE));
+  }
+
   public SqlStatement bool(String name, boolean value) throws SQLException {
     return bind(name, at -> statement.setBoolean(at, value));
   }

@@ -1,0 +1,368 @@
+package dev.catalogstore.jdbc.token;
+
+import static dev.catalogstore.jdbc.token.TokenRows.COLUMNS;
+import static dev.catalogstore.jdbc.token.TokenRows.REVOCATION_COLUMNS;
+
+import dev.catalogstore.api.error.ObjectType;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.token.Revocation;
+import dev.catalogstore.api.token.Token;
+import dev.catalogstore.api.token.TokenHash;
+import dev.catalogstore.api.token.TokenId;
+import dev.catalogstore.api.user.UserId;
+import dev.catalogstore.jdbc.sql.NamedSql;
+import dev.catalogstore.jdbc.sql.NotFound;
+import dev.catalogstore.jdbc.sql.ScopedPage;
+import dev.catalogstore.jdbc.sql.SqlStatement;
+import dev.catalogstore.jdbc.sql.SqlText;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tokens' statements, each one round trip but a revocation that finds one in force. Every "now"
+ * is the store's clock, bound as a parameter (never SQL {@code now()}): a token is active while
+ * {@code expires_at > :now} and no revocation of its id has {@code expires_at > :now}. A taken id
+ * is a violation of {@code tokens_pk}, a digest held anywhere in the store one of {@code
+ * tokens_hash_uq}. {@link #validate} is the authentication look-up: one read on the digest's unique
+ * index, whatever the number of tenants.
+ */
+final class TokenSql {
+  /** No revocation of the token of row {@code k} is in force at {@code :now}. */
+  private static final String NOT_REVOKED =
+      """
+      NOT EXISTS (
+          SELECT FROM ${schema}.token_revocations r
+          WHERE r.tenant_id = k.tenant_id AND r.token_id = k.token_id AND r.expires_at > :now)""";
+
+  /** Inserts nothing if the tenant has no such user. */
+  private static final String INSERT =
+      """
+      INSERT INTO ${schema}.tokens (tenant_id, token_id, user_id, token_hash, issued_at, expires_at)
+      SELECT u.tenant_id, :token, u.user_id, :token_hash, :now, :expires_at
+      FROM ${schema}.users u
+      WHERE u.tenant_id = :tenant AND u.user_id = :user
+      """;
+
+  private static final String SELECT =
+      """
+      SELECT %s
+      FROM ${schema}.tokens k
+      WHERE k.tenant_id = :tenant AND k.token_id = :token
+      """
+          .formatted(COLUMNS);
+
+  private static final String VALIDATE =
+      """
+      SELECT %s
+      FROM ${schema}.tokens k
+      JOIN ${schema}.users u ON u.tenant_id = k.tenant_id AND u.user_id = k.user_id
+      WHERE k.token_hash = :token_hash
+        AND k.expires_at > :now
+        AND u.active
+        AND %s
+      """
+          .formatted(COLUMNS, NOT_REVOKED);
+
+  /**
+   * Records the revocation, replacing one that has expired (not yet cleaned up); returns nothing if
+   * one is in force. A missing tenant is token_revocations_tenant_fk.
+   */
+  private static final String REVOKE =
+      """
+      INSERT INTO ${schema}.token_revocations AS r
+          (tenant_id, token_id, reason, revoked_at, expires_at)
+      VALUES (:tenant, :token, :reason, :now, :expires_at)
+      ON CONFLICT (tenant_id, token_id) DO UPDATE
+          SET reason = EXCLUDED.reason,
+              revoked_at = EXCLUDED.revoked_at,
+              expires_at = EXCLUDED.expires_at
+          WHERE r.expires_at <= :now
+      RETURNING %s
+      """
+          .formatted(REVOCATION_COLUMNS);
+
+  private static final String SELECT_REVOCATION =
+      """
+      SELECT %s
+      FROM ${schema}.token_revocations r
+      WHERE r.tenant_id = :tenant AND r.token_id = :token
+      """
+          .formatted(REVOCATION_COLUMNS);
+
+  private static final String IS_REVOKED =
+      """
+      SELECT t.tenant_id IS NOT NULL AS tenant_found,
+             EXISTS (
+                 SELECT FROM ${schema}.token_revocations r
+                 WHERE r.tenant_id = t.tenant_id AND r.token_id = :token AND r.expires_at > :now
+             ) AS revoked
+      FROM (SELECT :tenant::uuid AS tenant_id) x
+      LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+      """;
+
+  /** Uses tokens_pk. */
+  private static final String SELECT_ACTIVE =
+      """
+      SELECT t.tenant_id IS NOT NULL AS tenant_found, k.*
+      FROM (SELECT :tenant::uuid AS tenant_id) x
+      LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+      LEFT JOIN LATERAL (
+          SELECT %s
+          FROM ${schema}.tokens k
+          WHERE k.tenant_id = t.tenant_id AND k.token_id > :after
+            AND k.expires_at > :now AND %s
+          ORDER BY k.token_id
+          LIMIT :limit
+      ) k ON true
+      ORDER BY k.token_id
+      """
+          .formatted(COLUMNS, NOT_REVOKED.indent(4).strip());
+
+  /** Uses tokens_user_ix. */
+  private static final String SELECT_USER_ACTIVE =
+      """
+      SELECT t.tenant_id IS NOT NULL AS tenant_found, u.user_id IS NOT NULL AS user_found, k.*
+      FROM (SELECT :tenant::uuid AS tenant_id) x
+      LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+      LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
+      LEFT JOIN LATERAL (
+          SELECT %s
+          FROM ${schema}.tokens k
+          WHERE k.tenant_id = u.tenant_id AND k.user_id = u.user_id AND k.token_id > :after
+            AND k.expires_at > :now AND %s
+          ORDER BY k.token_id
+          LIMIT :limit
+      ) k ON true
+      ORDER BY k.token_id
+      """
+          .formatted(COLUMNS, NOT_REVOKED.indent(4).strip());
+
+  /**
+   * One batch of the sweep: at most {@code :batch} expired tokens, of any tenant. There is no index
+   * on expires_at (every index but the digests' starts with tenant_id), so each batch scans until
+   * it has found its rows.
+   */
+  private static final String CLEANUP_TOKENS =
+      """
+      DELETE FROM ${schema}.tokens
+      WHERE ctid = ANY (ARRAY(
+          SELECT k.ctid FROM ${schema}.tokens k WHERE k.expires_at <= :now LIMIT :batch))
+      """;
+
+  /** One batch of the sweep: at most {@code :batch} expired revocations, of any tenant. */
+  private static final String CLEANUP_REVOCATIONS =
+      """
+      DELETE FROM ${schema}.token_revocations
+      WHERE ctid = ANY (ARRAY(
+          SELECT r.ctid FROM ${schema}.token_revocations r WHERE r.expires_at <= :now
+          LIMIT :batch))
+      """;
+
+  /** Failure paths only: whether the tenant and the user exist. Always one row. */
+  private static final String LOOKUP =
+      """
+      SELECT t.tenant_id IS NOT NULL AS tenant_found,
+             u.user_id IS NOT NULL AS user_found
+      FROM (SELECT :tenant::uuid AS tenant_id) x
+      LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+      LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
+      """;
+
+  /** Failure paths only: whether the tenant has a token of that id. */
+  private static final String ID_TAKEN =
+      """
+      SELECT EXISTS (
+          SELECT FROM ${schema}.tokens k WHERE k.tenant_id = :tenant AND k.token_id = :token
+      ) AS taken
+      """;
+
+  private final NamedSql insert;
+  private final NamedSql select;
+  private final NamedSql validate;
+  private final NamedSql revoke;
+  private final NamedSql selectRevocation;
+  private final NamedSql isRevoked;
+  private final NamedSql selectActive;
+  private final NamedSql selectUserActive;
+  private final NamedSql cleanupTokens;
+  private final NamedSql cleanupRevocations;
+  private final NamedSql lookup;
+  private final NamedSql idTaken;
+
+  TokenSql(SqlText sql) {
+    this.insert = sql.compile(INSERT);
+    this.select = sql.compile(SELECT);
+    this.validate = sql.compile(VALIDATE);
+    this.revoke = sql.compile(REVOKE);
+    this.selectRevocation = sql.compile(SELECT_REVOCATION);
+    this.isRevoked = sql.compile(IS_REVOKED);
+    this.selectActive = sql.compile(SELECT_ACTIVE);
+    this.selectUserActive = sql.compile(SELECT_USER_ACTIVE);
+    this.cleanupTokens = sql.compile(CLEANUP_TOKENS);
+    this.cleanupRevocations = sql.compile(CLEANUP_REVOCATIONS);
+    this.lookup = sql.compile(LOOKUP);
+    this.idTaken = sql.compile(ID_TAKEN);
+  }
+
+  /** Whether the token was recorded: false if the tenant has no such user. */
+  boolean insert(Connection connection, Token token, TokenHash hash) throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
+      return statement
+              .uuid("tenant", token.tenant().value())
+              .uuid("token", token.id().value())
+              .uuid("user", token.user().value())
+              .bytes("token_hash", digest(hash))
+              .timestamp("now", token.issuedAt())
+              .timestamp("expires_at", token.expiresAt())
+              .update()
+          > 0;
+    }
+  }
+
+  Optional<Token> select(Connection connection, TenantId tenant, TokenId token)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, select)) {
+      return query
+          .uuid("tenant", tenant.value())
+          .uuid("token", token.value())
+          .queryOne(TokenRows::token);
+    }
+  }
+
+  /** The active token of digest {@code hash} of an active user at {@code now}, in any tenant. */
+  Optional<Token> validate(Connection connection, TokenHash hash, Instant now) throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, validate)) {
+      return query
+          .bytes("token_hash", digest(hash))
+          .timestamp("now", now)
+          .queryOne(TokenRows::token);
+    }
+  }
+
+  /** The revocation recorded; empty if one is in force at {@code now} (it is kept). */
+  Optional<Revocation> revoke(
+      Connection connection,
+      TenantId tenant,
+      TokenId token,
+      String reason,
+      Instant expiresAt,
+      Instant now)
+      throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, revoke)) {
+      return statement
+          .uuid("tenant", tenant.value())
+          .uuid("token", token.value())
+          .text("reason", reason)
+          .timestamp("expires_at", expiresAt)
+          .timestamp("now", now)
+          .queryOne(TokenRows::revocation);
+    }
+  }
+
+  Optional<Revocation> selectRevocation(Connection connection, TenantId tenant, TokenId token)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, selectRevocation)) {
+      return query
+          .uuid("tenant", tenant.value())
+          .uuid("token", token.value())
+          .queryOne(TokenRows::revocation);
+    }
+  }
+
+  /** Whether a revocation of the token is in force at {@code now}; empty if no such tenant. */
+  Optional<Boolean> isRevoked(Connection connection, TenantId tenant, TokenId token, Instant now)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, isRevoked)) {
+      return query
+          .uuid("tenant", tenant.value())
+          .uuid("token", token.value())
+          .timestamp("now", now)
+          .queryOne(
+              row ->
+                  row.getBoolean("tenant_found")
+                      ? Optional.of(row.getBoolean("revoked"))
+                      : Optional.<Boolean>empty())
+          .orElseThrow();
+    }
+  }
+
+  /** Up to {@code limit} of the tenant's tokens active at {@code now}, with ids above after. */
+  ScopedPage.Read<Token> active(
+      Connection connection, TenantId tenant, UUID after, int limit, Instant now)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, selectActive)) {
+      query
+          .uuid("tenant", tenant.value())
+          .uuid("after", after)
+          .integer("limit", limit)
+          .timestamp("now", now);
+      return ScopedPage.read(query, "token_id", List.of(ObjectType.TENANT), TokenRows::token);
+    }
+  }
+
+  /** Up to {@code limit} of the user's tokens active at {@code now}, with ids above after. */
+  ScopedPage.Read<Token> userActive(
+      Connection connection, TenantId tenant, UserId user, UUID after, int limit, Instant now)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, selectUserActive)) {
+      query
+          .uuid("tenant", tenant.value())
+          .uuid("user", user.value())
+          .uuid("after", after)
+          .integer("limit", limit)
+          .timestamp("now", now);
+      return ScopedPage.read(
+          query, "token_id", List.of(ObjectType.TENANT, ObjectType.USER), TokenRows::token);
+    }
+  }
+
+  /** Deletes up to {@code batch} tokens expired at {@code now}; how many. */
+  int cleanupTokens(Connection connection, Instant now, int batch) throws SQLException {
+    return sweep(connection, cleanupTokens, now, batch);
+  }
+
+  /** Deletes up to {@code batch} revocations expired at {@code now}; how many. */
+  int cleanupRevocations(Connection connection, Instant now, int batch) throws SQLException {
+    return sweep(connection, cleanupRevocations, now, batch);
+  }
+
+  /** The outermost missing of the tenant and the user; empty if both exist. */
+  Optional<ObjectType> missing(Connection connection, TenantId tenant, UserId user)
+      throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, lookup)) {
+      return query
+          .uuid("tenant", tenant.value())
+          .uuid("user", user.value())
+          .queryOne(row -> NotFound.outermost(row, ObjectType.TENANT, ObjectType.USER))
+          .orElseThrow();
+    }
+  }
+
+  /** Whether the tenant has a token of id {@code token}. */
+  boolean idTaken(Connection connection, TenantId tenant, TokenId token) throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, idTaken)) {
+      return query
+          .uuid("tenant", tenant.value())
+          .uuid("token", token.value())
+          .queryOne(row -> row.getBoolean("taken"))
+          .orElseThrow();
+    }
+  }
+
+  private static int sweep(Connection connection, NamedSql sql, Instant now, int batch)
+      throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, sql)) {
+      return statement.timestamp("now", now).integer("batch", batch).update();
+    }
+  }
+
+  /** The digest as stored: its bytes. Validated lowercase hex, so this cannot fail. */
+  private static byte[] digest(TokenHash hash) {
+    return HexFormat.of().parseHex(hash.hex());
+  }
+}
