@@ -49,13 +49,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
  * threads (one per connection), and its future completes there, never on the caller's thread. Input
  * is validated first, on that thread, so a failed call has changed nothing. Each facet is one class
- * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}) with its statements next to
- * it. Each operation is a single SQL statement, atomic on its own, except the multi-asset commit, a
- * branch creation from history and a merge, which are one transaction each: uniqueness, existence,
- * cascades, the stored-property limit and the metadata compare-and-set are decided by the
- * database's constraints and conditional statements, so they hold across any number of store
- * instances on the same schema. Only a call that failed reads again, to say why (which parent is
- * missing, what the value is now).
+ * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ...,
+ * {@code token/JdbcTokens}) with its statements next to it. Each operation is a single SQL
+ * statement, atomic on its own, except the multi-asset commit, a branch creation from history, a
+ * merge, a role's create or update and a direct grant (which lock the catalogs their grants name
+ * before writing them), and a token revocation that finds one in force, which are one transaction
+ * each: uniqueness, existence, cascades, the stored-property limit and the metadata compare-and-set
+ * are decided by the database's constraints and conditional statements, so they hold across any
+ * number of store instances on the same schema. Only a call that failed reads again, to say why
+ * (which parent is missing, what the value is now).
  *
  * <p><b>Versioning.</b> Every asset change writes its commit and moves its branch's head in the
  * statement that makes the change, after locking the branch's row; a merge locks its target's row
@@ -68,7 +70,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Secrets.</b> Warehouse credentials are sealed by the configured {@link SecretCodec} before
  * they are written and opened after every read; without a codec, warehouses cannot have
- * credentials.
+ * credentials. Of API keys and tokens the store receives and keeps only digests, which it never
+ * returns; the two digest indexes ({@code serviceUsers().findByApiKeyHash}, {@code
+ * tokens().validate}) are the only reads that cross tenants, one indexed statement each.
  */
 public final class JdbcCatalogStore extends ComposedCatalogStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCatalogStore.class);

@@ -25,7 +25,8 @@ import java.util.UUID;
  * main} are inserted by one statement; a {@code LOCAL} catalog takes its warehouse's id in the same
  * statement, so a missing warehouse inserts nothing and a concurrently deleted one is a foreign-key
  * violation. Deleting a catalog removes its branches, namespaces, assets and their history, its
- * commits and its tags through {@code ON DELETE CASCADE}, in the same statement.
+ * commits, its tags and every grant naming it (of roles and direct permissions) through {@code ON
+ * DELETE CASCADE}, in the same statement.
  */
 final class CatalogSql {
   /**

@@ -45,7 +45,7 @@ final class PermissionSql {
 
   private static final String INSERT =
       """
-      INSERT INTO ${schema}.permissions
+      INSERT INTO ${schema}.permissions AS g
           (tenant_id, permission_id, user_id, grant_key, scope_kind, catalog_id, catalog_name,
            namespace, asset_name, tag_name, actions, created_at)
       SELECT :tenant, s.grant_id, :user, s.grant_key, s.scope_kind, s.catalog_id, s.catalog_name,
@@ -54,7 +54,7 @@ final class PermissionSql {
       ON CONFLICT (tenant_id, user_id, grant_key) DO NOTHING
       RETURNING %s
       """
-          .formatted(GrantColumns.RECORDSET, COLUMNS.replace("g.", ""));
+          .formatted(GrantColumns.RECORDSET, COLUMNS);
 
   private static final String SELECT_HELD =
       """
