@@ -178,10 +178,13 @@ final class TokenBrokenStores {
                 "activeTokensOfAUserLeaveOutRevokedAndExpiredTokensAndOtherUsersTokens")));
   }
 
-  /** Interface of an extra rule: which recorded tokens a broken list adds to the honest ones. */
+  /**
+   * A broken rule: whether a recorded token the honest store leaves out of a list or a validation
+   * is taken in after all.
+   */
   @FunctionalInterface
   private interface Extra {
-    boolean listed(Tokens honest, Token token);
+    boolean takesIn(Tokens honest, Token token);
   }
 
   /**
@@ -255,7 +258,7 @@ final class TokenBrokenStores {
                 join(honest.get(key.tenant(), key.token()))
                     .filter(mine)
                     .filter(token -> !items.contains(token))
-                    .filter(token -> extra.listed(honest, token))
+                    .filter(token -> extra.takesIn(honest, token))
                     .ifPresent(items::add);
               }
               items.sort(Comparator.comparing(token -> token.id().toString()));
@@ -322,7 +325,7 @@ final class TokenBrokenStores {
                                     found.isPresent() || key == null
                                         ? found
                                         : join(honest.get(key.tenant(), key.token()))
-                                            .filter(token -> accepts.listed(honest, token)));
+                                            .filter(token -> accepts.takesIn(honest, token)));
                       })
                   .build());
         },
