@@ -117,7 +117,9 @@ final class TokenBrokenStores {
                   .build());
         },
         List.of(
-            test("TokenRevocations", "aSecondRevokeReturnsTheFirstRevocationAndChangesNothing"),
+            test(
+                "TokenRevocations",
+                "aSecondRevokeKeepsTheFirstReasonAndTimeAndNeverShortensTheExpiry"),
             test("TokenRevocations", "anExpiredRevocationIsReplacedByANewRevoke"),
             test("TokenRaces", "concurrentRevokesOfOneIdAllSucceedAndReturnTheSameRevocation")));
   }
@@ -146,7 +148,9 @@ final class TokenBrokenStores {
                         })
                     .build()),
         List.of(
-            test("TokenRevocations", "aSecondRevokeReturnsTheFirstRevocationAndChangesNothing"),
+            test(
+                "TokenRevocations",
+                "aSecondRevokeKeepsTheFirstReasonAndTimeAndNeverShortensTheExpiry"),
             test("TokenRaces", "concurrentRevokesOfOneIdAllSucceedAndReturnTheSameRevocation")));
   }
 

@@ -55,7 +55,7 @@ public abstract class TokenRacesContract extends TokenSuite {
 
   @Test
   void concurrentRevokesOfOneIdAllSucceedAndReturnTheSameRevocation() {
-    IssuedToken issued = newToken(tenant, alice.id());
+    IssuedToken issued = newToken(tenant, alice.id(), IN_A_DAY);
 
     List<Race.Outcome<Revocation>> outcomes =
         Race.run(
