@@ -47,12 +47,20 @@ import dev.catalogstore.tck.namespace.NamespacePagingContract;
 import dev.catalogstore.tck.namespace.NamespacePropertiesContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserRacesContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserTimeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.token.TokenCleanupContract;
+import dev.catalogstore.tck.token.TokenContract;
+import dev.catalogstore.tck.token.TokenRacesContract;
+import dev.catalogstore.tck.token.TokenRevocationContract;
+import dev.catalogstore.tck.token.TokenTimeContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
 import dev.catalogstore.tck.version.BranchIsolationContract;
@@ -898,6 +906,73 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Tags extends TagContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // service users and tokens
+
+  @Nested
+  class ServiceUsers extends ServiceUserContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserTime extends ServiceUserTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserRaces extends ServiceUserRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Tokens extends TokenContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenRevocations extends TokenRevocationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenCleanup extends TokenCleanupContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenTime extends TokenTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenRaces extends TokenRacesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
