@@ -50,11 +50,15 @@ CREATE TABLE roles (
         REFERENCES tenants (tenant_id) ON DELETE CASCADE
 );
 
--- The grants of a role. grant_id is GrantRules.roleGrantId(role, grant), the id the grant has in
--- permissions().listUserPermissions; grant_key is GrantRules.key(grant).
+-- The grants of a role, numbered from 0 in the order they were given (a role keeps that order).
+-- grant_id is GrantRules.roleGrantId(role, grant), the id the grant has in
+-- permissions().listUserPermissions; grant_key is GrantRules.key(grant). Two grants of a role may
+-- share a key (they allow the same, for example {READ, ALL} and {ALL}); the role keeps both, and
+-- its effective permission of that id is the later one.
 CREATE TABLE role_grants (
     tenant_id     uuid    NOT NULL,
     role_id       uuid    NOT NULL,
+    position      integer NOT NULL,
     grant_id      uuid    NOT NULL,
     grant_key     text    COLLATE "C" NOT NULL,
     -- TENANT, CATALOG, NAMESPACE, ASSET or TAG; the columns the kind does not use are NULL.
@@ -66,8 +70,7 @@ CREATE TABLE role_grants (
     tag_name      text    COLLATE "C",
     -- Action names, in the enum's order.
     actions       text[]  NOT NULL,
-    CONSTRAINT role_grants_pk PRIMARY KEY (tenant_id, role_id, grant_id),
-    CONSTRAINT role_grants_key_uq UNIQUE (tenant_id, role_id, grant_key),
+    CONSTRAINT role_grants_pk PRIMARY KEY (tenant_id, role_id, position),
     CONSTRAINT role_grants_role_fk FOREIGN KEY (tenant_id, role_id)
         REFERENCES roles (tenant_id, role_id) ON DELETE CASCADE,
     CONSTRAINT role_grants_catalog_fk FOREIGN KEY (tenant_id, catalog_id)
@@ -76,7 +79,8 @@ CREATE TABLE role_grants (
         scope_kind IN ('TENANT', 'CATALOG', 'NAMESPACE', 'ASSET', 'TAG')
         AND (scope_kind = 'TENANT') = (catalog_id IS NULL)
         AND (catalog_id IS NULL) = (catalog_name IS NULL)),
-    CONSTRAINT role_grants_actions_ck CHECK (cardinality(actions) >= 1)
+    CONSTRAINT role_grants_actions_ck CHECK (cardinality(actions) >= 1),
+    CONSTRAINT role_grants_position_ck CHECK (position >= 0)
 );
 
 -- Serves the cascade when a catalog is deleted.

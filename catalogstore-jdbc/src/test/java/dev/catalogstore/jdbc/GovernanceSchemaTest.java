@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -116,6 +117,43 @@ class GovernanceSchemaTest {
           .map(ServiceUser::tenant)
           .contains(kept);
       assertThat(store.tokens().validate(TokenHash.sha256Of("token-" + kept)).join()).isPresent();
+    } finally {
+      TestPostgres.dropSchema(schema);
+    }
+  }
+
+  @Test
+  void aRoleKeepsItsGrantsInOrderAndGrantsOfOneKeyShareOneEffectiveId() {
+    String schema = TestPostgres.uniqueSchema("govorder");
+    try (JdbcCatalogStore store = JdbcCatalogStore.open(TestPostgres.config(schema).build())) {
+      TenantId tenant = writeTenant(store);
+      PermissionScope.TenantScope scope = new PermissionScope.TenantScope(tenant);
+      List<Grant> grants =
+          List.of(
+              Grant.of(scope, Action.LIST),
+              Grant.of(new PermissionScope.CatalogScope(tenant, "sales"), Action.READ),
+              Grant.of(scope, Action.READ, Action.ALL),
+              Grant.of(scope, Action.ALL),
+              Grant.of(scope, Action.CREATE));
+      Role role =
+          store
+              .roles()
+              .create(tenant, new NewRole("ordered", "", new LinkedHashSet<>(grants)))
+              .join();
+      User user = store.users().create(tenant, NewUser.of("ordered", RoleKind.TENANT_USER)).join();
+      store.roles().assign(tenant, role.id(), user.id()).join();
+
+      assertThat(store.roles().get(tenant, role.id()).join().orElseThrow().grants())
+          .containsExactlyElementsOf(grants);
+      // {READ, ALL} and {ALL} allow the same: one id, the later grant.
+      assertThat(
+              store
+                  .permissions()
+                  .listUserPermissions(tenant, user.id(), PageRequest.firstPage())
+                  .join()
+                  .items())
+          .extracting(EffectivePermission::grant)
+          .containsExactlyInAnyOrder(grants.get(0), grants.get(1), grants.get(3), grants.get(4));
     } finally {
       TestPostgres.dropSchema(schema);
     }

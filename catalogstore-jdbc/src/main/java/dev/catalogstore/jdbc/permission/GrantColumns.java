@@ -52,7 +52,7 @@ public final class GrantColumns {
    */
   public static final String RECORDSET =
       """
-      SELECT x.grant_id, x.grant_key, x.scope_kind, x.catalog_id, x.catalog_name,
+      SELECT x.position, x.grant_id, x.grant_key, x.scope_kind, x.catalog_id, x.catalog_name,
              CASE WHEN x.namespace IS NULL THEN NULL
                   ELSE ARRAY(SELECT e.value FROM jsonb_array_elements_text(x.namespace)
                                  WITH ORDINALITY AS e(value, at) ORDER BY e.at)
@@ -61,17 +61,20 @@ public final class GrantColumns {
              ARRAY(SELECT e.value FROM jsonb_array_elements_text(x.actions)
                        WITH ORDINALITY AS e(value, at) ORDER BY e.at) AS actions
       FROM jsonb_to_recordset(:grants::jsonb) AS x(
-          grant_id uuid, grant_key text, scope_kind text, catalog_id uuid, catalog_name text,
+          position integer, grant_id uuid, grant_key text, scope_kind text, catalog_id uuid, catalog_name text,
           namespace jsonb, asset_name text, tag_name text, actions jsonb)
       """;
 
-  /** A role's grants as one jsonb array, for a row {@code r} of {@code roles}. */
+  /**
+   * A role's grants as one jsonb array in the role's order, for a row {@code r} of {@code roles}.
+   */
   public static final String ROLE_GRANTS_JSON =
       """
       (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                   'scope_kind', g.scope_kind, 'catalog_name', g.catalog_name,
                   'namespace', to_jsonb(g.namespace), 'asset_name', g.asset_name,
-                  'tag_name', g.tag_name, 'actions', to_jsonb(g.actions))), '[]'::jsonb)
+                  'tag_name', g.tag_name, 'actions', to_jsonb(g.actions))
+                  ORDER BY g.position), '[]'::jsonb)
        FROM ${schema}.role_grants g
        WHERE g.tenant_id = r.tenant_id AND g.role_id = r.role_id)""";
 
@@ -88,13 +91,14 @@ public final class GrantColumns {
    */
   public record Stored(UUID id, Grant grant, UUID catalogId) {}
 
-  /** {@code grants} as the jsonb array {@link #RECORDSET} reads. */
+  /** {@code grants} as the jsonb array {@link #RECORDSET} reads, numbered in their order. */
   public static String toJson(List<Stored> grants) {
     ArrayNode array = MAPPER.createArrayNode();
     for (Stored stored : grants) {
       Grant grant = stored.grant();
       PermissionScope scope = grant.scope();
       ObjectNode row = array.addObject();
+      row.put("position", array.size() - 1);
       row.put("grant_id", stored.id().toString());
       row.put("grant_key", GrantRules.key(grant));
       row.put("scope_kind", kind(scope));

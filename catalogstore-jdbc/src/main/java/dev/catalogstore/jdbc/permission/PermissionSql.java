@@ -114,12 +114,17 @@ final class PermissionSql {
               WHERE g.tenant_id = u.tenant_id AND g.user_id = u.user_id
                 AND g.permission_id > :after
               UNION ALL
-              SELECT g.grant_id AS id, g.role_id, %1$s
-              FROM ${schema}.role_assignments a
-              JOIN ${schema}.role_grants g
-                  ON g.tenant_id = a.tenant_id AND g.role_id = a.role_id
-              WHERE a.tenant_id = u.tenant_id AND a.user_id = u.user_id
-                AND g.grant_id > :after
+              -- Grants of one role sharing a key share their id: the later one stands.
+              SELECT *
+              FROM (
+                  SELECT DISTINCT ON (g.grant_id) g.grant_id AS id, g.role_id, %1$s
+                  FROM ${schema}.role_assignments a
+                  JOIN ${schema}.role_grants g
+                      ON g.tenant_id = a.tenant_id AND g.role_id = a.role_id
+                  WHERE a.tenant_id = u.tenant_id AND a.user_id = u.user_id
+                    AND g.grant_id > :after
+                  ORDER BY g.grant_id, g.position DESC
+              ) r
           ) x
           ORDER BY x.id
           LIMIT :limit

@@ -52,12 +52,11 @@ final class RoleSql {
   private static final String INSERT_GRANTS =
       """
       INSERT INTO ${schema}.role_grants
-          (tenant_id, role_id, grant_id, grant_key, scope_kind, catalog_id, catalog_name,
-           namespace, asset_name, tag_name, actions)
-      SELECT :tenant, :role, s.grant_id, s.grant_key, s.scope_kind, s.catalog_id, s.catalog_name,
-             s.namespace, s.asset_name, s.tag_name, s.actions
+          (tenant_id, role_id, position, grant_id, grant_key, scope_kind, catalog_id,
+           catalog_name, namespace, asset_name, tag_name, actions)
+      SELECT :tenant, :role, s.position, s.grant_id, s.grant_key, s.scope_kind, s.catalog_id,
+             s.catalog_name, s.namespace, s.asset_name, s.tag_name, s.actions
       FROM (%s) s
-      ON CONFLICT DO NOTHING
       """
           .formatted(GrantColumns.RECORDSET);
 

@@ -1,6 +1,7 @@
 package dev.catalogstore.jdbc.token;
 
 import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.paging.Page;
@@ -109,19 +110,25 @@ public final class JdbcTokens implements Tokens {
           Inputs.required(token, "token");
           Instant keptUntil = GovernanceRequests.revocation(reason, expiresAt);
           Instant now = db.now();
+          // The tenant was deleted while the revocation was being written.
           Violations violations = Violations.NONE.onForeignKey(() -> Missing.tenant(tenant));
-          return db.transaction(
-              "tokens.revoke",
-              violations,
-              connection -> {
-                Optional<Revocation> recorded =
-                    sql.revoke(connection, tenant, token, reason, keptUntil, now);
-                if (recorded.isPresent()) {
-                  return recorded.get();
-                }
-                // One is in force (perhaps a rival's, which this statement's fresh snapshot sees).
-                return sql.selectRevocation(connection, tenant, token).orElseThrow();
-              });
+          TokenSql.Revoked revoked =
+              db.run(
+                  "tokens.revoke",
+                  violations,
+                  connection -> sql.revoke(connection, tenant, token, reason, keptUntil, now));
+          if (!revoked.tenantFound()) {
+            throw Missing.tenant(tenant);
+          }
+          return revoked
+              .revocation()
+              .orElseThrow(
+                  () ->
+                      new InvalidArgumentException(
+                          "expiresAt",
+                          "must be later than now ("
+                              + now
+                              + "), or the token's own expiry must be"));
         });
   }
 

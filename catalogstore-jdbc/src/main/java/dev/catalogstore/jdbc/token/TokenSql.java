@@ -24,12 +24,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The tokens' statements, each one round trip but a revocation that finds one in force. Every "now"
- * is the store's clock, bound as a parameter (never SQL {@code now()}): a token is active while
- * {@code expires_at > :now} and no revocation of its id has {@code expires_at > :now}. A taken id
- * is a violation of {@code tokens_pk}, a digest held anywhere in the store one of {@code
- * tokens_hash_uq}. {@link #validate} is the authentication look-up: one read on the digest's unique
- * index, whatever the number of tenants.
+ * The tokens' statements, each one round trip. Every "now" is the store's clock, bound as a
+ * parameter (never SQL {@code now()}): a token is active while {@code expires_at > :now} and no
+ * revocation of its id has {@code expires_at > :now}. A taken id is a violation of {@code
+ * tokens_pk}, a digest held anywhere in the store one of {@code tokens_hash_uq}. {@link #validate}
+ * is the authentication look-up: one read on the digest's unique index, whatever the number of
+ * tenants.
  */
 final class TokenSql {
   /** No revocation of the token of row {@code k} is in force at {@code :now}. */
@@ -69,28 +69,44 @@ final class TokenSql {
           .formatted(COLUMNS, NOT_REVOKED);
 
   /**
-   * Records the revocation, replacing one that has expired (not yet cleaned up); returns nothing if
-   * one is in force. A missing tenant is token_revocations_tenant_fk.
+   * Records the revocation, in force until {@code :expires_at} or the recorded token's own expiry
+   * if that is later; a revocation in force keeps its reason and time and is extended to the later
+   * expiry, one that has expired (not yet cleaned up) is replaced. One row: whether the tenant
+   * exists, and the revocation, unless the tenant is missing or no revocation would be in force now
+   * (none is, and the new one would expire now or earlier). A tenant deleted meanwhile is
+   * token_revocations_tenant_fk.
    */
   private static final String REVOKE =
       """
-      INSERT INTO ${schema}.token_revocations AS r
-          (tenant_id, token_id, reason, revoked_at, expires_at)
-      VALUES (:tenant, :token, :reason, :now, :expires_at)
-      ON CONFLICT (tenant_id, token_id) DO UPDATE
-          SET reason = EXCLUDED.reason,
-              revoked_at = EXCLUDED.revoked_at,
-              expires_at = EXCLUDED.expires_at
-          WHERE r.expires_at <= :now
-      RETURNING %s
-      """
-          .formatted(REVOCATION_COLUMNS);
-
-  private static final String SELECT_REVOCATION =
-      """
-      SELECT %s
-      FROM ${schema}.token_revocations r
-      WHERE r.tenant_id = :tenant AND r.token_id = :token
+      WITH k AS (
+          SELECT EXISTS (SELECT FROM ${schema}.tenants t WHERE t.tenant_id = :tenant)
+                     AS tenant_found,
+                 GREATEST(:expires_at, (
+                     SELECT k.expires_at FROM ${schema}.tokens k
+                     WHERE k.tenant_id = :tenant AND k.token_id = :token)) AS until
+      ), saved AS (
+          INSERT INTO ${schema}.token_revocations AS r
+              (tenant_id, token_id, reason, revoked_at, expires_at)
+          SELECT :tenant, :token, :reason, :now, k.until
+          FROM k
+          WHERE k.tenant_found
+            AND (k.until > :now
+                 OR EXISTS (
+                     SELECT FROM ${schema}.token_revocations f
+                     WHERE f.tenant_id = :tenant AND f.token_id = :token
+                       AND f.expires_at > :now))
+          ON CONFLICT (tenant_id, token_id) DO UPDATE
+              SET reason = CASE WHEN r.expires_at > :now THEN r.reason ELSE EXCLUDED.reason END,
+                  revoked_at = CASE WHEN r.expires_at > :now THEN r.revoked_at
+                                    ELSE EXCLUDED.revoked_at END,
+                  expires_at = CASE WHEN r.expires_at > :now
+                                    THEN GREATEST(r.expires_at, EXCLUDED.expires_at)
+                                    ELSE EXCLUDED.expires_at END
+          RETURNING %s
+      )
+      SELECT k.tenant_found, r.*
+      FROM k
+      LEFT JOIN saved r ON true
       """
           .formatted(REVOCATION_COLUMNS);
 
@@ -185,7 +201,6 @@ final class TokenSql {
   private final NamedSql select;
   private final NamedSql validate;
   private final NamedSql revoke;
-  private final NamedSql selectRevocation;
   private final NamedSql isRevoked;
   private final NamedSql selectActive;
   private final NamedSql selectUserActive;
@@ -199,7 +214,6 @@ final class TokenSql {
     this.select = sql.compile(SELECT);
     this.validate = sql.compile(VALIDATE);
     this.revoke = sql.compile(REVOKE);
-    this.selectRevocation = sql.compile(SELECT_REVOCATION);
     this.isRevoked = sql.compile(IS_REVOKED);
     this.selectActive = sql.compile(SELECT_ACTIVE);
     this.selectUserActive = sql.compile(SELECT_USER_ACTIVE);
@@ -244,8 +258,12 @@ final class TokenSql {
     }
   }
 
-  /** The revocation recorded; empty if one is in force at {@code now} (it is kept). */
-  Optional<Revocation> revoke(
+  /**
+   * Revokes; what the statement decided.
+   *
+   * @param expiresAt the expiry asked for, which the token's own expiry may extend
+   */
+  Revoked revoke(
       Connection connection,
       TenantId tenant,
       TokenId token,
@@ -260,17 +278,14 @@ final class TokenSql {
           .text("reason", reason)
           .timestamp("expires_at", expiresAt)
           .timestamp("now", now)
-          .queryOne(TokenRows::revocation);
-    }
-  }
-
-  Optional<Revocation> selectRevocation(Connection connection, TenantId tenant, TokenId token)
-      throws SQLException {
-    try (SqlStatement query = SqlStatement.prepare(connection, selectRevocation)) {
-      return query
-          .uuid("tenant", tenant.value())
-          .uuid("token", token.value())
-          .queryOne(TokenRows::revocation);
+          .queryOne(
+              row ->
+                  new Revoked(
+                      row.getBoolean("tenant_found"),
+                      row.getObject("token_id") == null
+                          ? Optional.empty()
+                          : Optional.of(TokenRows.revocation(row))))
+          .orElseThrow();
     }
   }
 
@@ -365,4 +380,13 @@ final class TokenSql {
   private static byte[] digest(TokenHash hash) {
     return HexFormat.of().parseHex(hash.hex());
   }
+
+  /**
+   * What a revocation did.
+   *
+   * @param tenantFound whether the tenant exists
+   * @param revocation the revocation in force, as recorded or extended; empty if the tenant is
+   *     missing or the revocation would not be in force now
+   */
+  record Revoked(boolean tenantFound, Optional<Revocation> revocation) {}
 }
