@@ -49,6 +49,7 @@ class TckCatchesBrokenStoresTest {
               GuardedChangeBrokenStores.all(),
               MissingThingBrokenStores.all(),
               VersionBrokenStores.all(),
+              AccessBrokenStores.all(),
               CrossCuttingBrokenStores.all())
           .flatMap(List::stream)
           .toList();
