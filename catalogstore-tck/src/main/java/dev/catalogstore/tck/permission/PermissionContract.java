@@ -82,6 +82,20 @@ public abstract class PermissionContract extends AccessSuite {
   }
 
   @Test
+  void aGrantHoldingAllEqualsEveryGrantHoldingAllOnItsScope() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, LAKE);
+    User alice = newUser(tenant, "alice");
+    CatalogScope lake = new CatalogScope(tenant, LAKE);
+    Permission all = grant(tenant, alice.id(), on(lake, Action.ALL));
+
+    Permission allAndRead = grant(tenant, alice.id(), on(lake, Action.READ, Action.ALL));
+
+    assertThat(allAndRead).as("ALL with READ allows what ALL alone allows").isEqualTo(all);
+    assertThat(permissions(tenant)).containsExactly(all);
+  }
+
+  @Test
   void grantsDifferingInActionsScopeOrUserAreDistinctPermissions() {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, LAKE);

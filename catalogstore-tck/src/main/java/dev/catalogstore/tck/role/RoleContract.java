@@ -25,6 +25,7 @@ import dev.catalogstore.tck.AccessSuite;
 import dev.catalogstore.tck.TckSuite.ThrowingCall;
 import dev.catalogstore.tck.TckTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,24 +42,36 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RoleContract extends AccessSuite {
   @Test
-  void aCreatedRoleReadsBackItsGrantsExactly() {
+  void aCreatedRoleReadsBackItsGrantsExactlyInTheirOrder() {
     TenantId tenant = newTenant();
     newLocalCatalog(tenant, LAKE);
-    Set<Grant> grants = everyKindOfGrant(tenant);
+    // The reverse of the order scopes nest in, so that no natural order can pass for the given one.
+    List<Grant> given = new ArrayList<>(everyKindOfGrant(tenant));
+    Collections.reverse(given);
 
     Role created =
         await(
             store()
                 .roles()
-                .create(tenant, new NewRole("analyst", "reads the lake\nand more", grants)));
+                .create(
+                    tenant,
+                    new NewRole(
+                        "analyst", "reads the lake\nand more", new LinkedHashSet<>(given))));
 
     assertThat(created.tenant()).isEqualTo(tenant);
     assertThat(created.name()).isEqualTo("analyst");
     assertThat(created.description()).isEqualTo("reads the lake\nand more");
-    assertThat(created.grants()).containsExactlyInAnyOrderElementsOf(grants);
+    assertThat(List.copyOf(created.grants())).containsExactlyElementsOf(given);
     TckTime.assertCreated(created.createdAt(), created.updatedAt());
-    assertThat(await(store().roles().get(tenant, created.id()))).contains(created);
-    assertThat(await(store().roles().findByName(tenant, "analyst"))).contains(created);
+    Role got = await(store().roles().get(tenant, created.id())).orElseThrow();
+    Role found = await(store().roles().findByName(tenant, "analyst")).orElseThrow();
+    Role listed = roles(tenant).get(0);
+    for (Role read : List.of(got, found, listed)) {
+      assertThat(read).isEqualTo(created);
+      assertThat(List.copyOf(read.grants()))
+          .as("the grants read back")
+          .containsExactlyElementsOf(given);
+    }
     assertThat(roles(tenant)).containsExactly(created);
   }
 
@@ -119,20 +132,29 @@ public abstract class RoleContract extends AccessSuite {
                             onCatalog(tenant, LAKE, Action.READ, Action.LIST),
                             on(new TenantScope(tenant), Action.MANAGE_USERS))
                         .withDescription("desc")));
-    Grant only = onCatalog(tenant, LAKE, Action.WRITE);
+    Grant write = onCatalog(tenant, LAKE, Action.WRITE);
+    Grant tag = on(new TagScope(tenant, LAKE, "v1"), Action.READ);
+    Grant all = on(new TenantScope(tenant), Action.ALL);
+    List<Grant> given = List.of(write, tag, all);
 
     Role replaced =
         await(
             store()
                 .roles()
-                .update(tenant, role.id(), RoleUpdate.builder().grants(Set.of(only)).build()));
+                .update(
+                    tenant,
+                    role.id(),
+                    RoleUpdate.builder().grants(new LinkedHashSet<>(given)).build()));
+    List<Grant> readBack =
+        List.copyOf(await(store().roles().get(tenant, role.id())).orElseThrow().grants());
     Role emptied =
         await(
             store()
                 .roles()
                 .update(tenant, role.id(), RoleUpdate.builder().grants(Set.of()).build()));
 
-    assertThat(replaced.grants()).containsExactly(only);
+    assertThat(List.copyOf(replaced.grants())).containsExactlyElementsOf(given);
+    assertThat(readBack).as("the replaced grants read back, in their order").isEqualTo(given);
     assertThat(replaced.name()).isEqualTo("analyst");
     assertThat(replaced.description()).isEqualTo("desc");
     TckTime.assertUpdated(
