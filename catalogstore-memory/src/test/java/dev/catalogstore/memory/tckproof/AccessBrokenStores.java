@@ -29,6 +29,7 @@ import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.spi.GrantRules;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.user.NewUser;
+import dev.catalogstore.api.user.RoleKind;
 import dev.catalogstore.api.user.User;
 import dev.catalogstore.api.user.UserId;
 import dev.catalogstore.api.user.UserUpdate;
@@ -60,7 +61,8 @@ final class AccessBrokenStores {
         assignAlwaysReportingAChange(),
         roleUpdateMergingGrants(),
         userUpdateClearingAnUnnamedEmail(),
-        catalogGrantsComingBackWithTheName());
+        catalogGrantsComingBackWithTheName(),
+        rootUsersOutsideTheSystemTenant());
   }
 
   /**
@@ -581,6 +583,55 @@ final class AccessBrokenStores {
             test(
                 "GovernanceCascades",
                 "deletingACatalogRemovesEveryGrantNamingItAndANewCatalogOfTheNameStartsWithout")));
+  }
+
+  /**
+   * A create that checks the role kind only against the enum, not against the tenant: a root user
+   * is created in an ordinary tenant (simulated over the honest store as a tenant administrator
+   * that the reply calls root).
+   */
+  static BrokenStore rootUsersOutsideTheSystemTenant() {
+    return new BrokenStore(
+        "root-user-outside-system-tenant",
+        "users.create accepts a ROOT user in a tenant other than the system tenant",
+        facets ->
+            facets.withUsers(
+                Intercept.facet(Users.class, facets.users())
+                    .replace(
+                        "create",
+                        2,
+                        call -> {
+                          TenantId tenant = call.arg(0, TenantId.class);
+                          NewUser user = call.arg(1, NewUser.class);
+                          if (tenant == null
+                              || tenant.equals(TenantId.SYSTEM)
+                              || user == null
+                              || user.roleKind() != RoleKind.ROOT) {
+                            return call.proceed();
+                          }
+                          NewUser admin =
+                              new NewUser(
+                                  user.username(),
+                                  user.email(),
+                                  user.displayName(),
+                                  RoleKind.TENANT_ADMIN,
+                                  user.active());
+                          return ((CompletableFuture<User>) call.proceed(tenant, admin))
+                              .thenApply(
+                                  u ->
+                                      new User(
+                                          u.id(),
+                                          u.tenant(),
+                                          u.username(),
+                                          u.email(),
+                                          u.displayName(),
+                                          RoleKind.ROOT,
+                                          u.active(),
+                                          u.createdAt(),
+                                          u.updatedAt()));
+                        })
+                    .build()),
+        List.of(test("Users", "aRootUserIsRefusedOutsideTheSystemTenant")));
   }
 
   private static void restore(
