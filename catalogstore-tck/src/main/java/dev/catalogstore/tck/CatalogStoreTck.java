@@ -52,12 +52,20 @@ import dev.catalogstore.tck.permission.GovernanceRacesContract;
 import dev.catalogstore.tck.permission.GovernanceTimeContract;
 import dev.catalogstore.tck.permission.PermissionContract;
 import dev.catalogstore.tck.role.RoleContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserRacesContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserTimeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.token.TokenCleanupContract;
+import dev.catalogstore.tck.token.TokenContract;
+import dev.catalogstore.tck.token.TokenRacesContract;
+import dev.catalogstore.tck.token.TokenRevocationContract;
+import dev.catalogstore.tck.token.TokenTimeContract;
 import dev.catalogstore.tck.user.UserContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
@@ -955,6 +963,73 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class GovernanceRaces extends GovernanceRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // service users and tokens
+
+  @Nested
+  class ServiceUsers extends ServiceUserContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserTime extends ServiceUserTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserRaces extends ServiceUserRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Tokens extends TokenContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenRevocations extends TokenRevocationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenCleanup extends TokenCleanupContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenTime extends TokenTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenRaces extends TokenRacesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

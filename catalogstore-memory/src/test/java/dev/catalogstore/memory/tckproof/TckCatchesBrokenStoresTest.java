@@ -50,6 +50,8 @@ class TckCatchesBrokenStoresTest {
               MissingThingBrokenStores.all(),
               VersionBrokenStores.all(),
               AccessBrokenStores.all(),
+              ServiceUserBrokenStores.all(),
+              TokenBrokenStores.all(),
               CrossCuttingBrokenStores.all())
           .flatMap(List::stream)
           .toList();
