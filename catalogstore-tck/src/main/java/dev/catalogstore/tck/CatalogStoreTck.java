@@ -47,6 +47,11 @@ import dev.catalogstore.tck.namespace.NamespacePagingContract;
 import dev.catalogstore.tck.namespace.NamespacePropertiesContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
+import dev.catalogstore.tck.permission.GovernanceCascadeContract;
+import dev.catalogstore.tck.permission.GovernanceRacesContract;
+import dev.catalogstore.tck.permission.GovernanceTimeContract;
+import dev.catalogstore.tck.permission.PermissionContract;
+import dev.catalogstore.tck.role.RoleContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserRacesContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserTimeContract;
@@ -61,6 +66,7 @@ import dev.catalogstore.tck.token.TokenContract;
 import dev.catalogstore.tck.token.TokenRacesContract;
 import dev.catalogstore.tck.token.TokenRevocationContract;
 import dev.catalogstore.tck.token.TokenTimeContract;
+import dev.catalogstore.tck.user.UserContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
 import dev.catalogstore.tck.version.BranchIsolationContract;
@@ -906,6 +912,57 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Tags extends TagContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // users, roles, permissions
+
+  @Nested
+  class Users extends UserContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Roles extends RoleContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Permissions extends PermissionContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GovernanceCascades extends GovernanceCascadeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GovernanceTime extends GovernanceTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class GovernanceRaces extends GovernanceRacesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -49,6 +49,7 @@ class TckCatchesBrokenStoresTest {
               GuardedChangeBrokenStores.all(),
               MissingThingBrokenStores.all(),
               VersionBrokenStores.all(),
+              AccessBrokenStores.all(),
               ServiceUserBrokenStores.all(),
               TokenBrokenStores.all(),
               CrossCuttingBrokenStores.all())
