@@ -56,19 +56,27 @@ public final class GrantLookup {
 
   /** Runs the bound statement; {@code :catalogs} is bound here. */
   public static Found run(SqlStatement statement, List<String> catalogs) throws SQLException {
+    List<Row> rows =
+        statement
+            .textArray("catalogs", catalogs)
+            .query(
+                row ->
+                    new Row(
+                        row.getBoolean("tenant_found"),
+                        row.getBoolean("owner_found"),
+                        row.getString("catalog_name"),
+                        Rows.uuid(row, "catalog_id")));
+    // Every row carries the same flags; there is one row at least (one with no catalog if none
+    // was found).
     Map<String, UUID> found = new HashMap<>();
-    boolean[] flags = new boolean[2];
-    statement
-        .textArray("catalogs", catalogs)
-        .query(
-            row -> {
-              flags[0] = row.getBoolean("tenant_found");
-              flags[1] = row.getBoolean("owner_found");
-              if (row.getString("catalog_name") != null) {
-                found.put(row.getString("catalog_name"), Rows.uuid(row, "catalog_id"));
-              }
-              return null;
-            });
-    return new Found(flags[0], flags[1], Map.copyOf(found));
+    for (Row row : rows) {
+      if (row.catalog() != null) {
+        found.put(row.catalog(), row.catalogId());
+      }
+    }
+    Row first = rows.get(0);
+    return new Found(first.tenantFound(), first.ownerFound(), Map.copyOf(found));
   }
+
+  private record Row(boolean tenantFound, boolean ownerFound, String catalog, UUID catalogId) {}
 }

@@ -7,8 +7,6 @@ import dev.catalogstore.api.user.RoleKind;
 import dev.catalogstore.jdbc.sql.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /** Reads service users from the rows of {@link ServiceUserSql}; never their key digest. */
 final class ServiceUserRows {
@@ -28,15 +26,9 @@ final class ServiceUserRows {
         row.getString("description"),
         RoleKind.valueOf(row.getString("role_kind")),
         row.getBoolean("active"),
-        optionalInstant(row, "expires_at"),
-        optionalInstant(row, "last_used_at"),
+        Rows.optionalInstant(row, "expires_at"),
+        Rows.optionalInstant(row, "last_used_at"),
         Rows.instant(row, "created_at"),
         Rows.instant(row, "updated_at"));
-  }
-
-  private static Optional<java.time.Instant> optionalInstant(ResultSet row, String column)
-      throws SQLException {
-    return Optional.ofNullable(row.getObject(column, OffsetDateTime.class))
-        .map(OffsetDateTime::toInstant);
   }
 }

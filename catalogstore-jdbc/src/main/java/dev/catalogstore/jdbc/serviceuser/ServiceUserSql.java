@@ -219,7 +219,7 @@ final class ServiceUserSql {
           .uuid("service_user", serviceUser.value())
           .text("name", change.name().orElse(null))
           .text("description", change.description().orElse(null))
-          .text("active", change.active().map(String::valueOf).orElse(null))
+          .boolOrNull("active", change.active().orElse(null))
           .bool("clear_expiry", change.clearsExpiry())
           .timestampOrNull("expires_at", expiresAt.orElse(null))
           .text("role_kind", change.roleKind().map(Enum::name).orElse(null))

@@ -22,6 +22,13 @@ public final class Rows {
     return row.getObject(column, OffsetDateTime.class).toInstant();
   }
 
+  /** A nullable {@code timestamptz} column; SQL NULL reads as empty. */
+  public static Optional<Instant> optionalInstant(ResultSet row, String column)
+      throws SQLException {
+    return Optional.ofNullable(row.getObject(column, OffsetDateTime.class))
+        .map(OffsetDateTime::toInstant);
+  }
+
   /** A jsonb object column as an unmodifiable map; SQL NULL reads as {@code null}. */
   public static Map<String, String> json(ResultSet row, String column) throws SQLException {
     return Json.read(row.getString(column));

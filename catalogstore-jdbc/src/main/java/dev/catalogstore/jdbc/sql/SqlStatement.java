@@ -78,6 +78,14 @@ public final class SqlStatement implements AutoCloseable {
     return bind(name, at -> statement.setBoolean(at, value));
   }
 
+  /** A {@code boolean} parameter; {@code null} binds SQL NULL. */
+  public SqlStatement boolOrNull(String name, Boolean value) throws SQLException {
+    if (value != null) {
+      return bool(name, value);
+    }
+    return bind(name, at -> statement.setNull(at, Types.BOOLEAN));
+  }
+
   public SqlStatement bigint(String name, long value) throws SQLException {
     return bind(name, at -> statement.setLong(at, value));
   }

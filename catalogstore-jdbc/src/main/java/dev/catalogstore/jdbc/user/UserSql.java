@@ -181,7 +181,7 @@ final class UserSql {
           .text("email", change.email().orElse(null))
           .bool("clear_display_name", change.clearsDisplayName())
           .text("display_name", change.displayName().orElse(null))
-          .text("active", change.active().map(String::valueOf).orElse(null))
+          .boolOrNull("active", change.active().orElse(null))
           .text("role_kind", change.roleKind().map(Enum::name).orElse(null))
           .timestamp("now", now)
           .queryOne(row -> UserRows.user(row, tenant));
