@@ -47,12 +47,17 @@ import dev.catalogstore.tck.namespace.NamespacePagingContract;
 import dev.catalogstore.tck.namespace.NamespacePropertiesContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
+import dev.catalogstore.tck.permission.PermissionIsolationContract;
+import dev.catalogstore.tck.role.RoleIsolationContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserIsolationContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.token.TokenIsolationContract;
+import dev.catalogstore.tck.user.UserIsolationContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
 import dev.catalogstore.tck.version.BranchIsolationContract;
@@ -898,6 +903,49 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Tags extends TagContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // governance: isolation, input rules, paging
+
+  @Nested
+  class UserIsolation extends UserIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RoleIsolation extends RoleIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PermissionIsolation extends PermissionIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserIsolation extends ServiceUserIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenIsolation extends TokenIsolationContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
