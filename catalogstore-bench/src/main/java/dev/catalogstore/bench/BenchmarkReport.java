@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs the benchmarks and prints each figure with the ratio that gives it meaning.
  *
  * <p>Arguments: {@code memory}, {@code jdbc}, {@code merge} (only the merge-cost benchmark, on
+ * every backend available), {@code auth} (the authentication look-ups at 10 and 1,000 tenants, on
  * every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's JdbcCatalog), or
  * none for all but {@code iceberg} ({@code jdbc} and {@code iceberg} need {@code
  * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}).
@@ -48,6 +49,12 @@ public final class BenchmarkReport {
           db.drop(server);
         }
         reportIceberg(server, run(IcebergCatalogBenchmark.class));
+      }
+    }
+    if (which.contains("auth")) {
+      reportAuth("in-memory store", run(AuthLookupBenchmark.class, "memory"));
+      if (database) {
+        reportAuth("PostgreSQL store", run(AuthLookupBenchmark.class, "jdbc"));
       }
     }
     if (which.contains("merge")) {
@@ -132,6 +139,22 @@ public final class BenchmarkReport {
     double large = us.get("merge[assets=100000]");
     System.out.printf(
         Locale.ROOT, "%-32s %12.1f %12.1f %9.2fx%n", "merge", small, large, large / small);
+  }
+
+  private static void reportAuth(String store, Map<String, Double> us) {
+    System.out.println();
+    System.out.println(
+        store
+            + ": authentication look-ups by digest, 100 service users and 100 tokens per tenant"
+            + " (microseconds per call)");
+    System.out.printf(
+        Locale.ROOT, "%-32s %12s %12s %10s%n", "", "10 tenants", "1,000", "growth");
+    for (String method : List.of("findByApiKeyHash", "findByApiKeyHashMiss", "validate")) {
+      double small = us.get(method + "[tenants=10]");
+      double large = us.get(method + "[tenants=1000]");
+      System.out.printf(
+          Locale.ROOT, "%-32s %12.1f %12.1f %9.2fx%n", method, small, large, large / small);
+    }
   }
 
   private static void reportIceberg(String server, Map<String, Double> opsPerSecond) {

@@ -21,6 +21,7 @@ final class Tour {
     ViewSteps views = new ViewSteps(scene);
     BranchSteps branches = new BranchSteps(scene);
     IcebergSteps iceberg = new IcebergSteps(scene);
+    AccessSteps access = new AccessSteps(scene);
     return setup
         .createWarehouse()
         .thenCompose(ignored -> setup.createCatalog())
@@ -42,6 +43,13 @@ final class Tour {
         .thenCompose(ignored -> branches.resolveWithAStrategy())
         .thenCompose(ignored -> branches.tagTheResult())
         .thenCompose(ignored -> branches.printMainsHistory())
+        // Identity and access: users, a role, a service user's key, a token's life.
+        .thenCompose(ignored -> access.grantThroughARole())
+        .thenCompose(
+            bob ->
+                access
+                    .authenticateAServiceUser()
+                    .thenCompose(ignored -> access.revokeAndSweepTokens(bob)))
         // The same story as an engine or service tells it, through Iceberg's API and the adapter.
         .thenCompose(ignored -> iceberg.tableThroughIceberg())
         // Last, as it deletes the tenant with all it owns, the adapter's catalog included.

@@ -32,7 +32,7 @@ final class WalkthroughStory {
     List<String> lines = output.lines().map(String::strip).toList();
 
     assertThat(lines).first().isEqualTo("CatalogStore walkthrough on " + storeDescription);
-    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(22);
+    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(25);
     assertThat(lines)
         .containsSubsequence(
             "created \"sales\" (depth 1)",
@@ -47,6 +47,20 @@ final class WalkthroughStory {
             "writer B commits v3 -> v4-writer-b: LOST, ConflictException",
             "currentValue() = " + METADATA + "v4.metadata.json",
             "writer B commits v4 -> v5: won");
+
+    assertThat(lines)
+        .containsSubsequence(
+            "created user alice: TENANT_ADMIN",
+            "role analyst (READ, LIST on sales) assigned to bob",
+            "may bob READ sales.2024.q1.orders? yes",
+            "may bob WRITE it? no",
+            "created service user nightly-ingest; the store got SHA-256 of its key",
+            "request with the key: nightly-ingest of this tenant",
+            "request with another key: nobody",
+            "bob's session token validates: yes",
+            "revoked (\"signed out\")",
+            "the token validates after the revocation: no",
+            "the expired token is gone: yes");
 
     List<String> history = section(lines, "The metadata history of orders");
     assertThat(history)

@@ -50,6 +50,14 @@ import java.util.Objects;
  * since the merge base and writes only the keys changed since it, whatever the catalog's size. A
  * branch creation copies the assets at its start commit (cost: the assets copied).
  *
+ * <h2>Governance</h2>
+ *
+ * Users, roles, permissions, service users and tokens live with the rest of their tenant's data,
+ * under the same lock, so cascades (a user's grants and tokens, a catalog's grants, a whole tenant)
+ * are atomic. The digests of API keys and tokens are also held in one store-wide index, claimed
+ * atomically, so the two authentication look-ups are a hash probe plus one read of the owning
+ * tenant, whatever the number of tenants.
+ *
  * <h2>Time</h2>
  *
  * Timestamps come only from the clock given at construction, through {@link Timestamps#now}.
@@ -73,15 +81,21 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
 
   private InMemoryCatalogStore(TenantRegistry registry, Clock clock) {
     super(
-        new StoreFacets(
-            new MemoryTenants(registry, clock),
-            new MemoryWarehouses(registry, clock),
-            new MemoryCatalogs(registry, clock),
-            new MemoryNamespaces(registry, clock),
-            new MemoryAssets(registry, clock),
-            new MemoryCommits(registry),
-            new MemoryBranches(registry, clock),
-            new MemoryTags(registry, clock)));
+        StoreFacets.builder()
+            .tenants(new MemoryTenants(registry, clock))
+            .warehouses(new MemoryWarehouses(registry, clock))
+            .catalogs(new MemoryCatalogs(registry, clock))
+            .namespaces(new MemoryNamespaces(registry, clock))
+            .assets(new MemoryAssets(registry, clock))
+            .commits(new MemoryCommits(registry))
+            .branches(new MemoryBranches(registry, clock))
+            .tags(new MemoryTags(registry, clock))
+            .users(new MemoryUsers(registry, clock))
+            .roles(new MemoryRoles(registry, clock))
+            .permissions(new MemoryPermissions(registry, clock))
+            .serviceUsers(new MemoryServiceUsers(registry, clock))
+            .tokens(new MemoryTokens(registry, clock))
+            .build());
     this.registry = registry;
   }
 

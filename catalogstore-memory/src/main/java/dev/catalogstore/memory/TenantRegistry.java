@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -42,12 +43,13 @@ final class TenantRegistry {
   private final Map<TenantId, TenantState> byId = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<String, TenantId> idsByName =
       new ConcurrentSkipListMap<>(CodePointOrder.STRINGS);
+  private final CredentialIndex credentialIndex = new CredentialIndex();
   private volatile boolean closed;
 
   TenantRegistry(Instant systemCreatedAt) {
     Tenant system =
         new Tenant(TenantId.SYSTEM, SYSTEM_NAME, Map.of(), systemCreatedAt, systemCreatedAt);
-    byId.put(TenantId.SYSTEM, new TenantState(system));
+    byId.put(TenantId.SYSTEM, new TenantState(system, credentialIndex));
     idsByName.put(SYSTEM_NAME, TenantId.SYSTEM);
   }
 
@@ -61,7 +63,7 @@ final class TenantRegistry {
     Tenant tenant;
     do {
       tenant = new Tenant(TenantId.random(), name, properties, now, now);
-      state = new TenantState(tenant);
+      state = new TenantState(tenant, credentialIndex);
     } while (byId.putIfAbsent(tenant.id(), state) != null);
     if (idsByName.putIfAbsent(name, tenant.id()) != null) {
       byId.remove(tenant.id(), state);
@@ -121,9 +123,13 @@ final class TenantRegistry {
     }
   }
 
-  /** Unregisters {@code state}'s tenant. Must run under the state's write lock. */
+  /**
+   * Unregisters {@code state}'s tenant and releases its secret digests, so they no longer resolve.
+   * Must run under the state's write lock.
+   */
   void remove(TenantState state) {
     Tenant tenant = state.tenant();
+    state.credentials().releaseAll();
     state.markDeleted();
     byId.remove(tenant.id(), state);
     idsByName.remove(tenant.name(), tenant.id());
@@ -154,6 +160,28 @@ final class TenantRegistry {
     }
     Tenant tenant = state.tenant();
     return tenant.name().equals(name) ? Optional.of(tenant) : Optional.empty();
+  }
+
+  /** The store-wide index of secret digests. */
+  CredentialIndex credentialIndex() {
+    checkOpen();
+    return credentialIndex;
+  }
+
+  /**
+   * Runs {@code change} on every tenant, the system tenant included, each under its own write lock
+   * in turn (never two at once); tenants deleted meanwhile are skipped. For store-wide sweeps.
+   */
+  void forEachTenant(Consumer<TenantState> change) {
+    checkOpen();
+    for (TenantState state : byId.values()) {
+      state.write(
+          s -> {
+            change.accept(s);
+            return null;
+          },
+          () -> null);
+    }
   }
 
   /** Refuses every further call; idempotent. */

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * checks the flag after taking the lock, so an operation that found this state just before the
  * deletion sees the tenant as missing, and no write can land in (or resurrect) a deleted tenant.
  *
+ * <p>Governance data lives in {@link AccessState} and {@link CredentialState}, under the same lock.
+ *
  * <p>The tenant's own {@link Tenant} value is also volatile, so that listing tenants can read it
  * without taking each tenant's lock.
  */
@@ -45,8 +47,12 @@ final class TenantState {
   // Every asset of every catalog and branch by id: assets().getById is one hash probe.
   private final Map<AssetId, AssetEntry> assetsById = new HashMap<>();
 
-  TenantState(Tenant tenant) {
+  private final AccessState access = new AccessState();
+  private final CredentialState credentials;
+
+  TenantState(Tenant tenant, CredentialIndex credentialIndex) {
     this.tenant = tenant;
+    this.credentials = new CredentialState(tenant.id(), credentialIndex);
   }
 
   /** The tenant's current value; readable without the lock. */
@@ -125,9 +131,12 @@ final class TenantState {
     }
   }
 
-  /** Removes a catalog with everything in it, including its assets' ids. */
+  /**
+   * Removes a catalog with everything in it, including its assets' ids and every grant naming it.
+   */
   void removeCatalog(CatalogState catalog) {
     catalogs.remove(catalog.catalog().name());
+    access.removeGrantsOf(catalog.catalog().name());
     if (catalog.catalog().source() instanceof CatalogSource.Local local) {
       catalogsPerWarehouse.computeIfPresent(local.warehouse(), (w, n) -> n == 1 ? null : n - 1);
     }
@@ -136,6 +145,16 @@ final class TenantState {
 
   Map<AssetId, AssetEntry> assetsById() {
     return assetsById;
+  }
+
+  /** The tenant's users, roles, assignments and direct permissions. */
+  AccessState access() {
+    return access;
+  }
+
+  /** The tenant's service users, tokens and revocations. */
+  CredentialState credentials() {
+    return credentials;
   }
 
   private void requireWriteLock() {

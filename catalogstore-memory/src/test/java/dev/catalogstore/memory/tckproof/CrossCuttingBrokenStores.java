@@ -170,15 +170,13 @@ final class CrossCuttingBrokenStores {
                   });
           Executor roundTrip = CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS, worker);
           StoreFacets onWorker =
-              new StoreFacets(
-                  onWorker(Tenants.class, facets.tenants(), roundTrip),
-                  onWorker(Warehouses.class, facets.warehouses(), roundTrip),
-                  onWorker(Catalogs.class, facets.catalogs(), roundTrip),
-                  onWorker(Namespaces.class, facets.namespaces(), roundTrip),
-                  onWorker(Assets.class, facets.assets(), roundTrip),
-                  facets.commits(),
-                  facets.branches(),
-                  facets.tags());
+              facets.toBuilder()
+                  .tenants(onWorker(Tenants.class, facets.tenants(), roundTrip))
+                  .warehouses(onWorker(Warehouses.class, facets.warehouses(), roundTrip))
+                  .catalogs(onWorker(Catalogs.class, facets.catalogs(), roundTrip))
+                  .namespaces(onWorker(Namespaces.class, facets.namespaces(), roundTrip))
+                  .assets(onWorker(Assets.class, facets.assets(), roundTrip))
+                  .build();
           Assets assets =
               Intercept.facet(Assets.class, onWorker.assets())
                   .replace(

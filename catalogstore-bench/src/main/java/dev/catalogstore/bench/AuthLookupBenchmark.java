@@ -1,0 +1,175 @@
+package dev.catalogstore.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.serviceuser.ApiKeyHash;
+import dev.catalogstore.api.serviceuser.NewServiceUser;
+import dev.catalogstore.api.serviceuser.ServiceUser;
+import dev.catalogstore.api.tenant.NewTenant;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.token.NewToken;
+import dev.catalogstore.api.token.Token;
+import dev.catalogstore.api.token.TokenHash;
+import dev.catalogstore.api.token.TokenId;
+import dev.catalogstore.api.user.NewUser;
+import dev.catalogstore.api.user.RoleKind;
+import dev.catalogstore.api.user.UserId;
+import dev.catalogstore.jdbc.JdbcCatalogStore;
+import dev.catalogstore.jdbc.JdbcStoreConfig;
+import dev.catalogstore.memory.InMemoryCatalogStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The two authentication look-ups, {@code serviceUsers().findByApiKeyHash} and {@code
+ * tokens().validate}, in stores of {@code tenants} tenants with 100 service users and 100 tokens
+ * each: 10 tenants (1,000 of each) against 1,000 tenants (100,000 of each). The contract says each
+ * is one indexed read whatever the number of tenants: the figure should not move between the two.
+ * Each call looks up another digest, drawn in turn from a sample spread over every tenant, so no
+ * one row stays hot. A miss (a digest nobody holds) is measured too.
+ *
+ * <p>Runs on the in-memory store ({@code backend=memory}) and, when the report is given a database,
+ * on PostgreSQL ({@code backend=jdbc}, in its own schema).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AuthLookupBenchmark {
+  static final int PER_TENANT = 100;
+  static final int SAMPLE = 4096;
+  static final String SCHEMA = "catalogstore_bench_auth";
+
+  @Param({"memory"})
+  public String backend;
+
+  @Param({"10", "1000"})
+  public int tenants;
+
+  private CatalogStore store;
+  private final List<TenantId> created = new ArrayList<>();
+  private final List<ApiKeyHash> keys = new ArrayList<>();
+  private final List<TokenHash> tokens = new ArrayList<>();
+  private int next;
+
+  @Setup(Level.Trial)
+  public void fill() {
+    store = open(backend);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS);
+    List<CompletableFuture<?>> batch = new ArrayList<>();
+    for (int t = 0; t < tenants; t++) {
+      TenantId tenant =
+          store.tenants().create(NewTenant.named("auth-" + run + "-" + t)).join().id();
+      created.add(tenant);
+      UserId user = store.users().create(tenant, NewUser.of("u", RoleKind.TENANT_USER)).join().id();
+      for (int i = 0; i < PER_TENANT; i++) {
+        String secret = run + "/" + t + "/" + i;
+        batch.add(
+            store
+                .serviceUsers()
+                .create(
+                    tenant,
+                    NewServiceUser.of(
+                        "svc-" + i, RoleKind.TENANT_USER, ApiKeyHash.sha256Of("key:" + secret))));
+        batch.add(
+            store
+                .tokens()
+                .create(
+                    tenant,
+                    new NewToken(
+                        TokenId.random(), user, TokenHash.sha256Of("token:" + secret), expiry)));
+        if (batch.size() >= 128) {
+          batch.forEach(CompletableFuture::join);
+          batch.clear();
+        }
+      }
+    }
+    batch.forEach(CompletableFuture::join);
+    // A sample spread over every tenant and every position within one.
+    for (int s = 0; s < SAMPLE; s++) {
+      int t = (int) ((long) s * 7919 % tenants);
+      int i = (s * 31) % PER_TENANT;
+      String secret = run + "/" + t + "/" + i;
+      keys.add(ApiKeyHash.sha256Of("key:" + secret));
+      tokens.add(TokenHash.sha256Of("token:" + secret));
+    }
+    if (backend.equals("jdbc")) {
+      // As in a running database: the planner has statistics of what was just filled.
+      try (HikariDataSource analyzer = new HikariDataSource()) {
+        analyzer.setJdbcUrl(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
+        analyzer.setMaximumPoolSize(1);
+        JdbcRoundTripBenchmark.analyze(analyzer, SCHEMA);
+      }
+    }
+  }
+
+  @Benchmark
+  public ServiceUser findByApiKeyHash() {
+    return store
+        .serviceUsers()
+        .findByApiKeyHash(keys.get(next++ & (SAMPLE - 1)))
+        .join()
+        .orElseThrow(() -> new IllegalStateException("a stored key was not found"));
+  }
+
+  @Benchmark
+  public Optional<ServiceUser> findByApiKeyHashMiss() {
+    Optional<ServiceUser> found =
+        store.serviceUsers().findByApiKeyHash(ApiKeyHash.sha256Of("nobody:" + next++)).join();
+    if (found.isPresent()) {
+      throw new IllegalStateException("an unknown key was found");
+    }
+    return found;
+  }
+
+  @Benchmark
+  public Token validate() {
+    return store
+        .tokens()
+        .validate(tokens.get(next++ & (SAMPLE - 1)))
+        .join()
+        .orElseThrow(() -> new IllegalStateException("a stored token did not validate"));
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    List<CompletableFuture<Void>> deletions = new ArrayList<>();
+    for (TenantId tenant : created) {
+      deletions.add(store.tenants().delete(tenant));
+    }
+    deletions.forEach(CompletableFuture::join);
+    store.close();
+  }
+
+  private static CatalogStore open(String backend) {
+    if (backend.equals("memory")) {
+      return new InMemoryCatalogStore();
+    }
+    String url =
+        JdbcRoundTripBenchmark.jdbcUrl()
+            .orElseThrow(() -> new IllegalStateException("set CATALOGSTORE_BENCH_JDBC_URL"));
+    return JdbcCatalogStore.open(JdbcStoreConfig.builder().jdbcUrl(url).schema(SCHEMA).build());
+  }
+}
