@@ -13,7 +13,12 @@ module dev.catalogstore.tck {
   exports dev.catalogstore.tck.asset;
   exports dev.catalogstore.tck.catalog;
   exports dev.catalogstore.tck.namespace;
+  exports dev.catalogstore.tck.permission;
+  exports dev.catalogstore.tck.role;
+  exports dev.catalogstore.tck.serviceuser;
   exports dev.catalogstore.tck.tenant;
+  exports dev.catalogstore.tck.token;
+  exports dev.catalogstore.tck.user;
   exports dev.catalogstore.tck.version;
   exports dev.catalogstore.tck.warehouse;
 
@@ -25,7 +30,17 @@ module dev.catalogstore.tck {
       org.junit.platform.commons;
   opens dev.catalogstore.tck.namespace to
       org.junit.platform.commons;
+  opens dev.catalogstore.tck.permission to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.role to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.serviceuser to
+      org.junit.platform.commons;
   opens dev.catalogstore.tck.tenant to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.token to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.user to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.version to
       org.junit.platform.commons;

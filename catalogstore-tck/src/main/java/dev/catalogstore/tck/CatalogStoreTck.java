@@ -47,8 +47,11 @@ import dev.catalogstore.tck.namespace.NamespacePagingContract;
 import dev.catalogstore.tck.namespace.NamespacePropertiesContract;
 import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
+import dev.catalogstore.tck.permission.PermissionInputRulesContract;
 import dev.catalogstore.tck.permission.PermissionIsolationContract;
+import dev.catalogstore.tck.role.RoleInputRulesContract;
 import dev.catalogstore.tck.role.RoleIsolationContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserInputRulesContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserIsolationContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
@@ -56,7 +59,9 @@ import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.token.TokenInputRulesContract;
 import dev.catalogstore.tck.token.TokenIsolationContract;
+import dev.catalogstore.tck.user.UserInputRulesContract;
 import dev.catalogstore.tck.user.UserIsolationContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
@@ -946,6 +951,46 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class TokenIsolation extends TokenIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class UserInputRules extends UserInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RoleInputRules extends RoleInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PermissionInputRules extends PermissionInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserInputRules extends ServiceUserInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenInputRules extends TokenInputRulesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
