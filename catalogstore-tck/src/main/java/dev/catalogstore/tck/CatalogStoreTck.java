@@ -49,10 +49,13 @@ import dev.catalogstore.tck.namespace.NamespaceTimeContract;
 import dev.catalogstore.tck.namespace.NamespaceTreeContract;
 import dev.catalogstore.tck.permission.PermissionInputRulesContract;
 import dev.catalogstore.tck.permission.PermissionIsolationContract;
+import dev.catalogstore.tck.permission.PermissionPagingContract;
 import dev.catalogstore.tck.role.RoleInputRulesContract;
 import dev.catalogstore.tck.role.RoleIsolationContract;
+import dev.catalogstore.tck.role.RolePagingContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserInputRulesContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserIsolationContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserPagingContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
@@ -61,8 +64,10 @@ import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
 import dev.catalogstore.tck.token.TokenInputRulesContract;
 import dev.catalogstore.tck.token.TokenIsolationContract;
+import dev.catalogstore.tck.token.TokenPagingContract;
 import dev.catalogstore.tck.user.UserInputRulesContract;
 import dev.catalogstore.tck.user.UserIsolationContract;
+import dev.catalogstore.tck.user.UserPagingContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
 import dev.catalogstore.tck.version.BranchIsolationContract;
@@ -991,6 +996,46 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class TokenInputRules extends TokenInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class UserPaging extends UserPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RolePaging extends RolePagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PermissionPaging extends PermissionPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserPaging extends ServiceUserPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenPaging extends TokenPagingContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
