@@ -49,7 +49,8 @@ class TckCatchesBrokenStoresTest {
               GuardedChangeBrokenStores.all(),
               MissingThingBrokenStores.all(),
               VersionBrokenStores.all(),
-              CrossCuttingBrokenStores.all())
+              CrossCuttingBrokenStores.all(),
+              GovernanceBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
