@@ -10,6 +10,7 @@ import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.user.User;
 import dev.catalogstore.api.user.UserId;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -195,7 +196,7 @@ final class AccessState {
       Set<Grant> kept =
           role.grants().stream()
               .filter(g -> !GrantRules.catalogOf(g.scope()).map(catalog::equals).orElse(false))
-              .collect(Collectors.toSet());
+              .collect(Collectors.toCollection(LinkedHashSet::new));
       if (kept.size() != role.grants().size()) {
         roles.put(
             role.id(),

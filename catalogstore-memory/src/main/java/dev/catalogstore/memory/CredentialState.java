@@ -12,10 +12,12 @@ import dev.catalogstore.api.token.TokenId;
 import dev.catalogstore.api.user.UserId;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,13 +28,25 @@ import java.util.TreeMap;
  */
 final class CredentialState {
   /** A service user and the digest of its API key, which is never returned. */
-  record StoredServiceUser(ServiceUser serviceUser, String digest) {}
+  record StoredServiceUser(ServiceUser serviceUser, String digest) {
+    /** Leaves the digest out, so that no log or message can ever carry it. */
+    @Override
+    public String toString() {
+      return "StoredServiceUser[" + serviceUser + "]";
+    }
+  }
 
   /** A token's metadata and its digest, which is never returned. */
   record StoredToken(Token token, String digest) {
     /** Whether it is active at {@code now}: not expired, and no revocation in force. */
     boolean isActiveAt(Instant now, Optional<Revocation> revocation) {
       return !token.isExpiredAt(now) && revocation.map(r -> !inForce(r, now)).orElse(true);
+    }
+
+    /** Leaves the digest out, so that no log or message can ever carry it. */
+    @Override
+    public String toString() {
+      return "StoredToken[" + token + "]";
     }
   }
 
@@ -45,6 +59,9 @@ final class CredentialState {
       new TreeMap<>(CodePointOrder.STRINGS);
   private final Map<UserId, NavigableMap<String, StoredToken>> tokensOfUser = new HashMap<>();
   private final Map<TokenId, Revocation> revocations = new HashMap<>();
+  // Both by expiry, so that a sweep costs what it removes, not what the tenant holds.
+  private final NavigableMap<Instant, Set<String>> tokensByExpiry = new TreeMap<>();
+  private final NavigableMap<Instant, Set<TokenId>> revocationsByExpiry = new TreeMap<>();
 
   CredentialState(TenantId tenant, CredentialIndex index) {
     this.tenant = tenant;
@@ -131,6 +148,9 @@ final class CredentialState {
       return false;
     }
     tokensById.put(token.id().toString(), stored);
+    tokensByExpiry
+        .computeIfAbsent(token.expiresAt(), at -> new HashSet<>())
+        .add(token.id().toString());
     tokensOfUser
         .computeIfAbsent(token.user(), u -> new TreeMap<>(CodePointOrder.STRINGS))
         .put(token.id().toString(), stored);
@@ -141,6 +161,7 @@ final class CredentialState {
   void removeToken(StoredToken stored) {
     Token token = stored.token();
     tokensById.remove(token.id().toString());
+    unindex(tokensByExpiry, token.expiresAt(), token.id().toString());
     NavigableMap<String, StoredToken> ofUser = tokensOfUser.get(token.user());
     ofUser.remove(token.id().toString());
     if (ofUser.isEmpty()) {
@@ -163,28 +184,46 @@ final class CredentialState {
     return Optional.ofNullable(revocations.get(token));
   }
 
+  /** Adds a revocation, or replaces the one of its token id. */
   void putRevocation(Revocation revocation) {
-    revocations.put(revocation.token(), revocation);
+    Revocation previous = revocations.put(revocation.token(), revocation);
+    if (previous != null) {
+      unindex(revocationsByExpiry, previous.expiresAt(), previous.token());
+    }
+    revocationsByExpiry
+        .computeIfAbsent(revocation.expiresAt(), at -> new HashSet<>())
+        .add(revocation.token());
   }
 
-  /** Removes the tokens and revocations expired at {@code now}; says how many of each. */
+  /**
+   * Removes the tokens and revocations expired at {@code now}, found through their expiry indexes
+   * (cost: what is removed); says how many of each.
+   */
   TokenCleanup removeExpired(Instant now) {
     long tokens = 0;
-    for (StoredToken stored : tokensById.values().toArray(StoredToken[]::new)) {
-      if (stored.token().isExpiredAt(now)) {
-        removeToken(stored);
+    for (Set<String> ids : List.copyOf(tokensByExpiry.headMap(now, true).values())) {
+      for (String id : List.copyOf(ids)) {
+        removeToken(tokensById.get(id));
         tokens++;
       }
     }
     long expiredRevocations = 0;
-    Iterator<Revocation> it = revocations.values().iterator();
-    while (it.hasNext()) {
-      if (!inForce(it.next(), now)) {
-        it.remove();
+    for (Set<TokenId> ids : List.copyOf(revocationsByExpiry.headMap(now, true).values())) {
+      for (TokenId id : List.copyOf(ids)) {
+        Revocation removed = revocations.remove(id);
+        unindex(revocationsByExpiry, removed.expiresAt(), id);
         expiredRevocations++;
       }
     }
     return new TokenCleanup(tokens, expiredRevocations);
+  }
+
+  private static <K> void unindex(NavigableMap<Instant, Set<K>> index, Instant at, K key) {
+    Set<K> keys = index.get(at);
+    keys.remove(key);
+    if (keys.isEmpty()) {
+      index.remove(at);
+    }
   }
 
   /** Releases every digest this tenant holds, as the tenant's deletion demands. */

@@ -1,5 +1,6 @@
 package dev.catalogstore.memory;
 
+import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.GovernanceRequests;
@@ -127,12 +128,31 @@ final class MemoryTokens implements Tokens {
               state -> {
                 Instant now = Timestamps.now(clock);
                 CredentialState credentials = state.credentials();
+                // A recorded token is revoked at least as long as it lives: it never validates
+                // again.
+                Instant until =
+                    credentials
+                        .token(token)
+                        .map(stored -> later(keptUntil, stored.token().expiresAt()))
+                        .orElse(keptUntil);
                 Optional<Revocation> inForce =
                     credentials.revocation(token).filter(r -> CredentialState.inForce(r, now));
                 if (inForce.isPresent()) {
-                  return inForce.get();
+                  Revocation first = inForce.get();
+                  if (!until.isAfter(first.expiresAt())) {
+                    return first;
+                  }
+                  Revocation extended =
+                      new Revocation(token, tenant, first.reason(), first.revokedAt(), until);
+                  credentials.putRevocation(extended);
+                  return extended;
                 }
-                Revocation revocation = new Revocation(token, tenant, reason, now, keptUntil);
+                if (!now.isBefore(until)) {
+                  throw new InvalidArgumentException(
+                      "expiresAt",
+                      "must be later than now (" + now + "), or the token's own expiry must be");
+                }
+                Revocation revocation = new Revocation(token, tenant, reason, now, until);
                 credentials.putRevocation(revocation);
                 return revocation;
               });
@@ -231,6 +251,10 @@ final class MemoryTokens implements Tokens {
       }
     }
     return fetched;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static boolean userIsActive(TenantState state, UserId user) {

@@ -53,18 +53,26 @@ import dev.catalogstore.tck.permission.PermissionPagingContract;
 import dev.catalogstore.tck.role.RoleInputRulesContract;
 import dev.catalogstore.tck.role.RoleIsolationContract;
 import dev.catalogstore.tck.role.RolePagingContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserInputRulesContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserIsolationContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserPagingContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserRacesContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserTimeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
 import dev.catalogstore.tck.tenant.TenantIsolationContract;
 import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
+import dev.catalogstore.tck.token.TokenCleanupContract;
+import dev.catalogstore.tck.token.TokenContract;
 import dev.catalogstore.tck.token.TokenInputRulesContract;
 import dev.catalogstore.tck.token.TokenIsolationContract;
 import dev.catalogstore.tck.token.TokenPagingContract;
+import dev.catalogstore.tck.token.TokenRacesContract;
+import dev.catalogstore.tck.token.TokenRevocationContract;
+import dev.catalogstore.tck.token.TokenTimeContract;
 import dev.catalogstore.tck.user.UserInputRulesContract;
 import dev.catalogstore.tck.user.UserIsolationContract;
 import dev.catalogstore.tck.user.UserPagingContract;
@@ -913,6 +921,73 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class Tags extends TagContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // service users and tokens
+
+  @Nested
+  class ServiceUsers extends ServiceUserContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserTime extends ServiceUserTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserRaces extends ServiceUserRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Tokens extends TokenContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenRevocations extends TokenRevocationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenCleanup extends TokenCleanupContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenTime extends TokenTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenRaces extends TokenRacesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -93,14 +93,20 @@ public abstract class GovernanceSuite extends SampleTenantSuite {
 
   /** Records a fresh random token of {@code user} expiring at {@code expiresAt}. */
   protected IssuedToken newToken(TenantId tenant, UserId user, Instant expiresAt) {
+    return newToken(tenant, TokenId.random(), user, expiresAt);
+  }
+
+  /**
+   * Records a token of {@code user} with id {@code id} and a fresh secret, expiring at {@code
+   * expiresAt}.
+   */
+  protected IssuedToken newToken(TenantId tenant, TokenId id, UserId user, Instant expiresAt) {
     String secret = randomSecret();
     Token token =
         await(
             store()
                 .tokens()
-                .create(
-                    tenant,
-                    new NewToken(TokenId.random(), user, TokenHash.sha256Of(secret), expiresAt)));
+                .create(tenant, new NewToken(id, user, TokenHash.sha256Of(secret), expiresAt)));
     return new IssuedToken(token, secret);
   }
 

@@ -3,6 +3,8 @@ package dev.catalogstore.api.role;
 import dev.catalogstore.api.permission.Grant;
 import dev.catalogstore.api.tenant.TenantId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Set;
  * @param tenant the tenant it belongs to
  * @param name its name, unique within the tenant
  * @param description free text; empty if none was given
- * @param grants what the role allows, each grant's scope in the role's tenant
+ * @param grants what the role allows, each grant's scope in the role's tenant, in the order they
+ *     were given when the role was created or its grants last replaced
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  */
@@ -26,6 +29,6 @@ public record Role(
     Instant createdAt,
     Instant updatedAt) {
   public Role {
-    grants = Set.copyOf(grants);
+    grants = Collections.unmodifiableSet(new LinkedHashSet<>(grants));
   }
 }

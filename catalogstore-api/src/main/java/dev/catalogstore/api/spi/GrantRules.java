@@ -61,13 +61,14 @@ public final class GrantRules {
   }
 
   /**
-   * The canonical key of a valid grant: equal for two grants exactly when their scopes are equal
-   * and their action sets are equal, whatever order the actions were given in. The tenant is not
-   * part of it (a stored grant is always of its row's tenant). Each component is length-prefixed,
-   * so no name can be mistaken for another component.
+   * The canonical key of a valid grant: equal for two grants exactly when they allow the same: the
+   * same scope, and the same set of actions, whatever order they were given in, where a set holding
+   * {@link Action#ALL} counts as {@code {ALL}} alone (it allows everything either way). The tenant
+   * is not part of it (a stored grant is always of its row's tenant). Every part is length-prefixed
+   * and the number of namespace segments is a part of its own, so no name, however it is spelled,
+   * can be mistaken for another part.
    */
   public static String key(Grant grant) {
-    StringBuilder key = new StringBuilder();
     PermissionScope scope = grant.scope();
     List<String> parts = new ArrayList<>();
     if (scope instanceof TenantScope) {
@@ -78,27 +79,39 @@ public final class GrantRules {
     } else if (scope instanceof NamespaceScope namespace) {
       parts.add("namespace");
       parts.add(namespace.catalog());
-      parts.addAll(namespace.namespace().segments());
+      addPath(parts, namespace.namespace().segments());
     } else if (scope instanceof AssetScope asset) {
       parts.add("asset");
       parts.add(asset.catalog());
+      addPath(parts, asset.namespace().segments());
       parts.add(asset.name());
-      parts.addAll(asset.namespace().segments());
     } else {
       TagScope tag = (TagScope) scope;
       parts.add("tag");
       parts.add(tag.catalog());
       parts.add(tag.tag());
     }
-    for (Action action : Action.values()) {
-      if (grant.actions().contains(action)) {
-        parts.add("+" + action.name());
+    StringBuilder actions = new StringBuilder();
+    if (grant.actions().contains(Action.ALL)) {
+      actions.append(Action.ALL.name());
+    } else {
+      for (Action action : Action.values()) {
+        if (grant.actions().contains(action)) {
+          actions.append(actions.length() == 0 ? "" : ",").append(action.name());
+        }
       }
     }
+    parts.add(actions.toString());
+    StringBuilder key = new StringBuilder();
     for (String part : parts) {
       key.append(part.length()).append(':').append(part);
     }
     return key.toString();
+  }
+
+  private static void addPath(List<String> parts, List<String> segments) {
+    parts.add(Integer.toString(segments.size()));
+    parts.addAll(segments);
   }
 
   /**

@@ -20,54 +20,57 @@ import java.util.Objects;
  * One implementation per facet of {@link CatalogStore}: what a backend assembles its store from
  * ({@link #builder()}, which refuses to build with a facet missing), and what a decorator changes
  * one facet of ({@link #withAssets} and its siblings return a copy with one facet replaced).
+ * Immutable. Built only through the builder, so that a facet added to the contract breaks no caller
+ * that names the facets it sets.
  */
-public record StoreFacets(
-    Tenants tenants,
-    Warehouses warehouses,
-    Catalogs catalogs,
-    Namespaces namespaces,
-    Assets assets,
-    Commits commits,
-    Branches branches,
-    Tags tags,
-    Users users,
-    Roles roles,
-    Permissions permissions,
-    ServiceUsers serviceUsers,
-    Tokens tokens) {
+public final class StoreFacets {
+  private final Tenants tenants;
+  private final Warehouses warehouses;
+  private final Catalogs catalogs;
+  private final Namespaces namespaces;
+  private final Assets assets;
+  private final Commits commits;
+  private final Branches branches;
+  private final Tags tags;
+  private final Users users;
+  private final Roles roles;
+  private final Permissions permissions;
+  private final ServiceUsers serviceUsers;
+  private final Tokens tokens;
 
-  public StoreFacets {
-    Objects.requireNonNull(tenants, "tenants");
-    Objects.requireNonNull(warehouses, "warehouses");
-    Objects.requireNonNull(catalogs, "catalogs");
-    Objects.requireNonNull(namespaces, "namespaces");
-    Objects.requireNonNull(assets, "assets");
-    Objects.requireNonNull(commits, "commits");
-    Objects.requireNonNull(branches, "branches");
-    Objects.requireNonNull(tags, "tags");
-    Objects.requireNonNull(users, "users");
-    Objects.requireNonNull(roles, "roles");
-    Objects.requireNonNull(permissions, "permissions");
-    Objects.requireNonNull(serviceUsers, "serviceUsers");
-    Objects.requireNonNull(tokens, "tokens");
+  private StoreFacets(Builder builder) {
+    this.tenants = Objects.requireNonNull(builder.tenants, "tenants");
+    this.warehouses = Objects.requireNonNull(builder.warehouses, "warehouses");
+    this.catalogs = Objects.requireNonNull(builder.catalogs, "catalogs");
+    this.namespaces = Objects.requireNonNull(builder.namespaces, "namespaces");
+    this.assets = Objects.requireNonNull(builder.assets, "assets");
+    this.commits = Objects.requireNonNull(builder.commits, "commits");
+    this.branches = Objects.requireNonNull(builder.branches, "branches");
+    this.tags = Objects.requireNonNull(builder.tags, "tags");
+    this.users = Objects.requireNonNull(builder.users, "users");
+    this.roles = Objects.requireNonNull(builder.roles, "roles");
+    this.permissions = Objects.requireNonNull(builder.permissions, "permissions");
+    this.serviceUsers = Objects.requireNonNull(builder.serviceUsers, "serviceUsers");
+    this.tokens = Objects.requireNonNull(builder.tokens, "tokens");
   }
 
   /** The facets {@code store} serves now. */
   public static StoreFacets of(CatalogStore store) {
-    return new StoreFacets(
-        store.tenants(),
-        store.warehouses(),
-        store.catalogs(),
-        store.namespaces(),
-        store.assets(),
-        store.commits(),
-        store.branches(),
-        store.tags(),
-        store.users(),
-        store.roles(),
-        store.permissions(),
-        store.serviceUsers(),
-        store.tokens());
+    return builder()
+        .tenants(store.tenants())
+        .warehouses(store.warehouses())
+        .catalogs(store.catalogs())
+        .namespaces(store.namespaces())
+        .assets(store.assets())
+        .commits(store.commits())
+        .branches(store.branches())
+        .tags(store.tags())
+        .users(store.users())
+        .roles(store.roles())
+        .permissions(store.permissions())
+        .serviceUsers(store.serviceUsers())
+        .tokens(store.tokens())
+        .build();
   }
 
   /** A builder with no facet set; {@link Builder#build()} needs every one. */
@@ -91,6 +94,71 @@ public record StoreFacets(
         .permissions(permissions)
         .serviceUsers(serviceUsers)
         .tokens(tokens);
+  }
+
+  /** The {@code tenants()} facet. */
+  public Tenants tenants() {
+    return tenants;
+  }
+
+  /** The {@code warehouses()} facet. */
+  public Warehouses warehouses() {
+    return warehouses;
+  }
+
+  /** The {@code catalogs()} facet. */
+  public Catalogs catalogs() {
+    return catalogs;
+  }
+
+  /** The {@code namespaces()} facet. */
+  public Namespaces namespaces() {
+    return namespaces;
+  }
+
+  /** The {@code assets()} facet. */
+  public Assets assets() {
+    return assets;
+  }
+
+  /** The {@code commits()} facet. */
+  public Commits commits() {
+    return commits;
+  }
+
+  /** The {@code branches()} facet. */
+  public Branches branches() {
+    return branches;
+  }
+
+  /** The {@code tags()} facet. */
+  public Tags tags() {
+    return tags;
+  }
+
+  /** The {@code users()} facet. */
+  public Users users() {
+    return users;
+  }
+
+  /** The {@code roles()} facet. */
+  public Roles roles() {
+    return roles;
+  }
+
+  /** The {@code permissions()} facet. */
+  public Permissions permissions() {
+    return permissions;
+  }
+
+  /** The {@code serviceUsers()} facet. */
+  public ServiceUsers serviceUsers() {
+    return serviceUsers;
+  }
+
+  /** The {@code tokens()} facet. */
+  public Tokens tokens() {
+    return tokens;
   }
 
   /** A copy serving {@code replacement} as {@code tenants()}. */
@@ -247,20 +315,7 @@ public record StoreFacets(
      * @throws NullPointerException naming the first facet not set
      */
     public StoreFacets build() {
-      return new StoreFacets(
-          tenants,
-          warehouses,
-          catalogs,
-          namespaces,
-          assets,
-          commits,
-          branches,
-          tags,
-          users,
-          roles,
-          permissions,
-          serviceUsers,
-          tokens);
+      return new StoreFacets(this);
     }
   }
 }

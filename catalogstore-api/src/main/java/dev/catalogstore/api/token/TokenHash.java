@@ -4,14 +4,13 @@ import dev.catalogstore.api.spi.SecretDigests;
 
 /**
  * The digest of a token (a bearer token, a session token, a JWT): all the store ever receives and
- * keeps of the key. The expected digest is SHA-256 of the key's UTF-8 bytes in lowercase hex
- * ({@link #sha256Of}), where the key is a high-entropy random value (at least 128 bits, for example
- * 32 bytes from a {@code SecureRandom}, base64url-encoded) that the service shows its caller once
- * and never stores. A keyed digest (HMAC with a server-side pepper) of 32 to 64 bytes is accepted
- * too; see {@link SecretDigests}.
+ * keeps of the token. The expected digest is SHA-256 of the token's UTF-8 bytes in lowercase hex
+ * ({@link #sha256Of}); a token has at least 128 bits of entropy (a signed JWT, or a random value),
+ * so that its digest cannot be reversed by guessing. A keyed digest (HMAC with a server-side
+ * pepper) of 32 to 64 bytes is accepted too; see {@link SecretDigests}.
  *
- * <p>A digest names at most one service user in the whole store, whatever its tenant, so that
- * {@code serviceUsers().findByTokenHash} can find the tenant from the key alone.
+ * <p>A digest names at most one token in the whole store, whatever its tenant, so that {@code
+ * tokens().validate} can find the tenant from the token alone.
  *
  * @param hex the digest in lowercase hex; validated by the store ({@code InvalidArgumentException}
  *     on the parameter's field for anything else), kept as given so that validation can name it

@@ -18,9 +18,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Tokens {
   /**
-   * Records a token issued now to {@code token.user}. Fails with {@code AlreadyExistsException} if
-   * the tenant has a token of that id or the store any token of that digest, and {@code
-   * NotFoundException} ({@code TENANT} or {@code USER}) if the tenant or the user is missing.
+   * Records a token issued now to {@code token.user}; it may already have expired (a service
+   * importing its tokens records them as they are), and then it never validates. Fails with {@code
+   * AlreadyExistsException} if the tenant has a token of that id or the store any token of that
+   * digest, and {@code NotFoundException} ({@code TENANT} or {@code USER}) if the tenant or the
+   * user is missing.
    */
   CompletableFuture<Token> create(TenantId tenant, NewToken token);
 
@@ -35,12 +37,15 @@ public interface Tokens {
   CompletableFuture<Optional<Token>> validate(TokenHash hash);
 
   /**
-   * Revokes the token id {@code token} of the tenant, keeping the revocation until {@code
-   * expiresAt}. The id need not be of a recorded token (a service may revoke tokens it never
-   * recorded), and only this tenant's token of that id is affected. A revocation is in force until
-   * its {@code expiresAt}. Idempotent: revoking an id with a revocation in force changes nothing
-   * and returns that revocation, with its first reason and time; an expired one not yet cleaned up
-   * is replaced. Fails with {@code NotFoundException} only if the tenant does not exist.
+   * Revokes the token id {@code token} of the tenant. The id need not be of a recorded token (a
+   * service may revoke tokens it never recorded), and only this tenant's token of that id is
+   * affected. The revocation is kept, and in force, until {@code expiresAt} or, for a recorded
+   * token, until the token's own expiry if that is later, so a revoked token can never validate
+   * again. Idempotent: revoking an id with a revocation in force keeps its first reason and time,
+   * extends it to the later expiry, and returns it; an expired one not yet cleaned up is replaced.
+   * Fails with {@code InvalidArgumentException} on {@code expiresAt} if the revocation would not be
+   * in force now (it and the token, if recorded, expire now or earlier), and with {@code
+   * NotFoundException} only if the tenant does not exist.
    */
   CompletableFuture<Revocation> revoke(
       TenantId tenant, TokenId token, String reason, Instant expiresAt);

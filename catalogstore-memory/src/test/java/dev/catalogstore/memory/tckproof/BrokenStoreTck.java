@@ -3,6 +3,7 @@ package dev.catalogstore.memory.tckproof;
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.tck.CatalogStoreTck;
 import dev.catalogstore.tck.TckClock;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,14 @@ public final class BrokenStoreTck extends CatalogStoreTck {
   static void use(CatalogStore store, TckClock clock) {
     current = store;
     currentClock = clock;
+  }
+
+  /**
+   * The clock of the run in progress, for a broken store whose defect is about time (an expiry
+   * compared one way too far): it reads "now" as the honest store does.
+   */
+  static Clock runningClock() {
+    return currentClock;
   }
 
   @Override

@@ -49,6 +49,8 @@ class TckCatchesBrokenStoresTest {
               GuardedChangeBrokenStores.all(),
               MissingThingBrokenStores.all(),
               VersionBrokenStores.all(),
+              ServiceUserBrokenStores.all(),
+              TokenBrokenStores.all(),
               CrossCuttingBrokenStores.all(),
               GovernanceBrokenStores.all())
           .flatMap(List::stream)

@@ -1,0 +1,79 @@
+package dev.catalogstore.tck.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.token.NewToken;
+import dev.catalogstore.api.token.Revocation;
+import dev.catalogstore.api.token.Token;
+import dev.catalogstore.api.token.TokenHash;
+import dev.catalogstore.api.token.TokenId;
+import dev.catalogstore.api.user.User;
+import dev.catalogstore.tck.Race;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Concurrent token writes ({@link Race}: racers alternate between the store and its peer): of
+ * records with one digest in two tenants exactly one wins and the digest validates to it;
+ * concurrent revokes of one id all succeed and all return the same revocation, with one racer's
+ * reason.
+ */
+public abstract class TokenRacesContract extends TokenSuite {
+  private static final Instant IN_A_DAY = Instant.now().plus(DAY).truncatedTo(ChronoUnit.MICROS);
+
+  @Test
+  void ofConcurrentRecordsWithOneDigestInTwoTenantsExactlyOneWins() {
+    TenantId other = newTenant();
+    User bob = newUser(other, "bob");
+    TokenHash hash = freshTokenHash();
+    Instant expiry = Instant.now().plus(DAY);
+
+    List<Race.Outcome<Token>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                racer % 2 == 0
+                    ? store
+                        .tokens()
+                        .create(tenant, new NewToken(TokenId.random(), alice.id(), hash, expiry))
+                    : store
+                        .tokens()
+                        .create(other, new NewToken(TokenId.random(), bob.id(), hash, expiry)));
+
+    Token winner = Race.assertOneWinner(outcomes, AlreadyExistsException.class).value();
+    assertThat(validate(hash)).contains(winner);
+    assertThat(listActive(winner.tenant())).containsExactly(winner);
+    assertThat(listActive(winner.tenant().equals(tenant) ? other : tenant))
+        .as("the losing tenant's active tokens")
+        .isEmpty();
+  }
+
+  @Test
+  void concurrentRevokesOfOneIdAllSucceedAndReturnTheSameRevocation() {
+    IssuedToken issued = newToken(tenant, alice.id(), IN_A_DAY);
+
+    List<Race.Outcome<Revocation>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                store.tokens().revoke(tenant, issued.token().id(), "racer-" + racer, IN_A_DAY));
+
+    assertThat(outcomes)
+        .allSatisfy(outcome -> assertThat(outcome.succeeded()).as("%s", outcome).isTrue());
+    Revocation first = outcomes.get(0).value();
+    assertThat(outcomes)
+        .extracting(Race.Outcome::value)
+        .as("what each racer's revoke returned")
+        .containsOnly(first);
+    assertThat(first.reason()).matches("racer-[0-7]");
+    assertThat(first.expiresAt()).isEqualTo(IN_A_DAY);
+    assertThat(isRevoked(tenant, issued.token().id())).isTrue();
+    assertThat(validate(issued.hash())).isEmpty();
+  }
+}
