@@ -51,8 +51,17 @@ import dev.catalogstore.tck.permission.GovernanceCascadeContract;
 import dev.catalogstore.tck.permission.GovernanceRacesContract;
 import dev.catalogstore.tck.permission.GovernanceTimeContract;
 import dev.catalogstore.tck.permission.PermissionContract;
+import dev.catalogstore.tck.permission.PermissionInputRulesContract;
+import dev.catalogstore.tck.permission.PermissionIsolationContract;
+import dev.catalogstore.tck.permission.PermissionPagingContract;
 import dev.catalogstore.tck.role.RoleContract;
+import dev.catalogstore.tck.role.RoleInputRulesContract;
+import dev.catalogstore.tck.role.RoleIsolationContract;
+import dev.catalogstore.tck.role.RolePagingContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserInputRulesContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserIsolationContract;
+import dev.catalogstore.tck.serviceuser.ServiceUserPagingContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserRacesContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserTimeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
@@ -63,10 +72,16 @@ import dev.catalogstore.tck.tenant.TenantPagingContract;
 import dev.catalogstore.tck.tenant.TenantTimeContract;
 import dev.catalogstore.tck.token.TokenCleanupContract;
 import dev.catalogstore.tck.token.TokenContract;
+import dev.catalogstore.tck.token.TokenInputRulesContract;
+import dev.catalogstore.tck.token.TokenIsolationContract;
+import dev.catalogstore.tck.token.TokenPagingContract;
 import dev.catalogstore.tck.token.TokenRacesContract;
 import dev.catalogstore.tck.token.TokenRevocationContract;
 import dev.catalogstore.tck.token.TokenTimeContract;
 import dev.catalogstore.tck.user.UserContract;
+import dev.catalogstore.tck.user.UserInputRulesContract;
+import dev.catalogstore.tck.user.UserIsolationContract;
+import dev.catalogstore.tck.user.UserPagingContract;
 import dev.catalogstore.tck.version.AncestryContract;
 import dev.catalogstore.tck.version.BranchCreateContract;
 import dev.catalogstore.tck.version.BranchIsolationContract;
@@ -1030,6 +1045,129 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class TokenRaces extends TokenRacesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // governance: isolation, input rules, paging
+
+  @Nested
+  class UserIsolation extends UserIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RoleIsolation extends RoleIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PermissionIsolation extends PermissionIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserIsolation extends ServiceUserIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenIsolation extends TokenIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class UserInputRules extends UserInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RoleInputRules extends RoleInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PermissionInputRules extends PermissionInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserInputRules extends ServiceUserInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenInputRules extends TokenInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class UserPaging extends UserPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RolePaging extends RolePagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class PermissionPaging extends PermissionPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ServiceUserPaging extends ServiceUserPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class TokenPaging extends TokenPagingContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -29,10 +29,32 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.permission.Action;
+import dev.catalogstore.api.permission.Grant;
+import dev.catalogstore.api.permission.Permission;
+import dev.catalogstore.api.permission.PermissionId;
+import dev.catalogstore.api.permission.PermissionScope;
+import dev.catalogstore.api.role.NewRole;
+import dev.catalogstore.api.role.Role;
+import dev.catalogstore.api.role.RoleId;
+import dev.catalogstore.api.role.RoleUpdate;
+import dev.catalogstore.api.serviceuser.ApiKeyHash;
+import dev.catalogstore.api.serviceuser.NewServiceUser;
+import dev.catalogstore.api.serviceuser.ServiceUser;
+import dev.catalogstore.api.serviceuser.ServiceUserId;
+import dev.catalogstore.api.serviceuser.ServiceUserUpdate;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
+import dev.catalogstore.api.token.NewToken;
+import dev.catalogstore.api.token.TokenHash;
+import dev.catalogstore.api.token.TokenId;
+import dev.catalogstore.api.user.NewUser;
+import dev.catalogstore.api.user.RoleKind;
+import dev.catalogstore.api.user.User;
+import dev.catalogstore.api.user.UserId;
+import dev.catalogstore.api.user.UserUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
 import java.lang.reflect.InvocationTargetException;
@@ -40,6 +62,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,6 +75,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -265,11 +290,11 @@ public abstract class FutureContract extends TckSuite {
   void everyMethodFailsOnlyWithTheContractsExceptions() {
     List<String> problems = new ArrayList<>();
     for (FacetMethod method : FacetMethod.all()) {
-      Scene missing = new Scene(TenantId.random(), AssetId.random(), CommitId.random());
+      Scene missing = Scene.unfilled(TenantId.random());
       Outcome.of(store(), method, missing.validArguments(method))
           .problem(method + " under a missing tenant")
           .ifPresent(problems::add);
-      Scene empty = new Scene(newTenant(), AssetId.random(), CommitId.random());
+      Scene empty = Scene.unfilled(newTenant());
       Outcome.of(store(), method, empty.validArguments(method))
           .problem(method + " in an empty tenant")
           .ifPresent(problems::add);
@@ -458,15 +483,108 @@ public abstract class FutureContract extends TckSuite {
                 tenant,
                 new AssetRef(Scene.DEV, SampleTenant.ORDERS.namespace(), "orders"),
                 PropertyUpdate.setting("stage", "dev")));
-    return new Scene(tenant, orders, head);
+    return new Scene(tenant, orders, head, Governance.fill(store(), tenant));
+  }
+
+  /**
+   * The governance content of a scene: a user holding a role, a direct permission and a token, and
+   * a service user, with the digests that find them.
+   *
+   * @param user the user
+   * @param username its username
+   * @param role the role assigned to it
+   * @param roleName the role's name
+   * @param permission the user's direct permission
+   * @param serviceUser the service user
+   * @param apiKeyHash the digest of its key
+   * @param token the user's token
+   * @param tokenHash the digest of the token
+   */
+  private record Governance(
+      UserId user,
+      String username,
+      RoleId role,
+      String roleName,
+      PermissionId permission,
+      ServiceUserId serviceUser,
+      ApiKeyHash apiKeyHash,
+      TokenId token,
+      TokenHash tokenHash) {
+
+    /** Ids and digests of nothing: what a missing or empty tenant's calls name. */
+    static Governance none() {
+      return new Governance(
+          UserId.random(),
+          "futures-user",
+          RoleId.random(),
+          "futures-role",
+          PermissionId.random(),
+          ServiceUserId.random(),
+          freshApiKeyHash(),
+          TokenId.random(),
+          freshTokenHash());
+    }
+
+    static Governance fill(CatalogStore store, TenantId tenant) {
+      Governance names = none();
+      User user =
+          await(store.users().create(tenant, NewUser.of(names.username, RoleKind.TENANT_USER)));
+      Role role =
+          await(
+              store
+                  .roles()
+                  .create(tenant, NewRole.of(names.roleName, lakeGrant(tenant, Action.READ))));
+      await(store.roles().assign(tenant, role.id(), user.id()));
+      Permission permission =
+          await(store.permissions().grant(tenant, user.id(), lakeGrant(tenant, Action.LIST)));
+      ServiceUser serviceUser =
+          await(
+              store
+                  .serviceUsers()
+                  .create(
+                      tenant,
+                      NewServiceUser.of(
+                          "futures-service", RoleKind.TENANT_USER, names.apiKeyHash)));
+      await(
+          store
+              .tokens()
+              .create(tenant, new NewToken(names.token, user.id(), names.tokenHash, inADay())));
+      return new Governance(
+          user.id(),
+          names.username,
+          role.id(),
+          names.roleName,
+          permission.id(),
+          serviceUser.id(),
+          names.apiKeyHash,
+          names.token,
+          names.tokenHash);
+    }
+  }
+
+  private static Grant lakeGrant(TenantId tenant, Action action) {
+    return Grant.of(new PermissionScope.CatalogScope(tenant, SampleTenant.CATALOG), action);
+  }
+
+  private static ApiKeyHash freshApiKeyHash() {
+    return ApiKeyHash.sha256Of(UUID.randomUUID().toString());
+  }
+
+  private static TokenHash freshTokenHash() {
+    return TokenHash.sha256Of(UUID.randomUUID().toString());
+  }
+
+  private static Instant inADay() {
+    return Instant.now().plus(Duration.ofDays(1));
   }
 
   /**
    * A tenant (which may not exist or be empty) and valid arguments in it for any facet method,
-   * chosen by parameter type, naming {@link SampleTenant}'s content, tag {@link #RELEASE} on the
-   * head of {@code main} and branch {@link #DEV} from it with a change of its own. A create gets a
-   * fresh name, a rename a fresh target; a branch deletion names {@code dev}, a merge merges {@code
-   * dev} into {@code main}.
+   * chosen by parameter type, naming {@link SampleTenant}'s content, a {@link Governance} (a user
+   * with a role, a permission and a token, and a service user; a create gets a fresh name, id and
+   * digest), tag {@link #RELEASE} on the head of {@code main} and branch {@link #DEV} from it with
+   * a change of its own. A create gets a fresh name, a rename a fresh target; a branch deletion
+   * names {@code dev}, a merge merges {@code dev} into {@code main}.
    */
   private static final class Scene {
     static final BranchRef DEV = new BranchRef(SampleTenant.CATALOG, "dev");
@@ -475,11 +593,18 @@ public abstract class FutureContract extends TckSuite {
     final TenantId tenant;
     final AssetId orders;
     final CommitId commit;
+    final Governance governance;
 
-    Scene(TenantId tenant, AssetId orders, CommitId commit) {
+    Scene(TenantId tenant, AssetId orders, CommitId commit, Governance governance) {
       this.tenant = tenant;
       this.orders = orders;
       this.commit = commit;
+      this.governance = governance;
+    }
+
+    /** A scene under {@code tenant}, which holds none of what the scene names. */
+    static Scene unfilled(TenantId tenant) {
+      return new Scene(tenant, AssetId.random(), CommitId.random(), Governance.none());
     }
 
     Object[] validArguments(FacetMethod method) {
@@ -520,6 +645,9 @@ public abstract class FutureContract extends TckSuite {
               switch (method.facet()) {
                 case "warehouses" -> SampleTenant.WAREHOUSE;
                 case "catalogs", "commits", "branches", "tags" -> SampleTenant.CATALOG;
+                case "users" -> governance.username();
+                case "roles" -> governance.roleName();
+                case "tokens" -> "a revocation's reason";
                 default ->
                     throw new AssertionError(
                         "FutureContract knows no valid String argument for "
@@ -578,6 +706,30 @@ public abstract class FutureContract extends TckSuite {
               new AssetCommit(
                   SampleTenant.ORDERS,
                   MetadataCommit.replacing(SampleTenant.ORDERS_V2, ordersNext))));
+      values.put(UserId.class.getName(), governance.user());
+      values.put(RoleId.class.getName(), governance.role());
+      values.put(PermissionId.class.getName(), governance.permission());
+      values.put(ServiceUserId.class.getName(), governance.serviceUser());
+      values.put(TokenId.class.getName(), governance.token());
+      values.put(ApiKeyHash.class.getName(), governance.apiKeyHash());
+      values.put(TokenHash.class.getName(), governance.tokenHash());
+      values.put(Instant.class.getName(), inADay());
+      values.put(NewUser.class.getName(), NewUser.of(uniqueName("user"), RoleKind.TENANT_USER));
+      values.put(UserUpdate.class.getName(), UserUpdate.builder().displayName("Futures").build());
+      values.put(
+          NewRole.class.getName(),
+          NewRole.of(uniqueName("role"), lakeGrant(tenant, Action.CREATE)));
+      values.put(RoleUpdate.class.getName(), RoleUpdate.builder().description("futures").build());
+      values.put(Grant.class.getName(), lakeGrant(tenant, Action.UPDATE));
+      values.put(
+          NewServiceUser.class.getName(),
+          NewServiceUser.of(uniqueName("service"), RoleKind.TENANT_USER, freshApiKeyHash()));
+      values.put(
+          ServiceUserUpdate.class.getName(),
+          ServiceUserUpdate.builder().description("futures").build());
+      values.put(
+          NewToken.class.getName(),
+          new NewToken(TokenId.random(), governance.user(), freshTokenHash(), inADay()));
       if (!values.containsKey(type)) {
         throw new AssertionError(
             "FutureContract knows no valid argument of type " + type + "; add one");

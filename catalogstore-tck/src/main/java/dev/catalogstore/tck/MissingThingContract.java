@@ -23,17 +23,37 @@ import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.permission.Action;
+import dev.catalogstore.api.permission.Grant;
+import dev.catalogstore.api.permission.PermissionId;
+import dev.catalogstore.api.permission.PermissionScope;
+import dev.catalogstore.api.role.NewRole;
+import dev.catalogstore.api.role.RoleId;
+import dev.catalogstore.api.role.RoleUpdate;
+import dev.catalogstore.api.serviceuser.ApiKeyHash;
+import dev.catalogstore.api.serviceuser.NewServiceUser;
+import dev.catalogstore.api.serviceuser.ServiceUserId;
+import dev.catalogstore.api.serviceuser.ServiceUserUpdate;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
+import dev.catalogstore.api.token.NewToken;
+import dev.catalogstore.api.token.TokenHash;
+import dev.catalogstore.api.token.TokenId;
+import dev.catalogstore.api.user.NewUser;
+import dev.catalogstore.api.user.RoleKind;
+import dev.catalogstore.api.user.UserId;
+import dev.catalogstore.api.user.UserUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +79,13 @@ import org.junit.jupiter.api.Test;
  * every "missing" thing the test names ({@code gone-wh}, {@code gone-cat}, {@code lake.gone-ns},
  * {@code sales.gone-asset}, branch {@code lake@gone-branch}, tag {@code lake#gone-tag}); the tenant
  * also has catalog {@code other}, whose commits are missing from {@code lake}.
+ *
+ * <p>The governance facets say {@link ObjectType#USER}, {@link ObjectType#ROLE} and {@link
+ * ObjectType#SERVICE_USER} for a user, role or service user the tenant does not have (one that
+ * never existed, one of the twin, one deleted), and {@code CATALOG} for a grant naming a catalog
+ * the tenant does not have ({@code TENANT} for a grant on another tenant as a whole). Both tenants
+ * hold the same governance content: a user with a role, a direct permission and a token, a service
+ * user, and a user, a role and a service user created and deleted.
  */
 public abstract class MissingThingContract extends SampleTenantSuite {
   private static final String WH = "wh";
@@ -83,6 +110,8 @@ public abstract class MissingThingContract extends SampleTenantSuite {
   private TenantId twin;
   private TenantSnapshot tenantBefore;
   private TenantSnapshot twinBefore;
+  private Governed governed;
+  private Governed twinGoverned;
 
   @BeforeEach
   void createTenantAndATwinHoldingTheMissingThings() {
@@ -118,6 +147,8 @@ public abstract class MissingThingContract extends SampleTenantSuite {
                 tenant,
                 AssetRef.onMain(OTHER_CAT, SALES.path(), "orders"),
                 NewAsset.icebergTable("s3://o", V1)));
+    governed = Governed.in(store(), tenant);
+    twinGoverned = Governed.in(store(), twin);
     tenantBefore = snapshot(tenant);
     twinBefore = snapshot(twin);
   }
@@ -180,6 +211,7 @@ public abstract class MissingThingContract extends SampleTenantSuite {
       namespaceCalls(expect, missing, SALES.child("new"), SALES);
       assetCalls(expect, missing, ORDERS);
       versionCalls(expect, missing, CAT, headOf(tenant, MAIN));
+      governanceCalls(expect, missing, governed);
       expect.verify();
     }
     assertNothingChanged();
@@ -439,6 +471,355 @@ public abstract class MissingThingContract extends SampleTenantSuite {
         .isEmpty();
     assertThat(await(store().commits().get(tenant, GONE_CAT, head))).isEmpty();
     assertNothingChanged();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Governance
+
+  @Test
+  void everyCallOnAMissingUserIsNotFoundNamingTheUser() {
+    Expectations expect = new Expectations(ObjectType.USER, "on a user the tenant lacks");
+    for (UserId user : List.of(UserId.random(), twinGoverned.user(), governed.deletedUser())) {
+      expect.missing(
+          "users.update " + user,
+          () -> store().users().update(tenant, user, UserUpdate.builder().active(false).build()));
+      expect.missing("users.delete " + user, () -> store().users().delete(tenant, user));
+      expect.missing(
+          "roles.assign to " + user, () -> store().roles().assign(tenant, governed.role(), user));
+      expect.missing(
+          "roles.revoke from " + user, () -> store().roles().revoke(tenant, governed.role(), user));
+      expect.missing(
+          "roles.listUserRoles of " + user,
+          () -> store().roles().listUserRoles(tenant, user, PageRequest.firstPage()));
+      expect.missing(
+          "permissions.grant to " + user,
+          () -> store().permissions().grant(tenant, user, lakeGrant(tenant, CAT)));
+      expect.missing(
+          "permissions.listUserPermissions of " + user,
+          () -> store().permissions().listUserPermissions(tenant, user, PageRequest.firstPage()));
+      expect.missing(
+          "tokens.create for " + user, () -> store().tokens().create(tenant, newToken(user)));
+      expect.missing(
+          "tokens.listActiveForUser of " + user,
+          () -> store().tokens().listActiveForUser(tenant, user, PageRequest.firstPage()));
+    }
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyCallOnAMissingRoleIsNotFoundNamingTheRole() {
+    Expectations expect = new Expectations(ObjectType.ROLE, "on a role the tenant lacks");
+    for (RoleId role : List.of(RoleId.random(), twinGoverned.role(), governed.deletedRole())) {
+      expect.missing(
+          "roles.update " + role,
+          () -> store().roles().update(tenant, role, RoleUpdate.builder().name("x").build()));
+      expect.missing("roles.delete " + role, () -> store().roles().delete(tenant, role));
+      expect.missing(
+          "roles.assign " + role, () -> store().roles().assign(tenant, role, governed.user()));
+      expect.missing(
+          "roles.assign " + role + " to a missing user",
+          () -> store().roles().assign(tenant, role, UserId.random()));
+      expect.missing(
+          "roles.revoke " + role, () -> store().roles().revoke(tenant, role, governed.user()));
+      expect.missing(
+          "roles.revoke " + role + " from a missing user",
+          () -> store().roles().revoke(tenant, role, twinGoverned.user()));
+      expect.missing(
+          "roles.listRoleUsers of " + role,
+          () -> store().roles().listRoleUsers(tenant, role, PageRequest.firstPage()));
+    }
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyCallOnAMissingServiceUserIsNotFoundNamingTheServiceUser() {
+    Expectations expect =
+        new Expectations(ObjectType.SERVICE_USER, "on a service user the tenant lacks");
+    for (ServiceUserId serviceUser :
+        List.of(
+            ServiceUserId.random(), twinGoverned.serviceUser(), governed.deletedServiceUser())) {
+      expect.missing(
+          "serviceUsers.update " + serviceUser,
+          () ->
+              store()
+                  .serviceUsers()
+                  .update(tenant, serviceUser, ServiceUserUpdate.builder().active(false).build()));
+      expect.missing(
+          "serviceUsers.delete " + serviceUser,
+          () -> store().serviceUsers().delete(tenant, serviceUser));
+      expect.missing(
+          "serviceUsers.recordUse " + serviceUser,
+          () -> store().serviceUsers().recordUse(tenant, serviceUser));
+    }
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyGrantNamingACatalogTheTenantLacksIsNotFoundNamingTheCatalog() {
+    Expectations expect = new Expectations(ObjectType.CATALOG, "granting on " + GONE_CAT);
+    List<Grant> grants =
+        List.of(
+            lakeGrant(tenant, GONE_CAT),
+            Grant.of(
+                new PermissionScope.NamespaceScope(tenant, GONE_CAT, SALES.path()), Action.READ),
+            Grant.of(
+                new PermissionScope.AssetScope(tenant, GONE_CAT, SALES.path(), "orders"),
+                Action.READ),
+            Grant.of(new PermissionScope.TagScope(tenant, GONE_CAT, "release"), Action.READ),
+            lakeGrant(twin, CAT));
+    for (Grant grant : grants) {
+      String scope = grant.scope().toString();
+      expect.missing(
+          "roles.create with " + scope,
+          () -> store().roles().create(tenant, NewRole.of("new-role", grant)));
+      expect.missing(
+          "roles.create with " + scope + " among valid grants",
+          () ->
+              store()
+                  .roles()
+                  .create(tenant, NewRole.of("new-role", lakeGrant(tenant, CAT), grant)));
+      expect.missing(
+          "roles.update with " + scope,
+          () ->
+              store()
+                  .roles()
+                  .update(
+                      tenant,
+                      governed.role(),
+                      RoleUpdate.builder().grants(Set.of(lakeGrant(tenant, CAT), grant)).build()));
+      expect.missing(
+          "permissions.grant of " + scope,
+          () -> store().permissions().grant(tenant, governed.user(), grant));
+    }
+    expect.verify();
+
+    assertThat(await(store().roles().findByName(tenant, "new-role"))).isEmpty();
+    assertNothingChanged();
+  }
+
+  @Test
+  void aGrantOfAnotherTenantsWholeTenantIsNotFoundNamingTheTenant() {
+    Expectations expect = new Expectations(ObjectType.TENANT, "granting on tenant " + twin);
+    Grant grant = Grant.of(new PermissionScope.TenantScope(twin), Action.ALL);
+    expect.missing(
+        "roles.create", () -> store().roles().create(tenant, NewRole.of("new-role", grant)));
+    expect.missing(
+        "roles.update",
+        () ->
+            store()
+                .roles()
+                .update(
+                    tenant, governed.role(), RoleUpdate.builder().grants(Set.of(grant)).build()));
+    expect.missing(
+        "permissions.grant", () -> store().permissions().grant(tenant, governed.user(), grant));
+    expect.verify();
+
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyGovernanceGetOfAMissingThingIsEmptyNotAFailure() {
+    for (TenantId owner : List.of(TenantId.random(), tenant)) {
+      for (UserId user : List.of(UserId.random(), twinGoverned.user(), governed.deletedUser())) {
+        assertThat(await(store().users().get(owner, user))).as("%s", user).isEmpty();
+      }
+      for (RoleId role : List.of(RoleId.random(), twinGoverned.role(), governed.deletedRole())) {
+        assertThat(await(store().roles().get(owner, role))).as("%s", role).isEmpty();
+      }
+      for (ServiceUserId serviceUser :
+          List.of(
+              ServiceUserId.random(), twinGoverned.serviceUser(), governed.deletedServiceUser())) {
+        assertThat(await(store().serviceUsers().get(owner, serviceUser))).isEmpty();
+      }
+      assertThat(await(store().users().findByUsername(owner, "gone-user"))).isEmpty();
+      assertThat(await(store().roles().findByName(owner, "gone-role"))).isEmpty();
+      assertThat(await(store().tokens().get(owner, TokenId.random()))).isEmpty();
+      assertThat(await(store().tokens().get(owner, twinGoverned.token()))).isEmpty();
+    }
+    TenantId missing = TenantId.random();
+    assertThat(await(store().users().findByUsername(missing, Governed.USERNAME))).isEmpty();
+    assertThat(await(store().roles().findByName(missing, Governed.ROLE_NAME))).isEmpty();
+    assertThat(await(store().users().get(missing, governed.user()))).isEmpty();
+    assertThat(await(store().tokens().get(missing, governed.token()))).isEmpty();
+    assertThat(await(store().tokens().validate(TokenHash.sha256Of("no such token")))).isEmpty();
+    assertThat(await(store().serviceUsers().findByApiKeyHash(ApiKeyHash.sha256Of("no such key"))))
+        .isEmpty();
+    assertNothingChanged();
+  }
+
+  /**
+   * Every write and list of the governance facets naming {@code owned}'s users, roles, service
+   * users and tokens: under a missing tenant, each fails on that.
+   */
+  private void governanceCalls(Expectations expect, TenantId owner, Governed owned) {
+    PageRequest first = PageRequest.firstPage();
+    expect.missing(
+        "users.create",
+        () -> store().users().create(owner, NewUser.of("new-user", RoleKind.TENANT_USER)));
+    expect.missing("users.list", () -> store().users().list(owner, first));
+    expect.missing(
+        "users.update",
+        () ->
+            store()
+                .users()
+                .update(owner, owned.user(), UserUpdate.builder().active(false).build()));
+    expect.missing("users.delete", () -> store().users().delete(owner, owned.user()));
+    expect.missing("roles.create", () -> store().roles().create(owner, NewRole.of("new-role")));
+    expect.missing(
+        "roles.create with a grant",
+        () -> store().roles().create(owner, NewRole.of("new-role", lakeGrant(owner, CAT))));
+    expect.missing("roles.list", () -> store().roles().list(owner, first));
+    expect.missing(
+        "roles.update",
+        () -> store().roles().update(owner, owned.role(), RoleUpdate.builder().name("x").build()));
+    expect.missing("roles.delete", () -> store().roles().delete(owner, owned.role()));
+    expect.missing("roles.assign", () -> store().roles().assign(owner, owned.role(), owned.user()));
+    expect.missing("roles.revoke", () -> store().roles().revoke(owner, owned.role(), owned.user()));
+    expect.missing(
+        "roles.listUserRoles", () -> store().roles().listUserRoles(owner, owned.user(), first));
+    expect.missing(
+        "roles.listRoleUsers", () -> store().roles().listRoleUsers(owner, owned.role(), first));
+    expect.missing(
+        "permissions.grant",
+        () -> store().permissions().grant(owner, owned.user(), lakeGrant(owner, CAT)));
+    expect.missing(
+        "permissions.grant on the tenant",
+        () ->
+            store()
+                .permissions()
+                .grant(
+                    owner,
+                    owned.user(),
+                    Grant.of(new PermissionScope.TenantScope(owner), Action.ALL)));
+    expect.missing(
+        "permissions.revoke", () -> store().permissions().revoke(owner, owned.permission()));
+    expect.missing("permissions.list", () -> store().permissions().list(owner, first));
+    expect.missing(
+        "permissions.listUserPermissions",
+        () -> store().permissions().listUserPermissions(owner, owned.user(), first));
+    expect.missing(
+        "serviceUsers.create",
+        () ->
+            store()
+                .serviceUsers()
+                .create(
+                    owner,
+                    NewServiceUser.of(
+                        "new-service",
+                        RoleKind.TENANT_USER,
+                        ApiKeyHash.sha256Of(uniqueName("k")))));
+    expect.missing("serviceUsers.list", () -> store().serviceUsers().list(owner, first));
+    expect.missing(
+        "serviceUsers.update",
+        () ->
+            store()
+                .serviceUsers()
+                .update(
+                    owner, owned.serviceUser(), ServiceUserUpdate.builder().active(false).build()));
+    expect.missing(
+        "serviceUsers.delete", () -> store().serviceUsers().delete(owner, owned.serviceUser()));
+    expect.missing(
+        "serviceUsers.recordUse",
+        () -> store().serviceUsers().recordUse(owner, owned.serviceUser()));
+    expect.missing("tokens.create", () -> store().tokens().create(owner, newToken(owned.user())));
+    expect.missing(
+        "tokens.revoke",
+        () -> store().tokens().revoke(owner, owned.token(), "gone", Instant.now().plusSeconds(60)));
+    expect.missing(
+        "tokens.revoke of an id never recorded",
+        () ->
+            store()
+                .tokens()
+                .revoke(owner, TokenId.random(), "gone", Instant.now().plusSeconds(60)));
+    expect.missing("tokens.isRevoked", () -> store().tokens().isRevoked(owner, owned.token()));
+    expect.missing("tokens.listActive", () -> store().tokens().listActive(owner, first));
+    expect.missing(
+        "tokens.listActiveForUser",
+        () -> store().tokens().listActiveForUser(owner, owned.user(), first));
+  }
+
+  private static Grant lakeGrant(TenantId owner, String catalog) {
+    return Grant.of(new PermissionScope.CatalogScope(owner, catalog), Action.READ);
+  }
+
+  private static NewToken newToken(UserId user) {
+    return new NewToken(
+        TokenId.random(),
+        user,
+        TokenHash.sha256Of(uniqueName("token")),
+        Instant.now().plusSeconds(3600));
+  }
+
+  /**
+   * The governance content of a tenant of this suite: a user holding a role, a direct permission
+   * and a token, a service user, and the ids of a user, a role and a service user that existed and
+   * were deleted.
+   */
+  private record Governed(
+      UserId user,
+      RoleId role,
+      PermissionId permission,
+      ServiceUserId serviceUser,
+      TokenId token,
+      UserId deletedUser,
+      RoleId deletedRole,
+      ServiceUserId deletedServiceUser) {
+    static final String USERNAME = "present-user";
+    static final String ROLE_NAME = "present-role";
+
+    static Governed in(dev.catalogstore.api.CatalogStore store, TenantId owner) {
+      UserId user =
+          await(store.users().create(owner, NewUser.of(USERNAME, RoleKind.TENANT_USER))).id();
+      RoleId role =
+          await(store.roles().create(owner, NewRole.of(ROLE_NAME, lakeGrant(owner, CAT)))).id();
+      await(store.roles().assign(owner, role, user));
+      PermissionId permission =
+          await(
+                  store
+                      .permissions()
+                      .grant(
+                          owner,
+                          user,
+                          Grant.of(new PermissionScope.TenantScope(owner), Action.LIST)))
+              .id();
+      ServiceUserId serviceUser =
+          await(
+                  store
+                      .serviceUsers()
+                      .create(
+                          owner,
+                          NewServiceUser.of(
+                              "present-service",
+                              RoleKind.TENANT_USER,
+                              ApiKeyHash.sha256Of(uniqueName("key")))))
+              .id();
+      TokenId token = await(store.tokens().create(owner, newToken(user))).id();
+      UserId deletedUser =
+          await(store.users().create(owner, NewUser.of("gone-user", RoleKind.TENANT_USER))).id();
+      await(store.users().delete(owner, deletedUser));
+      RoleId deletedRole = await(store.roles().create(owner, NewRole.of("gone-role"))).id();
+      await(store.roles().delete(owner, deletedRole));
+      ServiceUserId deletedServiceUser =
+          await(
+                  store
+                      .serviceUsers()
+                      .create(
+                          owner,
+                          NewServiceUser.of(
+                              "gone-service",
+                              RoleKind.TENANT_USER,
+                              ApiKeyHash.sha256Of(uniqueName("key")))))
+              .id();
+      await(store.serviceUsers().delete(owner, deletedServiceUser));
+      return new Governed(
+          user, role, permission, serviceUser, token, deletedUser, deletedRole, deletedServiceUser);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -16,29 +16,36 @@ import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tag.Tag;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.token.TokenId;
 import dev.catalogstore.api.warehouse.Warehouse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything one tenant holds, read through the store's public methods: its record, warehouses,
- * catalogs, and for each catalog every namespace, every branch with its history (the first-parent
- * ancestry of its head), every tag, and every asset of every branch with its metadata history. Two
- * snapshots are equal exactly when nothing of the tenant changed, timestamps included, which is how
- * the isolation and cascade suites prove a tenant "untouched": a commit written or a head moved
- * shows as much as a changed asset.
+ * catalogs, its governance data ({@link GovernanceSnapshot}), and for each catalog every namespace,
+ * every branch with its history (the first-parent ancestry of its head), every tag, and every asset
+ * of every branch with its metadata history. Two snapshots are equal exactly when nothing of the
+ * tenant changed, timestamps included, which is how the isolation and cascade suites prove a tenant
+ * "untouched": a commit written or a head moved shows as much as a changed asset.
  *
  * @param tenant the tenant's record; empty if the tenant does not exist (then all else is empty)
  * @param warehouses its warehouses in list order
  * @param catalogs its catalogs in list order, each with its content
+ * @param governance its users, roles, permissions, service users and tokens (see {@link
+ *     GovernanceSnapshot})
  *     <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
  *     backend does not need it.
  */
 public record TenantSnapshot(
-    Optional<Tenant> tenant, List<Warehouse> warehouses, List<CatalogSnapshot> catalogs) {
+    Optional<Tenant> tenant,
+    List<Warehouse> warehouses,
+    List<CatalogSnapshot> catalogs,
+    GovernanceSnapshot governance) {
 
   /**
    * One catalog and what it holds.
@@ -75,16 +82,29 @@ public record TenantSnapshot(
 
   /** Reads all of {@code tenant} through {@code store}. */
   public static TenantSnapshot read(CatalogStore store, TenantId tenant) {
+    return read(store, tenant, List.of());
+  }
+
+  /**
+   * Reads all of {@code tenant} through {@code store}, with the state of the token ids {@code
+   * watchedTokens} (see {@link GovernanceSnapshot#watchedTokens()}).
+   */
+  public static TenantSnapshot read(
+      CatalogStore store, TenantId tenant, Collection<TokenId> watchedTokens) {
     Optional<Tenant> record = await(store.tenants().get(tenant));
     if (record.isEmpty()) {
-      return new TenantSnapshot(Optional.empty(), List.of(), List.of());
+      return new TenantSnapshot(Optional.empty(), List.of(), List.of(), GovernanceSnapshot.NONE);
     }
     List<Warehouse> warehouses = PagedReads.all(page -> store.warehouses().list(tenant, page));
     List<CatalogSnapshot> catalogs = new ArrayList<>();
     for (Catalog catalog : PagedReads.all(page -> store.catalogs().list(tenant, page))) {
       catalogs.add(readCatalog(store, tenant, catalog));
     }
-    return new TenantSnapshot(record, List.copyOf(warehouses), List.copyOf(catalogs));
+    return new TenantSnapshot(
+        record,
+        List.copyOf(warehouses),
+        List.copyOf(catalogs),
+        GovernanceSnapshot.read(store, tenant, watchedTokens));
   }
 
   private static CatalogSnapshot readCatalog(CatalogStore store, TenantId tenant, Catalog catalog) {
@@ -135,12 +155,16 @@ public record TenantSnapshot(
     return catalogs.stream().filter(c -> c.catalog().name().equals(name)).findFirst();
   }
 
-  /** This snapshot without the catalog named {@code name}: what remains after deleting it. */
+  /**
+   * This snapshot without the catalog named {@code name} and the grants naming it: what remains
+   * after deleting it.
+   */
   public TenantSnapshot withoutCatalog(String name) {
     return new TenantSnapshot(
         tenant,
         warehouses,
-        catalogs.stream().filter(c -> !c.catalog().name().equals(name)).toList());
+        catalogs.stream().filter(c -> !c.catalog().name().equals(name)).toList(),
+        governance.withoutCatalog(name));
   }
 
   /** The branch {@code ref} with its history, if the tenant has it. */

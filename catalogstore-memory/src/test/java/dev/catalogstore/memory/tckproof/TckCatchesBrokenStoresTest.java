@@ -52,7 +52,8 @@ class TckCatchesBrokenStoresTest {
               AccessBrokenStores.all(),
               ServiceUserBrokenStores.all(),
               TokenBrokenStores.all(),
-              CrossCuttingBrokenStores.all())
+              CrossCuttingBrokenStores.all(),
+              GovernanceBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
