@@ -147,8 +147,7 @@ public final class BenchmarkReport {
         store
             + ": authentication look-ups by digest, 100 service users and 100 tokens per tenant"
             + " (microseconds per call)");
-    System.out.printf(
-        Locale.ROOT, "%-32s %12s %12s %10s%n", "", "10 tenants", "1,000", "growth");
+    System.out.printf(Locale.ROOT, "%-32s %12s %12s %10s%n", "", "10 tenants", "1,000", "growth");
     for (String method : List.of("findByApiKeyHash", "findByApiKeyHashMiss", "validate")) {
       double small = us.get(method + "[tenants=10]");
       double large = us.get(method + "[tenants=1000]");

@@ -57,7 +57,8 @@ public final class ListQuery {
     NAME,
     SEQUENCE,
     EVENT,
-    COMMIT
+    COMMIT,
+    ID
   }
 
   private ListQuery(TenantId tenant, String name, List<String> arguments) {
@@ -204,12 +205,12 @@ public final class ListQuery {
 
   /** A tenant's direct permissions, by id in its string form. */
   public static ListQuery permissions(TenantId tenant) {
-    return new ListQuery(tenant, "permissions", List.of());
+    return new ListQuery(tenant, "permissions", List.of(), Keyset.ID);
   }
 
   /** A user's effective permissions, by id in its string form. */
   public static ListQuery userPermissions(TenantId tenant, UserId user) {
-    return new ListQuery(tenant, "user-permissions", List.of(user.toString()));
+    return new ListQuery(tenant, "user-permissions", List.of(user.toString()), Keyset.ID);
   }
 
   /** A tenant's service users, by name. */
@@ -219,19 +220,19 @@ public final class ListQuery {
 
   /** A tenant's active tokens, by id in its string form. */
   public static ListQuery activeTokens(TenantId tenant) {
-    return new ListQuery(tenant, "active-tokens", List.of());
+    return new ListQuery(tenant, "active-tokens", List.of(), Keyset.ID);
   }
 
   /** A user's active tokens, by id in its string form. */
   public static ListQuery userActiveTokens(TenantId tenant, UserId user) {
-    return new ListQuery(tenant, "user-active-tokens", List.of(user.toString()));
+    return new ListQuery(tenant, "user-active-tokens", List.of(user.toString()), Keyset.ID);
   }
 
   /**
    * Validates {@code page} (field {@code page}) for this list: its limit, then capped, and its
    * token, which must have been minted for this tenant, list and arguments, and hold a position of
    * the list's kind (a name, for a history a sequence number of at least 1, for the audit log an
-   * event's time and id).
+   * event's time and id, for a list ordered by id an id in its canonical form).
    *
    * @throws InvalidArgumentException on {@code page.limit} for a limit below 1, on {@link
    *     PageTokens#FIELD} for a malformed or foreign token
@@ -252,6 +253,7 @@ public final class ListQuery {
       case SEQUENCE -> after.ifPresent(PageTokens::sequence);
       case EVENT -> after.ifPresent(AuditFilters.Position::decode);
       case COMMIT -> after.ifPresent(ListQuery::commitPosition);
+      case ID -> after.ifPresent(ListQuery::idPosition);
       case NAME -> {}
     }
     return new Cursor(limit, after);
@@ -282,6 +284,18 @@ public final class ListQuery {
     } catch (IllegalArgumentException e) {
       throw new InvalidArgumentException(PageTokens.FIELD, "malformed page token position");
     }
+  }
+
+  /** An id's canonical lowercase UUID form, as the lists ordered by id are positioned by. */
+  private static void idPosition(String position) {
+    try {
+      if (java.util.UUID.fromString(position).toString().equals(position)) {
+        return;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new InvalidArgumentException(PageTokens.FIELD, "malformed page token position");
   }
 
   @Override
