@@ -139,10 +139,15 @@ class SchemaKeysTest {
     assertThat(firstIndexColumn)
         .containsEntry("tenants_name_uq", "name")
         .containsEntry("service_users_api_key_hash_uq", "api_key_hash")
-        .containsEntry("tokens_hash_uq", "token_hash");
+        .containsEntry("tokens_hash_uq", "token_hash")
+        // The expiry sweep's, a system operation across tenants like the two digest look-ups.
+        .containsEntry("tokens_expiry_ix", "expires_at")
+        .containsEntry("token_revocations_expiry_ix", "expires_at");
     firstIndexColumn.remove("tenants_name_uq");
     firstIndexColumn.remove("service_users_api_key_hash_uq");
     firstIndexColumn.remove("tokens_hash_uq");
+    firstIndexColumn.remove("tokens_expiry_ix");
+    firstIndexColumn.remove("token_revocations_expiry_ix");
     firstIndexColumn.forEach(
         (index, column) ->
             assertThat(column).as("the first column of index %s", index).isEqualTo("tenant_id"));

@@ -159,9 +159,8 @@ final class TokenSql {
           .formatted(COLUMNS, NOT_REVOKED.indent(4).strip());
 
   /**
-   * One batch of the sweep: at most {@code :batch} expired tokens, of any tenant. There is no index
-   * on expires_at (every index but the digests' starts with tenant_id), so each batch scans until
-   * it has found its rows.
+   * One batch of the sweep: at most {@code :batch} expired tokens, of any tenant, read through the
+   * store-wide index on expires_at, so a batch reads only rows it deletes.
    */
   private static final String CLEANUP_TOKENS =
       """
