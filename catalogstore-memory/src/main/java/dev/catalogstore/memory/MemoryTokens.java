@@ -62,12 +62,22 @@ final class MemoryTokens implements Tokens {
                 if (credentials.token(token.id()).isPresent()) {
                   throw Taken.token(token.id());
                 }
-                Token created =
-                    new Token(token.id(), tenant, token.user(), Timestamps.now(clock), expiresAt);
+                Instant now = Timestamps.now(clock);
+                Token created = new Token(token.id(), tenant, token.user(), now, expiresAt);
                 if (!credentials.addToken(
                     new CredentialState.StoredToken(created, token.hash().hex()))) {
                   throw Taken.tokenHash();
                 }
+                // A token revoked before it was recorded stays revoked as long as it lives.
+                credentials
+                    .revocation(token.id())
+                    .filter(r -> CredentialState.inForce(r, now))
+                    .filter(r -> r.expiresAt().isBefore(expiresAt))
+                    .ifPresent(
+                        r ->
+                            credentials.putRevocation(
+                                new Revocation(
+                                    r.token(), tenant, r.reason(), r.revokedAt(), expiresAt)));
                 return created;
               });
         });
@@ -121,7 +131,7 @@ final class MemoryTokens implements Tokens {
     return Futures.supply(
         () -> {
           Requests.tenant(tenant);
-          Inputs.required(token, "token");
+          GovernanceRequests.tokenId(token, "token");
           Instant keptUntil = GovernanceRequests.revocation(reason, expiresAt);
           return registry.write(
               tenant,

@@ -151,7 +151,9 @@ public record GovernanceSnapshot(
 
   private static Role withoutCatalog(Role role, String name) {
     Set<Grant> kept =
-        role.grants().stream().filter(g -> !names(g, name)).collect(Collectors.toSet());
+        role.grants().stream()
+            .filter(g -> !names(g, name))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     return new Role(
         role.id(),
         role.tenant(),

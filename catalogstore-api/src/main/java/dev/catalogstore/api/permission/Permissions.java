@@ -42,9 +42,10 @@ public interface Permissions {
   /**
    * What {@code user} holds: its direct permissions and every grant of every role assigned to it,
    * each with a stable id and its origin, by id (in its string form), keyset-paged. A grant held
-   * both directly and through roles is listed once per origin. Whether the user is active does not
-   * matter here. Fails with {@code NotFoundException} ({@code USER}) if the tenant has no such
-   * user.
+   * both directly and through roles is listed once per origin; two grants of one role that are
+   * equal (see {@link #grant}) share their id and are listed once, as the later of the two. Whether
+   * the user is active does not matter here. Fails with {@code NotFoundException} ({@code USER}) if
+   * the tenant has no such user.
    */
   CompletableFuture<Page<EffectivePermission>> listUserPermissions(
       TenantId tenant, UserId user, PageRequest page);

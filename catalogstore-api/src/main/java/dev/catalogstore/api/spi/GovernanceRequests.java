@@ -24,6 +24,7 @@ import dev.catalogstore.api.serviceuser.ServiceUserUpdate;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.token.NewToken;
 import dev.catalogstore.api.token.TokenHash;
+import dev.catalogstore.api.token.TokenId;
 import dev.catalogstore.api.user.NewUser;
 import dev.catalogstore.api.user.RoleKind;
 import dev.catalogstore.api.user.UserUpdate;
@@ -176,10 +177,22 @@ public final class GovernanceRequests {
   /** A token to record; returns its expiry truncated to microseconds. */
   public static Instant newToken(NewToken token, String field) {
     required(token, field);
-    required(token.id(), field + ".id");
+    tokenId(token.id(), field + ".id");
     required(token.user(), field + ".user");
     tokenHash(token.hash(), field + ".hash");
     return instant(token.expiresAt(), field + ".expiresAt");
+  }
+
+  /**
+   * A token id given to be recorded or revoked: not the nil UUID, which sorts before every id and
+   * serves the lists ordered by id as their start.
+   */
+  public static TokenId tokenId(TokenId id, String field) {
+    required(id, field);
+    if (id.value().getMostSignificantBits() == 0 && id.value().getLeastSignificantBits() == 0) {
+      throw new InvalidArgumentException(field, "must not be the nil UUID");
+    }
+    return id;
   }
 
   /** A revocation's reason and expiry; returns the expiry truncated to microseconds. */

@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
 public interface Tokens {
   /**
    * Records a token issued now to {@code token.user}; it may already have expired (a service
-   * importing its tokens records them as they are), and then it never validates. Fails with {@code
+   * importing its tokens records them as they are), and then it never validates. If its id has a
+   * revocation in force, that revocation is extended to the token's expiry in the same step, so a
+   * token revoked before it was recorded never validates either. The nil UUID is no token id
+   * ({@code InvalidArgumentException} on {@code token.id}). Fails with {@code
    * AlreadyExistsException} if the tenant has a token of that id or the store any token of that
    * digest, and {@code NotFoundException} ({@code TENANT} or {@code USER}) if the tenant or the
    * user is missing.

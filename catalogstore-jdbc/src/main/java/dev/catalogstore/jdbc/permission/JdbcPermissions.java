@@ -1,5 +1,6 @@
 package dev.catalogstore.jdbc.permission;
 
+import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.paging.Page;
@@ -35,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * each. Internal to the JDBC store.
  */
 public final class JdbcPermissions implements Permissions {
+  /** How often a grant is tried again when a rival revokes the equal grant it found. */
+  private static final int MAX_GRANT_ROUNDS = 3;
+
   private final Database db;
   private final PermissionSql sql;
 
@@ -71,14 +75,25 @@ public final class JdbcPermissions implements Permissions {
                 Map<String, UUID> catalogs = targets.resolve(found.catalogs());
                 UUID catalogId =
                     GrantRules.catalogOf(grant.scope()).map(catalogs::get).orElse(null);
-                Optional<Permission> inserted =
-                    sql.insert(connection, tenant, user, id, grant, catalogId, now);
-                if (inserted.isPresent()) {
-                  return inserted.get();
+                // The user may hold this grant already (perhaps by a rival's insert, which the
+                // next statement's fresh snapshot sees); and a rival may revoke that one between
+                // the two statements, so the insert is tried again then. Each round needs a rival
+                // to commit in between, so this ends.
+                for (int round = 1; ; round++) {
+                  Optional<Permission> inserted =
+                      sql.insert(connection, tenant, user, id, grant, catalogId, now);
+                  if (inserted.isPresent()) {
+                    return inserted.get();
+                  }
+                  Optional<Permission> held = sql.selectHeld(connection, tenant, user, grant);
+                  if (held.isPresent() || round == MAX_GRANT_ROUNDS) {
+                    return held.orElseThrow(
+                        () ->
+                            new ConflictException(
+                                "the same grant was revoked by others while it was being granted;"
+                                    + " try again"));
+                  }
                 }
-                // The user holds this grant already (perhaps by a rival's insert, which this
-                // statement's fresh snapshot sees).
-                return sql.selectHeld(connection, tenant, user, grant).orElseThrow();
               });
         });
   }

@@ -33,9 +33,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The tokens facet on PostgreSQL: validation and outcomes here, the statements in {@link TokenSql}.
- * Every call is one statement, but a revocation that finds one in force (then it reads that one, in
- * the same transaction) and the sweep, which deletes in bounded batches. Internal to the JDBC
- * store.
+ * Every call is one statement, but the sweep, which deletes in bounded batches of one statement
+ * each. Internal to the JDBC store.
  */
 public final class JdbcTokens implements Tokens {
   /** The most rows one statement of {@link #cleanupExpired} deletes. */
@@ -107,7 +106,7 @@ public final class JdbcTokens implements Tokens {
         "tokens.revoke",
         () -> {
           Requests.tenant(tenant);
-          Inputs.required(token, "token");
+          GovernanceRequests.tokenId(token, "token");
           Instant keptUntil = GovernanceRequests.revocation(reason, expiresAt);
           Instant now = db.now();
           // The tenant was deleted while the revocation was being written.

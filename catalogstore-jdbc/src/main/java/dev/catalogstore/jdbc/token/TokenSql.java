@@ -39,9 +39,20 @@ final class TokenSql {
           SELECT FROM ${schema}.token_revocations r
           WHERE r.tenant_id = k.tenant_id AND r.token_id = k.token_id AND r.expires_at > :now)""";
 
-  /** Inserts nothing if the tenant has no such user. */
+  /**
+   * Inserts nothing if the tenant has no such user. A revocation of the id in force is extended to
+   * the token's expiry in the same statement, so a token revoked before it was recorded never
+   * validates either; a failed insert (a taken id or digest) rolls the extension back with it.
+   */
   private static final String INSERT =
       """
+      WITH extended AS (
+          UPDATE ${schema}.token_revocations r SET expires_at = :expires_at
+          WHERE r.tenant_id = :tenant AND r.token_id = :token
+            AND r.expires_at > :now AND r.expires_at < :expires_at
+            AND EXISTS (
+                SELECT FROM ${schema}.users u WHERE u.tenant_id = :tenant AND u.user_id = :user)
+      )
       INSERT INTO ${schema}.tokens (tenant_id, token_id, user_id, token_hash, issued_at, expires_at)
       SELECT u.tenant_id, :token, u.user_id, :token_hash, :now, :expires_at
       FROM ${schema}.users u
@@ -167,6 +178,8 @@ final class TokenSql {
       DELETE FROM ${schema}.tokens
       WHERE ctid = ANY (ARRAY(
           SELECT k.ctid FROM ${schema}.tokens k WHERE k.expires_at <= :now LIMIT :batch))
+        -- Checked again on the row as the DELETE finds it: a TID scan does not re-check the list.
+        AND expires_at <= :now
       """;
 
   /** One batch of the sweep: at most {@code :batch} expired revocations, of any tenant. */
@@ -176,6 +189,9 @@ final class TokenSql {
       WHERE ctid = ANY (ARRAY(
           SELECT r.ctid FROM ${schema}.token_revocations r WHERE r.expires_at <= :now
           LIMIT :batch))
+        -- Checked again on the row as the DELETE finds it: a revoke may have renewed it since the
+        -- ctid was read, and PostgreSQL's TID scan would delete the renewed row without this.
+        AND expires_at <= :now
       """;
 
   /** Failure paths only: whether the tenant and the user exist. Always one row. */

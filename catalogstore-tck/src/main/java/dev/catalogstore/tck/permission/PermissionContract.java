@@ -24,6 +24,7 @@ import dev.catalogstore.api.spi.PermissionResolver;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.user.User;
 import dev.catalogstore.api.user.UserId;
+import dev.catalogstore.api.user.UserUpdate;
 import dev.catalogstore.tck.AccessSuite;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,6 +202,39 @@ public abstract class PermissionContract extends AccessSuite {
             new EffectivePermission(direct.id(), readLake, PermissionOrigin.direct()),
             fromRole(first, readLake),
             fromRole(second, readLake));
+  }
+
+  @Test
+  void twoEqualGrantsOfOneRoleAreListedOnceAsTheLaterOfTheTwo() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, LAKE);
+    User alice = newUser(tenant, "alice");
+    Grant readAndAll = onCatalog(tenant, LAKE, Action.READ, Action.ALL);
+    Grant all = onCatalog(tenant, LAKE, Action.ALL);
+    Role role = newRole(tenant, "admins", readAndAll, all);
+    assign(tenant, role.id(), alice.id());
+
+    assertThat(effective(tenant, alice.id())).containsExactly(fromRole(role, all));
+  }
+
+  @Test
+  void anInactiveUserStillHoldsItsPermissions() {
+    TenantId tenant = newTenant();
+    newLocalCatalog(tenant, LAKE);
+    User alice = newUser(tenant, "alice");
+    Grant readLake = onCatalog(tenant, LAKE, Action.READ);
+    Role role = newRole(tenant, "readers", readLake);
+    assign(tenant, role.id(), alice.id());
+    Permission direct = grant(tenant, alice.id(), onCatalog(tenant, LAKE, Action.LIST));
+    List<EffectivePermission> before = effective(tenant, alice.id());
+
+    await(store().users().update(tenant, alice.id(), UserUpdate.builder().active(false).build()));
+
+    assertThat(effective(tenant, alice.id())).as("once inactive").isEqualTo(before);
+    assertThat(before)
+        .containsExactlyInAnyOrder(
+            new EffectivePermission(direct.id(), direct.grant(), PermissionOrigin.direct()),
+            fromRole(role, readLake));
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.catalogstore.api.token.NewToken;
 import dev.catalogstore.api.token.Token;
 import dev.catalogstore.api.token.TokenHash;
 import dev.catalogstore.api.token.TokenId;
+import dev.catalogstore.api.user.NewUser;
+import dev.catalogstore.api.user.RoleKind;
 import dev.catalogstore.api.user.User;
 import dev.catalogstore.api.user.UserId;
 import dev.catalogstore.api.user.UserUpdate;
@@ -20,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -198,6 +201,9 @@ public abstract class TokenContract extends TokenSuite {
     assertThat(listActive(tenant))
         .as("active tokens: the token itself is still active")
         .containsExactly(issued.token());
+    assertThat(listActiveForUser(tenant, alice.id()))
+        .as("the inactive user's active tokens")
+        .containsExactly(issued.token());
 
     await(store().users().update(tenant, alice.id(), UserUpdate.builder().active(true).build()));
     assertThat(validate(issued.hash()))
@@ -305,5 +311,62 @@ public abstract class TokenContract extends TokenSuite {
     return Arrays.stream(tokens)
         .sorted(Comparator.comparing(token -> token.id().toString()))
         .toList();
+  }
+
+  @Test
+  void theNilUuidIsNoTokenId() {
+    TokenId nil = new TokenId(new UUID(0, 0));
+
+    assertInvalid(
+        "token.id",
+        () ->
+            store()
+                .tokens()
+                .create(
+                    tenant,
+                    new NewToken(
+                        nil, alice.id(), freshTokenHash(), Instant.now().plusSeconds(60))));
+    assertInvalid(
+        "token", () -> store().tokens().revoke(tenant, nil, "nil", Instant.now().plusSeconds(60)));
+
+    assertThat(listActive(tenant)).isEmpty();
+    assertThat(isRevoked(tenant, nil)).isFalse();
+  }
+
+  @Test
+  void aTokensDigestIsFreeAgainOnceTheTokenIsGone() {
+    TckClock clock = freezeClockAtNow();
+    TokenHash swept = freshTokenHash();
+    TokenHash ofDeletedUser = freshTokenHash();
+    TokenHash ofDeletedTenant = freshTokenHash();
+    await(store().tokens().create(tenant, new NewToken(TokenId.random(), alice.id(), swept, NOW)));
+    User bob = await(store().users().create(tenant, NewUser.of("bob", RoleKind.TENANT_USER)));
+    await(
+        store()
+            .tokens()
+            .create(
+                tenant, new NewToken(TokenId.random(), bob.id(), ofDeletedUser, NOW.plus(DAY))));
+    TenantId doomed = newTenant();
+    User carol = newUser(doomed, "carol");
+    await(
+        store()
+            .tokens()
+            .create(
+                doomed,
+                new NewToken(TokenId.random(), carol.id(), ofDeletedTenant, NOW.plus(DAY))));
+
+    await(store().tokens().cleanupExpired());
+    await(store().users().delete(tenant, bob.id()));
+    await(store().tenants().delete(doomed));
+
+    for (TokenHash hash : List.of(swept, ofDeletedUser, ofDeletedTenant)) {
+      Token again =
+          await(
+              store()
+                  .tokens()
+                  .create(tenant, new NewToken(TokenId.random(), alice.id(), hash, NOW.plus(DAY))));
+      assertThat(validate(hash)).as("the digest recorded again").contains(again);
+    }
+    clock.resume();
   }
 }

@@ -11,9 +11,13 @@ import dev.catalogstore.api.token.TokenHash;
 import dev.catalogstore.api.token.TokenId;
 import dev.catalogstore.api.user.User;
 import dev.catalogstore.tck.Race;
+import dev.catalogstore.tck.TckClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,5 +79,42 @@ public abstract class TokenRacesContract extends TokenSuite {
     assertThat(first.expiresAt()).isEqualTo(IN_A_DAY);
     assertThat(isRevoked(tenant, issued.token().id())).isTrue();
     assertThat(validate(issued.hash())).isEmpty();
+  }
+
+  @Test
+  void aRevocationRenewedWhileTheSweepRunsIsNeverSweptAway() {
+    TckClock clock = freezeClockAtNow();
+    for (int round = 0; round < 10; round++) {
+      clock.freezeAt(NOW);
+      List<TokenId> ids = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        ids.add(TokenId.random());
+        revoke(tenant, ids.get(i), "old", NOW.plus(Duration.ofHours(1)));
+      }
+      clock.freezeAt(NOW.plus(Duration.ofHours(2)));
+
+      List<Race.Outcome<Object>> outcomes =
+          Race.run(
+              store(),
+              peerStore(),
+              (store, racer) -> {
+                if (racer < 2) {
+                  return store.tokens().cleanupExpired().thenApply(swept -> swept);
+                }
+                List<CompletableFuture<Revocation>> renewals = new ArrayList<>();
+                for (int i = racer - 2; i < ids.size(); i += Race.RACERS - 2) {
+                  renewals.add(store.tokens().revoke(tenant, ids.get(i), "renewed", NOW.plus(DAY)));
+                }
+                return CompletableFuture.allOf(renewals.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> "renewed");
+              });
+
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.succeeded()).as("%s", o).isTrue());
+      for (TokenId id : ids) {
+        assertThat(isRevoked(tenant, id))
+            .as("the renewed revocation of %s, round %s", id, round)
+            .isTrue();
+      }
+    }
   }
 }

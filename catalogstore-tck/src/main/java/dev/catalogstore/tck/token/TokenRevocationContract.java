@@ -176,4 +176,19 @@ public abstract class TokenRevocationContract extends TokenSuite {
     assertThat(validate(kept.hash())).contains(kept.token());
     assertThat(listActive(tenant)).containsExactly(kept.token());
   }
+
+  @Test
+  void aTokenRecordedUnderARevokedIdStaysRevokedAsLongAsItLives() {
+    TckClock clock = freezeClockAtNow();
+    TokenId id = TokenId.random();
+    revoke(tenant, id, "revoked before use", NOW.plus(Duration.ofHours(1)));
+
+    IssuedToken issued = newToken(tenant, id, alice.id(), NOW.plus(DAY));
+    clock.advance(Duration.ofHours(2));
+    await(store().tokens().cleanupExpired());
+
+    assertThat(isRevoked(tenant, id)).as("two hours later, after a sweep").isTrue();
+    assertThat(validate(issued.hash())).as("the token recorded under the revoked id").isEmpty();
+    assertThat(listActive(tenant)).isEmpty();
+  }
 }
