@@ -140,14 +140,15 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
  * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}, {@code .version} for
- * commits, branches, tags and merges, with the rules of versioning that span every method in {@code
- * .versioning}: a commit for every change, and the versioning slices of isolation, input rules,
- * paging and time): the area's behaviour split by rule family ({@code Tenants}, {@code
- * AssetCreate}, {@code MetadataPointer}, ...) and its slices of the rules that span every area
- * ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code <Area>Paging}, {@code <Area>Time},
- * {@code <Area>Cascades}). {@code IsolationGuard} fails for any facet method without an isolation
- * case; {@code Futures} checks the asynchronous shape. A new area adds its package and one nested
- * class per suite here.
+ * commits, branches, tags and merges, {@code .user}, {@code .role}, {@code .permission} (with the
+ * governance cascades, time and races), {@code .serviceuser} and {@code .token}, with the rules of
+ * versioning that span every method in {@code .versioning}: a commit for every change, and the
+ * versioning slices of isolation, input rules, paging and time): the area's behaviour split by rule
+ * family ({@code Tenants}, {@code AssetCreate}, {@code MetadataPointer}, ...) and its slices of the
+ * rules that span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code
+ * <Area>Paging}, {@code <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any
+ * facet method without an isolation case; {@code Futures} checks the asynchronous shape. A new area
+ * adds its package and one nested class per suite here.
  */
 public abstract class CatalogStoreTck {
 
