@@ -6,9 +6,10 @@
 -- names are COLLATE "C", and the database decides existence and uniqueness.
 --
 -- Secrets are never stored. A service user's API key and a token arrive as digests (SHA-256 of the
--- secret, or a keyed digest), kept as bytea (the hex decoded). The two digest indexes are the only
--- indexes that do not start with tenant_id: they are the authentication look-ups, which must find
--- the tenant from the secret alone, one indexed read whatever the number of tenants.
+-- secret, or a keyed digest), kept as bytea (the hex decoded). The two digest indexes serve the
+-- authentication look-ups, which must find the tenant from the secret alone, one indexed read
+-- whatever the number of tenants; with the expiry sweep's two indexes (at the end), they are the
+-- only indexes here that do not start with tenant_id.
 --
 -- A grant (of a role, or a direct permission) keeps its scope's components in columns, so that it
 -- reads back exactly, and its catalog as catalog_id with a foreign key that cascades: deleting a
