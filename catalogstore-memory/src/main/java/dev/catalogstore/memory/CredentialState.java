@@ -116,6 +116,20 @@ final class CredentialState {
     }
   }
 
+  /**
+   * Gives a service user a new digest and value, claiming the new digest as the change's last check
+   * and then releasing the old one: false, changing nothing, if the new digest is taken.
+   */
+  boolean replaceApiKey(ServiceUser next, String digest) {
+    StoredServiceUser previous = serviceUsers.get(next.id());
+    if (!index.claimApiKey(digest, keyOwner(next.id()))) {
+      return false;
+    }
+    index.releaseApiKey(previous.digest(), keyOwner(next.id()));
+    serviceUsers.put(next.id(), new StoredServiceUser(next, digest));
+    return true;
+  }
+
   /** Removes a service user and releases its digest. */
   void removeServiceUser(ServiceUserId id) {
     StoredServiceUser removed = serviceUsers.remove(id);

@@ -150,6 +150,39 @@ final class MemoryServiceUsers implements ServiceUsers {
   }
 
   @Override
+  public CompletableFuture<ServiceUser> replaceApiKey(
+      TenantId tenant, ServiceUserId serviceUser, ApiKeyHash apiKeyHash) {
+    return Futures.supply(
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.required(serviceUser, "serviceUser");
+          GovernanceRequests.apiKeyHash(apiKeyHash, "apiKeyHash");
+          return registry.write(
+              tenant,
+              state -> {
+                CredentialState credentials = state.credentials();
+                ServiceUser current = credentials.requireServiceUser(serviceUser).serviceUser();
+                ServiceUser next =
+                    new ServiceUser(
+                        current.id(),
+                        tenant,
+                        current.name(),
+                        current.description(),
+                        current.roleKind(),
+                        current.active(),
+                        current.expiresAt(),
+                        current.lastUsedAt(),
+                        current.createdAt(),
+                        Timestamps.notBefore(clock, current.updatedAt()));
+                if (!credentials.replaceApiKey(next, apiKeyHash.hex())) {
+                  throw Taken.apiKeyHash();
+                }
+                return next;
+              });
+        });
+  }
+
+  @Override
   public CompletableFuture<Void> delete(TenantId tenant, ServiceUserId serviceUser) {
     return Futures.supply(
         () -> {

@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -554,6 +555,13 @@ public abstract class MissingThingContract extends SampleTenantSuite {
       expect.missing(
           "serviceUsers.recordUse " + serviceUser,
           () -> store().serviceUsers().recordUse(tenant, serviceUser));
+      expect.missing(
+          "serviceUsers.replaceApiKey " + serviceUser,
+          () ->
+              store()
+                  .serviceUsers()
+                  .replaceApiKey(
+                      tenant, serviceUser, ApiKeyHash.sha256Of(UUID.randomUUID().toString())));
     }
     expect.verify();
 
@@ -727,6 +735,13 @@ public abstract class MissingThingContract extends SampleTenantSuite {
     expect.missing(
         "serviceUsers.recordUse",
         () -> store().serviceUsers().recordUse(owner, owned.serviceUser()));
+    expect.missing(
+        "serviceUsers.replaceApiKey",
+        () ->
+            store()
+                .serviceUsers()
+                .replaceApiKey(
+                    owner, owned.serviceUser(), ApiKeyHash.sha256Of(UUID.randomUUID().toString())));
     expect.missing("tokens.create", () -> store().tokens().create(owner, newToken(owned.user())));
     expect.missing(
         "tokens.revoke",

@@ -38,6 +38,17 @@ public interface ServiceUsers {
       TenantId tenant, ServiceUserId serviceUser, ServiceUserUpdate update);
 
   /**
+   * Rotates the service user's API key: its digest becomes {@code apiKeyHash}, and from then on
+   * only the new key resolves, the old one no longer does. Its id, name, kind, expiry and recorded
+   * use stay; {@code updatedAt} is stamped. Fails with {@code AlreadyExistsException} if any
+   * service user of the store already has that digest (this one included: a rotation needs a new
+   * key), and {@code NotFoundException} ({@code SERVICE_USER}) if the tenant has no such service
+   * user.
+   */
+  CompletableFuture<ServiceUser> replaceApiKey(
+      TenantId tenant, ServiceUserId serviceUser, ApiKeyHash apiKeyHash);
+
+  /**
    * Deletes a service user; its digest no longer resolves. Fails with {@code NotFoundException}
    * ({@code SERVICE_USER}) if the tenant has no such service user.
    */

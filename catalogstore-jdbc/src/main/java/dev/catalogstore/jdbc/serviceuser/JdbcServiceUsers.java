@@ -135,6 +135,24 @@ public final class JdbcServiceUsers implements ServiceUsers {
   }
 
   @Override
+  public CompletableFuture<ServiceUser> replaceApiKey(
+      TenantId tenant, ServiceUserId serviceUser, ApiKeyHash apiKeyHash) {
+    return db.submit(
+        "serviceUsers.replaceApiKey",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.required(serviceUser, "serviceUser");
+          GovernanceRequests.apiKeyHash(apiKeyHash, "apiKeyHash");
+          Instant now = db.now();
+          return db.run(
+                  "serviceUsers.replaceApiKey",
+                  Violations.NONE.onUnique(Taken::apiKeyHash),
+                  connection -> sql.replaceKey(connection, tenant, serviceUser, apiKeyHash, now))
+              .orElseThrow(() -> missing(tenant, serviceUser));
+        });
+  }
+
+  @Override
   public CompletableFuture<Void> delete(TenantId tenant, ServiceUserId serviceUser) {
     return db.submit(
         "serviceUsers.delete",

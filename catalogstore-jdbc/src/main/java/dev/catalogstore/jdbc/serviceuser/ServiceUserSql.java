@@ -96,6 +96,17 @@ final class ServiceUserSql {
       """
           .formatted(COLUMNS);
 
+  /** A digest held by any service user of the store is service_users_api_key_hash_uq. */
+  private static final String REPLACE_KEY =
+      """
+      UPDATE ${schema}.service_users s
+      SET api_key_hash = :api_key_hash,
+          updated_at = GREATEST(:now, s.updated_at)
+      WHERE s.tenant_id = :tenant AND s.service_user_id = :service_user
+      RETURNING %s
+      """
+          .formatted(COLUMNS);
+
   /** Never earlier than the use it records last; updated_at is not touched. */
   private static final String RECORD_USE =
       """
@@ -137,6 +148,7 @@ final class ServiceUserSql {
   private final NamedSql selectPage;
   private final NamedSql update;
   private final NamedSql recordUse;
+  private final NamedSql replaceKey;
   private final NamedSql delete;
   private final NamedSql lookup;
   private final NamedSql nameTaken;
@@ -148,6 +160,7 @@ final class ServiceUserSql {
     this.selectPage = sql.compile(SELECT_PAGE);
     this.update = sql.compile(UPDATE);
     this.recordUse = sql.compile(RECORD_USE);
+    this.replaceKey = sql.compile(REPLACE_KEY);
     this.delete = sql.compile(DELETE);
     this.lookup = sql.compile(LOOKUP);
     this.nameTaken = sql.compile(NAME_TAKEN);
@@ -223,6 +236,24 @@ final class ServiceUserSql {
           .bool("clear_expiry", change.clearsExpiry())
           .timestampOrNull("expires_at", expiresAt.orElse(null))
           .text("role_kind", change.roleKind().map(Enum::name).orElse(null))
+          .timestamp("now", now)
+          .queryOne(ServiceUserRows::serviceUser);
+    }
+  }
+
+  /** The service user with its new digest; empty if it does not exist. */
+  Optional<ServiceUser> replaceKey(
+      Connection connection,
+      TenantId tenant,
+      ServiceUserId serviceUser,
+      ApiKeyHash hash,
+      Instant now)
+      throws SQLException {
+    try (SqlStatement statement = SqlStatement.prepare(connection, replaceKey)) {
+      return statement
+          .uuid("tenant", tenant.value())
+          .uuid("service_user", serviceUser.value())
+          .bytes("api_key_hash", digest(hash))
           .timestamp("now", now)
           .queryOne(ServiceUserRows::serviceUser);
     }

@@ -3,6 +3,7 @@ package dev.catalogstore.memory.tckproof;
 import static dev.catalogstore.memory.tckproof.BrokenStore.test;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.proceeding;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
+import static java.util.concurrent.CompletableFuture.completedFuture;
 import static java.util.concurrent.CompletableFuture.failedFuture;
 
 import dev.catalogstore.api.error.AlreadyExistsException;
@@ -41,7 +42,8 @@ final class ServiceUserBrokenStores {
         keyLookupReadingTheWallClock(),
         digestsUniquePerTenant(),
         recordedUseMovingUpdatedAt(),
-        recordedUseMovingBackwards());
+        recordedUseMovingBackwards(),
+        rotationKeepingTheOldKey());
   }
 
   /** The store's "now", as the honest store reads it. */
@@ -118,6 +120,62 @@ final class ServiceUserBrokenStores {
                   .build());
         },
         caughtBy);
+  }
+
+  /**
+   * A key rotation that adds the new key and forgets to remove the old one (a table of keys per
+   * service user, appended to): the old key still finds its service user.
+   */
+  static BrokenStore rotationKeepingTheOldKey() {
+    return new BrokenStore(
+        "rotation-keeps-the-old-key",
+        "serviceUsers.replaceApiKey leaves the old key resolving",
+        facets -> {
+          Map<ApiKeyHash, Owner> owners = new ConcurrentHashMap<>();
+          Map<ApiKeyHash, Owner> retired = new ConcurrentHashMap<>();
+          ServiceUsers honest = facets.serviceUsers();
+          return facets.withServiceUsers(
+              Intercept.facet(ServiceUsers.class, honest)
+                  .replace("create", 2, call -> remembering(call, owners))
+                  .replace(
+                      "replaceApiKey",
+                      3,
+                      call -> {
+                        Owner owner =
+                            new Owner(
+                                call.arg(0, TenantId.class), call.arg(1, ServiceUserId.class));
+                        ApiKeyHash next = call.arg(2, ApiKeyHash.class);
+                        return ServiceUserBrokenStores.<ServiceUser>proceedingTo(call)
+                            .thenApply(
+                                rotated -> {
+                                  owners.forEach(
+                                      (hash, holder) -> {
+                                        if (holder.equals(owner)) {
+                                          retired.put(hash, holder);
+                                        }
+                                      });
+                                  owners.put(next, owner);
+                                  return rotated;
+                                });
+                      })
+                  .replace(
+                      "findByApiKeyHash",
+                      1,
+                      call -> {
+                        ApiKeyHash hash = call.arg(0, ApiKeyHash.class);
+                        Owner stale = hash == null ? null : retired.get(hash);
+                        return ServiceUserBrokenStores.<Optional<ServiceUser>>proceedingTo(call)
+                            .thenCompose(
+                                found ->
+                                    found.isPresent() || stale == null
+                                        ? completedFuture(found)
+                                        : honest.get(stale.tenant(), stale.id()));
+                      })
+                  .build());
+        },
+        List.of(
+            test("ServiceUsers", "aRotatedKeyResolvesAndTheOldOneNoLongerDoesWhileAllElseStays"),
+            test("ServiceUserIsolation", "replaceApiKeyRotatesTheCallersKeyOnly")));
   }
 
   /** Who a digest was created for. */

@@ -396,6 +396,59 @@ public abstract class ServiceUserContract extends ServiceUserSuite {
   }
 
   @Test
+  void aRotatedKeyResolvesAndTheOldOneNoLongerDoesWhileAllElseStays() {
+    TckClock clock = freezeClockAtNow();
+    ApiKeyHash old = freshKeyHash();
+    ServiceUser bot = create(tenant, named("bot", old).expiringAt(NOW.plusSeconds(3600)));
+    ServiceUser used = await(store().serviceUsers().recordUse(tenant, bot.id()));
+    clock.advance(Duration.ofSeconds(5));
+    ApiKeyHash rotated = freshKeyHash();
+
+    ServiceUser after = await(store().serviceUsers().replaceApiKey(tenant, bot.id(), rotated));
+
+    assertThat(after)
+        .isEqualTo(
+            new ServiceUser(
+                bot.id(),
+                tenant,
+                "bot",
+                bot.description(),
+                bot.roleKind(),
+                true,
+                bot.expiresAt(),
+                used.lastUsedAt(),
+                bot.createdAt(),
+                NOW.plusSeconds(5)));
+    assertThat(reread(bot)).isEqualTo(after);
+    assertThat(findByKey(rotated)).contains(after);
+    assertThat(findByKey(old)).as("the key before the rotation").isEmpty();
+    ServiceUser heir = create(tenant, named("heir", old));
+    assertThat(findByKey(old)).as("the old digest, free again").contains(heir);
+  }
+
+  @Test
+  void aKeyCannotBeRotatedToADigestHeldAnywhereNotEvenItsOwn() {
+    ApiKeyHash own = freshKeyHash();
+    ApiKeyHash neighbours = freshKeyHash();
+    ApiKeyHash elsewhere = freshKeyHash();
+    ServiceUser bot = create(tenant, named("bot", own));
+    ServiceUser neighbour = create(tenant, named("neighbour", neighbours));
+    TenantId other = newTenant();
+    ServiceUser stranger = create(other, named("bot", elsewhere));
+
+    for (ApiKeyHash taken : List.of(own, neighbours, elsewhere)) {
+      assertFails(
+          AlreadyExistsException.class,
+          () -> store().serviceUsers().replaceApiKey(tenant, bot.id(), taken));
+    }
+
+    assertThat(reread(bot)).isEqualTo(bot);
+    assertThat(findByKey(own)).contains(bot);
+    assertThat(findByKey(neighbours)).contains(neighbour);
+    assertThat(findByKey(elsewhere)).contains(stranger);
+  }
+
+  @Test
   void aMissingServiceUserIsNotFound() {
     ServiceUserId missing = ServiceUserId.random();
     create(tenant, named("bot", freshKeyHash()));
@@ -411,7 +464,10 @@ public abstract class ServiceUserContract extends ServiceUserSuite {
             assertFails(
                 NotFoundException.class, () -> store().serviceUsers().delete(tenant, missing)),
             assertFails(
-                NotFoundException.class, () -> store().serviceUsers().recordUse(tenant, missing)))
+                NotFoundException.class, () -> store().serviceUsers().recordUse(tenant, missing)),
+            assertFails(
+                NotFoundException.class,
+                () -> store().serviceUsers().replaceApiKey(tenant, missing, freshKeyHash())))
         .forEach(e -> assertThat(e.missing()).as("%s", e).isEqualTo(ObjectType.SERVICE_USER));
   }
 

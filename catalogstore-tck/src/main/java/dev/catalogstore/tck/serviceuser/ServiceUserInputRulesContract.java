@@ -162,6 +162,26 @@ public abstract class ServiceUserInputRulesContract extends GovernanceInputRules
         "recordUse null tenant", "tenant", t -> store().serviceUsers().recordUse(null, id));
     refusals.refuse(
         "recordUse null id", "serviceUser", t -> store().serviceUsers().recordUse(t, null));
+    ApiKeyHash fresh = freshKey();
+    refusals.refuse(
+        "replaceApiKey null tenant",
+        "tenant",
+        t -> store().serviceUsers().replaceApiKey(null, id, fresh));
+    refusals.refuse(
+        "replaceApiKey null id",
+        "serviceUser",
+        t -> store().serviceUsers().replaceApiKey(t, null, fresh));
+    refusals.refuse(
+        "replaceApiKey null digest",
+        "apiKeyHash",
+        t -> store().serviceUsers().replaceApiKey(t, id, null));
+    invalidDigests()
+        .forEach(
+            (what, hex) ->
+                refusals.refuse(
+                    "replaceApiKey " + what,
+                    "apiKeyHash",
+                    t -> store().serviceUsers().replaceApiKey(t, id, ApiKeyHash.ofHex(hex))));
     refusals.refuse(
         "findByApiKeyHash null", "apiKeyHash", t -> store().serviceUsers().findByApiKeyHash(null));
     refusals.refuse(

@@ -113,6 +113,38 @@ public abstract class ServiceUserIsolationContract extends GovernanceIsolationSu
   }
 
   @Test
+  @IsolationCase("serviceUsers.replaceApiKey")
+  void replaceApiKeyRotatesTheCallersKeyOnly() {
+    GovernedTwins twins = governedTwins();
+    TenantId a = twins.a().tenant();
+    TenantId b = twins.b().tenant();
+    TenantSnapshot aBefore = snapshot(a);
+    TenantSnapshot bBefore = snapshot(b);
+    ApiKeyHash fresh = ApiKeyHash.sha256Of(randomSecret());
+
+    assertMissing(
+        ObjectType.SERVICE_USER,
+        () -> store().serviceUsers().replaceApiKey(b, twins.a().ingest().id(), fresh));
+    assertFails(
+        AlreadyExistsException.class,
+        () ->
+            store()
+                .serviceUsers()
+                .replaceApiKey(b, twins.b().ingest().id(), twins.a().ingestHash()));
+    assertUnchanged(a, aBefore);
+    assertUnchanged(b, bBefore);
+    assertThat(await(store().serviceUsers().findByApiKeyHash(fresh))).isEmpty();
+
+    await(store().serviceUsers().replaceApiKey(b, twins.b().ingest().id(), fresh));
+    assertThat(await(store().serviceUsers().findByApiKeyHash(fresh)).orElseThrow().tenant())
+        .isEqualTo(b);
+    assertThat(await(store().serviceUsers().findByApiKeyHash(twins.b().ingestHash()))).isEmpty();
+    assertThat(await(store().serviceUsers().findByApiKeyHash(twins.a().ingestHash())))
+        .contains(twins.a().ingest());
+    assertUnchanged(a, aBefore);
+  }
+
+  @Test
   @IsolationCase("serviceUsers.delete")
   void deleteServiceUserRemovesTheCallersOnly() {
     GovernedTwins twins = governedTwins();
