@@ -1,6 +1,7 @@
 package dev.catalogstore.jdbc.serviceuser;
 
 import dev.catalogstore.api.error.AlreadyExistsException;
+import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.paging.Page;
@@ -148,7 +149,7 @@ public final class JdbcServiceUsers implements ServiceUsers {
                   "serviceUsers.replaceApiKey",
                   Violations.NONE.onUnique(Taken::apiKeyHash),
                   connection -> sql.replaceKey(connection, tenant, serviceUser, apiKeyHash, now))
-              .orElseThrow(() -> missing(tenant, serviceUser));
+              .orElseThrow(() -> missingOrOwnDigest(tenant, serviceUser));
         });
   }
 
@@ -212,6 +213,22 @@ public final class JdbcServiceUsers implements ServiceUsers {
   }
 
   /** The failure path of a change that matched nothing: the tenant, or the service user? */
+  /** Why a rotation changed nothing: a missing tenant or service user, or the digest it has. */
+  private CatalogStoreException missingOrOwnDigest(TenantId tenant, ServiceUserId serviceUser) {
+    Optional<ObjectType> missing =
+        db.run(
+            "serviceUsers.lookup",
+            Violations.NONE,
+            connection -> sql.missing(connection, tenant, serviceUser));
+    return missing
+        .<CatalogStoreException>map(
+            kind ->
+                kind == ObjectType.TENANT
+                    ? Missing.tenant(tenant)
+                    : Missing.serviceUser(serviceUser))
+        .orElseGet(Taken::apiKeyHash);
+  }
+
   private NotFoundException missing(TenantId tenant, ServiceUserId serviceUser) {
     ObjectType missing =
         db.run(

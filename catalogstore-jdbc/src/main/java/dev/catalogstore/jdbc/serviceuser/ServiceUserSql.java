@@ -96,13 +96,17 @@ final class ServiceUserSql {
       """
           .formatted(COLUMNS);
 
-  /** A digest held by any service user of the store is service_users_api_key_hash_uq. */
+  /**
+   * A digest held by any other service user of the store is service_users_api_key_hash_uq; the
+   * service user's own digest updates nothing (a rotation needs a new key).
+   */
   private static final String REPLACE_KEY =
       """
       UPDATE ${schema}.service_users s
       SET api_key_hash = :api_key_hash,
           updated_at = GREATEST(:now, s.updated_at)
       WHERE s.tenant_id = :tenant AND s.service_user_id = :service_user
+        AND s.api_key_hash <> :api_key_hash
       RETURNING %s
       """
           .formatted(COLUMNS);
@@ -241,7 +245,7 @@ final class ServiceUserSql {
     }
   }
 
-  /** The service user with its new digest; empty if it does not exist. */
+  /** The service user with its new digest; empty if it does not exist or already has it. */
   Optional<ServiceUser> replaceKey(
       Connection connection,
       TenantId tenant,
