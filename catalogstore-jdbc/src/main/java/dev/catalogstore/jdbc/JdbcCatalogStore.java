@@ -52,12 +52,13 @@ import org.slf4j.LoggerFactory;
  * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ...,
  * {@code token/JdbcTokens}) with its statements next to it. Each operation is a single SQL
  * statement, atomic on its own, except the multi-asset commit, a branch creation from history, a
- * merge, and a role's create or update and a direct grant (which lock the catalogs their grants
- * name before writing them), which are one transaction each; and the token sweep, which deletes in
- * bounded batches: uniqueness, existence, cascades, the stored-property limit and the metadata
- * compare-and-set are decided by the database's constraints and conditional statements, so they
- * hold across any number of store instances on the same schema. Only a call that failed reads
- * again, to say why (which parent is missing, what the value is now).
+ * merge, a role's create or update and a direct grant (which lock the catalogs their grants name
+ * before writing them), and a token's record and a revocation (which lock the token id first),
+ * which are one transaction each; and the token sweep, which deletes in bounded batches:
+ * uniqueness, existence, cascades, the stored-property limit and the metadata compare-and-set are
+ * decided by the database's constraints and conditional statements, so they hold across any number
+ * of store instances on the same schema. Only a call that failed reads again, to say why (which
+ * parent is missing, what the value is now).
  *
  * <p><b>Versioning.</b> Every asset change writes its commit and moves its branch's head in the
  * statement that makes the change, after locking the branch's row; a merge locks its target's row

@@ -23,9 +23,10 @@ public interface Permissions {
   /**
    * Grants {@code grant} to {@code user} directly. Idempotent: if the user already holds an equal
    * direct grant (the same scope and the same set of actions, where any set holding {@link
-   * Action#ALL} equals any other holding it), that permission is returned and nothing changes.
-   * Fails with {@code NotFoundException} ({@code USER}, then the scope's {@code TENANT} or {@code
-   * CATALOG}).
+   * Action#ALL} equals any other holding it), that permission is returned and nothing changes. A
+   * backend whose equal grant keeps being revoked by others while this call runs may fail with the
+   * retryable {@code ConflictException} rather than wait for them. Fails with {@code
+   * NotFoundException} ({@code USER}, then the scope's {@code TENANT} or {@code CATALOG}).
    */
   CompletableFuture<Permission> grant(TenantId tenant, UserId user, Grant grant);
 

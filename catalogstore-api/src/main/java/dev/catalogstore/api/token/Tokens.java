@@ -46,9 +46,9 @@ public interface Tokens {
    * token, until the token's own expiry if that is later, so a revoked token can never validate
    * again. Idempotent: revoking an id with a revocation in force keeps its first reason and time,
    * extends it to the later expiry, and returns it; an expired one not yet cleaned up is replaced.
-   * Fails with {@code InvalidArgumentException} on {@code expiresAt} if the revocation would not be
-   * in force now (it and the token, if recorded, expire now or earlier), and with {@code
-   * NotFoundException} only if the tenant does not exist.
+   * Fails with {@code InvalidArgumentException} on {@code token} for the nil UUID and on {@code
+   * expiresAt} if the revocation would not be in force now (it and the token, if recorded, expire
+   * now or earlier), and with {@code NotFoundException} only if the tenant does not exist.
    */
   CompletableFuture<Revocation> revoke(
       TenantId tenant, TokenId token, String reason, Instant expiresAt);

@@ -212,7 +212,6 @@ public final class JdbcServiceUsers implements ServiceUsers {
     return nameTaken ? Taken.serviceUserName(name) : Taken.apiKeyHash();
   }
 
-  /** The failure path of a change that matched nothing: the tenant, or the service user? */
   /** Why a rotation changed nothing: a missing tenant or service user, or the digest it has. */
   private CatalogStoreException missingOrOwnDigest(TenantId tenant, ServiceUserId serviceUser) {
     Optional<ObjectType> missing =
@@ -229,6 +228,7 @@ public final class JdbcServiceUsers implements ServiceUsers {
         .orElseGet(Taken::apiKeyHash);
   }
 
+  /** The failure path of a change that matched nothing: the tenant, or the service user? */
   private NotFoundException missing(TenantId tenant, ServiceUserId serviceUser) {
     ObjectType missing =
         db.run(

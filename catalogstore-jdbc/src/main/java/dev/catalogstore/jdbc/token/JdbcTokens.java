@@ -34,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The tokens facet on PostgreSQL: validation and outcomes here, the statements in {@link TokenSql}.
  * Every call is one statement, but the sweep, which deletes in bounded batches of one statement
- * each. Internal to the JDBC store.
+ * each, and a token's record and a revocation, each one transaction that first takes an advisory
+ * lock on the token id, so that whichever runs second sees the first and extends its expiry.
+ * Internal to the JDBC store.
  */
 public final class JdbcTokens implements Tokens {
   /** The most rows one statement of {@link #cleanupExpired} deletes. */
@@ -62,10 +64,13 @@ public final class JdbcTokens implements Tokens {
                   // The user (or its tenant) was deleted while the token was being written.
                   .onForeignKey(() -> missing(tenant, token.user()));
           boolean inserted =
-              db.run(
+              db.transaction(
                   "tokens.create",
                   violations,
-                  connection -> sql.insert(connection, row, token.hash()));
+                  connection -> {
+                    sql.lockTokenId(connection, tenant, token.id());
+                    return sql.insert(connection, row, token.hash());
+                  });
           if (!inserted) {
             throw missing(tenant, token.user());
           }
@@ -112,10 +117,13 @@ public final class JdbcTokens implements Tokens {
           // The tenant was deleted while the revocation was being written.
           Violations violations = Violations.NONE.onForeignKey(() -> Missing.tenant(tenant));
           TokenSql.Revoked revoked =
-              db.run(
+              db.transaction(
                   "tokens.revoke",
                   violations,
-                  connection -> sql.revoke(connection, tenant, token, reason, keptUntil, now));
+                  connection -> {
+                    sql.lockTokenId(connection, tenant, token);
+                    return sql.revoke(connection, tenant, token, reason, keptUntil, now);
+                  });
           if (!revoked.tenantFound()) {
             throw Missing.tenant(tenant);
           }
@@ -203,25 +211,27 @@ public final class JdbcTokens implements Tokens {
         () -> {
           // One instant for the whole sweep, so that both counts are of what had expired then.
           Instant now = db.now();
+          // A batch that found a full batch of expired rows may have left more: go on until one
+          // finds fewer, whatever it could delete of them.
           long tokens = 0;
-          int deleted;
+          TokenSql.Swept swept;
           do {
-            deleted =
+            swept =
                 db.run(
                     "tokens.cleanupExpired",
                     Violations.NONE,
                     connection -> sql.cleanupTokens(connection, now, CLEANUP_BATCH));
-            tokens += deleted;
-          } while (deleted == CLEANUP_BATCH);
+            tokens += swept.deleted();
+          } while (swept.picked() == CLEANUP_BATCH);
           long revocations = 0;
           do {
-            deleted =
+            swept =
                 db.run(
                     "tokens.cleanupExpired",
                     Violations.NONE,
                     connection -> sql.cleanupRevocations(connection, now, CLEANUP_BATCH));
-            revocations += deleted;
-          } while (deleted == CLEANUP_BATCH);
+            revocations += swept.deleted();
+          } while (swept.picked() == CLEANUP_BATCH);
           return new TokenCleanup(tokens, revocations);
         });
   }

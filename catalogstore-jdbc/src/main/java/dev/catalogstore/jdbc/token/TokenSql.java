@@ -32,6 +32,9 @@ import java.util.UUID;
  * tenants.
  */
 final class TokenSql {
+  /** The first key of the advisory locks on token ids ("CST1"), apart from other users' locks. */
+  private static final int TOKEN_ID_LOCK_CLASS = 0x43535431;
+
   /** No revocation of the token of row {@code k} is in force at {@code :now}. */
   private static final String NOT_REVOKED =
       """
@@ -175,24 +178,46 @@ final class TokenSql {
    */
   private static final String CLEANUP_TOKENS =
       """
-      DELETE FROM ${schema}.tokens
-      WHERE ctid = ANY (ARRAY(
-          SELECT k.ctid FROM ${schema}.tokens k WHERE k.expires_at <= :now LIMIT :batch))
-        -- Checked again on the row as the DELETE finds it: a TID scan does not re-check the list.
-        AND expires_at <= :now
+      WITH picked AS (
+          SELECT k.ctid AS row FROM ${schema}.tokens k WHERE k.expires_at <= :now LIMIT :batch
+      ), gone AS (
+          DELETE FROM ${schema}.tokens
+          WHERE ctid = ANY (ARRAY(SELECT row FROM picked))
+            -- Checked again on the row as the DELETE finds it: a TID scan does not re-check.
+            AND expires_at <= :now
+          RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM picked) AS picked, (SELECT count(*) FROM gone) AS deleted
       """;
 
   /** One batch of the sweep: at most {@code :batch} expired revocations, of any tenant. */
   private static final String CLEANUP_REVOCATIONS =
       """
-      DELETE FROM ${schema}.token_revocations
-      WHERE ctid = ANY (ARRAY(
-          SELECT r.ctid FROM ${schema}.token_revocations r WHERE r.expires_at <= :now
-          LIMIT :batch))
-        -- Checked again on the row as the DELETE finds it: a revoke may have renewed it since the
-        -- ctid was read, and PostgreSQL's TID scan would delete the renewed row without this.
-        AND expires_at <= :now
+      WITH picked AS (
+          SELECT r.ctid AS row FROM ${schema}.token_revocations r
+          WHERE r.expires_at <= :now LIMIT :batch
+      ), gone AS (
+          DELETE FROM ${schema}.token_revocations
+          WHERE ctid = ANY (ARRAY(SELECT row FROM picked))
+            -- Checked again on the row as the DELETE finds it: a revoke may have renewed it since
+            -- the ctid was read, and PostgreSQL's TID scan would delete the renewed row without it.
+            AND expires_at <= :now
+          RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM picked) AS picked, (SELECT count(*) FROM gone) AS deleted
       """;
+
+  /**
+   * Serializes the writes that must see each other, a token's record and a revocation of its id:
+   * each extends the other's expiry, which only works if the second to run sees the first (the two
+   * write different tables, so no row lock orders them). Held to the end of the transaction.
+   */
+  private static final String LOCK_TOKEN_ID =
+      """
+      SELECT pg_advisory_xact_lock(%d, hashtext(:tenant::text || '/' || :token::text)) IS NULL
+          AS locked
+      """
+          .formatted(TOKEN_ID_LOCK_CLASS);
 
   /** Failure paths only: whether the tenant and the user exist. Always one row. */
   private static final String LOOKUP =
@@ -221,6 +246,7 @@ final class TokenSql {
   private final NamedSql selectUserActive;
   private final NamedSql cleanupTokens;
   private final NamedSql cleanupRevocations;
+  private final NamedSql lockTokenId;
   private final NamedSql lookup;
   private final NamedSql idTaken;
 
@@ -234,6 +260,7 @@ final class TokenSql {
     this.selectUserActive = sql.compile(SELECT_USER_ACTIVE);
     this.cleanupTokens = sql.compile(CLEANUP_TOKENS);
     this.cleanupRevocations = sql.compile(CLEANUP_REVOCATIONS);
+    this.lockTokenId = sql.compile(LOCK_TOKEN_ID);
     this.lookup = sql.compile(LOOKUP);
     this.idTaken = sql.compile(ID_TAKEN);
   }
@@ -352,12 +379,19 @@ final class TokenSql {
   }
 
   /** Deletes up to {@code batch} tokens expired at {@code now}; how many. */
-  int cleanupTokens(Connection connection, Instant now, int batch) throws SQLException {
+  Swept cleanupTokens(Connection connection, Instant now, int batch) throws SQLException {
     return sweep(connection, cleanupTokens, now, batch);
   }
 
+  /** Takes the transaction's lock on the token id (see {@link #LOCK_TOKEN_ID}). */
+  void lockTokenId(Connection connection, TenantId tenant, TokenId token) throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, lockTokenId)) {
+      query.uuid("tenant", tenant.value()).uuid("token", token.value()).queryOne(row -> true);
+    }
+  }
+
   /** Deletes up to {@code batch} revocations expired at {@code now}; how many. */
-  int cleanupRevocations(Connection connection, Instant now, int batch) throws SQLException {
+  Swept cleanupRevocations(Connection connection, Instant now, int batch) throws SQLException {
     return sweep(connection, cleanupRevocations, now, batch);
   }
 
@@ -384,12 +418,24 @@ final class TokenSql {
     }
   }
 
-  private static int sweep(Connection connection, NamedSql sql, Instant now, int batch)
+  private static Swept sweep(Connection connection, NamedSql sql, Instant now, int batch)
       throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, sql)) {
-      return statement.timestamp("now", now).integer("batch", batch).update();
+      return statement
+          .timestamp("now", now)
+          .integer("batch", batch)
+          .queryOne(row -> new Swept(row.getInt("picked"), row.getInt("deleted")))
+          .orElseThrow();
     }
   }
+
+  /**
+   * One batch of the sweep.
+   *
+   * @param picked how many expired rows it found (a full batch means more may follow)
+   * @param deleted how many of them it deleted (fewer if others renewed or removed some meanwhile)
+   */
+  record Swept(int picked, int deleted) {}
 
   /** The digest as stored: its bytes. Validated lowercase hex, so this cannot fail. */
   private static byte[] digest(TokenHash hash) {

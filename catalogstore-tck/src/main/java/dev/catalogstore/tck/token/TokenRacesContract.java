@@ -117,4 +117,35 @@ public abstract class TokenRacesContract extends TokenSuite {
       }
     }
   }
+
+  @Test
+  void aTokenRecordedWhileItsIdIsRevokedStaysRevokedAsLongAsItLives() {
+    TckClock clock = freezeClockAtNow();
+    for (int round = 0; round < 10; round++) {
+      clock.freezeAt(NOW);
+      TokenId id = TokenId.random();
+      TokenHash hash = freshTokenHash();
+
+      List<Race.Outcome<Object>> outcomes =
+          Race.run(
+              store(),
+              peerStore(),
+              (store, racer) ->
+                  racer == 0
+                      ? store
+                          .tokens()
+                          .create(tenant, new NewToken(id, alice.id(), hash, NOW.plus(DAY)))
+                          .thenApply(token -> token)
+                      : store
+                          .tokens()
+                          .revoke(tenant, id, "racer-" + racer, NOW.plus(Duration.ofHours(1)))
+                          .thenApply(revocation -> revocation));
+
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.succeeded()).as("%s", o).isTrue());
+      clock.freezeAt(NOW.plus(Duration.ofHours(2)));
+      await(store().tokens().cleanupExpired());
+      assertThat(validate(hash)).as("the revoked token two hours on, round %s", round).isEmpty();
+      assertThat(isRevoked(tenant, id)).as("its id two hours on, round %s", round).isTrue();
+    }
+  }
 }
