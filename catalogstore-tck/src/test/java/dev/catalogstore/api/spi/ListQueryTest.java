@@ -12,11 +12,14 @@ import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.user.UserId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -246,6 +249,23 @@ class ListQueryTest {
     }
 
     assertThat(seen).isEqualTo(names);
+  }
+
+  @Test
+  void aListOrderedByIdTakesOnlyAnIdInItsCanonicalFormAsItsPosition() {
+    UserId user = UserId.random();
+    String id = UUID.randomUUID().toString();
+    for (ListQuery query :
+        List.of(
+            ListQuery.permissions(tenant),
+            ListQuery.userPermissions(tenant, user),
+            ListQuery.activeTokens(tenant),
+            ListQuery.userActiveTokens(tenant, user))) {
+      assertThat(query.cursor(resumeAfter(query, id)).afterName()).as("%s", query).isEqualTo(id);
+      for (String forged : List.of(id.toUpperCase(Locale.ROOT), "1-1-1-1-1", "sales", "")) {
+        assertForeignOrMalformed(query, tokenAfter(query, forged));
+      }
+    }
   }
 
   private static PageRequest resumeAfter(ListQuery query, String name) {
