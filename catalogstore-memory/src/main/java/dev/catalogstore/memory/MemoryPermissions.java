@@ -20,6 +20,7 @@ import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.user.UserId;
 import java.time.Clock;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +54,7 @@ final class MemoryPermissions implements Permissions {
               state -> {
                 AccessState access = state.access();
                 access.requireUser(user);
-                GrantRules.catalogUnder(tenant, grant).ifPresent(state::requireCatalog);
+                state.requireGrantCatalogs(List.of(grant));
                 Permission held = access.permissionsOf(user).get(GrantRules.key(grant));
                 if (held != null) {
                   return held;

@@ -2,14 +2,12 @@ package dev.catalogstore.memory;
 
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
-import dev.catalogstore.api.permission.Grant;
 import dev.catalogstore.api.role.NewRole;
 import dev.catalogstore.api.role.Role;
 import dev.catalogstore.api.role.RoleId;
 import dev.catalogstore.api.role.RoleUpdate;
 import dev.catalogstore.api.role.Roles;
 import dev.catalogstore.api.spi.GovernanceRequests;
-import dev.catalogstore.api.spi.GrantRules;
 import dev.catalogstore.api.spi.Inputs;
 import dev.catalogstore.api.spi.ListQuery;
 import dev.catalogstore.api.spi.Requests;
@@ -21,7 +19,6 @@ import dev.catalogstore.api.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -50,7 +47,7 @@ final class MemoryRoles implements Roles {
           return registry.write(
               tenant,
               state -> {
-                requireCatalogs(state, tenant, role.grants());
+                state.requireGrantCatalogs(role.grants());
                 AccessState access = state.access();
                 if (access.roleNamed(role.name()) != null) {
                   throw Taken.roleName(role.name());
@@ -123,7 +120,7 @@ final class MemoryRoles implements Roles {
                 AccessState access = state.access();
                 Role current = access.requireRole(role);
                 if (update.replacesGrants()) {
-                  requireCatalogs(state, tenant, update.grants());
+                  state.requireGrantCatalogs(update.grants());
                 }
                 String name = update.name().orElse(current.name());
                 RoleId holder = access.roleNamed(name);
@@ -241,12 +238,5 @@ final class MemoryRoles implements Roles {
                     User::username);
               });
         });
-  }
-
-  /** Each grant must be of {@code tenant} and name one of its catalogs (except a tenant scope). */
-  static void requireCatalogs(TenantState state, TenantId tenant, Set<Grant> grants) {
-    for (Grant grant : grants) {
-      GrantRules.catalogUnder(tenant, grant).ifPresent(state::requireCatalog);
-    }
   }
 }

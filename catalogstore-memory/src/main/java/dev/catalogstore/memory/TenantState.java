@@ -2,10 +2,13 @@ package dev.catalogstore.memory;
 
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.catalog.CatalogSource;
+import dev.catalogstore.api.permission.Grant;
 import dev.catalogstore.api.spi.CodePointOrder;
+import dev.catalogstore.api.spi.GrantRules;
 import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.warehouse.Warehouse;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -121,6 +124,17 @@ final class TenantState {
   /** The catalog {@code name}, or {@code NotFoundException}. */
   CatalogState requireCatalog(String name) {
     return catalog(name).orElseThrow(() -> Missing.catalog(name));
+  }
+
+  /**
+   * Checks that each grant is of this tenant and names one of its catalogs (but a tenant scope), as
+   * {@link GrantRules#catalogUnder} and {@link #requireCatalog} say; {@code NotFoundException}
+   * otherwise.
+   */
+  void requireGrantCatalogs(Collection<Grant> grants) {
+    for (Grant grant : grants) {
+      GrantRules.catalogUnder(tenant.id(), grant).ifPresent(this::requireCatalog);
+    }
   }
 
   /** Adds a catalog and counts its use of a warehouse. */

@@ -61,4 +61,31 @@ public abstract class ServiceUserRacesContract extends ServiceUserSuite {
           .isEqualTo(racer == winner.racer());
     }
   }
+
+  @Test
+  void ofConcurrentKeyRotationsToOneDigestInTwoTenantsExactlyOneWins() {
+    TenantId other = newTenant();
+    List<ServiceUser> bots = new ArrayList<>();
+    for (int racer = 0; racer < Race.RACERS; racer++) {
+      bots.add(create(racer % 2 == 0 ? tenant : other, named("bot-" + racer, freshKeyHash())));
+    }
+    ApiKeyHash hash = freshKeyHash();
+
+    List<Race.Outcome<ServiceUser>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) -> {
+              ServiceUser bot = bots.get(racer);
+              return store.serviceUsers().replaceApiKey(bot.tenant(), bot.id(), hash);
+            });
+
+    ServiceUser winner = Race.assertOneWinner(outcomes, AlreadyExistsException.class).value();
+    assertThat(findByKey(hash)).contains(winner);
+    for (ServiceUser bot : bots) {
+      if (!bot.id().equals(winner.id())) {
+        assertThat(reread(bot)).as("a service user whose rotation lost").isEqualTo(bot);
+      }
+    }
+  }
 }

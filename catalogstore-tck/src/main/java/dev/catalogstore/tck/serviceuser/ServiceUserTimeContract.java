@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * Time of service users (see {@link TimeSuite}; skipped without a controllable clock): a create
  * stamps {@code createdAt == updatedAt == now}; every successful update, even one naming nothing,
  * moves {@code updatedAt} to now and keeps {@code createdAt}; a clock set back never moves {@code
- * updatedAt} backwards; a failed update and a recorded use leave {@code updatedAt} alone; whether a
- * key is accepted is decided by the store's clock, not the wall clock.
+ * updatedAt} backwards; a key rotation is stamped like an update; a failed update or rotation and a
+ * recorded use leave {@code updatedAt} alone; whether a key is accepted is decided by the store's
+ * clock, not the wall clock.
  */
 public abstract class ServiceUserTimeContract extends TimeSuite {
   private TenantId tenant;
@@ -71,6 +72,35 @@ public abstract class ServiceUserTimeContract extends TimeSuite {
         .as("updatedAt after an update at an earlier clock")
         .isEqualTo(T0_MICROS);
     assertThat(updated.createdAt()).isEqualTo(T0_MICROS);
+  }
+
+  @Test
+  void aKeyRotationMovesUpdatedAtAndNeverBackwards() {
+    ServiceUser bot = create("bot", hash());
+    clock.advance(LATER);
+
+    ServiceUser rotated = await(store().serviceUsers().replaceApiKey(tenant, bot.id(), hash()));
+
+    assertStamped(bot.createdAt(), bot.updatedAt(), rotated.createdAt(), rotated.updatedAt());
+    clock.freezeAt(T0.minus(LATER));
+    ServiceUser again = await(store().serviceUsers().replaceApiKey(tenant, bot.id(), hash()));
+    assertThat(again.updatedAt())
+        .as("updatedAt after a rotation at an earlier clock")
+        .isEqualTo(rotated.updatedAt());
+  }
+
+  @Test
+  void aFailedKeyRotationMovesNoTime() {
+    ApiKeyHash taken = hash();
+    create("holder", taken);
+    ServiceUser bot = create("bot", hash());
+    clock.advance(LATER);
+
+    assertFails(
+        AlreadyExistsException.class,
+        () -> store().serviceUsers().replaceApiKey(tenant, bot.id(), taken));
+
+    assertThat(reread(bot)).isEqualTo(bot);
   }
 
   @Test
