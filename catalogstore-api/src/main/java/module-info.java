@@ -12,11 +12,14 @@ module dev.catalogstore.api {
   exports dev.catalogstore.api.commit;
   exports dev.catalogstore.api.common;
   exports dev.catalogstore.api.error;
+  exports dev.catalogstore.api.federation;
+  exports dev.catalogstore.api.maintenance;
   exports dev.catalogstore.api.namespace;
   exports dev.catalogstore.api.paging;
   exports dev.catalogstore.api.permission;
   exports dev.catalogstore.api.role;
   exports dev.catalogstore.api.serviceuser;
+  exports dev.catalogstore.api.settings;
   exports dev.catalogstore.api.spi;
   exports dev.catalogstore.api.tag;
   exports dev.catalogstore.api.tenant;

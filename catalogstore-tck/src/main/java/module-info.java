@@ -12,6 +12,7 @@ module dev.catalogstore.tck {
   exports dev.catalogstore.tck;
   exports dev.catalogstore.tck.asset;
   exports dev.catalogstore.tck.catalog;
+  exports dev.catalogstore.tck.federation;
   exports dev.catalogstore.tck.namespace;
   exports dev.catalogstore.tck.permission;
   exports dev.catalogstore.tck.role;

@@ -1,13 +1,17 @@
 package dev.catalogstore.api;
 
 import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.Commits;
+import dev.catalogstore.api.federation.Federation;
+import dev.catalogstore.api.maintenance.Maintenance;
 import dev.catalogstore.api.namespace.Namespaces;
 import dev.catalogstore.api.permission.Permissions;
 import dev.catalogstore.api.role.Roles;
 import dev.catalogstore.api.serviceuser.ServiceUsers;
+import dev.catalogstore.api.settings.Settings;
 import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.api.token.Tokens;
@@ -104,6 +108,21 @@ public interface CatalogStore extends AutoCloseable {
 
   /** Tokens' metadata and digests, validation by digest, revocations and their cleanup. */
   Tokens tokens();
+
+  /**
+   * The audit log: append-only events of who did what, filtered, counted and paged newest first;
+   * kept after their tenant is deleted.
+   */
+  AuditLog audit();
+
+  /** Per-tenant system settings, with documented defaults. */
+  Settings settings();
+
+  /** Table maintenance: expiring an asset's metadata history, forgetting orphaned locations. */
+  Maintenance maintenance();
+
+  /** Federated catalogs: syncing a mirror through a connector, and the last sync's stats. */
+  Federation federation();
 
   /** Releases what the store owns (connection pools, executors). Idempotent. */
   @Override

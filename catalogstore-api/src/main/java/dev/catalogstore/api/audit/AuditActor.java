@@ -3,7 +3,9 @@ package dev.catalogstore.api.audit;
 import java.util.Objects;
 
 /**
- * Who performed an audited action: a user or a service user, by id.
+ * Who performed an audited action: a user or a service user, by id, or the store itself ({@link
+ * #SYSTEM}) for the events it records of its own maintenance and federation work when the caller
+ * names no actor.
  *
  * <p>The id is kept as text (the canonical form of the user's or service user's id) rather than as
  * a reference, because an audit event outlives what it names: it stays readable after the user, and
@@ -15,6 +17,9 @@ import java.util.Objects;
  * @param id the actor's id; a valid name (checked where the actor is used as input)
  */
 public record AuditActor(Kind kind, String id) {
+  /** The store itself: the actor of maintenance and sync events recorded without a caller's. */
+  public static final AuditActor SYSTEM = new AuditActor(Kind.SYSTEM, "catalogstore");
+
   public AuditActor {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
@@ -35,7 +40,9 @@ public record AuditActor(Kind kind, String id) {
     /** A human user, authenticated by a token. */
     USER,
     /** A service user, authenticated by an API key. */
-    SERVICE_USER
+    SERVICE_USER,
+    /** The store or the service around it, acting on its own (a scheduled maintenance run). */
+    SYSTEM
   }
 
   @Override

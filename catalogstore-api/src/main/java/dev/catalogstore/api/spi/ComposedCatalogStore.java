@@ -2,13 +2,17 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.Commits;
+import dev.catalogstore.api.federation.Federation;
+import dev.catalogstore.api.maintenance.Maintenance;
 import dev.catalogstore.api.namespace.Namespaces;
 import dev.catalogstore.api.permission.Permissions;
 import dev.catalogstore.api.role.Roles;
 import dev.catalogstore.api.serviceuser.ServiceUsers;
+import dev.catalogstore.api.settings.Settings;
 import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.api.token.Tokens;
@@ -115,5 +119,25 @@ public abstract class ComposedCatalogStore implements CatalogStore {
   @Override
   public final Tokens tokens() {
     return facets.tokens();
+  }
+
+  @Override
+  public final AuditLog audit() {
+    return facets.audit();
+  }
+
+  @Override
+  public final Settings settings() {
+    return facets.settings();
+  }
+
+  @Override
+  public final Maintenance maintenance() {
+    return facets.maintenance();
+  }
+
+  @Override
+  public final Federation federation() {
+    return facets.federation();
   }
 }

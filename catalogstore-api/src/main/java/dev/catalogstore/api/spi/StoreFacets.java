@@ -2,13 +2,17 @@ package dev.catalogstore.api.spi;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.branch.Branches;
 import dev.catalogstore.api.catalog.Catalogs;
 import dev.catalogstore.api.commit.Commits;
+import dev.catalogstore.api.federation.Federation;
+import dev.catalogstore.api.maintenance.Maintenance;
 import dev.catalogstore.api.namespace.Namespaces;
 import dev.catalogstore.api.permission.Permissions;
 import dev.catalogstore.api.role.Roles;
 import dev.catalogstore.api.serviceuser.ServiceUsers;
+import dev.catalogstore.api.settings.Settings;
 import dev.catalogstore.api.tag.Tags;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.api.token.Tokens;
@@ -37,6 +41,10 @@ public final class StoreFacets {
   private final Permissions permissions;
   private final ServiceUsers serviceUsers;
   private final Tokens tokens;
+  private final AuditLog audit;
+  private final Settings settings;
+  private final Maintenance maintenance;
+  private final Federation federation;
 
   private StoreFacets(Builder builder) {
     this.tenants = Objects.requireNonNull(builder.tenants, "tenants");
@@ -52,6 +60,10 @@ public final class StoreFacets {
     this.permissions = Objects.requireNonNull(builder.permissions, "permissions");
     this.serviceUsers = Objects.requireNonNull(builder.serviceUsers, "serviceUsers");
     this.tokens = Objects.requireNonNull(builder.tokens, "tokens");
+    this.audit = Objects.requireNonNull(builder.audit, "audit");
+    this.settings = Objects.requireNonNull(builder.settings, "settings");
+    this.maintenance = Objects.requireNonNull(builder.maintenance, "maintenance");
+    this.federation = Objects.requireNonNull(builder.federation, "federation");
   }
 
   /** The facets {@code store} serves now. */
@@ -70,6 +82,10 @@ public final class StoreFacets {
         .permissions(store.permissions())
         .serviceUsers(store.serviceUsers())
         .tokens(store.tokens())
+        .audit(store.audit())
+        .settings(store.settings())
+        .maintenance(store.maintenance())
+        .federation(store.federation())
         .build();
   }
 
@@ -93,7 +109,11 @@ public final class StoreFacets {
         .roles(roles)
         .permissions(permissions)
         .serviceUsers(serviceUsers)
-        .tokens(tokens);
+        .tokens(tokens)
+        .audit(audit)
+        .settings(settings)
+        .maintenance(maintenance)
+        .federation(federation);
   }
 
   /** The {@code tenants()} facet. */
@@ -161,6 +181,26 @@ public final class StoreFacets {
     return tokens;
   }
 
+  /** The {@code audit()} facet. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** The {@code settings()} facet. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The {@code maintenance()} facet. */
+  public Maintenance maintenance() {
+    return maintenance;
+  }
+
+  /** The {@code federation()} facet. */
+  public Federation federation() {
+    return federation;
+  }
+
   /** A copy serving {@code replacement} as {@code tenants()}. */
   public StoreFacets withTenants(Tenants replacement) {
     return toBuilder().tenants(replacement).build();
@@ -226,6 +266,26 @@ public final class StoreFacets {
     return toBuilder().tokens(replacement).build();
   }
 
+  /** A copy serving {@code replacement} as {@code audit()}. */
+  public StoreFacets withAuditLog(AuditLog replacement) {
+    return toBuilder().audit(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code settings()}. */
+  public StoreFacets withSettings(Settings replacement) {
+    return toBuilder().settings(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code maintenance()}. */
+  public StoreFacets withMaintenance(Maintenance replacement) {
+    return toBuilder().maintenance(replacement).build();
+  }
+
+  /** A copy serving {@code replacement} as {@code federation()}. */
+  public StoreFacets withFederation(Federation replacement) {
+    return toBuilder().federation(replacement).build();
+  }
+
   /** Collects the facets of a store; each setter replaces what was set before. */
   public static final class Builder {
     private Tenants tenants;
@@ -241,6 +301,10 @@ public final class StoreFacets {
     private Permissions permissions;
     private ServiceUsers serviceUsers;
     private Tokens tokens;
+    private AuditLog audit;
+    private Settings settings;
+    private Maintenance maintenance;
+    private Federation federation;
 
     private Builder() {}
 
@@ -306,6 +370,26 @@ public final class StoreFacets {
 
     public Builder tokens(Tokens tokens) {
       this.tokens = tokens;
+      return this;
+    }
+
+    public Builder audit(AuditLog audit) {
+      this.audit = audit;
+      return this;
+    }
+
+    public Builder settings(Settings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder maintenance(Maintenance maintenance) {
+      this.maintenance = maintenance;
+      return this;
+    }
+
+    public Builder federation(Federation federation) {
+      this.federation = federation;
       return this;
     }
 
