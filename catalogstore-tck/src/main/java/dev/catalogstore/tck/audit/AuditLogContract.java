@@ -93,7 +93,7 @@ public abstract class AuditLogContract extends AuditSuite {
     TenantId tenant = newTenant();
 
     AuditEvent first = append(tenant, event(ALICE, "asset.read").build());
-    clock.advance(Duration.ofNanos(1_999));
+    clock.advance(Duration.ofNanos(1_000));
     AuditEvent second = append(tenant, event(ALICE, "asset.read").build());
 
     assertThat(first.occurredAt()).isEqualTo(T0_MICROS);
