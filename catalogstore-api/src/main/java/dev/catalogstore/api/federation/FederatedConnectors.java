@@ -1,5 +1,6 @@
 package dev.catalogstore.api.federation;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class FederatedConnectors {
 
   /** This registry with {@code connector} added. */
   public FederatedConnectors with(FederatedCatalogConnector connector) {
-    List<FederatedCatalogConnector> all = new java.util.ArrayList<>(byType.values());
+    List<FederatedCatalogConnector> all = new ArrayList<>(byType.values());
     all.add(connector);
     return of(all);
   }

@@ -7,11 +7,13 @@ import dev.catalogstore.api.federation.SyncStatus;
 import dev.catalogstore.api.namespace.NamespacePath;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a sync changes to make a federated catalog's {@code main} branch hold exactly what the
@@ -64,11 +66,11 @@ public record MirrorPlan(
   }
 
   public MirrorPlan {
-    namespacesToAdd = java.util.Collections.unmodifiableMap(namespacesToAdd);
-    namespacesToUpdate = java.util.Collections.unmodifiableMap(namespacesToUpdate);
+    namespacesToAdd = Collections.unmodifiableMap(namespacesToAdd);
+    namespacesToUpdate = Collections.unmodifiableMap(namespacesToUpdate);
     namespacesToRemove = List.copyOf(namespacesToRemove);
-    tablesToAdd = java.util.Collections.unmodifiableMap(tablesToAdd);
-    tablesToUpdate = java.util.Collections.unmodifiableMap(tablesToUpdate);
+    tablesToAdd = Collections.unmodifiableMap(tablesToAdd);
+    tablesToUpdate = Collections.unmodifiableMap(tablesToUpdate);
     assetsToRemove = List.copyOf(assetsToRemove);
   }
 
@@ -82,10 +84,8 @@ public record MirrorPlan(
       RemoteSnapshot remote,
       Map<NamespacePath, Map<String, String>> namespaces,
       Map<AssetKey, MirroredAsset> assets) {
-    Map<NamespacePath, Map<String, String>> toAdd =
-        new java.util.TreeMap<>(RemoteSnapshot.PARENTS_FIRST);
-    Map<NamespacePath, Map<String, String>> toUpdate =
-        new java.util.TreeMap<>(RemoteSnapshot.PARENTS_FIRST);
+    Map<NamespacePath, Map<String, String>> toAdd = new TreeMap<>(RemoteSnapshot.PARENTS_FIRST);
+    Map<NamespacePath, Map<String, String>> toUpdate = new TreeMap<>(RemoteSnapshot.PARENTS_FIRST);
     for (Map.Entry<NamespacePath, Map<String, String>> listed : remote.namespaces().entrySet()) {
       Map<String, String> held = namespaces.get(listed.getKey());
       if (held == null) {
@@ -107,8 +107,8 @@ public record MirrorPlan(
     }
     toRemove.sort(RemoteSnapshot.PARENTS_FIRST.reversed());
 
-    Map<AssetKey, String> tablesToAdd = new java.util.TreeMap<>();
-    Map<AssetKey, TableMove> tablesToUpdate = new java.util.TreeMap<>();
+    Map<AssetKey, String> tablesToAdd = new TreeMap<>();
+    Map<AssetKey, TableMove> tablesToUpdate = new TreeMap<>();
     List<AssetKey> assetsToRemove = new ArrayList<>();
     for (Map.Entry<AssetKey, MirroredAsset> held : assets.entrySet()) {
       AssetKey key = held.getKey();

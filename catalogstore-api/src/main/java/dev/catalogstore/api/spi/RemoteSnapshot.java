@@ -37,9 +37,9 @@ public record RemoteSnapshot(
           .thenComparing(NamespacePath::segments, CodePointOrder.SEQUENCES);
 
   public RemoteSnapshot {
-    namespaces = Collections.unmodifiableMap(new TreeMap<>(namespaces));
+    namespaces = Collections.unmodifiableMap(sortedParentsFirst(namespaces));
     implied = List.copyOf(implied);
-    tables = Collections.unmodifiableMap(tables);
+    tables = Collections.unmodifiableMap(sortedParentsFirst(tables));
   }
 
   /**
@@ -119,5 +119,11 @@ public record RemoteSnapshot(
           "connector '" + connector.type() + "' returned no list " + what, null);
     }
     return result;
+  }
+
+  private static <V> Map<NamespacePath, V> sortedParentsFirst(Map<NamespacePath, V> byPath) {
+    Map<NamespacePath, V> sorted = new TreeMap<>(PARENTS_FIRST);
+    sorted.putAll(byPath);
+    return sorted;
   }
 }
