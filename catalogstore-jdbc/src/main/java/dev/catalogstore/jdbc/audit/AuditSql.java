@@ -126,21 +126,7 @@ public final class AuditSql {
     NamedSql sql =
         byShape.computeIfAbsent(
             "page:" + shape(filter) + (after ? ":after" : ""),
-            key ->
-                sqlText.compile(
-                    """
-                    SELECT %s
-                    FROM ${schema}.audit_events e
-                    WHERE %s%s
-                    ORDER BY e.occurred_at DESC, e.event_id DESC
-                    LIMIT :limit
-                    """
-                        .formatted(
-                            COLUMNS,
-                            where(filter),
-                            after
-                                ? "\n  AND (e.occurred_at, e.event_id) < (:before_at, :before_id)"
-                                : "")));
+            key -> sqlText.compile(pageSql(filter, after)));
     try (SqlStatement statement = SqlStatement.prepare(connection, sql)) {
       bind(statement, tenant, filter).integer("limit", cursor.fetchSize());
       if (after) {
@@ -156,19 +142,38 @@ public final class AuditSql {
   /** How many of the tenant's events match {@code filter} (validated). */
   long count(Connection connection, TenantId tenant, AuditFilter filter) throws SQLException {
     NamedSql sql =
-        byShape.computeIfAbsent(
-            "count:" + shape(filter),
-            key ->
-                sqlText.compile(
-                    """
-                    SELECT count(*) AS events
-                    FROM ${schema}.audit_events e
-                    WHERE %s
-                    """
-                        .formatted(where(filter))));
+        byShape.computeIfAbsent("count:" + shape(filter), key -> sqlText.compile(countSql(filter)));
     try (SqlStatement statement = SqlStatement.prepare(connection, sql)) {
       return bind(statement, tenant, filter).queryOne(row -> row.getLong("events")).orElseThrow();
     }
+  }
+
+  /**
+   * The page statement of a filter of this shape: parameters {@code :tenant}, the criteria set,
+   * {@code :limit}, and {@code :before_at, :before_id} if {@code after} a position.
+   */
+  static String pageSql(AuditFilter filter, boolean after) {
+    return """
+        SELECT %s
+        FROM ${schema}.audit_events e
+        WHERE %s%s
+        ORDER BY e.occurred_at DESC, e.event_id DESC
+        LIMIT :limit
+        """
+        .formatted(
+            COLUMNS,
+            where(filter),
+            after ? "\n  AND (e.occurred_at, e.event_id) < (:before_at, :before_id)" : "");
+  }
+
+  /** The count statement of a filter of this shape: the page's {@code WHERE}, no position. */
+  static String countSql(AuditFilter filter) {
+    return """
+        SELECT count(*) AS events
+        FROM ${schema}.audit_events e
+        WHERE %s
+        """
+        .formatted(where(filter));
   }
 
   /** Which criteria the filter sets, as a key of its statements. */
@@ -213,7 +218,8 @@ public final class AuditSql {
     return where.toString();
   }
 
-  private static SqlStatement bind(SqlStatement statement, TenantId tenant, AuditFilter filter)
+  /** Binds {@code :tenant} and the criteria the filter sets. */
+  static SqlStatement bind(SqlStatement statement, TenantId tenant, AuditFilter filter)
       throws SQLException {
     statement.uuid("tenant", tenant.value());
     if (filter.actor().isPresent()) {
