@@ -161,6 +161,25 @@ public abstract class AuditLogContract extends AuditSuite {
   }
 
   @Test
+  void concurrentAppendsAreEachRecordedOnce() {
+    TenantId tenant = newTenant();
+
+    java.util.List<dev.catalogstore.tck.Race.Outcome<AuditEvent>> outcomes =
+        dev.catalogstore.tck.Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                store
+                    .audit()
+                    .append(tenant, event(ALICE, "asset.read").resourceId("r" + racer).build()));
+
+    assertThat(outcomes).allMatch(dev.catalogstore.tck.Race.Outcome::succeeded);
+    assertThat(list(tenant, AuditFilter.ALL))
+        .containsExactlyInAnyOrderElementsOf(outcomes.stream().map(o -> o.value()).toList());
+    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(dev.catalogstore.tck.Race.RACERS);
+  }
+
+  @Test
   void countEqualsTheNumberOfEventsListed() {
     TenantId tenant = newTenant();
     appendMany(tenant, "asset.read", 7);

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * {@code stats} returns until the next sync or the catalog's deletion. Each sync that changes an
  * asset writes one commit on {@code main}; each sync records one audit event.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 public abstract class FederationSyncContract extends FederationSuite {
   private static final NamespacePath A = NamespacePath.of("a");
   private static final NamespacePath AB = NamespacePath.of("a", "b");
@@ -51,7 +52,9 @@ public abstract class FederationSyncContract extends FederationSuite {
     fed = newFederatedCatalog(tenant, FED, remote);
   }
 
+  /** Runs first, so that a backend without the fake remote reads why before anything else. */
   @Test
+  @org.junit.jupiter.api.Order(1)
   void theTckRemoteConnectorIsRegistered() {
     CompletableFuture<SyncStats> first = store().federation().sync(tenant, FED, OPERATOR);
     ConcurrentCalls.Outcome<SyncStats> outcome = ConcurrentCalls.Outcome.of(() -> first);
@@ -231,6 +234,34 @@ public abstract class FederationSyncContract extends FederationSuite {
                   .get(0)
                   .occurredAt())
           .isEqualTo(micros);
+    } finally {
+      clock.resume();
+    }
+  }
+
+  @Test
+  void aTableMovedByASyncUnderAClockSetBackIsNeverStampedBeforeItsPreviousEntry() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        fixture().clock().isPresent(), "the backend's test supplies no controllable clock");
+    dev.catalogstore.tck.TckClock clock = fixture().clock().get();
+    java.time.Instant later = java.time.Instant.parse("2012-03-04T06:00:00Z");
+    clock.freezeAt(later);
+    try {
+      remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
+      sync(tenant, FED);
+      clock.freezeAt(later.minusSeconds(3600));
+      remote.table(A, "t", loc("t", 2));
+
+      sync(tenant, FED);
+
+      List<MetadataLocation> history =
+          PagedReads.all(page -> store().assets().history(tenant, table(FED, A, "t"), page));
+      assertThat(history)
+          .extracting(MetadataLocation::location)
+          .containsExactly(loc("t", 2), loc("t", 1));
+      assertThat(history.get(0).committedAt()).isAfterOrEqualTo(history.get(1).committedAt());
+      var asset = await(store().assets().get(tenant, table(FED, A, "t"))).orElseThrow();
+      assertThat(asset.updatedAt()).isAfterOrEqualTo(asset.createdAt());
     } finally {
       clock.resume();
     }
