@@ -41,10 +41,12 @@ import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
 import dev.catalogstore.tck.catalog.CatalogUpdateContract;
+import dev.catalogstore.tck.federation.FederationAtomicityContract;
 import dev.catalogstore.tck.federation.FederationFailureContract;
 import dev.catalogstore.tck.federation.FederationIsolationContract;
 import dev.catalogstore.tck.federation.FederationRulesContract;
 import dev.catalogstore.tck.federation.FederationScaleContract;
+import dev.catalogstore.tck.federation.FederationScopeContract;
 import dev.catalogstore.tck.federation.FederationSyncContract;
 import dev.catalogstore.tck.maintenance.ExpireSnapshotsContract;
 import dev.catalogstore.tck.maintenance.MaintenanceIsolationContract;
@@ -1328,6 +1330,22 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class FederationRules extends FederationRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationAtomicity extends FederationAtomicityContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationScope extends FederationScopeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

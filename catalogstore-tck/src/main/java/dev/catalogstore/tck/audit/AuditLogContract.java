@@ -8,19 +8,24 @@ import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.audit.NewAuditEvent;
+import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
 import dev.catalogstore.tck.TckClock;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +79,41 @@ public abstract class AuditLogContract extends AuditSuite {
     assertThat(appended.clientAddress()).isEmpty();
     assertThat(appended.details()).isEmpty();
     assertThat(await(store().audit().get(tenant, appended.id()))).contains(appended);
+  }
+
+  @Test
+  void detailsTheCallerChangesAfterTheAppendReturnedChangeNothing() {
+    TenantId tenant = newTenant();
+    Map<String, String> buffer = new HashMap<>(Map.of("given", "yes"));
+
+    CompletableFuture<AuditEvent> call =
+        store().audit().append(tenant, event(ALICE, "asset.read").details(buffer).build());
+    buffer.clear();
+    buffer.put("changed", "after the call");
+
+    AuditEvent appended = await(call);
+    assertThat(appended.details()).isEqualTo(Map.of("given", "yes"));
+    assertThat(await(store().audit().get(tenant, appended.id())).orElseThrow().details())
+        .isEqualTo(Map.of("given", "yes"));
+  }
+
+  @Test
+  void detailsThatFailWhileReadFailTheAppendsFutureAndRecordNothing() {
+    TenantId tenant = newTenant();
+    @SuppressWarnings("unchecked")
+    Map<String, String> broken =
+        (Map<String, String>)
+            Proxy.newProxyInstance(
+                AuditLogContract.class.getClassLoader(),
+                new Class<?>[] {Map.class},
+                (proxy, method, args) -> {
+                  throw new IllegalStateException("a map that fails while read");
+                });
+
+    assertFails(
+        CatalogStoreException.class,
+        () -> store().audit().append(tenant, event(ALICE, "asset.read").details(broken).build()));
+    assertThat(count(tenant, AuditFilter.ALL)).isZero();
   }
 
   @Test
@@ -164,8 +204,8 @@ public abstract class AuditLogContract extends AuditSuite {
   void concurrentAppendsAreEachRecordedOnce() {
     TenantId tenant = newTenant();
 
-    java.util.List<dev.catalogstore.tck.Race.Outcome<AuditEvent>> outcomes =
-        dev.catalogstore.tck.Race.run(
+    List<Race.Outcome<AuditEvent>> outcomes =
+        Race.run(
             store(),
             peerStore(),
             (store, racer) ->
@@ -173,10 +213,10 @@ public abstract class AuditLogContract extends AuditSuite {
                     .audit()
                     .append(tenant, event(ALICE, "asset.read").resourceId("r" + racer).build()));
 
-    assertThat(outcomes).allMatch(dev.catalogstore.tck.Race.Outcome::succeeded);
+    assertThat(outcomes).allMatch(Race.Outcome::succeeded);
     assertThat(list(tenant, AuditFilter.ALL))
         .containsExactlyInAnyOrderElementsOf(outcomes.stream().map(o -> o.value()).toList());
-    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(dev.catalogstore.tck.Race.RACERS);
+    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(Race.RACERS);
   }
 
   @Test
