@@ -24,6 +24,13 @@ import java.util.concurrent.CompletionException;
  * StoreOptions}).
  */
 public final class Walkthrough {
+  /**
+   * The example connector the walkthrough's federated catalog is read through. A store syncs only
+   * with the connectors it was built with, so every store the walkthrough runs on registers this
+   * one ({@link #open}, and the walkthrough's tests).
+   */
+  public static final ExampleMapConnector CONNECTOR = new ExampleMapConnector();
+
   private Walkthrough() {}
 
   public static void main(String[] args) {
@@ -46,7 +53,7 @@ public final class Walkthrough {
       CatalogStore store, PrintStream out, String storeDescription) {
     Narrator narrator = new Narrator(out);
     narrator.title("CatalogStore walkthrough on " + storeDescription);
-    return Tour.run(store, narrator)
+    return Tour.run(store, narrator, CONNECTOR)
         .thenRun(() -> narrator.done("Done: every step behaved as the contract says."));
   }
 
