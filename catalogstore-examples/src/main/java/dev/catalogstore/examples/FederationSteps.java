@@ -156,8 +156,7 @@ final class FederationSteps {
                   "stats(): "
                       + failed.status()
                       + ", error recorded: "
-                      + failed.error().isPresent()
-                      + "; the mirror is untouched");
+                      + failed.error().isPresent());
               return scene
                   .store()
                   .audit()

@@ -2,9 +2,11 @@ package dev.catalogstore.examples;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,11 +59,24 @@ public final class Walkthrough {
         .thenRun(() -> narrator.done("Done: every step behaved as the contract says."));
   }
 
-  /** The store the options name; the caller closes it. */
+  /**
+   * The store the options name, with the walkthrough's {@link #CONNECTOR} registered; the caller
+   * closes it.
+   */
   static CatalogStore open(StoreOptions options) {
     return options
         .jdbcConfig()
         .<CatalogStore>map(JdbcCatalogStore::open)
-        .orElseGet(InMemoryCatalogStore::new);
+        .orElseGet(Walkthrough::inMemory);
+  }
+
+  /** The in-memory store on the system clock, syncing with the walkthrough's connector. */
+  static CatalogStore inMemory() {
+    return new InMemoryCatalogStore(Clock.systemUTC(), connectors());
+  }
+
+  /** The connectors every store of the walkthrough is built with. */
+  static FederatedConnectors connectors() {
+    return FederatedConnectors.of(CONNECTOR);
   }
 }

@@ -13,7 +13,6 @@ import dev.catalogstore.api.error.AssetsConflictException.StaleAsset;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class WalkthroughTest {
   @Test
   void tellsTheWholeStoryOnTheInMemoryStore() {
-    try (CatalogStore store = new InMemoryCatalogStore()) {
+    try (CatalogStore store = Walkthrough.inMemory()) {
       String output = WalkthroughStory.run(store, "the in-memory store");
 
       WalkthroughStory.assertTold(output, "the in-memory store");
@@ -35,7 +34,7 @@ class WalkthroughTest {
 
   @Test
   void stopsOnAStoreWhoseCompareAndSetNeverLoses() {
-    try (CatalogStore honest = new InMemoryCatalogStore()) {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
       // Every metadata commit overwrites whatever is current, stale or not.
       CatalogStore blind =
           replacing(
@@ -55,7 +54,7 @@ class WalkthroughTest {
 
   @Test
   void stopsOnAStoreWhoseMultiTableCommitIsNotAllOrNothing() {
-    try (CatalogStore honest = new InMemoryCatalogStore()) {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
       CatalogStore piecemeal =
           replacing(
               honest,
@@ -72,7 +71,7 @@ class WalkthroughTest {
 
   @Test
   void stopsOnAStoreWhoseGuardedDropIgnoresTheGuard() {
-    try (CatalogStore honest = new InMemoryCatalogStore()) {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
       CatalogStore careless =
           replacing(
               honest,
