@@ -7,11 +7,12 @@ import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.NewTenant;
+import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.jdbc.JdbcStoreConfig;
 import dev.catalogstore.memory.InMemoryCatalogStore;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * by one of 50 users, one of 5 actions, on one of 10,000 resource ids; 1 % fail and 1 % are denied.
  * The in-memory store is filled through {@code audit().append} with a clock the fill sets before
  * each event; PostgreSQL by one {@code INSERT … SELECT generate_series} straight into the store's
- * {@code audit_events} table (the benchmark measures reads, not appends), then {@code ANALYZE}d.
+ * {@code audit_events} table (the benchmark measures reads, not appends), then {@code ANALYZE}d;
+ * the forks of one size share that fill, in a schema of its own.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,7 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx3g")
 public class AuditLogBenchmark {
-  static final String SCHEMA = "catalogstore_bench_audit";
+  static final String TENANT = "audit-bench";
 
   @Param({"memory"})
   public String backend;
@@ -74,21 +76,29 @@ public class AuditLogBenchmark {
   @Setup(Level.Trial)
   public void fill() {
     data = new AuditLogData(events);
-    String name = "audit-" + UUID.randomUUID().toString().substring(0, 8);
     if (backend.equals("memory")) {
       SettableClock clock = new SettableClock(AuditLogData.START);
       store = new InMemoryCatalogStore(clock);
-      tenant = store.tenants().create(NewTenant.named(name)).join().id();
+      tenant = store.tenants().create(NewTenant.named(TENANT)).join().id();
       data.appendAll(store, tenant, clock);
     } else {
       String url =
           JdbcRoundTripBenchmark.jdbcUrl()
               .orElseThrow(() -> new IllegalStateException("set CATALOGSTORE_BENCH_JDBC_URL"));
-      // Audit events can be neither updated nor deleted, so every trial starts a fresh schema.
-      AuditLogData.dropSchema(url, SCHEMA);
-      store = JdbcCatalogStore.open(JdbcStoreConfig.builder().jdbcUrl(url).schema(SCHEMA).build());
-      tenant = store.tenants().create(NewTenant.named(name)).join().id();
-      data.insertAll(url, SCHEMA, tenant);
+      store =
+          JdbcCatalogStore.open(
+              JdbcStoreConfig.builder().jdbcUrl(url).schema(schema(events)).build());
+      // The benchmark's forks share the fill of their size (the report drops the schemas first).
+      Optional<Tenant> filled =
+          store.tenants().list(PageRequest.firstPage()).join().items().stream()
+              .filter(t -> t.name().equals(TENANT))
+              .findFirst();
+      if (filled.isPresent()) {
+        tenant = filled.get().id();
+      } else {
+        tenant = store.tenants().create(NewTenant.named(TENANT)).join().id();
+        data.insertAll(url, schema(events), tenant);
+      }
     }
     selective = AuditFilter.ALL.withResourceId(AuditLogData.HOT_RESOURCE);
     broad = AuditFilter.ALL.withResult(AuditResult.SUCCESS);
@@ -118,6 +128,27 @@ public class AuditLogBenchmark {
   @Benchmark
   public long countWindow() {
     return store.audit().count(tenant, window).join();
+  }
+
+  /**
+   * The schema of the PostgreSQL fill of {@code events} events. Audit events can be neither updated
+   * nor deleted, so a fresh run drops it ({@link #dropSchemas}) rather than emptying it.
+   */
+  static String schema(int events) {
+    return "catalogstore_bench_audit_" + events;
+  }
+
+  /** Drops the schemas of every size, so that the next run fills them afresh. */
+  static void dropSchemas(String url) {
+    String[] sizes;
+    try {
+      sizes = AuditLogBenchmark.class.getField("events").getAnnotation(Param.class).value();
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String events : sizes) {
+      AuditLogData.dropSchema(url, schema(Integer.parseInt(events)));
+    }
   }
 
   @TearDown(Level.Trial)
