@@ -16,9 +16,11 @@ import java.util.concurrent.CompletionException;
  * Iceberg tables, metadata commits with a lost compare-and-set, paging, typed errors, what an
  * Iceberg catalog service needs besides (a commit that moves a table, a multi-table commit, a
  * guarded drop, a list narrowed to kinds), git-like versioning (a branch, a conflict found by the
- * three-way merge and resolved with a strategy, a tag, the history), a table's life through
- * Iceberg's own API and the catalogstore-iceberg adapter, and tenant isolation, printed step by
- * step.
+ * three-way merge and resolved with a strategy, a tag, the history), identity and access, a table's
+ * life through Iceberg's own API and the catalogstore-iceberg adapter, the operations (audit events
+ * appended and filtered, settings, snapshots expired around a tag, a federated catalog synced
+ * through {@link ExampleMapConnector}), tenant isolation, and the audit log that outlives its
+ * deleted tenant, printed step by step.
  *
  * <p>From the repository root: {@code ./mvnw -q -pl catalogstore-examples -am -DskipTests package
  * exec:java}. It runs on the in-memory store; with {@code
