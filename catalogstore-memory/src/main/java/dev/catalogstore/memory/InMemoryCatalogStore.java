@@ -17,14 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is. It keeps the whole contract of {@link CatalogStore} and passes the TCK.
  *
  * <p>The store is assembled from one class per facet ({@code tenants()}, {@code warehouses()},
- * {@code catalogs()}, {@code namespaces()}, {@code assets()}, {@code commits()}, {@code
- * branches()}, {@code tags()}), which share the tenants' data.
+ * {@code catalogs()}, ..., {@code audit()}, {@code settings()}, {@code maintenance()}, {@code
+ * federation()}), which share the tenants' data.
  *
  * <h2>Execution</h2>
  *
  * Every method does its work on the caller's thread and returns an already completed future; it
  * never throws. Bad input fails the future with {@code InvalidArgumentException} before anything is
- * looked up or written.
+ * looked up or written. The one exception is {@code federation().sync}: its connector may block on
+ * a remote service, so it reads the remote on a thread of the store's own (a daemon cached pool,
+ * stopped by {@link #close()}), holding no lock, and its future completes on that thread.
  *
  * <h2>Thread-safety and atomicity</h2>
  *
@@ -62,6 +64,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are atomic. The digests of API keys and tokens are also held in one store-wide index, claimed
  * atomically, so the two authentication look-ups are a hash probe plus one read of the owning
  * tenant, whatever the number of tenants.
+ *
+ * <h2>Operations</h2>
+ *
+ * Audit events are kept store-wide, outside their tenant's data, so they outlive its deletion; each
+ * tenant's log is indexed newest first by every exact criterion of a filter, and a page or a count
+ * reads only the smallest index the filter selects (see {@code TenantAuditLog}). Settings and the
+ * last sync's stats live with their tenant and catalog. A maintenance run and a sync's mirror step
+ * each run under the tenant's write lock and record their audit event before releasing it.
  *
  * <h2>Time</h2>
  *
