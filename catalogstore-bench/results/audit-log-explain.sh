@@ -3,7 +3,7 @@
 # catalogstore_bench_audit_1000 and catalogstore_bench_audit_1000000 (the next run drops them).
 # The statements mirror catalogstore-jdbc's AuditSql.pageSql and countSql; keep them in step.
 # EXPLAIN (ANALYZE, BUFFERS) of the four reads, as AuditSql builds them, on the benchmark's fills.
-URL="postgresql://postgres@127.0.0.1:5432/test"
+URL="${1:-postgresql://postgres@127.0.0.1:5432/test}"  # a libpq URL of the benchmark's database
 COLS="e.event_id, e.occurred_at, e.actor_kind, e.actor_id, e.action, e.resource_type, e.resource_id, e.resource_name, e.result, e.client_address, e.details"
 for N in 1000 1000000; do
   S=catalogstore_bench_audit_$N
