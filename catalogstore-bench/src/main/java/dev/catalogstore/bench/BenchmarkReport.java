@@ -19,8 +19,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * every backend available), {@code auth} (the authentication look-ups at 10 and 1,000 tenants, on
  * every backend available), {@code audit} (filtered audit pages and counts at 1,000 and 1,000,000
  * events, on every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's
- * JdbcCatalog), or none for all but {@code iceberg} ({@code jdbc} and {@code iceberg} need {@code
- * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}).
+ * JdbcCatalog), or none for {@code memory} and {@code jdbc} ({@code jdbc} and {@code iceberg} need
+ * {@code CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}; {@code auth}, {@code
+ * merge} and {@code audit} run on PostgreSQL too when it is set).
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
