@@ -11,6 +11,7 @@ import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
 import dev.catalogstore.tck.TckClock;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -158,6 +159,25 @@ public abstract class AuditLogContract extends AuditSuite {
             .thenComparing(AuditEvent::id, AuditLogContract::unsignedBytes)
             .reversed());
     assertThat(listed).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void concurrentAppendsAreEachRecordedOnce() {
+    TenantId tenant = newTenant();
+
+    List<Race.Outcome<AuditEvent>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                store
+                    .audit()
+                    .append(tenant, event(ALICE, "asset.read").resourceId("r" + racer).build()));
+
+    assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+    assertThat(list(tenant, AuditFilter.ALL))
+        .containsExactlyInAnyOrderElementsOf(outcomes.stream().map(o -> o.value()).toList());
+    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(Race.RACERS);
   }
 
   @Test

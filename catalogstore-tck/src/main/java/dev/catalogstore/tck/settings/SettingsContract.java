@@ -9,7 +9,10 @@ import dev.catalogstore.api.settings.SettingsUpdate;
 import dev.catalogstore.api.settings.SystemSettings;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -149,7 +152,7 @@ public abstract class SettingsContract extends SettingsSuite {
     newWarehouse(tenant, "deleted");
     await(store().warehouses().delete(tenant, "deleted"));
 
-    for (String missing : java.util.List.of("never-created", "deleted", "WH")) {
+    for (String missing : List.of("never-created", "deleted", "WH")) {
       assertMissing(
           ObjectType.WAREHOUSE,
           () ->
@@ -192,9 +195,42 @@ public abstract class SettingsContract extends SettingsSuite {
   }
 
   @Test
+  void makingAWarehouseTheDefaultAndDeletingItRaceToOneOutcome() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "wh");
+
+    List<Race.Outcome<Object>> outcomes =
+        Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                racer % 2 == 0
+                    ? store
+                        .settings()
+                        .update(tenant, SettingsUpdate.builder().defaultWarehouse("wh").build())
+                        .thenApply(s -> (Object) s)
+                    : store.warehouses().delete(tenant, "wh").thenApply(v -> (Object) "deleted"));
+
+    long updates = outcomes.stream().filter(o -> o.racer() % 2 == 0 && o.succeeded()).count();
+    long deletes = outcomes.stream().filter(o -> o.racer() % 2 == 1 && o.succeeded()).count();
+    boolean warehouseExists = await(store().warehouses().get(tenant, "wh")).isPresent();
+    SystemSettings settings = settings(tenant);
+    assertThat(deletes).as("successful deletions").isLessThanOrEqualTo(1);
+    if (deletes == 1) {
+      assertThat(updates).as("defaults set although the warehouse was deleted").isZero();
+      assertThat(warehouseExists).isFalse();
+      assertThat(settings.defaultWarehouse()).isEmpty();
+    } else {
+      assertThat(updates).as("defaults set").isPositive();
+      assertThat(warehouseExists).isTrue();
+      assertThat(settings.defaultWarehouse()).contains("wh");
+    }
+  }
+
+  @Test
   void theExtraSettingsStayWithinTheLimitsOfAPropertyMapAfterAnUpdate() {
     TenantId tenant = newTenant();
-    Map<String, String> full = new java.util.HashMap<>();
+    Map<String, String> full = new HashMap<>();
     for (int i = 0; i < 999; i++) {
       full.put("k" + i, "v");
     }
@@ -254,7 +290,7 @@ public abstract class SettingsContract extends SettingsSuite {
     TenantId deleted = newTenant();
     await(store().tenants().delete(deleted));
 
-    for (TenantId missing : java.util.List.of(TenantId.random(), deleted)) {
+    for (TenantId missing : List.of(TenantId.random(), deleted)) {
       assertMissing(ObjectType.TENANT, () -> store().settings().get(missing));
       assertMissing(
           ObjectType.TENANT,
