@@ -6,7 +6,6 @@ import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,7 +73,7 @@ public final class Walkthrough {
 
   /** The in-memory store on the system clock, syncing with the walkthrough's connector. */
   static CatalogStore inMemory() {
-    return new InMemoryCatalogStore(Clock.systemUTC(), connectors());
+    return new InMemoryCatalogStore(connectors());
   }
 
   /** The connectors every store of the walkthrough is built with. */
