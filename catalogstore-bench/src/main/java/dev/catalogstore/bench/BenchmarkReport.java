@@ -17,9 +17,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Arguments: {@code memory}, {@code jdbc}, {@code merge} (only the merge-cost benchmark, on
  * every backend available), {@code auth} (the authentication look-ups at 10 and 1,000 tenants, on
- * every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's JdbcCatalog), or
- * none for all but {@code iceberg} ({@code jdbc} and {@code iceberg} need {@code
- * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}).
+ * every backend available), {@code audit} (filtered audit pages and counts at 1,000 and 1,000,000
+ * events, on every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's
+ * JdbcCatalog), or none for {@code memory} and {@code jdbc} ({@code jdbc} and {@code iceberg} need
+ * {@code CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}; {@code auth}, {@code
+ * merge} and {@code audit} run on PostgreSQL too when it is set).
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
@@ -55,6 +57,14 @@ public final class BenchmarkReport {
       reportAuth("in-memory store", run(AuthLookupBenchmark.class, "memory"));
       if (database) {
         reportAuth("PostgreSQL store", run(AuthLookupBenchmark.class, "jdbc"));
+      }
+    }
+    if (which.contains("audit")) {
+      reportAudit("in-memory store", run(AuditLogBenchmark.class, "memory"));
+      if (database) {
+        // Each run fills its schemas afresh; the benchmark's forks then share the fill.
+        AuditLogBenchmark.dropSchemas(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
+        reportAudit("PostgreSQL store", run(AuditLogBenchmark.class, "jdbc"));
       }
     }
     if (which.contains("merge")) {
@@ -153,6 +163,27 @@ public final class BenchmarkReport {
       double large = us.get(method + "[tenants=1000]");
       System.out.printf(
           Locale.ROOT, "%-32s %12.1f %12.1f %9.2fx%n", method, small, large, large / small);
+    }
+  }
+
+  private static void reportAudit(String store, Map<String, Double> us) {
+    System.out.println();
+    System.out.println(
+        store
+            + ": reads of one tenant's audit log, the same answer at both sizes (microseconds per"
+            + " call)");
+    System.out.printf(Locale.ROOT, "%-44s %12s %12s %10s%n", "", "1,000", "1,000,000", "1M / 1k");
+    String[][] reads = {
+      {"pageSelective", "page of one resource id (100 of 100)"},
+      {"pageBroad", "page of result = SUCCESS (newest 100)"},
+      {"countSelective", "count of one resource id (100)"},
+      {"countWindow", "count of a 10-minute window (600)"}
+    };
+    for (String[] read : reads) {
+      double small = us.get(read[0] + "[events=1000]");
+      double large = us.get(read[0] + "[events=1000000]");
+      System.out.printf(
+          Locale.ROOT, "%-44s %12.1f %12.1f %9.2fx%n", read[1], small, large, large / small);
     }
   }
 

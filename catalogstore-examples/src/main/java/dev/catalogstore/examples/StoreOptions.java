@@ -61,7 +61,8 @@ record StoreOptions(
   Optional<JdbcStoreConfig> jdbcConfig() {
     return jdbcUrl.map(
         url -> {
-          JdbcStoreConfig.Builder config = JdbcStoreConfig.builder().jdbcUrl(url);
+          JdbcStoreConfig.Builder config =
+              JdbcStoreConfig.builder().jdbcUrl(url).connectors(Walkthrough.connectors());
           user.ifPresent(config::username);
           password.ifPresent(config::password);
           return config.build();

@@ -6,6 +6,7 @@ import static dev.catalogstore.examples.Scene.ORDERS;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -78,30 +79,50 @@ final class TenantSteps {
     scene.step("Delete the tenants; all they own goes with them, atomically");
     return scene
         .store()
-        .tenants()
-        .delete(other)
-        .thenCompose(ignored -> scene.store().tenants().delete(scene.tenant()))
+        .audit()
+        .count(scene.tenant(), AuditFilter.ALL)
         .thenCompose(
-            ignored ->
+            before ->
                 scene
                     .store()
                     .tenants()
-                    .get(scene.tenant())
-                    .thenAcceptBoth(
-                        scene.store().catalogs().get(scene.tenant(), CATALOG),
-                        (tenant, catalog) -> {
+                    .delete(other)
+                    .thenCompose(ignored -> scene.store().tenants().delete(scene.tenant()))
+                    .thenCompose(ignored -> checkGone(scene))
+                    .thenCompose(
+                        ignored -> scene.store().audit().count(scene.tenant(), AuditFilter.ALL))
+                    .thenAccept(
+                        after -> {
+                          // The operator's read: by the deleted tenant's id.
                           scene.say(
-                              "tenants().get(tenant): " + (tenant.isPresent() ? "FOUND" : "empty"));
-                          scene.say(
-                              "catalogs().get(tenant, "
-                                  + quoted(CATALOG)
-                                  + "): "
-                                  + (catalog.isPresent() ? "FOUND" : "empty"));
-                          if (tenant.isPresent() || catalog.isPresent()) {
+                              "audit().count(tenant): "
+                                  + after
+                                  + " events, as before: the audit log outlives its tenant");
+                          if (!after.equals(before) || after == 0) {
                             throw new IllegalStateException(
-                                "tenants().delete left the tenant's data behind");
+                                "the tenant's deletion changed its audit log");
                           }
                         }));
+  }
+
+  private static CompletableFuture<Void> checkGone(Scene scene) {
+    return scene
+        .store()
+        .tenants()
+        .get(scene.tenant())
+        .thenAcceptBoth(
+            scene.store().catalogs().get(scene.tenant(), CATALOG),
+            (tenant, catalog) -> {
+              scene.say("tenants().get(tenant): " + (tenant.isPresent() ? "FOUND" : "empty"));
+              scene.say(
+                  "catalogs().get(tenant, "
+                      + quoted(CATALOG)
+                      + "): "
+                      + (catalog.isPresent() ? "FOUND" : "empty"));
+              if (tenant.isPresent() || catalog.isPresent()) {
+                throw new IllegalStateException("tenants().delete left the tenant's data behind");
+              }
+            });
   }
 
   /** Tenant names are unique in a store; a suffix lets the walkthrough run again on a database. */

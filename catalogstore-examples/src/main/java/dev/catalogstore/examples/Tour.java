@@ -7,12 +7,13 @@ import java.util.concurrent.CompletableFuture;
 final class Tour {
   private Tour() {}
 
-  static CompletableFuture<Void> run(CatalogStore store, Narrator narrator) {
+  static CompletableFuture<Void> run(
+      CatalogStore store, Narrator narrator, ExampleMapConnector connector) {
     return TenantSteps.createTenant(store, narrator)
-        .thenCompose(tenant -> runFor(new Scene(store, tenant.id(), narrator)));
+        .thenCompose(tenant -> runFor(new Scene(store, tenant.id(), narrator), connector));
   }
 
-  private static CompletableFuture<Void> runFor(Scene scene) {
+  private static CompletableFuture<Void> runFor(Scene scene, ExampleMapConnector connector) {
     SetupSteps setup = new SetupSteps(scene);
     CommitSteps commits = new CommitSteps(scene);
     PagingSteps paging = new PagingSteps(scene);
@@ -22,6 +23,10 @@ final class Tour {
     BranchSteps branches = new BranchSteps(scene);
     IcebergSteps iceberg = new IcebergSteps(scene);
     AccessSteps access = new AccessSteps(scene);
+    AuditSteps audit = new AuditSteps(scene);
+    SettingsSteps settings = new SettingsSteps(scene);
+    MaintenanceSteps maintenance = new MaintenanceSteps(scene);
+    FederationSteps federation = new FederationSteps(scene, connector);
     return setup
         .createWarehouse()
         .thenCompose(ignored -> setup.createCatalog())
@@ -52,6 +57,13 @@ final class Tour {
                     .thenCompose(ignored -> access.revokeAndSweepTokens(bob)))
         // The same story as an engine or service tells it, through Iceberg's API and the adapter.
         .thenCompose(ignored -> iceberg.tableThroughIceberg())
+        // Operations: the audit log, settings, table maintenance, federated catalogs.
+        .thenCompose(ignored -> audit.appendAndFilter())
+        .thenCompose(ignored -> settings.defaultsThenAPartialUpdate())
+        .thenCompose(ignored -> maintenance.expireSnapshots())
+        .thenCompose(ignored -> federation.mirrorARemoteCatalog())
+        .thenCompose(ignored -> federation.syncTheDifference())
+        .thenCompose(ignored -> federation.recordAFailedSync())
         // Last, as it deletes the tenant with all it owns, the adapter's catalog included.
         .thenCompose(ignored -> TenantSteps.showIsolation(scene))
         .thenCompose(other -> TenantSteps.deleteTenants(scene, other));

@@ -2,6 +2,7 @@ package dev.catalogstore.examples;
 
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.io.PrintStream;
@@ -14,9 +15,11 @@ import java.util.concurrent.CompletionException;
  * Iceberg tables, metadata commits with a lost compare-and-set, paging, typed errors, what an
  * Iceberg catalog service needs besides (a commit that moves a table, a multi-table commit, a
  * guarded drop, a list narrowed to kinds), git-like versioning (a branch, a conflict found by the
- * three-way merge and resolved with a strategy, a tag, the history), a table's life through
- * Iceberg's own API and the catalogstore-iceberg adapter, and tenant isolation, printed step by
- * step.
+ * three-way merge and resolved with a strategy, a tag, the history), identity and access, a table's
+ * life through Iceberg's own API and the catalogstore-iceberg adapter, the operations (audit events
+ * appended and filtered, settings, snapshots expired around a tag, a federated catalog synced
+ * through {@link ExampleMapConnector}), tenant isolation, and the audit log that outlives its
+ * deleted tenant, printed step by step.
  *
  * <p>From the repository root: {@code ./mvnw -q -pl catalogstore-examples -am -DskipTests package
  * exec:java}. It runs on the in-memory store; with {@code
@@ -24,6 +27,13 @@ import java.util.concurrent.CompletionException;
  * StoreOptions}).
  */
 public final class Walkthrough {
+  /**
+   * The example connector the walkthrough's federated catalog is read through. A store syncs only
+   * with the connectors it was built with, so every store the walkthrough runs on registers this
+   * one ({@link #open}, and the walkthrough's tests).
+   */
+  public static final ExampleMapConnector CONNECTOR = new ExampleMapConnector();
+
   private Walkthrough() {}
 
   public static void main(String[] args) {
@@ -46,15 +56,28 @@ public final class Walkthrough {
       CatalogStore store, PrintStream out, String storeDescription) {
     Narrator narrator = new Narrator(out);
     narrator.title("CatalogStore walkthrough on " + storeDescription);
-    return Tour.run(store, narrator)
+    return Tour.run(store, narrator, CONNECTOR)
         .thenRun(() -> narrator.done("Done: every step behaved as the contract says."));
   }
 
-  /** The store the options name; the caller closes it. */
+  /**
+   * The store the options name, with the walkthrough's {@link #CONNECTOR} registered; the caller
+   * closes it.
+   */
   static CatalogStore open(StoreOptions options) {
     return options
         .jdbcConfig()
         .<CatalogStore>map(JdbcCatalogStore::open)
-        .orElseGet(InMemoryCatalogStore::new);
+        .orElseGet(Walkthrough::inMemory);
+  }
+
+  /** The in-memory store on the system clock, syncing with the walkthrough's connector. */
+  static CatalogStore inMemory() {
+    return new InMemoryCatalogStore(connectors());
+  }
+
+  /** The connectors every store of the walkthrough is built with. */
+  static FederatedConnectors connectors() {
+    return FederatedConnectors.of(CONNECTOR);
   }
 }

@@ -27,7 +27,12 @@ class WalkthroughOnPostgresTest {
 
   @Test
   void tellsTheWholeStoryOnPostgres() {
-    JdbcStoreConfig config = JdbcStoreConfig.builder().jdbcUrl(url).schema(schema).build();
+    JdbcStoreConfig config =
+        JdbcStoreConfig.builder()
+            .jdbcUrl(url)
+            .schema(schema)
+            .connectors(Walkthrough.connectors())
+            .build();
     try (CatalogStore store = JdbcCatalogStore.open(config)) {
       String output = WalkthroughStory.run(store, "PostgreSQL");
 

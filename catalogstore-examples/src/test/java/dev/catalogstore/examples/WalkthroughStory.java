@@ -32,7 +32,7 @@ final class WalkthroughStory {
     List<String> lines = output.lines().map(String::strip).toList();
 
     assertThat(lines).first().isEqualTo("CatalogStore walkthrough on " + storeDescription);
-    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(25);
+    assertThat(lines).filteredOn(line -> line.matches("\\d+\\. .*")).hasSize(31);
     assertThat(lines)
         .containsSubsequence(
             "created \"sales\" (depth 1)",
@@ -140,12 +140,81 @@ final class WalkthroughStory {
                 + " web.clicks exists: false",
             "dropped with purge: 9 metadata files before, 0 after");
 
+    assertOperations(lines);
+
     assertThat(section(lines, "Tenants are isolated"))
         .anyMatch(line -> line.endsWith("asks for catalog \"prod\": empty"))
         .anyMatch(line -> line.endsWith("asks for orders by its id: empty"));
     assertThat(section(lines, "Delete the tenants"))
-        .containsExactly("tenants().get(tenant): empty", "catalogs().get(tenant, \"prod\"): empty");
+        .containsExactly(
+            "tenants().get(tenant): empty",
+            "catalogs().get(tenant, \"prod\"): empty",
+            "audit().count(tenant): 9 events, as before: the audit log outlives its tenant");
     assertThat(lines).last().isEqualTo("Done: every step behaved as the contract says.");
+  }
+
+  /** The audit log, settings, maintenance and federation. */
+  private static void assertOperations(List<String> lines) {
+    List<String> audit = section(lines, "Append audit events");
+    assertThat(audit.subList(0, 2))
+        .containsExactly(
+            "appended 4 events; the store stamps id and time",
+            "events of orders, newest first (resource id filter):");
+    // Appended one after the other, but two may share a microsecond: then the id decides.
+    assertThat(audit.subList(2, 5))
+        .containsExactlyInAnyOrder(
+            "asset.commit by service user nightly-ingest: SUCCESS",
+            "asset.delete by bob: DENIED",
+            "asset.updateProperties by alice: SUCCESS");
+    assertThat(audit.subList(5, audit.size()))
+        .containsExactly(
+            "count(result = DENIED): 1",
+            "count(actor = alice): 2",
+            "no call updates or deletes an event: the log only grows");
+
+    assertThat(section(lines, "System settings"))
+        .containsExactly(
+            "never set: allowPublicSigning false, defaultRetention 5 days, defaultWarehouse none,"
+                + " extra {}",
+            "update names the default warehouse and one extra setting",
+            "now: allowPublicSigning false, defaultRetention 5 days,"
+                + " defaultWarehouse \"lakehouse\", extra {ui.theme=dark}",
+            "what it did not name kept its default; updatedAt is set",
+            "a default warehouse that does not exist -> NotFoundException, missing() = WAREHOUSE");
+
+    assertThat(section(lines, "Expire a table's old snapshots"))
+        .containsExactly(
+            "forecasts: v1 -> v2 -> v3 -> v4, tag forecasts-v2 at v2",
+            "retention 5 days (the tenant's default): pruned nothing, every entry is younger",
+            "retention 0: pruned v1.metadata.json, v3.metadata.json; delete those files now",
+            "kept v4 (current) and v2 (tag forecasts-v2 reaches it)",
+            "history now: #4 v4.metadata.json, #2 v2.metadata.json (entries keep their numbers)",
+            "audit events of action maintenance.expireSnapshots: 2");
+
+    assertThat(section(lines, "Mirror a federated catalog"))
+        .containsExactly(
+            "the remote holds crm.accounts, crm.contacts and web.visits",
+            "catalog \"partner\": FEDERATED, connector type example-map",
+            "sync: SUCCEEDED; namespaces 2 added, 0 updated, 0 removed;"
+                + " tables 3 added, 0 updated, 0 removed",
+            "mirrored crm: accounts -> v1.metadata.json, contacts -> v1.metadata.json");
+
+    assertThat(section(lines, "The remote changed"))
+        .containsExactly(
+            "remote: accounts moved to v2, contacts dropped, web.sessions added, crm re-owned",
+            "sync: SUCCEEDED; namespaces 0 added, 1 updated, 0 removed;"
+                + " tables 1 added, 1 updated, 1 removed",
+            "stats() returns that last sync's stats",
+            "mirrored crm: accounts -> v2.metadata.json",
+            "accounts' history: #2 v2.metadata.json, #1 v1.metadata.json");
+
+    assertThat(section(lines, "A sync with no connector for its type"))
+        .containsExactly(
+            "sync of \"legacy\" (connector type hive-metastore, none registered)"
+                + " -> PreconditionFailedException",
+            "stats(): FAILED, error recorded: true",
+            "failed syncs in the audit log: 1",
+            "syncs in the audit log: 3");
   }
 
   /** The branch, the conflict found and resolved, the tag and the history. */

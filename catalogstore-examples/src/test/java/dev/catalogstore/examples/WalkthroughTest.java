@@ -8,25 +8,29 @@ import dev.catalogstore.api.asset.AssetCommit;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.Assets;
 import dev.catalogstore.api.asset.MetadataCommit;
+import dev.catalogstore.api.audit.AuditFilter;
+import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.error.AssetsConflictException;
 import dev.catalogstore.api.error.AssetsConflictException.StaleAsset;
 import dev.catalogstore.api.error.ConflictException;
+import dev.catalogstore.api.federation.Federation;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.memory.InMemoryCatalogStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** The walkthrough on the in-memory store, and on broken stores that it must catch. */
 class WalkthroughTest {
   @Test
   void tellsTheWholeStoryOnTheInMemoryStore() {
-    try (CatalogStore store = new InMemoryCatalogStore()) {
+    try (CatalogStore store = Walkthrough.inMemory()) {
       String output = WalkthroughStory.run(store, "the in-memory store");
 
       WalkthroughStory.assertTold(output, "the in-memory store");
@@ -35,7 +39,7 @@ class WalkthroughTest {
 
   @Test
   void stopsOnAStoreWhoseCompareAndSetNeverLoses() {
-    try (CatalogStore honest = new InMemoryCatalogStore()) {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
       // Every metadata commit overwrites whatever is current, stale or not.
       CatalogStore blind =
           replacing(
@@ -55,7 +59,7 @@ class WalkthroughTest {
 
   @Test
   void stopsOnAStoreWhoseMultiTableCommitIsNotAllOrNothing() {
-    try (CatalogStore honest = new InMemoryCatalogStore()) {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
       CatalogStore piecemeal =
           replacing(
               honest,
@@ -72,7 +76,7 @@ class WalkthroughTest {
 
   @Test
   void stopsOnAStoreWhoseGuardedDropIgnoresTheGuard() {
-    try (CatalogStore honest = new InMemoryCatalogStore()) {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
       CatalogStore careless =
           replacing(
               honest,
@@ -84,6 +88,51 @@ class WalkthroughTest {
           .isInstanceOf(CompletionException.class)
           .hasRootCauseInstanceOf(IllegalStateException.class)
           .hasMessageContaining("expected ConflictException, but the call succeeded");
+    }
+  }
+
+  @Test
+  void stopsOnAStoreWhoseAuditCountDropsTheFilter() {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
+      CatalogStore careless =
+          ComposedCatalogStore.decorate(
+              honest,
+              facets ->
+                  facets.withAuditLog(
+                      broken(
+                          AuditLog.class,
+                          facets.audit(),
+                          "count",
+                          2,
+                          (audit, args) -> audit.count((TenantId) args[0], AuditFilter.ALL))));
+
+      assertThatThrownBy(() -> WalkthroughStory.run(careless, "a careless store"))
+          .isInstanceOf(CompletionException.class)
+          .hasRootCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("counted 4, expected 1");
+    }
+  }
+
+  @Test
+  void stopsOnAStoreThatForgetsTheLastSync() {
+    try (CatalogStore honest = Walkthrough.inMemory()) {
+      CatalogStore forgetful =
+          ComposedCatalogStore.decorate(
+              honest,
+              facets ->
+                  facets.withFederation(
+                      broken(
+                          Federation.class,
+                          facets.federation(),
+                          "stats",
+                          2,
+                          (federation, args) ->
+                              CompletableFuture.completedFuture(Optional.empty()))));
+
+      assertThatThrownBy(() -> WalkthroughStory.run(forgetful, "a forgetful store"))
+          .isInstanceOf(CompletionException.class)
+          .hasRootCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("stats() is not the last sync's");
     }
   }
 
@@ -103,20 +152,33 @@ class WalkthroughTest {
   }
 
   private static Assets broken(Assets honest, String name, int parameters, Defect defect) {
-    return (Assets)
+    return broken(Assets.class, honest, name, parameters, defect::call);
+  }
+
+  /**
+   * {@code honest} with one method (by name and number of parameters) replaced by {@code defect},
+   * given the honest facet and the call's arguments.
+   */
+  private static <T> T broken(
+      Class<T> facet,
+      T honest,
+      String name,
+      int parameters,
+      BiFunction<T, Object[], Object> defect) {
+    return facet.cast(
         Proxy.newProxyInstance(
-            Assets.class.getClassLoader(),
-            new Class<?>[] {Assets.class},
+            facet.getClassLoader(),
+            new Class<?>[] {facet},
             (proxy, method, args) -> {
               if (method.getName().equals(name) && method.getParameterCount() == parameters) {
-                return defect.call(honest, args);
+                return defect.apply(honest, args);
               }
               try {
                 return method.invoke(honest, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }
-            });
+            }));
   }
 
   private static CompletableFuture<Asset> blindCommit(
