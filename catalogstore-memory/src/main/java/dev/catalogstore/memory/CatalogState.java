@@ -5,18 +5,23 @@ import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.branch.BranchType;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.commit.AssetChange;
+import dev.catalogstore.api.commit.CommitId;
 import dev.catalogstore.api.commit.CommitMeta;
+import dev.catalogstore.api.federation.SyncStats;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.spi.CodePointOrder;
+import dev.catalogstore.api.spi.HistoryPruning;
 import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tag.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,6 +37,8 @@ final class CatalogState {
   private final CommitLog commits;
   private final NavigableMap<String, BranchState> branches = new TreeMap<>(CodePointOrder.STRINGS);
   private final NavigableMap<String, Tag> tags = new TreeMap<>(CodePointOrder.STRINGS);
+  // The last federation sync's stats: part of the catalog, so deleting it forgets them.
+  private Optional<SyncStats> lastSync = Optional.empty();
 
   CatalogState(Catalog catalog) {
     this.catalog = catalog;
@@ -54,6 +61,15 @@ final class CatalogState {
 
   void replace(Catalog next) {
     this.catalog = next;
+  }
+
+  /** The stats of the catalog's last sync; empty if never synced. */
+  Optional<SyncStats> lastSync() {
+    return lastSync;
+  }
+
+  void recordSync(SyncStats stats) {
+    this.lastSync = Optional.of(stats);
   }
 
   NamespaceTree namespaces() {
@@ -100,6 +116,23 @@ final class CatalogState {
     List<AssetEntry> all = new ArrayList<>();
     branches.values().forEach(branch -> all.addAll(branch.allAssets()));
     return all;
+  }
+
+  /**
+   * The metadata locations the catalog still references (DESIGN §2.9): each asset's current one on
+   * every branch head, and each asset's in the content of every tagged commit. Costs the assets of
+   * every branch plus the commits below each tagged commit; only maintenance pays it.
+   */
+  Set<String> referencedLocations() {
+    Set<String> referenced = new HashSet<>();
+    for (BranchState branch : branches.values()) {
+      for (AssetEntry entry : branch.allAssets()) {
+        entry.asset().metadataLocation().ifPresent(referenced::add);
+      }
+    }
+    List<CommitId> tagged = tags.values().stream().map(Tag::commit).toList();
+    referenced.addAll(HistoryPruning.taggedLocations(commits, commits.root(), tagged));
+    return referenced;
   }
 
   /**

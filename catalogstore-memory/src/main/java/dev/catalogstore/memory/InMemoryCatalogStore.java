@@ -1,25 +1,32 @@
 package dev.catalogstore.memory;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.spi.StoreFacets;
 import dev.catalogstore.api.spi.Timestamps;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded {@link CatalogStore}: all data lives in this object, in memory, and is gone when it
  * is. It keeps the whole contract of {@link CatalogStore} and passes the TCK.
  *
  * <p>The store is assembled from one class per facet ({@code tenants()}, {@code warehouses()},
- * {@code catalogs()}, {@code namespaces()}, {@code assets()}, {@code commits()}, {@code
- * branches()}, {@code tags()}), which share the tenants' data.
+ * {@code catalogs()}, ..., {@code audit()}, {@code settings()}, {@code maintenance()}, {@code
+ * federation()}), which share the tenants' data.
  *
  * <h2>Execution</h2>
  *
  * Every method does its work on the caller's thread and returns an already completed future; it
  * never throws. Bad input fails the future with {@code InvalidArgumentException} before anything is
- * looked up or written.
+ * looked up or written. The one exception is {@code federation().sync}: its connector may block on
+ * a remote service, so it reads the remote on a thread of the store's own (a daemon cached pool,
+ * stopped by {@link #close()}), holding no lock, and its future completes on that thread.
  *
  * <h2>Thread-safety and atomicity</h2>
  *
@@ -58,6 +65,14 @@ import java.util.Objects;
  * atomically, so the two authentication look-ups are a hash probe plus one read of the owning
  * tenant, whatever the number of tenants.
  *
+ * <h2>Operations</h2>
+ *
+ * Audit events are kept store-wide, outside their tenant's data, so they outlive its deletion; each
+ * tenant's log is indexed newest first by every exact criterion of a filter, and a page or a count
+ * reads only the smallest index the filter selects (see {@code TenantAuditLog}). Settings and the
+ * last sync's stats live with their tenant and catalog. A maintenance run and a sync's mirror step
+ * each run under the tenant's write lock and record their audit event before releasing it.
+ *
  * <h2>Time</h2>
  *
  * Timestamps come only from the clock given at construction, through {@link Timestamps#now}.
@@ -68,18 +83,35 @@ import java.util.Objects;
  */
 public final class InMemoryCatalogStore extends ComposedCatalogStore {
   private final TenantRegistry registry;
+  private final ExecutorService federationExecutor;
 
-  /** A store whose timestamps come from the system clock in UTC. */
+  /** A store whose timestamps come from the system clock in UTC, with no federation connector. */
   public InMemoryCatalogStore() {
     this(Clock.systemUTC());
   }
 
-  /** A store whose timestamps all come from {@code clock}. */
+  /** A store whose timestamps all come from {@code clock}, with no federation connector. */
   public InMemoryCatalogStore(Clock clock) {
-    this(new TenantRegistry(Timestamps.now(Objects.requireNonNull(clock, "clock"))), clock);
+    this(clock, FederatedConnectors.NONE);
   }
 
-  private InMemoryCatalogStore(TenantRegistry registry, Clock clock) {
+  /**
+   * A store whose timestamps all come from {@code clock} and which syncs federated catalogs with
+   * {@code connectors}.
+   */
+  public InMemoryCatalogStore(Clock clock, FederatedConnectors connectors) {
+    this(
+        new TenantRegistry(Timestamps.now(Objects.requireNonNull(clock, "clock"))),
+        clock,
+        Objects.requireNonNull(connectors, "connectors"),
+        Executors.newCachedThreadPool(new FederationThreads()));
+  }
+
+  private InMemoryCatalogStore(
+      TenantRegistry registry,
+      Clock clock,
+      FederatedConnectors connectors,
+      ExecutorService federationExecutor) {
     super(
         StoreFacets.builder()
             .tenants(new MemoryTenants(registry, clock))
@@ -95,8 +127,13 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
             .permissions(new MemoryPermissions(registry, clock))
             .serviceUsers(new MemoryServiceUsers(registry, clock))
             .tokens(new MemoryTokens(registry, clock))
+            .audit(new MemoryAuditLog(registry, clock))
+            .settings(new MemorySettings(registry, clock))
+            .maintenance(new MemoryMaintenance(registry, clock))
+            .federation(new MemoryFederation(registry, clock, connectors, federationExecutor))
             .build());
     this.registry = registry;
+    this.federationExecutor = federationExecutor;
   }
 
   /** The tenants and their locks; for this package's tests, which hold a lock on purpose. */
@@ -104,8 +141,30 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
     return registry;
   }
 
+  /** The threads connectors run on; for this package's tests. */
+  ExecutorService federationExecutor() {
+    return federationExecutor;
+  }
+
+  /**
+   * Refuses every further call and stops the federation threads: a connector still reading is
+   * interrupted, and its sync fails.
+   */
   @Override
   public void close() {
     registry.close();
+    federationExecutor.shutdownNow();
+  }
+
+  /** Daemon threads, so that a store nobody closed never keeps the JVM alive. */
+  private static final class FederationThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "catalogstore-memory-federation-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
   }
 }

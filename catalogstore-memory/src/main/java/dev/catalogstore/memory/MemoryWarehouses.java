@@ -130,6 +130,11 @@ final class MemoryWarehouses implements Warehouses {
                   throw new PreconditionFailedException(
                       "warehouse '" + name + "' is still used by a catalog");
                 }
+                // Checked under the same lock as settings().update, which needs it to exist.
+                if (state.isDefaultWarehouse(name)) {
+                  throw new PreconditionFailedException(
+                      "warehouse '" + name + "' is the tenant's default warehouse");
+                }
                 state.warehouses().remove(name);
                 return null;
               });

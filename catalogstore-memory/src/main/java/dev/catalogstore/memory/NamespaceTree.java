@@ -45,6 +45,17 @@ final class NamespaceTree {
         : Collections.unmodifiableNavigableMap(children);
   }
 
+  /** Every namespace of the catalog with its properties, at any depth; costs O(namespaces). */
+  Map<NamespacePath, Map<String, String>> all() {
+    Map<NamespacePath, Map<String, String>> all = new HashMap<>();
+    for (NavigableMap<String, Namespace> children : childrenByParent.values()) {
+      for (Namespace namespace : children.values()) {
+        all.put(namespace.path(), namespace.properties());
+      }
+    }
+    return all;
+  }
+
   /** Adds or replaces the namespace at {@code namespace.path()}. */
   void put(Namespace namespace) {
     NamespacePath path = namespace.path();

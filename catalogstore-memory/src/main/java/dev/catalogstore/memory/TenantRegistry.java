@@ -44,6 +44,8 @@ final class TenantRegistry {
   private final ConcurrentSkipListMap<String, TenantId> idsByName =
       new ConcurrentSkipListMap<>(CodePointOrder.STRINGS);
   private final CredentialIndex credentialIndex = new CredentialIndex();
+  // Store-wide, not per tenant: audit events outlive their tenant's deletion.
+  private final AuditEvents auditEvents = new AuditEvents();
   private volatile boolean closed;
 
   TenantRegistry(Instant systemCreatedAt) {
@@ -166,6 +168,12 @@ final class TenantRegistry {
   CredentialIndex credentialIndex() {
     checkOpen();
     return credentialIndex;
+  }
+
+  /** Every tenant's audit log, deleted tenants' included. */
+  AuditEvents auditEvents() {
+    checkOpen();
+    return auditEvents;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.catalogstore.memory;
 import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.permission.Grant;
+import dev.catalogstore.api.settings.SystemSettings;
 import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.spi.GrantRules;
 import dev.catalogstore.api.spi.Missing;
@@ -49,6 +50,8 @@ final class TenantState {
   private final NavigableMap<String, CatalogState> catalogs = new TreeMap<>(CodePointOrder.STRINGS);
   // Every asset of every catalog and branch by id: assets().getById is one hash probe.
   private final Map<AssetId, AssetEntry> assetsById = new HashMap<>();
+
+  private SystemSettings settings = SystemSettings.DEFAULTS;
 
   private final AccessState access = new AccessState();
   private final CredentialState credentials;
@@ -111,6 +114,21 @@ final class TenantState {
 
   boolean isWarehouseUsed(String warehouse) {
     return catalogsPerWarehouse.containsKey(warehouse);
+  }
+
+  /** The tenant's settings: {@link SystemSettings#DEFAULTS} until first changed. */
+  SystemSettings settings() {
+    return settings;
+  }
+
+  void replaceSettings(SystemSettings next) {
+    requireWriteLock();
+    this.settings = next;
+  }
+
+  /** Whether {@code warehouse} is the tenant's default warehouse, which cannot be deleted. */
+  boolean isDefaultWarehouse(String warehouse) {
+    return settings.defaultWarehouse().filter(warehouse::equals).isPresent();
   }
 
   NavigableMap<String, CatalogState> catalogs() {

@@ -16,6 +16,10 @@
  * asset change appends its commit through {@code CatalogState.commitOnto}; {@code CommitRefs}
  * resolves a branch, tag or commit id to a commit; {@code BranchCopier} materialises a new branch's
  * assets and {@code MergeApplier} applies a merge decided by the shared {@code spi.Merges}. {@code
+ * MemoryAuditLog} keeps every tenant's events in the store-wide {@code AuditEvents} (one {@code
+ * TenantAuditLog} of {@code AuditIndex}es per tenant), {@code MemorySettings} the settings in the
+ * {@code TenantState}, {@code MemoryMaintenance} prunes histories, and {@code MemoryFederation}
+ * reads a remote off the caller's thread and mirrors it through {@code MirrorWrites}. {@code
  * SortedReads} reads a page from a sorted index, the shared {@code spi.ListQuery} turns it into a
  * page with its token, and {@code Futures} turns every outcome into a completed future.
  */

@@ -34,10 +34,16 @@ final class Lake {
   static final NamespaceRef SALES = NamespaceRef.of(CATALOG, "sales");
   static final BranchRef MAIN = BranchRef.main(CATALOG);
 
-  final InMemoryCatalogStore store = new InMemoryCatalogStore();
+  final InMemoryCatalogStore store;
   final TenantId tenant;
 
   Lake() {
+    this(java.time.Clock.systemUTC());
+  }
+
+  /** A lake whose store takes its time from {@code clock}. */
+  Lake(java.time.Clock clock) {
+    store = new InMemoryCatalogStore(clock);
     tenant = store.tenants().create(NewTenant.named("t")).join().id();
     StorageConfig storage = StorageConfig.of(StorageType.FILE, "file:///wh");
     store.warehouses().create(tenant, NewWarehouse.of("wh", storage)).join();

@@ -19,4 +19,14 @@ final class Outcomes {
     }
     throw new AssertionError("unreachable: the future completed exceptionally");
   }
+
+  /** The failure of {@code future}, once it completes; fails the test if it succeeds. */
+  static Throwable awaitFailure(CompletableFuture<?> future) {
+    try {
+      Object value = future.join();
+      throw new AssertionError("expected a failure, but the future completed with " + value);
+    } catch (CompletionException e) {
+      return e.getCause();
+    }
+  }
 }

@@ -209,7 +209,8 @@ public interface Assets {
 
   /**
    * Lists the asset's committed metadata locations, newest first (descending sequence),
-   * keyset-paged. Fails with {@code NotFoundException} if the asset does not exist.
+   * keyset-paged. Entries pruned by maintenance are gone and leave gaps in the sequence, which
+   * paging steps over. Fails with {@code NotFoundException} if the asset does not exist.
    */
   CompletableFuture<Page<MetadataLocation>> history(
       TenantId tenant, AssetRef asset, PageRequest page);

@@ -1,10 +1,12 @@
 package dev.catalogstore.memory.tckproof;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.spi.StoreFacets;
 import dev.catalogstore.memory.InMemoryCatalogStore;
 import dev.catalogstore.tck.TckClock;
+import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -34,9 +36,14 @@ record BrokenStore(
     return new TckTest(suite, method);
   }
 
-  /** A fresh store with this defect, taking its time from {@code clock}. */
+  /**
+   * A fresh store with this defect, taking its time from {@code clock}, syncing with the TCK's fake
+   * remote.
+   */
   CatalogStore open(TckClock clock) {
-    return ComposedCatalogStore.decorate(new InMemoryCatalogStore(clock), breakage);
+    return ComposedCatalogStore.decorate(
+        new InMemoryCatalogStore(clock, FederatedConnectors.of(TckRemoteCatalog.CONNECTOR)),
+        breakage);
   }
 
   @Override

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.memory.InMemoryCatalogStore;
 import dev.catalogstore.memory.tckproof.BrokenStore.TckTest;
 import dev.catalogstore.memory.tckproof.TckLauncher.Report;
 import dev.catalogstore.tck.TckClock;
+import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,7 +112,8 @@ class TckCatchesBrokenStoresTest {
 
   private static void assertPassesHonestly(TckTest test) {
     TckClock clock = new TckClock();
-    try (CatalogStore store = new InMemoryCatalogStore(clock)) {
+    try (CatalogStore store =
+        new InMemoryCatalogStore(clock, FederatedConnectors.of(TckRemoteCatalog.CONNECTOR))) {
       Report report = run(store, clock, test);
       assertThat(report.succeeded())
           .as("%s must pass against the honest store: %s", test, report)
