@@ -11,12 +11,15 @@ module dev.catalogstore.tck {
 
   exports dev.catalogstore.tck;
   exports dev.catalogstore.tck.asset;
+  exports dev.catalogstore.tck.audit;
   exports dev.catalogstore.tck.catalog;
   exports dev.catalogstore.tck.federation;
+  exports dev.catalogstore.tck.maintenance;
   exports dev.catalogstore.tck.namespace;
   exports dev.catalogstore.tck.permission;
   exports dev.catalogstore.tck.role;
   exports dev.catalogstore.tck.serviceuser;
+  exports dev.catalogstore.tck.settings;
   exports dev.catalogstore.tck.tenant;
   exports dev.catalogstore.tck.token;
   exports dev.catalogstore.tck.user;
@@ -27,7 +30,13 @@ module dev.catalogstore.tck {
       org.junit.platform.commons;
   opens dev.catalogstore.tck.asset to
       org.junit.platform.commons;
+  opens dev.catalogstore.tck.audit to
+      org.junit.platform.commons;
   opens dev.catalogstore.tck.catalog to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.federation to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.maintenance to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.namespace to
       org.junit.platform.commons;
@@ -36,6 +45,8 @@ module dev.catalogstore.tck {
   opens dev.catalogstore.tck.role to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.serviceuser to
+      org.junit.platform.commons;
+  opens dev.catalogstore.tck.settings to
       org.junit.platform.commons;
   opens dev.catalogstore.tck.tenant to
       org.junit.platform.commons;

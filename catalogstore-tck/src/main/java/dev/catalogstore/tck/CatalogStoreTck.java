@@ -26,6 +26,11 @@ import dev.catalogstore.tck.asset.MultiAssetCommitAllOrNothingContract;
 import dev.catalogstore.tck.asset.MultiAssetCommitApplyContract;
 import dev.catalogstore.tck.asset.MultiAssetCommitInputRulesContract;
 import dev.catalogstore.tck.asset.MultiAssetCommitRacesContract;
+import dev.catalogstore.tck.audit.AuditFilterContract;
+import dev.catalogstore.tck.audit.AuditInputRulesContract;
+import dev.catalogstore.tck.audit.AuditIsolationContract;
+import dev.catalogstore.tck.audit.AuditLogContract;
+import dev.catalogstore.tck.audit.AuditPagingContract;
 import dev.catalogstore.tck.catalog.CatalogCascadeContract;
 import dev.catalogstore.tck.catalog.CatalogCreateContract;
 import dev.catalogstore.tck.catalog.CatalogDeleteContract;
@@ -36,6 +41,15 @@ import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
 import dev.catalogstore.tck.catalog.CatalogUpdateContract;
+import dev.catalogstore.tck.federation.FederationFailureContract;
+import dev.catalogstore.tck.federation.FederationIsolationContract;
+import dev.catalogstore.tck.federation.FederationRulesContract;
+import dev.catalogstore.tck.federation.FederationScaleContract;
+import dev.catalogstore.tck.federation.FederationSyncContract;
+import dev.catalogstore.tck.maintenance.ExpireSnapshotsContract;
+import dev.catalogstore.tck.maintenance.MaintenanceIsolationContract;
+import dev.catalogstore.tck.maintenance.MaintenanceRulesContract;
+import dev.catalogstore.tck.maintenance.RemoveOrphanFilesContract;
 import dev.catalogstore.tck.namespace.NamespaceCascadeContract;
 import dev.catalogstore.tck.namespace.NamespaceCreateContract;
 import dev.catalogstore.tck.namespace.NamespaceDeleteContract;
@@ -64,6 +78,10 @@ import dev.catalogstore.tck.serviceuser.ServiceUserIsolationContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserPagingContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserRacesContract;
 import dev.catalogstore.tck.serviceuser.ServiceUserTimeContract;
+import dev.catalogstore.tck.settings.SettingsContract;
+import dev.catalogstore.tck.settings.SettingsInputRulesContract;
+import dev.catalogstore.tck.settings.SettingsIsolationContract;
+import dev.catalogstore.tck.settings.SettingsTimeContract;
 import dev.catalogstore.tck.tenant.TenantCascadeContract;
 import dev.catalogstore.tck.tenant.TenantContract;
 import dev.catalogstore.tck.tenant.TenantInputRulesContract;
@@ -141,11 +159,12 @@ import org.junit.jupiter.api.Nested;
  * <p>The suites are grouped by area, one package per area ({@code dev.catalogstore.tck.tenant},
  * {@code .warehouse}, {@code .catalog}, {@code .namespace}, {@code .asset}, {@code .version} for
  * commits, branches, tags and merges, {@code .user}, {@code .role}, {@code .permission} (with the
- * governance cascades, time and races), {@code .serviceuser} and {@code .token}, with the rules of
- * versioning that span every method in {@code .versioning}: a commit for every change, and the
- * versioning slices of isolation, input rules, paging and time): the area's behaviour split by rule
- * family ({@code Tenants}, {@code AssetCreate}, {@code MetadataPointer}, ...) and its slices of the
- * rules that span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code
+ * governance cascades, time and races), {@code .serviceuser} and {@code .token}, the operations
+ * areas {@code .audit}, {@code .settings}, {@code .maintenance} and {@code .federation}, with the
+ * rules of versioning that span every method in {@code .versioning}: a commit for every change, and
+ * the versioning slices of isolation, input rules, paging and time): the area's behaviour split by
+ * rule family ({@code Tenants}, {@code AssetCreate}, {@code MetadataPointer}, ...) and its slices
+ * of the rules that span every area ({@code <Area>Isolation}, {@code <Area>InputRules}, {@code
  * <Area>Paging}, {@code <Area>Time}, {@code <Area>Cascades}). {@code IsolationGuard} fails for any
  * facet method without an isolation case; {@code Futures} checks the asynchronous shape. A new area
  * adds its package and one nested class per suite here.
@@ -1169,6 +1188,153 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class TokenPaging extends TokenPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // operations: audit, settings, maintenance, federation
+
+  @Nested
+  class AuditLog extends AuditLogContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AuditFilters extends AuditFilterContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AuditPaging extends AuditPagingContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AuditInputRules extends AuditInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class AuditIsolation extends AuditIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class Settings extends SettingsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class SettingsInputRules extends SettingsInputRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class SettingsTime extends SettingsTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class SettingsIsolation extends SettingsIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ExpireSnapshots extends ExpireSnapshotsContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class RemoveOrphanFiles extends RemoveOrphanFilesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MaintenanceRules extends MaintenanceRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MaintenanceIsolation extends MaintenanceIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationSync extends FederationSyncContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationFailures extends FederationFailureContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationRules extends FederationRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationScale extends FederationScaleContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationIsolation extends FederationIsolationContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -12,6 +12,11 @@ import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.audit.AuditActor;
+import dev.catalogstore.api.audit.AuditEventId;
+import dev.catalogstore.api.audit.AuditFilter;
+import dev.catalogstore.api.audit.AuditResult;
+import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.branch.MergeOptions;
 import dev.catalogstore.api.branch.NewBranch;
@@ -43,6 +48,7 @@ import dev.catalogstore.api.serviceuser.NewServiceUser;
 import dev.catalogstore.api.serviceuser.ServiceUser;
 import dev.catalogstore.api.serviceuser.ServiceUserId;
 import dev.catalogstore.api.serviceuser.ServiceUserUpdate;
+import dev.catalogstore.api.settings.SettingsUpdate;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -644,7 +650,8 @@ public abstract class FutureContract extends TckSuite {
           arguments[i] =
               switch (method.facet()) {
                 case "warehouses" -> SampleTenant.WAREHOUSE;
-                case "catalogs", "commits", "branches", "tags" -> SampleTenant.CATALOG;
+                case "catalogs", "commits", "branches", "tags", "federation" ->
+                    SampleTenant.CATALOG;
                 case "users" -> governance.username();
                 case "roles" -> governance.roleName();
                 case "tokens" -> "a revocation's reason";
@@ -730,6 +737,21 @@ public abstract class FutureContract extends TckSuite {
       values.put(
           NewToken.class.getName(),
           new NewToken(TokenId.random(), governance.user(), freshTokenHash(), inADay()));
+      values.put(AuditEventId.class.getName(), AuditEventId.random());
+      values.put(
+          NewAuditEvent.class.getName(),
+          NewAuditEvent.builder(
+                  AuditActor.user("futures-user"), "asset.read", "asset", AuditResult.SUCCESS)
+              .resourceId(orders.toString())
+              .details(Map.of("futures", "yes"))
+              .build());
+      values.put(
+          AuditFilter.class.getName(), AuditFilter.ALL.withActor(AuditActor.user("futures-user")));
+      values.put(AuditActor.class.getName(), AuditActor.serviceUser("futures-service"));
+      values.put(
+          SettingsUpdate.class.getName(),
+          SettingsUpdate.builder().extra(PropertyUpdate.setting("futures", "yes")).build());
+      values.put(Duration.class.getName(), Duration.ofDays(1));
       if (!values.containsKey(type)) {
         throw new AssertionError(
             "FutureContract knows no valid argument of type " + type + "; add one");

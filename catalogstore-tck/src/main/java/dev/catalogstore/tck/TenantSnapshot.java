@@ -6,13 +6,17 @@ import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataLocation;
+import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.commit.Commit;
 import dev.catalogstore.api.commit.CommitRef;
+import dev.catalogstore.api.federation.SyncStats;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.settings.SystemSettings;
 import dev.catalogstore.api.tag.Tag;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -27,17 +31,21 @@ import java.util.Optional;
 
 /**
  * Everything one tenant holds, read through the store's public methods: its record, warehouses,
- * catalogs, its governance data ({@link GovernanceSnapshot}), and for each catalog every namespace,
- * every branch with its history (the first-parent ancestry of its head), every tag, and every asset
- * of every branch with its metadata history. Two snapshots are equal exactly when nothing of the
- * tenant changed, timestamps included, which is how the isolation and cascade suites prove a tenant
- * "untouched": a commit written or a head moved shows as much as a changed asset.
+ * catalogs, its governance data ({@link GovernanceSnapshot}), its settings and its audit events,
+ * and for each catalog every namespace, every branch with its history (the first-parent ancestry of
+ * its head), every tag, every asset of every branch with its metadata history, and the stats of its
+ * last sync. Two snapshots are equal exactly when nothing of the tenant changed, timestamps
+ * included, which is how the isolation and cascade suites prove a tenant "untouched": a commit
+ * written or a head moved shows as much as a changed asset.
  *
  * @param tenant the tenant's record; empty if the tenant does not exist (then all else is empty)
  * @param warehouses its warehouses in list order
  * @param catalogs its catalogs in list order, each with its content
  * @param governance its users, roles, permissions, service users and tokens (see {@link
  *     GovernanceSnapshot})
+ * @param settings its system settings; {@link SystemSettings#DEFAULTS} if the tenant does not exist
+ * @param auditEvents its audit events, newest first; empty if the tenant does not exist (a deleted
+ *     tenant's events outlive it, but they are no longer part of what the tenant holds)
  *     <p>Support for the TCK's own suites (public so that the per-area packages can use it); a
  *     backend does not need it.
  */
@@ -45,7 +53,9 @@ public record TenantSnapshot(
     Optional<Tenant> tenant,
     List<Warehouse> warehouses,
     List<CatalogSnapshot> catalogs,
-    GovernanceSnapshot governance) {
+    GovernanceSnapshot governance,
+    SystemSettings settings,
+    List<AuditEvent> auditEvents) {
 
   /**
    * One catalog and what it holds.
@@ -56,13 +66,15 @@ public record TenantSnapshot(
    *     namespace on it (in the order of {@code namespaces})
    * @param branches its branches in list order, each with its history
    * @param tags its tags in list order
+   * @param syncStats the stats of its last sync, if it was synced
    */
   public record CatalogSnapshot(
       Catalog catalog,
       List<Namespace> namespaces,
       List<AssetSnapshot> assets,
       List<BranchSnapshot> branches,
-      List<Tag> tags) {}
+      List<Tag> tags,
+      Optional<SyncStats> syncStats) {}
 
   /**
    * One branch and the history that led to its head.
@@ -93,7 +105,13 @@ public record TenantSnapshot(
       CatalogStore store, TenantId tenant, Collection<TokenId> watchedTokens) {
     Optional<Tenant> record = await(store.tenants().get(tenant));
     if (record.isEmpty()) {
-      return new TenantSnapshot(Optional.empty(), List.of(), List.of(), GovernanceSnapshot.NONE);
+      return new TenantSnapshot(
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          GovernanceSnapshot.NONE,
+          SystemSettings.DEFAULTS,
+          List.of());
     }
     List<Warehouse> warehouses = PagedReads.all(page -> store.warehouses().list(tenant, page));
     List<CatalogSnapshot> catalogs = new ArrayList<>();
@@ -104,7 +122,9 @@ public record TenantSnapshot(
         record,
         List.copyOf(warehouses),
         List.copyOf(catalogs),
-        GovernanceSnapshot.read(store, tenant, watchedTokens));
+        GovernanceSnapshot.read(store, tenant, watchedTokens),
+        await(store.settings().get(tenant)),
+        List.copyOf(PagedReads.all(page -> store.audit().list(tenant, AuditFilter.ALL, page))));
   }
 
   private static CatalogSnapshot readCatalog(CatalogStore store, TenantId tenant, Catalog catalog) {
@@ -142,7 +162,8 @@ public record TenantSnapshot(
         List.copyOf(namespaces),
         List.copyOf(assets),
         List.copyOf(branches),
-        List.copyOf(tags));
+        List.copyOf(tags),
+        await(store.federation().stats(tenant, catalog.name())));
   }
 
   /** Whether the tenant exists. */
@@ -164,7 +185,9 @@ public record TenantSnapshot(
         tenant,
         warehouses,
         catalogs.stream().filter(c -> !c.catalog().name().equals(name)).toList(),
-        governance.withoutCatalog(name));
+        governance.withoutCatalog(name),
+        settings,
+        auditEvents);
   }
 
   /** The branch {@code ref} with its history, if the tenant has it. */
