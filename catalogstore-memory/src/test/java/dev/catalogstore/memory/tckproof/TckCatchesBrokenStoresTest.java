@@ -55,7 +55,9 @@ class TckCatchesBrokenStoresTest {
               ServiceUserBrokenStores.all(),
               TokenBrokenStores.all(),
               CrossCuttingBrokenStores.all(),
-              GovernanceBrokenStores.all())
+              GovernanceBrokenStores.all(),
+              AuditBrokenStores.all(),
+              SettingsBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 

@@ -1,0 +1,124 @@
+package dev.catalogstore.memory.tckproof;
+
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.outcome;
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.audit.AuditFilter;
+import dev.catalogstore.api.audit.AuditLog;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.StoreFacets;
+import dev.catalogstore.api.tenant.Tenant;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.tenant.Tenants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Helpers the broken stores of the operations facets (audit, settings, maintenance, federation)
+ * share: a list paged by the simulation itself, audit events a defect keeps from being recorded,
+ * and the tenants a store has made.
+ */
+final class OperationsKit {
+  private OperationsKit() {}
+
+  /**
+   * Pages over a list the simulation computed in full, in its own (broken) order, with page tokens
+   * of its own: each token names the offset the next page starts at. A token it did not issue is
+   * handed to {@code honest}, so a forged or foreign token is refused as the honest store refuses
+   * it.
+   */
+  static final class OwnPages {
+    private final Map<String, Integer> offsets = new ConcurrentHashMap<>();
+
+    /** The page of {@code all} that {@code request} asks for. */
+    <T> Page<T> page(List<T> all, PageRequest request) {
+      int from = request.pageToken().map(offsets::get).orElse(0);
+      int to = Math.min(all.size(), from + request.limit());
+      Optional<String> next = Optional.empty();
+      if (to < all.size()) {
+        String token = "own-page-" + UUID.randomUUID();
+        offsets.put(token, to);
+        next = Optional.of(token);
+      }
+      return new Page<>(List.copyOf(all.subList(from, to)), next);
+    }
+
+    /** Whether {@code request} continues a list of this pager's (or starts one). */
+    boolean continues(PageRequest request) {
+      return request != null
+          && (request.pageToken().isEmpty() || offsets.containsKey(request.pageToken().get()));
+    }
+  }
+
+  /**
+   * The audit log with the events {@code unrecorded} selects missing from every read, as if they
+   * had never been written (an insert rolled back, or never made): a get does not find them, a list
+   * skips them, a count does not count them.
+   */
+  static AuditLog withoutEvents(AuditLog honest, Predicate<AuditEvent> unrecorded) {
+    return Intercept.facet(AuditLog.class, honest)
+        .replace(
+            "get",
+            2,
+            call ->
+                attempt(
+                    () -> {
+                      Optional<AuditEvent> found = outcome(call.proceed());
+                      return completedFuture(found.filter(unrecorded.negate()));
+                    }))
+        .replace(
+            "list",
+            3,
+            call ->
+                attempt(
+                    () -> {
+                      Page<AuditEvent> page = outcome(call.proceed());
+                      List<AuditEvent> kept = new ArrayList<>(page.items());
+                      kept.removeIf(unrecorded);
+                      return completedFuture(new Page<>(kept, page.nextPageToken()));
+                    }))
+        .replace(
+            "count",
+            2,
+            call ->
+                attempt(
+                    () -> {
+                      long counted = outcome(call.proceed());
+                      TenantId tenant = call.arg(0, TenantId.class);
+                      AuditFilter filter = call.arg(1, AuditFilter.class);
+                      long hidden =
+                          allPages(page -> honest.list(tenant, filter, page)).stream()
+                              .filter(unrecorded)
+                              .count();
+                      return completedFuture(counted - hidden);
+                    }))
+        .build();
+  }
+
+  /** The facets with {@code tenants()} adding each tenant it creates to {@code created}. */
+  static StoreFacets recordingTenants(StoreFacets facets, Set<TenantId> created) {
+    return facets.withTenants(
+        Intercept.facet(Tenants.class, facets.tenants())
+            .replace(
+                "create",
+                1,
+                call ->
+                    BrokenStoreKit.<Tenant>proceeding(call)
+                        .thenApply(
+                            tenant -> {
+                              created.add(tenant.id());
+                              return tenant;
+                            }))
+            .build());
+  }
+}
