@@ -57,7 +57,8 @@ class TckCatchesBrokenStoresTest {
               CrossCuttingBrokenStores.all(),
               GovernanceBrokenStores.all(),
               AuditBrokenStores.all(),
-              SettingsBrokenStores.all())
+              SettingsBrokenStores.all(),
+              MaintenanceBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
