@@ -5,7 +5,6 @@ import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.join;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.outcome;
-import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import dev.catalogstore.api.asset.AssetRef;
@@ -13,7 +12,6 @@ import dev.catalogstore.api.asset.Assets;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditEvent;
-import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.maintenance.ExpiredSnapshots;
 import dev.catalogstore.api.maintenance.Maintenance;
@@ -438,45 +436,18 @@ final class MaintenanceBrokenStores {
           return OperationsKit.recordingTenants(facets, tenants)
               .withMaintenance(
                   Intercept.facet(Maintenance.class, facets.maintenance())
-                      .replace("expireSnapshots", 4, call -> inAnyTenant(call, tenants))
-                      .replace("removeOrphanFiles", 4, call -> inAnyTenant(call, tenants))
+                      .replace(
+                          "expireSnapshots",
+                          4,
+                          call -> OperationsKit.inAnyTenant(call, tenants, ObjectType.ASSET))
+                      .replace(
+                          "removeOrphanFiles",
+                          4,
+                          call -> OperationsKit.inAnyTenant(call, tenants, ObjectType.ASSET))
                       .build());
         },
         List.of(
             test("MaintenanceIsolation", "expiringAnAssetOnlyTheTwinHasIsNotFound"),
             test("MaintenanceIsolation", "sweepingAnAssetOnlyTheTwinHasIsNotFound")));
-  }
-
-  /**
-   * The honest run; if it finds no such asset under the caller's tenant, the same run under the
-   * first other tenant that has one.
-   */
-  private static CompletableFuture<?> inAnyTenant(Intercept.Call call, Set<TenantId> tenants) {
-    return attempt(
-        () -> {
-          CompletableFuture<?> own = BrokenStoreKit.proceeding(call);
-          Throwable failure = own.handle((value, error) -> error).join();
-          if (failure == null
-              || !(unwrap(failure) instanceof NotFoundException missing)
-              || missing.missing() != ObjectType.ASSET) {
-            return own;
-          }
-          TenantId caller = call.arg(0, TenantId.class);
-          for (TenantId other : tenants) {
-            if (!other.equals(caller)) {
-              CompletableFuture<?> there =
-                  (CompletableFuture<?>)
-                      call.proceed(
-                          other,
-                          call.arg(1, AssetRef.class),
-                          call.arg(2, Object.class),
-                          call.arg(3, AuditActor.class));
-              if (there.handle((value, error) -> error == null).join()) {
-                return there;
-              }
-            }
-          }
-          return own;
-        });
   }
 }

@@ -8,6 +8,8 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditLog;
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.StoreFacets;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -120,5 +123,36 @@ final class OperationsKit {
                               return tenant;
                             }))
             .build());
+  }
+
+  /**
+   * The honest call; if it fails because the caller's tenant has no such {@code missing} thing, the
+   * same call under the first other tenant of {@code tenants} where it succeeds (the thing looked
+   * up by its name without the tenant). The tenant is the call's first argument.
+   */
+  static CompletableFuture<?> inAnyTenant(
+      Intercept.Call call, Set<TenantId> tenants, ObjectType missing) {
+    return attempt(
+        () -> {
+          CompletableFuture<?> own = BrokenStoreKit.proceeding(call);
+          Throwable failure = own.handle((value, error) -> error).join();
+          if (failure == null
+              || !(BrokenStoreKit.unwrap(failure) instanceof NotFoundException notFound)
+              || notFound.missing() != missing) {
+            return own;
+          }
+          TenantId caller = call.arg(0, TenantId.class);
+          for (TenantId other : tenants) {
+            if (!other.equals(caller)) {
+              Object[] args = call.arguments();
+              args[0] = other;
+              CompletableFuture<?> there = BrokenStoreKit.proceeding(call, args);
+              if (there.handle((value, error) -> error == null).join()) {
+                return there;
+              }
+            }
+          }
+          return own;
+        });
   }
 }

@@ -58,7 +58,8 @@ class TckCatchesBrokenStoresTest {
               GovernanceBrokenStores.all(),
               AuditBrokenStores.all(),
               SettingsBrokenStores.all(),
-              MaintenanceBrokenStores.all())
+              MaintenanceBrokenStores.all(),
+              FederationBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
