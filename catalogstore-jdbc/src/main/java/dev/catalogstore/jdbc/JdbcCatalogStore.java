@@ -4,18 +4,25 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.spi.StoreFacets;
 import dev.catalogstore.jdbc.asset.JdbcAssets;
+import dev.catalogstore.jdbc.audit.AuditSql;
+import dev.catalogstore.jdbc.audit.JdbcAuditLog;
 import dev.catalogstore.jdbc.branch.JdbcBranches;
 import dev.catalogstore.jdbc.catalog.JdbcCatalogs;
 import dev.catalogstore.jdbc.commit.JdbcCommits;
+import dev.catalogstore.jdbc.federation.ConnectorThreads;
+import dev.catalogstore.jdbc.federation.JdbcFederation;
+import dev.catalogstore.jdbc.maintenance.JdbcMaintenance;
 import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
 import dev.catalogstore.jdbc.permission.JdbcPermissions;
 import dev.catalogstore.jdbc.role.JdbcRoles;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.serviceuser.JdbcServiceUsers;
+import dev.catalogstore.jdbc.settings.JdbcSettings;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.tag.JdbcTags;
@@ -82,6 +89,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
   private final String name;
   private final HikariDataSource ownedPool;
   private final Database db;
+  private final ConnectorThreads connectorThreads;
   private final Duration closeGrace;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -90,6 +98,30 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Database db,
       SqlText sql,
       Optional<SecretCodec> secretCodec,
+      FederatedConnectors connectors,
+      ConnectorThreads connectorThreads,
+      HikariDataSource ownedPool,
+      Duration closeGrace) {
+    this(
+        name,
+        db,
+        sql,
+        new AuditSql(sql),
+        secretCodec,
+        connectors,
+        connectorThreads,
+        ownedPool,
+        closeGrace);
+  }
+
+  private JdbcCatalogStore(
+      String name,
+      Database db,
+      SqlText sql,
+      AuditSql auditSql,
+      Optional<SecretCodec> secretCodec,
+      FederatedConnectors connectors,
+      ConnectorThreads connectorThreads,
       HikariDataSource ownedPool,
       Duration closeGrace) {
     super(
@@ -107,9 +139,14 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
             .permissions(new JdbcPermissions(db, sql))
             .serviceUsers(new JdbcServiceUsers(db, sql))
             .tokens(new JdbcTokens(db, sql))
+            .audit(new JdbcAuditLog(db, auditSql))
+            .settings(new JdbcSettings(db, sql))
+            .maintenance(new JdbcMaintenance(db, sql, auditSql))
+            .federation(new JdbcFederation(db, sql, auditSql, connectors, connectorThreads))
             .build());
     this.name = name;
     this.db = db;
+    this.connectorThreads = connectorThreads;
     this.ownedPool = ownedPool;
     this.closeGrace = closeGrace;
   }
@@ -165,9 +202,21 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
           config.dataSource().isPresent()
               ? JdbcStoreConfig.DEFAULT_QUERY_TIMEOUT
               : config.connectionTimeout().plus(config.queryTimeout());
+      // Connector calls wait on remote services, never on a store thread: as many may run as
+      // store calls, and as many wait.
+      ConnectorThreads connectorThreads =
+          new ConnectorThreads(
+              config.maximumPoolSize(), config.maximumQueuedCalls(), name + "-connector");
       JdbcCatalogStore store =
           new JdbcCatalogStore(
-              name, db, new SqlText(config.schema()), config.secretCodec(), ownedPool, closeGrace);
+              name,
+              db,
+              new SqlText(config.schema()),
+              config.secretCodec(),
+              config.connectors(),
+              connectorThreads,
+              ownedPool,
+              closeGrace);
       LOG.info("{} - Start completed.", name);
       return store;
     } catch (HikariPool.PoolInitializationException e) {
@@ -210,6 +259,8 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       return;
     }
     LOG.info("{} - Shutdown initiated...", name);
+    // Connector calls first: a sync they finish still records its outcome on the store threads.
+    connectorThreads.close(closeGrace);
     db.close(closeGrace);
     closeQuietly(ownedPool);
     LOG.info("{} - Shutdown completed.", name);

@@ -1,6 +1,7 @@
 package dev.catalogstore.jdbc;
 
 import dev.catalogstore.api.error.InvalidArgumentException;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.SqlText;
 import java.time.Clock;
@@ -47,6 +48,8 @@ import javax.sql.DataSource;
  *       validate the schema on open</td></tr>
  *   <tr><td>{@code secretCodec}</td><td>none</td><td>seals warehouse credentials at rest; without
  *       one, warehouses cannot have credentials</td></tr>
+ *   <tr><td>{@code connectors}</td><td>{@link FederatedConnectors#NONE}</td><td>the connectors
+ *       that {@code federation().sync} reads remote catalogs with, by connector type</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>all timestamps</td></tr>
  *   <tr><td>{@code connectionTimeout}</td><td>10 s</td><td>owned pool only: the longest a call
  *       waits to open or borrow a connection</td></tr>
@@ -87,6 +90,7 @@ public final class JdbcStoreConfig {
   private final String schema;
   private final MigrationMode migrationMode;
   private final SecretCodec secretCodec;
+  private final FederatedConnectors connectors;
   private final Clock clock;
   private final Duration connectionTimeout;
   private final Duration queryTimeout;
@@ -101,6 +105,7 @@ public final class JdbcStoreConfig {
     this.schema = b.schema;
     this.migrationMode = b.migrationMode;
     this.secretCodec = b.secretCodec;
+    this.connectors = b.connectors;
     this.clock = b.clock;
     this.connectionTimeout =
         b.connectionTimeout == null ? DEFAULT_CONNECTION_TIMEOUT : b.connectionTimeout;
@@ -151,6 +156,11 @@ public final class JdbcStoreConfig {
     return Optional.ofNullable(secretCodec);
   }
 
+  /** The connectors of federated catalogs, by connector type. */
+  public FederatedConnectors connectors() {
+    return connectors;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -197,6 +207,8 @@ public final class JdbcStoreConfig {
         + migrationMode
         + ", secretCodec="
         + (secretCodec == null ? "none" : secretCodec.describe())
+        + ", connectors="
+        + connectors
         + ", clock="
         + clock
         + "]";
@@ -216,6 +228,7 @@ public final class JdbcStoreConfig {
     private String schema = DEFAULT_SCHEMA;
     private MigrationMode migrationMode = MigrationMode.MIGRATE;
     private SecretCodec secretCodec;
+    private FederatedConnectors connectors = FederatedConnectors.NONE;
     private Clock clock = Clock.systemUTC();
     private Duration connectionTimeout;
     private Duration queryTimeout;
@@ -279,6 +292,15 @@ public final class JdbcStoreConfig {
       return this;
     }
 
+    /**
+     * The connectors {@code federation().sync} reads remote catalogs with. Default {@link
+     * FederatedConnectors#NONE}: every sync fails as unconfigured.
+     */
+    public Builder connectors(FederatedConnectors connectors) {
+      this.connectors = connectors;
+      return this;
+    }
+
     /** The clock of every timestamp. Default {@link Clock#systemUTC()}. */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -334,6 +356,9 @@ public final class JdbcStoreConfig {
       }
       if (clock == null) {
         throw new InvalidArgumentException("clock", "is required");
+      }
+      if (connectors == null) {
+        throw new InvalidArgumentException("connectors", "is required");
       }
       atLeast(connectionTimeout, Duration.ofSeconds(1), "connectionTimeout");
       atLeast(queryTimeout, Duration.ofSeconds(1), "queryTimeout");

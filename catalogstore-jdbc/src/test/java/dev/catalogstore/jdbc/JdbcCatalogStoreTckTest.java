@@ -1,8 +1,10 @@
 package dev.catalogstore.jdbc;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.tck.CatalogStoreTck;
 import dev.catalogstore.tck.TckClock;
+import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -12,6 +14,11 @@ import org.junit.jupiter.api.Tag;
 class JdbcCatalogStoreTckTest extends CatalogStoreTck {
   private static final String SCHEMA = TestPostgres.uniqueSchema("tck");
   private static final TckClock CLOCK = new TckClock();
+
+  /** The TCK's fake remote catalog, which its federation suites sync. */
+  private static final FederatedConnectors CONNECTORS =
+      FederatedConnectors.of(TckRemoteCatalog.CONNECTOR);
+
   private static JdbcCatalogStore store;
 
   @Override
@@ -27,7 +34,9 @@ class JdbcCatalogStoreTckTest extends CatalogStoreTck {
   /** One store for the whole class: every TCK test works under fresh tenants. */
   private static synchronized JdbcCatalogStore openStore() {
     if (store == null) {
-      store = JdbcCatalogStore.open(TestPostgres.config(SCHEMA).clock(CLOCK).build());
+      store =
+          JdbcCatalogStore.open(
+              TestPostgres.config(SCHEMA).clock(CLOCK).connectors(CONNECTORS).build());
     }
     return store;
   }

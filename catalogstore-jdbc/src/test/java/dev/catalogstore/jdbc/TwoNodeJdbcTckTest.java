@@ -1,8 +1,10 @@
 package dev.catalogstore.jdbc;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.tck.CatalogStoreTck;
 import dev.catalogstore.tck.TckClock;
+import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +21,10 @@ class TwoNodeJdbcTckTest extends CatalogStoreTck {
 
   /** Both nodes read the same clock, as servers synchronised by NTP would, only exactly. */
   private static final TckClock CLOCK = new TckClock();
+
+  /** The TCK's fake remote catalog, which its federation suites sync. */
+  private static final FederatedConnectors CONNECTORS =
+      FederatedConnectors.of(TckRemoteCatalog.CONNECTOR);
 
   private static JdbcCatalogStore node1;
   private static JdbcCatalogStore node2;
@@ -42,8 +48,12 @@ class TwoNodeJdbcTckTest extends CatalogStoreTck {
 
   private static synchronized void openStores() {
     if (node1 == null) {
-      node1 = JdbcCatalogStore.open(TestPostgres.config(SCHEMA).clock(CLOCK).build());
-      node2 = JdbcCatalogStore.open(TestPostgres.config(SCHEMA).clock(CLOCK).build());
+      node1 =
+          JdbcCatalogStore.open(
+              TestPostgres.config(SCHEMA).clock(CLOCK).connectors(CONNECTORS).build());
+      node2 =
+          JdbcCatalogStore.open(
+              TestPostgres.config(SCHEMA).clock(CLOCK).connectors(CONNECTORS).build());
     }
   }
 

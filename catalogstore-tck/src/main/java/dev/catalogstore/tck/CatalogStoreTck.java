@@ -48,6 +48,7 @@ import dev.catalogstore.tck.federation.FederationScaleContract;
 import dev.catalogstore.tck.federation.FederationSyncContract;
 import dev.catalogstore.tck.maintenance.ExpireSnapshotsContract;
 import dev.catalogstore.tck.maintenance.MaintenanceIsolationContract;
+import dev.catalogstore.tck.maintenance.MaintenanceRacesContract;
 import dev.catalogstore.tck.maintenance.MaintenanceRulesContract;
 import dev.catalogstore.tck.maintenance.RemoveOrphanFilesContract;
 import dev.catalogstore.tck.namespace.NamespaceCascadeContract;
@@ -1287,6 +1288,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class MaintenanceRules extends MaintenanceRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class MaintenanceRaces extends MaintenanceRacesContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

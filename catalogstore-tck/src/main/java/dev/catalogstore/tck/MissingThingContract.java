@@ -9,6 +9,11 @@ import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.audit.AuditActor;
+import dev.catalogstore.api.audit.AuditEventId;
+import dev.catalogstore.api.audit.AuditFilter;
+import dev.catalogstore.api.audit.AuditResult;
+import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.branch.MergeOptions;
 import dev.catalogstore.api.branch.NewBranch;
@@ -34,6 +39,7 @@ import dev.catalogstore.api.serviceuser.ApiKeyHash;
 import dev.catalogstore.api.serviceuser.NewServiceUser;
 import dev.catalogstore.api.serviceuser.ServiceUserId;
 import dev.catalogstore.api.serviceuser.ServiceUserUpdate;
+import dev.catalogstore.api.settings.SettingsUpdate;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.TenantUpdate;
@@ -46,6 +52,7 @@ import dev.catalogstore.api.user.UserId;
 import dev.catalogstore.api.user.UserUpdate;
 import dev.catalogstore.api.warehouse.NewWarehouse;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -87,6 +94,11 @@ import org.junit.jupiter.api.Test;
  * the tenant does not have ({@code TENANT} for a grant on another tenant as a whole). Both tenants
  * hold the same governance content: a user with a role, a direct permission and a token, a service
  * user, and a user, a role and a service user created and deleted.
+ *
+ * <p>The operations facets say {@code TENANT} for settings, maintenance, federation and an audit
+ * append under a missing tenant, and the outermost missing level for maintenance and federation;
+ * the audit log's reads ({@code get}, {@code list}, {@code count}) answer for any tenant id, by
+ * design, with nothing: a deleted tenant's events stay readable there.
  */
 public abstract class MissingThingContract extends SampleTenantSuite {
   private static final String WH = "wh";
@@ -472,6 +484,98 @@ public abstract class MissingThingContract extends SampleTenantSuite {
         .isEmpty();
     assertThat(await(store().commits().get(tenant, GONE_CAT, head))).isEmpty();
     assertNothingChanged();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Operations
+
+  @Test
+  void everyOperationsCallUnderAMissingTenantIsNotFoundButTheAuditLogReadsEmpty() {
+    TenantId deleted = newTenant();
+    fillCommon(deleted);
+    await(store().tenants().delete(deleted));
+
+    for (TenantId missing : List.of(TenantId.random(), deleted)) {
+      Expectations expect = new Expectations(ObjectType.TENANT, "under tenant " + missing);
+      operationsCalls(expect, missing, ORDERS, CAT);
+      expect.missing(
+          "audit.append",
+          () ->
+              store()
+                  .audit()
+                  .append(
+                      missing,
+                      NewAuditEvent.builder(
+                              AuditActor.user("u"), "asset.read", "asset", AuditResult.SUCCESS)
+                          .build()));
+      expect.missing("settings.get", () -> store().settings().get(missing));
+      expect.missing(
+          "settings.update",
+          () ->
+              store()
+                  .settings()
+                  .update(missing, SettingsUpdate.builder().allowPublicSigning(true).build()));
+      expect.verify();
+      // By design: the audit log answers for any tenant id, so that a deleted tenant's log stays
+      // readable; a tenant that never existed simply has no events.
+      assertThat(await(store().audit().get(missing, AuditEventId.random()))).isEmpty();
+      assertThat(
+              await(store().audit().list(missing, AuditFilter.ALL, PageRequest.firstPage()))
+                  .items())
+          .isEmpty();
+      assertThat(await(store().audit().count(missing, AuditFilter.ALL))).isZero();
+    }
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyOperationsCallInAMissingCatalogIsNotFoundNamingTheCatalog() {
+    Expectations expect = new Expectations(ObjectType.CATALOG, "in catalog " + GONE_CAT);
+    operationsCalls(expect, tenant, AssetRef.onMain(GONE_CAT, SALES.path(), "orders"), GONE_CAT);
+    expect.verify();
+    assertNothingChanged();
+  }
+
+  @Test
+  void everyMaintenanceCallOnAMissingBranchNamespaceOrAssetIsNotFoundNamingIt() {
+    Expectations branch = new Expectations(ObjectType.BRANCH, "on branch " + GONE_BRANCH);
+    maintenanceCalls(branch, tenant, new AssetRef(GONE_BRANCH, SALES.path(), "orders"));
+    branch.verify();
+    Expectations namespace = new Expectations(ObjectType.NAMESPACE, "in namespace " + GONE_NS);
+    maintenanceCalls(namespace, tenant, AssetRef.onMain(GONE_NS, "orders"));
+    maintenanceCalls(namespace, tenant, AssetRef.onMain(GONE_SUB_NS, "orders"));
+    namespace.verify();
+    Expectations asset = new Expectations(ObjectType.ASSET, "on asset " + GONE_ASSET);
+    maintenanceCalls(asset, tenant, GONE_ASSET);
+    asset.verify();
+    assertNothingChanged();
+  }
+
+  private void operationsCalls(
+      Expectations expect, TenantId owner, AssetRef asset, String catalog) {
+    maintenanceCalls(expect, owner, asset);
+    expect.missing("federation.sync/2", () -> store().federation().sync(owner, catalog));
+    expect.missing(
+        "federation.sync/3",
+        () -> store().federation().sync(owner, catalog, AuditActor.user("operator")));
+    expect.missing("federation.stats", () -> store().federation().stats(owner, catalog));
+  }
+
+  private void maintenanceCalls(Expectations expect, TenantId owner, AssetRef asset) {
+    Instant soon = Instant.now().plus(Duration.ofDays(1));
+    AuditActor operator = AuditActor.user("operator");
+    expect.missing(
+        "maintenance.expireSnapshots/3 of " + asset,
+        () -> store().maintenance().expireSnapshots(owner, asset, Duration.ZERO));
+    expect.missing(
+        "maintenance.expireSnapshots/4 of " + asset,
+        () -> store().maintenance().expireSnapshots(owner, asset, Duration.ZERO, operator));
+    expect.missing(
+        "maintenance.removeOrphanFiles/3 of " + asset,
+        () -> store().maintenance().removeOrphanFiles(owner, asset, soon));
+    expect.missing(
+        "maintenance.removeOrphanFiles/4 of " + asset,
+        () -> store().maintenance().removeOrphanFiles(owner, asset, soon, operator));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -27,9 +27,10 @@ import org.postgresql.util.PSQLException;
  *       <td>an update would leave more properties stored than {@link StoredProperties} allows
  *       (the limit's check constraints, migration V2)</td>
  *       <td>the operation's {@link Violations}</td></tr>
- *   <tr><td>22xxx, 54xxx, 23502, 23514, 42xxx but 42501, XX001, XX002</td>
+ *   <tr><td>22xxx, 54xxx, 23502, 23514, 42xxx but 42501, XX001, XX002, CS001</td>
  *       <td>data exception, program limit, not-null or check violation, a missing or mistyped
- *       table or column, corruption: every input was validated before the statement ran, so the
+ *       table or column, corruption, a change of an append-only audit event (the schema's own
+ *       SQLState {@value #APPEND_ONLY}, which the store never causes): every input was validated before the statement ran, so the
  *       statement itself is wrong (a defect, or a schema drifted from the store's migrations);
  *       retrying cannot help</td>
  *       <td>{@link InternalStoreException}</td></tr>
@@ -44,6 +45,12 @@ import org.postgresql.util.PSQLException;
  * </table>
  */
 public final class SqlErrors {
+  /**
+   * The SQLState of the schema's append-only triggers on {@code audit_events} (migration V6): an
+   * update, delete or truncate of audit events was refused.
+   */
+  public static final String APPEND_ONLY = "CS001";
+
   private SqlErrors() {}
 
   /** Translates {@code e}, hit by {@code operation}, into the contract's exception. */
@@ -101,7 +108,8 @@ public final class SqlErrors {
         || state.equals("23514")
         || (state.startsWith("42") && !state.equals("42501"))
         || state.equals("XX001")
-        || state.equals("XX002");
+        || state.equals("XX002")
+        || state.equals(APPEND_ONLY);
   }
 
   private static boolean isConnectionFailure(SQLException e, String state) {

@@ -114,6 +114,11 @@ public final class SqlStatement implements AutoCloseable {
     return array(name, "int4", values.toArray(new Integer[0]));
   }
 
+  /** A {@code bigint[]} parameter; write {@code :name::bigint[]}. */
+  public SqlStatement bigintArray(String name, Collection<Long> values) throws SQLException {
+    return array(name, "int8", values.toArray(new Long[0]));
+  }
+
   /** Runs a statement that returns rows, mapping each with {@code mapper}. */
   public <T> List<T> query(RowMapper<T> mapper) throws SQLException {
     requireAllBound();

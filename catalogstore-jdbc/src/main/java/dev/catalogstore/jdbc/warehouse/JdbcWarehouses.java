@@ -135,11 +135,7 @@ public final class JdbcWarehouses implements Warehouses {
         () -> {
           Requests.tenant(tenant);
           Inputs.name(name, "name");
-          Violations violations =
-              Violations.NONE.onForeignKey(
-                  () ->
-                      new PreconditionFailedException(
-                          "warehouse '" + name + "' is still used by a catalog"));
+          Violations violations = Violations.NONE.onForeignKey(() -> stillUsed(tenant, name));
           boolean deleted =
               db.run(
                   "warehouses.delete",
@@ -150,6 +146,22 @@ public final class JdbcWarehouses implements Warehouses {
           }
           return null;
         });
+  }
+
+  /**
+   * The failure path of a delete refused by a foreign key: the warehouse is its tenant's default
+   * warehouse (settings), or a catalog uses it.
+   */
+  private PreconditionFailedException stillUsed(TenantId tenant, String name) {
+    boolean isDefault =
+        db.run(
+            "warehouses.locate",
+            Violations.NONE,
+            connection -> sql.isDefault(connection, tenant, name));
+    return new PreconditionFailedException(
+        isDefault
+            ? "warehouse '" + name + "' is the tenant's default warehouse"
+            : "warehouse '" + name + "' is still used by a catalog");
   }
 
   /** The failure path of a change that matched no warehouse: is the tenant missing, or it? */

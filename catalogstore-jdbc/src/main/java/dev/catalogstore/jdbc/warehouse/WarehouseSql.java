@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The warehouses' statements, each one round trip: a missing tenant is the {@code
  * warehouses_tenant_fk} violation, a taken name {@code warehouses_name_uq}, and a warehouse still
- * used by a catalog cannot be deleted because of {@code catalogs_warehouse_fk}. Credentials arrive
- * here sealed.
+ * used by a catalog, or that is its tenant's default warehouse, cannot be deleted because of {@code
+ * catalogs_warehouse_fk} and {@code tenant_settings_warehouse_fk}. Credentials arrive here sealed.
  */
 final class WarehouseSql {
   private static final String INSERT =
@@ -90,6 +90,18 @@ final class WarehouseSql {
       SELECT EXISTS (SELECT 1 FROM ${schema}.tenants WHERE tenant_id = :tenant) AS tenant_found
       """;
 
+  /** Failure path of a delete only: is the warehouse its tenant's default warehouse? */
+  private static final String IS_DEFAULT =
+      """
+      SELECT EXISTS (
+          SELECT
+          FROM ${schema}.tenant_settings s
+          JOIN ${schema}.warehouses w
+              ON w.tenant_id = s.tenant_id AND w.warehouse_id = s.default_warehouse_id
+          WHERE s.tenant_id = :tenant AND w.name = :name
+      ) AS is_default
+      """;
+
   private final WarehouseRows rows;
   private final NamedSql insert;
   private final NamedSql select;
@@ -97,6 +109,7 @@ final class WarehouseSql {
   private final NamedSql update;
   private final NamedSql delete;
   private final NamedSql tenantExists;
+  private final NamedSql isDefault;
 
   WarehouseSql(SqlText sql, WarehouseRows rows) {
     this.rows = rows;
@@ -106,6 +119,7 @@ final class WarehouseSql {
     this.update = sql.compile(UPDATE);
     this.delete = sql.compile(DELETE);
     this.tenantExists = sql.compile(TENANT_EXISTS);
+    this.isDefault = sql.compile(IS_DEFAULT);
   }
 
   void insert(Connection connection, TenantId tenant, Warehouse warehouse, byte[] sealed)
@@ -198,6 +212,17 @@ final class WarehouseSql {
       return query
           .uuid("tenant", tenant.value())
           .queryOne(row -> row.getBoolean("tenant_found"))
+          .orElseThrow();
+    }
+  }
+
+  /** Whether warehouse {@code name} is its tenant's default warehouse (settings). */
+  boolean isDefault(Connection connection, TenantId tenant, String name) throws SQLException {
+    try (SqlStatement query = SqlStatement.prepare(connection, isDefault)) {
+      return query
+          .uuid("tenant", tenant.value())
+          .text("name", name)
+          .queryOne(row -> row.getBoolean("is_default"))
           .orElseThrow();
     }
   }

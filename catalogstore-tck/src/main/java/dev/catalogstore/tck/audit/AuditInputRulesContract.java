@@ -101,13 +101,6 @@ public abstract class AuditInputRulesContract extends AuditSuite {
         tenant,
         "event.result",
         t -> store().audit().append(t, NewAuditEvent.builder(ALICE, "a", "asset", null).build()));
-    refused(
-        tenant,
-        "event.actor.id",
-        t ->
-            store()
-                .audit()
-                .append(t, event(new AuditActor(AuditActor.Kind.USER, null), "a").build()));
     assertNothingRecorded(tenant);
   }
 

@@ -93,7 +93,7 @@ public abstract class AuditLogContract extends AuditSuite {
     TenantId tenant = newTenant();
 
     AuditEvent first = append(tenant, event(ALICE, "asset.read").build());
-    clock.advance(Duration.ofNanos(1_999));
+    clock.advance(Duration.ofNanos(1_000));
     AuditEvent second = append(tenant, event(ALICE, "asset.read").build());
 
     assertThat(first.occurredAt()).isEqualTo(T0_MICROS);
@@ -158,6 +158,25 @@ public abstract class AuditLogContract extends AuditSuite {
             .thenComparing(AuditEvent::id, AuditLogContract::unsignedBytes)
             .reversed());
     assertThat(listed).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void concurrentAppendsAreEachRecordedOnce() {
+    TenantId tenant = newTenant();
+
+    java.util.List<dev.catalogstore.tck.Race.Outcome<AuditEvent>> outcomes =
+        dev.catalogstore.tck.Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                store
+                    .audit()
+                    .append(tenant, event(ALICE, "asset.read").resourceId("r" + racer).build()));
+
+    assertThat(outcomes).allMatch(dev.catalogstore.tck.Race.Outcome::succeeded);
+    assertThat(list(tenant, AuditFilter.ALL))
+        .containsExactlyInAnyOrderElementsOf(outcomes.stream().map(o -> o.value()).toList());
+    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(dev.catalogstore.tck.Race.RACERS);
   }
 
   @Test

@@ -211,6 +211,32 @@ public abstract class FederationSyncContract extends FederationSuite {
   }
 
   @Test
+  void statsAreStampedByTheStoresClockCutToMicroseconds() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        fixture().clock().isPresent(), "the backend's test supplies no controllable clock");
+    dev.catalogstore.tck.TckClock clock = fixture().clock().get();
+    java.time.Instant t0 = java.time.Instant.parse("2012-03-04T05:06:07.123456789Z");
+    clock.freezeAt(t0);
+    try {
+      remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
+
+      SyncStats stats = sync(tenant, FED);
+
+      java.time.Instant micros = java.time.Instant.parse("2012-03-04T05:06:07.123456Z");
+      assertThat(stats.startedAt()).isEqualTo(micros);
+      assertThat(stats.finishedAt()).isEqualTo(micros);
+      assertThat(stats(tenant, FED)).contains(stats);
+      assertThat(
+              PagedReads.all(page -> store().audit().list(tenant, AuditFilter.ALL, page))
+                  .get(0)
+                  .occurredAt())
+          .isEqualTo(micros);
+    } finally {
+      clock.resume();
+    }
+  }
+
+  @Test
   void statsReturnsTheLastSync() {
     assertThat(stats(tenant, FED)).as("stats before any sync").isEmpty();
     remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));

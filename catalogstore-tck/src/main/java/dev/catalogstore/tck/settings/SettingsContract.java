@@ -192,6 +192,39 @@ public abstract class SettingsContract extends SettingsSuite {
   }
 
   @Test
+  void makingAWarehouseTheDefaultAndDeletingItRaceToOneOutcome() {
+    TenantId tenant = newTenant();
+    newWarehouse(tenant, "wh");
+
+    java.util.List<dev.catalogstore.tck.Race.Outcome<Object>> outcomes =
+        dev.catalogstore.tck.Race.run(
+            store(),
+            peerStore(),
+            (store, racer) ->
+                racer % 2 == 0
+                    ? store
+                        .settings()
+                        .update(tenant, SettingsUpdate.builder().defaultWarehouse("wh").build())
+                        .thenApply(s -> (Object) s)
+                    : store.warehouses().delete(tenant, "wh").thenApply(v -> (Object) "deleted"));
+
+    long updates = outcomes.stream().filter(o -> o.racer() % 2 == 0 && o.succeeded()).count();
+    long deletes = outcomes.stream().filter(o -> o.racer() % 2 == 1 && o.succeeded()).count();
+    boolean warehouseExists = await(store().warehouses().get(tenant, "wh")).isPresent();
+    SystemSettings settings = settings(tenant);
+    assertThat(deletes).as("successful deletions").isLessThanOrEqualTo(1);
+    if (deletes == 1) {
+      assertThat(updates).as("defaults set although the warehouse was deleted").isZero();
+      assertThat(warehouseExists).isFalse();
+      assertThat(settings.defaultWarehouse()).isEmpty();
+    } else {
+      assertThat(updates).as("defaults set").isPositive();
+      assertThat(warehouseExists).isTrue();
+      assertThat(settings.defaultWarehouse()).contains("wh");
+    }
+  }
+
+  @Test
   void theExtraSettingsStayWithinTheLimitsOfAPropertyMapAfterAnUpdate() {
     TenantId tenant = newTenant();
     Map<String, String> full = new java.util.HashMap<>();

@@ -1,0 +1,470 @@
+package dev.catalogstore.jdbc.federation;
+
+import dev.catalogstore.api.asset.AssetKind;
+import dev.catalogstore.api.audit.AuditActor;
+import dev.catalogstore.api.audit.AuditEventId;
+import dev.catalogstore.api.catalog.CatalogId;
+import dev.catalogstore.api.catalog.CatalogType;
+import dev.catalogstore.api.commit.AssetChange;
+import dev.catalogstore.api.commit.AssetContent;
+import dev.catalogstore.api.commit.AssetKey;
+import dev.catalogstore.api.commit.CommitId;
+import dev.catalogstore.api.commit.CommitMeta;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.ConflictException;
+import dev.catalogstore.api.error.InternalStoreException;
+import dev.catalogstore.api.error.ObjectType;
+import dev.catalogstore.api.error.PreconditionFailedException;
+import dev.catalogstore.api.federation.FederatedCatalogConnector;
+import dev.catalogstore.api.federation.FederatedConnectors;
+import dev.catalogstore.api.federation.Federation;
+import dev.catalogstore.api.federation.SyncStats;
+import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.MirrorPlan;
+import dev.catalogstore.api.spi.Missing;
+import dev.catalogstore.api.spi.OperationsAudit;
+import dev.catalogstore.api.spi.OperationsRequests;
+import dev.catalogstore.api.spi.RemoteSnapshot;
+import dev.catalogstore.api.spi.Requests;
+import dev.catalogstore.api.spi.Timestamps;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.audit.AuditSql;
+import dev.catalogstore.jdbc.commit.CommitWrites;
+import dev.catalogstore.jdbc.sql.Database;
+import dev.catalogstore.jdbc.sql.SqlText;
+import dev.catalogstore.jdbc.sql.Violations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The federation facet on PostgreSQL. A sync runs in three steps, on two kinds of thread:
+ *
+ * <ol>
+ *   <li>on a store thread, one statement reads the catalog and its connector settings (a missing or
+ *       LOCAL catalog fails here, recording nothing);
+ *   <li>on a {@link ConnectorThreads connector thread}, holding no connection and no lock, {@link
+ *       RemoteSnapshot#read} reads and checks the remote through the connector;
+ *   <li>on a store thread, one transaction locks the catalog's {@code main} branch, reads the
+ *       mirror, applies the {@link MirrorPlan} with one set-based statement per kind of change,
+ *       writes the one commit of every asset change on {@code main}, and records the stats and the
+ *       audit event ({@link FederationSql}).
+ * </ol>
+ *
+ * A failure after the first step (no connector for the type, the connector failing, a remote the
+ * store cannot hold, the transaction failing) leaves the mirror as it was, and is recorded as
+ * failed stats and a {@code FAILURE} audit event in a transaction of its own before the sync's
+ * future fails. Internal to the JDBC store.
+ */
+public final class JdbcFederation implements Federation {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcFederation.class);
+
+  /** The author and message of a sync's commit, as on every backend. */
+  static final CommitMeta SYNC_COMMIT = CommitMeta.of("catalogstore", "federation sync");
+
+  private final Database db;
+  private final FederationSql sql;
+  private final AuditSql audit;
+  private final FederatedConnectors connectors;
+  private final ConnectorThreads threads;
+
+  public JdbcFederation(
+      Database db,
+      SqlText sqlText,
+      AuditSql audit,
+      FederatedConnectors connectors,
+      ConnectorThreads threads) {
+    this.db = db;
+    this.sql = new FederationSql(sqlText);
+    this.audit = audit;
+    this.connectors = connectors;
+    this.threads = threads;
+  }
+
+  @Override
+  public CompletableFuture<SyncStats> sync(TenantId tenant, String catalog, AuditActor actor) {
+    CompletableFuture<SyncStats> result = new CompletableFuture<>();
+    db.submit("federation.sync", () -> begin(tenant, catalog, actor))
+        .thenCompose(this::readAndApply)
+        .whenComplete(
+            (stats, error) -> {
+              if (error == null) {
+                result.complete(stats);
+              } else {
+                // Stages wrap what they relay; the caller sees the store's exception itself.
+                result.completeExceptionally(unwrap(error));
+              }
+            });
+    return result;
+  }
+
+  @Override
+  public CompletableFuture<Optional<SyncStats>> stats(TenantId tenant, String catalog) {
+    return db.submit(
+        "federation.stats",
+        () -> {
+          Requests.tenant(tenant);
+          Inputs.name(catalog, "catalog");
+          FederationSql.StatsRead read =
+              db.run(
+                  "federation.stats",
+                  Violations.NONE,
+                  connection -> sql.stats(connection, tenant, catalog));
+          if (read.missing().isPresent()) {
+            throw missing(read.missing().get(), tenant, catalog);
+          }
+          return read.stats();
+        });
+  }
+
+  /** Step 1: the catalog to sync, read without a lock; nothing is recorded if this fails. */
+  private Started begin(TenantId tenant, String catalog, AuditActor actor) {
+    Requests.tenant(tenant);
+    Inputs.name(catalog, "catalog");
+    OperationsRequests.actor(actor, "actor");
+    FederationSql.Target target =
+        db.run(
+            "federation.sync",
+            Violations.NONE,
+            connection -> sql.catalog(connection, tenant, catalog));
+    if (target.missing().isPresent()) {
+      throw missing(target.missing().get(), tenant, catalog);
+    }
+    if (target.type() != CatalogType.FEDERATED) {
+      throw new PreconditionFailedException(
+          "catalog '" + catalog + "' is " + target.type() + ": only a FEDERATED catalog is synced");
+    }
+    return new Started(tenant, target, actor, db.now());
+  }
+
+  /** Steps 2 and 3: the remote read on a connector thread, then applied on a store thread. */
+  private CompletableFuture<SyncStats> readAndApply(Started started) {
+    String type = started.target().connector().connectorType();
+    Optional<FederatedCatalogConnector> connector = connectors.find(type);
+    if (connector.isEmpty()) {
+      return db.submit(
+          "federation.sync",
+          () -> {
+            throw failed(
+                started,
+                new PreconditionFailedException(
+                    "no connector is registered for connector type '" + type + "'"));
+          });
+    }
+    return threads
+        .call(
+            "federation.sync",
+            () -> RemoteSnapshot.read(connector.get(), started.target().connector()))
+        .handle(
+            (remote, error) ->
+                error == null
+                    ? db.submit("federation.sync", () -> apply(started, remote))
+                    : db.<SyncStats>submit(
+                        "federation.sync",
+                        () -> {
+                          throw failed(started, asStoreFailure(unwrap(error)));
+                        }))
+        .thenCompose(applied -> applied);
+  }
+
+  /** Step 3, or the failure recorded if it fails. */
+  private SyncStats apply(Started started, RemoteSnapshot remote) {
+    Violations violations =
+        Violations.NONE
+            // A namespace created by hand in the catalog while the sync read the mirror.
+            .onUnique(
+                () ->
+                    new ConflictException(
+                        "the catalog '"
+                            + started.target().name()
+                            + "' changed while it was synced; sync again"))
+            // A namespace the remote dropped still holds assets of another branch.
+            .onForeignKey(
+                () ->
+                    new PreconditionFailedException(
+                        "a namespace the remote no longer lists still holds assets on a branch"
+                            + " other than main of catalog '"
+                            + started.target().name()
+                            + "'"));
+    try {
+      return db.transaction(
+          "federation.sync", violations, connection -> applyIn(connection, started, remote));
+    } catch (CatalogStoreException e) {
+      throw failed(started, e);
+    } catch (RuntimeException e) {
+      throw failed(
+          started, new InternalStoreException("federation.sync failed unexpectedly: " + e, e));
+    }
+  }
+
+  private SyncStats applyIn(Connection connection, Started started, RemoteSnapshot remote)
+      throws SQLException {
+    TenantId tenant = started.tenant();
+    UUID catalogId = started.target().catalogId();
+    FederationSql.Main main =
+        sql.lockMain(connection, tenant, catalogId)
+            .orElseThrow(() -> Missing.catalog(started.target().name()));
+    Map<NamespacePath, FederationSql.MirroredNamespace> namespaces =
+        sql.namespaces(connection, tenant, catalogId);
+    Map<AssetKey, FederationSql.MirroredAsset> assets =
+        sql.mainAssets(connection, tenant, main.branchId());
+    Map<NamespacePath, Map<String, String>> namespaceProperties = new HashMap<>();
+    namespaces.forEach((path, namespace) -> namespaceProperties.put(path, namespace.properties()));
+    Map<AssetKey, MirrorPlan.MirroredAsset> mirrored = new HashMap<>();
+    assets.forEach(
+        (key, asset) ->
+            mirrored.put(
+                key,
+                new MirrorPlan.MirroredAsset(
+                    asset.content().kind(), asset.content().metadataLocation())));
+    MirrorPlan plan = MirrorPlan.between(remote, namespaceProperties, mirrored);
+    // Read after the lock: a sync that waited for a change of main is stamped after it.
+    Instant now = db.now();
+    Map<AssetKey, AssetChange> changes = new TreeMap<>();
+
+    List<UUID> removed = new ArrayList<>();
+    for (AssetKey key : plan.assetsToRemove()) {
+      FederationSql.MirroredAsset asset = assets.get(key);
+      removed.add(asset.id());
+      changes.put(key, AssetChange.deleted(key, asset.content()));
+    }
+    expect(
+        "assets removed",
+        removed.size(),
+        sql.deleteAssets(connection, tenant, main.branchId(), removed));
+
+    List<UUID> namespacesRemoved = new ArrayList<>();
+    Map<NamespacePath, UUID> namespaceIds = new HashMap<>();
+    namespaces.forEach((path, namespace) -> namespaceIds.put(path, namespace.id()));
+    for (NamespacePath path : plan.namespacesToRemove()) {
+      namespacesRemoved.add(namespaceIds.remove(path));
+    }
+    expect(
+        "namespaces removed",
+        namespacesRemoved.size(),
+        sql.deleteNamespaces(connection, tenant, catalogId, namespacesRemoved));
+
+    Map<NamespacePath, FederationSql.MirroredNamespace> added = new LinkedHashMap<>();
+    plan.namespacesToAdd()
+        .forEach(
+            (path, properties) -> {
+              UUID id = UUID.randomUUID();
+              added.put(path, new FederationSql.MirroredNamespace(id, properties));
+              namespaceIds.put(path, id);
+            });
+    expect(
+        "namespaces added",
+        added.size(),
+        sql.insertNamespaces(connection, tenant, catalogId, added, now));
+
+    List<UUID> updatedIds = new ArrayList<>();
+    List<Map<String, String>> updatedProperties = new ArrayList<>();
+    plan.namespacesToUpdate()
+        .forEach(
+            (path, properties) -> {
+              updatedIds.add(namespaceIds.get(path));
+              updatedProperties.add(properties);
+            });
+    expect(
+        "namespaces updated",
+        updatedIds.size(),
+        sql.updateNamespaces(connection, tenant, updatedIds, updatedProperties, now));
+
+    List<UUID> tableIds = new ArrayList<>();
+    List<UUID> tableNamespaces = new ArrayList<>();
+    List<String> tableNames = new ArrayList<>();
+    List<String> tableLocations = new ArrayList<>();
+    plan.tablesToAdd()
+        .forEach(
+            (key, location) -> {
+              tableIds.add(UUID.randomUUID());
+              tableNamespaces.add(namespaceIds.get(key.namespace()));
+              tableNames.add(key.name());
+              tableLocations.add(location);
+              AssetContent after =
+                  new AssetContent(
+                      AssetKind.ICEBERG_TABLE, Optional.empty(), Optional.of(location), Map.of());
+              // An asset of another kind at the key was removed above: one change replaces it.
+              AssetChange replaced = changes.get(key);
+              changes.put(
+                  key,
+                  replaced == null
+                      ? AssetChange.created(key, after)
+                      : AssetChange.updated(key, replaced.before().orElseThrow(), after));
+            });
+    expect(
+        "tables added",
+        tableIds.size(),
+        sql.insertTables(
+            connection,
+            tenant,
+            main.branchId(),
+            tableIds,
+            tableNamespaces,
+            tableNames,
+            tableLocations,
+            now));
+
+    List<UUID> movedIds = new ArrayList<>();
+    List<String> movedTo = new ArrayList<>();
+    List<String> movedFrom = new ArrayList<>();
+    plan.tablesToUpdate()
+        .forEach(
+            (key, move) -> {
+              FederationSql.MirroredAsset asset = assets.get(key);
+              movedIds.add(asset.id());
+              movedTo.add(move.to());
+              movedFrom.add(move.from().orElse(null));
+              AssetContent before = asset.content();
+              changes.put(
+                  key,
+                  AssetChange.updated(
+                      key,
+                      before,
+                      new AssetContent(
+                          before.kind(),
+                          before.location(),
+                          Optional.of(move.to()),
+                          before.properties())));
+            });
+    expect(
+        "tables moved",
+        movedIds.size(),
+        sql.moveTables(connection, tenant, main.branchId(), movedIds, movedTo, movedFrom, now));
+
+    if (!plan.changesNoAsset()) {
+      // Never before the head it follows, nor before the branch's last update.
+      Instant createdAt =
+          Timestamps.notBefore(Timestamps.notBefore(now, main.headCreatedAt()), main.updatedAt());
+      CommitWrites.NewCommit commit =
+          new CommitWrites.NewCommit(
+              CommitId.random(),
+              List.of(main.head()),
+              main.headGeneration() + 1,
+              SYNC_COMMIT,
+              createdAt,
+              List.of(new ArrayList<>(changes.values())));
+      expect(
+          "heads moved",
+          1,
+          (int)
+              sql.commit(
+                  connection,
+                  tenant,
+                  catalogId,
+                  commit,
+                  new CommitWrites.HeadMove(
+                      main.branchId(), commit.id(), commit.generation(), createdAt, createdAt)));
+    }
+
+    SyncStats stats =
+        plan.succeeded(
+            started.target().name(),
+            started.startedAt(),
+            Timestamps.notBefore(now, started.startedAt()));
+    if (!sql.upsertStats(connection, tenant, catalogId, stats)) {
+      throw new IllegalStateException("the locked catalog " + catalogId + " is gone");
+    }
+    audit
+        .insert(
+            connection,
+            tenant,
+            AuditEventId.random(),
+            now,
+            OperationsAudit.synced(started.actor(), new CatalogId(catalogId), stats))
+        .orElseThrow(() -> Missing.tenant(tenant));
+    return stats;
+  }
+
+  /**
+   * Records the failed sync (stats and a {@code FAILURE} audit event) in a transaction of its own,
+   * and returns {@code failure} for the caller to throw. A catalog (or tenant) deleted meanwhile
+   * has nothing to record to; a failure to record is logged and does not hide the sync's own.
+   */
+  private CatalogStoreException failed(Started started, CatalogStoreException failure) {
+    Instant finishedAt = Timestamps.notBefore(db.now(), started.startedAt());
+    String error = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    SyncStats stats =
+        SyncStats.failed(started.target().name(), started.startedAt(), finishedAt, error);
+    try {
+      db.transaction(
+          "federation.sync",
+          Violations.NONE,
+          connection -> {
+            TenantId tenant = started.tenant();
+            UUID catalogId = started.target().catalogId();
+            if (sql.upsertStats(connection, tenant, catalogId, stats)) {
+              audit.insert(
+                  connection,
+                  tenant,
+                  AuditEventId.random(),
+                  finishedAt,
+                  OperationsAudit.synced(started.actor(), new CatalogId(catalogId), stats));
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("federation.sync could not record its failure ({})", error, e);
+      failure.addSuppressed(e);
+    }
+    return failure;
+  }
+
+  private static void expect(String what, int planned, int changed) {
+    if (planned != changed) {
+      // Everything changed is under the branch's lock or read in this transaction.
+      throw new IllegalStateException(
+          "the sync changed "
+              + changed
+              + " rows for "
+              + what
+              + ", not the "
+              + planned
+              + " planned");
+    }
+  }
+
+  private static CatalogStoreException asStoreFailure(Throwable error) {
+    return error instanceof CatalogStoreException storeFailure
+        ? storeFailure
+        : new InternalStoreException("federation.sync failed unexpectedly: " + error, error);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static RuntimeException missing(ObjectType type, TenantId tenant, String catalog) {
+    return type == ObjectType.TENANT ? Missing.tenant(tenant) : Missing.catalog(catalog);
+  }
+
+  /**
+   * A sync under way.
+   *
+   * @param tenant the tenant
+   * @param target the catalog, FEDERATED
+   * @param actor who asked
+   * @param startedAt when it started
+   */
+  private record Started(
+      TenantId tenant, FederationSql.Target target, AuditActor actor, Instant startedAt) {}
+}
