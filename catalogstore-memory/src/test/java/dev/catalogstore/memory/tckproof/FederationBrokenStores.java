@@ -60,6 +60,7 @@ final class FederationBrokenStores {
         claimingSuccessWhenTheConnectorFails(),
         takingAnUnknownConnectorAsAnEmptyRemote(),
         recordingARefusedSyncOfALocalCatalog(),
+        recordingTheSystemAsTheActor(),
         neverRemovingDroppedTables(),
         statsOfTheCatalogNameInAnyTenant(),
         statsOutlivingTheirCatalog(),
@@ -350,6 +351,22 @@ final class FederationBrokenStores {
                   .build());
         },
         List.of(test("FederationFailures", "aLocalCatalogIsRefusedAndNothingIsRecorded")));
+  }
+
+  /**
+   * The actor checked and then lost on the way down (the full method delegating to the overload
+   * without one): every sync is recorded as done by the system.
+   */
+  static BrokenStore recordingTheSystemAsTheActor() {
+    return new BrokenStore(
+        "sync-actor-dropped",
+        "federation.sync records the system as the actor, whoever the caller named",
+        facets ->
+            facets.withFederation(
+                Intercept.facet(Federation.class, facets.federation())
+                    .replace("sync", 3, OperationsKit::asTheSystem)
+                    .build()),
+        List.of(test("FederationSync", "eachSyncRecordsAnAuditEventOfItsActorNamingTheCatalog")));
   }
 
   /**

@@ -59,6 +59,7 @@ final class MaintenanceBrokenStores {
         pruningWhatOnlyAnotherAssetHolds(),
         takingInTheCutoff(),
         recordingNoAuditEvent(),
+        recordingTheSystemAsTheActor(),
         sweepingOneBranchOnly(),
         pruningTheTwinsHistoryToo(),
         findingTheAssetInAnyTenant());
@@ -329,6 +330,25 @@ final class MaintenanceBrokenStores {
         List.of(
             test("ExpireSnapshots", "eachRunRecordsAnAuditEventOfTheActorNamingTheAsset"),
             test("ExpireSnapshots", "aRunThatPrunesNothingIsRecordedToo"),
+            test("RemoveOrphanFiles", "eachSweepRecordsAnAuditEventOfTheActorNamingTheAsset")));
+  }
+
+  /**
+   * The actor checked and then lost on the way down (the full method delegating to the overload
+   * without one): every run is recorded as done by the system.
+   */
+  static BrokenStore recordingTheSystemAsTheActor() {
+    return new BrokenStore(
+        "maintenance-actor-dropped",
+        "maintenance runs record the system as the actor, whoever the caller named",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace("expireSnapshots", 4, OperationsKit::asTheSystem)
+                    .replace("removeOrphanFiles", 4, OperationsKit::asTheSystem)
+                    .build()),
+        List.of(
+            test("ExpireSnapshots", "eachRunRecordsAnAuditEventOfTheActorNamingTheAsset"),
             test("RemoveOrphanFiles", "eachSweepRecordsAnAuditEventOfTheActorNamingTheAsset")));
   }
 

@@ -43,6 +43,7 @@ final class SettingsBrokenStores {
     return List.of(
         updateResettingWhatItDoesNotName(),
         neverChangedSettingsMissing(),
+        neverChangedSettingsReadAsZeroValues(),
         firstUpdateFillingZeroValues(),
         defaultWarehouseNotChecked(),
         defaultWarehouseCheckedInAnyTenant(),
@@ -135,6 +136,38 @@ final class SettingsBrokenStores {
         List.of(
             test("Settings", "aTenantThatNeverChangedItsSettingsHasTheDocumentedDefaults"),
             test("Settings", "settingsGoWithTheirTenant"),
+            test("SettingsIsolation", "eachTwinReadsItsOwnSettings")));
+  }
+
+  /**
+   * No settings row read as a row of {@code NULL}s mapped to the zero values of their Java types: a
+   * tenant that never changed its settings has a retention of zero.
+   */
+  static BrokenStore neverChangedSettingsReadAsZeroValues() {
+    return new BrokenStore(
+        "settings-zero-until-changed",
+        "settings.get returns a zero retention for a tenant that never changed its settings",
+        facets ->
+            facets.withSettings(
+                Intercept.facet(Settings.class, facets.settings())
+                    .replace(
+                        "get",
+                        1,
+                        call ->
+                            BrokenStoreKit.<SystemSettings>proceeding(call)
+                                .thenApply(
+                                    settings ->
+                                        settings.updatedAt().isPresent()
+                                            ? settings
+                                            : new SystemSettings(
+                                                false,
+                                                Duration.ZERO,
+                                                Optional.empty(),
+                                                Map.of(),
+                                                Optional.empty())))
+                    .build()),
+        List.of(
+            test("Settings", "aTenantThatNeverChangedItsSettingsHasTheDocumentedDefaults"),
             test("SettingsIsolation", "eachTwinReadsItsOwnSettings")));
   }
 

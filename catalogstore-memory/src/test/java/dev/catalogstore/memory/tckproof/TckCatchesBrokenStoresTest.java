@@ -57,6 +57,7 @@ class TckCatchesBrokenStoresTest {
               CrossCuttingBrokenStores.all(),
               GovernanceBrokenStores.all(),
               AuditBrokenStores.all(),
+              AuditTenantBrokenStores.all(),
               SettingsBrokenStores.all(),
               MaintenanceBrokenStores.all(),
               FederationBrokenStores.all())
