@@ -56,6 +56,7 @@ final class FederationBrokenStores {
   static List<BrokenStore> all() {
     return List.of(
         applyingNamespacesAsTheyAreListed(),
+        readingTheRemoteOnTheCallersThread(),
         recordingNothingOfAFailedSync(),
         claimingSuccessWhenTheConnectorFails(),
         takingAnUnknownConnectorAsAnEmptyRemote(),
@@ -126,6 +127,43 @@ final class FederationBrokenStores {
             test(
                 "FederationFailures",
                 "aRemoteFailingHalfWayThroughTheListingLeavesTheMirrorAsItWas")));
+  }
+
+  /**
+   * The remote read inside the call, before it returns its future (or in a future that runs on the
+   * caller's thread): a sync ties up the caller's thread for as long as the remote takes. Simulated
+   * by reading the remote on the caller's thread before the honest sync reads it again.
+   */
+  static BrokenStore readingTheRemoteOnTheCallersThread() {
+    return new BrokenStore(
+        "sync-reads-on-the-callers-thread",
+        "federation.sync calls the connector on the caller's thread",
+        facets ->
+            facets.withFederation(
+                Intercept.facet(Federation.class, facets.federation())
+                    .replace(
+                        "sync",
+                        3,
+                        call ->
+                            attempt(
+                                () -> {
+                                  Key key = key(call);
+                                  if (key.tenant() != null && key.catalog() != null) {
+                                    federated(catalog(facets, key))
+                                        .ifPresent(
+                                            config -> {
+                                              try {
+                                                RemoteSnapshot.read(
+                                                    TckRemoteCatalog.CONNECTOR, config);
+                                              } catch (RuntimeException failed) {
+                                                // The honest sync reads it again, and fails.
+                                              }
+                                            });
+                                  }
+                                  return (CompletableFuture<?>) call.proceed();
+                                }))
+                    .build()),
+        List.of(test("FederationSync", "theConnectorIsNeverCalledOnTheCallersThread")));
   }
 
   /** Creates or updates the namespaces the remote lists (with their ancestors), parents first. */

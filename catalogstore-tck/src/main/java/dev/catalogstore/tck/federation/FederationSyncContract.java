@@ -303,6 +303,26 @@ public abstract class FederationSyncContract extends FederationSuite {
     assertThat(events).extracting(AuditEvent::action).containsExactly("federation.sync");
   }
 
+  /**
+   * A connector may block for as long as its remote takes: the store calls it on a thread of its
+   * own, so that a sync never ties up the caller's thread (a request thread of the service, or an
+   * event loop) for that long.
+   */
+  @Test
+  void theConnectorIsNeverCalledOnTheCallersThread() {
+    remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
+    java.util.Set<Thread> readOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    remote.onListTables(namespace -> readOn.add(Thread.currentThread()));
+
+    SyncStats stats = await(store().federation().sync(tenant, FED, OPERATOR));
+
+    assertThat(stats.tablesAdded()).isEqualTo(1);
+    assertThat(readOn)
+        .as("the threads the remote was read on")
+        .isNotEmpty()
+        .doesNotContain(Thread.currentThread());
+  }
+
   @Test
   void concurrentSyncsLeaveAConsistentMirror() {
     remote.namespace(AB, Map.of("k", "v"));
