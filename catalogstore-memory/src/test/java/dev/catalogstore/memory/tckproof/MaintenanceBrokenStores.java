@@ -17,6 +17,7 @@ import dev.catalogstore.api.maintenance.ExpiredSnapshots;
 import dev.catalogstore.api.maintenance.Maintenance;
 import dev.catalogstore.api.maintenance.OrphanFiles;
 import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.spi.CodePointOrder;
 import dev.catalogstore.api.spi.HistoryPruning;
 import dev.catalogstore.api.spi.OperationsAudit;
@@ -30,8 +31,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -58,6 +62,7 @@ final class MaintenanceBrokenStores {
         pruningWhatOnlyAnotherBranchHolds(),
         pruningWhatOnlyAnotherAssetHolds(),
         takingInTheCutoff(),
+        pagingHistoryBySequenceArithmetic(),
         recordingNoAuditEvent(),
         recordingTheSystemAsTheActor(),
         sweepingOneBranchOnly(),
@@ -294,6 +299,61 @@ final class MaintenanceBrokenStores {
                 "ExpireSnapshots",
                 "onlyEntriesCommittedStrictlyBeforeNowMinusTheRetentionArePruned"),
             test("RemoveOrphanFiles", "onlyEntriesCommittedStrictlyBeforeOlderThanAreSwept")));
+  }
+
+  /**
+   * History paged by sequence arithmetic, as if histories had no gaps: the page after the entry of
+   * sequence {@code s} is {@code WHERE sequence BETWEEN s - limit AND s - 1}, and a page shorter
+   * than its limit is taken as the last. Once maintenance has pruned entries, paging stops early.
+   */
+  static BrokenStore pagingHistoryBySequenceArithmetic() {
+    return new BrokenStore(
+        "history-paged-by-sequence-arithmetic",
+        "assets.history pages by sequence ranges, which a pruned history's gaps cut short",
+        facets -> {
+          Map<String, Long> after = new ConcurrentHashMap<>();
+          Assets honest = facets.assets();
+          return facets.withAssets(
+              Intercept.facet(Assets.class, honest)
+                  .replace(
+                      "history",
+                      3,
+                      call ->
+                          attempt(
+                              () -> {
+                                TenantId tenant = call.arg(0, TenantId.class);
+                                AssetRef asset = call.arg(1, AssetRef.class);
+                                PageRequest request = call.arg(2, PageRequest.class);
+                                Long last =
+                                    request == null
+                                        ? null
+                                        : request.pageToken().map(after::get).orElse(null);
+                                List<MetadataLocation> items;
+                                if (last == null) {
+                                  Page<MetadataLocation> page = outcome(call.proceed());
+                                  items = page.items();
+                                } else {
+                                  long from = last - request.limit();
+                                  items =
+                                      allPages(p -> honest.history(tenant, asset, p)).stream()
+                                          .filter(e -> e.sequence() >= from && e.sequence() < last)
+                                          .toList();
+                                }
+                                Optional<String> next = Optional.empty();
+                                if (items.size() == request.limit()
+                                    && items.get(items.size() - 1).sequence() > 1) {
+                                  String token = "sequence-" + UUID.randomUUID();
+                                  after.put(token, items.get(items.size() - 1).sequence());
+                                  next = Optional.of(token);
+                                }
+                                return completedFuture(new Page<>(items, next));
+                              }))
+                  .build());
+        },
+        List.of(
+            test(
+                "ExpireSnapshots",
+                "theEntriesKeptKeepTheirSequencesAndTheHistoryWithGapsStillPages")));
   }
 
   private static boolean validRetention(Duration retention) {
