@@ -45,6 +45,7 @@ import dev.catalogstore.tck.federation.FederationFailureContract;
 import dev.catalogstore.tck.federation.FederationIsolationContract;
 import dev.catalogstore.tck.federation.FederationRulesContract;
 import dev.catalogstore.tck.federation.FederationScaleContract;
+import dev.catalogstore.tck.federation.FederationScopeContract;
 import dev.catalogstore.tck.federation.FederationSyncContract;
 import dev.catalogstore.tck.maintenance.ExpireSnapshotsContract;
 import dev.catalogstore.tck.maintenance.MaintenanceIsolationContract;
@@ -1328,6 +1329,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class FederationRules extends FederationRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationScope extends FederationScopeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

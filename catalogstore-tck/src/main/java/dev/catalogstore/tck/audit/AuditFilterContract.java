@@ -11,6 +11,7 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.TckClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public abstract class AuditFilterContract extends AuditSuite {
   }
 
   private List<AuditEvent> events(String... keys) {
-    return java.util.Arrays.stream(keys).map(logged::get).toList();
+    return Arrays.stream(keys).map(logged::get).toList();
   }
 
   private void assertSelects(AuditFilter filter, String... keys) {

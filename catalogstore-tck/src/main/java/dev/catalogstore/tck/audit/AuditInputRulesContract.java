@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.audit.AuditEventId;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.audit.NewAuditEvent;
@@ -12,8 +13,10 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.TckNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,7 +40,7 @@ public abstract class AuditInputRulesContract extends AuditSuite {
   private static List<String> invalidNames() {
     List<String> names = new ArrayList<>();
     TckNames.invalid().forEach(arguments -> names.add((String) arguments.get()[1]));
-    names.removeIf(java.util.Objects::isNull);
+    names.removeIf(Objects::isNull);
     return names;
   }
 
@@ -60,9 +63,7 @@ public abstract class AuditInputRulesContract extends AuditSuite {
 
     refused(tenant, "event", t -> store().audit().append(t, null));
     assertInvalid("tenant", () -> store().audit().append(null, valid));
-    assertInvalid(
-        "tenant",
-        () -> store().audit().get(null, dev.catalogstore.api.audit.AuditEventId.random()));
+    assertInvalid("tenant", () -> store().audit().get(null, AuditEventId.random()));
     refused(tenant, "event", t -> store().audit().get(t, null));
     refused(tenant, "filter", t -> store().audit().list(t, null, PageRequest.firstPage()));
     refused(tenant, "page", t -> store().audit().list(t, AuditFilter.ALL, null));
@@ -191,7 +192,7 @@ public abstract class AuditInputRulesContract extends AuditSuite {
   void theTimeBoundsOfAFilterMustLieInTheStoresRangeAndFromBeforeTo() {
     TenantId tenant = newTenant();
     Instant t = Instant.parse("2020-01-01T00:00:00Z");
-    Map<AuditFilter, String> bad = new java.util.LinkedHashMap<>();
+    Map<AuditFilter, String> bad = new LinkedHashMap<>();
     bad.put(AuditFilter.ALL.withFrom(TOO_EARLY), "filter.from");
     bad.put(AuditFilter.ALL.withFrom(TOO_LATE), "filter.from");
     bad.put(AuditFilter.ALL.withTo(TOO_EARLY), "filter.to");

@@ -14,6 +14,7 @@ import dev.catalogstore.tck.IsolationSuite;
 import dev.catalogstore.tck.PagedReads;
 import dev.catalogstore.tck.TenantSnapshot;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,7 @@ public abstract class AuditIsolationContract extends IsolationSuite {
         .resourceId("shared-resource-id")
         .resourceName("orders")
         .clientAddress("client-of-" + owner)
-        .details(java.util.Map.of("owner", owner))
+        .details(Map.of("owner", owner))
         .build();
   }
 

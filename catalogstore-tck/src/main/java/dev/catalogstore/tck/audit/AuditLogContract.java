@@ -11,6 +11,7 @@ import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
 import dev.catalogstore.tck.TckClock;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -164,8 +165,8 @@ public abstract class AuditLogContract extends AuditSuite {
   void concurrentAppendsAreEachRecordedOnce() {
     TenantId tenant = newTenant();
 
-    java.util.List<dev.catalogstore.tck.Race.Outcome<AuditEvent>> outcomes =
-        dev.catalogstore.tck.Race.run(
+    List<Race.Outcome<AuditEvent>> outcomes =
+        Race.run(
             store(),
             peerStore(),
             (store, racer) ->
@@ -173,10 +174,10 @@ public abstract class AuditLogContract extends AuditSuite {
                     .audit()
                     .append(tenant, event(ALICE, "asset.read").resourceId("r" + racer).build()));
 
-    assertThat(outcomes).allMatch(dev.catalogstore.tck.Race.Outcome::succeeded);
+    assertThat(outcomes).allMatch(Race.Outcome::succeeded);
     assertThat(list(tenant, AuditFilter.ALL))
         .containsExactlyInAnyOrderElementsOf(outcomes.stream().map(o -> o.value()).toList());
-    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(dev.catalogstore.tck.Race.RACERS);
+    assertThat(count(tenant, AuditFilter.ALL)).isEqualTo(Race.RACERS);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.catalogstore.tck.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.error.NotFoundException;
@@ -61,12 +62,7 @@ public abstract class FederationIsolationContract extends IsolationSuite {
     assertUnchanged(twins.b(), bBefore);
     assertThat(await(store().federation().stats(twins.b(), FED))).isEmpty();
     assertThat(
-            await(
-                    store()
-                        .assets()
-                        .get(
-                            twins.a(),
-                            dev.catalogstore.api.asset.AssetRef.onMain(FED, NS, "orders")))
+            await(store().assets().get(twins.a(), AssetRef.onMain(FED, NS, "orders")))
                 .orElseThrow()
                 .metadataLocation())
         .contains("s3://remote-A/orders/v1.json");

@@ -6,6 +6,7 @@ import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
+import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.TckNames;
 import java.util.ArrayList;
@@ -93,9 +94,7 @@ public abstract class FederationRulesContract extends FederationSuite {
   void everyValidNameIsAFederatedCatalogThatSyncs() {
     TenantId tenant = newTenant();
     TckRemoteCatalog remote = newRemote();
-    remote
-        .namespace("ns")
-        .table(dev.catalogstore.api.namespace.NamespacePath.of("ns"), "t", loc("t", 1));
+    remote.namespace("ns").table(NamespacePath.of("ns"), "t", loc("t", 1));
     for (String name : TckNames.TRICKY) {
       newFederatedCatalog(tenant, name, remote);
       assertCounts(sync(tenant, name), 1, 0, 0, 1, 0, 0);

@@ -6,6 +6,7 @@ import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.federation.SyncStats;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.PagedReads;
 import java.util.List;
@@ -61,11 +62,6 @@ public abstract class FederationScaleContract extends FederationSuite {
                 .orElseThrow()
                 .metadataLocation())
         .contains(loc("ns0/t998", 2));
-    assertThat(
-            await(
-                store()
-                    .namespaces()
-                    .get(tenant, dev.catalogstore.api.namespace.NamespaceRef.of(FED, "ns9"))))
-        .isEmpty();
+    assertThat(await(store().namespaces().get(tenant, NamespaceRef.of(FED, "ns9")))).isEmpty();
   }
 }

@@ -5,26 +5,36 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.MetadataLocation;
+import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.catalog.Catalog;
+import dev.catalogstore.api.commit.AssetKey;
 import dev.catalogstore.api.commit.Commit;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.federation.SyncStats;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.ConcurrentCalls;
 import dev.catalogstore.tck.PagedReads;
+import dev.catalogstore.tck.TckClock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * What a successful sync does ({@code federation().sync}): it makes the federated catalog's {@code
@@ -34,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * {@code stats} returns until the next sync or the catalog's deletion. Each sync that changes an
  * asset writes one commit on {@code main}; each sync records one audit event.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class FederationSyncContract extends FederationSuite {
   private static final NamespacePath A = NamespacePath.of("a");
   private static final NamespacePath AB = NamespacePath.of("a", "b");
@@ -51,7 +62,9 @@ public abstract class FederationSyncContract extends FederationSuite {
     fed = newFederatedCatalog(tenant, FED, remote);
   }
 
+  /** Runs first, so that a backend without the fake remote reads why before anything else. */
   @Test
+  @Order(1)
   void theTckRemoteConnectorIsRegistered() {
     CompletableFuture<SyncStats> first = store().federation().sync(tenant, FED, OPERATOR);
     ConcurrentCalls.Outcome<SyncStats> outcome = ConcurrentCalls.Outcome.of(() -> first);
@@ -148,20 +161,11 @@ public abstract class FederationSyncContract extends FederationSuite {
     remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
     sync(tenant, FED);
     await(store().assets().delete(tenant, table(FED, A, "t")));
+    await(store().assets().create(tenant, table(FED, A, "t"), NewAsset.of(AssetKind.ICEBERG_VIEW)));
     await(
         store()
             .assets()
-            .create(
-                tenant,
-                table(FED, A, "t"),
-                dev.catalogstore.api.asset.NewAsset.of(AssetKind.ICEBERG_VIEW)));
-    await(
-        store()
-            .assets()
-            .create(
-                tenant,
-                table(FED, A, "local-only"),
-                dev.catalogstore.api.asset.NewAsset.of(AssetKind.ICEBERG_TABLE)));
+            .create(tenant, table(FED, A, "local-only"), NewAsset.of(AssetKind.ICEBERG_TABLE)));
 
     SyncStats stats = sync(tenant, FED);
 
@@ -212,17 +216,17 @@ public abstract class FederationSyncContract extends FederationSuite {
 
   @Test
   void statsAreStampedByTheStoresClockCutToMicroseconds() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
+    Assumptions.assumeTrue(
         fixture().clock().isPresent(), "the backend's test supplies no controllable clock");
-    dev.catalogstore.tck.TckClock clock = fixture().clock().get();
-    java.time.Instant t0 = java.time.Instant.parse("2012-03-04T05:06:07.123456789Z");
+    TckClock clock = fixture().clock().get();
+    Instant t0 = Instant.parse("2012-03-04T05:06:07.123456789Z");
     clock.freezeAt(t0);
     try {
       remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
 
       SyncStats stats = sync(tenant, FED);
 
-      java.time.Instant micros = java.time.Instant.parse("2012-03-04T05:06:07.123456Z");
+      Instant micros = Instant.parse("2012-03-04T05:06:07.123456Z");
       assertThat(stats.startedAt()).isEqualTo(micros);
       assertThat(stats.finishedAt()).isEqualTo(micros);
       assertThat(stats(tenant, FED)).contains(stats);
@@ -231,6 +235,34 @@ public abstract class FederationSyncContract extends FederationSuite {
                   .get(0)
                   .occurredAt())
           .isEqualTo(micros);
+    } finally {
+      clock.resume();
+    }
+  }
+
+  @Test
+  void aTableMovedByASyncUnderAClockSetBackIsNeverStampedBeforeItsPreviousEntry() {
+    Assumptions.assumeTrue(
+        fixture().clock().isPresent(), "the backend's test supplies no controllable clock");
+    TckClock clock = fixture().clock().get();
+    Instant later = Instant.parse("2012-03-04T06:00:00Z");
+    clock.freezeAt(later);
+    try {
+      remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
+      sync(tenant, FED);
+      clock.freezeAt(later.minusSeconds(3600));
+      remote.table(A, "t", loc("t", 2));
+
+      sync(tenant, FED);
+
+      List<MetadataLocation> history =
+          PagedReads.all(page -> store().assets().history(tenant, table(FED, A, "t"), page));
+      assertThat(history)
+          .extracting(MetadataLocation::location)
+          .containsExactly(loc("t", 2), loc("t", 1));
+      assertThat(history.get(0).committedAt()).isAfterOrEqualTo(history.get(1).committedAt());
+      var asset = await(store().assets().get(tenant, table(FED, A, "t"))).orElseThrow();
+      assertThat(asset.updatedAt()).isAfterOrEqualTo(asset.createdAt());
     } finally {
       clock.resume();
     }
@@ -255,10 +287,7 @@ public abstract class FederationSyncContract extends FederationSuite {
     remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
     sync(tenant, FED);
     await(store().assets().delete(tenant, table(FED, A, "t")));
-    await(
-        store()
-            .namespaces()
-            .delete(tenant, dev.catalogstore.api.namespace.NamespaceRef.of(FED, "a")));
+    await(store().namespaces().delete(tenant, NamespaceRef.of(FED, "a")));
 
     await(store().catalogs().delete(tenant, FED));
     newFederatedCatalog(tenant, FED, remote);
@@ -353,8 +382,7 @@ public abstract class FederationSyncContract extends FederationSuite {
     for (int i = 0; i < 10; i++) {
       remote.table(A, "t" + i, loc("t" + i, 1));
     }
-    java.util.concurrent.atomic.AtomicInteger version =
-        new java.util.concurrent.atomic.AtomicInteger(1);
+    AtomicInteger version = new AtomicInteger(1);
     // Every listing moves every table on: no two syncs see the same remote.
     remote.onListTables(
         namespace -> {
@@ -371,7 +399,7 @@ public abstract class FederationSyncContract extends FederationSuite {
     syncs.forEach(f -> assertThat(await(f).succeeded()).isTrue());
     remote.heal();
 
-    Map<dev.catalogstore.api.commit.AssetKey, String> tables = mirror(tenant, FED).tables();
+    Map<AssetKey, String> tables = mirror(tenant, FED).tables();
     assertThat(tables).hasSize(10);
     assertThat(
             tables.values().stream()

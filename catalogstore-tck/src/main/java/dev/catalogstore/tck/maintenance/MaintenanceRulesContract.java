@@ -15,6 +15,7 @@ import dev.catalogstore.tck.TenantSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ public abstract class MaintenanceRulesContract extends MaintenanceSuite {
 
   @Test
   void olderThanMustLieInTheStoresRange() {
-    for (Instant bad : java.util.Arrays.asList(null, TOO_EARLY, TOO_LATE)) {
+    for (Instant bad : Arrays.asList(null, TOO_EARLY, TOO_LATE)) {
       refused(
           "olderThan",
           t -> store().maintenance().removeOrphanFiles(t, SampleTenant.ORDERS, bad, OPERATOR));

@@ -9,7 +9,10 @@ import dev.catalogstore.api.settings.SettingsUpdate;
 import dev.catalogstore.api.settings.SystemSettings;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.tck.Race;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -149,7 +152,7 @@ public abstract class SettingsContract extends SettingsSuite {
     newWarehouse(tenant, "deleted");
     await(store().warehouses().delete(tenant, "deleted"));
 
-    for (String missing : java.util.List.of("never-created", "deleted", "WH")) {
+    for (String missing : List.of("never-created", "deleted", "WH")) {
       assertMissing(
           ObjectType.WAREHOUSE,
           () ->
@@ -196,8 +199,8 @@ public abstract class SettingsContract extends SettingsSuite {
     TenantId tenant = newTenant();
     newWarehouse(tenant, "wh");
 
-    java.util.List<dev.catalogstore.tck.Race.Outcome<Object>> outcomes =
-        dev.catalogstore.tck.Race.run(
+    List<Race.Outcome<Object>> outcomes =
+        Race.run(
             store(),
             peerStore(),
             (store, racer) ->
@@ -227,7 +230,7 @@ public abstract class SettingsContract extends SettingsSuite {
   @Test
   void theExtraSettingsStayWithinTheLimitsOfAPropertyMapAfterAnUpdate() {
     TenantId tenant = newTenant();
-    Map<String, String> full = new java.util.HashMap<>();
+    Map<String, String> full = new HashMap<>();
     for (int i = 0; i < 999; i++) {
       full.put("k" + i, "v");
     }
@@ -287,7 +290,7 @@ public abstract class SettingsContract extends SettingsSuite {
     TenantId deleted = newTenant();
     await(store().tenants().delete(deleted));
 
-    for (TenantId missing : java.util.List.of(TenantId.random(), deleted)) {
+    for (TenantId missing : List.of(TenantId.random(), deleted)) {
       assertMissing(ObjectType.TENANT, () -> store().settings().get(missing));
       assertMissing(
           ObjectType.TENANT,
