@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -340,7 +342,7 @@ public abstract class FederationSyncContract extends FederationSuite {
   @Test
   void theConnectorIsNeverCalledOnTheCallersThread() {
     remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
-    java.util.Set<Thread> readOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<Thread> readOn = ConcurrentHashMap.newKeySet();
     remote.onListTables(namespace -> readOn.add(Thread.currentThread()));
 
     SyncStats stats = await(store().federation().sync(tenant, FED, OPERATOR));
