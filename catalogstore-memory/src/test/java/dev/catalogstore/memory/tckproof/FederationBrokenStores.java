@@ -1,16 +1,22 @@
 package dev.catalogstore.memory.tckproof;
 
 import static dev.catalogstore.memory.tckproof.BrokenStore.test;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.join;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
+import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditResult;
+import dev.catalogstore.api.branch.Branch;
+import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.ConnectorConfig;
+import dev.catalogstore.api.commit.AssetKey;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.error.UnavailableException;
@@ -31,6 +37,7 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +70,8 @@ final class FederationBrokenStores {
         recordingARefusedSyncOfALocalCatalog(),
         recordingTheSystemAsTheActor(),
         neverRemovingDroppedTables(),
+        removingDroppedTablesFromEveryCatalog(),
+        removingDroppedTablesFromEveryBranch(),
         statsOfTheCatalogNameInAnyTenant(),
         statsOutlivingTheirCatalog(),
         findingTheCatalogInAnyTenant());
@@ -467,6 +476,101 @@ final class FederationBrokenStores {
           });
       return tables;
     }
+  }
+
+  /**
+   * {@code DELETE FROM assets WHERE tenant_id = ? AND namespace = ? AND name = ?} without the
+   * catalog: a table the remote dropped is deleted from every catalog of the tenant.
+   */
+  static BrokenStore removingDroppedTablesFromEveryCatalog() {
+    return removingDroppedTablesFrom(
+        "sync-removes-from-every-catalog",
+        "federation.sync deletes a dropped table from the main branch of every catalog of the tenant",
+        (facets, key) ->
+            allPages(page -> facets.catalogs().list(key.tenant(), page)).stream()
+                .map(Catalog::name)
+                .filter(name -> !name.equals(key.catalog()))
+                .map(BranchRef::main)
+                .toList(),
+        List.of(test("FederationScope", "aSyncLeavesTheTenantsOtherCatalogsAlone")));
+  }
+
+  /**
+   * {@code DELETE FROM assets WHERE catalog_id = ? AND namespace = ? AND name = ?} without the
+   * branch: a table the remote dropped is deleted from every branch of the catalog.
+   */
+  static BrokenStore removingDroppedTablesFromEveryBranch() {
+    return removingDroppedTablesFrom(
+        "sync-removes-from-every-branch",
+        "federation.sync deletes a dropped table from every branch of its catalog",
+        (facets, key) ->
+            allPages(page -> facets.branches().list(key.tenant(), key.catalog(), page)).stream()
+                .map(Branch::ref)
+                .filter(branch -> !branch.branch().equals(BranchRef.MAIN))
+                .toList(),
+        List.of(test("FederationScope", "aSyncLeavesTheOtherBranchesOfItsCatalogAlone")));
+  }
+
+  /** The branches, besides the mirror's own main, that a broken sync's deletions reach. */
+  @FunctionalInterface
+  private interface Reach {
+    List<BranchRef> beyondTheMirror(StoreFacets facets, Key key);
+  }
+
+  /**
+   * A federation facet whose successful sync also deletes, from each branch {@code reach} names,
+   * the assets at the addresses of the tables it removed from the mirror.
+   */
+  private static BrokenStore removingDroppedTablesFrom(
+      String name, String defect, Reach reach, List<BrokenStore.TckTest> caught) {
+    return new BrokenStore(
+        name,
+        defect,
+        facets ->
+            facets.withFederation(
+                Intercept.facet(Federation.class, facets.federation())
+                    .replace(
+                        "sync",
+                        3,
+                        call ->
+                            attempt(
+                                () -> {
+                                  Key key = key(call);
+                                  Set<AssetKey> before;
+                                  try {
+                                    before = mirroredTables(facets, key);
+                                  } catch (RuntimeException missingOrInvalid) {
+                                    return (CompletableFuture<?>) call.proceed();
+                                  }
+                                  CompletableFuture<?> synced = BrokenStoreKit.proceeding(call);
+                                  if (failureOf(synced) != null) {
+                                    return synced;
+                                  }
+                                  before.removeAll(mirroredTables(facets, key));
+                                  for (BranchRef branch : reach.beyondTheMirror(facets, key)) {
+                                    for (AssetKey dropped : before) {
+                                      facets
+                                          .assets()
+                                          .delete(
+                                              key.tenant(),
+                                              new AssetRef(
+                                                  branch, dropped.namespace(), dropped.name()))
+                                          .exceptionally(missing -> null)
+                                          .join();
+                                    }
+                                  }
+                                  return synced;
+                                }))
+                    .build()),
+        caught);
+  }
+
+  /** The addresses of the assets on the mirror's main branch. */
+  private static Set<AssetKey> mirroredTables(StoreFacets facets, Key key) {
+    return new HashSet<>(
+        new CatalogReferences(facets, key.tenant(), key.catalog())
+            .locationsAt(CommitRef.head(BranchRef.main(key.catalog())))
+            .keySet());
   }
 
   /**
