@@ -1,29 +1,20 @@
 package dev.catalogstore.memory.tckproof;
 
 import static dev.catalogstore.memory.tckproof.BrokenStore.test;
-import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.join;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
-import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditResult;
-import dev.catalogstore.api.branch.Branch;
-import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.ConnectorConfig;
-import dev.catalogstore.api.commit.AssetKey;
-import dev.catalogstore.api.commit.CommitRef;
-import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.error.UnavailableException;
-import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.Federation;
 import dev.catalogstore.api.federation.RemoteNamespace;
-import dev.catalogstore.api.federation.RemoteTable;
 import dev.catalogstore.api.federation.SyncStats;
 import dev.catalogstore.api.federation.SyncStatus;
 import dev.catalogstore.api.namespace.Namespace;
@@ -36,23 +27,20 @@ import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 /**
- * Broken stores of the federation facet: a sync that half-mirrors a remote failing half-way, a
- * failed sync that records nothing or claims success, an unknown connector taken as an empty
- * remote, a local catalog's refused sync recorded, a sync that never removes dropped tables, stats
- * of another tenant or of a deleted catalog, and a catalog found in any tenant.
+ * Broken stores of how a sync runs and how it ends: a sync that half-mirrors a remote failing
+ * half-way or reads it on the caller's thread, a failed sync that records nothing or claims
+ * success, an unknown connector taken as an empty remote, a local catalog's refused sync recorded,
+ * and the actor lost. What a sync reaches, and whose stats it keeps, is in {@link
+ * FederationScopeBrokenStores}.
  *
  * <p>Each simulates a backend's mistake over the honest facet: the broken sync runs the honest one
  * and, from how it ended, does what the broken backend would have done besides.
@@ -68,24 +56,18 @@ final class FederationBrokenStores {
         claimingSuccessWhenTheConnectorFails(),
         takingAnUnknownConnectorAsAnEmptyRemote(),
         recordingARefusedSyncOfALocalCatalog(),
-        recordingTheSystemAsTheActor(),
-        neverRemovingDroppedTables(),
-        removingDroppedTablesFromEveryCatalog(),
-        removingDroppedTablesFromEveryBranch(),
-        statsOfTheCatalogNameInAnyTenant(),
-        statsOutlivingTheirCatalog(),
-        findingTheCatalogInAnyTenant());
+        recordingTheSystemAsTheActor());
   }
 
   /** A catalog of a tenant, by name: the key of its stats. */
-  private record Key(TenantId tenant, String catalog) {}
+  record Key(TenantId tenant, String catalog) {}
 
-  private static Key key(Intercept.Call call) {
+  static Key key(Intercept.Call call) {
     return new Key(call.arg(0, TenantId.class), call.arg(1, String.class));
   }
 
   /** How the honest call ended: its error, or null if it succeeded. */
-  private static Throwable failureOf(CompletableFuture<?> honest) {
+  static Throwable failureOf(CompletableFuture<?> honest) {
     Throwable failure = honest.handle((value, error) -> error).join();
     return failure == null ? null : unwrap(failure);
   }
@@ -414,287 +396,5 @@ final class FederationBrokenStores {
                     .replace("sync", 3, OperationsKit::asTheSystem)
                     .build()),
         List.of(test("FederationSync", "eachSyncRecordsAnAuditEventOfItsActorNamingTheCatalog")));
-  }
-
-  /**
-   * A sync that only upserts what the remote lists and never removes what it stopped listing:
-   * simulated by reading the remote through a view that still lists every table it ever listed in a
-   * namespace the remote still has.
-   */
-  static BrokenStore neverRemovingDroppedTables() {
-    return new BrokenStore(
-        "sync-never-removes-dropped-tables",
-        "federation.sync keeps mirrored tables the remote no longer lists",
-        facets -> facets,
-        List.of(
-            test(
-                "FederationSync",
-                "aLaterSyncMovesAddsAndRemovesTablesAndNamespacesWithExactCounts")),
-        RememberingConnector::new);
-  }
-
-  /** A connector that lists, besides a namespace's tables, every table it listed there before. */
-  private static final class RememberingConnector implements FederatedCatalogConnector {
-    private final FederatedCatalogConnector remote;
-    private final Map<List<Object>, Map<String, String>> listed = new ConcurrentHashMap<>();
-
-    RememberingConnector(FederatedCatalogConnector remote) {
-      this.remote = remote;
-    }
-
-    @Override
-    public String type() {
-      return remote.type();
-    }
-
-    @Override
-    public List<RemoteNamespace> listNamespaces(ConnectorConfig config) throws Exception {
-      return remote.listNamespaces(config);
-    }
-
-    @Override
-    public List<RemoteTable> listTables(ConnectorConfig config, NamespacePath namespace)
-        throws Exception {
-      Map<String, String> seen =
-          listed.computeIfAbsent(List.of(config, namespace), k -> new ConcurrentHashMap<>());
-      Set<String> names = new TreeSet<>();
-      List<RemoteTable> tables = new ArrayList<>();
-      for (RemoteTable table : remote.listTables(config, namespace)) {
-        if (table != null && table.name() != null && table.metadataLocation() != null) {
-          seen.put(table.name(), table.metadataLocation());
-        }
-        tables.add(table);
-        if (table != null) {
-          names.add(table.name());
-        }
-      }
-      seen.forEach(
-          (name, location) -> {
-            if (!names.contains(name)) {
-              tables.add(new RemoteTable(name, location));
-            }
-          });
-      return tables;
-    }
-  }
-
-  /**
-   * {@code DELETE FROM assets WHERE tenant_id = ? AND namespace = ? AND name = ?} without the
-   * catalog: a table the remote dropped is deleted from every catalog of the tenant.
-   */
-  static BrokenStore removingDroppedTablesFromEveryCatalog() {
-    return removingDroppedTablesFrom(
-        "sync-removes-from-every-catalog",
-        "federation.sync deletes a dropped table from the main branch of every catalog of the tenant",
-        (facets, key) ->
-            allPages(page -> facets.catalogs().list(key.tenant(), page)).stream()
-                .map(Catalog::name)
-                .filter(name -> !name.equals(key.catalog()))
-                .map(BranchRef::main)
-                .toList(),
-        List.of(test("FederationScope", "aSyncLeavesTheTenantsOtherCatalogsAlone")));
-  }
-
-  /**
-   * {@code DELETE FROM assets WHERE catalog_id = ? AND namespace = ? AND name = ?} without the
-   * branch: a table the remote dropped is deleted from every branch of the catalog.
-   */
-  static BrokenStore removingDroppedTablesFromEveryBranch() {
-    return removingDroppedTablesFrom(
-        "sync-removes-from-every-branch",
-        "federation.sync deletes a dropped table from every branch of its catalog",
-        (facets, key) ->
-            allPages(page -> facets.branches().list(key.tenant(), key.catalog(), page)).stream()
-                .map(Branch::ref)
-                .filter(branch -> !branch.branch().equals(BranchRef.MAIN))
-                .toList(),
-        List.of(test("FederationScope", "aSyncLeavesTheOtherBranchesOfItsCatalogAlone")));
-  }
-
-  /** The branches, besides the mirror's own main, that a broken sync's deletions reach. */
-  @FunctionalInterface
-  private interface Reach {
-    List<BranchRef> beyondTheMirror(StoreFacets facets, Key key);
-  }
-
-  /**
-   * A federation facet whose successful sync also deletes, from each branch {@code reach} names,
-   * the assets at the addresses of the tables it removed from the mirror.
-   */
-  private static BrokenStore removingDroppedTablesFrom(
-      String name, String defect, Reach reach, List<BrokenStore.TckTest> caught) {
-    return new BrokenStore(
-        name,
-        defect,
-        facets ->
-            facets.withFederation(
-                Intercept.facet(Federation.class, facets.federation())
-                    .replace(
-                        "sync",
-                        3,
-                        call ->
-                            attempt(
-                                () -> {
-                                  Key key = key(call);
-                                  Set<AssetKey> before;
-                                  try {
-                                    before = mirroredTables(facets, key);
-                                  } catch (RuntimeException missingOrInvalid) {
-                                    return (CompletableFuture<?>) call.proceed();
-                                  }
-                                  CompletableFuture<?> synced = BrokenStoreKit.proceeding(call);
-                                  if (failureOf(synced) != null) {
-                                    return synced;
-                                  }
-                                  before.removeAll(mirroredTables(facets, key));
-                                  for (BranchRef branch : reach.beyondTheMirror(facets, key)) {
-                                    for (AssetKey dropped : before) {
-                                      facets
-                                          .assets()
-                                          .delete(
-                                              key.tenant(),
-                                              new AssetRef(
-                                                  branch, dropped.namespace(), dropped.name()))
-                                          .exceptionally(missing -> null)
-                                          .join();
-                                    }
-                                  }
-                                  return synced;
-                                }))
-                    .build()),
-        caught);
-  }
-
-  /** The addresses of the assets on the mirror's main branch. */
-  private static Set<AssetKey> mirroredTables(StoreFacets facets, Key key) {
-    return new HashSet<>(
-        new CatalogReferences(facets, key.tenant(), key.catalog())
-            .locationsAt(CommitRef.head(BranchRef.main(key.catalog())))
-            .keySet());
-  }
-
-  /**
-   * {@code SELECT ... FROM catalog_sync_stats WHERE catalog_name = ?}: the stats of the last sync
-   * of a catalog of that name, in whichever tenant.
-   */
-  static BrokenStore statsOfTheCatalogNameInAnyTenant() {
-    return new BrokenStore(
-        "sync-stats-of-any-tenant",
-        "federation.stats returns the last stats of a catalog of that name in any tenant",
-        facets -> {
-          Map<String, Optional<SyncStats>> byName = new ConcurrentHashMap<>();
-          Federation honest = facets.federation();
-          return facets.withFederation(
-              Intercept.facet(Federation.class, honest)
-                  .replace(
-                      "sync",
-                      3,
-                      call ->
-                          attempt(
-                              () -> {
-                                CompletableFuture<?> synced = BrokenStoreKit.proceeding(call);
-                                failureOf(synced);
-                                Key key = key(call);
-                                if (key.tenant() != null && key.catalog() != null) {
-                                  honest
-                                      .stats(key.tenant(), key.catalog())
-                                      .thenAccept(
-                                          last -> {
-                                            if (last.isPresent()) {
-                                              byName.put(key.catalog(), last);
-                                            }
-                                          })
-                                      .exceptionally(missing -> null)
-                                      .join();
-                                }
-                                return synced;
-                              }))
-                  .replace(
-                      "stats",
-                      2,
-                      call ->
-                          BrokenStoreKit.<Optional<SyncStats>>proceeding(call)
-                              .thenApply(
-                                  stats -> byName.getOrDefault(call.arg(1, String.class), stats)))
-                  .build());
-        },
-        List.of(test("FederationIsolation", "eachTwinReadsTheStatsOfItsOwnSyncs")));
-  }
-
-  /**
-   * Stats keyed by the tenant and the catalog's name, not its id, and not deleted with it: a new
-   * catalog of a deleted one's name has its stats.
-   */
-  static BrokenStore statsOutlivingTheirCatalog() {
-    return new BrokenStore(
-        "sync-stats-outlive-their-catalog",
-        "federation.stats of a new catalog returns the last stats of a deleted catalog of its name",
-        facets -> {
-          Map<Key, Optional<SyncStats>> last = new ConcurrentHashMap<>();
-          Federation honest = facets.federation();
-          return facets.withFederation(
-              Intercept.facet(Federation.class, honest)
-                  .replace(
-                      "sync",
-                      3,
-                      call ->
-                          attempt(
-                              () -> {
-                                CompletableFuture<?> synced = BrokenStoreKit.proceeding(call);
-                                failureOf(synced);
-                                Key key = key(call);
-                                if (key.tenant() != null && key.catalog() != null) {
-                                  honest
-                                      .stats(key.tenant(), key.catalog())
-                                      .thenAccept(
-                                          stats -> {
-                                            if (stats.isPresent()) {
-                                              last.put(key, stats);
-                                            }
-                                          })
-                                      .exceptionally(missing -> null)
-                                      .join();
-                                }
-                                return synced;
-                              }))
-                  .replace(
-                      "stats",
-                      2,
-                      call ->
-                          BrokenStoreKit.<Optional<SyncStats>>proceeding(call)
-                              .thenApply(
-                                  stats ->
-                                      stats.isPresent()
-                                          ? stats
-                                          : last.getOrDefault(key(call), stats)))
-                  .build());
-        },
-        List.of(test("FederationSync", "statsAreForgottenWhenTheCatalogIsDeleted")));
-  }
-
-  /**
-   * The catalog looked up by name without the tenant: a sync under one tenant of a catalog only
-   * another tenant has syncs that tenant's catalog.
-   */
-  static BrokenStore findingTheCatalogInAnyTenant() {
-    return new BrokenStore(
-        "sync-finds-the-catalog-in-any-tenant",
-        "federation.sync of a catalog the tenant does not have syncs another tenant's of that name",
-        facets -> {
-          Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
-          return OperationsKit.recordingTenants(facets, tenants)
-              .withFederation(
-                  Intercept.facet(Federation.class, facets.federation())
-                      .replace(
-                          "sync",
-                          3,
-                          call -> OperationsKit.inAnyTenant(call, tenants, ObjectType.CATALOG))
-                      .build());
-        },
-        List.of(
-            test("FederationIsolation", "aFederatedCatalogOnlyTheTwinHasIsMissing"),
-            test(
-                "FederationIsolation",
-                "aFederatedCatalogOnlyTheTwinHasIsMissingWithoutAnActorToo")));
   }
 }

@@ -60,7 +60,9 @@ class TckCatchesBrokenStoresTest {
               AuditTenantBrokenStores.all(),
               SettingsBrokenStores.all(),
               MaintenanceBrokenStores.all(),
-              FederationBrokenStores.all())
+              MaintenanceRunBrokenStores.all(),
+              FederationBrokenStores.all(),
+              FederationScopeBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
