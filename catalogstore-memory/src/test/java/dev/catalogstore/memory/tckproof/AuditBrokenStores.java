@@ -107,10 +107,14 @@ final class AuditBrokenStores {
                           call ->
                               attempt(
                                   () -> {
-                                    Page<AuditEvent> page = outcome(call.proceed());
                                     TenantId caller = call.arg(0, TenantId.class);
                                     AuditFilter filter = call.arg(1, AuditFilter.class);
                                     PageRequest request = call.arg(2, PageRequest.class);
+                                    // The honest call validates the arguments (not our token).
+                                    Page<AuditEvent> page =
+                                        outcome(
+                                            call.proceed(
+                                                caller, filter, pages.validating(request)));
                                     if (filter.resourceId().isEmpty()
                                         || !pages.continues(request)) {
                                       return completedFuture(page);
@@ -181,10 +185,13 @@ final class AuditBrokenStores {
                       call ->
                           attempt(
                               () -> {
-                                Page<AuditEvent> page = outcome(call.proceed());
                                 TenantId tenant = call.arg(0, TenantId.class);
                                 AuditFilter filter = call.arg(1, AuditFilter.class);
                                 PageRequest request = call.arg(2, PageRequest.class);
+                                // The honest call validates the arguments (not a token of ours).
+                                Page<AuditEvent> page =
+                                    outcome(
+                                        call.proceed(tenant, filter, pages.validating(request)));
                                 if (!pages.continues(request)) {
                                   return completedFuture(page);
                                 }

@@ -200,10 +200,13 @@ final class AuditTenantBrokenStores {
                       call ->
                           attempt(
                               () -> {
-                                Page<AuditEvent> page = outcome(call.proceed());
                                 TenantId tenant = call.arg(0, TenantId.class);
                                 AuditFilter filter = call.arg(1, AuditFilter.class);
                                 PageRequest request = call.arg(2, PageRequest.class);
+                                // The honest call validates the arguments (not a token of ours).
+                                Page<AuditEvent> page =
+                                    outcome(
+                                        call.proceed(tenant, filter, pages.validating(request)));
                                 List<AuditEvent> own = orphansOf(orphans, tenant, filter);
                                 if (own.isEmpty() || !pages.continues(request)) {
                                   return completedFuture(page);

@@ -58,6 +58,18 @@ final class OperationsKit {
       return new Page<>(List.copyOf(all.subList(from, to)), next);
     }
 
+    /**
+     * The request to validate the call with on the honest facet: a first page of the same limit for
+     * a token this pager issued (which the honest facet would refuse), else {@code request} itself.
+     */
+    PageRequest validating(PageRequest request) {
+      return request != null
+              && request.pageToken().isPresent()
+              && offsets.containsKey(request.pageToken().get())
+          ? PageRequest.firstPage(request.limit())
+          : request;
+    }
+
     /** Whether {@code request} continues a list of this pager's (or starts one). */
     boolean continues(PageRequest request) {
       return request != null
