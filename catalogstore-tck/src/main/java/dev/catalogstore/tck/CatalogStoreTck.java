@@ -41,6 +41,7 @@ import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
 import dev.catalogstore.tck.catalog.CatalogUpdateContract;
+import dev.catalogstore.tck.federation.FederationAtomicityContract;
 import dev.catalogstore.tck.federation.FederationFailureContract;
 import dev.catalogstore.tck.federation.FederationIsolationContract;
 import dev.catalogstore.tck.federation.FederationRulesContract;
@@ -1329,6 +1330,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class FederationRules extends FederationRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationAtomicity extends FederationAtomicityContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
