@@ -1,6 +1,7 @@
 package dev.catalogstore.memory.tckproof;
 
 import dev.catalogstore.api.CatalogStore;
+import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.FederatedConnectors;
 import dev.catalogstore.api.spi.ComposedCatalogStore;
 import dev.catalogstore.api.spi.StoreFacets;
@@ -20,9 +21,22 @@ import java.util.function.UnaryOperator;
  * @param breakage replaces the facets the defect lives in; called once per store built, so state
  *     captured inside it belongs to one store
  * @param caughtBy the TCK tests that must fail, each as nested suite and test method name
+ * @param remote wraps the connector the store reads the TCK's fake remote with, for a defect in how
+ *     a store reads a remote catalog; called once per store built, so state captured inside it
+ *     belongs to one store ({@link UnaryOperator#identity()} for every other defect)
  */
 record BrokenStore(
-    String name, String defect, UnaryOperator<StoreFacets> breakage, List<TckTest> caughtBy) {
+    String name,
+    String defect,
+    UnaryOperator<StoreFacets> breakage,
+    List<TckTest> caughtBy,
+    UnaryOperator<FederatedCatalogConnector> remote) {
+
+  /** A broken store whose defect lies in its facets alone. */
+  BrokenStore(
+      String name, String defect, UnaryOperator<StoreFacets> breakage, List<TckTest> caughtBy) {
+    this(name, defect, breakage, caughtBy, UnaryOperator.identity());
+  }
 
   /** A TCK test, by the simple name of its nested suite in the TCK and its method name. */
   record TckTest(String suite, String method) {
@@ -42,7 +56,8 @@ record BrokenStore(
    */
   CatalogStore open(TckClock clock) {
     return ComposedCatalogStore.decorate(
-        new InMemoryCatalogStore(clock, FederatedConnectors.of(TckRemoteCatalog.CONNECTOR)),
+        new InMemoryCatalogStore(
+            clock, FederatedConnectors.of(remote.apply(TckRemoteCatalog.CONNECTOR))),
         breakage);
   }
 

@@ -38,6 +38,16 @@ final class BrokenStoreKit {
     }
   }
 
+  /** The honest call with {@code args}, its throw (if any) turned into a failed future. */
+  @SuppressWarnings("unchecked")
+  static <T> CompletableFuture<T> proceeding(Intercept.Call call, Object... args) {
+    try {
+      return (CompletableFuture<T>) call.proceed(args);
+    } catch (Throwable thrown) {
+      return failedFuture(thrown);
+    }
+  }
+
   static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
     while (cause instanceof CompletionException && cause.getCause() != null) {

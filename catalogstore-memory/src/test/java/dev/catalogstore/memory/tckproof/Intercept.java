@@ -41,6 +41,11 @@ final class Intercept<F> {
       return type.cast(args[index]);
     }
 
+    /** A copy of the call's arguments, to proceed with some of them replaced. */
+    Object[] arguments() {
+      return args.clone();
+    }
+
     /** Calls the honest facet with the original arguments. */
     Object proceed() throws Throwable {
       return proceed(args);

@@ -55,7 +55,14 @@ class TckCatchesBrokenStoresTest {
               ServiceUserBrokenStores.all(),
               TokenBrokenStores.all(),
               CrossCuttingBrokenStores.all(),
-              GovernanceBrokenStores.all())
+              GovernanceBrokenStores.all(),
+              AuditBrokenStores.all(),
+              AuditTenantBrokenStores.all(),
+              SettingsBrokenStores.all(),
+              MaintenanceBrokenStores.all(),
+              MaintenanceRunBrokenStores.all(),
+              FederationBrokenStores.all(),
+              FederationScopeBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 

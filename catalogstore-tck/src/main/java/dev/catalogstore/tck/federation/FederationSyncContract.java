@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -330,6 +332,26 @@ public abstract class FederationSyncContract extends FederationSuite {
         PagedReads.all(page -> store().audit().list(tenant, AuditFilter.ALL, page));
     assertThat(events).extracting(AuditEvent::actor).containsExactly(AuditActor.SYSTEM);
     assertThat(events).extracting(AuditEvent::action).containsExactly("federation.sync");
+  }
+
+  /**
+   * A connector may block for as long as its remote takes: the store calls it on a thread of its
+   * own, so that a sync never ties up the caller's thread (a request thread of the service, or an
+   * event loop) for that long.
+   */
+  @Test
+  void theConnectorIsNeverCalledOnTheCallersThread() {
+    remote.namespace(A, Map.of()).table(A, "t", loc("t", 1));
+    Set<Thread> readOn = ConcurrentHashMap.newKeySet();
+    remote.onListTables(namespace -> readOn.add(Thread.currentThread()));
+
+    SyncStats stats = await(store().federation().sync(tenant, FED, OPERATOR));
+
+    assertThat(stats.tablesAdded()).isEqualTo(1);
+    assertThat(readOn)
+        .as("the threads the remote was read on")
+        .isNotEmpty()
+        .doesNotContain(Thread.currentThread());
   }
 
   @Test

@@ -1,0 +1,282 @@
+package dev.catalogstore.memory.tckproof;
+
+import static dev.catalogstore.memory.tckproof.BrokenStore.test;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.join;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.outcome;
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import dev.catalogstore.api.asset.AssetRef;
+import dev.catalogstore.api.asset.Assets;
+import dev.catalogstore.api.asset.MetadataLocation;
+import dev.catalogstore.api.audit.AuditActor;
+import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.maintenance.ExpiredSnapshots;
+import dev.catalogstore.api.maintenance.Maintenance;
+import dev.catalogstore.api.maintenance.OrphanFiles;
+import dev.catalogstore.api.paging.Page;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.CodePointOrder;
+import dev.catalogstore.api.spi.OperationsAudit;
+import dev.catalogstore.api.spi.OperationsRequests;
+import dev.catalogstore.api.spi.Timestamps;
+import dev.catalogstore.api.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Broken stores of how a maintenance run goes about it: a cutoff taken in, a history paged as if it
+ * had no gaps, runs that record no audit event or record the system whoever acted, and an orphan
+ * sweep of one branch only.
+ */
+final class MaintenanceRunBrokenStores {
+  private MaintenanceRunBrokenStores() {}
+
+  static List<BrokenStore> all() {
+    return List.of(
+        takingInTheCutoff(),
+        pagingHistoryBySequenceArithmetic(),
+        recordingNoAuditEvent(),
+        recordingTheSystemAsTheActor(),
+        sweepingOneBranchOnly());
+  }
+
+  /**
+   * {@code committed_at <= cutoff}: an entry committed exactly at the cutoff (or at {@code
+   * olderThan}) is a candidate too. Simulated by running the honest facet a microsecond later.
+   */
+  static BrokenStore takingInTheCutoff() {
+    return new BrokenStore(
+        "maintenance-cutoff-inclusive",
+        "maintenance runs prune entries committed exactly at the cutoff or at olderThan",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "expireSnapshots",
+                        4,
+                        call ->
+                            attempt(
+                                () -> {
+                                  Duration retention = call.arg(2, Duration.class);
+                                  if (!validRetention(retention) || retention.isZero()) {
+                                    return (CompletableFuture<?>) call.proceed();
+                                  }
+                                  ExpiredSnapshots pruned =
+                                      outcome(
+                                          call.proceed(
+                                              call.arg(0, TenantId.class),
+                                              call.arg(1, AssetRef.class),
+                                              retention.minus(1, ChronoUnit.MICROS),
+                                              call.arg(3, AuditActor.class)));
+                                  return completedFuture(
+                                      new ExpiredSnapshots(
+                                          pruned.cutoff().minus(1, ChronoUnit.MICROS),
+                                          pruned.pruned(),
+                                          pruned.auditEvent()));
+                                }))
+                    .replace(
+                        "removeOrphanFiles",
+                        4,
+                        call ->
+                            attempt(
+                                () -> {
+                                  Instant olderThan = call.arg(2, Instant.class);
+                                  if (!validInstant(olderThan)
+                                      || !validInstant(olderThan.plus(1, ChronoUnit.MICROS))) {
+                                    return (CompletableFuture<?>) call.proceed();
+                                  }
+                                  OrphanFiles swept =
+                                      outcome(
+                                          call.proceed(
+                                              call.arg(0, TenantId.class),
+                                              call.arg(1, AssetRef.class),
+                                              olderThan.plus(1, ChronoUnit.MICROS),
+                                              call.arg(3, AuditActor.class)));
+                                  return completedFuture(
+                                      new OrphanFiles(
+                                          olderThan,
+                                          swept.locations(),
+                                          swept.entriesRemoved(),
+                                          swept.auditEvent()));
+                                }))
+                    .build()),
+        List.of(
+            test(
+                "ExpireSnapshots",
+                "onlyEntriesCommittedStrictlyBeforeNowMinusTheRetentionArePruned"),
+            test("RemoveOrphanFiles", "onlyEntriesCommittedStrictlyBeforeOlderThanAreSwept")));
+  }
+
+  /**
+   * History paged by sequence arithmetic, as if histories had no gaps: the page after the entry of
+   * sequence {@code s} is {@code WHERE sequence BETWEEN s - limit AND s - 1}, and a page shorter
+   * than its limit is taken as the last. Once maintenance has pruned entries, paging stops early.
+   */
+  static BrokenStore pagingHistoryBySequenceArithmetic() {
+    return new BrokenStore(
+        "history-paged-by-sequence-arithmetic",
+        "assets.history pages by sequence ranges, which a pruned history's gaps cut short",
+        facets -> {
+          Map<String, Long> after = new ConcurrentHashMap<>();
+          Assets honest = facets.assets();
+          return facets.withAssets(
+              Intercept.facet(Assets.class, honest)
+                  .replace(
+                      "history",
+                      3,
+                      call ->
+                          attempt(
+                              () -> {
+                                TenantId tenant = call.arg(0, TenantId.class);
+                                AssetRef asset = call.arg(1, AssetRef.class);
+                                PageRequest request = call.arg(2, PageRequest.class);
+                                Long last =
+                                    request == null
+                                        ? null
+                                        : request.pageToken().map(after::get).orElse(null);
+                                List<MetadataLocation> items;
+                                if (last == null) {
+                                  Page<MetadataLocation> page = outcome(call.proceed());
+                                  items = page.items();
+                                } else {
+                                  long from = last - request.limit();
+                                  items =
+                                      allPages(p -> honest.history(tenant, asset, p)).stream()
+                                          .filter(e -> e.sequence() >= from && e.sequence() < last)
+                                          .toList();
+                                }
+                                Optional<String> next = Optional.empty();
+                                if (items.size() == request.limit()
+                                    && items.get(items.size() - 1).sequence() > 1) {
+                                  String token = "sequence-" + UUID.randomUUID();
+                                  after.put(token, items.get(items.size() - 1).sequence());
+                                  next = Optional.of(token);
+                                }
+                                return completedFuture(new Page<>(items, next));
+                              }))
+                  .build());
+        },
+        List.of(
+            test(
+                "ExpireSnapshots",
+                "theEntriesKeptKeepTheirSequencesAndTheHistoryWithGapsStillPages")));
+  }
+
+  private static boolean validRetention(Duration retention) {
+    try {
+      OperationsRequests.retention(retention, "retention");
+      return true;
+    } catch (RuntimeException refused) {
+      return false;
+    }
+  }
+
+  private static boolean validInstant(Instant instant) {
+    try {
+      OperationsRequests.olderThan(instant, "olderThan");
+      return true;
+    } catch (RuntimeException refused) {
+      return false;
+    }
+  }
+
+  /**
+   * The run's audit event inserted on a connection of its own that is never committed: the runs
+   * prune, and their events are never recorded.
+   */
+  static BrokenStore recordingNoAuditEvent() {
+    Predicate<AuditEvent> maintenance =
+        event ->
+            event.action().equals(OperationsAudit.EXPIRE_SNAPSHOTS)
+                || event.action().equals(OperationsAudit.REMOVE_ORPHAN_FILES);
+    return new BrokenStore(
+        "maintenance-records-no-event",
+        "maintenance runs record no audit event",
+        facets -> facets.withAuditLog(OperationsKit.withoutEvents(facets.audit(), maintenance)),
+        List.of(
+            test("ExpireSnapshots", "eachRunRecordsAnAuditEventOfTheActorNamingTheAsset"),
+            test("ExpireSnapshots", "aRunThatPrunesNothingIsRecordedToo"),
+            test("RemoveOrphanFiles", "eachSweepRecordsAnAuditEventOfTheActorNamingTheAsset")));
+  }
+
+  /**
+   * The actor checked and then lost on the way down (the full method delegating to the overload
+   * without one): every run is recorded as done by the system.
+   */
+  static BrokenStore recordingTheSystemAsTheActor() {
+    return new BrokenStore(
+        "maintenance-actor-dropped",
+        "maintenance runs record the system as the actor, whoever the caller named",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace("expireSnapshots", 4, OperationsKit::asTheSystem)
+                    .replace("removeOrphanFiles", 4, OperationsKit::asTheSystem)
+                    .build()),
+        List.of(
+            test("ExpireSnapshots", "eachRunRecordsAnAuditEventOfTheActorNamingTheAsset"),
+            test("RemoveOrphanFiles", "eachSweepRecordsAnAuditEventOfTheActorNamingTheAsset")));
+  }
+
+  /**
+   * The sweep built on the expiry's query, scoped to the branch the asset is named on: it forgets
+   * what that branch alone records, with {@code olderThan} as the cutoff.
+   */
+  static BrokenStore sweepingOneBranchOnly() {
+    return new BrokenStore(
+        "orphan-sweep-of-one-branch",
+        "maintenance.removeOrphanFiles sweeps only the branch the asset is named on",
+        facets -> {
+          Maintenance honest = facets.maintenance();
+          return facets.withMaintenance(
+              Intercept.facet(Maintenance.class, honest)
+                  .replace(
+                      "removeOrphanFiles",
+                      4,
+                      call ->
+                          attempt(
+                              () -> {
+                                Instant olderThan = call.arg(2, Instant.class);
+                                Instant now = Timestamps.now(BrokenStoreTck.runningClock());
+                                if (!validInstant(olderThan)) {
+                                  return (CompletableFuture<?>) call.proceed();
+                                }
+                                Duration retention = Duration.between(olderThan, now);
+                                if (!validRetention(retention)) {
+                                  retention = Duration.ZERO;
+                                }
+                                ExpiredSnapshots expired =
+                                    join(
+                                        honest.expireSnapshots(
+                                            call.arg(0, TenantId.class),
+                                            call.arg(1, AssetRef.class),
+                                            retention,
+                                            call.arg(3, AuditActor.class)));
+                                Set<String> locations = new TreeSet<>(CodePointOrder.STRINGS);
+                                locations.addAll(expired.locations());
+                                return completedFuture(
+                                    new OrphanFiles(
+                                        olderThan,
+                                        List.copyOf(locations),
+                                        expired.pruned().size(),
+                                        expired.auditEvent()));
+                              }))
+                  .build());
+        },
+        List.of(
+            test("RemoveOrphanFiles", "itSweepsTheAddressOnEveryBranchKeepingWhatTheHeadsHold"),
+            test("RemoveOrphanFiles", "itSweepsTheSameWhicheverBranchTheAssetIsNamedOn")));
+  }
+}
