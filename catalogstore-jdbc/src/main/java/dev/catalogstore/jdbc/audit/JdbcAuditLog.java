@@ -18,6 +18,7 @@ import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,20 +45,38 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
-  public CompletableFuture<AuditEvent> append(TenantId tenant, NewAuditEvent event) {
+  public CompletableFuture<AuditEvent> append(TenantId tenant, NewAuditEvent callersEvent) {
+    // The event's details are copied now, on the caller's thread: the call runs later on a store
+    // thread, by when the caller may have changed or reused its map.
     return db.submit(
         "audit.append",
-        () -> {
-          Requests.tenant(tenant);
-          NewAuditEvent valid = OperationsRequests.newAuditEvent(event, "event");
-          AuditEventId id = AuditEventId.random();
-          Instant now = db.now();
-          return db.run(
-                  "audit.append",
-                  Violations.NONE,
-                  connection -> sql.insert(connection, tenant, id, now, valid))
-              .orElseThrow(() -> Missing.tenant(tenant));
-        });
+        () -> callersCopy(callersEvent),
+        event ->
+            () -> {
+              Requests.tenant(tenant);
+              NewAuditEvent valid = OperationsRequests.newAuditEvent(event, "event");
+              AuditEventId id = AuditEventId.random();
+              Instant now = db.now();
+              return db.run(
+                      "audit.append",
+                      Violations.NONE,
+                      connection -> sql.insert(connection, tenant, id, now, valid))
+                  .orElseThrow(() -> Missing.tenant(tenant));
+            });
+  }
+
+  /** {@code event} with a copy of its details that keeps nulls, for validation to name them. */
+  private static NewAuditEvent callersCopy(NewAuditEvent event) {
+    if (event == null) {
+      return null;
+    }
+    NewAuditEvent.Builder copy =
+        NewAuditEvent.builder(event.actor(), event.action(), event.resourceType(), event.result())
+            .details(new LinkedHashMap<>(event.details()));
+    event.resourceId().ifPresent(copy::resourceId);
+    event.resourceName().ifPresent(copy::resourceName);
+    event.clientAddress().ifPresent(copy::clientAddress);
+    return copy.build();
   }
 
   @Override
