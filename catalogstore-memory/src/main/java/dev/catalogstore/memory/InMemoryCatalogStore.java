@@ -96,6 +96,14 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
   }
 
   /**
+   * A store whose timestamps come from the system clock in UTC and which syncs federated catalogs
+   * with {@code connectors}.
+   */
+  public InMemoryCatalogStore(FederatedConnectors connectors) {
+    this(Clock.systemUTC(), connectors);
+  }
+
+  /**
    * A store whose timestamps all come from {@code clock} and which syncs federated catalogs with
    * {@code connectors}.
    */

@@ -5,6 +5,7 @@ import dev.catalogstore.api.catalog.CatalogId;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.FederatedConnectors;
@@ -151,6 +152,9 @@ final class MemoryFederation implements Federation {
         remote = RemoteSnapshot.read(connector, config);
       } catch (CatalogStoreException e) {
         throw failed(e);
+      } catch (RuntimeException e) {
+        // A defect of the reading itself: still a failed sync, recorded as every other one.
+        throw failed(new InternalStoreException("reading the remote failed: " + e, e));
       }
       return registry.write(
           tenant,

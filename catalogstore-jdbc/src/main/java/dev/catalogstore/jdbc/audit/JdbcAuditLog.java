@@ -18,7 +18,8 @@ import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,16 +46,16 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
-  public CompletableFuture<AuditEvent> append(TenantId tenant, NewAuditEvent callersEvent) {
-    // The event's details are copied now, on the caller's thread: the call runs later on a store
-    // thread, by when the caller may have changed or reused its map.
+  public CompletableFuture<AuditEvent> append(TenantId tenant, NewAuditEvent event) {
+    // The details are copied now, on the caller's thread: a map the caller changes (or that fails
+    // while read) after the call returned must not change what is recorded.
     return db.submit(
         "audit.append",
-        () -> callersCopy(callersEvent),
-        event ->
+        () -> copyOf(event),
+        captured ->
             () -> {
               Requests.tenant(tenant);
-              NewAuditEvent valid = OperationsRequests.newAuditEvent(event, "event");
+              NewAuditEvent valid = OperationsRequests.newAuditEvent(captured, "event");
               AuditEventId id = AuditEventId.random();
               Instant now = db.now();
               return db.run(
@@ -65,14 +66,17 @@ public final class JdbcAuditLog implements AuditLog {
             });
   }
 
-  /** {@code event} with a copy of its details that keeps nulls, for validation to name them. */
-  private static NewAuditEvent callersCopy(NewAuditEvent event) {
-    if (event == null) {
-      return null;
+  /**
+   * {@code event} with a copy of its details that keeps whatever validation must refuse (null keys
+   * or values); the event itself if it or its details are missing, for validation to name.
+   */
+  private static NewAuditEvent copyOf(NewAuditEvent event) {
+    if (event == null || event.details() == null) {
+      return event;
     }
     NewAuditEvent.Builder copy =
         NewAuditEvent.builder(event.actor(), event.action(), event.resourceType(), event.result())
-            .details(new LinkedHashMap<>(event.details()));
+            .details(Collections.unmodifiableMap(new HashMap<>(event.details())));
     event.resourceId().ifPresent(copy::resourceId);
     event.resourceName().ifPresent(copy::resourceName);
     event.clientAddress().ifPresent(copy::clientAddress);
