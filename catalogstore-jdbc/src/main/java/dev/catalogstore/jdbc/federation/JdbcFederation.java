@@ -181,14 +181,16 @@ public final class JdbcFederation implements Federation {
                         "the catalog '"
                             + started.target().name()
                             + "' changed while it was synced; sync again"))
-            // A namespace the remote dropped still holds assets of another branch.
+            // A namespace the remote dropped still holds assets of another branch (a mirror owns
+            // only main), or one the plan puts tables in was deleted by hand meanwhile.
             .onForeignKey(
                 () ->
                     new PreconditionFailedException(
-                        "a namespace the remote no longer lists still holds assets on a branch"
-                            + " other than main of catalog '"
+                        "a namespace of catalog '"
                             + started.target().name()
-                            + "'"));
+                            + "' cannot be mirrored: one the remote no longer lists still holds"
+                            + " assets on a branch other than main, or one was deleted while the"
+                            + " sync ran"));
     try {
       return db.transaction(
           "federation.sync", violations, connection -> applyIn(connection, started, remote));
