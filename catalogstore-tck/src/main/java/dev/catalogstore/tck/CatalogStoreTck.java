@@ -41,10 +41,12 @@ import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
 import dev.catalogstore.tck.catalog.CatalogUpdateContract;
+import dev.catalogstore.tck.federation.FederationAtomicityContract;
 import dev.catalogstore.tck.federation.FederationFailureContract;
 import dev.catalogstore.tck.federation.FederationIsolationContract;
 import dev.catalogstore.tck.federation.FederationRulesContract;
 import dev.catalogstore.tck.federation.FederationScaleContract;
+import dev.catalogstore.tck.federation.FederationScopeContract;
 import dev.catalogstore.tck.federation.FederationSyncContract;
 import dev.catalogstore.tck.maintenance.ExpireSnapshotsContract;
 import dev.catalogstore.tck.maintenance.MaintenanceIsolationContract;
@@ -152,6 +154,13 @@ import org.junit.jupiter.api.Nested;
  *   }
  * }
  * }</pre>
+ *
+ * <p>The federation suites sync federated catalogs against the TCK's fake remote catalog: the
+ * store(s) given to the TCK must be built with {@link
+ * dev.catalogstore.tck.federation.TckRemoteCatalog#CONNECTOR} among their connectors (for example
+ * {@code FederatedConnectors.of(TckRemoteCatalog.CONNECTOR)}); {@code
+ * FederationSync.theTckRemoteConnectorIsRegistered} says so when they are not. The rules about time
+ * (the time suites, maintenance's retention, sync stats) need {@link #clock()}.
  *
  * <p>Every test creates fresh tenants with random names, so one store (one database) can serve the
  * whole run and tests never see each other's data. Each nested suite is named after what it checks
@@ -1328,6 +1337,22 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class FederationRules extends FederationRulesContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationAtomicity extends FederationAtomicityContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class FederationScope extends FederationScopeContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

@@ -8,6 +8,7 @@ import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.audit.NewAuditEvent;
+import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.tenant.TenantId;
@@ -15,13 +16,16 @@ import dev.catalogstore.tck.Race;
 import dev.catalogstore.tck.TckClock;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +79,41 @@ public abstract class AuditLogContract extends AuditSuite {
     assertThat(appended.clientAddress()).isEmpty();
     assertThat(appended.details()).isEmpty();
     assertThat(await(store().audit().get(tenant, appended.id()))).contains(appended);
+  }
+
+  @Test
+  void detailsTheCallerChangesAfterTheAppendReturnedChangeNothing() {
+    TenantId tenant = newTenant();
+    Map<String, String> buffer = new HashMap<>(Map.of("given", "yes"));
+
+    CompletableFuture<AuditEvent> call =
+        store().audit().append(tenant, event(ALICE, "asset.read").details(buffer).build());
+    buffer.clear();
+    buffer.put("changed", "after the call");
+
+    AuditEvent appended = await(call);
+    assertThat(appended.details()).isEqualTo(Map.of("given", "yes"));
+    assertThat(await(store().audit().get(tenant, appended.id())).orElseThrow().details())
+        .isEqualTo(Map.of("given", "yes"));
+  }
+
+  @Test
+  void detailsThatFailWhileReadFailTheAppendsFutureAndRecordNothing() {
+    TenantId tenant = newTenant();
+    @SuppressWarnings("unchecked")
+    Map<String, String> broken =
+        (Map<String, String>)
+            Proxy.newProxyInstance(
+                AuditLogContract.class.getClassLoader(),
+                new Class<?>[] {Map.class},
+                (proxy, method, args) -> {
+                  throw new IllegalStateException("a map that fails while read");
+                });
+
+    assertFails(
+        CatalogStoreException.class,
+        () -> store().audit().append(tenant, event(ALICE, "asset.read").details(broken).build()));
+    assertThat(count(tenant, AuditFilter.ALL)).isZero();
   }
 
   @Test

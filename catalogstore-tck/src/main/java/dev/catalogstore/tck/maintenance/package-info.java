@@ -5,7 +5,8 @@
  * (skipped for a backend without a controllable clock) and state exactly what each run prunes and
  * what it never prunes (current locations, branch heads, tagged commits, kept entries); {@code
  * MaintenanceRulesContract} the missing things, bad arguments and failed calls that change nothing;
- * {@code MaintenanceIsolationContract} the twin-tenant cases. Each suite is run by one nested class
- * of {@link dev.catalogstore.tck.CatalogStoreTck}.
+ * {@code MaintenanceRacesContract} racing runs, and {@code MaintenanceIsolationContract} the
+ * twin-tenant cases. Each suite is run by one nested class of {@link
+ * dev.catalogstore.tck.CatalogStoreTck}.
  */
 package dev.catalogstore.tck.maintenance;

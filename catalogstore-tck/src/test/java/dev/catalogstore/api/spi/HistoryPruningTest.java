@@ -12,6 +12,7 @@ import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.CommitId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ class HistoryPruningTest {
     assertThat(prunable(entries, 10, Set.of("c")))
         .containsExactly(entries.get(0), entries.get(1), entries.get(2));
     List<MetadataLocation> reversed = new ArrayList<>(entries);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     assertThat(prunable(reversed, 10, Set.of("c")))
         .containsExactly(entries.get(2), entries.get(1), entries.get(0));
   }

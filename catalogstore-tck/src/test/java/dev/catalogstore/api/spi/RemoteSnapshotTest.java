@@ -10,6 +10,7 @@ import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.RemoteNamespace;
 import dev.catalogstore.api.federation.RemoteTable;
 import dev.catalogstore.api.namespace.NamespacePath;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,7 +59,7 @@ class RemoteSnapshotTest {
         throws Exception {
       listed.add(namespace);
       if (namespace.equals(tablesFail)) {
-        throw new java.io.IOException("tables of " + namespace + " unreachable");
+        throw new IOException("tables of " + namespace + " unreachable");
       }
       return tables.getOrDefault(namespace, List.of());
     }
@@ -144,7 +145,7 @@ class RemoteSnapshotTest {
 
     assertThatThrownBy(() -> RemoteSnapshot.read(stub, CONFIG))
         .isInstanceOf(UnavailableException.class)
-        .hasCauseInstanceOf(java.io.IOException.class)
+        .hasCauseInstanceOf(IOException.class)
         .hasMessageContaining("unreachable");
   }
 
