@@ -7,7 +7,6 @@ import static dev.catalogstore.memory.tckproof.BrokenStoreKit.outcome;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import dev.catalogstore.api.audit.AuditEvent;
-import dev.catalogstore.api.audit.AuditEventId;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.paging.Page;
@@ -16,24 +15,20 @@ import dev.catalogstore.api.spi.AuditFilters;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.memory.tckproof.OperationsKit.OwnPages;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Broken stores of the audit log: a tenant lost from a count or from a resource-id filter, the log
  * listed in the wrong order or with its ties broken as Java compares UUIDs, a count that drops a
- * criterion, events deleted with their tenant, a time range closed at its end, and events stamped
- * by the wrong clock or rounded instead of cut to the microsecond.
+ * criterion, events deleted with their tenant, and a time range closed at its end.
  *
  * <p>Each simulates a backend's mistake over the honest facet: the broken method first runs the
  * honest one (so a refused input is refused as before), then bends what it answers.
@@ -49,9 +44,7 @@ final class AuditBrokenStores {
         breakingTiesAsJavaComparesUuids(),
         countingWithoutTheResultCriterion(),
         deletingEventsWithTheirTenant(),
-        closingTheTimeRangeAtItsEnd(),
-        stampingByTheDatabaseClock(),
-        roundingTheStampToTheNearestMicrosecond());
+        closingTheTimeRangeAtItsEnd());
   }
 
   /** {@code SELECT count(*) FROM audit_events WHERE <criteria>}: no {@code tenant_id = ?}. */
@@ -346,95 +339,5 @@ final class AuditBrokenStores {
     return paged
         ? call.proceed(call.arg(0, TenantId.class), closed, call.arg(2, PageRequest.class))
         : call.proceed(call.arg(0, TenantId.class), closed);
-  }
-
-  /**
-   * {@code occurred_at timestamptz DEFAULT now()} with the column left out of the insert: events
-   * are stamped by the database's clock, not the store's.
-   */
-  static BrokenStore stampingByTheDatabaseClock() {
-    return restamping(
-        "audit-stamped-by-database-clock",
-        "audit.append stamps the event by the system clock instead of the store's clock",
-        stored -> Instant.now().truncatedTo(ChronoUnit.MICROS));
-  }
-
-  /**
-   * The store's clock read to the nanosecond and bound as is: PostgreSQL rounds it to the nearest
-   * microsecond, so an event can be stamped a microsecond after the store's time.
-   */
-  static BrokenStore roundingTheStampToTheNearestMicrosecond() {
-    return restamping(
-        "audit-stamp-rounded",
-        "audit.append stamps the event with the store's time rounded to the nearest microsecond",
-        stored -> {
-          Instant now = BrokenStoreTck.runningClock().instant();
-          Instant cut = now.truncatedTo(ChronoUnit.MICROS);
-          return now.getNano() % 1_000 >= 500 ? cut.plus(1, ChronoUnit.MICROS) : cut;
-        });
-  }
-
-  /**
-   * An audit log whose appends are stamped with {@code stamp} instead of the store's time, cut to
-   * the microsecond; the event reads back with that stamp.
-   */
-  private static BrokenStore restamping(
-      String name, String defect, Function<AuditEvent, Instant> stamp) {
-    return new BrokenStore(
-        name,
-        defect,
-        facets -> {
-          Map<AuditEventId, Instant> stamps = new ConcurrentHashMap<>();
-          Function<AuditEvent, AuditEvent> restamped =
-              event -> {
-                Instant at = stamps.get(event.id());
-                return at == null ? event : withTime(event, at);
-              };
-          return facets.withAuditLog(
-              Intercept.facet(AuditLog.class, facets.audit())
-                  .replace(
-                      "append",
-                      2,
-                      call ->
-                          BrokenStoreKit.<AuditEvent>proceeding(call)
-                              .thenApply(
-                                  event -> {
-                                    stamps.put(event.id(), stamp.apply(event));
-                                    return restamped.apply(event);
-                                  }))
-                  .replace(
-                      "get",
-                      2,
-                      call ->
-                          BrokenStoreKit.<Optional<AuditEvent>>proceeding(call)
-                              .thenApply(found -> found.map(restamped)))
-                  .replace(
-                      "list",
-                      3,
-                      call ->
-                          BrokenStoreKit.<Page<AuditEvent>>proceeding(call)
-                              .thenApply(
-                                  page ->
-                                      new Page<>(
-                                          page.items().stream().map(restamped).toList(),
-                                          page.nextPageToken())))
-                  .build());
-        },
-        List.of(test("AuditLog", "anEventIsStampedByTheStoresClockCutToMicroseconds")));
-  }
-
-  private static AuditEvent withTime(AuditEvent event, Instant occurredAt) {
-    return new AuditEvent(
-        event.id(),
-        event.tenant(),
-        occurredAt,
-        event.actor(),
-        event.action(),
-        event.resourceType(),
-        event.resourceId(),
-        event.resourceName(),
-        event.result(),
-        event.clientAddress(),
-        event.details());
   }
 }

@@ -58,6 +58,7 @@ class TckCatchesBrokenStoresTest {
               GovernanceBrokenStores.all(),
               AuditBrokenStores.all(),
               AuditTenantBrokenStores.all(),
+              AuditAppendBrokenStores.all(),
               SettingsBrokenStores.all(),
               MaintenanceBrokenStores.all(),
               MaintenanceRunBrokenStores.all(),
