@@ -15,6 +15,7 @@ import dev.catalogstore.api.spi.AuditFilters;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.Tenants;
 import dev.catalogstore.memory.tckproof.OperationsKit.OwnPages;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,11 +25,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Broken stores of the audit log: a tenant lost from a count or from a resource-id filter, the log
  * listed in the wrong order or with its ties broken as Java compares UUIDs, a count that drops a
- * criterion, events deleted with their tenant, and a time range closed at its end.
+ * criterion, events deleted with their tenant, and a time range closed at its end or bounds rounded
+ * to the nearest microsecond.
  *
  * <p>Each simulates a backend's mistake over the honest facet: the broken method first runs the
  * honest one (so a refused input is refused as before), then bends what it answers.
@@ -44,7 +47,8 @@ final class AuditBrokenStores {
         breakingTiesAsJavaComparesUuids(),
         countingWithoutTheResultCriterion(),
         deletingEventsWithTheirTenant(),
-        closingTheTimeRangeAtItsEnd());
+        closingTheTimeRangeAtItsEnd(),
+        roundingTheBoundsToTheNearestMicrosecond());
   }
 
   /** {@code SELECT count(*) FROM audit_events WHERE <criteria>}: no {@code tenant_id = ?}. */
@@ -308,36 +312,70 @@ final class AuditBrokenStores {
 
   /** {@code occurred_at BETWEEN from AND to}: the end of the range is taken in. */
   static BrokenStore closingTheTimeRangeAtItsEnd() {
-    return new BrokenStore(
+    return bendingTheFilter(
         "audit-time-range-closed",
         "audit.list and audit.count take in events that occurred exactly at the filter's to",
-        facets ->
-            facets.withAuditLog(
-                Intercept.facet(AuditLog.class, facets.audit())
-                    .replace("list", 3, call -> closedAtItsEnd(call, true))
-                    .replace("count", 2, call -> closedAtItsEnd(call, false))
-                    .build()),
+        filter -> {
+          AuditFilter valid = AuditFilters.validate(filter, "filter");
+          return valid.to().map(to -> valid.withTo(to.plus(1, ChronoUnit.MICROS))).orElse(valid);
+        },
         List.of(test("AuditFilters", "theTimeRangeIsHalfOpenAtMicrosecondPrecision")));
   }
 
   /**
-   * The call with the filter's {@code to} one microsecond later, which takes in the events at
-   * {@code to} itself; a filter the store refuses is passed on as it is, to be refused.
+   * The filter's bounds bound as they are, to the nanosecond, which PostgreSQL rounds to the
+   * nearest microsecond: a bound just after an event's microsecond selects as if it were at it.
    */
-  private static Object closedAtItsEnd(Intercept.Call call, boolean paged) throws Throwable {
-    AuditFilter filter = call.arg(1, AuditFilter.class);
-    AuditFilter valid;
+  static BrokenStore roundingTheBoundsToTheNearestMicrosecond() {
+    return bendingTheFilter(
+        "audit-bounds-rounded-to-nearest",
+        "audit.list and audit.count round a bound finer than a microsecond to the nearest one",
+        filter -> {
+          AuditFilter rounded = filter;
+          rounded = filter.from().map(nearestMicro()).map(rounded::withFrom).orElse(rounded);
+          return filter.to().map(nearestMicro()).map(rounded::withTo).orElse(rounded);
+        },
+        List.of(test("AuditFilters", "aBoundFinerThanAMicrosecondSelectsAsIfRoundedUp")));
+  }
+
+  private static UnaryOperator<Instant> nearestMicro() {
+    return instant -> {
+      Instant cut = instant.truncatedTo(ChronoUnit.MICROS);
+      return instant.getNano() % 1_000 >= 500 ? cut.plus(1, ChronoUnit.MICROS) : cut;
+    };
+  }
+
+  /** An audit log whose lists and counts query with the filter as {@code bend} changes it. */
+  private static BrokenStore bendingTheFilter(
+      String name,
+      String defect,
+      UnaryOperator<AuditFilter> bend,
+      List<BrokenStore.TckTest> caught) {
+    return new BrokenStore(
+        name,
+        defect,
+        facets ->
+            facets.withAuditLog(
+                Intercept.facet(AuditLog.class, facets.audit())
+                    .replace("list", 3, call -> withBentFilter(call, bend))
+                    .replace("count", 2, call -> withBentFilter(call, bend))
+                    .build()),
+        caught);
+  }
+
+  /**
+   * The call with its filter bent; a filter the store refuses (as given or once bent) is passed on
+   * as given, to be refused or served as the honest store does.
+   */
+  private static Object withBentFilter(Intercept.Call call, UnaryOperator<AuditFilter> bend)
+      throws Throwable {
+    Object[] args = call.arguments();
     try {
-      valid = AuditFilters.validate(filter, "filter");
+      AuditFilters.validate((AuditFilter) args[1], "filter");
+      args[1] = AuditFilters.validate(bend.apply((AuditFilter) args[1]), "filter");
     } catch (RuntimeException refused) {
       return call.proceed();
     }
-    if (valid.to().isEmpty() || !valid.to().get().isBefore(AuditFilters.LATEST)) {
-      return call.proceed();
-    }
-    AuditFilter closed = valid.withTo(valid.to().get().plus(1, ChronoUnit.MICROS));
-    return paged
-        ? call.proceed(call.arg(0, TenantId.class), closed, call.arg(2, PageRequest.class))
-        : call.proceed(call.arg(0, TenantId.class), closed);
+    return call.proceed(args);
   }
 }

@@ -25,6 +25,8 @@ import dev.catalogstore.api.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,8 @@ final class MaintenanceRunBrokenStores {
         pagingHistoryBySequenceArithmetic(),
         recordingNoAuditEvent(),
         recordingTheSystemAsTheActor(),
-        sweepingOneBranchOnly());
+        sweepingOneBranchOnly(),
+        expiringEveryBranch());
   }
 
   /**
@@ -278,5 +281,59 @@ final class MaintenanceRunBrokenStores {
         List.of(
             test("RemoveOrphanFiles", "itSweepsTheAddressOnEveryBranchKeepingWhatTheHeadsHold"),
             test("RemoveOrphanFiles", "itSweepsTheSameWhicheverBranchTheAssetIsNamedOn")));
+  }
+
+  /**
+   * The expiry's {@code DELETE} keyed by the asset's address in the catalog, not by its branch: a
+   * run prunes what the address records on every branch, as the orphan sweep does. Simulated by the
+   * honest sweep with the expiry's cutoff; the expiry reports the entries of its own branch.
+   */
+  static BrokenStore expiringEveryBranch() {
+    return new BrokenStore(
+        "expiry-of-every-branch",
+        "maintenance.expireSnapshots prunes the asset's address on every branch of the catalog",
+        facets -> {
+          Maintenance honest = facets.maintenance();
+          return facets.withMaintenance(
+              Intercept.facet(Maintenance.class, honest)
+                  .replace(
+                      "expireSnapshots",
+                      4,
+                      call ->
+                          attempt(
+                              () -> {
+                                TenantId tenant = call.arg(0, TenantId.class);
+                                AssetRef asset = call.arg(1, AssetRef.class);
+                                Duration retention = call.arg(2, Duration.class);
+                                List<MetadataLocation> history;
+                                try {
+                                  OperationsRequests.retention(retention, "retention");
+                                  history =
+                                      allPages(
+                                          page -> facets.assets().history(tenant, asset, page));
+                                } catch (RuntimeException missingOrInvalid) {
+                                  return (CompletableFuture<?>) call.proceed();
+                                }
+                                Instant cutoff =
+                                    OperationsRequests.cutoff(
+                                        Timestamps.now(BrokenStoreTck.runningClock()), retention);
+                                OrphanFiles swept =
+                                    join(
+                                        honest.removeOrphanFiles(
+                                            tenant, asset, cutoff, call.arg(3, AuditActor.class)));
+                                List<MetadataLocation> pruned = new ArrayList<>();
+                                for (MetadataLocation entry : history) {
+                                  if (entry.committedAt().isBefore(cutoff)
+                                      && swept.locations().contains(entry.location())) {
+                                    pruned.add(entry);
+                                  }
+                                }
+                                pruned.sort(Comparator.comparingLong(MetadataLocation::sequence));
+                                return completedFuture(
+                                    new ExpiredSnapshots(cutoff, pruned, swept.auditEvent()));
+                              }))
+                  .build());
+        },
+        List.of(test("ExpireSnapshots", "aRunOnOneBranchLeavesTheHistoryOfTheOtherBranchesAlone")));
   }
 }
