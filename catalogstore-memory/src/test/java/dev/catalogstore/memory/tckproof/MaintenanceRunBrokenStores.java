@@ -12,6 +12,7 @@ import dev.catalogstore.api.asset.Assets;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.maintenance.ExpiredSnapshots;
 import dev.catalogstore.api.maintenance.Maintenance;
 import dev.catalogstore.api.maintenance.OrphanFiles;
@@ -22,12 +23,14 @@ import dev.catalogstore.api.spi.OperationsAudit;
 import dev.catalogstore.api.spi.OperationsRequests;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
+import java.text.Collator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +55,10 @@ final class MaintenanceRunBrokenStores {
         recordingNoAuditEvent(),
         recordingTheSystemAsTheActor(),
         sweepingOneBranchOnly(),
-        expiringEveryBranch());
+        expiringEveryBranch(),
+        reportingPrunedEntriesNewestFirst(),
+        reportingOrphansInTheOrderFound(),
+        reportingOrphansInCollationOrder());
   }
 
   /**
@@ -335,5 +341,132 @@ final class MaintenanceRunBrokenStores {
                   .build());
         },
         List.of(test("ExpireSnapshots", "aRunOnOneBranchLeavesTheHistoryOfTheOtherBranchesAlone")));
+  }
+
+  /** The pruned entries reported as the history lists them, newest first. */
+  static BrokenStore reportingPrunedEntriesNewestFirst() {
+    return new BrokenStore(
+        "expiry-reports-newest-first",
+        "maintenance.expireSnapshots returns the pruned entries newest first",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "expireSnapshots",
+                        4,
+                        call ->
+                            BrokenStoreKit.<ExpiredSnapshots>proceeding(call)
+                                .thenApply(
+                                    expired -> {
+                                      List<MetadataLocation> newestFirst =
+                                          new ArrayList<>(expired.pruned());
+                                      newestFirst.sort(
+                                          Comparator.comparingLong(MetadataLocation::sequence)
+                                              .reversed());
+                                      return new ExpiredSnapshots(
+                                          expired.cutoff(), newestFirst, expired.auditEvent());
+                                    }))
+                    .build()),
+        List.of(
+            test("ExpireSnapshots", "thePrunedEntriesComeOldestFirstWithTheirDistinctLocations")));
+  }
+
+  /**
+   * The swept locations reported in the order the sweep found them (branch by branch in the order
+   * branches list, each history oldest first) instead of code-point order.
+   */
+  static BrokenStore reportingOrphansInTheOrderFound() {
+    return new BrokenStore(
+        "orphans-in-the-order-found",
+        "maintenance.removeOrphanFiles returns the locations in the order it found them",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "removeOrphanFiles",
+                        4,
+                        call ->
+                            attempt(
+                                () -> {
+                                  TenantId tenant = call.arg(0, TenantId.class);
+                                  AssetRef asset = call.arg(1, AssetRef.class);
+                                  List<String> found = new ArrayList<>();
+                                  try {
+                                    for (Branch branch :
+                                        allPages(
+                                            page ->
+                                                facets
+                                                    .branches()
+                                                    .list(tenant, asset.catalog(), page))) {
+                                      AssetRef there =
+                                          new AssetRef(
+                                              branch.ref(), asset.namespace(), asset.name());
+                                      List<MetadataLocation> history =
+                                          new ArrayList<>(
+                                              allPages(
+                                                  page ->
+                                                      facets
+                                                          .assets()
+                                                          .history(tenant, there, page)
+                                                          .exceptionally(
+                                                              missing -> Page.last(List.of()))));
+                                      history.sort(
+                                          Comparator.comparingLong(MetadataLocation::sequence));
+                                      history.forEach(entry -> found.add(entry.location()));
+                                    }
+                                  } catch (RuntimeException missingOrInvalid) {
+                                    return (CompletableFuture<?>) call.proceed();
+                                  }
+                                  OrphanFiles swept = outcome(call.proceed());
+                                  List<String> inOrderFound =
+                                      found.stream()
+                                          .distinct()
+                                          .filter(swept.locations()::contains)
+                                          .toList();
+                                  return completedFuture(
+                                      new OrphanFiles(
+                                          swept.olderThan(),
+                                          inOrderFound,
+                                          swept.entriesRemoved(),
+                                          swept.auditEvent()));
+                                }))
+                    .build()),
+        List.of(
+            test(
+                "RemoveOrphanFiles",
+                "theLocationsComeInCodePointOrderWhateverTheirCaseOrPunctuation")));
+  }
+
+  /**
+   * {@code ORDER BY location} under the database's {@code en_US.UTF-8} collation, which folds case
+   * and weighs punctuation last, where code-point order ({@code COLLATE "C"}) was meant.
+   */
+  static BrokenStore reportingOrphansInCollationOrder() {
+    return new BrokenStore(
+        "orphans-in-collation-order",
+        "maintenance.removeOrphanFiles returns the locations in en_US collation order",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "removeOrphanFiles",
+                        4,
+                        call ->
+                            BrokenStoreKit.<OrphanFiles>proceeding(call)
+                                .thenApply(
+                                    swept -> {
+                                      List<String> collated = new ArrayList<>(swept.locations());
+                                      collated.sort(Collator.getInstance(Locale.US));
+                                      return new OrphanFiles(
+                                          swept.olderThan(),
+                                          collated,
+                                          swept.entriesRemoved(),
+                                          swept.auditEvent());
+                                    }))
+                    .build()),
+        List.of(
+            test(
+                "RemoveOrphanFiles",
+                "theLocationsComeInCodePointOrderWhateverTheirCaseOrPunctuation")));
   }
 }
