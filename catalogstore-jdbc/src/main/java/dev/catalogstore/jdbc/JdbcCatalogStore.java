@@ -60,8 +60,12 @@ import org.slf4j.LoggerFactory;
  * {@code token/JdbcTokens}) with its statements next to it. Each operation is a single SQL
  * statement, atomic on its own, except the multi-asset commit, a branch creation from history, a
  * merge, a role's create or update and a direct grant (which lock the catalogs their grants name
- * before writing them), and a token's record and a revocation (which lock the token id first),
- * which are one transaction each; and the token sweep, which deletes in bounded batches:
+ * before writing them), a token's record and a revocation (which lock the token id first), a
+ * settings update (which locks the tenant's settings row and the default warehouse it names), a
+ * maintenance run (which locks the asset, prunes its history and records its audit event) and a
+ * sync's application of the remote to the mirror (which locks {@code main}, applies the plan with
+ * one set-based statement per kind of change, and writes one commit, the stats and the audit
+ * event), which are one transaction each; and the token sweep, which deletes in bounded batches:
  * uniqueness, existence, cascades, the stored-property limit and the metadata compare-and-set are
  * decided by the database's constraints and conditional statements, so they hold across any number
  * of store instances on the same schema. Only a call that failed reads again, to say why (which
@@ -75,6 +79,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failures.</b> Futures fail only with the contract's exceptions. When the database is
  * unreachable, or a connection dies mid-call, calls fail with {@link UnavailableException} within
  * the configured timeouts, and succeed again once it is back, without a restart.
+ *
+ * <p><b>Operations.</b> Audit events ({@code audit/}) are one insert each, append-only also to the
+ * store's own database role (triggers refuse UPDATE, DELETE and TRUNCATE), and have no key to their
+ * tenant, so they outlive it; a filtered page or count reads the index of its criterion. A sync
+ * ({@code federation/}) reads the remote through the configured connector ({@link
+ * JdbcStoreConfig.Builder#connectors}) on threads of its own, holding no connection, and only then
+ * applies what it read in one transaction.
  *
  * <p><b>Secrets.</b> Warehouse credentials are sealed by the configured {@link SecretCodec} before
  * they are written and opened after every read; without a codec, warehouses cannot have

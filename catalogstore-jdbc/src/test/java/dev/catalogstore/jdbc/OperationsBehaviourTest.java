@@ -7,8 +7,11 @@ import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.asset.NewAsset;
+import dev.catalogstore.api.audit.AuditActor;
+import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditResult;
+import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.catalog.NewCatalog;
@@ -26,6 +29,7 @@ import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.AuditFilters;
 import dev.catalogstore.api.tag.TagRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -295,6 +299,32 @@ class OperationsBehaviourTest {
     } finally {
       remote.close();
     }
+  }
+
+  @Test
+  void theWidestTimeRangeTheFilterAllowsSelectsEveryEvent() {
+    TenantId tenant = newTenant();
+    for (int i = 0; i < 3; i++) {
+      store
+          .audit()
+          .append(
+              tenant,
+              NewAuditEvent.builder(AuditActor.user("u"), "a", "t", AuditResult.SUCCESS).build())
+          .join();
+    }
+    AuditFilter widest =
+        AuditFilter.ALL.withFrom(AuditFilters.EARLIEST).withTo(AuditFilters.LATEST);
+
+    assertThat(store.audit().count(tenant, widest).join()).isEqualTo(3);
+    Page<AuditEvent> first = store.audit().list(tenant, widest, PageRequest.firstPage(2)).join();
+    assertThat(first.items()).hasSize(2);
+    Page<AuditEvent> second =
+        store
+            .audit()
+            .list(tenant, widest, PageRequest.nextPage(first.nextPageToken().orElseThrow(), 2))
+            .join();
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.nextPageToken()).isEmpty();
   }
 
   private static void commit(

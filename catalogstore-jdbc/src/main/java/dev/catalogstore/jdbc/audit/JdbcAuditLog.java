@@ -18,6 +18,8 @@ import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +47,40 @@ public final class JdbcAuditLog implements AuditLog {
 
   @Override
   public CompletableFuture<AuditEvent> append(TenantId tenant, NewAuditEvent event) {
+    // The details are copied now, on the caller's thread: a map the caller changes (or that fails
+    // while read) after the call returned must not change what is recorded.
     return db.submit(
         "audit.append",
-        () -> {
-          Requests.tenant(tenant);
-          NewAuditEvent valid = OperationsRequests.newAuditEvent(event, "event");
-          AuditEventId id = AuditEventId.random();
-          Instant now = db.now();
-          return db.run(
-                  "audit.append",
-                  Violations.NONE,
-                  connection -> sql.insert(connection, tenant, id, now, valid))
-              .orElseThrow(() -> Missing.tenant(tenant));
-        });
+        () -> copyOf(event),
+        captured ->
+            () -> {
+              Requests.tenant(tenant);
+              NewAuditEvent valid = OperationsRequests.newAuditEvent(captured, "event");
+              AuditEventId id = AuditEventId.random();
+              Instant now = db.now();
+              return db.run(
+                      "audit.append",
+                      Violations.NONE,
+                      connection -> sql.insert(connection, tenant, id, now, valid))
+                  .orElseThrow(() -> Missing.tenant(tenant));
+            });
+  }
+
+  /**
+   * {@code event} with a copy of its details that keeps whatever validation must refuse (null keys
+   * or values); the event itself if it or its details are missing, for validation to name.
+   */
+  private static NewAuditEvent copyOf(NewAuditEvent event) {
+    if (event == null || event.details() == null) {
+      return event;
+    }
+    NewAuditEvent.Builder copy =
+        NewAuditEvent.builder(event.actor(), event.action(), event.resourceType(), event.result())
+            .details(Collections.unmodifiableMap(new HashMap<>(event.details())));
+    event.resourceId().ifPresent(copy::resourceId);
+    event.resourceName().ifPresent(copy::resourceName);
+    event.clientAddress().ifPresent(copy::clientAddress);
+    return copy.build();
   }
 
   @Override

@@ -1,15 +1,10 @@
 package dev.catalogstore.jdbc.federation;
 
-import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditEventId;
 import dev.catalogstore.api.catalog.CatalogId;
 import dev.catalogstore.api.catalog.CatalogType;
-import dev.catalogstore.api.commit.AssetChange;
-import dev.catalogstore.api.commit.AssetContent;
 import dev.catalogstore.api.commit.AssetKey;
-import dev.catalogstore.api.commit.CommitId;
-import dev.catalogstore.api.commit.CommitMeta;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.InternalStoreException;
@@ -30,20 +25,15 @@ import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.audit.AuditSql;
-import dev.catalogstore.jdbc.commit.CommitWrites;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,9 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li>on a {@link ConnectorThreads connector thread}, holding no connection and no lock, {@link
  *       RemoteSnapshot#read} reads and checks the remote through the connector;
  *   <li>on a store thread, one transaction locks the catalog's {@code main} branch, reads the
- *       mirror, applies the {@link MirrorPlan} with one set-based statement per kind of change,
- *       writes the one commit of every asset change on {@code main}, and records the stats and the
- *       audit event ({@link FederationSql}).
+ *       mirror, applies the {@link MirrorPlan} ({@link MirrorWrites}: one set-based statement per
+ *       kind of change, and the one commit of every asset change on {@code main}), and records the
+ *       stats and the audit event ({@link FederationSql}).
  * </ol>
  *
  * A failure after the first step (no connector for the type, the connector failing, a remote the
@@ -73,11 +63,9 @@ import org.slf4j.LoggerFactory;
 public final class JdbcFederation implements Federation {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcFederation.class);
 
-  /** The author and message of a sync's commit, as on every backend. */
-  static final CommitMeta SYNC_COMMIT = CommitMeta.of("catalogstore", "federation sync");
-
   private final Database db;
   private final FederationSql sql;
+  private final MirrorWrites writes;
   private final AuditSql audit;
   private final FederatedConnectors connectors;
   private final ConnectorThreads threads;
@@ -90,6 +78,7 @@ public final class JdbcFederation implements Federation {
       ConnectorThreads threads) {
     this.db = db;
     this.sql = new FederationSql(sqlText);
+    this.writes = new MirrorWrites(sql);
     this.audit = audit;
     this.connectors = connectors;
     this.threads = threads;
@@ -192,14 +181,16 @@ public final class JdbcFederation implements Federation {
                         "the catalog '"
                             + started.target().name()
                             + "' changed while it was synced; sync again"))
-            // A namespace the remote dropped still holds assets of another branch.
+            // A namespace the remote dropped still holds assets of another branch (a mirror owns
+            // only main), or one the plan puts tables in was deleted by hand meanwhile.
             .onForeignKey(
                 () ->
                     new PreconditionFailedException(
-                        "a namespace the remote no longer lists still holds assets on a branch"
-                            + " other than main of catalog '"
+                        "a namespace of catalog '"
                             + started.target().name()
-                            + "'"));
+                            + "' cannot be mirrored: one the remote no longer lists still holds"
+                            + " assets on a branch other than main, or one was deleted while the"
+                            + " sync ran"));
     try {
       return db.transaction(
           "federation.sync", violations, connection -> applyIn(connection, started, remote));
@@ -234,143 +225,7 @@ public final class JdbcFederation implements Federation {
     MirrorPlan plan = MirrorPlan.between(remote, namespaceProperties, mirrored);
     // Read after the lock: a sync that waited for a change of main is stamped after it.
     Instant now = db.now();
-    Map<AssetKey, AssetChange> changes = new TreeMap<>();
-
-    List<UUID> removed = new ArrayList<>();
-    for (AssetKey key : plan.assetsToRemove()) {
-      FederationSql.MirroredAsset asset = assets.get(key);
-      removed.add(asset.id());
-      changes.put(key, AssetChange.deleted(key, asset.content()));
-    }
-    expect(
-        "assets removed",
-        removed.size(),
-        sql.deleteAssets(connection, tenant, main.branchId(), removed));
-
-    List<UUID> namespacesRemoved = new ArrayList<>();
-    Map<NamespacePath, UUID> namespaceIds = new HashMap<>();
-    namespaces.forEach((path, namespace) -> namespaceIds.put(path, namespace.id()));
-    for (NamespacePath path : plan.namespacesToRemove()) {
-      namespacesRemoved.add(namespaceIds.remove(path));
-    }
-    expect(
-        "namespaces removed",
-        namespacesRemoved.size(),
-        sql.deleteNamespaces(connection, tenant, catalogId, namespacesRemoved));
-
-    Map<NamespacePath, FederationSql.MirroredNamespace> added = new LinkedHashMap<>();
-    plan.namespacesToAdd()
-        .forEach(
-            (path, properties) -> {
-              UUID id = UUID.randomUUID();
-              added.put(path, new FederationSql.MirroredNamespace(id, properties));
-              namespaceIds.put(path, id);
-            });
-    expect(
-        "namespaces added",
-        added.size(),
-        sql.insertNamespaces(connection, tenant, catalogId, added, now));
-
-    List<UUID> updatedIds = new ArrayList<>();
-    List<Map<String, String>> updatedProperties = new ArrayList<>();
-    plan.namespacesToUpdate()
-        .forEach(
-            (path, properties) -> {
-              updatedIds.add(namespaceIds.get(path));
-              updatedProperties.add(properties);
-            });
-    expect(
-        "namespaces updated",
-        updatedIds.size(),
-        sql.updateNamespaces(connection, tenant, updatedIds, updatedProperties, now));
-
-    List<UUID> tableIds = new ArrayList<>();
-    List<UUID> tableNamespaces = new ArrayList<>();
-    List<String> tableNames = new ArrayList<>();
-    List<String> tableLocations = new ArrayList<>();
-    plan.tablesToAdd()
-        .forEach(
-            (key, location) -> {
-              tableIds.add(UUID.randomUUID());
-              tableNamespaces.add(namespaceIds.get(key.namespace()));
-              tableNames.add(key.name());
-              tableLocations.add(location);
-              AssetContent after =
-                  new AssetContent(
-                      AssetKind.ICEBERG_TABLE, Optional.empty(), Optional.of(location), Map.of());
-              // An asset of another kind at the key was removed above: one change replaces it.
-              AssetChange replaced = changes.get(key);
-              changes.put(
-                  key,
-                  replaced == null
-                      ? AssetChange.created(key, after)
-                      : AssetChange.updated(key, replaced.before().orElseThrow(), after));
-            });
-    expect(
-        "tables added",
-        tableIds.size(),
-        sql.insertTables(
-            connection,
-            tenant,
-            main.branchId(),
-            tableIds,
-            tableNamespaces,
-            tableNames,
-            tableLocations,
-            now));
-
-    List<UUID> movedIds = new ArrayList<>();
-    List<String> movedTo = new ArrayList<>();
-    List<String> movedFrom = new ArrayList<>();
-    plan.tablesToUpdate()
-        .forEach(
-            (key, move) -> {
-              FederationSql.MirroredAsset asset = assets.get(key);
-              movedIds.add(asset.id());
-              movedTo.add(move.to());
-              movedFrom.add(move.from().orElse(null));
-              AssetContent before = asset.content();
-              changes.put(
-                  key,
-                  AssetChange.updated(
-                      key,
-                      before,
-                      new AssetContent(
-                          before.kind(),
-                          before.location(),
-                          Optional.of(move.to()),
-                          before.properties())));
-            });
-    expect(
-        "tables moved",
-        movedIds.size(),
-        sql.moveTables(connection, tenant, main.branchId(), movedIds, movedTo, movedFrom, now));
-
-    if (!plan.changesNoAsset()) {
-      // Never before the head it follows, nor before the branch's last update.
-      Instant createdAt =
-          Timestamps.notBefore(Timestamps.notBefore(now, main.headCreatedAt()), main.updatedAt());
-      CommitWrites.NewCommit commit =
-          new CommitWrites.NewCommit(
-              CommitId.random(),
-              List.of(main.head()),
-              main.headGeneration() + 1,
-              SYNC_COMMIT,
-              createdAt,
-              List.of(new ArrayList<>(changes.values())));
-      expect(
-          "heads moved",
-          1,
-          (int)
-              sql.commit(
-                  connection,
-                  tenant,
-                  catalogId,
-                  commit,
-                  new CommitWrites.HeadMove(
-                      main.branchId(), commit.id(), commit.generation(), createdAt, createdAt)));
-    }
-
+    writes.apply(connection, tenant, catalogId, main, namespaces, assets, plan, now);
     SyncStats stats =
         plan.succeeded(
             started.target().name(),
@@ -422,20 +277,6 @@ public final class JdbcFederation implements Federation {
       failure.addSuppressed(e);
     }
     return failure;
-  }
-
-  private static void expect(String what, int planned, int changed) {
-    if (planned != changed) {
-      // Everything changed is under the branch's lock or read in this transaction.
-      throw new IllegalStateException(
-          "the sync changed "
-              + changed
-              + " rows for "
-              + what
-              + ", not the "
-              + planned
-              + " planned");
-    }
   }
 
   private static CatalogStoreException asStoreFailure(Throwable error) {

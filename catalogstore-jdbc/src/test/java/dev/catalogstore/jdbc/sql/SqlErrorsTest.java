@@ -48,6 +48,14 @@ class SqlErrorsTest {
   }
 
   @Test
+  void aChangeOfAnAppendOnlyAuditEventIsAStoreDefect() {
+    // The store only inserts audit events: the triggers' refusal reaching it means a defect.
+    assertThat(translate(new SQLException("append-only", SqlErrors.APPEND_ONLY)))
+        .isInstanceOf(InternalStoreException.class)
+        .hasMessageContaining(SqlErrors.APPEND_ONLY);
+  }
+
+  @Test
   void theStoredPropertyLimitIsRecognisedByItsConstraintsName() {
     CatalogStoreException e = translate(checkViolation("assets_properties_ck"));
 

@@ -2,11 +2,15 @@ package dev.catalogstore.tck.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogstore.api.asset.Asset;
 import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditResult;
+import dev.catalogstore.api.branch.BranchRef;
+import dev.catalogstore.api.branch.NewBranch;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.commit.Commit;
+import dev.catalogstore.api.commit.CommitRef;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.error.PreconditionFailedException;
@@ -29,10 +33,11 @@ import org.junit.jupiter.api.Test;
  * How a sync fails: never half-mirrored. A {@code LOCAL} catalog is refused with {@code
  * PreconditionFailedException} and nothing recorded; an unknown connector type ({@code
  * PreconditionFailedException}), a failing connector ({@code UnavailableException}, also half-way
- * through the listing) and a remote listing what the store cannot hold ({@code
- * InvalidArgumentException} on a field under {@code remote}) each leave the mirror exactly as it
- * was, record failed {@link SyncStats} (which {@code stats} then returns) and an audit event whose
- * result is {@code FAILURE}.
+ * through the listing), a remote listing what the store cannot hold ({@code
+ * InvalidArgumentException} on a field under {@code remote}) and a plan that cannot be applied
+ * whole (a dropped namespace another branch still uses: {@code PreconditionFailedException}) each
+ * leave the mirror exactly as it was, record failed {@link SyncStats} (which {@code stats} then
+ * returns) and an audit event whose result is {@code FAILURE}.
  *
  * <p>Each test starts with a federated catalog synced once from a remote holding {@code a.b} with
  * tables {@code orders} and {@code customers}, then changes the remote so that a sync that went
@@ -155,6 +160,27 @@ public abstract class FederationFailureContract extends FederationSuite {
 
     assertMirrorUnchanged();
     assertFailureRecorded();
+  }
+
+  @Test
+  void aSyncThatCannotBeAppliedChangesNothingAndRecordsItsFailure() {
+    // A mirror owns only main: branch dev still holds assets in a.b, which the remote drops, so
+    // the plan cannot be applied whole; the table the remote added and the one it moved (which
+    // could be) must not land either.
+    BranchRef dev = new BranchRef(FED, "dev");
+    await(
+        store()
+            .branches()
+            .create(tenant, dev, NewBranch.from(CommitRef.head(BranchRef.main(FED)))));
+    List<Asset> devBefore = PagedReads.all(page -> store().assets().list(tenant, dev, AB, page));
+    remote.dropNamespace(AB);
+
+    syncFails(PreconditionFailedException.class);
+
+    assertMirrorUnchanged();
+    assertFailureRecorded();
+    assertThat(PagedReads.all(page -> store().assets().list(tenant, dev, AB, page)))
+        .isEqualTo(devBefore);
   }
 
   @Test

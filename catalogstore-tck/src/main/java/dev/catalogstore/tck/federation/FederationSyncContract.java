@@ -386,11 +386,15 @@ public abstract class FederationSyncContract extends FederationSuite {
     }
     AtomicInteger version = new AtomicInteger(1);
     // Every listing moves every table on: no two syncs see the same remote.
+    // The remote's methods hold its monitor, as its listing does: holding it across the whole
+    // move makes each move atomic, so that every listing sees one version, never a mix.
     remote.onListTables(
         namespace -> {
-          int v = version.incrementAndGet();
-          for (int i = 0; i < 10; i++) {
-            remote.table(A, "t" + i, loc("t" + i, v));
+          synchronized (remote) {
+            int v = version.incrementAndGet();
+            for (int i = 0; i < 10; i++) {
+              remote.table(A, "t" + i, loc("t" + i, v));
+            }
           }
         });
 
