@@ -60,6 +60,7 @@ class TckCatchesBrokenStoresTest {
               AuditTenantBrokenStores.all(),
               AuditAppendBrokenStores.all(),
               SettingsBrokenStores.all(),
+              SettingsWarehouseBrokenStores.all(),
               MaintenanceBrokenStores.all(),
               MaintenanceRunBrokenStores.all(),
               FederationBrokenStores.all(),
