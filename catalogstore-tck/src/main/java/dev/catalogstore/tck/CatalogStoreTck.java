@@ -155,6 +155,13 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
+ * <p>The federation suites sync federated catalogs against the TCK's fake remote catalog: the
+ * store(s) given to the TCK must be built with {@link
+ * dev.catalogstore.tck.federation.TckRemoteCatalog#CONNECTOR} among their connectors (for example
+ * {@code FederatedConnectors.of(TckRemoteCatalog.CONNECTOR)}); {@code
+ * FederationSync.theTckRemoteConnectorIsRegistered} says so when they are not. The rules about time
+ * (the time suites, maintenance's retention, sync stats) need {@link #clock()}.
+ *
  * <p>Every test creates fresh tenants with random names, so one store (one database) can serve the
  * whole run and tests never see each other's data. Each nested suite is named after what it checks
  * and its tests after the rule they check.
