@@ -44,10 +44,10 @@ import java.util.function.BiPredicate;
 
 /**
  * Broken stores of how a sync runs and how it ends: a sync that half-mirrors a remote failing
- * half-way or reads it on the caller's thread, a failed sync that records nothing or claims
- * success, an unknown connector taken as an empty remote, a local catalog's refused sync recorded,
- * and the actor lost. What a sync reaches, and whose stats it keeps, is in {@link
- * FederationScopeBrokenStores}.
+ * half-way, reads it on the caller's thread or applies its plan piece by piece, a failed sync that
+ * records nothing or claims success, an unknown connector taken as an empty remote, a local
+ * catalog's refused sync recorded, and the actor lost. What a sync reaches, and whose stats it
+ * keeps, is in {@link FederationScopeBrokenStores}.
  *
  * <p>Each simulates a backend's mistake over the honest facet: the broken sync runs the honest one
  * and, from how it ended, does what the broken backend would have done besides.

@@ -42,8 +42,8 @@ import java.util.function.Predicate;
 
 /**
  * Broken stores of how a maintenance run goes about it: a cutoff taken in, a history paged as if it
- * had no gaps, runs that record no audit event or record the system whoever acted, and an orphan
- * sweep of one branch only.
+ * had no gaps, runs that record no audit event or record the system whoever acted, an orphan sweep
+ * of one branch only and an expiry of every branch, and results reported in the wrong order.
  */
 final class MaintenanceRunBrokenStores {
   private MaintenanceRunBrokenStores() {}
