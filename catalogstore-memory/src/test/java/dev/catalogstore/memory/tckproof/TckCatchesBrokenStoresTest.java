@@ -59,6 +59,7 @@ class TckCatchesBrokenStoresTest {
               AuditBrokenStores.all(),
               AuditTenantBrokenStores.all(),
               AuditAppendBrokenStores.all(),
+              AuditPagingBrokenStores.all(),
               SettingsBrokenStores.all(),
               SettingsWarehouseBrokenStores.all(),
               MaintenanceBrokenStores.all(),
