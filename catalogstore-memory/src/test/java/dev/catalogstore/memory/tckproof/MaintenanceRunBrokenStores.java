@@ -53,6 +53,7 @@ final class MaintenanceRunBrokenStores {
         takingInTheCutoff(),
         pagingHistoryBySequenceArithmetic(),
         recordingNoAuditEvent(),
+        recordingOnlyRunsThatRemoveSomething(),
         recordingTheSystemAsTheActor(),
         sweepingOneBranchOnly(),
         expiringEveryBranch(),
@@ -218,6 +219,26 @@ final class MaintenanceRunBrokenStores {
             test("ExpireSnapshots", "eachRunRecordsAnAuditEventOfTheActorNamingTheAsset"),
             test("ExpireSnapshots", "aRunThatPrunesNothingIsRecordedToo"),
             test("RemoveOrphanFiles", "eachSweepRecordsAnAuditEventOfTheActorNamingTheAsset")));
+  }
+
+  /**
+   * The run's audit event written by a trigger on the history's {@code DELETE}: a run that removes
+   * nothing fires no trigger and records nothing.
+   */
+  static BrokenStore recordingOnlyRunsThatRemoveSomething() {
+    Predicate<AuditEvent> removedNothing =
+        event ->
+            (event.action().equals(OperationsAudit.EXPIRE_SNAPSHOTS)
+                    && "0".equals(event.details().get("pruned")))
+                || (event.action().equals(OperationsAudit.REMOVE_ORPHAN_FILES)
+                    && "0".equals(event.details().get("entries")));
+    return new BrokenStore(
+        "maintenance-records-only-removals",
+        "maintenance runs that remove nothing record no audit event",
+        facets -> facets.withAuditLog(OperationsKit.withoutEvents(facets.audit(), removedNothing)),
+        List.of(
+            test("ExpireSnapshots", "aRunThatPrunesNothingIsRecordedToo"),
+            test("RemoveOrphanFiles", "aSweepThatFindsNothingIsRecordedToo")));
   }
 
   /**

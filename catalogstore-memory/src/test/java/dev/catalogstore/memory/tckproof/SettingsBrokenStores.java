@@ -45,6 +45,7 @@ final class SettingsBrokenStores {
         neverChangedSettingsReadAsZeroValues(),
         firstUpdateFillingZeroValues(),
         settingsKeptByTenantName(),
+        updatingEveryTenantsSettings(),
         stampingTheClockUncut(),
         stampingTheClockEvenWhenItWentBack());
   }
@@ -342,5 +343,42 @@ final class SettingsBrokenStores {
             settings.defaultWarehouse(),
             settings.extra(),
             Optional.of(at));
+  }
+
+  /**
+   * {@code UPDATE tenant_settings SET ...} with the tenant lost from its {@code WHERE}: an update
+   * of one tenant's settings changes every tenant's the same way.
+   */
+  static BrokenStore updatingEveryTenantsSettings() {
+    return new BrokenStore(
+        "settings-update-of-every-tenant",
+        "settings.update applies the update to every tenant's settings",
+        facets -> {
+          Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
+          Settings honest = facets.settings();
+          return OperationsKit.recordingTenants(facets, tenants)
+              .withSettings(
+                  Intercept.facet(Settings.class, honest)
+                      .replace(
+                          "update",
+                          2,
+                          call ->
+                              attempt(
+                                  () -> {
+                                    SystemSettings updated = outcome(call.proceed());
+                                    TenantId caller = call.arg(0, TenantId.class);
+                                    for (TenantId other : tenants) {
+                                      if (!other.equals(caller)) {
+                                        honest
+                                            .update(other, call.arg(1, SettingsUpdate.class))
+                                            .exceptionally(refused -> null)
+                                            .join();
+                                      }
+                                    }
+                                    return completedFuture(updated);
+                                  }))
+                      .build());
+        },
+        List.of(test("SettingsIsolation", "anUpdateOfOneTenantChangesNothingOfItsTwin")));
   }
 }

@@ -153,6 +153,15 @@ public abstract class RemoveOrphanFilesContract extends MaintenanceSuite {
   }
 
   @Test
+  void aSweepThatFindsNothingIsRecordedToo() {
+    OrphanFiles orphans = sweep(ORDERS, T0);
+
+    AuditEvent event =
+        assertRunRecorded(orphans.auditEvent(), "maintenance.removeOrphanFiles", OPERATOR, ORDERS);
+    assertThat(event.details()).containsEntry("locations", "0").containsEntry("entries", "0");
+  }
+
+  @Test
   void aSweepWithoutAnActorIsRecordedAsTheSystem() {
     OrphanFiles orphans =
         await(store().maintenance().removeOrphanFiles(tenant, ORDERS, T0.plus(Duration.ofDays(5))));
