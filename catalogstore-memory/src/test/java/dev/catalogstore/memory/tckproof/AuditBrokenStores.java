@@ -7,7 +7,6 @@ import static dev.catalogstore.memory.tckproof.BrokenStoreKit.outcome;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import dev.catalogstore.api.audit.AuditEvent;
-import dev.catalogstore.api.audit.AuditEventId;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.paging.Page;
@@ -22,18 +21,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Broken stores of the audit log: a tenant lost from a count or from a resource-id filter, the log
  * listed in the wrong order or with its ties broken as Java compares UUIDs, a count that drops a
- * criterion, events deleted with their tenant, a time range closed at its end, and events stamped
- * by the wrong clock or rounded instead of cut to the microsecond.
+ * criterion, events deleted with their tenant, and a time range closed at its end or bounds rounded
+ * to the nearest microsecond.
  *
  * <p>Each simulates a backend's mistake over the honest facet: the broken method first runs the
  * honest one (so a refused input is refused as before), then bends what it answers.
@@ -50,8 +48,7 @@ final class AuditBrokenStores {
         countingWithoutTheResultCriterion(),
         deletingEventsWithTheirTenant(),
         closingTheTimeRangeAtItsEnd(),
-        stampingByTheDatabaseClock(),
-        roundingTheStampToTheNearestMicrosecond());
+        roundingTheBoundsToTheNearestMicrosecond());
   }
 
   /** {@code SELECT count(*) FROM audit_events WHERE <criteria>}: no {@code tenant_id = ?}. */
@@ -315,126 +312,70 @@ final class AuditBrokenStores {
 
   /** {@code occurred_at BETWEEN from AND to}: the end of the range is taken in. */
   static BrokenStore closingTheTimeRangeAtItsEnd() {
-    return new BrokenStore(
+    return bendingTheFilter(
         "audit-time-range-closed",
         "audit.list and audit.count take in events that occurred exactly at the filter's to",
-        facets ->
-            facets.withAuditLog(
-                Intercept.facet(AuditLog.class, facets.audit())
-                    .replace("list", 3, call -> closedAtItsEnd(call, true))
-                    .replace("count", 2, call -> closedAtItsEnd(call, false))
-                    .build()),
+        filter -> {
+          AuditFilter valid = AuditFilters.validate(filter, "filter");
+          return valid.to().map(to -> valid.withTo(to.plus(1, ChronoUnit.MICROS))).orElse(valid);
+        },
         List.of(test("AuditFilters", "theTimeRangeIsHalfOpenAtMicrosecondPrecision")));
   }
 
   /**
-   * The call with the filter's {@code to} one microsecond later, which takes in the events at
-   * {@code to} itself; a filter the store refuses is passed on as it is, to be refused.
+   * The filter's bounds bound as they are, to the nanosecond, which PostgreSQL rounds to the
+   * nearest microsecond: a bound just after an event's microsecond selects as if it were at it.
    */
-  private static Object closedAtItsEnd(Intercept.Call call, boolean paged) throws Throwable {
-    AuditFilter filter = call.arg(1, AuditFilter.class);
-    AuditFilter valid;
-    try {
-      valid = AuditFilters.validate(filter, "filter");
-    } catch (RuntimeException refused) {
-      return call.proceed();
-    }
-    if (valid.to().isEmpty() || !valid.to().get().isBefore(AuditFilters.LATEST)) {
-      return call.proceed();
-    }
-    AuditFilter closed = valid.withTo(valid.to().get().plus(1, ChronoUnit.MICROS));
-    return paged
-        ? call.proceed(call.arg(0, TenantId.class), closed, call.arg(2, PageRequest.class))
-        : call.proceed(call.arg(0, TenantId.class), closed);
+  static BrokenStore roundingTheBoundsToTheNearestMicrosecond() {
+    return bendingTheFilter(
+        "audit-bounds-rounded-to-nearest",
+        "audit.list and audit.count round a bound finer than a microsecond to the nearest one",
+        filter -> {
+          AuditFilter rounded = filter;
+          rounded = filter.from().map(nearestMicro()).map(rounded::withFrom).orElse(rounded);
+          return filter.to().map(nearestMicro()).map(rounded::withTo).orElse(rounded);
+        },
+        List.of(test("AuditFilters", "aBoundFinerThanAMicrosecondSelectsAsIfRoundedUp")));
   }
 
-  /**
-   * {@code occurred_at timestamptz DEFAULT now()} with the column left out of the insert: events
-   * are stamped by the database's clock, not the store's.
-   */
-  static BrokenStore stampingByTheDatabaseClock() {
-    return restamping(
-        "audit-stamped-by-database-clock",
-        "audit.append stamps the event by the system clock instead of the store's clock",
-        stored -> Instant.now().truncatedTo(ChronoUnit.MICROS));
+  private static UnaryOperator<Instant> nearestMicro() {
+    return instant -> {
+      Instant cut = instant.truncatedTo(ChronoUnit.MICROS);
+      return instant.getNano() % 1_000 >= 500 ? cut.plus(1, ChronoUnit.MICROS) : cut;
+    };
   }
 
-  /**
-   * The store's clock read to the nanosecond and bound as is: PostgreSQL rounds it to the nearest
-   * microsecond, so an event can be stamped a microsecond after the store's time.
-   */
-  static BrokenStore roundingTheStampToTheNearestMicrosecond() {
-    return restamping(
-        "audit-stamp-rounded",
-        "audit.append stamps the event with the store's time rounded to the nearest microsecond",
-        stored -> {
-          Instant now = BrokenStoreTck.runningClock().instant();
-          Instant cut = now.truncatedTo(ChronoUnit.MICROS);
-          return now.getNano() % 1_000 >= 500 ? cut.plus(1, ChronoUnit.MICROS) : cut;
-        });
-  }
-
-  /**
-   * An audit log whose appends are stamped with {@code stamp} instead of the store's time, cut to
-   * the microsecond; the event reads back with that stamp.
-   */
-  private static BrokenStore restamping(
-      String name, String defect, Function<AuditEvent, Instant> stamp) {
+  /** An audit log whose lists and counts query with the filter as {@code bend} changes it. */
+  private static BrokenStore bendingTheFilter(
+      String name,
+      String defect,
+      UnaryOperator<AuditFilter> bend,
+      List<BrokenStore.TckTest> caught) {
     return new BrokenStore(
         name,
         defect,
-        facets -> {
-          Map<AuditEventId, Instant> stamps = new ConcurrentHashMap<>();
-          Function<AuditEvent, AuditEvent> restamped =
-              event -> {
-                Instant at = stamps.get(event.id());
-                return at == null ? event : withTime(event, at);
-              };
-          return facets.withAuditLog(
-              Intercept.facet(AuditLog.class, facets.audit())
-                  .replace(
-                      "append",
-                      2,
-                      call ->
-                          BrokenStoreKit.<AuditEvent>proceeding(call)
-                              .thenApply(
-                                  event -> {
-                                    stamps.put(event.id(), stamp.apply(event));
-                                    return restamped.apply(event);
-                                  }))
-                  .replace(
-                      "get",
-                      2,
-                      call ->
-                          BrokenStoreKit.<Optional<AuditEvent>>proceeding(call)
-                              .thenApply(found -> found.map(restamped)))
-                  .replace(
-                      "list",
-                      3,
-                      call ->
-                          BrokenStoreKit.<Page<AuditEvent>>proceeding(call)
-                              .thenApply(
-                                  page ->
-                                      new Page<>(
-                                          page.items().stream().map(restamped).toList(),
-                                          page.nextPageToken())))
-                  .build());
-        },
-        List.of(test("AuditLog", "anEventIsStampedByTheStoresClockCutToMicroseconds")));
+        facets ->
+            facets.withAuditLog(
+                Intercept.facet(AuditLog.class, facets.audit())
+                    .replace("list", 3, call -> withBentFilter(call, bend))
+                    .replace("count", 2, call -> withBentFilter(call, bend))
+                    .build()),
+        caught);
   }
 
-  private static AuditEvent withTime(AuditEvent event, Instant occurredAt) {
-    return new AuditEvent(
-        event.id(),
-        event.tenant(),
-        occurredAt,
-        event.actor(),
-        event.action(),
-        event.resourceType(),
-        event.resourceId(),
-        event.resourceName(),
-        event.result(),
-        event.clientAddress(),
-        event.details());
+  /**
+   * The call with its filter bent; a filter the store refuses (as given or once bent) is passed on
+   * as given, to be refused or served as the honest store does.
+   */
+  private static Object withBentFilter(Intercept.Call call, UnaryOperator<AuditFilter> bend)
+      throws Throwable {
+    Object[] args = call.arguments();
+    try {
+      AuditFilters.validate((AuditFilter) args[1], "filter");
+      args[1] = AuditFilters.validate(bend.apply((AuditFilter) args[1]), "filter");
+    } catch (RuntimeException refused) {
+      return call.proceed();
+    }
+    return call.proceed(args);
   }
 }

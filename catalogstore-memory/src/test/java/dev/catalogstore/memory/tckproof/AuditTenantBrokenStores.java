@@ -4,45 +4,33 @@ import static dev.catalogstore.memory.tckproof.BrokenStore.test;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.outcome;
-import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditEventId;
 import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditLog;
-import dev.catalogstore.api.audit.NewAuditEvent;
-import dev.catalogstore.api.error.NotFoundException;
-import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
-import dev.catalogstore.api.spi.AuditFilters;
 import dev.catalogstore.api.spi.AuditFilters.Position;
-import dev.catalogstore.api.spi.OperationsRequests;
-import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
-import dev.catalogstore.memory.tckproof.OperationsKit.OwnPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Broken stores of the audit log that lose what binds a read or an append to its tenant: page
- * tokens that carry only a position, a get by the event's id alone, and an append that never checks
- * that its tenant exists.
+ * Broken stores of the audit log that lose what binds a read to its tenant: page tokens that carry
+ * only a position, and a get by the event's id alone.
  */
 final class AuditTenantBrokenStores {
   private AuditTenantBrokenStores() {}
 
   static List<BrokenStore> all() {
-    return List.of(
-        tokensOfPositionOnly(), gettingAnEventOfAnyTenant(), appendingWithoutCheckingTheTenant());
+    return List.of(tokensOfPositionOnly(), gettingAnEventOfAnyTenant());
   }
 
   /**
@@ -135,114 +123,5 @@ final class AuditTenantBrokenStores {
                       .build());
         },
         List.of(test("AuditIsolation", "anEventIdOfOneTenantIsEmptyUnderItsTwin")));
-  }
-
-  /**
-   * {@code audit_events.tenant_id} without a foreign key (so that events outlive their tenant), and
-   * no other check: an append to a tenant that does not exist, or no longer does, is recorded.
-   */
-  static BrokenStore appendingWithoutCheckingTheTenant() {
-    return new BrokenStore(
-        "audit-append-without-tenant",
-        "audit.append records an event for a tenant that does not exist",
-        facets -> {
-          // The events appended to missing tenants, which the honest log refused.
-          List<AuditEvent> orphans = new CopyOnWriteArrayList<>();
-          AuditLog honest = facets.audit();
-          OwnPages pages = new OwnPages();
-          return facets.withAuditLog(
-              Intercept.facet(AuditLog.class, honest)
-                  .replace(
-                      "append",
-                      2,
-                      call ->
-                          attempt(
-                              () -> {
-                                CompletableFuture<?> appended = BrokenStoreKit.proceeding(call);
-                                Throwable failure = appended.handle((value, error) -> error).join();
-                                if (failure == null
-                                    || !(unwrap(failure) instanceof NotFoundException missing)
-                                    || missing.missing() != ObjectType.TENANT) {
-                                  return appended;
-                                }
-                                AuditEvent recorded =
-                                    OperationsRequests.recorded(
-                                        AuditEventId.random(),
-                                        call.arg(0, TenantId.class),
-                                        Timestamps.now(BrokenStoreTck.runningClock()),
-                                        OperationsRequests.newAuditEvent(
-                                            call.arg(1, NewAuditEvent.class), "event"));
-                                orphans.add(recorded);
-                                return completedFuture(recorded);
-                              }))
-                  .replace(
-                      "get",
-                      2,
-                      call ->
-                          attempt(
-                              () -> {
-                                Optional<AuditEvent> found = outcome(call.proceed());
-                                TenantId tenant = call.arg(0, TenantId.class);
-                                AuditEventId id = call.arg(1, AuditEventId.class);
-                                return completedFuture(
-                                    found.or(
-                                        () ->
-                                            orphans.stream()
-                                                .filter(
-                                                    e ->
-                                                        e.tenant().equals(tenant)
-                                                            && e.id().equals(id))
-                                                .findFirst()));
-                              }))
-                  .replace(
-                      "list",
-                      3,
-                      call ->
-                          attempt(
-                              () -> {
-                                TenantId tenant = call.arg(0, TenantId.class);
-                                AuditFilter filter = call.arg(1, AuditFilter.class);
-                                PageRequest request = call.arg(2, PageRequest.class);
-                                // The honest call validates the arguments (not a token of ours).
-                                Page<AuditEvent> page =
-                                    outcome(
-                                        call.proceed(tenant, filter, pages.validating(request)));
-                                List<AuditEvent> own = orphansOf(orphans, tenant, filter);
-                                if (own.isEmpty() || !pages.continues(request)) {
-                                  return completedFuture(page);
-                                }
-                                List<AuditEvent> all =
-                                    new ArrayList<>(allPages(p -> honest.list(tenant, filter, p)));
-                                all.addAll(own);
-                                all.sort(AuditFilters.NEWEST_FIRST);
-                                return completedFuture(pages.page(all, request));
-                              }))
-                  .replace(
-                      "count",
-                      2,
-                      call ->
-                          attempt(
-                              () -> {
-                                long counted = outcome(call.proceed());
-                                return completedFuture(
-                                    counted
-                                        + orphansOf(
-                                                orphans,
-                                                call.arg(0, TenantId.class),
-                                                call.arg(1, AuditFilter.class))
-                                            .size());
-                              }))
-                  .build());
-        },
-        List.of(test("AuditLog", "appendingToATenantThatDoesNotExistIsNotFoundAndRecordsNothing")));
-  }
-
-  /** The events appended to the missing {@code tenant} that {@code filter} (valid) selects. */
-  private static List<AuditEvent> orphansOf(
-      List<AuditEvent> orphans, TenantId tenant, AuditFilter filter) {
-    AuditFilter valid = AuditFilters.validate(filter, "filter");
-    return orphans.stream()
-        .filter(e -> e.tenant().equals(tenant) && AuditFilters.matches(valid, e))
-        .toList();
   }
 }

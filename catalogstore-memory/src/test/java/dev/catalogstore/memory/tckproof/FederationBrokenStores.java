@@ -1,16 +1,21 @@
 package dev.catalogstore.memory.tckproof;
 
 import static dev.catalogstore.memory.tckproof.BrokenStore.test;
+import static dev.catalogstore.memory.tckproof.BrokenStoreKit.allPages;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.attempt;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.join;
 import static dev.catalogstore.memory.tckproof.BrokenStoreKit.unwrap;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
+import dev.catalogstore.api.asset.Asset;
+import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditResult;
+import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.ConnectorConfig;
+import dev.catalogstore.api.commit.AssetKey;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.federation.Federation;
@@ -20,6 +25,7 @@ import dev.catalogstore.api.federation.SyncStatus;
 import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.spi.MirrorPlan;
 import dev.catalogstore.api.spi.OperationsAudit;
 import dev.catalogstore.api.spi.RemoteSnapshot;
 import dev.catalogstore.api.spi.StoreFacets;
@@ -27,6 +33,7 @@ import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +44,10 @@ import java.util.function.BiPredicate;
 
 /**
  * Broken stores of how a sync runs and how it ends: a sync that half-mirrors a remote failing
- * half-way or reads it on the caller's thread, a failed sync that records nothing or claims
- * success, an unknown connector taken as an empty remote, a local catalog's refused sync recorded,
- * and the actor lost. What a sync reaches, and whose stats it keeps, is in {@link
- * FederationScopeBrokenStores}.
+ * half-way, reads it on the caller's thread or applies its plan piece by piece, a failed sync that
+ * records nothing or claims success, an unknown connector taken as an empty remote, a local
+ * catalog's refused sync recorded, and the actor lost. What a sync reaches, and whose stats it
+ * keeps, is in {@link FederationScopeBrokenStores}.
  *
  * <p>Each simulates a backend's mistake over the honest facet: the broken sync runs the honest one
  * and, from how it ended, does what the broken backend would have done besides.
@@ -52,6 +59,7 @@ final class FederationBrokenStores {
     return List.of(
         applyingNamespacesAsTheyAreListed(),
         readingTheRemoteOnTheCallersThread(),
+        applyingThePlanPieceByPiece(),
         recordingNothingOfAFailedSync(),
         claimingSuccessWhenTheConnectorFails(),
         takingAnUnknownConnectorAsAnEmptyRemote(),
@@ -155,6 +163,91 @@ final class FederationBrokenStores {
                                 }))
                     .build()),
         List.of(test("FederationSync", "theConnectorIsNeverCalledOnTheCallersThread")));
+  }
+
+  /**
+   * The plan applied statement by statement with no transaction around them: a sync whose plan
+   * cannot be applied whole (a dropped namespace another branch still uses) has removed the
+   * mirror's dropped tables before it finds the namespace cannot go. Simulated by removing them
+   * when the honest sync refuses the plan.
+   */
+  static BrokenStore applyingThePlanPieceByPiece() {
+    return new BrokenStore(
+        "sync-applies-the-plan-piece-by-piece",
+        "federation.sync removes the dropped tables before it fails on a namespace it cannot remove",
+        facets ->
+            facets.withFederation(
+                Intercept.facet(Federation.class, facets.federation())
+                    .replace(
+                        "sync",
+                        3,
+                        call ->
+                            attempt(
+                                () -> {
+                                  CompletableFuture<?> synced = BrokenStoreKit.proceeding(call);
+                                  Key key = key(call);
+                                  Optional<ConnectorConfig> config =
+                                      federated(catalog(facets, key))
+                                          .filter(
+                                              c -> c.connectorType().equals(TckRemoteCatalog.TYPE));
+                                  if (failureOf(synced) instanceof PreconditionFailedException
+                                      && config.isPresent()) {
+                                    MirrorPlan plan =
+                                        MirrorPlan.between(
+                                            RemoteSnapshot.read(
+                                                TckRemoteCatalog.CONNECTOR, config.get()),
+                                            mirroredNamespaces(facets, key),
+                                            mirroredAssets(facets, key));
+                                    for (AssetKey dropped : plan.assetsToRemove()) {
+                                      join(
+                                          facets
+                                              .assets()
+                                              .delete(
+                                                  key.tenant(),
+                                                  AssetRef.onMain(
+                                                      key.catalog(),
+                                                      dropped.namespace(),
+                                                      dropped.name())));
+                                    }
+                                  }
+                                  return synced;
+                                }))
+                    .build()),
+        List.of(
+            test(
+                "FederationFailures",
+                "aSyncThatCannotBeAppliedChangesNothingAndRecordsItsFailure")));
+  }
+
+  /** Every namespace of the mirror, with its properties. */
+  private static Map<NamespacePath, Map<String, String>> mirroredNamespaces(
+      StoreFacets facets, Key key) {
+    Map<NamespacePath, Map<String, String>> namespaces = new HashMap<>();
+    for (Namespace namespace :
+        BrokenStoreKit.subtree(
+            facets.namespaces(), key.tenant(), NamespaceRef.root(key.catalog()))) {
+      namespaces.put(namespace.ref().path(), namespace.properties());
+    }
+    return namespaces;
+  }
+
+  /** Every asset on the mirror's main branch, with its kind and metadata location. */
+  private static Map<AssetKey, MirrorPlan.MirroredAsset> mirroredAssets(
+      StoreFacets facets, Key key) {
+    Map<AssetKey, MirrorPlan.MirroredAsset> assets = new HashMap<>();
+    for (NamespacePath namespace : mirroredNamespaces(facets, key).keySet()) {
+      for (Asset asset :
+          allPages(
+              page ->
+                  facets
+                      .assets()
+                      .list(key.tenant(), BranchRef.main(key.catalog()), namespace, page))) {
+        assets.put(
+            new AssetKey(namespace, asset.ref().name()),
+            new MirrorPlan.MirroredAsset(asset.kind(), asset.metadataLocation()));
+      }
+    }
+    return assets;
   }
 
   /** Creates or updates the namespaces the remote lists (with their ancestors), parents first. */

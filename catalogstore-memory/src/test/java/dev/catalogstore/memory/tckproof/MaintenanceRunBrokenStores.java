@@ -12,6 +12,7 @@ import dev.catalogstore.api.asset.Assets;
 import dev.catalogstore.api.asset.MetadataLocation;
 import dev.catalogstore.api.audit.AuditActor;
 import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.maintenance.ExpiredSnapshots;
 import dev.catalogstore.api.maintenance.Maintenance;
 import dev.catalogstore.api.maintenance.OrphanFiles;
@@ -22,10 +23,14 @@ import dev.catalogstore.api.spi.OperationsAudit;
 import dev.catalogstore.api.spi.OperationsRequests;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
+import java.text.Collator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +42,8 @@ import java.util.function.Predicate;
 
 /**
  * Broken stores of how a maintenance run goes about it: a cutoff taken in, a history paged as if it
- * had no gaps, runs that record no audit event or record the system whoever acted, and an orphan
- * sweep of one branch only.
+ * had no gaps, runs that record no audit event or record the system whoever acted, an orphan sweep
+ * of one branch only and an expiry of every branch, and results reported in the wrong order.
  */
 final class MaintenanceRunBrokenStores {
   private MaintenanceRunBrokenStores() {}
@@ -48,8 +53,13 @@ final class MaintenanceRunBrokenStores {
         takingInTheCutoff(),
         pagingHistoryBySequenceArithmetic(),
         recordingNoAuditEvent(),
+        recordingOnlyRunsThatRemoveSomething(),
         recordingTheSystemAsTheActor(),
-        sweepingOneBranchOnly());
+        sweepingOneBranchOnly(),
+        expiringEveryBranch(),
+        reportingPrunedEntriesNewestFirst(),
+        reportingOrphansInTheOrderFound(),
+        reportingOrphansInCollationOrder());
   }
 
   /**
@@ -212,6 +222,26 @@ final class MaintenanceRunBrokenStores {
   }
 
   /**
+   * The run's audit event written by a trigger on the history's {@code DELETE}: a run that removes
+   * nothing fires no trigger and records nothing.
+   */
+  static BrokenStore recordingOnlyRunsThatRemoveSomething() {
+    Predicate<AuditEvent> removedNothing =
+        event ->
+            (event.action().equals(OperationsAudit.EXPIRE_SNAPSHOTS)
+                    && "0".equals(event.details().get("pruned")))
+                || (event.action().equals(OperationsAudit.REMOVE_ORPHAN_FILES)
+                    && "0".equals(event.details().get("entries")));
+    return new BrokenStore(
+        "maintenance-records-only-removals",
+        "maintenance runs that remove nothing record no audit event",
+        facets -> facets.withAuditLog(OperationsKit.withoutEvents(facets.audit(), removedNothing)),
+        List.of(
+            test("ExpireSnapshots", "aRunThatPrunesNothingIsRecordedToo"),
+            test("RemoveOrphanFiles", "aSweepThatFindsNothingIsRecordedToo")));
+  }
+
+  /**
    * The actor checked and then lost on the way down (the full method delegating to the overload
    * without one): every run is recorded as done by the system.
    */
@@ -278,5 +308,186 @@ final class MaintenanceRunBrokenStores {
         List.of(
             test("RemoveOrphanFiles", "itSweepsTheAddressOnEveryBranchKeepingWhatTheHeadsHold"),
             test("RemoveOrphanFiles", "itSweepsTheSameWhicheverBranchTheAssetIsNamedOn")));
+  }
+
+  /**
+   * The expiry's {@code DELETE} keyed by the asset's address in the catalog, not by its branch: a
+   * run prunes what the address records on every branch, as the orphan sweep does. Simulated by the
+   * honest sweep with the expiry's cutoff; the expiry reports the entries of its own branch.
+   */
+  static BrokenStore expiringEveryBranch() {
+    return new BrokenStore(
+        "expiry-of-every-branch",
+        "maintenance.expireSnapshots prunes the asset's address on every branch of the catalog",
+        facets -> {
+          Maintenance honest = facets.maintenance();
+          return facets.withMaintenance(
+              Intercept.facet(Maintenance.class, honest)
+                  .replace(
+                      "expireSnapshots",
+                      4,
+                      call ->
+                          attempt(
+                              () -> {
+                                TenantId tenant = call.arg(0, TenantId.class);
+                                AssetRef asset = call.arg(1, AssetRef.class);
+                                Duration retention = call.arg(2, Duration.class);
+                                List<MetadataLocation> history;
+                                try {
+                                  OperationsRequests.retention(retention, "retention");
+                                  history =
+                                      allPages(
+                                          page -> facets.assets().history(tenant, asset, page));
+                                } catch (RuntimeException missingOrInvalid) {
+                                  return (CompletableFuture<?>) call.proceed();
+                                }
+                                Instant cutoff =
+                                    OperationsRequests.cutoff(
+                                        Timestamps.now(BrokenStoreTck.runningClock()), retention);
+                                OrphanFiles swept =
+                                    join(
+                                        honest.removeOrphanFiles(
+                                            tenant, asset, cutoff, call.arg(3, AuditActor.class)));
+                                List<MetadataLocation> pruned = new ArrayList<>();
+                                for (MetadataLocation entry : history) {
+                                  if (entry.committedAt().isBefore(cutoff)
+                                      && swept.locations().contains(entry.location())) {
+                                    pruned.add(entry);
+                                  }
+                                }
+                                pruned.sort(Comparator.comparingLong(MetadataLocation::sequence));
+                                return completedFuture(
+                                    new ExpiredSnapshots(cutoff, pruned, swept.auditEvent()));
+                              }))
+                  .build());
+        },
+        List.of(test("ExpireSnapshots", "aRunOnOneBranchLeavesTheHistoryOfTheOtherBranchesAlone")));
+  }
+
+  /** The pruned entries reported as the history lists them, newest first. */
+  static BrokenStore reportingPrunedEntriesNewestFirst() {
+    return new BrokenStore(
+        "expiry-reports-newest-first",
+        "maintenance.expireSnapshots returns the pruned entries newest first",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "expireSnapshots",
+                        4,
+                        call ->
+                            BrokenStoreKit.<ExpiredSnapshots>proceeding(call)
+                                .thenApply(
+                                    expired -> {
+                                      List<MetadataLocation> newestFirst =
+                                          new ArrayList<>(expired.pruned());
+                                      newestFirst.sort(
+                                          Comparator.comparingLong(MetadataLocation::sequence)
+                                              .reversed());
+                                      return new ExpiredSnapshots(
+                                          expired.cutoff(), newestFirst, expired.auditEvent());
+                                    }))
+                    .build()),
+        List.of(
+            test("ExpireSnapshots", "thePrunedEntriesComeOldestFirstWithTheirDistinctLocations")));
+  }
+
+  /**
+   * The swept locations reported in the order the sweep found them (branch by branch in the order
+   * branches list, each history oldest first) instead of code-point order.
+   */
+  static BrokenStore reportingOrphansInTheOrderFound() {
+    return new BrokenStore(
+        "orphans-in-the-order-found",
+        "maintenance.removeOrphanFiles returns the locations in the order it found them",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "removeOrphanFiles",
+                        4,
+                        call ->
+                            attempt(
+                                () -> {
+                                  TenantId tenant = call.arg(0, TenantId.class);
+                                  AssetRef asset = call.arg(1, AssetRef.class);
+                                  List<String> found = new ArrayList<>();
+                                  try {
+                                    for (Branch branch :
+                                        allPages(
+                                            page ->
+                                                facets
+                                                    .branches()
+                                                    .list(tenant, asset.catalog(), page))) {
+                                      AssetRef there =
+                                          new AssetRef(
+                                              branch.ref(), asset.namespace(), asset.name());
+                                      List<MetadataLocation> history =
+                                          new ArrayList<>(
+                                              allPages(
+                                                  page ->
+                                                      facets
+                                                          .assets()
+                                                          .history(tenant, there, page)
+                                                          .exceptionally(
+                                                              missing -> Page.last(List.of()))));
+                                      history.sort(
+                                          Comparator.comparingLong(MetadataLocation::sequence));
+                                      history.forEach(entry -> found.add(entry.location()));
+                                    }
+                                  } catch (RuntimeException missingOrInvalid) {
+                                    return (CompletableFuture<?>) call.proceed();
+                                  }
+                                  OrphanFiles swept = outcome(call.proceed());
+                                  List<String> inOrderFound =
+                                      found.stream()
+                                          .distinct()
+                                          .filter(swept.locations()::contains)
+                                          .toList();
+                                  return completedFuture(
+                                      new OrphanFiles(
+                                          swept.olderThan(),
+                                          inOrderFound,
+                                          swept.entriesRemoved(),
+                                          swept.auditEvent()));
+                                }))
+                    .build()),
+        List.of(
+            test(
+                "RemoveOrphanFiles",
+                "theLocationsComeInCodePointOrderWhateverTheirCaseOrPunctuation")));
+  }
+
+  /**
+   * {@code ORDER BY location} under the database's {@code en_US.UTF-8} collation, which folds case
+   * and weighs punctuation last, where code-point order ({@code COLLATE "C"}) was meant.
+   */
+  static BrokenStore reportingOrphansInCollationOrder() {
+    return new BrokenStore(
+        "orphans-in-collation-order",
+        "maintenance.removeOrphanFiles returns the locations in en_US collation order",
+        facets ->
+            facets.withMaintenance(
+                Intercept.facet(Maintenance.class, facets.maintenance())
+                    .replace(
+                        "removeOrphanFiles",
+                        4,
+                        call ->
+                            BrokenStoreKit.<OrphanFiles>proceeding(call)
+                                .thenApply(
+                                    swept -> {
+                                      List<String> collated = new ArrayList<>(swept.locations());
+                                      collated.sort(Collator.getInstance(Locale.US));
+                                      return new OrphanFiles(
+                                          swept.olderThan(),
+                                          collated,
+                                          swept.entriesRemoved(),
+                                          swept.auditEvent());
+                                    }))
+                    .build()),
+        List.of(
+            test(
+                "RemoveOrphanFiles",
+                "theLocationsComeInCodePointOrderWhateverTheirCaseOrPunctuation")));
   }
 }

@@ -8,19 +8,18 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 import static java.util.concurrent.CompletableFuture.failedFuture;
 
 import dev.catalogstore.api.common.PropertyUpdate;
-import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.settings.Settings;
 import dev.catalogstore.api.settings.SettingsUpdate;
 import dev.catalogstore.api.settings.SystemSettings;
 import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.OperationsRequests;
-import dev.catalogstore.api.spi.StoreFacets;
+import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.tenant.Tenants;
-import dev.catalogstore.api.warehouse.Warehouses;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * Broken stores of the settings facet and of what it asks of the warehouses: an update that resets
- * what it does not name, settings of a never-changed tenant missing or filled with zero values, a
- * default warehouse accepted without checking it (or checked in any tenant), a default warehouse
- * deleted (or kept from deletion by another tenant's default), and settings that outlive their
- * tenant.
+ * Broken stores of the settings facet: an update that resets what it does not name, settings of a
+ * never-changed tenant missing or read (or first filled) with zero values, settings that outlive
+ * their tenant, and updates stamped uncut or backwards. The default warehouse's broken stores are
+ * in {@link SettingsWarehouseBrokenStores}.
  */
 final class SettingsBrokenStores {
   private SettingsBrokenStores() {}
@@ -45,15 +44,14 @@ final class SettingsBrokenStores {
         neverChangedSettingsMissing(),
         neverChangedSettingsReadAsZeroValues(),
         firstUpdateFillingZeroValues(),
-        defaultWarehouseNotChecked(),
-        defaultWarehouseCheckedInAnyTenant(),
-        deletingTheDefaultWarehouseClearsIt(),
-        anotherTenantsDefaultKeepsAWarehouse(),
-        settingsKeptByTenantName());
+        settingsKeptByTenantName(),
+        updatingEveryTenantsSettings(),
+        stampingTheClockUncut(),
+        stampingTheClockEvenWhenItWentBack());
   }
 
   /** The update validated as the honest store does; empty if the store refuses it. */
-  private static Optional<SettingsUpdate> valid(SettingsUpdate update) {
+  static Optional<SettingsUpdate> valid(SettingsUpdate update) {
     try {
       return Optional.of(OperationsRequests.settingsUpdate(update, "update"));
     } catch (RuntimeException refused) {
@@ -218,211 +216,6 @@ final class SettingsBrokenStores {
     return copy.extra(update.extra()).build();
   }
 
-  /** {@code update} without its change of the default warehouse. */
-  private static SettingsUpdate withoutWarehouse(SettingsUpdate update) {
-    SettingsUpdate.Builder copy = SettingsUpdate.builder();
-    update.allowPublicSigning().ifPresent(copy::allowPublicSigning);
-    update.defaultRetention().ifPresent(copy::defaultRetention);
-    return copy.extra(update.extra()).build();
-  }
-
-  /** Whether a broken store takes {@code warehouse}, which the tenant does not have, as default. */
-  @FunctionalInterface
-  private interface Acceptance {
-    boolean accepts(StoreFacets facets, Set<TenantId> tenants, String warehouse);
-  }
-
-  /** {@code default_warehouse text} with no foreign key and no check: any name is taken. */
-  static BrokenStore defaultWarehouseNotChecked() {
-    return acceptingMissingWarehouses(
-        "default-warehouse-not-checked",
-        "settings.update takes a default warehouse that does not exist",
-        (facets, tenants, warehouse) -> true,
-        List.of(
-            test("Settings", "aDefaultWarehouseThatDoesNotExistIsNotFoundAndChangesNothing"),
-            test("SettingsIsolation", "aWarehouseOnlyTheTwinHasIsMissingAsTheDefault")));
-  }
-
-  /** {@code SELECT 1 FROM warehouses WHERE name = ?}: the existence check forgets the tenant. */
-  static BrokenStore defaultWarehouseCheckedInAnyTenant() {
-    return acceptingMissingWarehouses(
-        "default-warehouse-checked-in-any-tenant",
-        "settings.update takes a default warehouse that only another tenant has",
-        (facets, tenants, warehouse) ->
-            tenants.stream()
-                .anyMatch(
-                    any ->
-                        facets
-                            .warehouses()
-                            .get(any, warehouse)
-                            .exceptionally(missing -> Optional.empty())
-                            .join()
-                            .isPresent()),
-        List.of(test("SettingsIsolation", "aWarehouseOnlyTheTwinHasIsMissingAsTheDefault")));
-  }
-
-  /**
-   * Settings whose default warehouse is taken when {@code acceptance} says so although the tenant
-   * has no such warehouse: the rest of the update is applied, and the default read back names it.
-   */
-  private static BrokenStore acceptingMissingWarehouses(
-      String name, String defect, Acceptance acceptance, List<BrokenStore.TckTest> caught) {
-    return new BrokenStore(
-        name,
-        defect,
-        facets -> {
-          Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
-          StoreFacets recording = OperationsKit.recordingTenants(facets, tenants);
-          Settings honest = facets.settings();
-          // The default warehouse each tenant was given although it has no such warehouse.
-          Map<TenantId, String> unchecked = new ConcurrentHashMap<>();
-          return recording.withSettings(
-              Intercept.facet(Settings.class, honest)
-                  .replace(
-                      "get",
-                      1,
-                      call ->
-                          BrokenStoreKit.<SystemSettings>proceeding(call)
-                              .thenApply(
-                                  settings ->
-                                      withDefault(
-                                          settings, unchecked.get(call.arg(0, TenantId.class)))))
-                  .replace(
-                      "update",
-                      2,
-                      call ->
-                          attempt(
-                              () -> {
-                                TenantId tenant = call.arg(0, TenantId.class);
-                                Optional<SettingsUpdate> update =
-                                    valid(call.arg(1, SettingsUpdate.class));
-                                if (tenant == null || update.isEmpty()) {
-                                  return (CompletableFuture<?>) call.proceed();
-                                }
-                                Optional<String> warehouse = update.get().defaultWarehouse();
-                                boolean missing =
-                                    warehouse.isPresent()
-                                        && facets
-                                            .warehouses()
-                                            .get(tenant, warehouse.get())
-                                            .exceptionally(e -> Optional.empty())
-                                            .join()
-                                            .isEmpty();
-                                if (missing
-                                    && acceptance.accepts(facets, tenants, warehouse.get())) {
-                                  SystemSettings updated =
-                                      join(honest.update(tenant, withoutWarehouse(update.get())));
-                                  unchecked.put(tenant, warehouse.get());
-                                  return completedFuture(withDefault(updated, warehouse.get()));
-                                }
-                                SystemSettings updated = outcome(call.proceed());
-                                if (warehouse.isPresent()
-                                    || update.get().clearsDefaultWarehouse()) {
-                                  unchecked.remove(tenant);
-                                }
-                                return completedFuture(withDefault(updated, unchecked.get(tenant)));
-                              }))
-                  .build());
-        },
-        caught);
-  }
-
-  private static SystemSettings withDefault(SystemSettings settings, String warehouse) {
-    return warehouse == null
-        ? settings
-        : new SystemSettings(
-            settings.allowPublicSigning(),
-            settings.defaultRetention(),
-            Optional.of(warehouse),
-            settings.extra(),
-            settings.updatedAt());
-  }
-
-  /**
-   * {@code default_warehouse REFERENCES warehouses ON DELETE SET NULL} where {@code RESTRICT} was
-   * meant: deleting the default warehouse succeeds and leaves the tenant without a default.
-   */
-  static BrokenStore deletingTheDefaultWarehouseClearsIt() {
-    return new BrokenStore(
-        "default-warehouse-deletable",
-        "warehouses.delete of the tenant's default warehouse succeeds and clears the default",
-        facets -> {
-          Settings settings = facets.settings();
-          return facets.withWarehouses(
-              Intercept.facet(Warehouses.class, facets.warehouses())
-                  .replace(
-                      "delete",
-                      2,
-                      call ->
-                          attempt(
-                              () -> {
-                                TenantId tenant = call.arg(0, TenantId.class);
-                                String warehouse = call.arg(1, String.class);
-                                Optional<String> current =
-                                    tenant == null
-                                        ? Optional.empty()
-                                        : settings
-                                            .get(tenant)
-                                            .thenApply(SystemSettings::defaultWarehouse)
-                                            .exceptionally(missing -> Optional.empty())
-                                            .join();
-                                if (warehouse != null && current.equals(Optional.of(warehouse))) {
-                                  join(
-                                      settings.update(
-                                          tenant,
-                                          SettingsUpdate.builder()
-                                              .clearDefaultWarehouse()
-                                              .build()));
-                                }
-                                return (CompletableFuture<?>) call.proceed();
-                              }))
-                  .build());
-        },
-        List.of(test("Settings", "theDefaultWarehouseCannotBeDeletedUntilItIsNoLongerTheDefault")));
-  }
-
-  /**
-   * {@code SELECT 1 FROM tenant_settings WHERE default_warehouse = ?} without the tenant: a
-   * warehouse cannot be deleted while any tenant has a default warehouse of its name.
-   */
-  static BrokenStore anotherTenantsDefaultKeepsAWarehouse() {
-    return new BrokenStore(
-        "default-warehouse-of-any-tenant-kept",
-        "warehouses.delete refuses a warehouse whose name is another tenant's default warehouse",
-        facets -> {
-          Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
-          Settings settings = facets.settings();
-          return OperationsKit.recordingTenants(facets, tenants)
-              .withWarehouses(
-                  Intercept.facet(Warehouses.class, facets.warehouses())
-                      .replace(
-                          "delete",
-                          2,
-                          call ->
-                              attempt(
-                                  () -> {
-                                    String warehouse = call.arg(1, String.class);
-                                    for (TenantId any : tenants) {
-                                      Optional<String> itsDefault =
-                                          settings
-                                              .get(any)
-                                              .thenApply(SystemSettings::defaultWarehouse)
-                                              .exceptionally(missing -> Optional.empty())
-                                              .join();
-                                      if (warehouse != null
-                                          && itsDefault.equals(Optional.of(warehouse))) {
-                                        return failedFuture(
-                                            new PreconditionFailedException(
-                                                "warehouse '" + warehouse + "' is a default"));
-                                      }
-                                    }
-                                    return (CompletableFuture<?>) call.proceed();
-                                  }))
-                      .build());
-        },
-        List.of(test("SettingsIsolation", "anUpdateOfOneTenantChangesNothingOfItsTwin")));
-  }
-
   /**
    * Settings keyed by the tenant's name, not its id, and not deleted with it: a new tenant of a
    * deleted tenant's name inherits its settings.
@@ -484,5 +277,108 @@ final class SettingsBrokenStores {
                   .build());
         },
         List.of(test("Settings", "settingsGoWithTheirTenant")));
+  }
+
+  /** {@code updatedAt} stamped with the clock's instant as it is, to the nanosecond. */
+  static BrokenStore stampingTheClockUncut() {
+    return restamping(
+        "settings-stamp-uncut",
+        "settings.update stamps updatedAt with the clock's instant not cut to the microsecond",
+        stored -> BrokenStoreTck.runningClock().instant(),
+        List.of(test("SettingsTime", "everyUpdateIsStampedByTheStoresClockCutToMicroseconds")));
+  }
+
+  /** {@code updatedAt = now()} where {@code GREATEST(updated_at, now())} was meant. */
+  static BrokenStore stampingTheClockEvenWhenItWentBack() {
+    return restamping(
+        "settings-stamp-goes-back",
+        "settings.update stamps updatedAt with the clock's time even when it is before the last",
+        stored -> Timestamps.now(BrokenStoreTck.runningClock()),
+        List.of(test("SettingsTime", "updatedAtNeverGoesBackwardsWhenTheClockIsSteppedBack")));
+  }
+
+  /**
+   * Settings whose successful updates are stamped with {@code stamp} (given the honest stamp)
+   * instead, as the settings then read back.
+   */
+  private static BrokenStore restamping(
+      String name, String defect, UnaryOperator<Instant> stamp, List<BrokenStore.TckTest> caught) {
+    return new BrokenStore(
+        name,
+        defect,
+        facets -> {
+          Map<TenantId, Instant> stamps = new ConcurrentHashMap<>();
+          return facets.withSettings(
+              Intercept.facet(Settings.class, facets.settings())
+                  .replace(
+                      "get",
+                      1,
+                      call ->
+                          BrokenStoreKit.<SystemSettings>proceeding(call)
+                              .thenApply(
+                                  settings ->
+                                      stampedAt(settings, stamps.get(call.arg(0, TenantId.class)))))
+                  .replace(
+                      "update",
+                      2,
+                      call ->
+                          BrokenStoreKit.<SystemSettings>proceeding(call)
+                              .thenApply(
+                                  settings -> {
+                                    Instant at = stamp.apply(settings.updatedAt().orElseThrow());
+                                    stamps.put(call.arg(0, TenantId.class), at);
+                                    return stampedAt(settings, at);
+                                  }))
+                  .build());
+        },
+        caught);
+  }
+
+  private static SystemSettings stampedAt(SystemSettings settings, Instant at) {
+    return at == null || settings.updatedAt().isEmpty()
+        ? settings
+        : new SystemSettings(
+            settings.allowPublicSigning(),
+            settings.defaultRetention(),
+            settings.defaultWarehouse(),
+            settings.extra(),
+            Optional.of(at));
+  }
+
+  /**
+   * {@code UPDATE tenant_settings SET ...} with the tenant lost from its {@code WHERE}: an update
+   * of one tenant's settings changes every tenant's the same way.
+   */
+  static BrokenStore updatingEveryTenantsSettings() {
+    return new BrokenStore(
+        "settings-update-of-every-tenant",
+        "settings.update applies the update to every tenant's settings",
+        facets -> {
+          Set<TenantId> tenants = ConcurrentHashMap.newKeySet();
+          Settings honest = facets.settings();
+          return OperationsKit.recordingTenants(facets, tenants)
+              .withSettings(
+                  Intercept.facet(Settings.class, honest)
+                      .replace(
+                          "update",
+                          2,
+                          call ->
+                              attempt(
+                                  () -> {
+                                    SystemSettings updated = outcome(call.proceed());
+                                    TenantId caller = call.arg(0, TenantId.class);
+                                    for (TenantId other : tenants) {
+                                      if (!other.equals(caller)) {
+                                        honest
+                                            .update(other, call.arg(1, SettingsUpdate.class))
+                                            .exceptionally(refused -> null)
+                                            .join();
+                                      }
+                                    }
+                                    return completedFuture(updated);
+                                  }))
+                      .build());
+        },
+        List.of(test("SettingsIsolation", "anUpdateOfOneTenantChangesNothingOfItsTwin")));
   }
 }

@@ -116,6 +116,22 @@ public abstract class RemoveOrphanFilesContract extends MaintenanceSuite {
   }
 
   @Test
+  void theLocationsComeInCodePointOrderWhateverTheirCaseOrPunctuation() {
+    commit(ORDERS, loc("v3"), loc("Zeta"));
+    commit(ORDERS, loc("Zeta"), loc("_mid"));
+    commit(ORDERS, loc("_mid"), loc("alpha"));
+    commit(ORDERS, loc("alpha"), loc("v9"));
+
+    OrphanFiles orphans = sweep(ORDERS, T0.plus(Duration.ofDays(9)));
+
+    // 'Z' (90) < '_' (95) < 'a' (97) < 'd' < 'v': a collation that folds case or skips
+    // punctuation orders these otherwise, and so do the branches and histories they were found in.
+    assertThat(orphans.locations())
+        .containsExactly(
+            loc("Zeta"), loc("_mid"), loc("alpha"), loc("d1"), loc("v1"), loc("v2"), loc("v3"));
+  }
+
+  @Test
   void anOlderThanBeforeEverythingSweepsNothing() {
     List<MetadataLocation> mainBefore = history(ORDERS);
 
@@ -134,6 +150,15 @@ public abstract class RemoveOrphanFilesContract extends MaintenanceSuite {
         assertRunRecorded(orphans.auditEvent(), "maintenance.removeOrphanFiles", OPERATOR, ORDERS);
     assertThat(event.details()).containsEntry("locations", "3");
     assertThat(event.details()).containsEntry("entries", Long.toString(orphans.entriesRemoved()));
+  }
+
+  @Test
+  void aSweepThatFindsNothingIsRecordedToo() {
+    OrphanFiles orphans = sweep(ORDERS, T0);
+
+    AuditEvent event =
+        assertRunRecorded(orphans.auditEvent(), "maintenance.removeOrphanFiles", OPERATOR, ORDERS);
+    assertThat(event.details()).containsEntry("locations", "0").containsEntry("entries", "0");
   }
 
   @Test
