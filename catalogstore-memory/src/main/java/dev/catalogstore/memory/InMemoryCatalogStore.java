@@ -8,8 +8,10 @@ import dev.catalogstore.api.spi.Timestamps;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,7 +73,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tenant's log is indexed newest first by every exact criterion of a filter, and a page or a count
  * reads only the smallest index the filter selects (see {@code TenantAuditLog}). Settings and the
  * last sync's stats live with their tenant and catalog. A maintenance run and a sync's mirror step
- * each run under the tenant's write lock and record their audit event before releasing it.
+ * each run under the tenant's write lock and record their audit event before releasing it. A sync's
+ * connector reads its remote on one of the store's own daemon threads ({@link #CONNECTOR_THREADS}
+ * at most), never the caller's and never under a lock.
  *
  * <h2>Time</h2>
  *
@@ -82,6 +86,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close()} is idempotent; afterwards every call fails with {@code UnavailableException}.
  */
 public final class InMemoryCatalogStore extends ComposedCatalogStore {
+  /** The most connectors that read remotes at once; further syncs wait for one to finish. */
+  public static final int CONNECTOR_THREADS = 4;
+
   private final TenantRegistry registry;
   private final ExecutorService federationExecutor;
 
@@ -112,7 +119,25 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
         new TenantRegistry(Timestamps.now(Objects.requireNonNull(clock, "clock"))),
         clock,
         Objects.requireNonNull(connectors, "connectors"),
-        Executors.newCachedThreadPool(new FederationThreads()));
+        connectorThreads());
+  }
+
+  /**
+   * The threads connectors read remotes on: at most {@value #CONNECTOR_THREADS} at once, so that
+   * many syncs of a slow remote queue rather than start a thread each; idle ones end after a
+   * minute, so a store that never syncs keeps none.
+   */
+  private static ExecutorService connectorThreads() {
+    ThreadPoolExecutor threads =
+        new ThreadPoolExecutor(
+            CONNECTOR_THREADS,
+            CONNECTOR_THREADS,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            new FederationThreads());
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
   }
 
   private InMemoryCatalogStore(

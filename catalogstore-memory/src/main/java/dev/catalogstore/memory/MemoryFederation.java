@@ -6,6 +6,7 @@ import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
+import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.FederatedConnectors;
@@ -44,7 +45,8 @@ import java.util.concurrent.Executor;
  * A failure of the connector, of what it listed, or of the plan records failed stats and a failure
  * event (the mirror is unchanged) and fails the sync with that error. If the catalog was deleted
  * (or replaced by another of the same name) while the remote was read, the sync fails with {@code
- * NotFoundException} and records nothing, as there is no catalog to record against.
+ * NotFoundException} and records its failure event, but no stats, as there is no catalog to keep
+ * them with.
  */
 final class MemoryFederation implements Federation {
   private final TenantRegistry registry;
@@ -152,15 +154,22 @@ final class MemoryFederation implements Federation {
         remote = RemoteSnapshot.read(connector, config);
       } catch (CatalogStoreException e) {
         throw failed(e);
-      } catch (RuntimeException e) {
-        // A defect of the reading itself: still a failed sync, recorded as every other one.
+      } catch (RuntimeException | Error e) {
+        // A defect of the reading itself, or an error the connector threw past the snapshot's
+        // net (a StackOverflowError): still a failed sync, recorded as every other one.
         throw failed(new InternalStoreException("reading the remote failed: " + e, e));
       }
       return registry.write(
           tenant,
           state -> {
-            CatalogState target = sameCatalog(state);
             Instant now = Timestamps.notBefore(Timestamps.now(clock), startedAt);
+            CatalogState target;
+            try {
+              target = sameCatalog(state);
+            } catch (NotFoundException e) {
+              record(state, SyncStats.failed(catalog, startedAt, now, message(e)));
+              throw e;
+            }
             MirrorPlan plan;
             try {
               plan = MirrorWrites.apply(state, target, remote, now);
@@ -218,6 +227,6 @@ final class MemoryFederation implements Federation {
   }
 
   private static String message(CatalogStoreException error) {
-    return String.valueOf(error.getMessage());
+    return OperationsAudit.syncError(error);
   }
 }

@@ -4,6 +4,9 @@ import static dev.catalogstore.memory.Outcomes.awaitFailure;
 import static dev.catalogstore.memory.Outcomes.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogstore.api.audit.AuditEvent;
+import dev.catalogstore.api.audit.AuditFilter;
+import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.error.NotFoundException;
@@ -16,6 +19,8 @@ import dev.catalogstore.api.federation.RemoteTable;
 import dev.catalogstore.api.federation.SyncStats;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.namespace.NamespaceRef;
+import dev.catalogstore.api.paging.PageRequest;
+import dev.catalogstore.api.spi.OperationsAudit;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.api.warehouse.NewWarehouse;
@@ -77,7 +82,9 @@ class FederationThreadsTest {
   }
 
   @Test
-  void aCatalogReplacedWhileTheRemoteIsReadIsNotSyncedAndRecordsNothing() throws Exception {
+  void aCatalogReplacedWhileTheRemoteIsReadIsNotSyncedAndRecordsOnlyItsFailureEvent()
+      throws Exception {
+    String replacedId = store.catalogs().get(tenant, "mirror").join().orElseThrow().id().toString();
     CompletableFuture<SyncStats> sync = store.federation().sync(tenant, "mirror");
     connector.entered.await();
     store.catalogs().delete(tenant, "mirror").join();
@@ -91,6 +98,17 @@ class FederationThreadsTest {
     assertThat(store.federation().stats(tenant, "mirror").join()).isEmpty();
     assertThat(store.namespaces().get(tenant, NamespaceRef.of("mirror", "remote")).join())
         .isEmpty();
+    // The audit log outlives what it names: the failure is on record against the old catalog.
+    List<AuditEvent> events =
+        store
+            .audit()
+            .list(
+                tenant, AuditFilter.ALL.withAction(OperationsAudit.SYNC), PageRequest.firstPage(10))
+            .join()
+            .items();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).result()).isEqualTo(AuditResult.FAILURE);
+    assertThat(events.get(0).resourceId()).contains(replacedId);
   }
 
   @Test

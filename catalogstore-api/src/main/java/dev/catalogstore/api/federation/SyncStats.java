@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param namespacesAdded namespaces created in the mirror
  * @param namespacesUpdated namespaces whose properties changed
  * @param namespacesRemoved namespaces deleted from the mirror
- * @param tablesAdded tables created in the mirror
+ * @param tablesAdded tables created in the mirror, including one that replaces an asset of another
+ *     kind at the address of a remote table
  * @param tablesUpdated tables whose metadata location changed
- * @param tablesRemoved assets deleted from the mirror (those the remote does not list)
+ * @param tablesRemoved assets deleted from the mirror: those the remote does not list, and those of
+ *     another kind at the address of a remote table (each replaced by the table, so it counts here
+ *     and in {@code tablesAdded})
  * @param status how it ended
  * @param error why it failed; empty if it succeeded
  */

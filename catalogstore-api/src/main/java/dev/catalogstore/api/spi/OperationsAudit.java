@@ -85,12 +85,43 @@ public final class OperationsAudit {
         .build();
   }
 
-  /** {@code message} cut to the length of a property value, for a stored error. */
+  /**
+   * The error a failed sync records, from the failure it reports: its message (or its description
+   * if it has none) as {@link #truncate} stores it.
+   */
+  public static String syncError(Throwable failure) {
+    String message = failure.getMessage();
+    return truncate(message == null ? failure.toString() : message);
+  }
+
+  /**
+   * {@code message} as a stored error can hold it on every backend: each control character other
+   * than a tab or a line break, and each unpaired surrogate (which a property value may not hold,
+   * and PostgreSQL cannot store when it is NUL) replaced by U+FFFD, and cut to the length of a
+   * property value. A connector's words are not the store's to refuse: a failure must be recorded
+   * whatever it says.
+   */
   public static String truncate(String message) {
-    int max = Inputs.MAX_PROPERTY_VALUE_LENGTH;
-    return message.codePointCount(0, message.length()) <= max
-        ? message
-        : message.substring(0, message.offsetByCodePoints(0, max - 1)) + "…";
+    StringBuilder clean = new StringBuilder(message.length());
+    message
+        .codePoints()
+        .limit(Inputs.MAX_PROPERTY_VALUE_LENGTH)
+        .forEach(c -> clean.appendCodePoint(storable(c) ? c : 0xFFFD));
+    if (message.codePointCount(0, message.length()) > Inputs.MAX_PROPERTY_VALUE_LENGTH) {
+      clean.setLength(clean.offsetByCodePoints(0, Inputs.MAX_PROPERTY_VALUE_LENGTH - 1));
+      clean.append('…');
+    }
+    return clean.toString();
+  }
+
+  private static boolean storable(int codePoint) {
+    boolean control =
+        Character.isISOControl(codePoint)
+            && codePoint != '\t'
+            && codePoint != '\n'
+            && codePoint != '\r';
+    return !control
+        && !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE);
   }
 
   /**

@@ -41,7 +41,9 @@ import java.util.UUID;
  *   <li>{@link #catalog}: the catalog and its connector (before the connector runs; no lock);
  *   <li>{@link #lockMain}: the catalog ({@code FOR KEY SHARE}) and its {@code main} branch ({@code
  *       FOR NO KEY UPDATE}, the lock every change of the branch takes first), then {@link
- *       #namespaces} and {@link #mainAssets}: the mirror as it is;
+ *       #namespaces} ({@code FOR UPDATE}: namespaces belong to the catalog, not to the branch, so
+ *       without it a namespace deleted, changed or given a child by hand while the sync applies
+ *       would make the plan's counts wrong) and {@link #mainAssets}: the mirror as it is;
  *   <li>the plan applied: {@link #deleteAssets}, {@link #deleteNamespaces}, {@link
  *       #insertNamespaces}, {@link #updateNamespaces}, {@link #insertTables}, {@link #moveTables}
  *       and {@link #commit} (the one commit on {@code main} and its head move);
@@ -88,6 +90,7 @@ final class FederationSql {
       SELECT n.namespace_id, n.path, n.properties
       FROM ${schema}.namespaces n
       WHERE n.tenant_id = :tenant AND n.catalog_id = :catalog_id
+      FOR UPDATE OF n
       """;
 
   private static final String MAIN_ASSETS =

@@ -247,12 +247,13 @@ public final class JdbcFederation implements Federation {
 
   /**
    * Records the failed sync (stats and a {@code FAILURE} audit event) in a transaction of its own,
-   * and returns {@code failure} for the caller to throw. A catalog (or tenant) deleted meanwhile
-   * has nothing to record to; a failure to record is logged and does not hide the sync's own.
+   * and returns {@code failure} for the caller to throw. A catalog deleted meanwhile has no stats
+   * to keep, but the event is recorded all the same; a tenant deleted meanwhile has nothing to
+   * record to. A failure to record is logged and does not hide the sync's own.
    */
   private CatalogStoreException failed(Started started, CatalogStoreException failure) {
     Instant finishedAt = Timestamps.notBefore(db.now(), started.startedAt());
-    String error = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    String error = OperationsAudit.syncError(failure);
     SyncStats stats =
         SyncStats.failed(started.target().name(), started.startedAt(), finishedAt, error);
     try {
@@ -262,14 +263,15 @@ public final class JdbcFederation implements Federation {
           connection -> {
             TenantId tenant = started.tenant();
             UUID catalogId = started.target().catalogId();
-            if (sql.upsertStats(connection, tenant, catalogId, stats)) {
-              audit.insert(
-                  connection,
-                  tenant,
-                  AuditEventId.random(),
-                  finishedAt,
-                  OperationsAudit.synced(started.actor(), new CatalogId(catalogId), stats));
-            }
+            // The stats only while the catalog exists; the event in any case (the audit log
+            // outlives what it names), unless the tenant itself is gone.
+            sql.upsertStats(connection, tenant, catalogId, stats);
+            audit.insert(
+                connection,
+                tenant,
+                AuditEventId.random(),
+                finishedAt,
+                OperationsAudit.synced(started.actor(), new CatalogId(catalogId), stats));
             return null;
           });
     } catch (RuntimeException e) {

@@ -30,8 +30,8 @@ import java.util.UUID;
  * namespaces added (new ids, parents and children in one statement) and updated, tables added
  * (history entry 1) and moved (history appended), then the one commit of every asset change on
  * {@code main} (skipped when the plan changes no asset). Each statement must change exactly the
- * rows planned: everything it touches is read under the branch's lock, so any other count is a
- * defect.
+ * rows planned: everything it touches is read under the branch's lock or locked itself (the
+ * catalog's namespaces), so any other count is a defect.
  */
 final class MirrorWrites {
   /** The author and message of a sync's commit, as on every backend. */
@@ -197,7 +197,7 @@ final class MirrorWrites {
 
   private static void expect(String what, int planned, int changed) {
     if (planned != changed) {
-      // Everything changed is under the branch's lock or read in this transaction.
+      // Everything changed is under the branch's lock, or row-locked when it was read.
       throw new IllegalStateException(
           "the sync changed "
               + changed

@@ -120,7 +120,8 @@ public abstract class LakeTenantSuite extends TckSuite {
 
   /**
    * Asserts that a history, newest first, is one linear chain: sequences n..1 without gaps, each
-   * entry's previous location the location of the entry before it, the first without one.
+   * entry's previous location the location of the entry before it, the first without one: the shape
+   * of a history maintenance has not pruned.
    */
   protected static void assertOneChain(List<MetadataLocation> newestFirst) {
     int size = newestFirst.size();

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every committed metadata location is kept in the asset's history, newest first, as one gapless
- * chain per asset, paged, following the asset through a rename.
+ * chain per asset, paged, following the asset through a rename. (Gapless until maintenance prunes
+ * it: {@code maintenance().expireSnapshots} and {@code removeOrphanFiles} remove entries and the
+ * rest keep their sequences; the maintenance suites test histories with gaps.)
  *
  * <p>Every test starts with a fresh tenant holding catalog {@code lake} and namespace {@code
  * sales}.

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditEventId;
 import dev.catalogstore.api.audit.AuditFilter;
-import dev.catalogstore.api.audit.AuditLog;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.error.CatalogStoreException;
@@ -14,8 +13,6 @@ import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.Race;
 import dev.catalogstore.tck.TckClock;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -271,20 +266,6 @@ public abstract class AuditLogContract extends AuditSuite {
     assertThat(list(unknown, AuditFilter.ALL.withActor(ALICE).withResourceId("t"))).isEmpty();
     assertThat(count(unknown, AuditFilter.ALL)).isZero();
     assertThat(count(unknown, AuditFilter.ALL.withResult(AuditResult.DENIED))).isZero();
-  }
-
-  @Test
-  void theAuditLogOffersNoWayToChangeOrRemoveAnEvent() {
-    Set<String> methods = new TreeSet<>();
-    for (Method method : AuditLog.class.getMethods()) {
-      if (!Modifier.isStatic(method.getModifiers()) && method.getDeclaringClass() != Object.class) {
-        methods.add(method.getName());
-      }
-    }
-
-    assertThat(methods)
-        .as("the methods of AuditLog: appending and reading only")
-        .containsExactlyInAnyOrder("append", "get", "list", "count");
   }
 
   @Test

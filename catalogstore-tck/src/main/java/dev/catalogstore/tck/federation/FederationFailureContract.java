@@ -152,6 +152,28 @@ public abstract class FederationFailureContract extends FederationSuite {
   }
 
   @Test
+  void aConnectorErrorOfAnyTextIsRecordedWithItsControlCharactersReplaced() {
+    // A connector's words are not the store's to refuse: a NUL (which PostgreSQL cannot store), an
+    // escape and an unpaired surrogate must not keep the failure off the record.
+    remote.failWith(new IllegalStateException("down\u0000 at \u001b[1m\ud800 node\tone\nagain"));
+
+    syncFails(UnavailableException.class);
+
+    assertMirrorUnchanged();
+    SyncStats stats = assertFailureRecorded();
+    String expected = "down\ufffd at \ufffd[1m\ufffd node\tone\nagain";
+    assertThat(stats.error().orElseThrow()).contains(expected).doesNotContain("\u0000");
+    AuditEvent event =
+        PagedReads.all(
+                page ->
+                    store()
+                        .audit()
+                        .list(tenant, AuditFilter.ALL.withAction("federation.sync"), page))
+            .get(0);
+    assertThat(event.details().get("error")).isEqualTo(stats.error().orElseThrow());
+  }
+
+  @Test
   void aRemoteFailingHalfWayThroughTheListingLeavesTheMirrorAsItWas() {
     // The namespaces list, and so do the tables of a and a.b; z's fail.
     remote.failTablesOf(Z);
