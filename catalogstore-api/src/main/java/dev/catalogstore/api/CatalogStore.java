@@ -54,12 +54,13 @@ import dev.catalogstore.api.warehouse.Warehouses;
  *       written; a failed call changes nothing.
  *   <li><b>Atomic.</b> Each method is all-or-nothing, cascades included.
  *   <li><b>Bounded.</b> A stored property map never holds more than {@link
- *       dev.catalogstore.api.spi.StoredProperties#MAX_ENTRIES} entries, after any sequence of
- *       updates and commits: a change that would leave more fails with {@code
- *       InvalidArgumentException} and changes nothing. The field named is the property update of
- *       the call: {@code update.properties} for tenants, warehouses and catalogs, {@code update}
- *       for {@code updateProperties}, {@code commit.properties} and {@code
- *       commits[i].commit.properties} for metadata commits.
+ *       dev.catalogstore.api.spi.StoredProperties#MAX_ENTRIES} entries, nor more than {@link
+ *       dev.catalogstore.api.spi.StoredProperties#MAX_TOTAL_BYTES} bytes of keys and values (their
+ *       UTF-8 encoded lengths together), after any sequence of updates and commits: a change that
+ *       would leave more fails with {@code InvalidArgumentException} and changes nothing. The field
+ *       named is the property update of the call: {@code update.properties} for tenants, warehouses
+ *       and catalogs, {@code update} for {@code updateProperties}, {@code commit.properties} and
+ *       {@code commits[i].commit.properties} for metadata commits.
  *   <li><b>Paged.</b> Lists are keyset-paged in a documented stable order (see {@link
  *       dev.catalogstore.api.paging.PageRequest}).
  *   <li><b>Timestamps</b> come from the store's injected clock, truncated to microseconds.

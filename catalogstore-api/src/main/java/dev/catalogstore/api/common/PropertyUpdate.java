@@ -11,6 +11,12 @@ import java.util.Set;
  * that is absent is not an error. A key may not be both set and removed in one update (an {@code
  * InvalidArgumentException}).
  *
+ * <p>Limits: {@code set} carries at most 1000 entries and 1 MiB (1,048,576 bytes) of keys and
+ * values together, counted in UTF-8; and the map an update leaves stored is bounded by the same two
+ * numbers after any sequence of updates (see {@code dev.catalogstore.api.spi.StoredProperties}). An
+ * update that would leave more entries or more bytes fails with {@code InvalidArgumentException} on
+ * the field of the property change and changes nothing.
+ *
  * @param set the entries to add or overwrite
  * @param remove the keys to remove
  */

@@ -28,6 +28,13 @@ public final class Inputs {
   /** The most entries one property map may have. */
   public static final int MAX_PROPERTIES = 1000;
 
+  /**
+   * The most bytes one property map may hold: the UTF-8 encoded lengths of all its keys and values
+   * together, 1 MiB ({@value}). UTF-8 bytes rather than characters, so that a database can check
+   * the same number exactly (PostgreSQL's {@code octet_length}).
+   */
+  public static final int MAX_PROPERTY_BYTES = 1024 * 1024;
+
   /** The longest location URI, in code points. */
   public static final int MAX_LOCATION_LENGTH = 4096;
 
@@ -77,7 +84,9 @@ public final class Inputs {
   /**
    * A property map: at most {@value #MAX_PROPERTIES} entries; keys are like names (up to {@value
    * #MAX_PROPERTY_KEY_LENGTH}); values are non-null, up to {@value #MAX_PROPERTY_VALUE_LENGTH} code
-   * points, may be empty and may contain tabs and line breaks, but no other control characters.
+   * points, may be empty and may contain tabs and line breaks, but no other control characters; and
+   * all keys and values together at most {@value #MAX_PROPERTY_BYTES} bytes in UTF-8 ({@link
+   * #utf8Length}).
    */
   public static Map<String, String> properties(Map<String, String> value, String field) {
     required(value, field);
@@ -88,7 +97,45 @@ public final class Inputs {
       String key = text(entry.getKey(), field + " key", MAX_PROPERTY_KEY_LENGTH, false);
       propertyValue(entry.getValue(), field + "[" + key + "]");
     }
+    if (utf8Length(value) > MAX_PROPERTY_BYTES) {
+      throw new InvalidArgumentException(
+          field, "has more than " + MAX_PROPERTY_BYTES + " bytes (UTF-8) of keys and values");
+    }
     return value;
+  }
+
+  /**
+   * The UTF-8 encoded length of all keys and values of {@code properties} together, as PostgreSQL's
+   * {@code octet_length} counts it: 1 byte for U+0000–U+007F, 2 up to U+07FF, 3 up to U+FFFF and 4
+   * beyond (a surrogate pair). Meant for validated maps (no unpaired surrogates); one unpaired
+   * counts 3 bytes.
+   */
+  public static long utf8Length(Map<String, String> properties) {
+    long bytes = 0;
+    for (Map.Entry<String, String> entry : properties.entrySet()) {
+      bytes += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
+    }
+    return bytes;
+  }
+
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** A property update: valid keys and values, and no key both set and removed. */

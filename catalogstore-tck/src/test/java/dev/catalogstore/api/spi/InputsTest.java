@@ -7,6 +7,7 @@ import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.paging.PageRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,45 @@ class InputsTest {
       assertRefused(() -> Inputs.pageLimit(PageRequest.firstPage(bad), "page"), "page.limit");
     }
     assertRefused(() -> Inputs.pageLimit(null, "page"), "page");
+  }
+
+  @Test
+  void utf8LengthCountsBytesAsPostgresqlsOctetLengthDoes() {
+    // 1, 2, 3 and 4 bytes (a surrogate pair), keys and values alike; agrees with getBytes.
+    Map<String, String> map = Map.of("a\u00E9", "\u20AC\uD83D\uDE00", "k", "");
+    assertThat(Inputs.utf8Length(map)).isEqualTo(1 + 2 + 3 + 4 + 1);
+    assertThat(Inputs.utf8Length(Map.of())).isZero();
+    String mixed = "x\u00E9\u0800\uFFFF\uD800\uDC00\uDBFF\uDFFF";
+    assertThat(Inputs.utf8Length(Map.of("k", mixed)))
+        .isEqualTo(1 + mixed.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void aPropertyMapOfExactlyTheByteLimitIsAcceptedOneByteMoreIsRefused() {
+    assertThat(Inputs.MAX_PROPERTY_BYTES).isEqualTo(1024 * 1024);
+    // 16 entries of key "k0".."k15" and a value of 4-byte characters; the last value made up
+    // with characters of 1 to 3 bytes, so that the total is exactly the limit.
+    Map<String, String> atTheLimit = new HashMap<>();
+    long left = Inputs.MAX_PROPERTY_BYTES;
+    for (int i = 0; i < 16; i++) {
+      String key = "k" + i;
+      long room = i < 15 ? 4 * 16_000 : left - key.length();
+      StringBuilder value = new StringBuilder("\uD83D\uDE00".repeat((int) (room / 4)));
+      value.append(new String[] {"", "a", "\u00E9", "\u20AC"}[(int) (room % 4)]);
+      atTheLimit.put(key, value.toString());
+      left -= key.length() + room;
+    }
+    assertThat(left).isZero();
+    assertThat(Inputs.utf8Length(atTheLimit)).isEqualTo(Inputs.MAX_PROPERTY_BYTES);
+    assertThat(Inputs.properties(atTheLimit, "properties")).isSameAs(atTheLimit);
+
+    // Same entries, one 4-byte character of a value replaced by one of 3 and one of 2 bytes.
+    Map<String, String> oneByteMore = new HashMap<>(atTheLimit);
+    oneByteMore.put("k0", "\u20AC\u00E9" + atTheLimit.get("k0").substring(2));
+    assertThat(Inputs.utf8Length(oneByteMore)).isEqualTo(Inputs.MAX_PROPERTY_BYTES + 1);
+    assertRefused(() -> Inputs.properties(oneByteMore, "properties"), "properties");
+    assertRefused(
+        () -> Inputs.propertyUpdate(PropertyUpdate.setting(oneByteMore), "update"), "update.set");
   }
 
   private static void assertRefused(Runnable call, String field) {

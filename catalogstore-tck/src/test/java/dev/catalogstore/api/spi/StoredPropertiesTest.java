@@ -119,6 +119,85 @@ class StoredPropertiesTest {
     assertThat(reported).hasMessage(checked.getMessage());
   }
 
+  @Test
+  void theStoredByteLimitIsTheRequestByteLimit() {
+    assertThat(StoredProperties.MAX_TOTAL_BYTES)
+        .isEqualTo(Inputs.MAX_PROPERTY_BYTES)
+        .isEqualTo(1_048_576);
+  }
+
+  @Test
+  void updatesFarBelowTheEntryLimitCannotGrowTheStoredBytesPastTheLimit() {
+    // 10 entries of 65,536 two-byte characters each: 1,310,740 bytes in all, but each update alone
+    // is within one request's limit.
+    Map<String, String> stored =
+        StoredProperties.apply(Map.of(), PropertyUpdate.setting(twoByteValues("a", 5)), FIELD);
+
+    InvalidArgumentException e =
+        catchThrowableOfType(
+            () ->
+                StoredProperties.apply(
+                    stored, PropertyUpdate.setting(twoByteValues("b", 5)), FIELD),
+            InvalidArgumentException.class);
+
+    assertThat(e.field()).isEqualTo(FIELD);
+    assertThat(e).hasMessage(StoredProperties.exceeded(FIELD).getMessage());
+    assertThat(e).hasMessageContaining("1048576");
+  }
+
+  @Test
+  void multiByteCharactersAreCountedInUtf8BytesAtTheBoundary() {
+    // "k" + 4-byte characters up to exactly the limit, less what the next update adds.
+    int limit = StoredProperties.MAX_TOTAL_BYTES;
+    Map<String, String> stored = new LinkedHashMap<>();
+    for (int i = 0; i < 4; i++) {
+      stored.put("k" + i, "\uD83D\uDE00".repeat(65_000)); // 260,000 bytes, 2 of key
+    }
+    long used = Inputs.utf8Length(stored);
+    assertThat(used).isEqualTo(4 * 260_002);
+    long left = limit - used; // 8,568
+    // One more entry "x" whose value is 1 + 2 + 3 bytes per "a\u00E9\u20AC" group, exactly:
+    // 8,567 = 1,427 groups of 6 bytes plus "\u00E9\u20AC" (5).
+    String exact = "a\u00E9\u20AC".repeat(1427) + "\u00E9\u20AC";
+    assertThat(1 + Inputs.utf8Length(Map.of("", exact))).isEqualTo(left);
+
+    Map<String, String> full =
+        StoredProperties.apply(stored, PropertyUpdate.setting("x", exact), FIELD);
+    assertThat(Inputs.utf8Length(full)).isEqualTo(limit);
+
+    // As many characters, one byte more: the last 3-byte character as a 4-byte one.
+    String oneMore = "a\u00E9\u20AC".repeat(1427) + "\u00E9\uD83D\uDE00";
+    assertThat(oneMore.codePointCount(0, oneMore.length()))
+        .isEqualTo(exact.codePointCount(0, exact.length()));
+    assertThat(
+            catchThrowableOfType(
+                    () ->
+                        StoredProperties.apply(stored, PropertyUpdate.setting("x", oneMore), FIELD),
+                    InvalidArgumentException.class)
+                .field())
+        .isEqualTo(FIELD);
+    assertThat(
+            catchThrowableOfType(
+                    () -> StoredProperties.check(full, PropertyUpdate.setting("y", ""), "update"),
+                    InvalidArgumentException.class)
+                .field())
+        .isEqualTo("update");
+    // Shrinking a value at the limit makes room again.
+    assertThatCode(
+            () ->
+                StoredProperties.check(
+                    full, new PropertyUpdate(Map.of("y", ""), Set.of("x")), "update"))
+        .doesNotThrowAnyException();
+  }
+
+  private static Map<String, String> twoByteValues(String prefix, int count) {
+    return IntStream.range(0, count)
+        .boxed()
+        .collect(
+            Collectors.toMap(
+                i -> prefix + i, i -> "\u00E9".repeat(64 * 1024), (x, y) -> x, LinkedHashMap::new));
+  }
+
   private static Map<String, String> keys(String prefix, int count) {
     return IntStream.range(0, count)
         .boxed()
