@@ -23,9 +23,9 @@ import org.postgresql.util.PSQLException;
  *   <tr><td>23505</td><td>unique violation</td><td>the operation's {@link Violations}</td></tr>
  *   <tr><td>23503</td><td>foreign-key violation</td>
  *       <td>the operation's {@link Violations}</td></tr>
- *   <tr><td>23514 on a {@code *_properties_ck} constraint</td>
- *       <td>an update would leave more properties stored than {@link StoredProperties} allows
- *       (the limit's check constraints, migration V2)</td>
+ *   <tr><td>23514 on a {@code *_properties_ck} or {@code *_properties_bytes_ck} constraint</td>
+ *       <td>an update would leave more properties, or more bytes of them, stored than {@link
+ *       StoredProperties} allows (the limits' check constraints, migrations V2 and V7)</td>
  *       <td>the operation's {@link Violations}</td></tr>
  *   <tr><td>22xxx, 54xxx, 23502, 23514, 42xxx but 42501, XX001, XX002, CS001</td>
  *       <td>data exception, program limit, not-null or check violation, a missing or mistyped
@@ -91,11 +91,14 @@ public final class SqlErrors {
   }
 
   /**
-   * Whether {@code constraint}, as PostgreSQL names it, is one of the {@code *_properties_ck} check
-   * constraints by which the database enforces {@link StoredProperties#MAX_ENTRIES}.
+   * Whether {@code constraint}, as PostgreSQL names it, is one of the check constraints by which
+   * the database enforces the stored-property limits: {@code *_properties_ck} for {@link
+   * StoredProperties#MAX_ENTRIES} (migration V2) and {@code *_properties_bytes_ck} for {@link
+   * StoredProperties#MAX_TOTAL_BYTES} (migration V7).
    */
   private static boolean isStoredPropertyLimit(String constraint) {
-    return constraint != null && constraint.endsWith("_properties_ck");
+    return constraint != null
+        && (constraint.endsWith("_properties_ck") || constraint.endsWith("_properties_bytes_ck"));
   }
 
   private static boolean isStoreDefect(String state) {

@@ -47,9 +47,9 @@ public final class Violations {
   }
 
   /**
-   * These violations, with the stored-property limit (a {@code *_properties_ck} constraint)
-   * reported as the shared {@link StoredProperties#exceeded} failure on {@code field}, exactly as a
-   * backend that checks the limit itself reports it.
+   * These violations, with the stored-property limits (a {@code *_properties_ck} or {@code
+   * *_properties_bytes_ck} constraint) reported as the shared {@link StoredProperties#exceeded}
+   * failure on {@code field}, exactly as a backend that checks the limit itself reports it.
    */
   public Violations onPropertyLimit(String field) {
     Objects.requireNonNull(field);

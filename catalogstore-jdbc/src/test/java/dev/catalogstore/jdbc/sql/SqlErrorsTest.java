@@ -64,12 +64,26 @@ class SqlErrorsTest {
   }
 
   @Test
+  void theStoredPropertyBytesLimitIsRecognisedByItsConstraintsNameAndReportedTheSameWay() {
+    CatalogStoreException bytes = translate(checkViolation("assets_properties_bytes_ck"));
+    CatalogStoreException entries = translate(checkViolation("assets_properties_ck"));
+
+    assertThat(bytes).isInstanceOf(InvalidArgumentException.class);
+    assertThat(((InvalidArgumentException) bytes).field()).isEqualTo("update.properties");
+    assertThat(bytes).hasMessage(entries.getMessage());
+  }
+
+  @Test
   void anyOtherCheckViolationIsAStoreDefect() {
     assertThat(translate(checkViolation("assets_metadata_ck")))
         .isInstanceOf(InternalStoreException.class);
     assertThat(
             SqlErrors.translate(
                 "testOperation", checkViolation("assets_properties_ck"), Violations.NONE))
+        .isInstanceOf(InternalStoreException.class);
+    assertThat(
+            SqlErrors.translate(
+                "testOperation", checkViolation("assets_properties_bytes_ck"), Violations.NONE))
         .isInstanceOf(InternalStoreException.class);
   }
 
