@@ -30,8 +30,25 @@ final class SettableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** A view of this clock in {@code zone}: the same instants, set through this one. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("a benchmark clock stays in UTC");
+    SettableClock source = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return source.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId otherZone) {
+        return source.withZone(otherZone);
+      }
+    };
   }
 }

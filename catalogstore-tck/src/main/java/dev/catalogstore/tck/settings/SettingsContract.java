@@ -7,6 +7,8 @@ import dev.catalogstore.api.error.ObjectType;
 import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.settings.SettingsUpdate;
 import dev.catalogstore.api.settings.SystemSettings;
+import dev.catalogstore.api.spi.Inputs;
+import dev.catalogstore.api.spi.StoredProperties;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.tck.Race;
@@ -225,6 +227,36 @@ public abstract class SettingsContract extends SettingsSuite {
       assertThat(warehouseExists).isTrue();
       assertThat(settings.defaultWarehouse()).contains("wh");
     }
+  }
+
+  @Test
+  void theExtraSettingsStayWithinTheByteLimitOfAPropertyMapAfterUpdates() {
+    TenantId tenant = newTenant();
+    // 16 entries of exactly 65,536 bytes (a 3-byte key and a 65,533-byte value) fill the 1 MiB
+    // total, in two updates of half each: the limit holds for what is stored, not per request.
+    String value = "x".repeat(65_536 - 3);
+    for (int half = 0; half < 2; half++) {
+      Map<String, String> entries = new HashMap<>();
+      for (int i = half * 8; i < half * 8 + 8; i++) {
+        entries.put(String.format("k%02d", i), value);
+      }
+      update(tenant, SettingsUpdate.builder().extra(PropertyUpdate.setting(entries)).build());
+    }
+    SystemSettings atTheLimit = settings(tenant);
+    assertThat(Inputs.utf8Length(atTheLimit.extra())).isEqualTo(StoredProperties.MAX_TOTAL_BYTES);
+
+    assertInvalid(
+        "update.extra",
+        () ->
+            store()
+                .settings()
+                .update(
+                    tenant,
+                    SettingsUpdate.builder()
+                        .allowPublicSigning(true)
+                        .extra(PropertyUpdate.setting("z", ""))
+                        .build()));
+    assertThat(settings(tenant)).isEqualTo(atTheLimit);
   }
 
   @Test
