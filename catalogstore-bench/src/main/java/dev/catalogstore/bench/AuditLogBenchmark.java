@@ -1,5 +1,6 @@
 package dev.catalogstore.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.audit.AuditEvent;
 import dev.catalogstore.api.audit.AuditFilter;
@@ -12,6 +13,10 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.jdbc.JdbcStoreConfig;
 import dev.catalogstore.memory.InMemoryCatalogStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,6 +54,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * each event; PostgreSQL by one {@code INSERT … SELECT generate_series} straight into the store's
  * {@code audit_events} table (the benchmark measures reads, not appends), then {@code ANALYZE}d;
  * the forks of one size share that fill, in a schema of its own.
+ *
+ * <p>{@link #floorPageSelective} (PostgreSQL only; the report runs it with {@code backend=jdbc}) is
+ * the floor of {@code pageSelective}: the same page as one plain-JDBC {@code SELECT … WHERE
+ * tenant_id = ? AND resource_id = ? ORDER BY occurred_at DESC, event_id DESC LIMIT 101} on the
+ * store's own table and index, every column read, on a pooled connection.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,6 +82,7 @@ public class AuditLogBenchmark {
   private AuditFilter broad;
   private AuditFilter window;
   private final PageRequest newest = PageRequest.firstPage(AuditLogData.PAGE);
+  private HikariDataSource floorPool;
 
   @Setup(Level.Trial)
   public void fill() {
@@ -99,6 +110,9 @@ public class AuditLogBenchmark {
         tenant = store.tenants().create(NewTenant.named(TENANT)).join().id();
         data.insertAll(url, schema(events), tenant);
       }
+      floorPool = new HikariDataSource();
+      floorPool.setJdbcUrl(url);
+      floorPool.setMaximumPoolSize(2);
     }
     selective = AuditFilter.ALL.withResourceId(AuditLogData.HOT_RESOURCE);
     broad = AuditFilter.ALL.withResult(AuditResult.SUCCESS);
@@ -113,6 +127,37 @@ public class AuditLogBenchmark {
   @Benchmark
   public Page<AuditEvent> pageSelective() {
     return store.audit().list(tenant, selective, newest).join();
+  }
+
+  /** The floor of {@link #pageSelective} (see the class comment); PostgreSQL only. */
+  @Benchmark
+  public int floorPageSelective() throws SQLException {
+    if (floorPool == null) {
+      throw new IllegalStateException("the audit page's floor runs on PostgreSQL only");
+    }
+    try (Connection c = floorPool.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT event_id, occurred_at, actor_kind, actor_id, action, resource_type,"
+                    + " resource_id, resource_name, result, client_address, details FROM "
+                    + schema(events)
+                    + ".audit_events WHERE tenant_id = ? AND resource_id = ?"
+                    + " ORDER BY occurred_at DESC, event_id DESC LIMIT "
+                    + (AuditLogData.PAGE + 1))) {
+      select.setObject(1, tenant.value());
+      select.setString(2, AuditLogData.HOT_RESOURCE);
+      int values = 0;
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          for (int column = 1; column <= 11; column++) {
+            if (rows.getObject(column) != null) {
+              values++;
+            }
+          }
+        }
+      }
+      return values;
+    }
   }
 
   @Benchmark
@@ -154,5 +199,8 @@ public class AuditLogBenchmark {
   @TearDown(Level.Trial)
   public void close() {
     store.close();
+    if (floorPool != null) {
+      floorPool.close();
+    }
   }
 }

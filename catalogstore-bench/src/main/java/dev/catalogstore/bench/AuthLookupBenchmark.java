@@ -17,13 +17,21 @@ import dev.catalogstore.api.user.UserId;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.jdbc.JdbcStoreConfig;
 import dev.catalogstore.memory.InMemoryCatalogStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,6 +58,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Runs on the in-memory store ({@code backend=memory}) and, when the report is given a database,
  * on PostgreSQL ({@code backend=jdbc}, in its own schema).
+ *
+ * <p>{@link #floorFindByDigest} is the API-key look-up's floor, the least work for the same answer
+ * with nothing of the store around it: in memory, a {@code ConcurrentHashMap.get} of the digest in
+ * a map of every service user; on PostgreSQL, one plain-JDBC {@code SELECT *} of the service user's
+ * row by its unique digest index, in the store's own table, on a pooled connection.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +88,10 @@ public class AuthLookupBenchmark {
   // Digests nobody holds, computed before the measurement so that a miss costs only its look-up.
   private final List<ApiKeyHash> strangers = new ArrayList<>();
   private int next;
+  // The floor's data: every service user by digest (memory), or the digests' bytes (PostgreSQL).
+  private final Map<ApiKeyHash, ServiceUser> byDigest = new ConcurrentHashMap<>();
+  private final List<byte[]> digestBytes = new ArrayList<>();
+  private HikariDataSource floorPool;
 
   @Setup(Level.Trial)
   public void fill() {
@@ -89,13 +106,12 @@ public class AuthLookupBenchmark {
       UserId user = store.users().create(tenant, NewUser.of("u", RoleKind.TENANT_USER)).join().id();
       for (int i = 0; i < PER_TENANT; i++) {
         String secret = run + "/" + t + "/" + i;
+        ApiKeyHash key = ApiKeyHash.sha256Of("key:" + secret);
         batch.add(
             store
                 .serviceUsers()
-                .create(
-                    tenant,
-                    NewServiceUser.of(
-                        "svc-" + i, RoleKind.TENANT_USER, ApiKeyHash.sha256Of("key:" + secret))));
+                .create(tenant, NewServiceUser.of("svc-" + i, RoleKind.TENANT_USER, key))
+                .thenAccept(created -> byDigest.put(key, created)));
         batch.add(
             store
                 .tokens()
@@ -118,6 +134,7 @@ public class AuthLookupBenchmark {
       keys.add(ApiKeyHash.sha256Of("key:" + secret));
       tokens.add(TokenHash.sha256Of("token:" + secret));
       strangers.add(ApiKeyHash.sha256Of("nobody:" + run + "/" + s));
+      digestBytes.add(HexFormat.of().parseHex(keys.get(s).hex()));
     }
     if (backend.equals("jdbc")) {
       // As in a running database: the planner has statistics of what was just filled.
@@ -125,6 +142,35 @@ public class AuthLookupBenchmark {
         analyzer.setJdbcUrl(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
         analyzer.setMaximumPoolSize(1);
         JdbcRoundTripBenchmark.analyze(analyzer, SCHEMA);
+      }
+      floorPool = new HikariDataSource();
+      floorPool.setJdbcUrl(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
+      floorPool.setMaximumPoolSize(2);
+    }
+  }
+
+  /** The API-key look-up's floor (see the class comment). */
+  @Benchmark
+  public Object floorFindByDigest() throws SQLException {
+    int i = next++ & (SAMPLE - 1);
+    if (floorPool == null) {
+      return Objects.requireNonNull(byDigest.get(keys.get(i)), "a stored key was not found");
+    }
+    try (Connection c = floorPool.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT * FROM " + SCHEMA + ".service_users WHERE api_key_hash = ?")) {
+      select.setBytes(1, digestBytes.get(i));
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("a stored key was not found");
+        }
+        int columns = rows.getMetaData().getColumnCount();
+        Object[] row = new Object[columns];
+        for (int column = 1; column <= columns; column++) {
+          row[column - 1] = rows.getObject(column);
+        }
+        return row;
       }
     }
   }
@@ -165,6 +211,9 @@ public class AuthLookupBenchmark {
     }
     deletions.forEach(CompletableFuture::join);
     store.close();
+    if (floorPool != null) {
+      floorPool.close();
+    }
   }
 
   private static CatalogStore open(String backend) {
