@@ -166,7 +166,9 @@ public final class BenchmarkReport {
       case "merge" -> {
         reportMerge("in-memory store", run(MergeCostBenchmark.class, "memory"));
         if (database) {
-          reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
+          Map<String, Double> merge = run(MergeCostBenchmark.class, "jdbc");
+          reportMerge("PostgreSQL store", merge);
+          reportMergeFloor(merge, run(MergeFloorBenchmark.class));
         }
       }
       case "delete" -> {
@@ -305,6 +307,17 @@ public final class BenchmarkReport {
       line.append(large == null ? "" : String.format(Locale.ROOT, " %9.2fx", large / small));
       System.out.println(line);
     }
+  }
+
+  private static void reportMergeFloor(Map<String, Double> merge, Map<String, Double> floor) {
+    String smallest = "merge[assets=" + smallest(merge, "merge", "assets") + "]";
+    System.out.printf(
+        Locale.ROOT,
+        "plain-JDBC floor of a merge (its reads and writes, MergeFloor): %.1f us; %s runs at"
+            + " %.2fx its throughput%n",
+        floor.get("floorMerge"),
+        smallest,
+        floor.get("floorMerge") / merge.get(smallest));
   }
 
   private static void reportDelete(Map<String, Double> ms) {

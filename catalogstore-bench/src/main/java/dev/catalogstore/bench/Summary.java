@@ -119,6 +119,16 @@ final class Summary {
               store + ": a three-way merge of 10 changed tables, as the catalog grows",
               "MergeCostBenchmark.merge[backend=" + backend + ",assets=*]",
               "assets"));
+      if (backend.equals("jdbc")) {
+        lines.add(
+            against(
+                VERSIONING,
+                "PostgreSQL: that merge, against its reads and writes by plain JDBC in one"
+                    + " transaction (MergeFloor), in the smallest catalog",
+                "MergeCostBenchmark.merge[backend=jdbc,assets=min]",
+                "MergeFloorBenchmark.floorMerge",
+                ""));
+      }
       lines.add(
           against(
               VERSIONING,
