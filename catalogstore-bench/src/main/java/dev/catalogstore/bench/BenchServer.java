@@ -17,12 +17,12 @@ import java.util.Optional;
  * runs itself again as a child process whose environment names it ({@link #runWithEmbedded}); the
  * forks inherit that environment.
  *
- * <p>The embedded server differs from zonky's test defaults in one setting: {@code
- * synchronous_commit} is {@code on}, as on any server that keeps what it acknowledges, so that a
- * commit pays its WAL flush as it would in production. Its database cluster is initialised with
- * locale {@value #LOCALE} (present on every glibc system), which is not the byte-wise {@code C}
- * collation, so that the Iceberg benchmark's "default collation" database differs from its {@code
- * C} one as it does on most servers.
+ * <p>The embedded server differs from zonky's test defaults in two settings: {@code fsync} and
+ * {@code synchronous_commit} are {@code on}, as on any server that keeps what it acknowledges, so
+ * that a commit pays its WAL flush as it would in production. Its database cluster is initialised
+ * with locale {@value #LOCALE} (present on every glibc system), which is not the byte-wise {@code
+ * C} collation, so that the Iceberg benchmark's "default collation" database differs from its
+ * {@code C} one as it does on most servers.
  */
 final class BenchServer {
   static final String BENCH_URL = "CATALOGSTORE_BENCH_JDBC_URL";
@@ -58,6 +58,8 @@ final class BenchServer {
     try (EmbeddedPostgres server =
         EmbeddedPostgres.builder()
             .setServerConfig("synchronous_commit", "on")
+            // zonky starts the server with -F (no fsync); a commit must reach the disk here.
+            .setServerConfig("fsync", "on")
             .setLocaleConfig("locale", LOCALE)
             .setLocaleConfig("encoding", "UTF8")
             .start()) {

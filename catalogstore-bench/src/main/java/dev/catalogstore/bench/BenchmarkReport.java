@@ -326,8 +326,9 @@ public final class BenchmarkReport {
     for (Map.Entry<String, Double> figure : ms.entrySet()) {
       System.out.printf(Locale.ROOT, "%-48s %12.0f%n", figure.getKey(), figure.getValue());
     }
-    if (ms.isEmpty()) {
-      System.out.println("no figure: the deletion failed (see its exception above)");
+    if (ms.size() < 2) {
+      System.out.println("a deletion failed (see its exception above): it has no figure");
+      RESULTS.failed("delete (a deletion failed, see the log: it has no figure)");
     }
   }
 

@@ -88,14 +88,16 @@ final class MachineFacts {
         ResultSet rows =
             query.executeQuery(
                 "SELECT current_setting('server_version'), current_setting('shared_buffers'),"
-                    + " current_setting('synchronous_commit')")) {
+                    + " current_setting('synchronous_commit'), current_setting('fsync')")) {
       rows.next();
       return "PostgreSQL "
           + rows.getString(1)
           + ", shared_buffers "
           + rows.getString(2)
           + ", synchronous_commit "
-          + rows.getString(3);
+          + rows.getString(3)
+          + ", fsync "
+          + rows.getString(4);
     } catch (SQLException e) {
       return "unknown (" + e.getMessage() + ")";
     }
