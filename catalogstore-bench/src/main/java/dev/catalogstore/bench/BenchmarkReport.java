@@ -15,13 +15,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the benchmarks and prints each figure with the ratio that gives it meaning.
  *
- * <p>Arguments: {@code memory}, {@code jdbc}, {@code merge} (only the merge-cost benchmark, on
- * every backend available), {@code auth} (the authentication look-ups at 10 and 1,000 tenants, on
- * every backend available), {@code audit} (filtered audit pages and counts at 1,000 and 1,000,000
- * events, on every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's
- * JdbcCatalog), or none for {@code memory} and {@code jdbc} ({@code jdbc} and {@code iceberg} need
- * {@code CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}; {@code auth}, {@code
- * merge} and {@code audit} run on PostgreSQL too when it is set).
+ * <p>Arguments: {@code memory} (with the in-memory store's get, commit and heap figures beside a
+ * {@code ConcurrentHashMap}, which {@code memory-store} runs alone), {@code jdbc}, {@code merge}
+ * (only the merge-cost benchmark, on every backend available), {@code auth} (the authentication
+ * look-ups at 10 and 1,000 tenants, on every backend available), {@code audit} (filtered audit
+ * pages and counts at 1,000 and 1,000,000 events, on every backend available), {@code iceberg} (the
+ * Iceberg adapter beside Iceberg's JdbcCatalog), or none for {@code memory} and {@code jdbc}
+ * ({@code jdbc} and {@code iceberg} need {@code CATALOGSTORE_BENCH_JDBC_URL} or {@code
+ * CATALOGSTORE_TEST_JDBC_URL}; {@code auth}, {@code merge} and {@code audit} run on PostgreSQL too
+ * when it is set).
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
@@ -32,6 +34,10 @@ public final class BenchmarkReport {
     if (which.contains("memory")) {
       reportMemory(run(InMemoryPagingBenchmark.class));
       reportMerge("in-memory store", run(MergeCostBenchmark.class, "memory"));
+      MemoryStoreReport.run();
+    }
+    if (which.contains("memory-store")) {
+      MemoryStoreReport.run();
     }
     if (which.contains("jdbc")) {
       if (!database) {
