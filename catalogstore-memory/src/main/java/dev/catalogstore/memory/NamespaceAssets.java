@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The assets directly in one namespace on one branch, indexed twice in code-point order of their
@@ -27,18 +28,26 @@ import java.util.TreeMap;
  * catalog listing its few tables in a namespace of a million files reads a few entries, not a
  * million.
  *
- * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
+ * <p>Changed only under its branch's write lock (see {@link BranchState}). The index by name is a
+ * concurrent map so that an optimistic single-asset reader, which takes no lock, can look a name up
+ * while a change is under way; the per-kind indexes are read only under a lock.
  */
 final class NamespaceAssets {
   private static final int ALL_KINDS = AssetKind.values().length;
 
-  private final NavigableMap<String, AssetEntry> byName = new TreeMap<>(CodePointOrder.STRINGS);
+  private final NavigableMap<String, AssetEntry> byName =
+      new ConcurrentSkipListMap<>(CodePointOrder.STRINGS);
   // Only non-empty per-kind maps are kept, so a kind the namespace lacks costs nothing to skip.
   private final Map<AssetKind, NavigableMap<String, AssetEntry>> byKind =
       new EnumMap<>(AssetKind.class);
 
   Optional<AssetEntry> get(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The asset named {@code name}, or null. */
+  AssetEntry entry(String name) {
+    return byName.get(name);
   }
 
   boolean isEmpty() {
