@@ -12,7 +12,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs {@link MemoryStoreBenchmark} at 1, 2 and 8 threads and {@link MemoryStoreHeap}, and prints
  * each figure with its ratio: a get against {@code ConcurrentHashMap.get} (aim: at least 0.33x),
  * each path's scaling from 1 thread to more (on this 2-core machine, 2 threads is the most that can
- * run at once; 8 shows what oversubscription costs), and heap bytes per asset against a plain map.
+ * run at once; 8 shows what oversubscription costs), the same get ratio in thread CPU time (see
+ * {@link MemoryStoreCpuTime}), and heap bytes per asset against a plain map.
  */
 final class MemoryStoreReport {
   private static final int[] THREADS = {1, 2, 8};
@@ -37,6 +38,7 @@ final class MemoryStoreReport {
       byThreads.put(threads, scores);
     }
     double[] heap = MemoryStoreHeap.measure(3);
+    double[] cpu = MemoryStoreCpuTime.measure();
 
     System.out.println();
     System.out.println("In-memory store: calls per microsecond (all threads together)");
@@ -73,6 +75,13 @@ final class MemoryStoreReport {
           threads,
           scores.get("storeGet") / scores.get("mapGet"));
     }
+    System.out.printf(
+        Locale.ROOT,
+        "CPU time per call on 1 thread (less sensitive to load): assets().get %.0f ns, ConcurrentHashMap.get"
+            + " %.0f ns: %.2fx its throughput%n",
+        cpu[0],
+        cpu[1],
+        cpu[1] / cpu[0]);
     System.out.printf(
         Locale.ROOT,
         "heap per asset (%,d Iceberg tables): store %.0f bytes, plain HashMap %.0f bytes, %.2fx%n",
