@@ -104,6 +104,7 @@ public final class BenchmarkReport {
         if (!which.contains("merge")) {
           reportMerge("in-memory store", run(MergeCostBenchmark.class, "memory"));
         }
+        MemoryStoreReport.run();
       }
       case "jdbc" -> {
         reportJdbc(run(JdbcRoundTripBenchmark.class));

@@ -14,20 +14,34 @@ import java.util.TreeMap;
  * One asset as the store keeps it: its current immutable {@link Asset} value and its history of
  * committed metadata locations. The entry object is shared by the asset's two indexes (by
  * coordinates in its {@link BranchState}, by id in its {@link TenantState}), so a rename or commit
- * updates both at once.
+ * updates both at once. An entry stays on the branch it was made on for its whole life.
  *
- * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
+ * <p>The history is allocated lazily, as most assets have at most the one entry of their creation
+ * or last commit: no entry is held as {@code null}, one entry as that {@link MetadataLocation}
+ * alone, and only a second entry allocates the sorted map.
+ *
+ * <p>Thread-safety: changed only under its branch's write lock or the tenant's write lock (see
+ * {@link TenantState}). The value is volatile so that an optimistic reader, which takes no lock,
+ * reads the latest value published; the history is read only by readers holding a lock.
  */
 final class AssetEntry {
-  private Asset asset;
-  // By sequence. Maintenance prunes entries and the rest keep their sequences, so the history can
-  // have gaps: a sorted map, not a list, finds a page's start in O(log n) either way.
-  private final NavigableMap<Long, MetadataLocation> history = new TreeMap<>();
-  // Kept apart from the map: the newest sequence stays taken even if its entry were pruned.
+  private final BranchState branch;
+  private volatile Asset asset;
+  // null (no entry), one MetadataLocation, or a NavigableMap<Long, MetadataLocation> by sequence.
+  // Maintenance prunes entries and the rest keep their sequences, so the history can have gaps: a
+  // sorted map, not a list, finds a page's start in O(log n) either way.
+  private Object history;
+  // Kept apart from the entries: the newest sequence stays taken even if its entry were pruned.
   private long lastSequence;
 
-  AssetEntry(Asset asset) {
+  AssetEntry(BranchState branch, Asset asset) {
+    this.branch = branch;
     this.asset = asset;
+  }
+
+  /** The branch whose assets this entry is one of. */
+  BranchState branch() {
+    return branch;
   }
 
   Asset asset() {
@@ -49,25 +63,50 @@ final class AssetEntry {
       throw new IllegalStateException(
           "history sequence " + entry.sequence() + " does not follow " + lastSequence);
     }
-    history.put(entry.sequence(), entry);
+    if (history == null) {
+      history = entry;
+    } else {
+      entries().put(entry.sequence(), entry);
+    }
     lastSequence = entry.sequence();
   }
 
   /** Forgets every entry: the asset no longer has a metadata location. */
   void clearHistory() {
-    history.clear();
+    history = null;
     lastSequence = 0;
   }
 
   /** The entries kept, oldest first (ascending sequence), read-only. */
   Collection<MetadataLocation> history() {
-    return Collections.unmodifiableCollection(history.values());
+    if (history == null) {
+      return List.of();
+    }
+    if (history instanceof MetadataLocation only) {
+      return List.of(only);
+    }
+    return Collections.unmodifiableCollection(sorted().values());
   }
 
   /** Removes {@code pruned} (entries of this history) by sequence; the rest keep theirs. */
   void prune(Collection<MetadataLocation> pruned) {
-    for (MetadataLocation entry : pruned) {
-      history.remove(entry.sequence(), entry);
+    if (history instanceof MetadataLocation only) {
+      if (pruned.contains(only)) {
+        history = null;
+      }
+      return;
+    }
+    if (history != null) {
+      NavigableMap<Long, MetadataLocation> sorted = sorted();
+      for (MetadataLocation entry : pruned) {
+        sorted.remove(entry.sequence(), entry);
+      }
+      // Back to the compact forms, so a pruned history costs what a short one does.
+      if (sorted.isEmpty()) {
+        history = null;
+      } else if (sorted.size() == 1) {
+        history = sorted.firstEntry().getValue();
+      }
     }
   }
 
@@ -76,12 +115,38 @@ final class AssetEntry {
    * {@code beforeSequence}. Costs O(log n + count), gaps or not.
    */
   List<MetadataLocation> historyBefore(long beforeSequence, int count) {
-    List<MetadataLocation> result = new ArrayList<>(Math.min(count, history.size()));
+    if (history == null || count <= 0) {
+      return new ArrayList<>(0);
+    }
+    if (history instanceof MetadataLocation only) {
+      List<MetadataLocation> result = new ArrayList<>(1);
+      if (only.sequence() < beforeSequence) {
+        result.add(only);
+      }
+      return result;
+    }
+    NavigableMap<Long, MetadataLocation> sorted = sorted();
+    List<MetadataLocation> result = new ArrayList<>(Math.min(count, sorted.size()));
     Iterator<MetadataLocation> older =
-        history.headMap(beforeSequence, false).descendingMap().values().iterator();
+        sorted.headMap(beforeSequence, false).descendingMap().values().iterator();
     while (result.size() < count && older.hasNext()) {
       result.add(older.next());
     }
     return result;
+  }
+
+  /** The history as a sorted map, made from the single entry when a second one comes. */
+  private NavigableMap<Long, MetadataLocation> entries() {
+    if (history instanceof MetadataLocation only) {
+      NavigableMap<Long, MetadataLocation> sorted = new TreeMap<>();
+      sorted.put(only.sequence(), only);
+      history = sorted;
+    }
+    return sorted();
+  }
+
+  @SuppressWarnings("unchecked")
+  private NavigableMap<Long, MetadataLocation> sorted() {
+    return (NavigableMap<Long, MetadataLocation>) history;
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * The three ways an asset's content changes on a branch, kept in step with both indexes of the
  * asset (by coordinates in its {@link BranchState}, by id in its {@link TenantState}) and with its
  * metadata history. Shared by asset creation, branch creation and merges, so an asset made by any
- * of them looks the same. The caller holds the tenant's write lock and has made every check.
+ * of them looks the same. The caller holds the branch's write lock (with the tenant's read lock) or
+ * the tenant's write lock, and has made every check.
  */
 final class AssetWrites {
   private AssetWrites() {}
@@ -24,23 +25,30 @@ final class AssetWrites {
    */
   static Asset create(
       TenantState state, BranchState branch, AssetRef ref, AssetContent content, Instant now) {
-    Asset created =
-        new Asset(
-            freshId(state),
-            ref,
-            content.kind(),
-            content.location(),
-            content.metadataLocation(),
-            content.properties(),
-            now,
-            now);
-    AssetEntry entry = new AssetEntry(created);
+    // Changes to other branches of the tenant may claim ids at the same time: the id index is
+    // concurrent, and an id is claimed by one atomic putIfAbsent before the entry is filed.
+    AssetEntry entry;
+    Asset created;
+    do {
+      created =
+          new Asset(
+              AssetId.random(),
+              ref,
+              content.kind(),
+              content.location(),
+              content.metadataLocation(),
+              content.properties(),
+              now,
+              now);
+      entry = new AssetEntry(branch, created);
+      // A random UUID collision is retried, not trusted away.
+    } while (state.assetsById().putIfAbsent(created.id(), entry) != null);
+    AssetEntry made = entry;
     content
         .metadataLocation()
         .ifPresent(
-            location -> entry.append(new MetadataLocation(1, location, Optional.empty(), now)));
+            location -> made.append(new MetadataLocation(1, location, Optional.empty(), now)));
     branch.put(entry);
-    state.assetsById().put(created.id(), entry);
     return created;
   }
 
@@ -84,14 +92,5 @@ final class AssetWrites {
     AssetRef ref = entry.asset().ref();
     branch.remove(ref.namespace(), ref.name());
     state.assetsById().remove(entry.asset().id());
-  }
-
-  /** A fresh id, unused in the tenant (a random UUID collision is retried, not trusted away). */
-  static AssetId freshId(TenantState state) {
-    AssetId id = AssetId.random();
-    while (state.assetsById().containsKey(id)) {
-      id = AssetId.random();
-    }
-    return id;
   }
 }

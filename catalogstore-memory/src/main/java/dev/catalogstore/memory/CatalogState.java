@@ -23,19 +23,25 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * One catalog: its current {@link Catalog} value, its namespace tree, its commits, branches and
  * tags. A catalog is born with its root commit and its branch {@code main} at that commit, so no
  * reader ever sees a catalog without them.
  *
- * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
+ * <p>Guarded by the locks of the owning {@link TenantState}: its value, namespaces, tags and the
+ * set of branches change only under the tenant's write lock; each branch's assets and head under
+ * that or under the branch's own lock (see {@link BranchState}), which is why the commit log takes
+ * concurrent appends. The branch map is concurrent so that an optimistic single-asset reader, which
+ * takes no lock, can look a branch up while the tenant's write lock is held.
  */
 final class CatalogState {
   private Catalog catalog;
   private final NamespaceTree namespaces = new NamespaceTree();
   private final CommitLog commits;
-  private final NavigableMap<String, BranchState> branches = new TreeMap<>(CodePointOrder.STRINGS);
+  private final NavigableMap<String, BranchState> branches =
+      new ConcurrentSkipListMap<>(CodePointOrder.STRINGS);
   private final NavigableMap<String, Tag> tags = new TreeMap<>(CodePointOrder.STRINGS);
   // The last federation sync's stats: part of the catalog, so deleting it forgets them.
   private Optional<SyncStats> lastSync = Optional.empty();
@@ -139,8 +145,8 @@ final class CatalogState {
    * Records a change already made to {@code branch}'s assets: appends one commit on its head with
    * {@code changes} as operations, and moves the head to it. The commit's time is {@code now}, or
    * the latest of its parent's time and the branch's last update if that is later, so neither a
-   * history's times nor a branch's go backwards when the clock does. The caller holds the write
-   * lock and has made every check, so this step cannot fail halfway.
+   * history's times nor a branch's go backwards when the clock does. The caller holds the branch's
+   * write lock or the tenant's, and has made every check, so this step cannot fail halfway.
    */
   StoredCommit commitOnto(
       BranchState branch, List<AssetChange> changes, CommitMeta meta, Instant now) {

@@ -9,21 +9,25 @@ import dev.catalogstore.api.spi.CommitHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The commits of one catalog, by id, and the catalog's {@link CommitHistory} for the shared merge
  * and history algorithms. Commits are only ever added; they stay until the catalog is deleted, also
  * when the branch that wrote them is deleted, so tags and other branches keep what they reach.
  *
- * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
+ * <p>Thread-safe for what the tenant's locking allows at once (see {@link TenantState}): changes to
+ * different branches of the catalog append concurrently, each under its own branch's lock, while
+ * readers under the tenant's read lock walk the log. The map is concurrent and a commit is
+ * immutable and entered whole before any head points at it, so a reader that reaches a commit
+ * through a head or a parent always finds it.
  */
 final class CommitLog implements CommitHistory {
   private final String catalog;
-  private final Map<CommitId, StoredCommit> commits = new HashMap<>();
+  private final Map<CommitId, StoredCommit> commits = new ConcurrentHashMap<>();
   private final CommitId root;
 
   /** A log holding only the catalog's root commit, written at {@code createdAt}. */
@@ -100,17 +104,19 @@ final class CommitLog implements CommitHistory {
       Instant createdAt,
       List<AssetChange> firstParentChanges,
       List<AssetChange> secondParentChanges) {
-    CommitId id = CommitId.random();
-    while (commits.containsKey(id)) {
+    StoredCommit stored;
+    CommitId id;
+    do {
       id = CommitId.random();
-    }
-    commits.put(
-        id,
-        new StoredCommit(
-            new Commit(id, catalog, parents, meta, createdAt),
-            generation,
-            sortedByKey(firstParentChanges),
-            sortedByKey(secondParentChanges)));
+      stored =
+          new StoredCommit(
+              new Commit(id, catalog, parents, meta, createdAt),
+              generation,
+              sortedByKey(firstParentChanges),
+              sortedByKey(secondParentChanges));
+      // A random id collision is retried, not trusted away; putIfAbsent, as branches append at
+      // once.
+    } while (commits.putIfAbsent(id, stored) != null);
     return id;
   }
 

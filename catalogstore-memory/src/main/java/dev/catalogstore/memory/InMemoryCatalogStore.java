@@ -32,24 +32,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Thread-safety and atomicity</h2>
  *
- * The store is safe for any number of threads. Each tenant's data has its own read-write lock:
- * reads of a tenant share it, each change holds it exclusively from its first check to its last
- * write, and every check is made before the first write, so each call is atomic, cascades and
- * {@code assets().commitMetadataLocations} of several assets included, and a failed call changes
- * nothing. Nothing of one tenant ever waits for another tenant; the store has no global lock.
- * Tenant names are claimed in a concurrent index, so two concurrent creates of one name cannot both
- * succeed, and a deleted tenant stays deleted: no write that raced with the deletion can land in
- * it.
+ * The store is safe for any number of threads. Each tenant's data has its own read-write lock, and
+ * each branch a lock beneath it. A change confined to one branch's assets (an asset's create,
+ * rename, property update, delete or metadata commit, each with its commit) shares the tenant's
+ * lock and holds its branch's lock exclusively, so changes to different branches run in parallel
+ * and those to one branch one at a time, as its linear commit chain requires; every other change
+ * holds the tenant's lock exclusively. Each holds its lock from its first check to its last write,
+ * and every check is made before the first write, so each call is atomic, cascades and {@code
+ * assets().commitMetadataLocations} of several assets included, and a failed call changes nothing.
+ * Reads share the locks, except {@code assets().get} and {@code getById}, which take none: they
+ * read optimistically and validate that no change overlapped them, so they scale with threads and
+ * still never see a change halfway. Nothing of one tenant ever waits for another tenant; the store
+ * has no global lock. Tenant names are claimed in a concurrent index, so two concurrent creates of
+ * one name cannot both succeed, and a deleted tenant stays deleted: no write that raced with the
+ * deletion can land in it.
  *
  * <h2>Cost</h2>
  *
- * Gets are a hash or tree lookup, also {@code assets().getById}. Every list is read from a sorted
- * index in code-point order starting at the page token's position, so a page costs O(log n + page
- * size), not O(n): namespaces are indexed by parent, assets by branch and namespace (and within a
- * namespace also by kind, so {@code assets().list} narrowed to k kinds reads only assets of those
- * kinds, at O(k log n + page size × log k)), history by sequence, branches and tags by name; an
- * ancestry page follows first-parent links from where the last page ended, and a commit's
- * operations are kept sorted by key.
+ * Gets are a hash or tree lookup, also {@code assets().getById}; an asset's history is allocated
+ * only once it has a second entry. Every list is read from a sorted index in code-point order
+ * starting at the page token's position, so a page costs O(log n + page size), not O(n): namespaces
+ * are indexed by parent, assets by branch and namespace (and within a namespace also by kind, so
+ * {@code assets().list} narrowed to k kinds reads only assets of those kinds, at O(k log n + page
+ * size × log k)), history by sequence, branches and tags by name; an ancestry page follows
+ * first-parent links from where the last page ended, and a commit's operations are kept sorted by
+ * key.
  *
  * <h2>Versioning</h2>
  *

@@ -38,19 +38,22 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Assets in memory. Each asset is one {@link AssetEntry} reachable through two indexes kept in step
- * under the tenant's write lock: by coordinates in its {@link BranchState}, and by id in its {@link
- * TenantState}.
+ * Assets in memory. Each asset is one {@link AssetEntry} reachable through two indexes kept in
+ * step: by coordinates in its {@link BranchState}, and by id in its {@link TenantState}.
  *
- * <p>Every change runs entirely under that lock, checks first: the metadata-pointer compare-and-set
- * (of any number of concurrent commits with the same expected location exactly one succeeds), a
- * multi-asset commit (every expectation is checked before the first asset changes), and a guarded
- * delete or rename (the expectation is checked atomically with the change). A failed call therefore
- * changes nothing.
+ * <p>Every change is confined to one branch and runs entirely under that branch's write lock (with
+ * the tenant's read lock, see {@link TenantState#writeBranch}), checks first: the metadata-pointer
+ * compare-and-set (of any number of concurrent commits with the same expected location exactly one
+ * succeeds), a multi-asset commit (every expectation is checked before the first asset changes),
+ * and a guarded delete or rename (the expectation is checked atomically with the change). A failed
+ * call therefore changes nothing. Changes to different branches run in parallel.
  *
  * <p>Each successful change also appends its one commit to the branch and moves the branch's head,
  * in the same locked step and after every check, so a change is never seen without its commit and a
  * failed call writes none. The author and message are validated after the call's other arguments.
+ *
+ * <p>{@code get} and {@code getById} take no lock (see {@link AssetReads}); a page or a history
+ * page is read under the branch's read lock, so it is one snapshot of the branch.
  */
 final class MemoryAssets implements Assets {
   private final TenantRegistry registry;
@@ -70,10 +73,11 @@ final class MemoryAssets implements Assets {
           Requests.asset(asset, "asset");
           Requests.newAsset(request, "request");
           VersionRequests.commitMeta(meta, "meta");
-          return registry.write(
+          return registry.writeBranch(
               tenant,
-              state -> {
-                Place place = requirePlace(state, asset.branch(), asset.namespace());
+              asset.branch(),
+              (state, catalog, branch) -> {
+                Place place = requireNamespace(catalog, branch, asset.namespace());
                 if (place.branch().asset(asset.namespace(), asset.name()).isPresent()) {
                   throw Taken.asset(asset);
                 }
@@ -97,14 +101,7 @@ final class MemoryAssets implements Assets {
         () -> {
           Requests.tenant(tenant);
           Requests.asset(asset, "asset");
-          return registry.find(
-              tenant,
-              state ->
-                  state
-                      .catalog(asset.catalog())
-                      .flatMap(catalog -> catalog.branch(asset.branch().branch()))
-                      .flatMap(branch -> branch.asset(asset.namespace(), asset.name()))
-                      .map(AssetEntry::asset));
+          return AssetReads.byRef(registry, tenant, asset);
         });
   }
 
@@ -114,9 +111,7 @@ final class MemoryAssets implements Assets {
         () -> {
           Requests.tenant(tenant);
           Requests.assetId(id, "id");
-          return registry.find(
-              tenant,
-              state -> Optional.ofNullable(state.assetsById().get(id)).map(AssetEntry::asset));
+          return AssetReads.byId(registry, tenant, id);
         });
   }
 
@@ -146,9 +141,15 @@ final class MemoryAssets implements Assets {
               tenant,
               state -> {
                 BranchState found = requirePlace(state, branch, namespace).branch();
-                var matching = found.assetsAfter(namespace, cursor.after(), wanted);
+                // Under the branch's read lock: the page is one snapshot of the branch.
                 List<Asset> fetched =
-                    SortedReads.fetch(matching, cursor).stream().map(AssetEntry::asset).toList();
+                    found.reading(
+                        () -> {
+                          var matching = found.assetsAfter(namespace, cursor.after(), wanted);
+                          return SortedReads.fetch(matching, cursor).stream()
+                              .map(AssetEntry::asset)
+                              .toList();
+                        });
                 return query.page(fetched, cursor, asset -> asset.ref().name());
               });
         });
@@ -162,11 +163,11 @@ final class MemoryAssets implements Assets {
           Requests.tenant(tenant);
           Requests.assetRename(from, to, expected);
           VersionRequests.commitMeta(meta, "meta");
-          return registry.write(
+          return registry.writeBranch(
               tenant,
-              state -> {
-                Place place = requirePlace(state, from.branch(), from.namespace());
-                BranchState branch = place.branch();
+              from.branch(),
+              (state, catalog, branch) -> {
+                Place place = requireNamespace(catalog, branch, from.namespace());
                 AssetEntry entry = requireAsset(branch, from);
                 Conflicts.requireExpected(from, expected, entry.asset());
                 // Same catalog and branch as from (checked above), so only the namespace can miss.
@@ -211,10 +212,11 @@ final class MemoryAssets implements Assets {
           Requests.asset(asset, "asset");
           Inputs.propertyUpdate(update, "update");
           VersionRequests.commitMeta(meta, "meta");
-          return registry.write(
+          return registry.writeBranch(
               tenant,
-              state -> {
-                Place place = requirePlace(state, asset.branch(), asset.namespace());
+              asset.branch(),
+              (state, catalog, branch) -> {
+                Place place = requireNamespace(catalog, branch, asset.namespace());
                 AssetEntry entry = requireAsset(place.branch(), asset);
                 Instant now = Timestamps.now(clock);
                 Asset current = entry.asset();
@@ -244,10 +246,11 @@ final class MemoryAssets implements Assets {
           Requests.asset(asset, "asset");
           Requests.assetExpectation(expected, "expected");
           VersionRequests.commitMeta(meta, "meta");
-          return registry.write(
+          return registry.writeBranch(
               tenant,
-              state -> {
-                Place place = requirePlace(state, asset.branch(), asset.namespace());
+              asset.branch(),
+              (state, catalog, branch) -> {
+                Place place = requireNamespace(catalog, branch, asset.namespace());
                 AssetEntry entry = requireAsset(place.branch(), asset);
                 Conflicts.requireExpected(asset, expected, entry.asset());
                 AssetWrites.remove(state, place.branch(), entry);
@@ -268,10 +271,11 @@ final class MemoryAssets implements Assets {
           Requests.asset(asset, "asset");
           Requests.metadataCommit(commit, "commit");
           VersionRequests.commitMeta(meta, "meta");
-          return registry.write(
+          return registry.writeBranch(
               tenant,
-              state -> {
-                Place place = requirePlace(state, asset.branch(), asset.namespace());
+              asset.branch(),
+              (state, catalog, branch) -> {
+                Place place = requireNamespace(catalog, branch, asset.namespace());
                 AssetEntry entry = requireAsset(place.branch(), asset);
                 Asset current = entry.asset();
                 Conflicts.requireMetadataLocation(
@@ -293,13 +297,11 @@ final class MemoryAssets implements Assets {
           Requests.tenant(tenant);
           List<AssetCommit> parts = Requests.assetCommits(commits, "commits");
           VersionRequests.commitMeta(meta, "meta");
-          return registry.write(
+          // Validation put every part on the branch of the first.
+          return registry.writeBranch(
               tenant,
-              state -> {
-                // Validation put every part on the branch of the first.
-                BranchRef branchRef = parts.get(0).asset().branch();
-                CatalogState catalog = state.requireCatalog(branchRef.catalog());
-                BranchState branch = catalog.requireBranch(branchRef);
+              parts.get(0).asset().branch(),
+              (state, catalog, branch) -> {
                 List<AssetEntry> entries = new ArrayList<>(parts.size());
                 List<Asset> before = new ArrayList<>(parts.size());
                 for (AssetCommit part : parts) {
@@ -332,9 +334,14 @@ final class MemoryAssets implements Assets {
           return registry.read(
               tenant,
               state -> {
-                AssetEntry entry = requireAsset(state, asset);
+                BranchState branch =
+                    requirePlace(state, asset.branch(), asset.namespace()).branch();
+                // Under the branch's read lock: no commit appends to the history meanwhile.
                 List<MetadataLocation> fetched =
-                    entry.historyBefore(cursor.beforeSequence(), cursor.fetchSize());
+                    branch.reading(
+                        () ->
+                            requireAsset(branch, asset)
+                                .historyBefore(cursor.beforeSequence(), cursor.fetchSize()));
                 return query.page(fetched, cursor, location -> Long.toString(location.sequence()));
               });
         });
@@ -351,8 +358,11 @@ final class MemoryAssets implements Assets {
     return new Place(catalog, found);
   }
 
-  private static AssetEntry requireAsset(TenantState state, AssetRef asset) {
-    return requireAsset(requirePlace(state, asset.branch(), asset.namespace()).branch(), asset);
+  /** The place of a change on {@code branch}, after checking that {@code namespace} exists. */
+  private static Place requireNamespace(
+      CatalogState catalog, BranchState branch, NamespacePath namespace) {
+    catalog.requireNamespace(namespace);
+    return new Place(catalog, branch);
   }
 
   private static AssetEntry requireAsset(BranchState branch, AssetRef asset) {

@@ -146,7 +146,11 @@ final class MemoryBranches implements Branches {
                 BranchState from = catalog.requireBranch(source);
                 BranchState into = catalog.requireBranch(target);
                 Merges.requireMergeable(source, from.branch().type());
-                return merge(catalog, state, from, into, options);
+                // A dry run holds only the tenant's read lock, beside changes confined to one
+                // branch: the target's read lock keeps its assets still while the merge is decided.
+                return options.dryRun()
+                    ? into.reading(() -> merge(catalog, state, from, into, options))
+                    : merge(catalog, state, from, into, options);
               };
           // A dry run writes nothing, so it shares the lock with other readers.
           return options.dryRun() ? registry.read(tenant, merge) : registry.write(tenant, merge);
@@ -156,7 +160,7 @@ final class MemoryBranches implements Branches {
   /**
    * Decides the merge and, unless it is a dry run, applies it. The caller holds the tenant's lock:
    * the write lock, so the target's head cannot move between the decision and its application, or
-   * for a dry run at least the read lock.
+   * for a dry run the read lock and the target branch's read lock.
    */
   private MergeResult merge(
       CatalogState catalog,

@@ -16,29 +16,36 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The assets directly in one namespace on one branch, indexed twice in code-point order of their
- * names: all of them by name, and each kind's by name. A kind never changes (a rename keeps it), so
- * both indexes change only when an asset is added or removed.
+ * The assets directly in one namespace on one branch, indexed twice: all of them by name in a hash
+ * map, for exact look-ups, and each kind's in code-point order of their names, for listings. A kind
+ * never changes (a rename keeps it), so both indexes change only when an asset is added or removed.
  *
- * <p>The second index is what keeps a listing narrowed to some kinds cheap: it reads only the
- * indexes of the kinds asked for and merges them, so assets of other kinds are never visited. A
- * catalog listing its few tables in a namespace of a million files reads a few entries, not a
- * million.
+ * <p>A listing reads only the per-kind indexes of the kinds asked for and merges them, so assets of
+ * other kinds are never visited: a catalog listing its few tables in a namespace of a million files
+ * reads a few entries, not a million. A listing of every kind merges the indexes of the kinds the
+ * namespace holds (one per kind, usually one or two).
  *
- * <p>Not thread-safe by itself: guarded by the lock of the owning {@link TenantState}.
+ * <p>Changed only under its branch's write lock (see {@link BranchState}). The index by name is a
+ * {@link ConcurrentHashMap} so that an optimistic single-asset reader, which takes no lock, can
+ * look a name up while a change is under way, in one hash probe where a sorted map would compare
+ * names along a path of O(log n); the per-kind indexes are read only under a lock.
  */
 final class NamespaceAssets {
-  private static final int ALL_KINDS = AssetKind.values().length;
-
-  private final NavigableMap<String, AssetEntry> byName = new TreeMap<>(CodePointOrder.STRINGS);
+  private final Map<String, AssetEntry> byName = new ConcurrentHashMap<>();
   // Only non-empty per-kind maps are kept, so a kind the namespace lacks costs nothing to skip.
   private final Map<AssetKind, NavigableMap<String, AssetEntry>> byKind =
       new EnumMap<>(AssetKind.class);
 
   Optional<AssetEntry> get(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The asset named {@code name}, or null. */
+  AssetEntry entry(String name) {
+    return byName.get(name);
   }
 
   boolean isEmpty() {
@@ -77,22 +84,32 @@ final class NamespaceAssets {
    * The assets whose kind is in {@code kinds} and whose names follow {@code after} (from the first
    * when empty), lazily in code-point order of their names.
    *
-   * <p>Cost: with every kind asked for, O(log n) to start and O(1) per asset read, on the index by
-   * name. Otherwise, for the k kinds asked for that the namespace holds, O(k log n) to start and
-   * O(log k) per asset read: only assets of those kinds are visited, never the others.
+   * <p>Cost: for the k kinds asked for that the namespace holds, O(k log n) to start and O(log k)
+   * per asset read (O(1) when k is 1): only assets of those kinds are visited, never the others.
    */
   Iterator<AssetEntry> after(Optional<String> after, Set<AssetKind> kinds) {
-    if (kinds.size() == ALL_KINDS) {
-      return tail(byName, after);
-    }
-    List<Iterator<AssetEntry>> sources = new ArrayList<>(kinds.size());
-    for (AssetKind kind : kinds) {
-      NavigableMap<String, AssetEntry> ofKind = byKind.get(kind);
-      if (ofKind != null) {
-        sources.add(tail(ofKind, after));
+    List<Iterator<AssetEntry>> sources = new ArrayList<>(Math.min(kinds.size(), byKind.size()));
+    // The smaller side drives: the kinds held when every kind is asked for, else those asked for.
+    if (kinds.size() >= byKind.size()) {
+      byKind.forEach(
+          (kind, ofKind) -> {
+            if (kinds.contains(kind)) {
+              sources.add(tail(ofKind, after));
+            }
+          });
+    } else {
+      for (AssetKind kind : kinds) {
+        NavigableMap<String, AssetEntry> ofKind = byKind.get(kind);
+        if (ofKind != null) {
+          sources.add(tail(ofKind, after));
+        }
       }
     }
-    return sources.size() == 1 ? sources.get(0) : new Merge(sources);
+    return switch (sources.size()) {
+      case 0 -> Collections.emptyIterator();
+      case 1 -> sources.get(0);
+      default -> new Merge(sources);
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.catalogstore.memory;
 
+import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.error.AlreadyExistsException;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.spi.CodePointOrder;
@@ -106,6 +107,30 @@ final class TenantRegistry {
         () -> {
           throw Missing.tenant(tenant);
         });
+  }
+
+  /**
+   * Runs a change confined to one branch of {@code tenant} under the tenant's read lock and the
+   * branch's write lock (see {@link TenantState#writeBranch}); {@code NotFoundException} if the
+   * tenant, or the catalog or branch of {@code branch}, is missing.
+   */
+  <T> T writeBranch(TenantId tenant, BranchRef branch, TenantState.BranchChange<T> change) {
+    TenantState state = state(tenant).orElseThrow(() -> Missing.tenant(tenant));
+    return state.writeBranch(
+        branch,
+        change,
+        () -> {
+          throw Missing.tenant(tenant);
+        });
+  }
+
+  /**
+   * The state of {@code tenant}, or null if it is not registered; for optimistic readers, which
+   * check {@link TenantState#isDeleted} themselves.
+   */
+  TenantState stateOrNull(TenantId tenant) {
+    checkOpen();
+    return byId.get(tenant);
   }
 
   /**

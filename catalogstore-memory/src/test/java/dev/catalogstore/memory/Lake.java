@@ -87,7 +87,10 @@ final class Lake {
     }
   }
 
-  /** The content of every asset on {@code branch}, by key, read under the tenant's lock. */
+  /**
+   * The content of every asset on {@code branch}, by key, read under the tenant's and the branch's
+   * locks.
+   */
   NavigableMap<AssetKey, AssetContent> contents(BranchRef branch) {
     return store
         .registry()
@@ -96,9 +99,16 @@ final class Lake {
             state -> {
               NavigableMap<AssetKey, AssetContent> contents = new TreeMap<>();
               BranchState found = state.requireCatalog(CATALOG).requireBranch(branch);
-              for (AssetEntry entry : found.allAssets()) {
-                contents.put(AssetKey.of(entry.asset().ref()), AssetContent.of(entry.asset()));
-              }
+              // The branch's read lock too: changes confined to one branch hold only the tenant's
+              // read lock.
+              found.reading(
+                  () -> {
+                    for (AssetEntry entry : found.allAssets()) {
+                      contents.put(
+                          AssetKey.of(entry.asset().ref()), AssetContent.of(entry.asset()));
+                    }
+                    return null;
+                  });
               return contents;
             });
   }

@@ -82,7 +82,7 @@ class NamespaceAssetsTest {
     Asset asset =
         new Asset(
             AssetId.random(), ref, kind, Optional.empty(), Optional.empty(), Map.of(), at, at);
-    assets.put(new AssetEntry(asset));
+    assets.put(new AssetEntry(null, asset));
   }
 
   private List<String> names(Optional<String> after, Set<AssetKind> kinds) {

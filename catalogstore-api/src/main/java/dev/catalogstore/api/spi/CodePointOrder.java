@@ -19,6 +19,23 @@ public final class CodePointOrder {
   private CodePointOrder() {}
 
   public static int compare(String a, String b) {
+    // Fast path: up to the first differing UTF-16 unit the strings are equal, so the code points
+    // before it are too, and if neither unit there is a surrogate (nor above one: U+D800 and up),
+    // they are the differing code points themselves. Otherwise, decode code points from the start.
+    int common = Math.min(a.length(), b.length());
+    for (int k = 0; k < common; k++) {
+      char ca = a.charAt(k);
+      char cb = b.charAt(k);
+      if (ca != cb) {
+        return ca < Character.MIN_SURROGATE && cb < Character.MIN_SURROGATE
+            ? Integer.compare(ca, cb)
+            : compareCodePoints(a, b);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
+
+  private static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

@@ -120,6 +120,16 @@ public final class Requests {
   }
 
   public static AssetRef asset(AssetRef asset, String field) {
+    // The common, valid case is checked without building the field names of errors (a string
+    // concatenation each, which would cost a single-asset read more than its look-up).
+    if (asset != null
+        && asset.branch() != null
+        && Inputs.isName(asset.branch().catalog())
+        && Inputs.isName(asset.branch().branch())
+        && Inputs.isNamespacePath(asset.namespace())
+        && Inputs.isName(asset.name())) {
+      return asset;
+    }
     required(asset, field);
     branch(asset.branch(), field + ".branch");
     Inputs.namespacePath(asset.namespace(), field + ".namespace");
