@@ -65,7 +65,8 @@ class TckCatchesBrokenStoresTest {
               MaintenanceBrokenStores.all(),
               MaintenanceRunBrokenStores.all(),
               FederationBrokenStores.all(),
-              FederationScopeBrokenStores.all())
+              FederationScopeBrokenStores.all(),
+              SecretBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
