@@ -66,7 +66,8 @@ class TckCatchesBrokenStoresTest {
               MaintenanceRunBrokenStores.all(),
               FederationBrokenStores.all(),
               FederationScopeBrokenStores.all(),
-              SecretBrokenStores.all())
+              SecretBrokenStores.all(),
+              CarrierBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 
