@@ -64,6 +64,16 @@ import dev.catalogstore.api.warehouse.Warehouses;
  *   <li><b>Paged.</b> Lists are keyset-paged in a documented stable order (see {@link
  *       dev.catalogstore.api.paging.PageRequest}).
  *   <li><b>Timestamps</b> come from the store's injected clock, truncated to microseconds.
+ *   <li><b>Lost replies.</b> Any write whose reply was lost (an {@link
+ *       dev.catalogstore.api.error.UnavailableException}, or a future the caller stopped waiting
+ *       for) may have landed; the store never runs it again unless it knows nothing landed. {@link
+ *       dev.catalogstore.api.error.UnavailableException} says, per kind of write, how a caller
+ *       finds out and retries safely; each facet notes where its writes differ.
+ *   <li><b>Secrets</b> live only in the sealed slots, a warehouse's and a federated connector's
+ *       {@link dev.catalogstore.api.warehouse.Credentials}: a persistent store seals them at rest
+ *       (and refuses them when it cannot), every read returns them opened, and no {@code
+ *       toString()}, audit event or error message of the store quotes them. Plain option maps
+ *       refuse the well-known secret keys ({@link dev.catalogstore.api.common.SecretOptions}).
  * </ul>
  *
  * <p>Names (of tenants, warehouses, catalogs, namespace segments, assets, branches) are 1 to 255

@@ -139,7 +139,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
         StoreFacets.builder()
             .tenants(new JdbcTenants(db, sql))
             .warehouses(new JdbcWarehouses(db, sql, secretCodec))
-            .catalogs(new JdbcCatalogs(db, sql))
+            .catalogs(new JdbcCatalogs(db, sql, secretCodec))
             .namespaces(new JdbcNamespaces(db, sql))
             .assets(new JdbcAssets(db, sql))
             .commits(new JdbcCommits(db, sql))
@@ -153,7 +153,8 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
             .audit(new JdbcAuditLog(db, auditSql))
             .settings(new JdbcSettings(db, sql))
             .maintenance(new JdbcMaintenance(db, sql, auditSql))
-            .federation(new JdbcFederation(db, sql, auditSql, connectors, connectorThreads))
+            .federation(
+                new JdbcFederation(db, sql, auditSql, connectors, connectorThreads, secretCodec))
             .build());
     this.name = name;
     this.db = db;
@@ -242,10 +243,12 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
 
   private static void logSecretCodec(String name, Optional<SecretCodec> codec) {
     if (codec.isEmpty()) {
-      LOG.info("{} - No secretCodec configured: warehouses with credentials will be refused", name);
+      LOG.info(
+          "{} - No secretCodec configured: warehouse and connector credentials will be refused",
+          name);
     } else if (codec.get() == SecretCodec.plaintextForTesting()) {
       LOG.warn(
-          "{} - Warehouse credentials are stored IN PLAIN TEXT "
+          "{} - Warehouse and connector credentials are stored IN PLAIN TEXT "
               + "(SecretCodec.plaintextForTesting()); never use this in production",
           name);
     } else {

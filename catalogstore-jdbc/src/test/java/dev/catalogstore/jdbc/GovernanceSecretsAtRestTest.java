@@ -2,6 +2,7 @@ package dev.catalogstore.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.catalog.NewCatalog;
 import dev.catalogstore.api.namespace.NamespacePath;
 import dev.catalogstore.api.permission.Action;
@@ -94,7 +95,10 @@ class GovernanceSecretsAtRestTest {
     }
   }
 
-  /** Writes one tenant's governance data and a warehouse with credentials. */
+  /**
+   * Writes one tenant's governance data, a warehouse with credentials and a federated catalog whose
+   * connector has credentials.
+   */
   private void writeTenant(TenantId tenant) {
     String accessKey = randomSecret();
     String secretKey = randomSecret();
@@ -111,6 +115,19 @@ class GovernanceSecretsAtRestTest {
                 Map.of()))
         .join();
     store.catalogs().create(tenant, NewCatalog.local("sales", "lake")).join();
+    String connectorToken = randomSecret();
+    secrets.add(connectorToken);
+    store
+        .catalogs()
+        .create(
+            tenant,
+            NewCatalog.federated(
+                "partner",
+                new ConnectorConfig(
+                    "iceberg-rest",
+                    Map.of("uri", "https://partner.example/catalog"),
+                    Credentials.of(Map.of("token", connectorToken)))))
+        .join();
 
     User admin =
         store

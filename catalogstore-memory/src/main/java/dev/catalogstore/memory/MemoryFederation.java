@@ -156,8 +156,11 @@ final class MemoryFederation implements Federation {
         throw failed(e);
       } catch (RuntimeException | Error e) {
         // A defect of the reading itself, or an error the connector threw past the snapshot's
-        // net (a StackOverflowError): still a failed sync, recorded as every other one.
-        throw failed(new InternalStoreException("reading the remote failed: " + e, e));
+        // net (a StackOverflowError): still a failed sync, recorded as every other one. Its words
+        // may quote the connector's credentials; the recorded message never does.
+        throw failed(
+            new InternalStoreException(
+                config.credentials().redactedIn("reading the remote failed: " + e), e));
       }
       return registry.write(
           tenant,

@@ -41,6 +41,7 @@ import dev.catalogstore.tck.catalog.CatalogNotFoundContract;
 import dev.catalogstore.tck.catalog.CatalogPagingContract;
 import dev.catalogstore.tck.catalog.CatalogTimeContract;
 import dev.catalogstore.tck.catalog.CatalogUpdateContract;
+import dev.catalogstore.tck.federation.ConnectorCredentialsContract;
 import dev.catalogstore.tck.federation.FederationAtomicityContract;
 import dev.catalogstore.tck.federation.FederationFailureContract;
 import dev.catalogstore.tck.federation.FederationIsolationContract;
@@ -136,6 +137,7 @@ import dev.catalogstore.tck.warehouse.WarehouseContract;
 import dev.catalogstore.tck.warehouse.WarehouseInputRulesContract;
 import dev.catalogstore.tck.warehouse.WarehouseIsolationContract;
 import dev.catalogstore.tck.warehouse.WarehousePagingContract;
+import dev.catalogstore.tck.warehouse.WarehouseSecretsContract;
 import dev.catalogstore.tck.warehouse.WarehouseTimeContract;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -296,6 +298,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class WarehouseTime extends WarehouseTimeContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class WarehouseSecrets extends WarehouseSecretsContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();
@@ -1369,6 +1379,14 @@ public abstract class CatalogStoreTck {
 
   @Nested
   class FederationIsolation extends FederationIsolationContract {
+    @Override
+    protected TckFixture fixture() {
+      return CatalogStoreTck.this.fixture();
+    }
+  }
+
+  @Nested
+  class ConnectorCredentials extends ConnectorCredentialsContract {
     @Override
     protected TckFixture fixture() {
       return CatalogStoreTck.this.fixture();

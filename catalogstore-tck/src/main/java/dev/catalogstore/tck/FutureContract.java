@@ -289,6 +289,174 @@ public abstract class FutureContract extends TckSuite {
   }
 
   /**
+   * A map, set or list a caller can still break may also reach a method inside a request value: a
+   * record's component (at any depth: {@code NewCatalog.source.connector.credentials.values}) or
+   * what a builder was given. Each such content of each parameter of every method, replaced in turn
+   * by one that throws whatever is called on it: either the request cannot be built with it (it
+   * copies what it is given, so the failure is the caller's own, on its own thread), or the call
+   * fails its future, never throws. A request class that is not a record and holds a map, set or
+   * list needs a case in {@link #BUILT_WITH_BROKEN_CONTENT}; the test fails, naming it, without
+   * one.
+   */
+  @Test
+  void noMethodThrowsOnARequestHoldingContentThatFailsWhileRead() {
+    List<String> problems = new ArrayList<>();
+    int carried = 0;
+    for (FacetMethod method : FacetMethod.all()) {
+      Object[] shapes = Scene.unfilled(TenantId.random()).validArguments(method);
+      Map<Integer, List<Object>> broken = new TreeMap<>();
+      for (int i = 0; i < shapes.length; i++) {
+        List<Object> variants = new ArrayList<>();
+        brokenVariants(shapes[i], variants, problems);
+        if (!variants.isEmpty()) {
+          broken.put(i, variants);
+        }
+      }
+      if (broken.isEmpty()) {
+        continue;
+      }
+      Scene scene = filledScene();
+      for (Map.Entry<Integer, List<Object>> parameter : broken.entrySet()) {
+        for (Object variant : parameter.getValue()) {
+          carried++;
+          Object[] arguments = scene.validArguments(method);
+          arguments[parameter.getKey()] = variant;
+          String call =
+              method
+                  + " with parameter "
+                  + parameter.getKey()
+                  + " holding content that throws when read";
+          Outcome outcome = Outcome.of(store(), method, arguments);
+          outcome.problem(call).ifPresent(problems::add);
+          if (outcome.failure == null && outcome.problem(call).isEmpty()) {
+            problems.add(call + " succeeded: it never read that content");
+          }
+        }
+      }
+    }
+    assertThat(problems).as("calls with a request holding content that throws when read").isEmpty();
+    assertThat(carried).as("requests that carry a caller's content uncopied").isPositive();
+  }
+
+  /**
+   * How to build a request class that is not a record with each map, set or list it holds broken;
+   * each supplier may throw (the class copies what it is given), or returns the request.
+   */
+  private static final Map<Class<?>, Function<Object, List<java.util.function.Supplier<Object>>>>
+      BUILT_WITH_BROKEN_CONTENT =
+          Map.of(
+              NewAuditEvent.class,
+              valid -> {
+                NewAuditEvent event = (NewAuditEvent) valid;
+                return List.of(
+                    () ->
+                        NewAuditEvent.builder(
+                                event.actor(), event.action(), event.resourceType(), event.result())
+                            .details(throwing(Map.class))
+                            .build());
+              },
+              NewAsset.class,
+              valid ->
+                  List.of(
+                      () ->
+                          NewAsset.builder(((NewAsset) valid).kind())
+                              .properties(throwing(Map.class))
+                              .build()),
+              RoleUpdate.class,
+              valid -> List.of(() -> RoleUpdate.builder().grants(throwing(Set.class)).build()));
+
+  /**
+   * Adds to {@code variants} each way {@code value} can be built holding content that throws when
+   * read, and that builds (a value whose constructor copies, and so throws, is left out).
+   */
+  private static void brokenVariants(Object value, List<Object> variants, List<String> problems) {
+    if (value == null) {
+      return;
+    }
+    Class<?> type = value.getClass();
+    if (type.isRecord()) {
+      java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+      for (int c = 0; c < components.length; c++) {
+        Object part = component(value, components[c]);
+        List<Object> replacements = new ArrayList<>();
+        if (isMutable(components[c].getType())) {
+          replacements.add(throwingWhenRead(components[c].getType()));
+        } else {
+          brokenVariants(part, replacements, problems);
+        }
+        for (Object replacement : replacements) {
+          rebuilt(value, components, c, replacement).ifPresent(variants::add);
+        }
+      }
+      return;
+    }
+    if (!type.getPackageName().startsWith("dev.catalogstore.api") || type.isEnum()) {
+      return;
+    }
+    boolean holdsContent = false;
+    for (Class<?> at = type; at != null && at != Object.class; at = at.getSuperclass()) {
+      for (java.lang.reflect.Field field : at.getDeclaredFields()) {
+        holdsContent |= !Modifier.isStatic(field.getModifiers()) && isMutable(field.getType());
+      }
+    }
+    if (!holdsContent) {
+      return;
+    }
+    Function<Object, List<java.util.function.Supplier<Object>>> cases =
+        BUILT_WITH_BROKEN_CONTENT.get(type);
+    if (cases == null) {
+      problems.add(
+          "FutureContract knows no way to build a "
+              + type.getName()
+              + " holding a map, set or list that throws when read; add one to"
+              + " BUILT_WITH_BROKEN_CONTENT");
+      return;
+    }
+    for (java.util.function.Supplier<Object> build : cases.apply(value)) {
+      try {
+        variants.add(build.get());
+      } catch (RuntimeException copiedWhenBuilt) {
+        // The request copies what it is given: the caller's own thread saw the failure.
+      }
+    }
+  }
+
+  private static Object component(Object record, java.lang.reflect.RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot read " + component, e);
+    }
+  }
+
+  /** {@code record} with component {@code index} replaced; empty if its constructor refuses it. */
+  private static Optional<Object> rebuilt(
+      Object record,
+      java.lang.reflect.RecordComponent[] components,
+      int index,
+      Object replacement) {
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int c = 0; c < components.length; c++) {
+      values[c] = c == index ? replacement : component(record, components[c]);
+      types[c] = components[c].getType();
+    }
+    try {
+      return Optional.of(record.getClass().getDeclaredConstructor(types).newInstance(values));
+    } catch (InvocationTargetException copiedWhenBuilt) {
+      // The record copies what it is given: the caller's own thread saw the failure.
+      return Optional.empty();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot build " + record.getClass().getName(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T throwing(Class<T> type) {
+    return (T) throwingWhenRead(type);
+  }
+
+  /**
    * Every method, called under a tenant that does not exist and in an existing but empty tenant,
    * completes with a value or fails with a {@link CatalogStoreException} subtype.
    */

@@ -31,6 +31,15 @@ import java.util.concurrent.CompletableFuture;
  * commit without its change. A call that fails writes no commit. The overloads without a {@code
  * CommitMeta} record none. An invalid author or message fails with {@code InvalidArgumentException}
  * on {@code meta.author} or {@code meta.message}.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own asset; a retried
+ * {@code rename} fails with {@code NotFoundException} (the old address is gone) or {@code
+ * AlreadyExistsException} (the new one is taken) if it landed; {@code updateProperties} is safe to
+ * apply again; a retried {@code delete} that fails with {@code NotFoundException} landed; a retried
+ * metadata commit tells by its conflict, as {@link #commitMetadataLocation} says.
  */
 public interface Assets {
   /**

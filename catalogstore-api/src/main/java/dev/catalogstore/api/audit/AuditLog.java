@@ -31,6 +31,13 @@ import java.util.concurrent.CompletableFuture;
  * Lists are newest first: by {@link AuditEvent#occurredAt()} descending, then by id descending
  * ({@link dev.catalogstore.api.spi.AuditFilters#NEWEST_FIRST}), keyset-paged, with page tokens
  * bound to the tenant and the filter.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: {@code append} is
+ * not idempotent: a retry after a landed append records the event twice, with two ids. To record an
+ * event at most once, {@code list} the log (filtered by actor, action and resource) before
+ * retrying, and look for it.
  */
 public interface AuditLog {
   /**

@@ -13,6 +13,15 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Asset ids are per branch: a branch's copy of an asset has its own id, and a merge never
  * changes the id of an asset that already exists on its target.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own branch (compare its
+ * head with the commit it was made from); a retried {@code delete} that fails with {@code
+ * NotFoundException} landed; a retried {@code merge} whose first attempt landed finds the target
+ * {@code UP_TO_DATE} (unless the source moved meanwhile): read the target's head and its commits to
+ * tell.
  */
 public interface Branches {
   /**

@@ -9,6 +9,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The catalogs facet ({@code store.catalogs()}): a tenant's catalogs, {@code LOCAL} on a warehouse
  * or {@code FEDERATED} through a connector. Catalog names are unique per tenant.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own catalog (compare
+ * source and properties with what was sent); {@code update} sets values and is safe to apply again;
+ * a retried {@code delete} that fails with {@code NotFoundException} landed, with everything the
+ * catalog held.
  */
 public interface Catalogs {
   /**

@@ -30,6 +30,12 @@ import java.util.concurrent.CompletableFuture;
  * A sync that fails at any point leaves the mirror exactly as it was, never half-mirrored: it
  * records failed stats (and an audit event whose result is {@code FAILURE}) and fails its future.
  * Concurrent syncs of one catalog are each atomic; the later to apply wins.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * sync} converges on the remote as it is then, but every sync that landed, the lost one included,
+ * records its own stats and audit event.
  */
 public interface Federation {
   /**

@@ -33,6 +33,12 @@ import java.util.concurrent.CompletableFuture;
  * <p>Both fail with {@code NotFoundException} if the asset (or its tenant, catalog, branch or
  * namespace) does not exist, and with {@code InvalidArgumentException} on the address, the time
  * argument or the actor.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried run
+ * converges on the same state (it finds nothing more to remove), but every run that landed, the
+ * lost one included, records its own audit event.
  */
 public interface Maintenance {
   /**

@@ -12,6 +12,13 @@ import java.util.concurrent.CompletableFuture;
  * The namespaces facet ({@code store.namespaces()}): the hierarchical namespaces of a catalog. A
  * namespace is addressed by its catalog and its path of segments; any printable character,
  * including {@code .}, is allowed inside a segment and kept exactly.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own namespace (compare
+ * its properties); {@code updateProperties} and {@code replaceProperties} set values and are safe
+ * to apply again; a retried {@code delete} that fails with {@code NotFoundException} landed.
  */
 public interface Namespaces {
   /**

@@ -18,6 +18,12 @@ import java.util.concurrent.CompletableFuture;
  * ({@code TENANT} for a tenant scope, {@code CATALOG} otherwise), exactly as if it named nothing.
  * Grants on namespaces, assets and tags are by name and outlive those; grants on a catalog's
  * contents go with the catalog (see {@link dev.catalogstore.api.role.Roles}).
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: {@code grant} is
+ * idempotent (a retry returns the permission the first attempt made) and so is {@code revoke} (a
+ * retry completes with {@code false}): both are safe to retry.
  */
 public interface Permissions {
   /**

@@ -16,6 +16,14 @@ import java.util.concurrent.CompletableFuture;
  * <p>A role's grants go with the catalog they name: deleting a catalog removes, atomically, every
  * grant naming it from every role (and every direct permission naming it), so a catalog created
  * later under the same name starts with no grants.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own role; {@code update}
+ * sets values and is safe to apply again; a retried {@code delete} that fails with {@code
+ * NotFoundException} landed; {@code assign} and {@code revoke} are idempotent, so a retry is safe
+ * (it then completes with {@code false}).
  */
 public interface Roles {
   /**

@@ -10,6 +10,14 @@ import java.util.concurrent.CompletableFuture;
  * The service users facet ({@code store.serviceUsers()}): programs of a tenant that authenticate
  * with an API key. The store receives only the key's digest ({@link ApiKeyHash}), never the key,
  * and never returns the digest. Names are unique per tenant; digests are unique in the whole store.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own service user (its key
+ * digest tells: {@code findByApiKeyHash}); {@code update}, {@code replaceApiKey} and {@code
+ * recordUse} set values and are safe to apply again; a retried {@code delete} that fails with
+ * {@code NotFoundException} landed.
  */
 public interface ServiceUsers {
   /**

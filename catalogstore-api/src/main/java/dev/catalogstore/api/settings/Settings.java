@@ -6,6 +6,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The settings facet ({@code store.settings()}): each tenant's {@link SystemSettings}. Settings
  * belong to their tenant and go with it when it is deleted.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: {@code update} sets
+ * values and is safe to apply again.
  */
 public interface Settings {
   /**

@@ -12,6 +12,7 @@ import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.RemoteNamespace;
 import dev.catalogstore.api.federation.RemoteTable;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.warehouse.Credentials;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -47,14 +48,17 @@ public record RemoteSnapshot(
    * namespace listed or implied.
    *
    * @throws UnavailableException (retryable) caused by what the connector threw, if it failed or
-   *     returned no list
+   *     returned no list. Its message quotes what the connector threw with every value of {@code
+   *     config.credentials()} replaced ({@link Credentials#redactedIn}), since that message is
+   *     recorded (in the sync's stats and its audit event) and may be logged; the cause is the
+   *     connector's own throwable, as it threw it.
    * @throws InvalidArgumentException on a field under {@code remote} if the remote lists something
    *     the store cannot hold: an invalid path, name, property or location, or a namespace or table
    *     listed twice
    */
   public static RemoteSnapshot read(FederatedCatalogConnector connector, ConnectorConfig config) {
     List<RemoteNamespace> listed =
-        call(connector, "listing namespaces", () -> connector.listNamespaces(config));
+        call(connector, config, "listing namespaces", () -> connector.listNamespaces(config));
     Map<NamespacePath, Map<String, String>> namespaces = new TreeMap<>(PARENTS_FIRST);
     for (int i = 0; i < listed.size(); i++) {
       String field = "remote.namespaces[" + i + "]";
@@ -78,6 +82,7 @@ public record RemoteSnapshot(
       List<RemoteTable> listedTables =
           call(
               connector,
+              config,
               "listing the tables of " + namespace,
               () -> connector.listTables(config, namespace));
       Map<String, String> byName = new TreeMap<>(CodePointOrder.STRINGS);
@@ -106,13 +111,21 @@ public record RemoteSnapshot(
   }
 
   private static <T> List<T> call(
-      FederatedCatalogConnector connector, String what, ConnectorCall<List<T>> call) {
+      FederatedCatalogConnector connector,
+      ConnectorConfig config,
+      String what,
+      ConnectorCall<List<T>> call) {
     List<T> result;
     try {
       result = call.call();
     } catch (Exception | LinkageError | AssertionError e) {
+      // A connector may quote its credentials in what it throws (a URL with a token, a refused
+      // key): the store's own message, which it records and reports, never does.
+      Credentials credentials =
+          config.credentials() == null ? Credentials.NONE : config.credentials();
       throw new UnavailableException(
-          "connector '" + connector.type() + "' failed " + what + ": " + e, e);
+          credentials.redactedIn("connector '" + connector.type() + "' failed " + what + ": " + e),
+          e);
     }
     if (result == null) {
       throw new UnavailableException(

@@ -18,6 +18,7 @@ import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.CatalogUpdate;
 import dev.catalogstore.api.catalog.ConnectorConfig;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.common.SecretOptions;
 import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.NewTenant;
@@ -31,6 +32,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -234,7 +236,7 @@ public final class Requests {
     required(storage, field);
     required(storage.type(), field + ".type");
     location(storage.rootLocation(), field + ".rootLocation");
-    properties(storage.options(), field + ".options");
+    plainOptions(storage.options(), field + ".options", "warehouse's credentials");
   }
 
   private static void credentials(Credentials credentials, String field) {
@@ -245,6 +247,26 @@ public final class Requests {
   private static void connector(ConnectorConfig connector, String field) {
     required(connector, field);
     name(connector.connectorType(), field + ".connectorType");
-    properties(connector.options(), field + ".options");
+    plainOptions(connector.options(), field + ".options", "connector's credentials");
+    credentials(connector.credentials(), field + ".credentials");
+  }
+
+  /**
+   * A property map that holds no secret by {@link SecretOptions}'s rule. The message names the key,
+   * never its value, and says where the secret belongs ({@code home}).
+   */
+  private static void plainOptions(Map<String, String> options, String field, String home) {
+    properties(options, field);
+    for (String key : options.keySet()) {
+      if (SecretOptions.isSecret(key)) {
+        throw new InvalidArgumentException(
+            field,
+            "key '"
+                + key
+                + "' holds a secret, which is never stored in plain options: put it into the "
+                + home
+                + ", which are sealed");
+      }
+    }
   }
 }

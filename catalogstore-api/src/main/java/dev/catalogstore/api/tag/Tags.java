@@ -7,7 +7,15 @@ import dev.catalogstore.api.tenant.TenantId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The tags facet ({@code store.tags()}): fixed names for commits of a catalog. */
+/**
+ * The tags facet ({@code store.tags()}): fixed names for commits of a catalog.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own tag (compare the
+ * commit it names); a retried {@code delete} that fails with {@code NotFoundException} landed.
+ */
 public interface Tags {
   /**
    * Creates tag {@code tag} on the commit {@code target} names, read atomically with the creation

@@ -8,6 +8,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The tenants facet ({@code store.tenants()}): the units of isolation. Apart from {@link #create}
  * and {@link #list}, every method names the tenant it acts on first.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own tenant (compare it,
+ * by name, with what was sent); a retried rename ({@code update} with a name) fails with {@code
+ * NotFoundException} or {@code AlreadyExistsException} if it landed; a property update is safe to
+ * apply again; a retried {@code delete} that fails with {@code NotFoundException} landed.
  */
 public interface Tenants {
   /**

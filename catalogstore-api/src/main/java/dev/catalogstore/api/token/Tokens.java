@@ -15,6 +15,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A token is <em>active</em> while it is neither expired nor revoked; only an active token of an
  * active user {@linkplain #validate validates}.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} met its own token if {@code get} of the
+ * caller's token id returns it; {@code revoke} and {@code cleanupExpired} are idempotent and safe
+ * to retry.
  */
 public interface Tokens {
   /**

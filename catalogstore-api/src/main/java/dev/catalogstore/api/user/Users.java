@@ -13,6 +13,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A user's id used under another tenant behaves exactly as if it did not exist: a get is empty,
  * a change is a {@code NotFoundException} with {@code missing()} {@code USER}.
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own user (compare it, by
+ * username, with what was sent); {@code update} sets values and is safe to apply again; a retried
+ * {@code delete} that fails with {@code NotFoundException} landed.
  */
 public interface Users {
   /**

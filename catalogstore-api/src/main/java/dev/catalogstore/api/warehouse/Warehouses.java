@@ -10,6 +10,13 @@ import java.util.concurrent.CompletableFuture;
  * The warehouses facet ({@code store.warehouses()}): storage locations with their credentials, per
  * tenant. Warehouse names are unique per tenant and immutable (a {@code LOCAL} catalog names its
  * warehouse).
+ *
+ * <p><b>Lost replies.</b> A write whose reply was lost (an {@code UnavailableException}, or a
+ * future the caller stopped waiting for) may have landed; {@link
+ * dev.catalogstore.api.error.UnavailableException} says how to find out. Here: a retried {@code
+ * create} that fails with {@code AlreadyExistsException} may have met its own warehouse (compare it
+ * with what was sent, credentials included); {@code update} sets values and is safe to apply again;
+ * a retried {@code delete} that fails with {@code NotFoundException} landed.
  */
 public interface Warehouses {
   /**

@@ -4,12 +4,17 @@ import dev.catalogstore.api.catalog.Catalog;
 import dev.catalogstore.api.catalog.CatalogId;
 import dev.catalogstore.api.catalog.CatalogSource;
 import dev.catalogstore.api.catalog.ConnectorConfig;
+import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.secret.CredentialSealing;
 import dev.catalogstore.jdbc.sql.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Reads catalogs, and the failure-path diagnostic, from the rows of {@link CatalogSql}. */
+/**
+ * Reads catalogs, and the failure-path diagnostic, from the rows of {@link CatalogSql}, opening a
+ * federated catalog's connector credentials.
+ */
 final class CatalogRows {
   /**
    * The columns {@link #catalog} reads, from the catalog aliased {@code c} and its warehouse {@code
@@ -18,20 +23,28 @@ final class CatalogRows {
   static final String COLUMNS =
       """
       c.catalog_id, c.name, c.catalog_type, w.name AS warehouse_name, c.connector_type,
-      c.connector_options, c.properties, c.created_at, c.updated_at""";
+      c.connector_options, c.connector_credentials, c.properties, c.created_at, c.updated_at""";
 
-  private CatalogRows() {}
+  private final CredentialSealing sealing;
 
-  static Catalog catalog(ResultSet row) throws SQLException {
+  CatalogRows(CredentialSealing sealing) {
+    this.sealing = sealing;
+  }
+
+  /** The tenant's catalog in {@code row}, its connector's credentials (if any) opened. */
+  Catalog catalog(TenantId tenant, ResultSet row) throws SQLException {
+    String name = row.getString("name");
     CatalogSource source =
         "LOCAL".equals(row.getString("catalog_type"))
             ? new CatalogSource.Local(row.getString("warehouse_name"))
             : new CatalogSource.Federated(
                 new ConnectorConfig(
-                    row.getString("connector_type"), Rows.json(row, "connector_options")));
+                    row.getString("connector_type"),
+                    Rows.json(row, "connector_options"),
+                    sealing.open(tenant, name, row.getBytes("connector_credentials"))));
     return new Catalog(
         new CatalogId(Rows.uuid(row, "catalog_id")),
-        row.getString("name"),
+        name,
         source,
         Rows.json(row, "properties"),
         Rows.instant(row, "created_at"),

@@ -74,9 +74,10 @@ final class CatalogSql {
       WITH catalog AS (
           INSERT INTO ${schema}.catalogs
               (tenant_id, catalog_id, name, catalog_type, connector_type, connector_options,
-               properties, created_at, updated_at)
+               connector_credentials, properties, created_at, updated_at)
           VALUES (:tenant, :catalog_id, :name, 'FEDERATED', :connector_type,
-                  :connector_options::jsonb, :properties::jsonb, :now, :now)
+                  :connector_options::jsonb, :connector_credentials, :properties::jsonb,
+                  :now, :now)
           RETURNING tenant_id, catalog_id, created_at
       )
       """
@@ -114,7 +115,8 @@ final class CatalogSql {
 
   /**
    * A connector is only accepted by a FEDERATED catalog: with one given, a LOCAL catalog matches no
-   * row, and the failure path tells that apart from a missing catalog.
+   * row, and the failure path tells that apart from a missing catalog. A connector given replaces
+   * the old one whole, its credentials included (NULL for none).
    */
   private static final String UPDATE =
       """
@@ -122,6 +124,8 @@ final class CatalogSql {
           UPDATE ${schema}.catalogs c
           SET connector_type = COALESCE(:connector_type::text, c.connector_type),
               connector_options = COALESCE(:connector_options::jsonb, c.connector_options),
+              connector_credentials = CASE WHEN :has_connector THEN :connector_credentials::bytea
+                                           ELSE c.connector_credentials END,
               properties = (c.properties - :remove::text[]) || :set::jsonb,
               updated_at = GREATEST(:now, c.updated_at)
           WHERE c.tenant_id = :tenant AND c.name = :name
@@ -153,6 +157,7 @@ final class CatalogSql {
       LEFT JOIN ${schema}.warehouses w ON w.tenant_id = t.tenant_id AND w.name = :warehouse
       """;
 
+  private final CatalogRows rows;
   private final NamedSql insertLocal;
   private final NamedSql insertFederated;
   private final NamedSql select;
@@ -161,7 +166,8 @@ final class CatalogSql {
   private final NamedSql delete;
   private final NamedSql lookup;
 
-  CatalogSql(SqlText sql) {
+  CatalogSql(SqlText sql, CatalogRows rows) {
+    this.rows = rows;
     this.insertLocal = sql.compile(INSERT_LOCAL);
     this.insertFederated = sql.compile(INSERT_FEDERATED);
     this.select = sql.compile(SELECT);
@@ -174,8 +180,11 @@ final class CatalogSql {
   /**
    * Inserts the catalog and its branch main; false if nothing was inserted because a LOCAL
    * catalog's warehouse does not exist (or its tenant does not).
+   *
+   * @param sealed a federated catalog's connector credentials, sealed; null for none
    */
-  boolean insert(Connection connection, TenantId tenant, Catalog catalog) throws SQLException {
+  boolean insert(Connection connection, TenantId tenant, Catalog catalog, byte[] sealed)
+      throws SQLException {
     boolean local = catalog.source() instanceof CatalogSource.Local;
     try (SqlStatement statement =
         SqlStatement.prepare(connection, local ? insertLocal : insertFederated)) {
@@ -193,7 +202,8 @@ final class CatalogSql {
       } else if (catalog.source() instanceof CatalogSource.Federated source) {
         statement
             .text("connector_type", source.connector().connectorType())
-            .json("connector_options", source.connector().options());
+            .json("connector_options", source.connector().options())
+            .bytes("connector_credentials", sealed);
       }
       return statement.queryOne(row -> row.getLong("created")).orElseThrow() > 0;
     }
@@ -202,7 +212,10 @@ final class CatalogSql {
   Optional<Catalog> select(Connection connection, TenantId tenant, String name)
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, select)) {
-      return query.uuid("tenant", tenant.value()).text("name", name).queryOne(CatalogRows::catalog);
+      return query
+          .uuid("tenant", tenant.value())
+          .text("name", name)
+          .queryOne(row -> rows.catalog(tenant, row));
     }
   }
 
@@ -221,13 +234,22 @@ final class CatalogSql {
               row ->
                   row.getObject("catalog_id") == null
                       ? Optional.<Catalog>empty()
-                      : Optional.of(CatalogRows.catalog(row)));
+                      : Optional.of(rows.catalog(tenant, row)));
     }
   }
 
-  /** The updated catalog; empty if there is none, or a connector was given to a LOCAL one. */
+  /**
+   * The updated catalog; empty if there is none, or a connector was given to a LOCAL one.
+   *
+   * @param sealed the new connector's credentials, sealed, if {@code change} gives a connector
+   */
   Optional<Catalog> update(
-      Connection connection, TenantId tenant, String name, CatalogUpdate change, Instant now)
+      Connection connection,
+      TenantId tenant,
+      String name,
+      CatalogUpdate change,
+      byte[] sealed,
+      Instant now)
       throws SQLException {
     Optional<ConnectorConfig> connector = change.connector();
     PropertyUpdate properties = change.properties();
@@ -238,10 +260,11 @@ final class CatalogSql {
           .bool("has_connector", connector.isPresent())
           .text("connector_type", connector.map(ConnectorConfig::connectorType).orElse(null))
           .json("connector_options", connector.map(ConnectorConfig::options).orElse(null))
+          .bytes("connector_credentials", sealed)
           .textArray("remove", properties.remove())
           .json("set", properties.set())
           .timestamp("now", now)
-          .queryOne(CatalogRows::catalog);
+          .queryOne(row -> rows.catalog(tenant, row));
     }
   }
 

@@ -17,6 +17,8 @@ import dev.catalogstore.api.spi.Missing;
 import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.Taken;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.jdbc.secret.CredentialSealing;
+import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -35,9 +37,16 @@ public final class JdbcCatalogs implements Catalogs {
   private final Database db;
   private final CatalogSql sql;
 
-  public JdbcCatalogs(Database db, SqlText sqlText) {
+  private final CredentialSealing sealing;
+
+  /**
+   * @param secretCodec seals a federated catalog's connector credentials, as warehouse credentials
+   *     are sealed; without one, a connector with credentials is refused
+   */
+  public JdbcCatalogs(Database db, SqlText sqlText, Optional<SecretCodec> secretCodec) {
     this.db = db;
-    this.sql = new CatalogSql(sqlText);
+    this.sealing = new CredentialSealing(secretCodec, CredentialSealing.Owner.CONNECTOR);
+    this.sql = new CatalogSql(sqlText, new CatalogRows(sealing));
   }
 
   @Override
@@ -47,6 +56,10 @@ public final class JdbcCatalogs implements Catalogs {
         () -> {
           Requests.tenant(tenant);
           Requests.newCatalog(catalog, "catalog");
+          byte[] sealed =
+              catalog.source() instanceof CatalogSource.Federated federated
+                  ? sealing.seal(tenant, catalog.name(), federated.connector().credentials())
+                  : null;
           Instant now = db.now();
           Catalog row =
               new Catalog(
@@ -63,7 +76,9 @@ public final class JdbcCatalogs implements Catalogs {
                   .onForeignKey(() -> whyNotCreated(tenant, catalog));
           boolean created =
               db.run(
-                  "catalogs.create", violations, connection -> sql.insert(connection, tenant, row));
+                  "catalogs.create",
+                  violations,
+                  connection -> sql.insert(connection, tenant, row, sealed));
           if (!created) {
             throw whyNotCreated(tenant, catalog);
           }
@@ -112,13 +127,18 @@ public final class JdbcCatalogs implements Catalogs {
           Requests.tenant(tenant);
           Inputs.name(name, "name");
           Requests.catalogUpdate(update, "update");
+          byte[] sealed =
+              update
+                  .connector()
+                  .map(connector -> sealing.seal(tenant, name, connector.credentials()))
+                  .orElse(null);
           Instant now = db.now();
           Violations violations = Violations.NONE.onPropertyLimit("update.properties");
           Optional<Catalog> updated =
               db.run(
                   "catalogs.update",
                   violations,
-                  connection -> sql.update(connection, tenant, name, update, now));
+                  connection -> sql.update(connection, tenant, name, update, sealed, now));
           if (updated.isPresent()) {
             return updated.get();
           }

@@ -15,6 +15,7 @@ import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.commit.CommitWrites;
 import dev.catalogstore.jdbc.commit.ContentJson;
 import dev.catalogstore.jdbc.namespace.NamespaceKey;
+import dev.catalogstore.jdbc.secret.CredentialSealing;
 import dev.catalogstore.jdbc.sql.Json;
 import dev.catalogstore.jdbc.sql.NamedSql;
 import dev.catalogstore.jdbc.sql.NotFound;
@@ -51,12 +52,15 @@ import java.util.UUID;
  * </ol>
  */
 final class FederationSql {
+  private final CredentialSealing sealing;
+
   /** One row: what exists of the catalog, and its type and connector. */
   private static final String CATALOG =
       """
       SELECT t.tenant_id IS NOT NULL AS tenant_found,
              c.catalog_id IS NOT NULL AS catalog_found,
-             c.catalog_id, c.name, c.catalog_type, c.connector_type, c.connector_options
+             c.catalog_id, c.name, c.catalog_type, c.connector_type, c.connector_options,
+             c.connector_credentials
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
@@ -233,7 +237,11 @@ final class FederationSql {
   private final NamedSql commit;
   private final NamedSql upsertStats;
 
-  FederationSql(SqlText sql) {
+  /**
+   * @param sealing opens the connector's credentials, which the connector gets in plain form
+   */
+  FederationSql(SqlText sql, CredentialSealing sealing) {
+    this.sealing = sealing;
     this.catalog = sql.compile(CATALOG);
     this.stats = sql.compile(STATS);
     this.lockMain = sql.compile(LOCK_MAIN);
@@ -266,7 +274,12 @@ final class FederationSql {
                 ConnectorConfig config =
                     type == CatalogType.FEDERATED
                         ? new ConnectorConfig(
-                            row.getString("connector_type"), Rows.json(row, "connector_options"))
+                            row.getString("connector_type"),
+                            Rows.json(row, "connector_options"),
+                            sealing.open(
+                                tenant,
+                                row.getString("name"),
+                                row.getBytes("connector_credentials")))
                         : null;
                 return new Target(
                     Optional.empty(),

@@ -25,6 +25,8 @@ import dev.catalogstore.api.spi.Requests;
 import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.jdbc.audit.AuditSql;
+import dev.catalogstore.jdbc.secret.CredentialSealing;
+import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -75,9 +77,12 @@ public final class JdbcFederation implements Federation {
       SqlText sqlText,
       AuditSql audit,
       FederatedConnectors connectors,
-      ConnectorThreads threads) {
+      ConnectorThreads threads,
+      Optional<SecretCodec> secretCodec) {
     this.db = db;
-    this.sql = new FederationSql(sqlText);
+    this.sql =
+        new FederationSql(
+            sqlText, new CredentialSealing(secretCodec, CredentialSealing.Owner.CONNECTOR));
     this.writes = new MirrorWrites(sql);
     this.audit = audit;
     this.connectors = connectors;
@@ -165,7 +170,7 @@ public final class JdbcFederation implements Federation {
                     : db.<SyncStats>submit(
                         "federation.sync",
                         () -> {
-                          throw failed(started, asStoreFailure(unwrap(error)));
+                          throw failed(started, asStoreFailure(started, unwrap(error)));
                         }))
         .thenCompose(applied -> applied);
   }
@@ -281,10 +286,21 @@ public final class JdbcFederation implements Federation {
     return failure;
   }
 
-  private static CatalogStoreException asStoreFailure(Throwable error) {
+  /**
+   * What a failed remote read reports: the store's own exception as it is (RemoteSnapshot already
+   * redacted the connector's credentials from it), anything else wrapped, its words quoted with the
+   * credentials redacted, as they are recorded.
+   */
+  private static CatalogStoreException asStoreFailure(Started started, Throwable error) {
     return error instanceof CatalogStoreException storeFailure
         ? storeFailure
-        : new InternalStoreException("federation.sync failed unexpectedly: " + error, error);
+        : new InternalStoreException(
+            started
+                .target()
+                .connector()
+                .credentials()
+                .redactedIn("federation.sync failed unexpectedly: " + error),
+            error);
   }
 
   private static Throwable unwrap(Throwable error) {

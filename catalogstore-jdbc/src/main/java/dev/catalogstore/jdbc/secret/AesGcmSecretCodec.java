@@ -18,16 +18,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Seals secrets with AES-GCM ({@code javax.crypto}, no other dependency).
  *
  * <p>A sealed value is {@code [format 0x01][key id][96-bit random nonce][ciphertext][128-bit tag]}.
- * The format byte and key id, and the store's context (tenant and warehouse), are authenticated as
- * associated data: a value altered in any byte, or moved to another warehouse's or tenant's row,
- * does not open.
+ * The format byte and key id, and the store's context (kind of secret, tenant, and warehouse or
+ * catalog), are authenticated as associated data: a value altered in any byte, or moved to another
+ * row, does not open.
  *
  * <p><b>Keys and rotation.</b> Keys are 128, 192 or 256 bits, each with an id from 0 to 255 that is
  * stored with every value. New values are sealed with the active key; values sealed earlier open
  * with whichever configured key their id names. To rotate, configure a new active key and keep the
- * old one as a {@linkplain Builder#previousKey previous key}; rewriting a warehouse's credentials
- * seals them with the new key. A fresh random nonce per value keeps one key safe for about
- * 2<sup>32</sup> sealed values.
+ * old one as a {@linkplain Builder#previousKey previous key}; rewriting a warehouse.s or a
+ * connector.s credentials seals them with the new key. A fresh random nonce per value keeps one key
+ * safe for about 2<sup>32</sup> sealed values.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -124,7 +124,7 @@ public final class AesGcmSecretCodec implements SecretCodec {
       throw new IllegalStateException(
           "the value does not open with key id "
               + keyId
-              + ": it was altered, or sealed for another warehouse or tenant",
+              + ": it was altered, or sealed for another row",
           e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available: " + e, e);

@@ -1,16 +1,19 @@
 package dev.catalogstore.jdbc.secret;
 
 /**
- * Seals secrets (warehouse credentials) before the store writes them and opens them after it reads
- * them, so that the database never holds them in plain text.
+ * Seals secrets (warehouse credentials, and federated catalogs' connector credentials) before the
+ * store writes them and opens them after it reads them, so that the database never holds them in
+ * plain text.
  *
  * <p>The store passes a {@code context} with every call: bytes that name where the value belongs
- * (the tenant and the warehouse). An implementation must bind the sealed value to it (for example
- * as AEAD associated data), so that a sealed value copied into another tenant's row does not open.
+ * (what kind of secret, the tenant, and the warehouse or catalog). An implementation must bind the
+ * sealed value to it (for example as AEAD associated data), so that a sealed value copied into
+ * another tenant's row does not open.
  *
  * <p>Configure one with {@code JdbcStoreConfig.Builder.secretCodec}: normally {@link
  * AesGcmSecretCodec}. {@link #plaintextForTesting()} exists for tests and demos only. A store
- * without a codec keeps working for warehouses without credentials and refuses to store any.
+ * without a codec keeps working for warehouses and connectors without credentials and refuses to
+ * store any.
  *
  * <p>Implementations must be thread-safe.
  */

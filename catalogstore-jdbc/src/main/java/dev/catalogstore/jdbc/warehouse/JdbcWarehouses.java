@@ -15,6 +15,7 @@ import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseId;
 import dev.catalogstore.api.warehouse.WarehouseUpdate;
 import dev.catalogstore.api.warehouse.Warehouses;
+import dev.catalogstore.jdbc.secret.CredentialSealing;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
@@ -37,7 +38,7 @@ public final class JdbcWarehouses implements Warehouses {
 
   public JdbcWarehouses(Database db, SqlText sqlText, Optional<SecretCodec> secretCodec) {
     this.db = db;
-    this.sealing = new CredentialSealing(secretCodec);
+    this.sealing = new CredentialSealing(secretCodec, CredentialSealing.Owner.WAREHOUSE);
     this.sql = new WarehouseSql(sqlText, new WarehouseRows(sealing));
   }
 

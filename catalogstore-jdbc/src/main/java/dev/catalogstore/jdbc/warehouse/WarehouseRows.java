@@ -5,6 +5,7 @@ import dev.catalogstore.api.warehouse.StorageConfig;
 import dev.catalogstore.api.warehouse.StorageType;
 import dev.catalogstore.api.warehouse.Warehouse;
 import dev.catalogstore.api.warehouse.WarehouseId;
+import dev.catalogstore.jdbc.secret.CredentialSealing;
 import dev.catalogstore.jdbc.sql.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -47,7 +47,7 @@ class AesGcmSecretCodecTest {
 
     assertThatThrownBy(() -> codec.open(sealed, "tenant-b/warehouse-1".getBytes()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("another warehouse or tenant");
+        .hasMessageContaining("sealed for another row");
   }
 
   @Test

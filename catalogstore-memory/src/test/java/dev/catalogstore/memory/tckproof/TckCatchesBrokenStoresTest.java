@@ -65,7 +65,9 @@ class TckCatchesBrokenStoresTest {
               MaintenanceBrokenStores.all(),
               MaintenanceRunBrokenStores.all(),
               FederationBrokenStores.all(),
-              FederationScopeBrokenStores.all())
+              FederationScopeBrokenStores.all(),
+              SecretBrokenStores.all(),
+              CarrierBrokenStores.all())
           .flatMap(List::stream)
           .toList();
 

@@ -14,6 +14,7 @@ import dev.catalogstore.api.error.NotFoundException;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.PageRequest;
 import dev.catalogstore.api.tenant.TenantId;
+import dev.catalogstore.api.warehouse.Credentials;
 import dev.catalogstore.tck.Race;
 import java.util.List;
 import java.util.Map;
@@ -208,13 +209,9 @@ public abstract class CatalogCreateContract extends CatalogSuite {
                 "remote",
                 new ConnectorConfig(
                     "iceberg-rest",
-                    Map.of(
-                        "uri",
-                        "https://remote.example/api",
-                        "credential",
-                        "id:secret",
-                        "scope",
-                        "a b")))
+                    Map.of("uri", "https://remote.example/api", "scope", "a b"),
+                    // A secret goes into the credentials, never the plain options.
+                    Credentials.of(Map.of("credential", "id:secret"))))
             .withProperties(Map.of("owner", "platform"));
 
     Catalog createdLocal = await(store().catalogs().create(tenant, local));

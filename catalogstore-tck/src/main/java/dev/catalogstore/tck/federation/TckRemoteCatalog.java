@@ -5,6 +5,7 @@ import dev.catalogstore.api.federation.FederatedCatalogConnector;
 import dev.catalogstore.api.federation.RemoteNamespace;
 import dev.catalogstore.api.federation.RemoteTable;
 import dev.catalogstore.api.namespace.NamespacePath;
+import dev.catalogstore.api.warehouse.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class TckRemoteCatalog {
   private volatile NamespacePath failTablesOf;
   private volatile Consumer<NamespacePath> onListTables = namespace -> {};
   private volatile List<Object> rawNamespaces;
+  private volatile Credentials requiredCredentials;
 
   private TckRemoteCatalog() {}
 
@@ -113,6 +115,16 @@ public final class TckRemoteCatalog {
    */
   public TckRemoteCatalog listNamespacesAs(List<RemoteNamespace> listing) {
     this.rawNamespaces = new ArrayList<>(listing);
+    return this;
+  }
+
+  /**
+   * From now on the remote answers only a connector configuration whose credentials equal {@code
+   * credentials}; any other is refused with an exception that quotes the credentials it was given,
+   * as a careless connector's error would. {@link #heal()} does not end this.
+   */
+  public TckRemoteCatalog requireCredentials(Credentials credentials) {
+    this.requiredCredentials = Objects.requireNonNull(credentials, "credentials");
     return this;
   }
 
@@ -188,6 +200,14 @@ public final class TckRemoteCatalog {
       TckRemoteCatalog remote = REMOTES.get(config.options().get(REMOTE_OPTION));
       if (remote == null) {
         throw new IllegalStateException("no TCK remote catalog " + config.options());
+      }
+      Credentials required = remote.requiredCredentials;
+      if (required != null && !required.equals(config.credentials())) {
+        // Deliberately careless: the values quoted, so that the TCK sees whether a store repeats
+        // a connector's words unredacted.
+        throw new IllegalStateException(
+            "remote refused the credentials "
+                + (config.credentials() == null ? null : config.credentials().values()));
       }
       return remote;
     }
