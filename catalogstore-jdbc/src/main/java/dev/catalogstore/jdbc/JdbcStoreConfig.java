@@ -7,6 +7,7 @@ import dev.catalogstore.jdbc.sql.SqlText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -41,6 +42,12 @@ import javax.sql.DataSource;
  *       number of store calls that run at once (also with a {@code dataSource})</td></tr>
  *   <tr><td>{@code maximumQueuedCalls}</td><td>10,000</td><td>calls waiting for a free connection;
  *       beyond that calls fail at once with {@code UnavailableException}</td></tr>
+ *   <tr><td>{@code callExecutor}</td><td>the store's own threads</td><td>runs the calls; by default
+ *       a pool of {@code maximumPoolSize} daemon threads, so I/O never runs on the caller's
+ *       thread. An application may give its own (virtual threads on a newer JDK, say, or one that
+ *       runs a call on the thread that makes it, for a caller that blocks anyway); the store never
+ *       shuts it down, and {@code maximumPoolSize}, {@code maximumQueuedCalls} and the bounds
+ *       below still hold</td></tr>
  *   <tr><td>{@code schema}</td><td>{@code catalogstore}</td><td>the PostgreSQL schema of the
  *       store's tables and of its Flyway history table {@code catalogstore_schema_history}
  *       </td></tr>
@@ -52,16 +59,36 @@ import javax.sql.DataSource;
  *       that {@code federation().sync} reads remote catalogs with, by connector type</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>all timestamps</td></tr>
  *   <tr><td>{@code connectionTimeout}</td><td>10 s</td><td>owned pool only: the longest a call
- *       waits to open or borrow a connection</td></tr>
+ *       waits, from its submission, for its connection (its turn behind other calls included); a
+ *       call whose turn comes later fails with {@code UnavailableException} without running. With
+ *       a {@code dataSource}, calls wait for their turn at most the default, 10 s</td></tr>
  *   <tr><td>{@code queryTimeout}</td><td>30 s</td><td>owned pool only: the longest a statement
  *       runs (server-side {@code statement_timeout}); a connection whose server stays silent 5 s
  *       longer is deemed dead (driver {@code socketTimeout})</td></tr>
  * </table>
  *
- * <p>A call therefore fails with {@code UnavailableException} after at most about {@code
- * connectionTimeout + queryTimeout + 5 s} when the database is unreachable or dies mid-call. Schema
- * migrations at open run on separate, unpooled connections without the statement timeout, since a
- * migration may rightly take long.
+ * <p><b>Outages.</b> When the database cannot be reached, every call fails with {@code
+ * UnavailableException}, however many calls are queued:
+ *
+ * <ul>
+ *   <li>a call that has no connection yet fails at most {@code connectionTimeout} after its
+ *       submission. Once an attempt to get a connection has failed, the store takes the database
+ *       for down, and calls fail at once (when a connection is refused, as by a stopped server,
+ *       that is within about 0.25 s of the first attempt), instead of each waiting out its own
+ *       timeout;
+ *   <li>a call whose statement was running when the database went away fails as soon as its
+ *       connection breaks: at once when the server closes it, at most {@code queryTimeout + 5 s}
+ *       after the server last answered when the network goes silent; calls waiting behind it still
+ *       fail within {@code connectionTimeout} of their submission when their turn comes.
+ * </ul>
+ *
+ * <p>While the database is down, one call at a time, at most every 0.25 s, tries to get a
+ * connection; the first that does reopens the store, so it serves again within about half a second
+ * of the database accepting connections, without being recreated. With a {@code dataSource}, the
+ * wait for a connection is the DataSource's own, and the store's bound is that wait (or 10 s in the
+ * queue, whichever ends first) for the first calls, after which calls fail at once in the same way.
+ * Schema migrations at open run on separate, unpooled connections without the statement timeout,
+ * since a migration may rightly take long.
  */
 public final class JdbcStoreConfig {
   /** The default PostgreSQL schema. */
@@ -94,6 +121,7 @@ public final class JdbcStoreConfig {
   private final Clock clock;
   private final Duration connectionTimeout;
   private final Duration queryTimeout;
+  private final Executor callExecutor;
 
   private JdbcStoreConfig(Builder b) {
     this.jdbcUrl = b.jdbcUrl;
@@ -110,6 +138,7 @@ public final class JdbcStoreConfig {
     this.connectionTimeout =
         b.connectionTimeout == null ? DEFAULT_CONNECTION_TIMEOUT : b.connectionTimeout;
     this.queryTimeout = b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout;
+    this.callExecutor = b.callExecutor;
   }
 
   /** Starts a configuration. */
@@ -173,6 +202,11 @@ public final class JdbcStoreConfig {
     return queryTimeout;
   }
 
+  /** The application's executor for calls; empty when the store runs them on its own threads. */
+  public Optional<Executor> callExecutor() {
+    return Optional.ofNullable(callExecutor);
+  }
+
   /**
    * {@code url} with the values of its {@code password} and {@code sslpassword} parameters hidden,
    * for logs and messages.
@@ -201,6 +235,8 @@ public final class JdbcStoreConfig {
         + maximumPoolSize
         + ", maximumQueuedCalls="
         + maximumQueuedCalls
+        + ", callExecutor="
+        + (callExecutor == null ? "own threads" : callExecutor.getClass().getName())
         + ", schema="
         + schema
         + ", migrationMode="
@@ -232,6 +268,7 @@ public final class JdbcStoreConfig {
     private Clock clock = Clock.systemUTC();
     private Duration connectionTimeout;
     private Duration queryTimeout;
+    private Executor callExecutor;
 
     private Builder() {}
 
@@ -307,7 +344,10 @@ public final class JdbcStoreConfig {
       return this;
     }
 
-    /** Owned pool only: longest wait to open or borrow a connection; 1 s or more. Default 10 s. */
+    /**
+     * Owned pool only: the longest a call waits, from its submission, for its connection; 1 s or
+     * more. Default 10 s.
+     */
     public Builder connectionTimeout(Duration connectionTimeout) {
       this.connectionTimeout = connectionTimeout;
       return this;
@@ -316,6 +356,22 @@ public final class JdbcStoreConfig {
     /** Owned pool only: longest statement or wait for an answer; 1 s to 1 day. Default 30 s. */
     public Builder queryTimeout(Duration queryTimeout) {
       this.queryTimeout = queryTimeout;
+      return this;
+    }
+
+    /**
+     * The executor that runs the store's calls (their validation, JDBC work and the completion of
+     * their futures); null (the default) for the store's own pool of {@code maximumPoolSize} daemon
+     * threads, which never runs I/O on a caller's thread. An application's executor may run calls
+     * anywhere it likes, virtual threads ({@code Executors.newVirtualThreadPerTaskExecutor()} on
+     * JDK 21) or the calling thread itself included; the store still lets at most {@code
+     * maximumPoolSize} calls run at once (the others wait on the executor's threads, in their turn,
+     * within their deadline), refuses calls beyond {@code maximumQueuedCalls} waiting ones, and
+     * keeps the outage bounds of the class description. The store never shuts the executor down; at
+     * close it waits for the calls it has given it.
+     */
+    public Builder callExecutor(Executor callExecutor) {
+      this.callExecutor = callExecutor;
       return this;
     }
 
