@@ -72,10 +72,10 @@ import javax.sql.DataSource;
  *
  * <ul>
  *   <li>a call that has no connection yet fails at most {@code connectionTimeout} after its
- *       submission. Once an attempt to get a connection has failed, the store takes the database
- *       for down, and calls fail at once (when a connection is refused, as by a stopped server,
- *       that is within about 0.25 s of the first attempt), instead of each waiting out its own
- *       timeout;
+ *       submission (at worst plus the check of a pooled connection that sat idle, at most 1 s).
+ *       Once an attempt to get a connection has failed, the store takes the database for down, and
+ *       calls fail at once (when a connection is refused, as by a stopped server, that is within
+ *       about 0.25 s of the first attempt), instead of each waiting out its own timeout;
  *   <li>a call whose statement was running when the database went away fails as soon as its
  *       connection breaks: at once when the server closes it, at most {@code queryTimeout + 5 s}
  *       after the server last answered when the network goes silent; calls waiting behind it still

@@ -43,8 +43,10 @@ final class OwnedPool {
     hikari.setAutoCommit(true);
     long connectionTimeout = config.connectionTimeout().toMillis();
     hikari.setConnectionTimeout(connectionTimeout);
-    // Hikari requires the liveness check of a borrowed connection to be shorter than the wait.
-    hikari.setValidationTimeout(Math.max(250, Math.min(5_000, connectionTimeout / 2)));
+    // Checking a pooled connection that sat idle is one round trip; it is bounded tightly because
+    // it may be part of a call's wait for its connection (HikariCP also requires it to be shorter
+    // than connectionTimeout).
+    hikari.setValidationTimeout(Math.max(250, Math.min(1_000, connectionTimeout / 4)));
     // Opening the store fails at once when the database is unreachable; later, the pool keeps
     // trying and calls fail with UnavailableException until it is back.
     hikari.setInitializationFailTimeout(1);

@@ -1,7 +1,15 @@
 package dev.catalogstore.api.error;
 
 /**
- * The backend could not be reached or did not answer in time; retryable.
+ * The backend could not be reached or did not answer in time, or it is overloaded or closed;
+ * retryable.
+ *
+ * <p><b>How soon.</b> A call to a backend that cannot reach its storage fails within a bound that
+ * does not grow with the number of calls waiting: on PostgreSQL ({@code JdbcStoreConfig}) at most
+ * {@code connectionTimeout} after the call was made (immediately, once the store has found the
+ * database down), or, for a statement already running when the network went silent, {@code
+ * queryTimeout} plus 5 s. The store serves again, without being reopened, about half a second after
+ * the database accepts connections again.
  *
  * <p><b>A lost reply.</b> A read, or a call refused before it was sent, changed nothing. But
  * <em>any</em> write whose reply was lost may have landed: a create, an update, a rename, a delete
