@@ -59,9 +59,7 @@ import javax.sql.DataSource;
  *       that {@code federation().sync} reads remote catalogs with, by connector type</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>all timestamps</td></tr>
  *   <tr><td>{@code connectionTimeout}</td><td>10 s</td><td>owned pool only: the longest a call
- *       waits, from its submission, for its connection (its turn behind other calls included); a
- *       call whose turn comes later fails with {@code UnavailableException} without running. With
- *       a {@code dataSource}, calls wait for their turn at most the default, 10 s</td></tr>
+ *       waits for a connection once its turn has come</td></tr>
  *   <tr><td>{@code queryTimeout}</td><td>30 s</td><td>owned pool only: the longest a statement
  *       runs (server-side {@code statement_timeout}); a connection whose server stays silent 5 s
  *       longer is deemed dead (driver {@code socketTimeout})</td></tr>
@@ -71,24 +69,27 @@ import javax.sql.DataSource;
  * UnavailableException}, however many calls are queued:
  *
  * <ul>
- *   <li>a call that has no connection yet fails at most {@code connectionTimeout} after its
- *       submission (at worst plus the check of a pooled connection that sat idle, at most 1 s).
- *       Once an attempt to get a connection has failed, the store takes the database for down, and
- *       calls fail at once (when a connection is refused, as by a stopped server, that is within
- *       about 0.25 s of the first attempt), instead of each waiting out its own timeout;
+ *   <li>a call fails at most {@code connectionTimeout} after its turn came, if it gets no
+ *       connection (at worst plus the check of a pooled connection that sat idle, at most 1 s);
+ *       once an attempt to get a connection has failed, the store takes the database for down and
+ *       calls fail at once, in their turn or when they are made, instead of each waiting out its
+ *       own timeout (when a connection is refused, as by a stopped server, that is within about
+ *       0.25 s of the first attempt);
  *   <li>a call whose statement was running when the database went away fails as soon as its
  *       connection breaks: at once when the server closes it, at most {@code queryTimeout + 5 s}
- *       after the server last answered when the network goes silent; calls waiting behind it still
- *       fail within {@code connectionTimeout} of their submission when their turn comes.
+ *       after the server last answered when the network goes silent.
  * </ul>
+ *
+ * <p>A call's turn comes when calls ahead of it end, which during an outage is at once or within
+ * the bounds above, so no call waits longer than {@code queryTimeout + 5 s + connectionTimeout}
+ * (and, with connections refused, about {@code connectionTimeout}), however many are queued.
  *
  * <p>While the database is down, one call at a time, at most every 0.25 s, tries to get a
  * connection; the first that does reopens the store, so it serves again within about half a second
  * of the database accepting connections, without being recreated. With a {@code dataSource}, the
- * wait for a connection is the DataSource's own, and the store's bound is that wait (or 10 s in the
- * queue, whichever ends first) for the first calls, after which calls fail at once in the same way.
- * Schema migrations at open run on separate, unpooled connections without the statement timeout,
- * since a migration may rightly take long.
+ * wait for a connection is the DataSource's own, and the store's bound is that wait for the first
+ * calls, after which calls fail at once in the same way. Schema migrations at open run on separate,
+ * unpooled connections without the statement timeout, since a migration may rightly take long.
  */
 public final class JdbcStoreConfig {
   /** The default PostgreSQL schema. */
@@ -345,7 +346,7 @@ public final class JdbcStoreConfig {
     }
 
     /**
-     * Owned pool only: the longest a call waits, from its submission, for its connection; 1 s or
+     * Owned pool only: the longest a call waits for its connection once its turn has come; 1 s or
      * more. Default 10 s.
      */
     public Builder connectionTimeout(Duration connectionTimeout) {
@@ -365,10 +366,10 @@ public final class JdbcStoreConfig {
      * threads, which never runs I/O on a caller's thread. An application's executor may run calls
      * anywhere it likes, virtual threads ({@code Executors.newVirtualThreadPerTaskExecutor()} on
      * JDK 21) or the calling thread itself included; the store still lets at most {@code
-     * maximumPoolSize} calls run at once (the others wait on the executor's threads, in their turn,
-     * within their deadline), refuses calls beyond {@code maximumQueuedCalls} waiting ones, and
-     * keeps the outage bounds of the class description. The store never shuts the executor down; at
-     * close it waits for the calls it has given it.
+     * maximumPoolSize} calls run at once (the others wait on the executor's threads for their
+     * turn), refuses calls beyond {@code maximumQueuedCalls} waiting ones, and keeps the outage
+     * bounds of the class description. The store never shuts the executor down; at close it waits
+     * for the calls it has given it.
      */
     public Builder callExecutor(Executor callExecutor) {
       this.callExecutor = callExecutor;

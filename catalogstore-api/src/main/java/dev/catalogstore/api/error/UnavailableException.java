@@ -5,10 +5,10 @@ package dev.catalogstore.api.error;
  * retryable.
  *
  * <p><b>How soon.</b> A call to a backend that cannot reach its storage fails within a bound that
- * does not grow with the number of calls waiting: on PostgreSQL ({@code JdbcStoreConfig}) at most
- * {@code connectionTimeout} after the call was made (immediately, once the store has found the
- * database down), or, for a statement already running when the network went silent, {@code
- * queryTimeout} plus 5 s. The store serves again, without being reopened, about half a second after
+ * does not grow with the number of calls waiting: on PostgreSQL ({@code JdbcStoreConfig}) at once
+ * once the store has found the database down, otherwise at most {@code connectionTimeout} after the
+ * call's turn came, or {@code queryTimeout} plus 5 s for a statement already running when the
+ * network went silent. The store serves again, without being reopened, about half a second after
  * the database accepts connections again.
  *
  * <p><b>A lost reply.</b> A read, or a call refused before it was sent, changed nothing. But

@@ -29,16 +29,16 @@ import org.slf4j.LoggerFactory;
  * calls run at once; the others wait, at most {@code maximumQueuedCalls} of them; beyond that calls
  * fail at once with {@link UnavailableException}, as they do once the store is closed.
  *
- * <p><b>Outages.</b> Every call has a deadline, {@code callTimeout} after it was submitted, by
- * which it must hold its first connection: a call whose turn comes later fails then, without
- * touching the pool, and waiting for a connection stops at the deadline. When acquiring a
- * connection fails, the database is taken for down ({@link Availability}): from then on calls fail
- * at once, instead of each waiting out its own timeout behind the others, while one call at a time,
- * every {@value Availability#PROBE_INTERVAL_MILLIS} ms, tries again and reopens the gate when it
- * gets a connection. So with the database unreachable every call fails within {@code callTimeout}
- * of its submission however many are queued (within about {@value #ACQUIRE_SLICE_MILLIS} ms once a
- * connection attempt has been refused), and the store serves again on the first probe after it is
- * back. A call whose statement was already running ends when its connection does.
+ * <p><b>Outages.</b> A call waits at most {@code callTimeout} for a connection once its turn has
+ * come. When acquiring a connection fails, the database is taken for down ({@link Availability}):
+ * from then on calls fail at once, when they are made or when their turn comes, instead of each
+ * waiting out its own timeout behind the others, while one call at a time, every {@value
+ * Availability#PROBE_INTERVAL_MILLIS} ms, tries again and reopens the gate when it gets a
+ * connection. So with the database unreachable no call waits longer than the calls ahead of it
+ * (which end at once, or within their own bound) plus {@code callTimeout}, however many are queued
+ * (about {@value #ACQUIRE_SLICE_MILLIS} ms once a connection attempt has been refused), and the
+ * store serves again on the first probe after it is back. A call whose statement was already
+ * running ends when its connection does.
  *
  * <p>Two ways to reach the database, both only from inside a call (in the task given to {@link
  * #submit}, whatever thread runs it):
@@ -83,7 +83,7 @@ public final class Database {
    * @param clock the store's clock
    * @param maximumConcurrentCalls how many calls run at once (the connection pool's size)
    * @param maximumQueuedCalls how many calls may wait for their turn
-   * @param callTimeout how long after its submission a call may wait for its first connection
+   * @param callTimeout how long a call may wait for a connection once its turn has come
    * @param callExecutor runs the calls; null for the store's own threads
    * @param name names the store's threads, {@code <name>-<n>}, and its log lines
    */

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where store calls run, and how many at once: the store's own bounded pool of threads by default,
  * or an executor the application chose, in front of which a semaphore bounds the calls that hold a
- * connection and a counter bounds those that wait. Either way a call that has waited longer than
- * its timeout fails when its turn comes, without running, and a call marks the thread it runs on
- * for as long as it runs ({@link #inCall}), so database work can refuse to run outside a call.
+ * connection and a counter bounds those that wait. Either way a call whose turn comes while the
+ * database is known to be down fails without running, and a call marks the thread it runs on for as
+ * long as it runs ({@link #inCall}), so database work can refuse to run outside a call.
  */
 final class StoreCalls {
   private static final Logger LOG = LoggerFactory.getLogger(StoreCalls.class);
@@ -89,7 +89,7 @@ final class StoreCalls {
   }
 
   <T> CompletableFuture<T> submit(String operation, StoreTask<T> task) {
-    Call<T> call = new Call<>(this, operation, task, System.nanoTime() + callTimeoutNanos);
+    Call<T> call = new Call<>(this, operation, task);
     if (closed) {
       call.reject("the store is closed", null);
       return call.future;
@@ -198,34 +198,24 @@ final class StoreCalls {
     }
   }
 
-  /** One call: its task, its deadline, and the future that reports the task's outcome. */
+  /** One call: its task, and the future that reports the task's outcome. */
   static final class Call<T> implements Runnable {
     private final StoreCalls owner;
     private final String operation;
     private final StoreTask<T> task;
-    private final long deadlineNanos;
     private final CompletableFuture<T> future = new CompletableFuture<>();
-    private boolean acquiredBefore;
     private boolean succeeded;
     private T result;
     private CatalogStoreException failure;
 
-    Call(StoreCalls owner, String operation, StoreTask<T> task, long deadlineNanos) {
+    Call(StoreCalls owner, String operation, StoreTask<T> task) {
       this.owner = owner;
       this.operation = operation;
       this.task = task;
-      this.deadlineNanos = deadlineNanos;
     }
 
-    /**
-     * The latest moment this call's next connection may be had: for its first, its deadline from
-     * submission; a later one (a retry, or a second statement) has the whole timeout again.
-     */
+    /** The latest moment this call's next connection may be had: connectionTimeout from now. */
     long acquireDeadline() {
-      if (!acquiredBefore) {
-        acquiredBefore = true;
-        return deadlineNanos;
-      }
       return System.nanoTime() + owner.callTimeoutNanos;
     }
 
@@ -242,16 +232,6 @@ final class StoreCalls {
           if (!slot) {
             return;
           }
-        }
-        if (System.nanoTime() - deadlineNanos > 0) {
-          // Waited out its whole timeout behind other calls: fail now, without touching the pool.
-          fail(
-              unavailable(
-                  "it waited longer than "
-                      + TimeUnit.NANOSECONDS.toMillis(owner.callTimeoutNanos)
-                      + " ms for its turn (the store is overloaded, or its database slow)",
-                  null));
-          return;
         }
         UnavailableException refusal = owner.availability.refusal(operation);
         if (refusal != null) {
@@ -272,26 +252,20 @@ final class StoreCalls {
       }
     }
 
-    /** Waits, within the call's deadline, for one of the slots of running calls. */
+    /**
+     * Waits for one of the slots of running calls. Not bounded by a deadline: a healthy store under
+     * load serves its queue in turn, and while the database is down the calls holding the slots end
+     * within their own bound, or at once.
+     */
     private boolean takeSlot() {
       try {
-        if (owner.slots.tryAcquire(
-            Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          return true;
-        }
-        fail(
-            unavailable(
-                "it waited longer than "
-                    + TimeUnit.NANOSECONDS.toMillis(owner.callTimeoutNanos)
-                    + " ms for one of the "
-                    + owner.maximumConcurrentCalls
-                    + " running calls to end",
-                null));
+        owner.slots.acquire();
+        return true;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(unavailable("interrupted while it waited for its turn", e));
+        return false;
       }
-      return false;
     }
 
     /** Runs the task marked as this store's call, and keeps its outcome for {@link #complete}. */

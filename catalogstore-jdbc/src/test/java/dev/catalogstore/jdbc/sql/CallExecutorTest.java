@@ -100,7 +100,7 @@ class CallExecutorTest {
   }
 
   @Test
-  void callsBeyondTheQueueFailAtOnceAndAWaitingCallFailsAtItsDeadline() throws Exception {
+  void callsBeyondTheQueueFailAtOnceAndAWaitingCallRunsInItsTurn() throws Exception {
     Database database = database(new FakeSource(), 1, 1, Duration.ofSeconds(1), pool);
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -113,18 +113,16 @@ class CallExecutorTest {
               return "done";
             });
     assertThat(started.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-    long submitted = System.nanoTime();
     CompletableFuture<String> waiting = database.submit("waiting", () -> "ran");
     CompletableFuture<String> refused = database.submit("refused", () -> "ran");
 
     assertThat(failureOf(refused)).hasMessageContaining("overloaded");
-    assertThat(failureOf(waiting))
-        .isInstanceOf(UnavailableException.class)
-        .hasMessageContaining("waited longer than 1000 ms");
-    // The bound: its deadline, not the end of the call it waited behind (which never came).
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted)).isLessThan(5_000);
+    // A healthy store under load serves its queue in turn, however long the turn takes.
+    Thread.sleep(1_500);
+    assertThat(waiting).isNotDone();
     release.countDown();
     assertThat(running.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isEqualTo("done");
+    assertThat(waiting.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isEqualTo("ran");
   }
 
   @Test
