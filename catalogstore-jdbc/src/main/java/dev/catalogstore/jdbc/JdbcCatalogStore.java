@@ -23,6 +23,7 @@ import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
 import dev.catalogstore.jdbc.serviceuser.JdbcServiceUsers;
 import dev.catalogstore.jdbc.settings.JdbcSettings;
+import dev.catalogstore.jdbc.sql.ConnectionSource;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.tag.JdbcTags;
@@ -54,18 +55,20 @@ import org.slf4j.LoggerFactory;
  * fresh database at once.
  *
  * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
- * threads (one per connection), and its future completes there, never on the caller's thread. Input
- * is validated first, on that thread, so a failed call has changed nothing. Each facet is one class
- * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ...,
- * {@code token/JdbcTokens}) with its statements next to it. Each operation is a single SQL
- * statement, atomic on its own, except the multi-asset commit, a branch creation from history, a
- * merge, a role's create or update and a direct grant (which lock the catalogs their grants name
- * before writing them), a token's record and a revocation (which lock the token id first), a
- * settings update (which locks the tenant's settings row and the default warehouse it names), a
- * maintenance run (which locks the asset, prunes its history and records its audit event) and a
- * sync's application of the remote to the mirror (which locks {@code main}, applies the plan with
- * one set-based statement per kind of change, and writes one commit, the stats and the audit
- * event), which are one transaction each; and the token sweep, which deletes in bounded batches:
+ * threads (one per connection), or on the application's {@link JdbcStoreConfig.Builder#callExecutor
+ * callExecutor}, and its future completes there, never on the caller's thread (unless the
+ * application's executor runs tasks where they are submitted). Input is validated first, on that
+ * thread, so a failed call has changed nothing. Each facet is one class per area ({@code
+ * tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ..., {@code
+ * token/JdbcTokens}) with its statements next to it. Each operation is a single SQL statement,
+ * atomic on its own, except the multi-asset commit, a branch creation from history, a merge, a
+ * role's create or update and a direct grant (which lock the catalogs their grants name before
+ * writing them), a token's record and a revocation (which lock the token id first), a settings
+ * update (which locks the tenant's settings row and the default warehouse it names), a maintenance
+ * run (which locks the asset, prunes its history and records its audit event) and a sync's
+ * application of the remote to the mirror (which locks {@code main}, applies the plan with one
+ * set-based statement per kind of change, and writes one commit, the stats and the audit event),
+ * which are one transaction each; and the token sweep, which deletes in bounded batches:
  * uniqueness, existence, cascades, the stored-property limit and the metadata compare-and-set are
  * decided by the database's constraints and conditional statements, so they hold across any number
  * of store instances on the same schema. Only a call that failed reads again, to say why (which
@@ -78,7 +81,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures.</b> Futures fail only with the contract's exceptions. When the database is
  * unreachable, or a connection dies mid-call, calls fail with {@link UnavailableException} within
- * the configured timeouts, and succeed again once it is back, without a restart.
+ * the bounds {@link JdbcStoreConfig} states, however many are queued, and succeed again once it is
+ * back, without a restart.
  *
  * <p><b>Operations.</b> Audit events ({@code audit/}) are one insert each, append-only also to the
  * store's own database role (triggers refuse UPDATE, DELETE and TRUNCATE), and have no key to their
@@ -204,10 +208,14 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       }
       Database db =
           new Database(
-              dataSource,
+              ownedPool != null
+                  ? OwnedPool.connections(ownedPool)
+                  : ConnectionSource.of(config.dataSource().orElseThrow()),
               config.clock(),
               config.maximumPoolSize(),
               config.maximumQueuedCalls(),
+              config.connectionTimeout(),
+              config.callExecutor().orElse(null),
               name);
       // Calls still running at close may take as long as the timeouts allow.
       Duration closeGrace =

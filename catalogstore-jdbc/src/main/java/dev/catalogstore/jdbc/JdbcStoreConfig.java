@@ -7,6 +7,7 @@ import dev.catalogstore.jdbc.sql.SqlText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -41,6 +42,12 @@ import javax.sql.DataSource;
  *       number of store calls that run at once (also with a {@code dataSource})</td></tr>
  *   <tr><td>{@code maximumQueuedCalls}</td><td>10,000</td><td>calls waiting for a free connection;
  *       beyond that calls fail at once with {@code UnavailableException}</td></tr>
+ *   <tr><td>{@code callExecutor}</td><td>the store's own threads</td><td>runs the calls; by default
+ *       a pool of {@code maximumPoolSize} daemon threads, so I/O never runs on the caller's
+ *       thread. An application may give its own (virtual threads on a newer JDK, say, or one that
+ *       runs a call on the thread that makes it, for a caller that blocks anyway); the store never
+ *       shuts it down, and {@code maximumPoolSize}, {@code maximumQueuedCalls} and the bounds
+ *       below still hold</td></tr>
  *   <tr><td>{@code schema}</td><td>{@code catalogstore}</td><td>the PostgreSQL schema of the
  *       store's tables and of its Flyway history table {@code catalogstore_schema_history}
  *       </td></tr>
@@ -52,16 +59,37 @@ import javax.sql.DataSource;
  *       that {@code federation().sync} reads remote catalogs with, by connector type</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>all timestamps</td></tr>
  *   <tr><td>{@code connectionTimeout}</td><td>10 s</td><td>owned pool only: the longest a call
- *       waits to open or borrow a connection</td></tr>
+ *       waits for a connection once its turn has come</td></tr>
  *   <tr><td>{@code queryTimeout}</td><td>30 s</td><td>owned pool only: the longest a statement
  *       runs (server-side {@code statement_timeout}); a connection whose server stays silent 5 s
  *       longer is deemed dead (driver {@code socketTimeout})</td></tr>
  * </table>
  *
- * <p>A call therefore fails with {@code UnavailableException} after at most about {@code
- * connectionTimeout + queryTimeout + 5 s} when the database is unreachable or dies mid-call. Schema
- * migrations at open run on separate, unpooled connections without the statement timeout, since a
- * migration may rightly take long.
+ * <p><b>Outages.</b> When the database cannot be reached, every call fails with {@code
+ * UnavailableException}, however many calls are queued:
+ *
+ * <ul>
+ *   <li>a call fails at most {@code connectionTimeout} after its turn came, if it gets no
+ *       connection (at worst plus the check of a pooled connection that sat idle, at most 1 s);
+ *       once an attempt to get a connection has failed, the store takes the database for down and
+ *       calls fail at once, in their turn or when they are made, instead of each waiting out its
+ *       own timeout (when a connection is refused, as by a stopped server, that is within about
+ *       0.25 s of the first attempt);
+ *   <li>a call whose statement was running when the database went away fails as soon as its
+ *       connection breaks: at once when the server closes it, at most {@code queryTimeout + 5 s}
+ *       after the server last answered when the network goes silent.
+ * </ul>
+ *
+ * <p>A call's turn comes when calls ahead of it end, which during an outage is at once or within
+ * the bounds above, so no call waits longer than {@code queryTimeout + 5 s + connectionTimeout}
+ * (and, with connections refused, about {@code connectionTimeout}), however many are queued.
+ *
+ * <p>While the database is down, one call at a time, at most every 0.25 s, tries to get a
+ * connection; the first that does reopens the store, so it serves again within about half a second
+ * of the database accepting connections, without being recreated. With a {@code dataSource}, the
+ * wait for a connection is the DataSource's own, and the store's bound is that wait for the first
+ * calls, after which calls fail at once in the same way. Schema migrations at open run on separate,
+ * unpooled connections without the statement timeout, since a migration may rightly take long.
  */
 public final class JdbcStoreConfig {
   /** The default PostgreSQL schema. */
@@ -94,6 +122,7 @@ public final class JdbcStoreConfig {
   private final Clock clock;
   private final Duration connectionTimeout;
   private final Duration queryTimeout;
+  private final Executor callExecutor;
 
   private JdbcStoreConfig(Builder b) {
     this.jdbcUrl = b.jdbcUrl;
@@ -110,6 +139,7 @@ public final class JdbcStoreConfig {
     this.connectionTimeout =
         b.connectionTimeout == null ? DEFAULT_CONNECTION_TIMEOUT : b.connectionTimeout;
     this.queryTimeout = b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout;
+    this.callExecutor = b.callExecutor;
   }
 
   /** Starts a configuration. */
@@ -173,6 +203,11 @@ public final class JdbcStoreConfig {
     return queryTimeout;
   }
 
+  /** The application's executor for calls; empty when the store runs them on its own threads. */
+  public Optional<Executor> callExecutor() {
+    return Optional.ofNullable(callExecutor);
+  }
+
   /**
    * {@code url} with the values of its {@code password} and {@code sslpassword} parameters hidden,
    * for logs and messages.
@@ -201,6 +236,8 @@ public final class JdbcStoreConfig {
         + maximumPoolSize
         + ", maximumQueuedCalls="
         + maximumQueuedCalls
+        + ", callExecutor="
+        + (callExecutor == null ? "own threads" : callExecutor.getClass().getName())
         + ", schema="
         + schema
         + ", migrationMode="
@@ -232,6 +269,7 @@ public final class JdbcStoreConfig {
     private Clock clock = Clock.systemUTC();
     private Duration connectionTimeout;
     private Duration queryTimeout;
+    private Executor callExecutor;
 
     private Builder() {}
 
@@ -307,7 +345,10 @@ public final class JdbcStoreConfig {
       return this;
     }
 
-    /** Owned pool only: longest wait to open or borrow a connection; 1 s or more. Default 10 s. */
+    /**
+     * Owned pool only: the longest a call waits for its connection once its turn has come; 1 s or
+     * more. Default 10 s.
+     */
     public Builder connectionTimeout(Duration connectionTimeout) {
       this.connectionTimeout = connectionTimeout;
       return this;
@@ -316,6 +357,22 @@ public final class JdbcStoreConfig {
     /** Owned pool only: longest statement or wait for an answer; 1 s to 1 day. Default 30 s. */
     public Builder queryTimeout(Duration queryTimeout) {
       this.queryTimeout = queryTimeout;
+      return this;
+    }
+
+    /**
+     * The executor that runs the store's calls (their validation, JDBC work and the completion of
+     * their futures); null (the default) for the store's own pool of {@code maximumPoolSize} daemon
+     * threads, which never runs I/O on a caller's thread. An application's executor may run calls
+     * anywhere it likes, virtual threads ({@code Executors.newVirtualThreadPerTaskExecutor()} on
+     * JDK 21) or the calling thread itself included; the store still lets at most {@code
+     * maximumPoolSize} calls run at once (the others wait on the executor's threads for their
+     * turn), refuses calls beyond {@code maximumQueuedCalls} waiting ones, and keeps the outage
+     * bounds of the class description. The store never shuts the executor down; at close it waits
+     * for the calls it has given it.
+     */
+    public Builder callExecutor(Executor callExecutor) {
+      this.callExecutor = callExecutor;
       return this;
     }
 

@@ -2,13 +2,20 @@ package dev.catalogstore.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.catalogstore.jdbc.sql.ConnectionSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The HikariCP pool of a store configured with a JDBC URL: its size, and the timeouts that bound
- * every call when the database is unreachable or dies mid-call.
+ * every call when the database is unreachable or dies mid-call. The store never has more calls
+ * running than the pool has connections, so a call never waits for another call's connection: a
+ * wait for a connection is a wait for a new one to be opened, which is what the store's outage gate
+ * watches ({@code sql/Database}).
  */
 final class OwnedPool {
   /** How much longer than a statement may run the driver waits before it deems a socket dead. */
@@ -26,11 +33,20 @@ final class OwnedPool {
     config.username().ifPresent(hikari::setUsername);
     config.password().ifPresent(hikari::setPassword);
     hikari.setMaximumPoolSize(config.maximumPoolSize());
+    // Connections are opened when calls need them, never by a pool that keeps itself full: such a
+    // pool keeps trying to open connections to a database that is down, backing off up to 5 s
+    // between attempts, so a database that came back would wait up to that long for its first
+    // connection. Opened on demand, each attempt starts without backoff, and the store's probe
+    // (every 250 ms while the database is down) finds it back at once. Idle connections are kept
+    // for idleTimeout (10 minutes), so a busy store opens them once.
+    hikari.setMinimumIdle(0);
     hikari.setAutoCommit(true);
     long connectionTimeout = config.connectionTimeout().toMillis();
     hikari.setConnectionTimeout(connectionTimeout);
-    // Hikari requires the liveness check of a borrowed connection to be shorter than the wait.
-    hikari.setValidationTimeout(Math.max(250, Math.min(5_000, connectionTimeout / 2)));
+    // Checking a pooled connection that sat idle is one round trip; it is bounded tightly because
+    // it may be part of a call's wait for its connection (HikariCP also requires it to be shorter
+    // than connectionTimeout).
+    hikari.setValidationTimeout(Math.max(250, Math.min(1_000, connectionTimeout / 4)));
     // Opening the store fails at once when the database is unreachable; later, the pool keeps
     // trying and calls fail with UnavailableException until it is back.
     hikari.setInitializationFailTimeout(1);
@@ -47,6 +63,30 @@ final class OwnedPool {
     hikari.addDataSourceProperty("tcpKeepAlive", "true");
     hikari.addDataSourceProperty("ApplicationName", APPLICATION_NAME_PREFIX + config.schema());
     return new HikariDataSource(hikari);
+  }
+
+  /**
+   * The pool as the store borrows from it: waiting at most the given time for each connection, so
+   * that each call's wait ends at its own deadline, and reporting in the timeout's SQLState the
+   * last failure to open a connection (HikariCP does), so that a refused connection is seen at the
+   * end of the first short wait.
+   */
+  static ConnectionSource connections(HikariDataSource dataSource) {
+    if (!(dataSource.getHikariPoolMXBean() instanceof HikariPool pool)) {
+      // Not a HikariCP this code knows: its own connectionTimeout bounds each wait.
+      return ConnectionSource.of(dataSource);
+    }
+    return new ConnectionSource() {
+      @Override
+      public Connection acquire(long timeoutMillis) throws SQLException {
+        return pool.getConnection(timeoutMillis);
+      }
+
+      @Override
+      public boolean honoursTimeout() {
+        return true;
+      }
+    };
   }
 
   /**

@@ -6,10 +6,18 @@ import dev.catalogstore.tck.CatalogStoreTck;
 import dev.catalogstore.tck.TckClock;
 import dev.catalogstore.tck.federation.TckRemoteCatalog;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
-/** The whole TCK against one {@link JdbcCatalogStore} on a real PostgreSQL. */
+/**
+ * The whole TCK against one {@link JdbcCatalogStore} on a real PostgreSQL, whose calls run on an
+ * executor the test gives it ({@link JdbcStoreConfig.Builder#callExecutor}), as an application
+ * would give virtual threads: the contract holds whatever runs the calls. The store's own threads
+ * run the whole TCK in {@link TwoNodeJdbcTckTest} and every other test of this module.
+ */
 @Tag("tck")
 class JdbcCatalogStoreTckTest extends CatalogStoreTck {
   private static final String SCHEMA = TestPostgres.uniqueSchema("tck");
@@ -20,6 +28,9 @@ class JdbcCatalogStoreTckTest extends CatalogStoreTck {
       FederatedConnectors.of(TckRemoteCatalog.CONNECTOR);
 
   private static JdbcCatalogStore store;
+
+  /** A thread per call, as virtual threads would be on a newer JDK; the store bounds them. */
+  private static ExecutorService callExecutor;
 
   @Override
   protected CatalogStore store() {
@@ -34,9 +45,21 @@ class JdbcCatalogStoreTckTest extends CatalogStoreTck {
   /** One store for the whole class: every TCK test works under fresh tenants. */
   private static synchronized JdbcCatalogStore openStore() {
     if (store == null) {
+      AtomicInteger threads = new AtomicInteger();
+      callExecutor =
+          Executors.newCachedThreadPool(
+              body -> {
+                Thread thread = new Thread(body, "tck-call-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
       store =
           JdbcCatalogStore.open(
-              TestPostgres.config(SCHEMA).clock(CLOCK).connectors(CONNECTORS).build());
+              TestPostgres.config(SCHEMA)
+                  .clock(CLOCK)
+                  .connectors(CONNECTORS)
+                  .callExecutor(callExecutor)
+                  .build());
     }
     return store;
   }
@@ -46,6 +69,7 @@ class JdbcCatalogStoreTckTest extends CatalogStoreTck {
     if (store != null) {
       store.close();
       store = null;
+      callExecutor.shutdown();
     }
     TestPostgres.dropSchema(SCHEMA);
   }

@@ -10,6 +10,7 @@ import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.ConflictException;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.jdbc.sql.ConnectionSource;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlWork;
 import dev.catalogstore.jdbc.sql.Violations;
@@ -75,7 +76,15 @@ class TransactionTest {
     }
     config.setMaximumPoolSize(2);
     dataSource = new HikariDataSource(config);
-    database = new Database(dataSource, Clock.systemUTC(), 2, 10, "tx-test");
+    database =
+        new Database(
+            ConnectionSource.of(dataSource),
+            Clock.systemUTC(),
+            2,
+            10,
+            Duration.ofSeconds(10),
+            null,
+            "tx-test");
   }
 
   @AfterAll

@@ -1,7 +1,15 @@
 package dev.catalogstore.api.error;
 
 /**
- * The backend could not be reached or did not answer in time; retryable.
+ * The backend could not be reached or did not answer in time, or it is overloaded or closed;
+ * retryable.
+ *
+ * <p><b>How soon.</b> A call to a backend that cannot reach its storage fails within a bound that
+ * does not grow with the number of calls waiting: on PostgreSQL ({@code JdbcStoreConfig}) at once
+ * once the store has found the database down, otherwise at most {@code connectionTimeout} after the
+ * call's turn came, or {@code queryTimeout} plus 5 s for a statement already running when the
+ * network went silent. The store serves again, without being reopened, about half a second after
+ * the database accepts connections again.
  *
  * <h2>A lost reply</h2>
  *

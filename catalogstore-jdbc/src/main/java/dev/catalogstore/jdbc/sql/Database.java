@@ -1,39 +1,47 @@
 package dev.catalogstore.jdbc.sql;
 
-import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.api.spi.Timestamps;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where every store call runs: a bounded pool of store threads, each borrowing a connection for the
- * statements of one call. Internal to the JDBC store.
+ * Where every store call runs: on the store's own bounded pool of threads, or on an executor the
+ * application chose, each call borrowing a connection for the statements of one call. Internal to
+ * the JDBC store.
  *
- * <p>A call's future is completed on a store thread, after its connection is back in the pool, so a
- * caller chaining further store calls from a callback never waits for a connection its own callback
- * holds. Nothing here blocks on another future. When all threads are busy, calls wait in a bounded
- * queue; beyond it they fail at once with {@link UnavailableException}, as they do once the store
- * is closed.
+ * <p>A call's future is completed after its connection is back in the pool (on the thread that ran
+ * it), so a caller chaining further store calls from a callback never waits for a connection its
+ * own callback holds. Nothing here blocks on another future. At most {@code maximumConcurrentCalls}
+ * calls run at once; the others wait, at most {@code maximumQueuedCalls} of them; beyond that calls
+ * fail at once with {@link UnavailableException}, as they do once the store is closed.
  *
- * <p>Two ways to reach the database, both only from a store thread (inside {@link #submit}):
+ * <p><b>Outages.</b> A call waits at most {@code callTimeout} for a connection once its turn has
+ * come. When acquiring a connection fails, the database is taken for down ({@link Availability}):
+ * from then on calls fail at once, when they are made or when their turn comes, instead of each
+ * waiting out its own timeout behind the others, while one call at a time, every {@value
+ * Availability#PROBE_INTERVAL_MILLIS} ms, tries again and reopens the gate when it gets a
+ * connection. So with the database unreachable no call waits longer than the calls ahead of it
+ * (which end at once, or within their own bound) plus {@code callTimeout}, however many are queued
+ * (about {@value #ACQUIRE_SLICE_MILLIS} ms once a connection attempt has been refused), and the
+ * store serves again on the first probe after it is back. A call whose statement was already
+ * running ends when its connection does.
+ *
+ * <p>Two ways to reach the database, both only from inside a call (in the task given to {@link
+ * #submit}, whatever thread runs it):
  *
  * <ul>
  *   <li>{@link #run}: exactly one writing statement in autocommit mode (reads may precede it). Most
@@ -53,41 +61,51 @@ public final class Database {
   /** How many times work that keeps losing serialization or deadlock races runs at most. */
   public static final int MAX_ATTEMPTS = 5;
 
+  /**
+   * The longest one wait for a connection from a source that honours timeouts, before the call
+   * checks whether the database has been found down meanwhile, and whether the source saw its
+   * attempt to connect fail.
+   */
+  static final long ACQUIRE_SLICE_MILLIS = 250;
+
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** The pause before the second attempt is up to this; it doubles for each further attempt. */
   private static final long FIRST_BACKOFF_MILLIS = 10;
 
-  private final DataSource dataSource;
+  private final ConnectionSource connections;
   private final Clock clock;
-  private final ThreadPoolExecutor executor;
+  private final Availability availability;
+  private final StoreCalls calls;
 
   /**
-   * @param dataSource where connections come from
+   * @param connections where connections come from
    * @param clock the store's clock
-   * @param threads how many calls run at once (the connection pool's size)
-   * @param maxQueuedCalls how many calls may wait for a thread
-   * @param threadNamePrefix names the store threads, {@code <prefix>-<n>}
+   * @param maximumConcurrentCalls how many calls run at once (the connection pool's size)
+   * @param maximumQueuedCalls how many calls may wait for their turn
+   * @param callTimeout how long a call may wait for a connection once its turn has come
+   * @param callExecutor runs the calls; null for the store's own threads
+   * @param name names the store's threads, {@code <name>-<n>}, and its log lines
    */
   public Database(
-      DataSource dataSource,
+      ConnectionSource connections,
       Clock clock,
-      int threads,
-      int maxQueuedCalls,
-      String threadNamePrefix) {
-    this.dataSource = dataSource;
+      int maximumConcurrentCalls,
+      int maximumQueuedCalls,
+      Duration callTimeout,
+      Executor callExecutor,
+      String name) {
+    this.connections = connections;
     this.clock = clock;
-    this.executor =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(maxQueuedCalls),
-            daemonThreads(threadNamePrefix),
-            new ThreadPoolExecutor.AbortPolicy());
-    // Idle store threads go away, so an idle store holds no threads.
-    executor.allowCoreThreadTimeOut(true);
+    this.availability = new Availability(name);
+    this.calls =
+        new StoreCalls(
+            availability,
+            callTimeout,
+            maximumConcurrentCalls,
+            maximumQueuedCalls,
+            callExecutor,
+            name);
   }
 
   /** Now, by the store's clock, at the precision PostgreSQL keeps. */
@@ -96,27 +114,18 @@ public final class Database {
   }
 
   /**
-   * Runs {@code task} on a store thread and completes the returned future there with its result or
-   * its failure. A failure that is not a {@code CatalogStoreException} is a bug; it is logged and
-   * reported as {@link InternalStoreException}, so callers still see only the contract's types and
-   * do not retry it.
+   * Runs {@code task} as a call (on a store thread, or the application's executor) and completes
+   * the returned future there with its result or its failure. A failure that is not a {@code
+   * CatalogStoreException} is a bug; it is logged and reported as {@link InternalStoreException},
+   * so callers still see only the contract's types and do not retry it. While the database is known
+   * to be down, and no probe is due, the call fails at once.
    */
   public <T> CompletableFuture<T> submit(String operation, StoreTask<T> task) {
-    StoreCall<T> call = new StoreCall<>(operation, task);
-    try {
-      executor.execute(call);
-    } catch (RejectedExecutionException e) {
-      call.reject(
-          executor.isShutdown()
-              ? "the store is closed"
-              : "the store is overloaded (all "
-                  + executor.getMaximumPoolSize()
-                  + " threads busy and "
-                  + executor.getQueue().size()
-                  + " calls queued)",
-          e);
+    UnavailableException refusal = availability.refusal(operation);
+    if (refusal != null) {
+      return CompletableFuture.failedFuture(refusal);
     }
-    return call.future;
+    return calls.submit(operation, task);
   }
 
   /**
@@ -141,17 +150,17 @@ public final class Database {
   }
 
   /**
-   * Runs {@code work} on a pooled connection in autocommit mode, on the calling store thread, and
+   * Runs {@code work} on a pooled connection in autocommit mode, inside the current call, and
    * translates its SQL failures with {@code violations}.
    *
-   * @throws IllegalStateException if not called on one of this store's threads
+   * @throws IllegalStateException if not called inside one of this store's calls
    */
   public <T> T run(String operation, Violations violations, SqlWork<T> work) {
     return withRetries(operation, violations, work, this::autocommit);
   }
 
   /**
-   * Runs {@code work} as one transaction on one pooled connection, on the calling store thread:
+   * Runs {@code work} as one transaction on one pooled connection, inside the current call:
    * committed if {@code work} returns, rolled back if it throws, whatever it throws. A {@code
    * CatalogStoreException} thrown by {@code work} (a conflict it found, say) reaches the caller as
    * it is, after the rollback; SQL failures are translated with {@code violations}, after the
@@ -163,7 +172,7 @@ public final class Database {
    * so it locks what its decision rests on ({@code SELECT ... FOR UPDATE}), always in the same
    * order.
    *
-   * @throws IllegalStateException if not called on one of this store's threads
+   * @throws IllegalStateException if not called inside one of this store's calls
    */
   public <T> T transaction(String operation, Violations violations, SqlWork<T> work) {
     return withRetries(operation, violations, work, this::inTransaction);
@@ -174,7 +183,7 @@ public final class Database {
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
       try {
-        return mode.run(work);
+        return mode.run(operation, work);
       } catch (SQLException e) {
         failure = e;
       }
@@ -192,8 +201,8 @@ public final class Database {
     }
   }
 
-  private <T> T autocommit(SqlWork<T> work) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+  private <T> T autocommit(String operation, SqlWork<T> work) throws SQLException {
+    try (Connection connection = acquire(operation)) {
       boolean original = connection.getAutoCommit();
       if (!original) {
         // A DataSource supplied by the application may hand out connections in manual-commit
@@ -209,8 +218,8 @@ public final class Database {
     }
   }
 
-  private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+  private <T> T inTransaction(String operation, SqlWork<T> work) throws SQLException {
+    try (Connection connection = acquire(operation)) {
       boolean original = connection.getAutoCommit();
       connection.setAutoCommit(false);
       boolean committed = false;
@@ -225,6 +234,66 @@ public final class Database {
         }
         // The pool hands the connection on as it gave it, whatever the next borrower expects.
         restoreAutoCommitQuietly(connection, original);
+      }
+    }
+  }
+
+  /**
+   * A connection for the current call, within its deadline: at once a failure while the database is
+   * known to be down (unless this call is the probe); otherwise the source is asked in slices of at
+   * most {@value #ACQUIRE_SLICE_MILLIS} ms, so the wait ends soon after the database is found down
+   * by any call, or after the source saw an attempt to connect fail (a failure with a SQLState).
+   * Any failure to get a connection takes the database for down, except the end of the call's own
+   * deadline.
+   */
+  private Connection acquire(String operation) {
+    StoreCalls.Call<?> call = calls.current();
+    long deadline = call.acquireDeadline();
+    boolean probe = false;
+    if (!availability.isUp()) {
+      probe = availability.tryProbe();
+      if (!probe) {
+        throw availability.unavailable(operation);
+      }
+    }
+    try {
+      while (true) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          // Not taken for an outage by itself: the wait may have been short because the call
+          // waited long for its turn. A source that failed to connect says so in a SQLState.
+          throw new UnavailableException(
+              operation
+                  + " failed: no connection to the database within the call's timeout"
+                  + " (the store is overloaded, or the database slow to accept connections)",
+              new SQLTransientConnectionException("no connection in time", "08001"));
+        }
+        SQLException failure;
+        try {
+          Connection connection =
+              connections.acquire(
+                  Math.max(
+                      1, Math.min(ACQUIRE_SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(remaining))));
+          availability.up();
+          return connection;
+        } catch (SQLException e) {
+          failure = e;
+        }
+        if (connections.honoursTimeout() && failure.getSQLState() == null) {
+          // The slice ended before a connection was ready, and no attempt to open one has failed:
+          // keep waiting, unless another call found the database down meanwhile.
+          if (!probe && !availability.isUp()) {
+            throw availability.unavailable(operation);
+          }
+          continue;
+        }
+        availability.down(failure);
+        throw new UnavailableException(
+            operation + " failed: no connection to the database: " + failure.getMessage(), failure);
+      }
+    } finally {
+      if (probe) {
+        availability.probeEnded();
       }
     }
   }
@@ -264,97 +333,29 @@ public final class Database {
     }
   }
 
-  /** Database work never runs on a caller's thread: it would block it. */
+  /**
+   * Database work runs only inside a call: on a caller's thread it would block it, and outside a
+   * call it would escape the bound on concurrent calls and the call's deadline.
+   */
   private void requireStoreThread(String operation) {
-    if (!(Thread.currentThread() instanceof StoreThread thread && thread.database == this)) {
+    if (!calls.inCall()) {
       throw new IllegalStateException(
-          operation + " reached the database outside a store thread; use submit");
+          operation + " reached the database outside a store call (a store thread); use submit");
     }
   }
 
   /** How work meets a connection: autocommit or one transaction. */
   @FunctionalInterface
   private interface Mode {
-    <T> T run(SqlWork<T> work) throws SQLException;
+    <T> T run(String operation, SqlWork<T> work) throws SQLException;
   }
 
   /**
-   * Stops accepting calls and waits up to {@code grace} for running and queued calls to finish,
-   * then interrupts the rest.
+   * Stops accepting calls and waits up to {@code grace} for running and queued calls to finish;
+   * then interrupts the rest on the store's own threads and fails the queued ones (an application's
+   * executor cannot be interrupted: its calls that start later fail at once).
    */
   public void close(Duration grace) {
-    executor.shutdown();
-    if (Thread.currentThread() instanceof StoreThread thread && thread.database == this) {
-      // Closed from a callback on one of its own threads: waiting would wait for itself.
-      return;
-    }
-    try {
-      if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("Calls still running after {} ms; interrupting them", grace.toMillis());
-        stopNow();
-      }
-    } catch (InterruptedException e) {
-      stopNow();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Interrupts the running calls and fails the queued ones, whose futures would never end. */
-  private void stopNow() {
-    for (Runnable unstarted : executor.shutdownNow()) {
-      ((StoreCall<?>) unstarted)
-          .reject("the store was closed before the call ran", new IllegalStateException("closed"));
-    }
-  }
-
-  /** One call: its task, and the future that reports the task's outcome. */
-  private static final class StoreCall<T> implements Runnable {
-    private final String operation;
-    private final StoreTask<T> task;
-    private final CompletableFuture<T> future = new CompletableFuture<>();
-
-    StoreCall(String operation, StoreTask<T> task) {
-      this.operation = operation;
-      this.task = task;
-    }
-
-    @Override
-    public void run() {
-      T result;
-      try {
-        result = task.call();
-      } catch (CatalogStoreException e) {
-        future.completeExceptionally(e);
-        return;
-      } catch (RuntimeException | Error e) {
-        LOG.error("{} failed unexpectedly", operation, e);
-        future.completeExceptionally(
-            new InternalStoreException(operation + " failed unexpectedly: " + e, e));
-        return;
-      }
-      future.complete(result);
-    }
-
-    void reject(String reason, Throwable cause) {
-      future.completeExceptionally(
-          new UnavailableException(operation + " failed: " + reason, cause));
-    }
-  }
-
-  private ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> new StoreThread(this, runnable, prefix + "-" + count.incrementAndGet());
-  }
-
-  /** A thread of one store's pool, so the store can tell when it is called from its own. */
-  private static final class StoreThread extends Thread {
-    private final Database database;
-
-    StoreThread(Database database, Runnable body, String name) {
-      super(body, name);
-      this.database = database;
-      // A store the application forgot to close must not keep the JVM alive.
-      setDaemon(true);
-    }
+    calls.close(grace);
   }
 }

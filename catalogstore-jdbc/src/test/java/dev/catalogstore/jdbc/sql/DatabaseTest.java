@@ -20,7 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /** How a store call's outcome reaches its future; no database is needed for these rules. */
 class DatabaseTest {
-  private final Database database = new Database(null, Clock.systemUTC(), 1, 10, "database-test");
+  private final Database database =
+      new Database(
+          ConnectionSource.of(null),
+          Clock.systemUTC(),
+          1,
+          10,
+          Duration.ofSeconds(10),
+          null,
+          "database-test");
 
   @AfterEach
   void close() {
@@ -59,7 +67,15 @@ class DatabaseTest {
 
   @Test
   void callsStillQueuedWhenCloseGivesUpFailWithUnavailable() throws Exception {
-    Database oneThread = new Database(null, Clock.systemUTC(), 1, 10, "closing-test");
+    Database oneThread =
+        new Database(
+            ConnectionSource.of(null),
+            Clock.systemUTC(),
+            1,
+            10,
+            Duration.ofSeconds(10),
+            null,
+            "closing-test");
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
     CompletableFuture<Object> blocking =
