@@ -53,8 +53,8 @@ import javax.sql.DataSource;
  *       </td></tr>
  *   <tr><td>{@code migrationMode}</td><td>{@link MigrationMode#MIGRATE}</td><td>migrate or only
  *       validate the schema on open</td></tr>
- *   <tr><td>{@code secretCodec}</td><td>none</td><td>seals warehouse credentials at rest; without
- *       one, warehouses cannot have credentials</td></tr>
+ *   <tr><td>{@code secretCodec}</td><td>none</td><td>seals warehouse and federated connector
+ *       credentials at rest; without one, neither can have credentials</td></tr>
  *   <tr><td>{@code connectors}</td><td>{@link FederatedConnectors#NONE}</td><td>the connectors
  *       that {@code federation().sync} reads remote catalogs with, by connector type</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>all timestamps</td></tr>
@@ -181,7 +181,7 @@ public final class JdbcStoreConfig {
     return migrationMode;
   }
 
-  /** The codec for warehouse credentials; empty if none is configured. */
+  /** The codec for warehouse and connector credentials; empty if none is configured. */
   public Optional<SecretCodec> secretCodec() {
     return Optional.ofNullable(secretCodec);
   }
@@ -324,7 +324,10 @@ public final class JdbcStoreConfig {
       return this;
     }
 
-    /** Seals warehouse credentials at rest. Default none: warehouses cannot have credentials. */
+    /**
+     * Seals warehouse and connector credentials at rest. Default none: neither can have
+     * credentials.
+     */
     public Builder secretCodec(SecretCodec secretCodec) {
       this.secretCodec = secretCodec;
       return this;
