@@ -40,7 +40,7 @@ final class AssetWrites {
         .ifPresent(
             location -> entry.append(new MetadataLocation(1, location, Optional.empty(), now)));
     branch.put(entry);
-    state.assetsById().put(created.id(), entry);
+    branch.catalogAssetsById().put(created.id(), entry);
     return created;
   }
 
@@ -83,13 +83,13 @@ final class AssetWrites {
   static void remove(TenantState state, BranchState branch, AssetEntry entry) {
     AssetRef ref = entry.asset().ref();
     branch.remove(ref.namespace(), ref.name());
-    state.assetsById().remove(entry.asset().id());
+    branch.catalogAssetsById().remove(entry.asset().id());
   }
 
   /** A fresh id, unused in the tenant (a random UUID collision is retried, not trusted away). */
   static AssetId freshId(TenantState state) {
     AssetId id = AssetId.random();
-    while (state.assetsById().containsKey(id)) {
+    while (state.asset(id).isPresent()) {
       id = AssetId.random();
     }
     return id;

@@ -1,5 +1,6 @@
 package dev.catalogstore.memory;
 
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.asset.AssetKind;
 import dev.catalogstore.api.asset.AssetRef;
 import dev.catalogstore.api.branch.Branch;
@@ -26,9 +27,21 @@ final class BranchState {
   private Branch branch;
   // Only non-empty namespaces are kept, so containsKey answers "has assets".
   private final Map<NamespacePath, NamespaceAssets> assetsByNamespace = new HashMap<>();
+  // The catalog's assets by id, shared by all its branches (CatalogState#assetsById).
+  private final Map<AssetId, AssetEntry> catalogAssetsById;
 
-  BranchState(Branch branch) {
+  /**
+   * @param catalogAssetsById the index by id of the assets of the branch's catalog, which the
+   *     branch's asset writes keep
+   */
+  BranchState(Branch branch, Map<AssetId, AssetEntry> catalogAssetsById) {
     this.branch = branch;
+    this.catalogAssetsById = catalogAssetsById;
+  }
+
+  /** The assets of the branch's catalog (all its branches) by id. */
+  Map<AssetId, AssetEntry> catalogAssetsById() {
+    return catalogAssetsById;
   }
 
   Branch branch() {

@@ -1,5 +1,6 @@
 package dev.catalogstore.memory;
 
+import dev.catalogstore.api.asset.AssetId;
 import dev.catalogstore.api.branch.Branch;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.branch.BranchType;
@@ -17,8 +18,10 @@ import dev.catalogstore.api.spi.Timestamps;
 import dev.catalogstore.api.tag.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +42,10 @@ final class CatalogState {
   private final NavigableMap<String, Tag> tags = new TreeMap<>(CodePointOrder.STRINGS);
   // The last federation sync's stats: part of the catalog, so deleting it forgets them.
   private Optional<SyncStats> lastSync = Optional.empty();
+  // Every asset of every branch by id: assets().getById is one hash probe per catalog of the
+  // tenant. Kept per catalog, not per tenant, so that deleting a catalog drops it whole, in O(1),
+  // however many assets it holds.
+  private final Map<AssetId, AssetEntry> assetsById = new HashMap<>();
 
   CatalogState(Catalog catalog) {
     this.catalog = catalog;
@@ -52,11 +59,16 @@ final class CatalogState {
             false,
             createdAt,
             createdAt);
-    branches.put(BranchRef.MAIN, new BranchState(main));
+    branches.put(BranchRef.MAIN, new BranchState(main, assetsById));
   }
 
   Catalog catalog() {
     return catalog;
+  }
+
+  /** The catalog's assets, on every branch, by id. */
+  Map<AssetId, AssetEntry> assetsById() {
+    return assetsById;
   }
 
   void replace(Catalog next) {

@@ -114,9 +114,7 @@ final class MemoryAssets implements Assets {
         () -> {
           Requests.tenant(tenant);
           Requests.assetId(id, "id");
-          return registry.find(
-              tenant,
-              state -> Optional.ofNullable(state.assetsById().get(id)).map(AssetEntry::asset));
+          return registry.find(tenant, state -> state.asset(id).map(AssetEntry::asset));
         });
   }
 

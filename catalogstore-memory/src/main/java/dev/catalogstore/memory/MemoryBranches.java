@@ -67,7 +67,8 @@ final class MemoryBranches implements Branches {
                 boolean partial = request.assets().isPresent() || contents.incomplete();
                 BranchState created =
                     new BranchState(
-                        new Branch(branch, request.type(), start.commit(), partial, now, now));
+                        new Branch(branch, request.type(), start.commit(), partial, now, now),
+                        catalog.assetsById());
                 catalog.branches().put(branch.branch(), created);
                 BranchCopier.copy(state, created, contents.contents(), now);
                 return created.branch();
@@ -127,7 +128,7 @@ final class MemoryBranches implements Branches {
                 }
                 // Its commits stay: tags and other branches may reach them.
                 catalog.branches().remove(branch.branch());
-                found.allAssets().forEach(entry -> state.assetsById().remove(entry.asset().id()));
+                found.allAssets().forEach(entry -> catalog.assetsById().remove(entry.asset().id()));
                 return null;
               });
         });

@@ -48,8 +48,6 @@ final class TenantState {
   // How many catalogs use each warehouse, so that deleting a warehouse need not scan catalogs.
   private final Map<String, Integer> catalogsPerWarehouse = new HashMap<>();
   private final NavigableMap<String, CatalogState> catalogs = new TreeMap<>(CodePointOrder.STRINGS);
-  // Every asset of every catalog and branch by id: assets().getById is one hash probe.
-  private final Map<AssetId, AssetEntry> assetsById = new HashMap<>();
 
   private SystemSettings settings = SystemSettings.DEFAULTS;
 
@@ -164,7 +162,9 @@ final class TenantState {
   }
 
   /**
-   * Removes a catalog with everything in it, including its assets' ids and every grant naming it.
+   * Removes a catalog with everything in it (its assets' ids included: the catalog holds their
+   * index) and every grant naming it. Costs the grants, not the catalog's size: a catalog of
+   * millions of assets goes in O(1), and the collector reclaims it.
    */
   void removeCatalog(CatalogState catalog) {
     catalogs.remove(catalog.catalog().name());
@@ -172,11 +172,17 @@ final class TenantState {
     if (catalog.catalog().source() instanceof CatalogSource.Local local) {
       catalogsPerWarehouse.computeIfPresent(local.warehouse(), (w, n) -> n == 1 ? null : n - 1);
     }
-    catalog.allAssets().forEach(entry -> assetsById.remove(entry.asset().id()));
   }
 
-  Map<AssetId, AssetEntry> assetsById() {
-    return assetsById;
+  /** The asset of that id, in whichever catalog: one hash probe per catalog. */
+  Optional<AssetEntry> asset(AssetId id) {
+    for (CatalogState catalog : catalogs.values()) {
+      AssetEntry entry = catalog.assetsById().get(id);
+      if (entry != null) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The tenant's users, roles, assignments and direct permissions. */

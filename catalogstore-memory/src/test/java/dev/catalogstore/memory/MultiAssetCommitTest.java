@@ -167,7 +167,7 @@ class MultiAssetCommitTest {
 
   /** The version in the asset's metadata file name, read under the lock the caller holds. */
   private static long version(TenantState state, AssetId id) {
-    String location = state.assetsById().get(id).asset().metadataLocation().orElseThrow();
+    String location = state.asset(id).orElseThrow().asset().metadataLocation().orElseThrow();
     int start = location.lastIndexOf("/v") + 2;
     return Long.parseLong(location.substring(start, location.length() - ".json".length()));
   }
