@@ -18,6 +18,7 @@ import dev.catalogstore.jdbc.federation.JdbcFederation;
 import dev.catalogstore.jdbc.maintenance.JdbcMaintenance;
 import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
 import dev.catalogstore.jdbc.permission.JdbcPermissions;
+import dev.catalogstore.jdbc.purge.Purger;
 import dev.catalogstore.jdbc.role.JdbcRoles;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
@@ -101,6 +102,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
   private final HikariDataSource ownedPool;
   private final Database db;
   private final ConnectorThreads connectorThreads;
+  private final Purger purger;
   private final Duration closeGrace;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -111,6 +113,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Optional<SecretCodec> secretCodec,
       FederatedConnectors connectors,
       ConnectorThreads connectorThreads,
+      Purger purger,
       HikariDataSource ownedPool,
       Duration closeGrace) {
     this(
@@ -121,6 +124,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
         secretCodec,
         connectors,
         connectorThreads,
+        purger,
         ownedPool,
         closeGrace);
   }
@@ -133,13 +137,14 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Optional<SecretCodec> secretCodec,
       FederatedConnectors connectors,
       ConnectorThreads connectorThreads,
+      Purger purger,
       HikariDataSource ownedPool,
       Duration closeGrace) {
     super(
         StoreFacets.builder()
-            .tenants(new JdbcTenants(db, sql))
+            .tenants(new JdbcTenants(db, sql, purger::wake))
             .warehouses(new JdbcWarehouses(db, sql, secretCodec))
-            .catalogs(new JdbcCatalogs(db, sql))
+            .catalogs(new JdbcCatalogs(db, sql, purger::wake))
             .namespaces(new JdbcNamespaces(db, sql))
             .assets(new JdbcAssets(db, sql))
             .commits(new JdbcCommits(db, sql))
@@ -158,6 +163,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     this.name = name;
     this.db = db;
     this.connectorThreads = connectorThreads;
+    this.purger = purger;
     this.ownedPool = ownedPool;
     this.closeGrace = closeGrace;
   }
@@ -218,16 +224,27 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       ConnectorThreads connectorThreads =
           new ConnectorThreads(
               config.maximumPoolSize(), config.maximumQueuedCalls(), name + "-connector");
+      SqlText sqlText = new SqlText(config.schema());
+      Purger purger =
+          new Purger(
+              name,
+              db,
+              sqlText,
+              config.purgeBatchSize(),
+              config.purgeInterval(),
+              config.purgePaused());
       JdbcCatalogStore store =
           new JdbcCatalogStore(
               name,
               db,
-              new SqlText(config.schema()),
+              sqlText,
               config.secretCodec(),
               config.connectors(),
               connectorThreads,
+              purger,
               ownedPool,
               closeGrace);
+      purger.start();
       LOG.info("{} - Start completed.", name);
       return store;
     } catch (HikariPool.PoolInitializationException e) {
@@ -272,6 +289,8 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     LOG.info("{} - Shutdown initiated...", name);
     // Connector calls first: a sync they finish still records its outcome on the store threads.
     connectorThreads.close(closeGrace);
+    // No batch starts after this; one running finishes (or is interrupted) with the other calls.
+    purger.close();
     db.close(closeGrace);
     closeQuietly(ownedPool);
     LOG.info("{} - Shutdown completed.", name);

@@ -57,7 +57,7 @@ class SchemaMigrationTest {
         stores.add(store.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
       }
 
-      assertThat(appliedMigrations(schema)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+      assertThat(appliedMigrations(schema)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
       Tenant created =
           stores.get(0).tenants().create(NewTenant.named("t-" + UUID.randomUUID())).join();
       assertThat(stores.get(STORES - 1).tenants().get(created.id()).join()).contains(created);

@@ -24,9 +24,11 @@ import java.util.UUID;
  * The catalogs' statements, each one round trip. A catalog, its root commit and its branch {@code
  * main} are inserted by one statement; a {@code LOCAL} catalog takes its warehouse's id in the same
  * statement, so a missing warehouse inserts nothing and a concurrently deleted one is a foreign-key
- * violation. Deleting a catalog removes its branches, namespaces, assets and their history, its
- * commits, its tags and every grant naming it (of roles and direct permissions) through {@code ON
- * DELETE CASCADE}, in the same statement.
+ * violation. Deleting a catalog makes it and everything in it (its branches, namespaces, assets and
+ * their history, its commits, its tags) unreachable at once and deletes every grant naming it (of
+ * roles and direct permissions), in one statement; the purger ({@code purge/}) removes the rows
+ * afterwards, in bounded batches. A deleted catalog's row stays until then with its name NULL,
+ * which no lookup by name and no page matches.
  */
 final class CatalogSql {
   /**
@@ -62,8 +64,11 @@ final class CatalogSql {
                created_at, updated_at)
           SELECT w.tenant_id, :catalog_id, :name, 'LOCAL', w.warehouse_id, :properties::jsonb,
                  :now, :now
-          FROM ${schema}.warehouses w
-          WHERE w.tenant_id = :tenant AND w.name = :warehouse
+          FROM ${schema}.tenants t
+          JOIN ${schema}.warehouses w ON w.tenant_id = t.tenant_id AND w.name = :warehouse
+          WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+          -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+          FOR KEY SHARE OF t
           RETURNING tenant_id, catalog_id, created_at
       )
       """
@@ -75,8 +80,12 @@ final class CatalogSql {
           INSERT INTO ${schema}.catalogs
               (tenant_id, catalog_id, name, catalog_type, connector_type, connector_options,
                properties, created_at, updated_at)
-          VALUES (:tenant, :catalog_id, :name, 'FEDERATED', :connector_type,
-                  :connector_options::jsonb, :properties::jsonb, :now, :now)
+          SELECT t.tenant_id, :catalog_id, :name, 'FEDERATED', :connector_type,
+                 :connector_options::jsonb, :properties::jsonb, :now, :now
+          FROM ${schema}.tenants t
+          WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+          -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+          FOR KEY SHARE
           RETURNING tenant_id, catalog_id, created_at
       )
       """
@@ -106,7 +115,7 @@ final class CatalogSql {
           ORDER BY c.name
           LIMIT :limit
       ) page ON true
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
       -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
       ORDER BY page.name
       """
@@ -135,10 +144,43 @@ final class CatalogSql {
       """
           .formatted(COLUMNS);
 
+  /**
+   * Deletes a catalog in one short statement, whatever its size: its row, locked, gets the name
+   * NULL (the tombstone, V8), which makes it and all in it unreachable and frees the name; the
+   * grants naming it (of roles and direct permissions, reached through their roles and users, not
+   * through the catalog) are deleted; its purge is recorded for the purger ({@code purge/}).
+   */
   private static final String DELETE =
       """
-      DELETE FROM ${schema}.catalogs
-      WHERE tenant_id = :tenant AND name = :name
+      WITH old AS (
+          SELECT c.tenant_id, c.catalog_id, c.name
+          FROM ${schema}.catalogs c
+          WHERE c.tenant_id = :tenant AND c.name = :name
+          FOR UPDATE
+      ), tombstone AS (
+          UPDATE ${schema}.catalogs c
+          -- The warehouse is free: it may be deleted at once.
+          SET name = NULL,
+              warehouse_id = NULL,
+              updated_at = GREATEST(:now, c.updated_at)
+          FROM old
+          WHERE c.tenant_id = old.tenant_id AND c.catalog_id = old.catalog_id
+          RETURNING c.catalog_id
+      ), role_grants AS (
+          DELETE FROM ${schema}.role_grants g
+          USING old
+          WHERE g.tenant_id = old.tenant_id AND g.catalog_id = old.catalog_id
+      ), permissions AS (
+          DELETE FROM ${schema}.permissions p
+          USING old
+          WHERE p.tenant_id = old.tenant_id AND p.catalog_id = old.catalog_id
+      ), purge AS (
+          INSERT INTO ${schema}.purges (tenant_id, purge_id, kind, catalog_id, name, requested_at)
+          SELECT old.tenant_id, :purge_id, 'CATALOG', old.catalog_id, old.name, :now
+          FROM old
+      )
+      SELECT count(*) AS deleted
+      FROM tombstone
       """;
 
   /** Failure paths only: the tenant, its catalog of that name, and a warehouse of that name. */
@@ -149,6 +191,7 @@ final class CatalogSql {
              w.warehouse_id IS NOT NULL AS warehouse_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :name
       LEFT JOIN ${schema}.warehouses w ON w.tenant_id = t.tenant_id AND w.name = :warehouse
       """;
@@ -245,10 +288,21 @@ final class CatalogSql {
     }
   }
 
-  /** Whether the catalog existed and is now deleted, with everything in it. */
-  boolean delete(Connection connection, TenantId tenant, String name) throws SQLException {
+  /**
+   * Whether the catalog existed and is now deleted: invisible with everything in it, its name free,
+   * its purge recorded.
+   */
+  boolean delete(Connection connection, TenantId tenant, String name, Instant now)
+      throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, delete)) {
-      return statement.uuid("tenant", tenant.value()).text("name", name).update() > 0;
+      return statement
+              .uuid("tenant", tenant.value())
+              .text("name", name)
+              .uuid("purge_id", UUID.randomUUID())
+              .timestamp("now", now)
+              .queryOne(row -> row.getLong("deleted"))
+              .orElseThrow()
+          > 0;
     }
   }
 

@@ -34,10 +34,15 @@ import java.util.concurrent.CompletableFuture;
 public final class JdbcCatalogs implements Catalogs {
   private final Database db;
   private final CatalogSql sql;
+  private final Runnable purgeRequested;
 
-  public JdbcCatalogs(Database db, SqlText sqlText) {
+  /**
+   * @param purgeRequested told after each delete, so that the purge of what it hid starts at once
+   */
+  public JdbcCatalogs(Database db, SqlText sqlText, Runnable purgeRequested) {
     this.db = db;
     this.sql = new CatalogSql(sqlText);
+    this.purgeRequested = purgeRequested;
   }
 
   @Override
@@ -144,14 +149,16 @@ public final class JdbcCatalogs implements Catalogs {
         () -> {
           Requests.tenant(tenant);
           Inputs.name(name, "name");
+          Instant now = db.now();
           boolean deleted =
               db.run(
                   "catalogs.delete",
                   Violations.NONE,
-                  connection -> sql.delete(connection, tenant, name));
+                  connection -> sql.delete(connection, tenant, name, now));
           if (!deleted) {
             throw missing(tenant, name, lookup(tenant, name, Optional.empty()));
           }
+          purgeRequested.run();
           return null;
         });
   }
