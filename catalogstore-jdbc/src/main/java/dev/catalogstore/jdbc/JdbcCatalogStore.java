@@ -66,11 +66,12 @@ import org.slf4j.LoggerFactory;
  * maintenance run (which locks the asset, prunes its history and records its audit event) and a
  * sync's application of the remote to the mirror (which locks {@code main}, applies the plan with
  * one set-based statement per kind of change, and writes one commit, the stats and the audit
- * event), which are one transaction each; and the token sweep, which deletes in bounded batches:
- * uniqueness, existence, cascades, the stored-property limit and the metadata compare-and-set are
- * decided by the database's constraints and conditional statements, so they hold across any number
- * of store instances on the same schema. Only a call that failed reads again, to say why (which
- * parent is missing, what the value is now).
+ * event), and a tenant's or a catalog's delete (which tombstones it and records its purge: see
+ * {@code purge/Purger}), which are one transaction each; and the token sweep and the purge, which
+ * delete in bounded batches: uniqueness, existence, cascades, the stored-property limit and the
+ * metadata compare-and-set are decided by the database's constraints and conditional statements, so
+ * they hold across any number of store instances on the same schema. Only a call that failed reads
+ * again, to say why (which parent is missing, what the value is now).
  *
  * <p><b>Versioning.</b> Every asset change writes its commit and moves its branch's head in the
  * statement that makes the change, after locking the branch's row; a merge locks its target's row

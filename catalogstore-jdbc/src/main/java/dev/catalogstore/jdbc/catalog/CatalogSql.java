@@ -26,8 +26,8 @@ import java.util.UUID;
  * statement, so a missing warehouse inserts nothing and a concurrently deleted one is a foreign-key
  * violation. Deleting a catalog makes it and everything in it (its branches, namespaces, assets and
  * their history, its commits, its tags) unreachable at once and deletes every grant naming it (of
- * roles and direct permissions), in one statement; the purger ({@code purge/}) removes the rows
- * afterwards, in bounded batches. A deleted catalog's row stays until then with its name NULL,
+ * roles and direct permissions), in one short transaction; the purger ({@code purge/}) removes the
+ * rows afterwards, in bounded batches. A deleted catalog's row stays until then with its name NULL,
  * which no lookup by name and no page matches.
  */
 final class CatalogSql {
@@ -145,42 +145,46 @@ final class CatalogSql {
           .formatted(COLUMNS);
 
   /**
-   * Deletes a catalog in one short statement, whatever its size: its row, locked, gets the name
-   * NULL (the tombstone, V8), which makes it and all in it unreachable and frees the name; the
-   * grants naming it (of roles and direct permissions, reached through their roles and users, not
-   * through the catalog) are deleted; its purge is recorded for the purger ({@code purge/}).
+   * The first statement of a delete, whatever the catalog's size: its row, locked, gets the name
+   * NULL (the tombstone, V8), which makes it and all in it unreachable and frees the name, and lets
+   * go of its warehouse; returns its id, nothing if there is no such catalog. The lock waits for
+   * the writers that hold the catalog (a grant naming it locks it FOR KEY SHARE) and keeps new ones
+   * out; those that committed first are seen by the next statement.
    */
-  private static final String DELETE =
+  private static final String TOMBSTONE =
       """
       WITH old AS (
-          SELECT c.tenant_id, c.catalog_id, c.name
+          SELECT c.tenant_id, c.catalog_id
           FROM ${schema}.catalogs c
           WHERE c.tenant_id = :tenant AND c.name = :name
           FOR UPDATE
-      ), tombstone AS (
-          UPDATE ${schema}.catalogs c
-          -- The warehouse is free: it may be deleted at once.
-          SET name = NULL,
-              warehouse_id = NULL,
-              updated_at = GREATEST(:now, c.updated_at)
-          FROM old
-          WHERE c.tenant_id = old.tenant_id AND c.catalog_id = old.catalog_id
-          RETURNING c.catalog_id
-      ), role_grants AS (
+      )
+      UPDATE ${schema}.catalogs c
+      -- The warehouse is free: it may be deleted at once.
+      SET name = NULL,
+          warehouse_id = NULL,
+          updated_at = GREATEST(:now, c.updated_at)
+      FROM old
+      WHERE c.tenant_id = old.tenant_id AND c.catalog_id = old.catalog_id
+      RETURNING c.catalog_id
+      """;
+
+  /**
+   * The second statement: deletes the grants naming the catalog (of roles and direct permissions,
+   * reached through their roles and users, not through the catalog) and records its purge for the
+   * purger ({@code purge/}).
+   */
+  private static final String FORGET =
+      """
+      WITH role_grants AS (
           DELETE FROM ${schema}.role_grants g
-          USING old
-          WHERE g.tenant_id = old.tenant_id AND g.catalog_id = old.catalog_id
+          WHERE g.tenant_id = :tenant AND g.catalog_id = :catalog_id
       ), permissions AS (
           DELETE FROM ${schema}.permissions p
-          USING old
-          WHERE p.tenant_id = old.tenant_id AND p.catalog_id = old.catalog_id
-      ), purge AS (
-          INSERT INTO ${schema}.purges (tenant_id, purge_id, kind, catalog_id, name, requested_at)
-          SELECT old.tenant_id, :purge_id, 'CATALOG', old.catalog_id, old.name, :now
-          FROM old
+          WHERE p.tenant_id = :tenant AND p.catalog_id = :catalog_id
       )
-      SELECT count(*) AS deleted
-      FROM tombstone
+      INSERT INTO ${schema}.purges (tenant_id, purge_id, kind, catalog_id, name, requested_at)
+      VALUES (:tenant, :purge_id, 'CATALOG', :catalog_id, :name, :now)
       """;
 
   /** Failure paths only: the tenant, its catalog of that name, and a warehouse of that name. */
@@ -201,7 +205,8 @@ final class CatalogSql {
   private final NamedSql select;
   private final NamedSql selectPage;
   private final NamedSql update;
-  private final NamedSql delete;
+  private final NamedSql tombstone;
+  private final NamedSql forget;
   private final NamedSql lookup;
 
   CatalogSql(SqlText sql) {
@@ -210,7 +215,8 @@ final class CatalogSql {
     this.select = sql.compile(SELECT);
     this.selectPage = sql.compile(SELECT_PAGE);
     this.update = sql.compile(UPDATE);
-    this.delete = sql.compile(DELETE);
+    this.tombstone = sql.compile(TOMBSTONE);
+    this.forget = sql.compile(FORGET);
     this.lookup = sql.compile(LOOKUP);
   }
 
@@ -289,21 +295,33 @@ final class CatalogSql {
   }
 
   /**
-   * Whether the catalog existed and is now deleted: invisible with everything in it, its name free,
-   * its purge recorded.
+   * Deletes the catalog, in the caller's transaction: whether it existed. Afterwards it is
+   * invisible with everything in it, its name free, its grants gone and its purge recorded.
    */
   boolean delete(Connection connection, TenantId tenant, String name, Instant now)
       throws SQLException {
-    try (SqlStatement statement = SqlStatement.prepare(connection, delete)) {
-      return statement
+    Optional<UUID> catalogId;
+    try (SqlStatement statement = SqlStatement.prepare(connection, tombstone)) {
+      catalogId =
+          statement
               .uuid("tenant", tenant.value())
               .text("name", name)
-              .uuid("purge_id", UUID.randomUUID())
               .timestamp("now", now)
-              .queryOne(row -> row.getLong("deleted"))
-              .orElseThrow()
-          > 0;
+              .queryOne(row -> row.getObject("catalog_id", UUID.class));
     }
+    if (catalogId.isEmpty()) {
+      return false;
+    }
+    try (SqlStatement statement = SqlStatement.prepare(connection, forget)) {
+      statement
+          .uuid("tenant", tenant.value())
+          .uuid("catalog_id", catalogId.get())
+          .uuid("purge_id", UUID.randomUUID())
+          .text("name", name)
+          .timestamp("now", now)
+          .update();
+    }
+    return true;
   }
 
   /** What exists of the tenant, its catalog {@code name} and its warehouse {@code warehouse}. */

@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The catalogs facet on PostgreSQL: validation and outcomes here, the statements in {@link
- * CatalogSql}. Every operation is one statement; only a failed one reads again ({@link
+ * CatalogSql}. Every operation is one statement (a delete: two, in one transaction, the tombstone
+ * and then the grants and the purge record); only a failed one reads again ({@link
  * CatalogSql#lookup}) to say why: a missing tenant, catalog or warehouse, a taken name, or a
  * connector given to a LOCAL catalog. Internal to the JDBC store.
  */
@@ -151,7 +152,7 @@ public final class JdbcCatalogs implements Catalogs {
           Inputs.name(name, "name");
           Instant now = db.now();
           boolean deleted =
-              db.run(
+              db.transaction(
                   "catalogs.delete",
                   Violations.NONE,
                   connection -> sql.delete(connection, tenant, name, now));
