@@ -171,8 +171,8 @@ final class CatalogSql {
 
   /**
    * The second statement: deletes the grants naming the catalog (of roles and direct permissions,
-   * reached through their roles and users, not through the catalog) and records its purge for the
-   * purger ({@code purge/}).
+   * reached through their roles and users, not through the catalog) and its last sync's stats, and
+   * records its purge for the purger ({@code purge/}).
    */
   private static final String FORGET =
       """
@@ -182,6 +182,10 @@ final class CatalogSql {
       ), permissions AS (
           DELETE FROM ${schema}.permissions p
           WHERE p.tenant_id = :tenant AND p.catalog_id = :catalog_id
+      ), sync_stats AS (
+          -- Forgotten with the catalog (a federated catalog's last sync; one row at most).
+          DELETE FROM ${schema}.catalog_sync_stats s
+          WHERE s.tenant_id = :tenant AND s.catalog_id = :catalog_id
       )
       INSERT INTO ${schema}.purges (tenant_id, purge_id, kind, catalog_id, name, requested_at)
       VALUES (:tenant, :purge_id, 'CATALOG', :catalog_id, :name, :now)
