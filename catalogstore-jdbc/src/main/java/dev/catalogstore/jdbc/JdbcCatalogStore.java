@@ -18,6 +18,7 @@ import dev.catalogstore.jdbc.federation.JdbcFederation;
 import dev.catalogstore.jdbc.maintenance.JdbcMaintenance;
 import dev.catalogstore.jdbc.namespace.JdbcNamespaces;
 import dev.catalogstore.jdbc.permission.JdbcPermissions;
+import dev.catalogstore.jdbc.purge.Purger;
 import dev.catalogstore.jdbc.role.JdbcRoles;
 import dev.catalogstore.jdbc.schema.SchemaMigrator;
 import dev.catalogstore.jdbc.secret.SecretCodec;
@@ -57,22 +58,22 @@ import org.slf4j.LoggerFactory;
  * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
  * threads (one per connection), or on the application's {@link JdbcStoreConfig.Builder#callExecutor
  * callExecutor}, and its future completes there, never on the caller's thread (unless the
- * application's executor runs tasks where they are submitted). Input is validated first, on that
- * thread, so a failed call has changed nothing. Each facet is one class per area ({@code
- * tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ..., {@code
- * token/JdbcTokens}) with its statements next to it. Each operation is a single SQL statement,
- * atomic on its own, except the multi-asset commit, a branch creation from history, a merge, a
- * role's create or update and a direct grant (which lock the catalogs their grants name before
- * writing them), a token's record and a revocation (which lock the token id first), a settings
- * update (which locks the tenant's settings row and the default warehouse it names), a maintenance
- * run (which locks the asset, prunes its history and records its audit event) and a sync's
- * application of the remote to the mirror (which locks {@code main}, applies the plan with one
- * set-based statement per kind of change, and writes one commit, the stats and the audit event),
- * which are one transaction each; and the token sweep, which deletes in bounded batches:
- * uniqueness, existence, cascades, the stored-property limit and the metadata compare-and-set are
- * decided by the database's constraints and conditional statements, so they hold across any number
- * of store instances on the same schema. Only a call that failed reads again, to say why (which
- * parent is missing, what the value is now).
+ * application's executor runs tasks where they are submitted). Input is validated first, on that thread, so a failed call has changed nothing. Each facet is one class
+ * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ...,
+ * {@code token/JdbcTokens}) with its statements next to it. Each operation is a single SQL
+ * statement, atomic on its own, except the multi-asset commit, a branch creation from history, a
+ * merge, a role's create or update and a direct grant (which lock the catalogs their grants name
+ * before writing them), a token's record and a revocation (which lock the token id first), a
+ * settings update (which locks the tenant's settings row and the default warehouse it names), a
+ * maintenance run (which locks the asset, prunes its history and records its audit event) and a
+ * sync's application of the remote to the mirror (which locks {@code main}, applies the plan with
+ * one set-based statement per kind of change, and writes one commit, the stats and the audit
+ * event), and a tenant's or a catalog's delete (which tombstones it and records its purge: see
+ * {@code purge/Purger}), which are one transaction each; and the token sweep and the purge, which
+ * delete in bounded batches: uniqueness, existence, cascades, the stored-property limit and the
+ * metadata compare-and-set are decided by the database's constraints and conditional statements, so
+ * they hold across any number of store instances on the same schema. Only a call that failed reads
+ * again, to say why (which parent is missing, what the value is now).
  *
  * <p><b>Versioning.</b> Every asset change writes its commit and moves its branch's head in the
  * statement that makes the change, after locking the branch's row; a merge locks its target's row
@@ -105,6 +106,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
   private final HikariDataSource ownedPool;
   private final Database db;
   private final ConnectorThreads connectorThreads;
+  private final Purger purger;
   private final Duration closeGrace;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -115,6 +117,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Optional<SecretCodec> secretCodec,
       FederatedConnectors connectors,
       ConnectorThreads connectorThreads,
+      Purger purger,
       HikariDataSource ownedPool,
       Duration closeGrace) {
     this(
@@ -125,6 +128,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
         secretCodec,
         connectors,
         connectorThreads,
+        purger,
         ownedPool,
         closeGrace);
   }
@@ -137,13 +141,14 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       Optional<SecretCodec> secretCodec,
       FederatedConnectors connectors,
       ConnectorThreads connectorThreads,
+      Purger purger,
       HikariDataSource ownedPool,
       Duration closeGrace) {
     super(
         StoreFacets.builder()
-            .tenants(new JdbcTenants(db, sql))
+            .tenants(new JdbcTenants(db, sql, purger::wake))
             .warehouses(new JdbcWarehouses(db, sql, secretCodec))
-            .catalogs(new JdbcCatalogs(db, sql, secretCodec))
+            .catalogs(new JdbcCatalogs(db, sql, secretCodec, purger::wake))
             .namespaces(new JdbcNamespaces(db, sql))
             .assets(new JdbcAssets(db, sql))
             .commits(new JdbcCommits(db, sql))
@@ -163,6 +168,7 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     this.name = name;
     this.db = db;
     this.connectorThreads = connectorThreads;
+    this.purger = purger;
     this.ownedPool = ownedPool;
     this.closeGrace = closeGrace;
   }
@@ -227,16 +233,27 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
       ConnectorThreads connectorThreads =
           new ConnectorThreads(
               config.maximumPoolSize(), config.maximumQueuedCalls(), name + "-connector");
+      SqlText sqlText = new SqlText(config.schema());
+      Purger purger =
+          new Purger(
+              name,
+              db,
+              sqlText,
+              config.purgeBatchSize(),
+              config.purgeInterval(),
+              config.purgePaused());
       JdbcCatalogStore store =
           new JdbcCatalogStore(
               name,
               db,
-              new SqlText(config.schema()),
+              sqlText,
               config.secretCodec(),
               config.connectors(),
               connectorThreads,
+              purger,
               ownedPool,
               closeGrace);
+      purger.start();
       LOG.info("{} - Start completed.", name);
       return store;
     } catch (HikariPool.PoolInitializationException e) {
@@ -283,6 +300,8 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     LOG.info("{} - Shutdown initiated...", name);
     // Connector calls first: a sync they finish still records its outcome on the store threads.
     connectorThreads.close(closeGrace);
+    // No batch starts after this; one running finishes (or is interrupted) with the other calls.
+    purger.close();
     db.close(closeGrace);
     closeQuietly(ownedPool);
     LOG.info("{} - Shutdown completed.", name);

@@ -63,6 +63,11 @@ import javax.sql.DataSource;
  *   <tr><td>{@code queryTimeout}</td><td>30 s</td><td>owned pool only: the longest a statement
  *       runs (server-side {@code statement_timeout}); a connection whose server stays silent 5 s
  *       longer is deemed dead (driver {@code socketTimeout})</td></tr>
+ *   <tr><td>{@code purgeBatchSize}</td><td>2,000</td><td>rows each statement of the background
+ *       purge of deleted tenants and catalogs removes at most (see {@code tenants().delete})
+ *       </td></tr>
+ *   <tr><td>{@code purgeInterval}</td><td>10 s</td><td>how often the store looks for purge work
+ *       it was not told about (another node's deletes, or work left by a stopped store)</td></tr>
  * </table>
  *
  * <p><b>Outages.</b> When the database cannot be reached, every call fails with {@code
@@ -107,6 +112,12 @@ public final class JdbcStoreConfig {
   /** The default longest statement. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The default {@link Builder#purgeBatchSize}. */
+  public static final int DEFAULT_PURGE_BATCH_SIZE = 2_000;
+
+  /** The default {@link Builder#purgeInterval}. */
+  public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofSeconds(10);
+
   private final String jdbcUrl;
   private final String username;
   private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
@@ -123,6 +134,9 @@ public final class JdbcStoreConfig {
   private final Duration connectionTimeout;
   private final Duration queryTimeout;
   private final Executor callExecutor;
+  private final int purgeBatchSize;
+  private final Duration purgeInterval;
+  private final boolean purgePaused;
 
   private JdbcStoreConfig(Builder b) {
     this.jdbcUrl = b.jdbcUrl;
@@ -140,6 +154,9 @@ public final class JdbcStoreConfig {
         b.connectionTimeout == null ? DEFAULT_CONNECTION_TIMEOUT : b.connectionTimeout;
     this.queryTimeout = b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout;
     this.callExecutor = b.callExecutor;
+    this.purgeBatchSize = b.purgeBatchSize;
+    this.purgeInterval = b.purgeInterval;
+    this.purgePaused = b.purgePaused;
   }
 
   /** Starts a configuration. */
@@ -208,6 +225,19 @@ public final class JdbcStoreConfig {
     return Optional.ofNullable(callExecutor);
   }
 
+  public int purgeBatchSize() {
+    return purgeBatchSize;
+  }
+
+  public Duration purgeInterval() {
+    return purgeInterval;
+  }
+
+  /** Tests only: whether the store's purger never runs (see {@link Builder#pausePurgeForTests}). */
+  boolean purgePaused() {
+    return purgePaused;
+  }
+
   /**
    * {@code url} with the values of its {@code password} and {@code sslpassword} parameters hidden,
    * for logs and messages.
@@ -248,6 +278,11 @@ public final class JdbcStoreConfig {
         + connectors
         + ", clock="
         + clock
+        + ", purgeBatchSize="
+        + purgeBatchSize
+        + ", purgeInterval="
+        + purgeInterval
+        + (purgePaused ? ", purge PAUSED (tests only)" : "")
         + "]";
   }
 
@@ -270,6 +305,9 @@ public final class JdbcStoreConfig {
     private Duration connectionTimeout;
     private Duration queryTimeout;
     private Executor callExecutor;
+    private int purgeBatchSize = DEFAULT_PURGE_BATCH_SIZE;
+    private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
+    private boolean purgePaused;
 
     private Builder() {}
 
@@ -379,6 +417,35 @@ public final class JdbcStoreConfig {
       return this;
     }
 
+    /**
+     * Rows each statement of the background purge removes at most; 1 to 100,000. Default 2,000: a
+     * batch then takes milliseconds, far below any sensible {@link #queryTimeout}.
+     */
+    public Builder purgeBatchSize(int purgeBatchSize) {
+      this.purgeBatchSize = purgeBatchSize;
+      return this;
+    }
+
+    /**
+     * How often the purger looks for work it was not told about: deletes made through another store
+     * on the same database, or left unfinished by a store that stopped. Deletes made through this
+     * store start their purge at once. 100 ms to 1 day. Default 10 s.
+     */
+    public Builder purgeInterval(Duration purgeInterval) {
+      this.purgeInterval = purgeInterval;
+      return this;
+    }
+
+    /**
+     * <b>Tests only</b> (package-private, not part of the API): the store never purges, so every
+     * deleted tenant and catalog stays a tombstone; a test then shows that a tombstone alone hides
+     * all a delete removes.
+     */
+    Builder pausePurgeForTests() {
+      this.purgePaused = true;
+      return this;
+    }
+
     /** Checks the settings and returns the configuration. */
     public JdbcStoreConfig build() {
       if (jdbcUrl == null && dataSource == null) {
@@ -425,6 +492,18 @@ public final class JdbcStoreConfig {
       if (queryTimeout != null && queryTimeout.compareTo(Duration.ofDays(1)) > 0) {
         throw new InvalidArgumentException(
             "queryTimeout", "must be at most a day, not " + queryTimeout);
+      }
+      if (purgeBatchSize < 1 || purgeBatchSize > 100_000) {
+        throw new InvalidArgumentException(
+            "purgeBatchSize", "must be 1 to 100,000, not " + purgeBatchSize);
+      }
+      if (purgeInterval == null) {
+        throw new InvalidArgumentException("purgeInterval", "is required");
+      }
+      atLeast(purgeInterval, Duration.ofMillis(100), "purgeInterval");
+      if (purgeInterval.compareTo(Duration.ofDays(1)) > 0) {
+        throw new InvalidArgumentException(
+            "purgeInterval", "must be at most a day, not " + purgeInterval);
       }
       return new JdbcStoreConfig(this);
     }

@@ -126,6 +126,28 @@ class JdbcStoreConfigTest {
         "connectionTimeout", b -> b.jdbcUrl(URL).connectionTimeout(Duration.ofMillis(999)));
     assertRejected("queryTimeout", b -> b.jdbcUrl(URL).queryTimeout(Duration.ofMillis(999)));
     assertRejected("queryTimeout", b -> b.jdbcUrl(URL).queryTimeout(Duration.ofDays(2)));
+    assertRejected("purgeBatchSize", b -> b.jdbcUrl(URL).purgeBatchSize(0));
+    assertRejected("purgeBatchSize", b -> b.jdbcUrl(URL).purgeBatchSize(100_001));
+    assertRejected("purgeInterval", b -> b.jdbcUrl(URL).purgeInterval(null));
+    assertRejected("purgeInterval", b -> b.jdbcUrl(URL).purgeInterval(Duration.ofMillis(99)));
+    assertRejected("purgeInterval", b -> b.jdbcUrl(URL).purgeInterval(Duration.ofDays(2)));
+  }
+
+  @Test
+  void thePurgeSettingsHaveDefaultsAndAreKept() {
+    JdbcStoreConfig defaults = JdbcStoreConfig.builder().jdbcUrl(URL).build();
+    JdbcStoreConfig set =
+        JdbcStoreConfig.builder()
+            .jdbcUrl(URL)
+            .purgeBatchSize(500)
+            .purgeInterval(Duration.ofSeconds(1))
+            .build();
+
+    assertThat(defaults.purgeBatchSize()).isEqualTo(JdbcStoreConfig.DEFAULT_PURGE_BATCH_SIZE);
+    assertThat(defaults.purgeInterval()).isEqualTo(JdbcStoreConfig.DEFAULT_PURGE_INTERVAL);
+    assertThat(defaults.purgePaused()).isFalse();
+    assertThat(set.purgeBatchSize()).isEqualTo(500);
+    assertThat(set.purgeInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 
   private static void assertRejected(

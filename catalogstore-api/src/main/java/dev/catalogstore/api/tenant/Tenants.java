@@ -47,7 +47,16 @@ public interface Tenants {
 
   /**
    * Deletes a tenant and, in one atomic step, everything it owns: warehouses, catalogs, namespaces,
-   * assets and their history. (Audit events, once recorded, are kept.)
+   * assets and their history, commits, branches and tags, users with their tokens and permissions,
+   * roles, service users, settings. (Audit events, once recorded, are kept.)
+   *
+   * <p>Whatever the tenant's size, the delete completes in a time that does not grow with its
+   * catalogs' content, and from the moment it completes the tenant and all it owned are gone for
+   * every method of every facet (a get is empty, anything else under it is {@code
+   * NotFoundException} naming the tenant), and its name is free: a tenant created under it at once
+   * is a new tenant, with a new id, that starts empty. A persistent backend may keep the deleted
+   * rows, unreachable, and remove them afterwards in the background (the PostgreSQL store purges
+   * them in bounded batches; see its README section "Deleting a tenant or a catalog").
    *
    * <p>Fails with {@code NotFoundException} if it does not exist, {@code
    * PreconditionFailedException} for the system tenant.

@@ -125,6 +125,8 @@ final class AssetSql {
       FROM ${schema}.assets a
       JOIN ${schema}.branches b ON b.tenant_id = a.tenant_id AND b.branch_id = a.branch_id
       JOIN ${schema}.catalogs c ON c.tenant_id = b.tenant_id AND c.catalog_id = b.catalog_id
+          -- A deleted catalog (its name NULL) awaits its purge: its assets are gone already.
+          AND c.name IS NOT NULL
       JOIN ${schema}.namespaces n ON n.tenant_id = a.tenant_id AND n.namespace_id = a.namespace_id
       WHERE a.tenant_id = :tenant AND a.asset_id = :asset_id
       """
@@ -317,6 +319,7 @@ final class AssetSql {
              %s
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.branches b
           ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id AND b.name = :branch

@@ -50,7 +50,7 @@ public final class AuditSql {
              :resource_type, :resource_id::text, :resource_name::text, :result,
              :client_address::text, :details::jsonb
       FROM ${schema}.tenants t
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
       """;
 
   private static final String SELECT =

@@ -165,7 +165,7 @@ final class BranchCreationSql {
       """
       SELECT 1
       FROM ${schema}.catalogs c
-      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id
+      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id AND c.name IS NOT NULL
       FOR KEY SHARE
       """;
 

@@ -45,6 +45,7 @@ final class BranchSql {
              b.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN LATERAL (
           SELECT %s
@@ -75,6 +76,7 @@ final class BranchSql {
              b.branch_id IS NOT NULL AS branch_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.branches b
           ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id AND b.name = :branch

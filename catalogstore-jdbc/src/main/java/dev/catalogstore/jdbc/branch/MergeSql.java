@@ -73,6 +73,7 @@ final class MergeSql {
              s.updated_at AS source_updated_at, g.updated_at AS target_updated_at
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.branches s
           ON s.tenant_id = c.tenant_id AND s.catalog_id = c.catalog_id AND s.name = :source

@@ -24,9 +24,11 @@ import java.util.UUID;
  * The catalogs' statements, each one round trip. A catalog, its root commit and its branch {@code
  * main} are inserted by one statement; a {@code LOCAL} catalog takes its warehouse's id in the same
  * statement, so a missing warehouse inserts nothing and a concurrently deleted one is a foreign-key
- * violation. Deleting a catalog removes its branches, namespaces, assets and their history, its
- * commits, its tags and every grant naming it (of roles and direct permissions) through {@code ON
- * DELETE CASCADE}, in the same statement.
+ * violation. Deleting a catalog makes it and everything in it (its branches, namespaces, assets and
+ * their history, its commits, its tags) unreachable at once and deletes every grant naming it (of
+ * roles and direct permissions), in one short transaction; the purger ({@code purge/}) removes the
+ * rows afterwards, in bounded batches. A deleted catalog's row stays until then with its name NULL,
+ * which no lookup by name and no page matches.
  */
 final class CatalogSql {
   /**
@@ -62,8 +64,11 @@ final class CatalogSql {
                created_at, updated_at)
           SELECT w.tenant_id, :catalog_id, :name, 'LOCAL', w.warehouse_id, :properties::jsonb,
                  :now, :now
-          FROM ${schema}.warehouses w
-          WHERE w.tenant_id = :tenant AND w.name = :warehouse
+          FROM ${schema}.tenants t
+          JOIN ${schema}.warehouses w ON w.tenant_id = t.tenant_id AND w.name = :warehouse
+          WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+          -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+          FOR KEY SHARE OF t
           RETURNING tenant_id, catalog_id, created_at
       )
       """
@@ -75,9 +80,12 @@ final class CatalogSql {
           INSERT INTO ${schema}.catalogs
               (tenant_id, catalog_id, name, catalog_type, connector_type, connector_options,
                connector_credentials, properties, created_at, updated_at)
-          VALUES (:tenant, :catalog_id, :name, 'FEDERATED', :connector_type,
-                  :connector_options::jsonb, :connector_credentials, :properties::jsonb,
-                  :now, :now)
+          SELECT t.tenant_id, :catalog_id, :name, 'FEDERATED', :connector_type,
+                 :connector_options::jsonb, :connector_credentials, :properties::jsonb, :now, :now
+          FROM ${schema}.tenants t
+          WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+          -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+          FOR KEY SHARE
           RETURNING tenant_id, catalog_id, created_at
       )
       """
@@ -107,7 +115,7 @@ final class CatalogSql {
           ORDER BY c.name
           LIMIT :limit
       ) page ON true
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
       -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
       ORDER BY page.name
       """
@@ -139,10 +147,51 @@ final class CatalogSql {
       """
           .formatted(COLUMNS);
 
-  private static final String DELETE =
+  /**
+   * The first statement of a delete, whatever the catalog's size: its row, locked, gets the name
+   * NULL (the tombstone, V8), which makes it and all in it unreachable and frees the name, and lets
+   * go of its warehouse; returns its id, nothing if there is no such catalog. The lock waits for
+   * the writers that hold the catalog (a grant naming it locks it FOR KEY SHARE) and keeps new ones
+   * out; those that committed first are seen by the next statement.
+   */
+  private static final String TOMBSTONE =
       """
-      DELETE FROM ${schema}.catalogs
-      WHERE tenant_id = :tenant AND name = :name
+      WITH old AS (
+          SELECT c.tenant_id, c.catalog_id
+          FROM ${schema}.catalogs c
+          WHERE c.tenant_id = :tenant AND c.name = :name
+          FOR UPDATE
+      )
+      UPDATE ${schema}.catalogs c
+      -- The warehouse is free: it may be deleted at once.
+      SET name = NULL,
+          warehouse_id = NULL,
+          updated_at = GREATEST(:now, c.updated_at)
+      FROM old
+      WHERE c.tenant_id = old.tenant_id AND c.catalog_id = old.catalog_id
+      RETURNING c.catalog_id
+      """;
+
+  /**
+   * The second statement: deletes the grants naming the catalog (of roles and direct permissions,
+   * reached through their roles and users, not through the catalog) and its last sync's stats, and
+   * records its purge for the purger ({@code purge/}).
+   */
+  private static final String FORGET =
+      """
+      WITH role_grants AS (
+          DELETE FROM ${schema}.role_grants g
+          WHERE g.tenant_id = :tenant AND g.catalog_id = :catalog_id
+      ), permissions AS (
+          DELETE FROM ${schema}.permissions p
+          WHERE p.tenant_id = :tenant AND p.catalog_id = :catalog_id
+      ), sync_stats AS (
+          -- Forgotten with the catalog (a federated catalog's last sync; one row at most).
+          DELETE FROM ${schema}.catalog_sync_stats s
+          WHERE s.tenant_id = :tenant AND s.catalog_id = :catalog_id
+      )
+      INSERT INTO ${schema}.purges (tenant_id, purge_id, kind, catalog_id, name, requested_at)
+      VALUES (:tenant, :purge_id, 'CATALOG', :catalog_id, :name, :now)
       """;
 
   /** Failure paths only: the tenant, its catalog of that name, and a warehouse of that name. */
@@ -153,6 +202,7 @@ final class CatalogSql {
              w.warehouse_id IS NOT NULL AS warehouse_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :name
       LEFT JOIN ${schema}.warehouses w ON w.tenant_id = t.tenant_id AND w.name = :warehouse
       """;
@@ -163,7 +213,8 @@ final class CatalogSql {
   private final NamedSql select;
   private final NamedSql selectPage;
   private final NamedSql update;
-  private final NamedSql delete;
+  private final NamedSql tombstone;
+  private final NamedSql forget;
   private final NamedSql lookup;
 
   CatalogSql(SqlText sql, CatalogRows rows) {
@@ -173,7 +224,8 @@ final class CatalogSql {
     this.select = sql.compile(SELECT);
     this.selectPage = sql.compile(SELECT_PAGE);
     this.update = sql.compile(UPDATE);
-    this.delete = sql.compile(DELETE);
+    this.tombstone = sql.compile(TOMBSTONE);
+    this.forget = sql.compile(FORGET);
     this.lookup = sql.compile(LOOKUP);
   }
 
@@ -268,11 +320,34 @@ final class CatalogSql {
     }
   }
 
-  /** Whether the catalog existed and is now deleted, with everything in it. */
-  boolean delete(Connection connection, TenantId tenant, String name) throws SQLException {
-    try (SqlStatement statement = SqlStatement.prepare(connection, delete)) {
-      return statement.uuid("tenant", tenant.value()).text("name", name).update() > 0;
+  /**
+   * Deletes the catalog, in the caller's transaction: whether it existed. Afterwards it is
+   * invisible with everything in it, its name free, its grants gone and its purge recorded.
+   */
+  boolean delete(Connection connection, TenantId tenant, String name, Instant now)
+      throws SQLException {
+    Optional<UUID> catalogId;
+    try (SqlStatement statement = SqlStatement.prepare(connection, tombstone)) {
+      catalogId =
+          statement
+              .uuid("tenant", tenant.value())
+              .text("name", name)
+              .timestamp("now", now)
+              .queryOne(row -> row.getObject("catalog_id", UUID.class));
     }
+    if (catalogId.isEmpty()) {
+      return false;
+    }
+    try (SqlStatement statement = SqlStatement.prepare(connection, forget)) {
+      statement
+          .uuid("tenant", tenant.value())
+          .uuid("catalog_id", catalogId.get())
+          .uuid("purge_id", UUID.randomUUID())
+          .text("name", name)
+          .timestamp("now", now)
+          .update();
+    }
+    return true;
   }
 
   /** What exists of the tenant, its catalog {@code name} and its warehouse {@code warehouse}. */

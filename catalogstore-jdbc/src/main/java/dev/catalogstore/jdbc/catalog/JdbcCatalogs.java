@@ -29,24 +29,29 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The catalogs facet on PostgreSQL: validation and outcomes here, the statements in {@link
- * CatalogSql}. Every operation is one statement; only a failed one reads again ({@link
+ * CatalogSql}. Every operation is one statement (a delete: two, in one transaction, the tombstone
+ * and then the grants and the purge record); only a failed one reads again ({@link
  * CatalogSql#lookup}) to say why: a missing tenant, catalog or warehouse, a taken name, or a
  * connector given to a LOCAL catalog. Internal to the JDBC store.
  */
 public final class JdbcCatalogs implements Catalogs {
   private final Database db;
   private final CatalogSql sql;
+  private final Runnable purgeRequested;
 
   private final CredentialSealing sealing;
 
   /**
    * @param secretCodec seals a federated catalog's connector credentials, as warehouse credentials
    *     are sealed; without one, a connector with credentials is refused
+   * @param purgeRequested told after each delete, so that the purge of what it hid starts at once
    */
-  public JdbcCatalogs(Database db, SqlText sqlText, Optional<SecretCodec> secretCodec) {
+  public JdbcCatalogs(
+      Database db, SqlText sqlText, Optional<SecretCodec> secretCodec, Runnable purgeRequested) {
     this.db = db;
     this.sealing = new CredentialSealing(secretCodec, CredentialSealing.Owner.CONNECTOR);
     this.sql = new CatalogSql(sqlText, new CatalogRows(sealing));
+    this.purgeRequested = purgeRequested;
   }
 
   @Override
@@ -164,14 +169,16 @@ public final class JdbcCatalogs implements Catalogs {
         () -> {
           Requests.tenant(tenant);
           Inputs.name(name, "name");
+          Instant now = db.now();
           boolean deleted =
-              db.run(
+              db.transaction(
                   "catalogs.delete",
                   Violations.NONE,
-                  connection -> sql.delete(connection, tenant, name));
+                  connection -> sql.delete(connection, tenant, name, now));
           if (!deleted) {
             throw missing(tenant, name, lookup(tenant, name, Optional.empty()));
           }
+          purgeRequested.run();
           return null;
         });
   }

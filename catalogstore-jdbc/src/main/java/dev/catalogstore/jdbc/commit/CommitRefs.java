@@ -33,6 +33,7 @@ public final class CommitRefs {
              r.commit_id
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN LATERAL (
           SELECT b.head_commit_id AS commit_id

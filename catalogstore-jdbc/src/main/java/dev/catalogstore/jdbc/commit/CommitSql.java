@@ -98,6 +98,7 @@ final class CommitSql {
              x.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.commits m
           ON m.tenant_id = c.tenant_id AND m.catalog_id = c.catalog_id AND m.commit_id = :id

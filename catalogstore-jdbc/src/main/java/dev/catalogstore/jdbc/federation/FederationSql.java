@@ -63,6 +63,7 @@ final class FederationSql {
              c.connector_credentials
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       """;
 
@@ -74,6 +75,7 @@ final class FederationSql {
              s.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.catalog_sync_stats s
           ON s.tenant_id = c.tenant_id AND s.catalog_id = c.catalog_id
@@ -85,7 +87,8 @@ final class FederationSql {
       SELECT b.branch_id, b.head_commit_id, b.head_generation, b.head_created_at, b.updated_at
       FROM ${schema}.catalogs c
       JOIN ${schema}.branches b ON b.tenant_id = c.tenant_id AND b.catalog_id = c.catalog_id
-      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id AND b.name = :main
+      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id AND c.name IS NOT NULL
+        AND b.name = :main
       FOR KEY SHARE OF c FOR NO KEY UPDATE OF b
       """;
 
@@ -208,7 +211,7 @@ final class FederationSql {
              :namespaces_added, :namespaces_updated, :namespaces_removed, :tables_added,
              :tables_updated, :tables_removed, :status, :error::text
       FROM ${schema}.catalogs c
-      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id
+      WHERE c.tenant_id = :tenant AND c.catalog_id = :catalog_id AND c.name IS NOT NULL
       ON CONFLICT (tenant_id, catalog_id) DO UPDATE
       SET catalog_name = EXCLUDED.catalog_name,
           started_at = EXCLUDED.started_at,

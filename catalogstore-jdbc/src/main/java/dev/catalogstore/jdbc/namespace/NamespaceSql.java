@@ -144,6 +144,7 @@ final class NamespaceSql {
              n.namespace_id IS NOT NULL AS namespace_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.namespaces n
           ON n.tenant_id = c.tenant_id AND n.catalog_id = c.catalog_id

@@ -36,7 +36,8 @@ public final class GrantLookup {
             WHERE c.tenant_id = :tenant AND c.name = ANY(:catalogs::text[])
             FOR KEY SHARE
         )
-        SELECT EXISTS (SELECT FROM ${schema}.tenants t WHERE t.tenant_id = :tenant) AS tenant_found,
+        SELECT EXISTS (SELECT FROM ${schema}.tenants t
+                       WHERE t.tenant_id = :tenant AND t.name IS NOT NULL) AS tenant_found,
                EXISTS (SELECT FROM owner) AS owner_found,
                l.name AS catalog_name, l.catalog_id
         FROM (SELECT 1) one

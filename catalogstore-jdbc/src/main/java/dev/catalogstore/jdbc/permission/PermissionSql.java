@@ -74,7 +74,8 @@ final class PermissionSql {
           WHERE tenant_id = :tenant AND permission_id = :permission
           RETURNING 1
       )
-      SELECT EXISTS (SELECT FROM ${schema}.tenants t WHERE t.tenant_id = :tenant) AS tenant_found,
+      SELECT EXISTS (SELECT FROM ${schema}.tenants t
+                     WHERE t.tenant_id = :tenant AND t.name IS NOT NULL) AS tenant_found,
              EXISTS (SELECT FROM revoked) AS revoked
       """;
 
@@ -84,6 +85,7 @@ final class PermissionSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, g.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN LATERAL (
           SELECT %s
           FROM ${schema}.permissions g
@@ -105,6 +107,7 @@ final class PermissionSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, u.user_id IS NOT NULL AS user_found, e.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
       LEFT JOIN LATERAL (
           SELECT *
@@ -140,6 +143,7 @@ final class PermissionSql {
              u.user_id IS NOT NULL AS user_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
       """;
 

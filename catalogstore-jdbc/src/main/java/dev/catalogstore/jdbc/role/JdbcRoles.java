@@ -81,7 +81,9 @@ public final class JdbcRoles implements Roles {
                   throw Missing.tenant(tenant);
                 }
                 Map<String, UUID> catalogs = targets.resolve(found.catalogs());
-                sql.insert(connection, created);
+                if (!sql.insert(connection, created)) {
+                  throw Missing.tenant(tenant);
+                }
                 sql.insertGrants(
                     connection,
                     tenant,

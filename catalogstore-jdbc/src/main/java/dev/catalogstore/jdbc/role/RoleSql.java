@@ -46,7 +46,11 @@ final class RoleSql {
   private static final String INSERT =
       """
       INSERT INTO ${schema}.roles (tenant_id, role_id, name, description, created_at, updated_at)
-      VALUES (:tenant, :role, :name, :description, :now, :now)
+      SELECT t.tenant_id, :role, :name, :description, :now, :now
+      FROM ${schema}.tenants t
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+      -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+      FOR KEY SHARE
       """;
 
   private static final String INSERT_GRANTS =
@@ -98,6 +102,7 @@ final class RoleSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, r.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN LATERAL (
           SELECT %s
           FROM ${schema}.roles r
@@ -115,6 +120,7 @@ final class RoleSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, u.user_id IS NOT NULL AS user_found, r.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
       LEFT JOIN LATERAL (
           SELECT %s
@@ -134,6 +140,7 @@ final class RoleSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, r.role_id IS NOT NULL AS role_found, u.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.roles r ON r.tenant_id = t.tenant_id AND r.role_id = :role
       LEFT JOIN LATERAL (
           SELECT %s
@@ -161,6 +168,7 @@ final class RoleSql {
              u.user_id IS NOT NULL AS user_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.roles r ON r.tenant_id = t.tenant_id AND r.role_id = :role
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user::uuid
       """;
@@ -255,15 +263,17 @@ final class RoleSql {
     }
   }
 
-  void insert(Connection connection, Role role) throws SQLException {
+  /** Whether the role was inserted: false if its tenant does not exist (or was just deleted). */
+  boolean insert(Connection connection, Role role) throws SQLException {
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
-      statement
-          .uuid("tenant", role.tenant().value())
-          .uuid("role", role.id().value())
-          .text("name", role.name())
-          .text("description", role.description())
-          .timestamp("now", role.createdAt())
-          .update();
+      return statement
+              .uuid("tenant", role.tenant().value())
+              .uuid("role", role.id().value())
+              .text("name", role.name())
+              .text("description", role.description())
+              .timestamp("now", role.createdAt())
+              .update()
+          > 0;
     }
   }
 

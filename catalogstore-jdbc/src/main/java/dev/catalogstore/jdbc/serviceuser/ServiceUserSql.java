@@ -41,7 +41,9 @@ final class ServiceUserSql {
       SELECT t.tenant_id, :service_user, :name, :description, :role_kind, :api_key_hash, true,
              :expires_at, NULL, :now, :now
       FROM ${schema}.tenants t
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+      -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+      FOR KEY SHARE
       """;
 
   private static final String SELECT =
@@ -69,6 +71,7 @@ final class ServiceUserSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, s.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN LATERAL (
           SELECT %s
           FROM ${schema}.service_users s
@@ -134,6 +137,7 @@ final class ServiceUserSql {
              s.service_user_id IS NOT NULL AS service_user_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.service_users s
           ON s.tenant_id = t.tenant_id AND s.service_user_id = :service_user
       """;

@@ -37,7 +37,7 @@ final class SettingsSql {
       LEFT JOIN ${schema}.tenant_settings s ON s.tenant_id = t.tenant_id
       LEFT JOIN ${schema}.warehouses w
           ON w.tenant_id = s.tenant_id AND w.warehouse_id = s.default_warehouse_id
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
       """;
 
   /** The defaults' row, unless the tenant has a row (or no tenant: then nothing). */
@@ -48,7 +48,9 @@ final class SettingsSql {
            updated_at)
       SELECT t.tenant_id, :allow, :retention, NULL, '{}'::jsonb, NULL
       FROM ${schema}.tenants t
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+      -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+      FOR KEY SHARE
       ON CONFLICT (tenant_id) DO NOTHING
       """;
 

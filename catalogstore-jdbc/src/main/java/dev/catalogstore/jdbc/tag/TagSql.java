@@ -63,6 +63,7 @@ final class TagSql {
              g.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN LATERAL (
           SELECT g.name, g.commit_id, g.created_at
@@ -91,6 +92,7 @@ final class TagSql {
              g.name IS NOT NULL AS tag_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.catalogs c ON c.tenant_id = t.tenant_id AND c.name = :catalog
       LEFT JOIN ${schema}.tags g
           ON g.tenant_id = c.tenant_id AND g.catalog_id = c.catalog_id AND g.name = :tag::text

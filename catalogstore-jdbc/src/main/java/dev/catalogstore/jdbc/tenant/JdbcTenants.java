@@ -28,10 +28,15 @@ import java.util.concurrent.CompletableFuture;
 public final class JdbcTenants implements Tenants {
   private final Database db;
   private final TenantSql sql;
+  private final Runnable purgeRequested;
 
-  public JdbcTenants(Database db, SqlText sqlText) {
+  /**
+   * @param purgeRequested told after each delete, so that the purge of what it hid starts at once
+   */
+  public JdbcTenants(Database db, SqlText sqlText, Runnable purgeRequested) {
     this.db = db;
     this.sql = new TenantSql(sqlText);
+    this.purgeRequested = purgeRequested;
   }
 
   @Override
@@ -110,12 +115,16 @@ public final class JdbcTenants implements Tenants {
           if (tenant.isSystem()) {
             throw new PreconditionFailedException("the system tenant cannot be deleted");
           }
+          Instant now = db.now();
           boolean deleted =
-              db.run(
-                  "tenants.delete", Violations.NONE, connection -> sql.delete(connection, tenant));
+              db.transaction(
+                  "tenants.delete",
+                  Violations.NONE,
+                  connection -> sql.delete(connection, tenant, now));
           if (!deleted) {
             throw Missing.tenant(tenant);
           }
+          purgeRequested.run();
           return null;
         });
   }

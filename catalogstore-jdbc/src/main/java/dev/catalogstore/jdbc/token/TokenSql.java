@@ -93,7 +93,8 @@ final class TokenSql {
   private static final String REVOKE =
       """
       WITH k AS (
-          SELECT EXISTS (SELECT FROM ${schema}.tenants t WHERE t.tenant_id = :tenant)
+          SELECT EXISTS (SELECT FROM ${schema}.tenants t
+                         WHERE t.tenant_id = :tenant AND t.name IS NOT NULL)
                      AS tenant_found,
                  GREATEST(:expires_at, (
                      SELECT k.expires_at FROM ${schema}.tokens k
@@ -133,6 +134,7 @@ final class TokenSql {
              ) AS revoked
       FROM (SELECT :tenant::uuid AS tenant_id) x
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+          AND t.name IS NOT NULL
       """;
 
   /** Uses tokens_pk. */
@@ -141,6 +143,7 @@ final class TokenSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, k.*
       FROM (SELECT :tenant::uuid AS tenant_id) x
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN LATERAL (
           SELECT %s
           FROM ${schema}.tokens k
@@ -159,6 +162,7 @@ final class TokenSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, u.user_id IS NOT NULL AS user_found, k.*
       FROM (SELECT :tenant::uuid AS tenant_id) x
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
       LEFT JOIN LATERAL (
           SELECT %s
@@ -226,6 +230,7 @@ final class TokenSql {
              u.user_id IS NOT NULL AS user_found
       FROM (SELECT :tenant::uuid AS tenant_id) x
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = x.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
       """;
 

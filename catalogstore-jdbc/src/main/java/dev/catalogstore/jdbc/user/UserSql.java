@@ -34,7 +34,9 @@ final class UserSql {
            updated_at)
       SELECT t.tenant_id, :user, :username, :email, :display_name, :role_kind, :active, :now, :now
       FROM ${schema}.tenants t
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+      -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+      FOR KEY SHARE
       """;
 
   private static final String SELECT =
@@ -59,6 +61,7 @@ final class UserSql {
       SELECT t.tenant_id IS NOT NULL AS tenant_found, u.*
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN LATERAL (
           SELECT %s
           FROM ${schema}.users u
@@ -99,6 +102,7 @@ final class UserSql {
              u.user_id IS NOT NULL AS user_found
       FROM (SELECT :tenant::uuid AS tenant_id) k
       LEFT JOIN ${schema}.tenants t ON t.tenant_id = k.tenant_id
+          AND t.name IS NOT NULL
       LEFT JOIN ${schema}.users u ON u.tenant_id = t.tenant_id AND u.user_id = :user
       """;
 

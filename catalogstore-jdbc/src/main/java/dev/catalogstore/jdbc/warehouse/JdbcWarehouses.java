@@ -64,13 +64,14 @@ public final class JdbcWarehouses implements Warehouses {
               Violations.NONE
                   .onUnique(() -> Taken.warehouse(warehouse.name()))
                   .onForeignKey(() -> Missing.tenant(tenant));
-          db.run(
-              "warehouses.create",
-              violations,
-              connection -> {
-                sql.insert(connection, tenant, row, sealed);
-                return null;
-              });
+          boolean inserted =
+              db.run(
+                  "warehouses.create",
+                  violations,
+                  connection -> sql.insert(connection, tenant, row, sealed));
+          if (!inserted) {
+            throw Missing.tenant(tenant);
+          }
           return row;
         });
   }

@@ -29,8 +29,12 @@ final class WarehouseSql {
       INSERT INTO ${schema}.warehouses
           (tenant_id, warehouse_id, name, storage_type, root_location, storage_options,
            credentials, properties, created_at, updated_at)
-      VALUES (:tenant, :warehouse_id, :name, :storage_type, :root_location, :storage_options::jsonb,
-              :credentials, :properties::jsonb, :now, :now)
+      SELECT t.tenant_id, :warehouse_id, :name, :storage_type, :root_location,
+             :storage_options::jsonb, :credentials, :properties::jsonb, :now, :now
+      FROM ${schema}.tenants t
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
+      -- Locks the tenant as its foreign key would, and skips it if a delete got there first.
+      FOR KEY SHARE
       """;
 
   private static final String SELECT =
@@ -56,7 +60,7 @@ final class WarehouseSql {
           ORDER BY w.name
           LIMIT :limit
       ) w ON true
-      WHERE t.tenant_id = :tenant
+      WHERE t.tenant_id = :tenant AND t.name IS NOT NULL
       -- The lateral subquery orders its rows; only an outer ORDER BY promises their order.
       ORDER BY w.name
       """
@@ -87,7 +91,9 @@ final class WarehouseSql {
   /** Failure paths only: tells a missing tenant from a missing warehouse. */
   private static final String TENANT_EXISTS =
       """
-      SELECT EXISTS (SELECT 1 FROM ${schema}.tenants WHERE tenant_id = :tenant) AS tenant_found
+      SELECT EXISTS (
+          SELECT 1 FROM ${schema}.tenants WHERE tenant_id = :tenant AND name IS NOT NULL
+      ) AS tenant_found
       """;
 
   /** Failure path of a delete only: is the warehouse its tenant's default warehouse? */
@@ -122,21 +128,23 @@ final class WarehouseSql {
     this.isDefault = sql.compile(IS_DEFAULT);
   }
 
-  void insert(Connection connection, TenantId tenant, Warehouse warehouse, byte[] sealed)
+  /** Whether the warehouse was inserted: false if its tenant does not exist. */
+  boolean insert(Connection connection, TenantId tenant, Warehouse warehouse, byte[] sealed)
       throws SQLException {
     StorageConfig storage = warehouse.storage();
     try (SqlStatement statement = SqlStatement.prepare(connection, insert)) {
-      statement
-          .uuid("tenant", tenant.value())
-          .uuid("warehouse_id", warehouse.id().value())
-          .text("name", warehouse.name())
-          .text("storage_type", storage.type().name())
-          .text("root_location", storage.rootLocation())
-          .json("storage_options", storage.options())
-          .bytes("credentials", sealed)
-          .json("properties", warehouse.properties())
-          .timestamp("now", warehouse.createdAt())
-          .update();
+      return statement
+              .uuid("tenant", tenant.value())
+              .uuid("warehouse_id", warehouse.id().value())
+              .text("name", warehouse.name())
+              .text("storage_type", storage.type().name())
+              .text("root_location", storage.rootLocation())
+              .json("storage_options", storage.options())
+              .bytes("credentials", sealed)
+              .json("properties", warehouse.properties())
+              .timestamp("now", warehouse.createdAt())
+              .update()
+          > 0;
     }
   }
 
