@@ -15,15 +15,33 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the benchmarks and prints each figure with the ratio that gives it meaning.
  *
- * <p>Arguments: {@code memory}, {@code jdbc}, {@code merge} (only the merge-cost benchmark, on
- * every backend available), {@code auth} (the authentication look-ups at 10 and 1,000 tenants, on
- * every backend available), {@code audit} (filtered audit pages and counts at 1,000 and 1,000,000
- * events, on every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's
- * JdbcCatalog), or none for {@code memory} and {@code jdbc} ({@code jdbc} and {@code iceberg} need
- * {@code CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}; {@code auth}, {@code
- * merge} and {@code audit} run on PostgreSQL too when it is set).
+ * <p>Arguments: {@code memory}, {@code jdbc}, {@code floor} (of {@code jdbc}, only the simple calls
+ * beside their floors, at 1 and 8 callers), {@code merge} (only the merge-cost benchmark, on every
+ * backend available), {@code auth} (the authentication look-ups at 10 and 1,000 tenants, on every
+ * backend available), {@code audit} (filtered audit pages and counts at 1,000 and 1,000,000 events,
+ * on every backend available), {@code iceberg} (the Iceberg adapter beside Iceberg's JdbcCatalog),
+ * or none for {@code memory} and {@code jdbc} ({@code jdbc} and {@code iceberg} need {@code
+ * CATALOGSTORE_BENCH_JDBC_URL} or {@code CATALOGSTORE_TEST_JDBC_URL}; {@code auth}, {@code merge}
+ * and {@code audit} run on PostgreSQL too when it is set).
  */
 public final class BenchmarkReport {
+  /** The numbers of concurrent callers the PostgreSQL store's simple calls are measured at. */
+  private static final int[] JDBC_CALLERS = {1, 8};
+
+  /**
+   * Each of the PostgreSQL store's simple calls, its plain-JDBC floor, and the least fraction of
+   * the floor's throughput it should reach (issue 11).
+   */
+  private static final String[][] JDBC_GOALS = {
+    {"getAsset", "floorSelectById", "0.77"},
+    {"getNamespace", "floorSelectById", "0.77"},
+    {"listAssetsPage", "floorPage", "0.60"},
+    {"createNamespace", "floorInsert", "0.67"},
+    {"commitMetadataLocation", "floorChangeWithCommit", "0.67"},
+    {"floorSelectByIdHandedOff", "floorSelectById", "-"},
+    {"floorSelectOne", "floorSelectById", "-"},
+  };
+
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws RunnerException {
@@ -33,12 +51,14 @@ public final class BenchmarkReport {
       reportMemory(run(InMemoryPagingBenchmark.class));
       reportMerge("in-memory store", run(MergeCostBenchmark.class, "memory"));
     }
-    if (which.contains("jdbc")) {
+    if (which.contains("jdbc") || which.contains("floor")) {
       if (!database) {
         System.out.println("jdbc: skipped, set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL URL");
       } else {
-        reportJdbc(run(JdbcRoundTripBenchmark.class));
-        reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
+        reportJdbc(runAtCallers(JdbcRoundTripBenchmark.class));
+        if (which.contains("jdbc")) {
+          reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
+        }
       }
     }
     if (which.contains("iceberg")) {
@@ -73,6 +93,18 @@ public final class BenchmarkReport {
         reportMerge("PostgreSQL store", run(MergeCostBenchmark.class, "jdbc"));
       }
     }
+  }
+
+  /**
+   * Runs {@code benchmark} at each of {@link #JDBC_CALLERS}; scores keyed {@code method@threads}.
+   */
+  private static Map<String, Double> runAtCallers(Class<?> benchmark) throws RunnerException {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (int threads : JDBC_CALLERS) {
+      run(new OptionsBuilder().include(benchmark.getName() + "\\.").threads(threads).build())
+          .forEach((method, score) -> scores.put(method + "@" + threads, score));
+    }
+    return scores;
   }
 
   private static Map<String, Double> run(Class<?> benchmark) throws RunnerException {
@@ -122,22 +154,47 @@ public final class BenchmarkReport {
         Locale.ROOT, "store is %.0fx faster than the naive scan at 100,000 assets%n", ratio);
   }
 
+  /**
+   * Prints each call beside its floor at each number of callers, as throughput ratios (floor time /
+   * call time, so 1.0 is the floor and more is better) against the issue's goals; {@code us} holds
+   * microseconds per call keyed {@code method@threads}.
+   */
   private static void reportJdbc(Map<String, Double> us) {
     System.out.println();
-    System.out.println("PostgreSQL store: microseconds per call, and as a multiple of its floor");
-    System.out.printf(Locale.ROOT, "%-32s %12s %10s  %s%n", "", "us/call", "x floor", "floor");
-    printAgainst(us, "getAsset", "floorSelectOne");
-    printAgainst(us, "listAssetsPage", "floorSelectOne");
-    printAgainst(us, "commitMetadataLocation", "floorUpdateOneRow");
-    printAgainst(us, "commitMetadataLocation", "floorChangeWithCommit");
-    printAgainst(us, "floorChangeWithCommit", "floorChangeWithCommit");
-    printAgainst(us, "floorSelectOne", "floorSelectOne");
-    printAgainst(us, "floorUpdateOneRow", "floorUpdateOneRow");
+    System.out.println(
+        "PostgreSQL store: microseconds per call beside its plain-JDBC floor; ratio = the call's"
+            + " throughput / the floor's");
     System.out.printf(
         Locale.ROOT,
-        "a metadata commit with its version commit runs at %.2fx the throughput of its plain-JDBC"
-            + " floor (aim: at least 0.67x)%n",
-        us.get("floorChangeWithCommit") / us.get("commitMetadataLocation"));
+        "%-26s %-22s %8s %9s %9s %6s  %s%n",
+        "call",
+        "floor",
+        "callers",
+        "call us",
+        "floor us",
+        "ratio",
+        "goal");
+    for (String[] goal : JDBC_GOALS) {
+      for (int threads : JDBC_CALLERS) {
+        double call = us.get(goal[0] + "@" + threads);
+        double floor = us.get(goal[1] + "@" + threads);
+        double ratio = floor / call;
+        String verdict =
+            goal[2].equals("-")
+                ? "(reference)"
+                : (ratio >= Double.parseDouble(goal[2]) ? ">= " : "<  ") + goal[2];
+        System.out.printf(
+            Locale.ROOT,
+            "%-26s %-22s %8d %9.1f %9.1f %6.2f  %s%n",
+            goal[0],
+            goal[1],
+            threads,
+            call,
+            floor,
+            ratio,
+            verdict);
+      }
+    }
   }
 
   private static void reportMerge(String store, Map<String, Double> us) {
@@ -213,15 +270,5 @@ public final class BenchmarkReport {
             Locale.ROOT, "%-24s %14.0f %14.0f %7.2fx%n", call, adapter, jdbc, adapter / jdbc);
       }
     }
-  }
-
-  private static void printAgainst(Map<String, Double> us, String method, String floor) {
-    System.out.printf(
-        Locale.ROOT,
-        "%-32s %12.1f %9.2fx  %s%n",
-        method,
-        us.get(method),
-        us.get(method) / us.get(floor),
-        floor);
   }
 }
