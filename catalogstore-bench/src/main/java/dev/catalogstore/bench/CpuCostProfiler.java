@@ -35,8 +35,29 @@ import org.openjdk.jmh.results.ScalarResult;
 public final class CpuCostProfiler implements InternalProfiler {
   private static final double MICROS_PER_TICK = 1_000_000.0 / 100;
 
+  /** Whether an iteration is being profiled, so that {@link #mark} reads only then. */
+  private static volatile boolean profiling;
+
+  /** The readings {@link #mark} took at the end of the iteration's measurement, or -1. */
+  private static volatile long markedClientNanos = -1;
+
+  private static volatile long markedServerTicks = -1;
+
   private long clientNanos;
   private long serverTicks;
+
+  /**
+   * Takes the end-of-iteration readings now. A benchmark calls it from its iteration-level tear
+   * down, which runs before its trial-level tear down: JMH reports the last iteration to the
+   * profiler only after that, when the benchmark's pools, and with them the backends measured, may
+   * be gone, and the JVM has spent CPU on closing them.
+   */
+  static void mark() {
+    if (profiling) {
+      markedClientNanos = processCpuNanos();
+      markedServerTicks = serverTicks();
+    }
+  }
 
   @Override
   public String getDescription() {
@@ -45,15 +66,21 @@ public final class CpuCostProfiler implements InternalProfiler {
 
   @Override
   public void beforeIteration(BenchmarkParams benchmark, IterationParams iteration) {
+    markedClientNanos = -1;
+    markedServerTicks = -1;
     clientNanos = processCpuNanos();
     serverTicks = serverTicks();
+    profiling = true;
   }
 
   @Override
   public Collection<? extends Result> afterIteration(
       BenchmarkParams benchmark, IterationParams iteration, IterationResult result) {
-    double client = (processCpuNanos() - clientNanos) / 1_000.0;
-    double server = (serverTicks() - serverTicks) * MICROS_PER_TICK;
+    profiling = false;
+    long endClient = markedClientNanos >= 0 ? markedClientNanos : processCpuNanos();
+    long endServer = markedServerTicks >= 0 ? markedServerTicks : serverTicks();
+    double client = (endClient - clientNanos) / 1_000.0;
+    double server = (endServer - serverTicks) * MICROS_PER_TICK;
     long ops = Math.max(1, result.getMetadata().getMeasuredOps());
     return List.of(
         new ScalarResult("cpu.client", client / ops, "us/op", AggregationPolicy.AVG),

@@ -181,6 +181,12 @@ public class JdbcRoundTripBenchmark {
     }
   }
 
+  /** Ends the iteration's CPU readings before anything is closed ({@link CpuCostProfiler}). */
+  @TearDown(Level.Iteration)
+  public void endOfIteration() {
+    CpuCostProfiler.mark();
+  }
+
   /**
    * Drops the floors' tables and the store's schema: each trial starts from an empty schema, and
    * leaves none behind. (Not by deleting the tenant: the namespaces {@link #createNamespace} made
