@@ -43,6 +43,12 @@ public final class CpuCostProfiler implements InternalProfiler {
 
   private static volatile long markedServerTicks = -1;
 
+  /**
+   * The connection that lists the backends, opened once per JVM: opening one per reading would
+   * charge the JVM's CPU with a login per iteration.
+   */
+  private static Connection lister;
+
   private long clientNanos;
   private long serverTicks;
 
@@ -94,11 +100,16 @@ public final class CpuCostProfiler implements InternalProfiler {
   }
 
   /** User and system ticks of the backends connected to the benchmark's database now. */
-  private static long serverTicks() {
-    String url = JdbcRoundTripBenchmark.jdbcUrl().orElseThrow();
+  private static synchronized long serverTicks() {
     List<Long> pids = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement query = c.createStatement();
+    try {
+      if (lister == null || lister.isClosed()) {
+        lister = DriverManager.getConnection(JdbcRoundTripBenchmark.jdbcUrl().orElseThrow());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect to list the database's backends", e);
+    }
+    try (Statement query = lister.createStatement();
         ResultSet rows =
             query.executeQuery(
                 "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
