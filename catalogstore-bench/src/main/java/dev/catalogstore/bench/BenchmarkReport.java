@@ -106,7 +106,16 @@ public final class BenchmarkReport {
               .threads(threads)
               .addProfiler(CpuCostProfiler.class)
               .build())
-          .forEach((method, score) -> scores.put(method + "@" + threads, score));
+          .forEach(
+              (name, score) -> {
+                // method@threads, or method@threads:figure for a profiler's figure.
+                int figure = name.indexOf(':');
+                String key =
+                    figure < 0
+                        ? name + "@" + threads
+                        : name.substring(0, figure) + "@" + threads + name.substring(figure);
+                scores.put(key, score);
+              });
     }
     return scores;
   }
