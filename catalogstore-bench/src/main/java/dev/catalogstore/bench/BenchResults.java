@@ -28,17 +28,24 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  * <ul>
  *   <li>{@code latest.json}: {@code machine} (the facts of {@link MachineFacts}), {@code command},
  *       {@code summary} (each line of {@link Summary}: its figures and ratio, {@code null} when not
- *       measured) and {@code jmh}, JMH's own JSON result format of every benchmark run, unchanged;
+ *       measured), {@code measuredOutsideJmh} (figures such as {@link MemoryStoreCpuTime}'s) and
+ *       {@code jmh}, JMH's own JSON result format of every benchmark run, unchanged;
  *   <li>{@code latest.md}: the same as tables: the machine, the summary, then every figure.
  * </ul>
  */
 final class BenchResults {
   private final List<RunResult> runs = new ArrayList<>();
+  private final List<Figure> measured = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   /** Adds the results of one JMH run. */
   void add(Collection<RunResult> results) {
     runs.addAll(results);
+  }
+
+  /** Adds a figure measured outside JMH (such as {@link MemoryStoreCpuTime}'s). */
+  void measured(Figure figure) {
+    measured.add(figure);
   }
 
   /** Records a part of the suite that could not run, so that the summary says so. */
@@ -50,8 +57,17 @@ final class BenchResults {
     return runs.isEmpty();
   }
 
+  /**
+   * Every figure: each JMH run's primary result, then its profilers' figures per operation (such as
+   * {@link CpuCostProfiler}'s, as method {@code getAsset:cpu.total}), then those measured outside
+   * JMH.
+   */
   List<Figure> figures() {
-    return runs.stream().map(Figure::of).toList();
+    List<Figure> all = new ArrayList<>();
+    runs.forEach(run -> all.add(Figure.of(run)));
+    runs.forEach(run -> all.addAll(Figure.secondaries(run)));
+    all.addAll(measured);
+    return all;
   }
 
   /** Writes {@code name.json} and {@code name.md}; returns the Markdown's path. */
@@ -78,6 +94,14 @@ final class BenchResults {
     root.put("command", command);
     ArrayNode failed = root.putArray("failed");
     failures.forEach(failed::add);
+    ArrayNode outside = root.putArray("measuredOutsideJmh");
+    for (Figure figure : measured) {
+      ObjectNode f = outside.addObject();
+      f.put("figure", figure.label());
+      f.put("mode", figure.mode());
+      f.put("score", figure.score());
+      f.put("unit", figure.unit());
+    }
     ArrayNode summary = root.putArray("summary");
     for (Comparison.Row row : rows) {
       ObjectNode line = summary.addObject();
@@ -119,8 +143,9 @@ final class BenchResults {
     md.append(
         "\nRatios: *against* = the floor's (or baseline's) time per call ÷ this figure's, i.e."
             + " throughput relative to the floor (1.00× = as fast as the floor); *growth* = time at"
-            + " the largest size ÷ time at the smallest (1.00× = flat). Each figure is JMH's mean;"
-            + " its error bar is in the table of all figures.\n");
+            + " the largest size ÷ time at the smallest (1.00× = flat); *scaling* = the throughput of"
+            + " all threads together ÷ that of one thread (2.00× from 1 thread to 2 = perfect). Each"
+            + " figure is JMH's mean; its error bar is in the table of all figures.\n");
     String section = null;
     for (Comparison.Row row : rows) {
       if (!Objects.equals(section, row.comparison().section())) {

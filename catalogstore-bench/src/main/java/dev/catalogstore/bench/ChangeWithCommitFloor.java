@@ -20,17 +20,19 @@ import java.util.UUID;
 final class ChangeWithCommitFloor {
   private static final String PREFIX = "public.catalogstore_bench_floor_";
 
+  private final int id;
   private String location = "s3://floor/v0.metadata.json";
   private long sequence;
   private UUID head = UUID.randomUUID();
   private long generation;
 
-  private ChangeWithCommitFloor() {}
+  private ChangeWithCommitFloor(int id) {
+    this.id = id;
+  }
 
-  /** Creates the floor's tables, shaped like the store's, with one asset and one branch. */
-  static ChangeWithCommitFloor create(Connection c) throws SQLException {
+  /** Creates the floor's tables afresh, shaped like the store's, without rows. */
+  static void createTables(Connection c) throws SQLException {
     drop(c);
-    ChangeWithCommitFloor floor = new ChangeWithCommitFloor();
     try (Statement ddl = c.createStatement()) {
       ddl.execute(
           "CREATE TABLE "
@@ -53,8 +55,21 @@ final class ChangeWithCommitFloor {
               + " PRIMARY KEY (commit_id, ordinal))");
       ddl.execute(
           "CREATE TABLE " + PREFIX + "branches (id int PRIMARY KEY, head uuid, generation bigint)");
-      ddl.execute("INSERT INTO " + PREFIX + "assets VALUES (1, '" + floor.location + "', 0)");
-      ddl.execute("INSERT INTO " + PREFIX + "branches VALUES (1, '" + floor.head + "', 0)");
+    }
+  }
+
+  /**
+   * A floor of its own asset and branch, both with primary key {@code id}, so that callers on
+   * different threads commit to different rows, as the store's callers commit to their own
+   * branches.
+   */
+  static ChangeWithCommitFloor insert(Connection c, int id) throws SQLException {
+    ChangeWithCommitFloor floor = new ChangeWithCommitFloor(id);
+    try (Statement ddl = c.createStatement()) {
+      ddl.execute(
+          "INSERT INTO " + PREFIX + "assets VALUES (" + id + ", '" + floor.location + "', 0)");
+      ddl.execute(
+          "INSERT INTO " + PREFIX + "branches VALUES (" + id + ", '" + floor.head + "', 0)");
     }
     return floor;
   }
@@ -79,20 +94,22 @@ final class ChangeWithCommitFloor {
               "UPDATE "
                   + PREFIX
                   + "assets SET metadata_location = ?, metadata_sequence = metadata_sequence + 1"
-                  + " WHERE id = 1 AND metadata_location = ? RETURNING metadata_sequence")) {
+                  + " WHERE id = ? AND metadata_location = ? RETURNING metadata_sequence")) {
         update.setString(1, next);
-        update.setString(2, location);
+        update.setInt(2, id);
+        update.setString(3, location);
         try (ResultSet rows = update.executeQuery()) {
           rows.next();
           sequence = rows.getLong(1);
         }
       }
       try (PreparedStatement history =
-          c.prepareStatement("INSERT INTO " + PREFIX + "history VALUES (1, ?, ?, ?, ?)")) {
-        history.setLong(1, sequence);
-        history.setString(2, next);
-        history.setString(3, location);
-        history.setTimestamp(4, now);
+          c.prepareStatement("INSERT INTO " + PREFIX + "history VALUES (?, ?, ?, ?, ?)")) {
+        history.setInt(1, id);
+        history.setLong(2, sequence);
+        history.setString(3, next);
+        history.setString(4, location);
+        history.setTimestamp(5, now);
         history.executeUpdate();
       }
       try (PreparedStatement commits =
@@ -113,9 +130,10 @@ final class ChangeWithCommitFloor {
       }
       try (PreparedStatement branch =
           c.prepareStatement(
-              "UPDATE " + PREFIX + "branches SET head = ?, generation = ? WHERE id = 1")) {
+              "UPDATE " + PREFIX + "branches SET head = ?, generation = ? WHERE id = ?")) {
         branch.setObject(1, commit);
         branch.setLong(2, generation + 1);
+        branch.setInt(3, id);
         branch.executeUpdate();
       }
       c.commit();

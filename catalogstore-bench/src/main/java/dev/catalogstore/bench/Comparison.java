@@ -13,6 +13,9 @@ import java.util.Optional;
  *       half its throughput (the issue's ratios read this way);
  *   <li>{@link Kind#GROWTH}: {@code time per call at the larger size / time at the smaller}: 1.00×
  *       does not grow at all;
+ *   <li>{@link Kind#SCALING}: the throughput of all threads together at the subject's thread count
+ *       over the same method's throughput on one thread: 2.00× from 1 thread to 2 is perfect
+ *       scaling, 1.00× none;
  *   <li>{@link Kind#FIGURE}: the figure alone (a time the user waits, with nothing to divide by).
  * </ul>
  *
@@ -29,6 +32,7 @@ record Comparison(
   enum Kind {
     AGAINST,
     GROWTH,
+    SCALING,
     FIGURE
   }
 
@@ -43,6 +47,16 @@ record Comparison(
     String large = subject.replace(size + "=*", size + "=max");
     return new Comparison(
         section, what, Kind.GROWTH, FigureRef.parse(large), FigureRef.parse(small), "flat: 1.00×");
+  }
+
+  /**
+   * The throughput of {@code subject} (named with its {@code @threads}) against its own throughput
+   * on one thread.
+   */
+  static Comparison scaling(String section, String what, String subject, String aim) {
+    FigureRef at = FigureRef.parse(subject);
+    FigureRef one = new FigureRef(at.benchmark(), at.method(), at.params(), 1);
+    return new Comparison(section, what, Kind.SCALING, at, one, aim);
   }
 
   static Comparison figure(String section, String what, String subject) {
@@ -62,9 +76,14 @@ record Comparison(
     }
     Figure base = a.get();
     double ratio =
-        kind == Kind.AGAINST
-            ? base.microsPerOp() / figure.microsPerOp()
-            : figure.microsPerOp() / base.microsPerOp();
+        switch (kind) {
+          case AGAINST -> base.microsPerOp() / figure.microsPerOp();
+          case GROWTH -> figure.microsPerOp() / base.microsPerOp();
+          // Calls per µs of all threads: threads / (µs per call of one thread).
+          case SCALING ->
+              (figure.threads() / figure.microsPerOp()) / (base.threads() / base.microsPerOp());
+          case FIGURE -> throw new IllegalStateException("a figure has no ratio");
+        };
     String baseLabel =
         kind == Kind.GROWTH
             ? "at " + sizes(base) + ": " + time(base)

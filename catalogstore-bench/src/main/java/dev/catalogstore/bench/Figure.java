@@ -1,6 +1,8 @@
 package dev.catalogstore.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,6 +53,34 @@ record Figure(
         result.getScore(),
         result.getScoreError(),
         result.getScoreUnit());
+  }
+
+  /**
+   * The secondary results of a run given as time per operation (such as {@link CpuCostProfiler}'s
+   * {@code cpu.total} in {@code us/op}), each as a figure whose method is {@code method:result};
+   * per operation already, they are not divided by the threads.
+   */
+  static List<Figure> secondaries(RunResult run) {
+    Figure primary = of(run);
+    List<Figure> figures = new ArrayList<>();
+    run.getSecondaryResults()
+        .forEach(
+            (name, result) -> {
+              String unit = result.getScoreUnit();
+              if (unit.matches("(ns|us|ms|s|min)/op")) {
+                figures.add(
+                    new Figure(
+                        primary.benchmark(),
+                        primary.method() + ":" + name,
+                        primary.params(),
+                        primary.threads(),
+                        primary.mode(),
+                        result.getScore(),
+                        result.getScoreError(),
+                        unit));
+              }
+            });
+    return figures;
   }
 
   /**

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Names one figure of a run: {@code Class.method[key=value,...]@threads}. Parameters not named
- * match any value; a value of {@code min} or {@code max} picks, among the figures that match the
- * rest, the one whose parameter is numerically smallest or largest (so that a comparison of sizes
- * holds in a quick trial at reduced sizes too). Without {@code @threads}, the figure of one thread.
+ * Names one figure of a run: {@code Class.method[key=value,...]@threads}, where {@code Class} is
+ * the benchmark's simple name. Parameters not named match any value; a value of {@code min} or
+ * {@code max} picks, among the figures that match the rest, the one whose parameter is numerically
+ * smallest or largest (so that a comparison of sizes holds in a quick trial at reduced sizes too).
+ * Without {@code @threads}, the figure of one thread.
  */
 record FigureRef(String benchmark, String method, Map<String, String> params, int threads) {
 
@@ -27,7 +28,8 @@ record FigureRef(String benchmark, String method, Map<String, String> params, in
       }
       name = name.substring(0, bracket);
     }
-    int dot = name.lastIndexOf('.');
+    // The first dot: a profiler's figure's method has dots of its own (getAsset:cpu.total).
+    int dot = name.indexOf('.');
     return new FigureRef(name.substring(0, dot), name.substring(dot + 1), params, threads);
   }
 

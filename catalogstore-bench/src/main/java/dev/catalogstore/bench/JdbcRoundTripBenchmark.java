@@ -8,6 +8,7 @@ import dev.catalogstore.api.asset.MetadataCommit;
 import dev.catalogstore.api.asset.NewAsset;
 import dev.catalogstore.api.branch.BranchRef;
 import dev.catalogstore.api.catalog.NewCatalog;
+import dev.catalogstore.api.namespace.Namespace;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.paging.Page;
 import dev.catalogstore.api.paging.PageRequest;
@@ -23,10 +24,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,37 +50,55 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The PostgreSQL store's simple operations beside the floors they are measured against, on a pooled
- * connection of the same database: for reads, one bare {@code SELECT 1} round trip; for the
- * metadata commit, one {@code UPDATE} of a one-row table committed on its own (a durable commit
- * costs a WAL flush that no read pays). The contract aims at one round trip per simple operation,
- * so each operation's ratio to its floor says how close it comes; what remains above 1 is the
- * statement's own work and the hop to the store's thread.
+ * The PostgreSQL store's simple calls beside their plain-JDBC floors (issue 11), on pooled
+ * connections of the same database, run by the report at 1 and at 8 callers ({@code threads}):
  *
- * <p>A metadata commit also appends a commit to its branch and moves the branch's head. Its own
- * floor, {@link #floorChangeWithCommit}, does the same work with the fewest plain statements in one
- * transaction on tables of the same shape ({@link ChangeWithCommitFloor}).
+ * <ul>
+ *   <li>{@link #getAsset} and {@link #getNamespace} against {@link #floorSelectById}, a one-row
+ *       {@code SELECT} by primary key on one table ({@link JdbcFloors});
+ *   <li>{@link #listAssetsPage}, the first page of 100 of a namespace of 1,000 assets, against
+ *       {@link #floorPage}, {@code SELECT … ORDER BY name LIMIT 100} on one table;
+ *   <li>{@link #createNamespace} against {@link #floorInsert}, a one-row {@code INSERT};
+ *   <li>{@link #commitMetadataLocation} (the compare-and-set, its history row and its version
+ *       commit) against {@link #floorChangeWithCommit}, the same work as the fewest plain
+ *       statements in one transaction ({@link ChangeWithCommitFloor}). Each caller commits to an
+ *       asset on its own catalog's branch, and to its own rows of the floor: commits to one branch
+ *       are serialised by design, on the store and on the floor alike.
+ * </ul>
+ *
+ * <p>Two references say where the rest goes: {@link #floorSelectOne}, a bare {@code SELECT 1} round
+ * trip, and {@link #floorSelectByIdHandedOff}, the primary-key floor run on a pool of other threads
+ * that the caller waits for, as every store call is: its distance from {@link #floorSelectById} is
+ * the thread hand-off's share.
  *
  * <p>Reads the database from {@code CATALOGSTORE_BENCH_JDBC_URL} (or {@code
- * CATALOGSTORE_TEST_JDBC_URL}); works in its own schema.
+ * CATALOGSTORE_TEST_JDBC_URL}); the store works in its own schema, the floors in tables {@code
+ * public.catalogstore_bench_floor_*}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 4, time = 1)
 @Fork(1)
 public class JdbcRoundTripBenchmark {
   /** The schema the benchmark's store works in, apart from anything else in the database. */
   static final String SCHEMA = "catalogstore_bench";
 
+  /** The store's pool size, and the floors' and the hand-off's: the same for both sides. */
+  static final int CONNECTIONS = 10;
+
+  private static final int ASSETS = 1000;
+
   private HikariDataSource floorPool;
-  private ChangeWithCommitFloor changeWithCommitFloor;
+  private JdbcFloors floors;
+  private ExecutorService handOff;
   private JdbcCatalogStore store;
   private TenantId tenant;
+  private NamespaceRef namespace;
   private AssetRef table;
-  private String currentLocation;
-  private long nextVersion;
+  private final AtomicInteger callers = new AtomicInteger();
+  private final AtomicLong created = new AtomicLong();
 
   /** The database URL the benchmarks use, if one is configured. */
   static Optional<String> jdbcUrl() {
@@ -90,19 +116,22 @@ public class JdbcRoundTripBenchmark {
                         "set CATALOGSTORE_BENCH_JDBC_URL to a PostgreSQL JDBC URL"));
     floorPool = new HikariDataSource();
     floorPool.setJdbcUrl(url);
-    floorPool.setMaximumPoolSize(2);
-    try (Connection c = floorPool.getConnection();
-        Statement ddl = c.createStatement()) {
-      ddl.execute(
-          "CREATE TABLE IF NOT EXISTS public.catalogstore_bench_floor"
-              + " (id int PRIMARY KEY, location text NOT NULL)");
-      ddl.execute(
-          "INSERT INTO public.catalogstore_bench_floor VALUES (1, '') ON CONFLICT DO NOTHING");
-      changeWithCommitFloor = ChangeWithCommitFloor.create(c);
+    floorPool.setMaximumPoolSize(CONNECTIONS);
+    try (Connection c = floorPool.getConnection()) {
+      dropSchema(c);
+      floors = JdbcFloors.create(c, ASSETS);
+      ChangeWithCommitFloor.createTables(c);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the write floor's table", e);
+      throw new IllegalStateException("cannot prepare the floors' tables", e);
     }
-    store = JdbcCatalogStore.open(JdbcStoreConfig.builder().jdbcUrl(url).schema(SCHEMA).build());
+    handOff = Executors.newFixedThreadPool(CONNECTIONS);
+    store =
+        JdbcCatalogStore.open(
+            JdbcStoreConfig.builder()
+                .jdbcUrl(url)
+                .schema(SCHEMA)
+                .maximumPoolSize(CONNECTIONS)
+                .build());
 
     tenant = store.tenants().create(NewTenant.named("bench-" + UUID.randomUUID())).join().id();
     store
@@ -110,25 +139,21 @@ public class JdbcRoundTripBenchmark {
         .create(tenant, NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///wh")))
         .join();
     store.catalogs().create(tenant, NewCatalog.local("cat", "wh")).join();
-    NamespaceRef ns = NamespaceRef.of("cat", "db");
-    store.namespaces().create(tenant, ns, Map.of()).join();
-    for (int i = 0; i < 1000; i++) {
-      store
-          .assets()
-          .create(
-              tenant,
-              AssetRef.onMain(ns, String.format("t%04d", i)),
-              NewAsset.of(AssetKind.ICEBERG_TABLE))
-          .join();
+    namespace = NamespaceRef.of("cat", "db");
+    store.namespaces().create(tenant, namespace, Map.of()).join();
+    List<CompletableFuture<Asset>> fill = new ArrayList<>();
+    for (int i = 0; i < ASSETS; i++) {
+      fill.add(
+          store
+              .assets()
+              .create(
+                  tenant,
+                  AssetRef.onMain(namespace, String.format("t%04d", i)),
+                  NewAsset.of(AssetKind.ICEBERG_TABLE)));
     }
+    fill.forEach(CompletableFuture::join);
     analyze(floorPool, SCHEMA);
-    table = AssetRef.onMain(ns, "t0500");
-    currentLocation = "s3://bench/t0500/v0.metadata.json";
-    store
-        .assets()
-        .commitMetadataLocation(tenant, table, MetadataCommit.first(currentLocation))
-        .join();
-    nextVersion = 1;
+    table = AssetRef.onMain(namespace, "t0500");
   }
 
   /**
@@ -141,7 +166,13 @@ public class JdbcRoundTripBenchmark {
         Statement analyze = c.createStatement()) {
       for (String table :
           new String[] {
-            "assets", "branches", "namespaces", "metadata_history", "commits", "commit_changes"
+            "catalogs",
+            "assets",
+            "branches",
+            "namespaces",
+            "metadata_history",
+            "commits",
+            "commit_changes"
           }) {
         analyze.execute("ANALYZE " + schema + "." + table);
       }
@@ -150,16 +181,66 @@ public class JdbcRoundTripBenchmark {
     }
   }
 
+  /** Ends the iteration's CPU readings before anything is closed ({@link CpuCostProfiler}). */
+  @TearDown(Level.Iteration)
+  public void endOfIteration() {
+    CpuCostProfiler.mark();
+  }
+
+  /**
+   * Drops the floors' tables and the store's schema: each trial starts from an empty schema, and
+   * leaves none behind. (Not by deleting the tenant: the namespaces {@link #createNamespace} made
+   * are too many to delete within the store's statement timeout on a loaded machine.)
+   */
   @TearDown(Level.Trial)
   public void close() throws SQLException {
-    try (Connection c = floorPool.getConnection();
-        Statement ddl = c.createStatement()) {
-      ddl.execute("DROP TABLE public.catalogstore_bench_floor");
-      ChangeWithCommitFloor.drop(c);
-    }
-    store.tenants().delete(tenant).join();
     store.close();
+    handOff.shutdown();
+    try (Connection c = floorPool.getConnection()) {
+      JdbcFloors.drop(c);
+      ChangeWithCommitFloor.drop(c);
+      dropSchema(c);
+    }
     floorPool.close();
+  }
+
+  private static void dropSchema(Connection c) throws SQLException {
+    try (Statement ddl = c.createStatement()) {
+      ddl.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+  }
+
+  /**
+   * One caller's own asset, on its own catalog's branch, and its own rows of the commit floor, set
+   * up once per thread.
+   */
+  @State(Scope.Thread)
+  public static class Caller {
+    AssetRef asset;
+    String currentLocation;
+    long nextVersion;
+    ChangeWithCommitFloor commitFloor;
+
+    @Setup(Level.Trial)
+    public void open(JdbcRoundTripBenchmark bench) throws SQLException {
+      int index = bench.callers.incrementAndGet();
+      String catalog = "commits-" + index;
+      bench.store.catalogs().create(bench.tenant, NewCatalog.local(catalog, "wh")).join();
+      NamespaceRef ns = NamespaceRef.of(catalog, "db");
+      bench.store.namespaces().create(bench.tenant, ns, Map.of()).join();
+      asset = AssetRef.onMain(ns, "t");
+      bench.store.assets().create(bench.tenant, asset, NewAsset.of(AssetKind.ICEBERG_TABLE)).join();
+      currentLocation = "s3://bench/" + catalog + "/v0.metadata.json";
+      bench
+          .store
+          .assets()
+          .commitMetadataLocation(bench.tenant, asset, MetadataCommit.first(currentLocation))
+          .join();
+      nextVersion = 1;
+      try (Connection c = bench.floorPool.getConnection()) {
+        commitFloor = ChangeWithCommitFloor.insert(c, index);
+      }
+    }
   }
 
   @Benchmark
@@ -173,20 +254,44 @@ public class JdbcRoundTripBenchmark {
   }
 
   @Benchmark
-  public int floorUpdateOneRow() throws SQLException {
-    try (Connection c = floorPool.getConnection();
-        PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE public.catalogstore_bench_floor SET location = ? WHERE id = 1")) {
-      update.setString(1, "s3://bench/floor/v" + nextVersion++ + ".metadata.json");
-      return update.executeUpdate();
+  public JdbcFloors.Row floorSelectById() throws SQLException {
+    try (Connection c = floorPool.getConnection()) {
+      return floors.selectById(c);
     }
   }
 
   @Benchmark
-  public long floorChangeWithCommit() throws SQLException {
+  public JdbcFloors.Row floorSelectByIdHandedOff() {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try (Connection c = floorPool.getConnection()) {
+                return floors.selectById(c);
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            handOff)
+        .join();
+  }
+
+  @Benchmark
+  public List<JdbcFloors.Row> floorPage() throws SQLException {
     try (Connection c = floorPool.getConnection()) {
-      return changeWithCommitFloor.commitOnce(c);
+      return floors.page(c);
+    }
+  }
+
+  @Benchmark
+  public int floorInsert() throws SQLException {
+    try (Connection c = floorPool.getConnection()) {
+      return floors.insert(c, "n" + created.incrementAndGet());
+    }
+  }
+
+  @Benchmark
+  public long floorChangeWithCommit(Caller caller) throws SQLException {
+    try (Connection c = floorPool.getConnection()) {
+      return caller.commitFloor.commitOnce(c);
     }
   }
 
@@ -196,22 +301,36 @@ public class JdbcRoundTripBenchmark {
   }
 
   @Benchmark
+  public Optional<Namespace> getNamespace() {
+    return store.namespaces().get(tenant, namespace).join();
+  }
+
+  @Benchmark
   public Page<Asset> listAssetsPage() {
     return store
         .assets()
-        .list(tenant, BranchRef.main("cat"), table.namespace(), PageRequest.firstPage(100))
+        .list(tenant, BranchRef.main("cat"), namespace.path(), PageRequest.firstPage(100))
         .join();
   }
 
   @Benchmark
-  public Asset commitMetadataLocation() {
-    String next = "s3://bench/t0500/v" + nextVersion++ + ".metadata.json";
+  public Namespace createNamespace() {
+    return store
+        .namespaces()
+        .create(tenant, NamespaceRef.of("cat", "n" + created.incrementAndGet()), Map.of())
+        .join();
+  }
+
+  @Benchmark
+  public Asset commitMetadataLocation(Caller caller) {
+    String next = "s3://bench/v" + caller.nextVersion++ + ".metadata.json";
     Asset committed =
         store
             .assets()
-            .commitMetadataLocation(tenant, table, MetadataCommit.replacing(currentLocation, next))
+            .commitMetadataLocation(
+                tenant, caller.asset, MetadataCommit.replacing(caller.currentLocation, next))
             .join();
-    currentLocation = next;
+    caller.currentLocation = next;
     return committed;
   }
 }

@@ -36,6 +36,16 @@ final class MemoryStoreCpuTime {
         cpu[1] / cpu[0]);
   }
 
+  /**
+   * One of the two figures as a {@link Figure} of the results: benchmark {@code
+   * MemoryStoreCpuTime}, mode {@code cpu}, in nanoseconds per call on one thread, without an error
+   * bar (a median of rounds).
+   */
+  static Figure figure(String method, double nanosPerCall) {
+    return new Figure(
+        "MemoryStoreCpuTime", method, Map.of(), 1, "cpu", nanosPerCall, Double.NaN, "ns/op");
+  }
+
   /** Nanoseconds of CPU time per call: {@code [store, floor]}, each the median of its rounds. */
   static double[] measure() {
     MemoryStoreData data = MemoryStoreData.filled(1);

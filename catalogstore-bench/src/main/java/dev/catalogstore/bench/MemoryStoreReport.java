@@ -1,5 +1,6 @@
 package dev.catalogstore.bench;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,17 +21,25 @@ final class MemoryStoreReport {
 
   private MemoryStoreReport() {}
 
-  static void run() throws RunnerException {
+  /**
+   * Runs and prints it all, adding the JMH runs to {@code results}, and the CPU times as figures of
+   * {@code MemoryStoreCpuTime.storeGet} and {@code .mapGet} (nanoseconds per call), so that the
+   * summary ({@link Summary}) compares them too.
+   */
+  static void run(BenchResults results) throws RunnerException {
     Map<Integer, Map<String, Double>> byThreads = new LinkedHashMap<>();
     for (int threads : THREADS) {
       Map<String, Double> scores = new LinkedHashMap<>();
-      for (RunResult result :
+      Collection<RunResult> runs =
           new Runner(
-                  new OptionsBuilder()
-                      .include(MemoryStoreBenchmark.class.getName() + "\\.")
+                  BenchSettings.iterations(
+                          new OptionsBuilder()
+                              .include(MemoryStoreBenchmark.class.getName() + "\\."))
                       .threads(threads)
                       .build())
-              .run()) {
+              .run();
+      results.add(runs);
+      for (RunResult result : runs) {
         String method = result.getParams().getBenchmark();
         scores.put(
             method.substring(method.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
@@ -39,6 +48,8 @@ final class MemoryStoreReport {
     }
     double[] heap = MemoryStoreHeap.measure(3);
     double[] cpu = MemoryStoreCpuTime.measure();
+    results.measured(MemoryStoreCpuTime.figure("storeGet", cpu[0]));
+    results.measured(MemoryStoreCpuTime.figure("mapGet", cpu[1]));
 
     System.out.println();
     System.out.println("In-memory store: calls per microsecond (all threads together)");

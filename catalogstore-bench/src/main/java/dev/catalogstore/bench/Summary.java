@@ -3,9 +3,11 @@ package dev.catalogstore.bench;
 import static dev.catalogstore.bench.Comparison.against;
 import static dev.catalogstore.bench.Comparison.figure;
 import static dev.catalogstore.bench.Comparison.growth;
+import static dev.catalogstore.bench.Comparison.scaling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lines of the Markdown summary: every comparison the suite makes, figure against floor,
@@ -24,31 +26,46 @@ final class Summary {
       "Iceberg calls: the adapter on the PostgreSQL store against Iceberg's JdbcCatalog on the same"
           + " server (throughput ÷ JdbcCatalog's)";
 
+  /** What each of JdbcRoundTripBenchmark's floors is, for the summary's lines. */
+  private static final Map<String, String> JDBC_FLOORS =
+      Map.of(
+          "floorSelectById",
+          "a one-row SELECT by primary key (floorSelectById)",
+          "floorPage",
+          "SELECT … ORDER BY name LIMIT 100 on one table (floorPage)",
+          "floorInsert",
+          "a one-row INSERT (floorInsert)",
+          "floorChangeWithCommit",
+          "the same rows written by the fewest plain statements in one transaction"
+              + " (floorChangeWithCommit)");
+
   private Summary() {}
 
   static List<Comparison> comparisons() {
     List<Comparison> lines = new ArrayList<>();
-    lines.add(
-        against(
-            PG,
-            "getAsset, against a bare SELECT 1 round trip",
-            "JdbcRoundTripBenchmark.getAsset",
-            "JdbcRoundTripBenchmark.floorSelectOne",
-            ""));
-    lines.add(
-        against(
-            PG,
-            "page of 100 assets, against a bare SELECT 1 round trip",
-            "JdbcRoundTripBenchmark.listAssetsPage",
-            "JdbcRoundTripBenchmark.floorSelectOne",
-            ""));
-    lines.add(
-        against(
-            PG,
-            "commitMetadataLocation, against a committed one-row UPDATE",
-            "JdbcRoundTripBenchmark.commitMetadataLocation",
-            "JdbcRoundTripBenchmark.floorUpdateOneRow",
-            ""));
+    for (String[] goal : BenchmarkReport.JDBC_GOALS) {
+      boolean reference = goal[2].equals("-");
+      for (int callers : BenchmarkReport.JDBC_CALLERS) {
+        String at = callers == 1 ? "" : "@" + callers;
+        String against = "against " + JDBC_FLOORS.get(goal[1]) + ", " + callers + " caller(s)";
+        lines.add(
+            against(
+                PG,
+                (reference ? goal[0] + " (reference), " : goal[0] + ", ") + against,
+                "JdbcRoundTripBenchmark." + goal[0] + at,
+                "JdbcRoundTripBenchmark." + goal[1] + at,
+                reference ? "" : "≥ " + goal[2] + "×"));
+        lines.add(
+            against(
+                PG,
+                "the same in CPU time per call (JVM + PostgreSQL backends, CpuCostProfiler), "
+                    + callers
+                    + " caller(s)",
+                "JdbcRoundTripBenchmark." + goal[0] + ":cpu.total" + at,
+                "JdbcRoundTripBenchmark." + goal[1] + ":cpu.total" + at,
+                reference ? "" : "≥ " + goal[2] + "×"));
+      }
+    }
 
     lines.add(
         against(
@@ -63,6 +80,46 @@ final class Summary {
             "page of 100 after a mid-listing token, as the namespace grows",
             "InMemoryPagingBenchmark.storeMiddlePage[assets=*]",
             "assets"));
+    lines.add(
+        against(
+            MEMORY,
+            "assets().get, against ConcurrentHashMap.get of the same values under a key of the same"
+                + " shape, 1 thread",
+            "MemoryStoreBenchmark.storeGet",
+            "MemoryStoreBenchmark.mapGet",
+            "≥ 0.33×"));
+    lines.add(
+        against(
+            MEMORY,
+            "the same in thread CPU time, 1 thread (MemoryStoreCpuTime; load disturbs it far less)",
+            "MemoryStoreCpuTime.storeGet",
+            "MemoryStoreCpuTime.mapGet",
+            "≥ 0.33×"));
+    lines.add(
+        against(
+            MEMORY,
+            "assets().get against ConcurrentHashMap.get, 8 threads",
+            "MemoryStoreBenchmark.storeGet@8",
+            "MemoryStoreBenchmark.mapGet@8",
+            "≥ 0.33×"));
+    for (String[] path :
+        new String[][] {
+          {"storeGet", "assets().get"},
+          {"mapGet", "ConcurrentHashMap.get (the floor's scaling)"},
+          {"commitSameBranch", "commitMetadataLocation, every thread on one branch"},
+          {"commitOwnBranch", "commitMetadataLocation, each thread on its own branch"}
+        }) {
+      for (int threads : new int[] {2, 8}) {
+        lines.add(
+            scaling(
+                MEMORY,
+                path[1] + ": all threads' throughput at " + threads + " threads ÷ 1 thread's",
+                "MemoryStoreBenchmark." + path[0] + "@" + threads,
+                path[0].equals("commitSameBranch")
+                    ? "serialised by design: 1.00×"
+                    : "up to 2.00× on 2 cores"));
+      }
+    }
 
     for (String backend : List.of("memory", "jdbc")) {
       String store = backend.equals("memory") ? "in-memory" : "PostgreSQL";
@@ -103,14 +160,6 @@ final class Summary {
             "AssetScaleBenchmark.floorDeepPage[backend=jdbc,assets=max]",
             "≥ 0.6×"));
 
-    lines.add(
-        against(
-            VERSIONING,
-            "a metadata commit with its version commit, against the same rows written by plain"
-                + " JDBC in one transaction (ChangeWithCommitFloor)",
-            "JdbcRoundTripBenchmark.commitMetadataLocation",
-            "JdbcRoundTripBenchmark.floorChangeWithCommit",
-            "≥ 0.67×"));
     for (String backend : List.of("memory", "jdbc")) {
       String store = backend.equals("memory") ? "in-memory" : "PostgreSQL";
       lines.add(

@@ -1,7 +1,6 @@
 package dev.catalogstore.jdbc.namespace;
 
 import dev.catalogstore.api.namespace.NamespacePath;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,22 +13,46 @@ import java.security.NoSuchAlgorithmException;
  * as well, so correctness never rests on the hash alone.
  */
 public final class NamespaceKey {
+  /**
+   * A fresh digest, copied for each key: cloning skips the provider look-up of {@link
+   * MessageDigest#getInstance}, which costs more than hashing a short path (every statement that
+   * finds a namespace computes a key).
+   */
+  private static final MessageDigest PROTOTYPE = sha256();
+
   private NamespaceKey() {}
 
   /** The key of {@code path}. */
   public static byte[] of(NamespacePath path) {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
+    MessageDigest sha256 = copy();
+    byte[] length = new byte[Integer.BYTES];
     for (String segment : path.segments()) {
       byte[] utf8 = segment.getBytes(StandardCharsets.UTF_8);
-      sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(utf8.length).array());
+      length[0] = (byte) (utf8.length >>> 24);
+      length[1] = (byte) (utf8.length >>> 16);
+      length[2] = (byte) (utf8.length >>> 8);
+      length[3] = (byte) utf8.length;
+      sha256.update(length);
       sha256.update(utf8);
     }
     return sha256.digest();
+  }
+
+  private static MessageDigest copy() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      // A provider whose digest cannot be cloned: look it up each time instead.
+      return sha256();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
   }
 
   /** The key of {@code path}'s parent; {@code null} for a top-level path: it has no parent row. */

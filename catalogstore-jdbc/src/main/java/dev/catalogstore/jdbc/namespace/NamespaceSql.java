@@ -1,6 +1,7 @@
 package dev.catalogstore.jdbc.namespace;
 
 import static dev.catalogstore.jdbc.namespace.NamespaceRows.COLUMNS;
+import static dev.catalogstore.jdbc.namespace.NamespaceRows.COLUMNS_BUT_PATH;
 
 import dev.catalogstore.api.common.PropertyUpdate;
 import dev.catalogstore.api.error.ObjectType;
@@ -61,7 +62,7 @@ final class NamespaceSql {
       FROM %s
       WHERE %s
       """
-          .formatted(COLUMNS, NAMESPACE, WHERE_NAMESPACE);
+          .formatted(COLUMNS_BUT_PATH, NAMESPACE, WHERE_NAMESPACE);
 
   /** Children of the root: no parent row to find. No row at all: the catalog does not exist. */
   private static final String SELECT_TOP_LEVEL_PAGE =
@@ -113,7 +114,7 @@ final class NamespaceSql {
         AND %s
       RETURNING %s
       """
-          .formatted(WHERE_NAMESPACE, COLUMNS);
+          .formatted(WHERE_NAMESPACE, COLUMNS_BUT_PATH);
 
   private static final String REPLACE_PROPERTIES =
       """
@@ -125,7 +126,7 @@ final class NamespaceSql {
         AND %s
       RETURNING %s
       """
-          .formatted(WHERE_NAMESPACE, COLUMNS);
+          .formatted(WHERE_NAMESPACE, COLUMNS_BUT_PATH);
 
   private static final String DELETE =
       """
@@ -189,7 +190,7 @@ final class NamespaceSql {
       throws SQLException {
     try (SqlStatement query = SqlStatement.prepare(connection, select)) {
       return bindNamespace(query, tenant, namespace)
-          .queryOne(row -> NamespaceRows.namespace(namespace.catalog(), row));
+          .queryOne(row -> NamespaceRows.namespaceAt(namespace, row));
     }
   }
 
@@ -232,7 +233,7 @@ final class NamespaceSql {
           .textArray("remove", update.remove())
           .json("set", update.set())
           .timestamp("now", now)
-          .queryOne(row -> NamespaceRows.namespace(namespace.catalog(), row));
+          .queryOne(row -> NamespaceRows.namespaceAt(namespace, row));
     }
   }
 
@@ -248,7 +249,7 @@ final class NamespaceSql {
       return bindNamespace(statement, tenant, namespace)
           .json("properties", properties)
           .timestamp("now", now)
-          .queryOne(row -> NamespaceRows.namespace(namespace.catalog(), row));
+          .queryOne(row -> NamespaceRows.namespaceAt(namespace, row));
     }
   }
 
