@@ -58,21 +58,22 @@ import org.slf4j.LoggerFactory;
  * <p><b>Calls.</b> Every method returns at once; its work runs on the store's own bounded pool of
  * threads (one per connection), or on the application's {@link JdbcStoreConfig.Builder#callExecutor
  * callExecutor}, and its future completes there, never on the caller's thread (unless the
- * application's executor runs tasks where they are submitted). Input is validated first, on that thread, so a failed call has changed nothing. Each facet is one class
- * per area ({@code tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ...,
- * {@code token/JdbcTokens}) with its statements next to it. Each operation is a single SQL
- * statement, atomic on its own, except the multi-asset commit, a branch creation from history, a
- * merge, a role's create or update and a direct grant (which lock the catalogs their grants name
- * before writing them), a token's record and a revocation (which lock the token id first), a
- * settings update (which locks the tenant's settings row and the default warehouse it names), a
- * maintenance run (which locks the asset, prunes its history and records its audit event) and a
- * sync's application of the remote to the mirror (which locks {@code main}, applies the plan with
- * one set-based statement per kind of change, and writes one commit, the stats and the audit
- * event), and a tenant's or a catalog's delete (which tombstones it and records its purge: see
- * {@code purge/Purger}), which are one transaction each; and the token sweep and the purge, which
- * delete in bounded batches: uniqueness, existence, cascades, the stored-property limit and the
- * metadata compare-and-set are decided by the database's constraints and conditional statements, so
- * they hold across any number of store instances on the same schema. Only a call that failed reads
+ * application's executor runs tasks where they are submitted). Input is validated first, on that
+ * thread, so a failed call has changed nothing. Each facet is one class per area ({@code
+ * tenant/JdbcTenants}, ..., {@code asset/JdbcAssets}, {@code user/JdbcUsers}, ..., {@code
+ * token/JdbcTokens}) with its statements next to it. Each operation is a single SQL statement,
+ * atomic on its own, except the multi-asset commit, a branch creation from history, a merge, a
+ * role's create or update and a direct grant (which lock the catalogs their grants name before
+ * writing them), a token's record and a revocation (which lock the token id first), a settings
+ * update (which locks the tenant's settings row and the default warehouse it names), a maintenance
+ * run (which locks the asset, prunes its history and records its audit event) and a sync's
+ * application of the remote to the mirror (which locks {@code main}, applies the plan with one
+ * set-based statement per kind of change, and writes one commit, the stats and the audit event),
+ * and a tenant's or a catalog's delete (which tombstones it and records its purge: see {@code
+ * purge/Purger}), which are one transaction each; and the token sweep and the purge, which delete
+ * in bounded batches: uniqueness, existence, cascades, the stored-property limit and the metadata
+ * compare-and-set are decided by the database's constraints and conditional statements, so they
+ * hold across any number of store instances on the same schema. Only a call that failed reads
  * again, to say why (which parent is missing, what the value is now).
  *
  * <p><b>Versioning.</b> Every asset change writes its commit and moves its branch's head in the
