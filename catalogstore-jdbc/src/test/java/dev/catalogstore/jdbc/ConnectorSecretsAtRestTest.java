@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A federated catalog's connector credentials at rest (migration V10's {@code
+ * A federated catalog's connector credentials at rest (migration V9's {@code
  * catalogs.connector_credentials}), kept as warehouse credentials are: the column holds only sealed
  * bytes, every read opens them, the connector gets them opened when a sync calls it, a sealed value
  * does not open in another catalog's row, and a store without a codec refuses them rather than

@@ -59,6 +59,40 @@ class HugeDeleteTest {
     TestPostgres.dropSchema(SCHEMA);
   }
 
+  /**
+   * With an application's executor that runs calls where they are submitted and one call slot, a
+   * delete still returns at once: the purge it wakes runs on the purger's own thread, in batches of
+   * its own, never inside the delete's call (which holds the only slot) nor on the caller's stack.
+   */
+  @Test
+  void aDeleteOnTheCallersThreadReturnsAndThePurgerStillFinishes() throws Exception {
+    JdbcStoreConfig config =
+        TestPostgres.config(SCHEMA)
+            .callExecutor(Runnable::run)
+            .maximumPoolSize(1)
+            .purgeBatchSize(1)
+            .purgeInterval(Duration.ofMillis(200))
+            .build();
+    try (JdbcCatalogStore store = JdbcCatalogStore.open(config)) {
+      TenantId tenant = store.tenants().create(NewTenant.named(unique("t"))).join().id();
+      store
+          .warehouses()
+          .create(
+              tenant,
+              NewWarehouse.of("wh", StorageConfig.of(StorageType.FILE, "file:///warehouses/wh")))
+          .join();
+      store.catalogs().create(tenant, NewCatalog.local(CATALOG, "wh")).join();
+      for (int i = 0; i < 50; i++) {
+        store.namespaces().create(tenant, NamespaceRef.of(CATALOG, "n" + i), Map.of()).join();
+      }
+
+      assertThat(store.catalogs().delete(tenant, CATALOG)).succeedsWithin(Duration.ofSeconds(10));
+
+      assertThat(store.catalogs().get(tenant, CATALOG).join()).isEmpty();
+      awaitGone("SELECT count(*) FROM " + SCHEMA + ".purges WHERE tenant_id = ?", tenant.value());
+    }
+  }
+
   private static JdbcCatalogStore open(boolean purging) {
     JdbcStoreConfig.Builder config =
         TestPostgres.config(SCHEMA)

@@ -58,7 +58,7 @@ class SchemaMigrationTest {
       }
 
       assertThat(appliedMigrations(schema))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
       Tenant created =
           stores.get(0).tenants().create(NewTenant.named("t-" + UUID.randomUUID())).join();
       assertThat(stores.get(STORES - 1).tenants().get(created.id()).join()).contains(created);

@@ -45,12 +45,14 @@ public interface Catalogs {
    * history, commits and tags, and every grant naming it. Fails with {@code NotFoundException} if
    * it does not exist.
    *
-   * <p>Whatever the catalog's size, the delete completes in a time that does not grow with its
-   * content, and from the moment it completes the catalog and all it held are gone for every
-   * method, and its name is free: a catalog created under it at once is a new catalog that starts
-   * empty and never shows the old one's content. A persistent backend may keep the deleted rows,
-   * unreachable, and remove them afterwards in the background (the PostgreSQL store purges them in
-   * bounded batches; see its README section "Deleting a tenant or a catalog").
+   * <p>On PostgreSQL the delete completes in a time that does not grow with the catalog's content
+   * (the in-memory store drops the catalog in one step under its tenant's lock, and forgets its
+   * assets' ids in the same step, in time proportional to their number). From the moment it
+   * completes the catalog and all it held are gone for every method, and its name is free: a
+   * catalog created under it at once is a new catalog that starts empty and never shows the old
+   * one's content. A persistent backend may keep the deleted rows, unreachable, and remove them
+   * afterwards in the background (the PostgreSQL store purges them in bounded batches; see its
+   * README section "Deleting a tenant or a catalog").
    */
   CompletableFuture<Void> delete(TenantId tenant, String name);
 }

@@ -24,8 +24,11 @@ import java.util.StringJoiner;
  * gcs.oauth2.refresh-token}, {@code adls.auth.shared-key.account.key}, {@code client.secret},
  * {@code credential} and {@code token} (an Iceberg REST catalog's OAuth2 credential and bearer
  * token), {@code password}, {@code rest.auth.basic.password}, {@code fs.s3a.secret.key}, {@code
- * fs.s3a.session.token}; and every key starting with {@code adls.sas-token.}, {@code
- * fs.azure.account.key.} or {@code fs.azure.sas.}.
+ * fs.s3a.session.token}, {@code fs.gs.auth.client.secret}, {@code
+ * fs.gs.auth.service.account.private.key}, {@code jdbc.password} (Iceberg's JdbcCatalog), {@code
+ * header.authorization} (an Iceberg REST catalog's header); and every key starting with {@code
+ * adls.sas-token.}, {@code fs.azure.account.key.}, {@code fs.azure.sas.} or {@code
+ * fs.azure.account.oauth2.client.secret} (with or without an account suffix).
  */
 public final class SecretOptions {
   /** Keys that name a secret, lower case. */
@@ -43,11 +46,19 @@ public final class SecretOptions {
           "password",
           "rest.auth.basic.password",
           "fs.s3a.secret.key",
-          "fs.s3a.session.token");
+          "fs.s3a.session.token",
+          "fs.gs.auth.client.secret",
+          "fs.gs.auth.service.account.private.key",
+          "jdbc.password",
+          "header.authorization");
 
   /** Prefixes of keys that name a secret (one per storage account), lower case. */
   private static final Set<String> PREFIXES =
-      Set.of("adls.sas-token.", "fs.azure.account.key.", "fs.azure.sas.");
+      Set.of(
+          "adls.sas-token.",
+          "fs.azure.account.key.",
+          "fs.azure.sas.",
+          "fs.azure.account.oauth2.client.secret");
 
   /** What an option map's {@code toString()} prints in place of a secret's value. */
   public static final String REDACTED = "<redacted>";

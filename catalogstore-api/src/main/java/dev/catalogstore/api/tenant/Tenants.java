@@ -50,13 +50,15 @@ public interface Tenants {
    * assets and their history, commits, branches and tags, users with their tokens and permissions,
    * roles, service users, settings. (Audit events, once recorded, are kept.)
    *
-   * <p>Whatever the tenant's size, the delete completes in a time that does not grow with its
-   * catalogs' content, and from the moment it completes the tenant and all it owned are gone for
-   * every method of every facet (a get is empty, anything else under it is {@code
-   * NotFoundException} naming the tenant), and its name is free: a tenant created under it at once
-   * is a new tenant, with a new id, that starts empty. A persistent backend may keep the deleted
-   * rows, unreachable, and remove them afterwards in the background (the PostgreSQL store purges
-   * them in bounded batches; see its README section "Deleting a tenant or a catalog").
+   * <p>On PostgreSQL the delete completes in a time that does not grow with its catalogs' content
+   * (in memory it drops the tenant's state whole, in one step under the tenant's lock). From the
+   * moment it completes the tenant and all it owned are gone for every method of every facet (a get
+   * is empty, anything else under it is {@code NotFoundException} naming the tenant), except the
+   * audit log, whose reads still answer with the events recorded before (see {@code AuditLog}), and
+   * its name is free: a tenant created under it at once is a new tenant, with a new id, that starts
+   * empty. A persistent backend may keep the deleted rows, unreachable, and remove them afterwards
+   * in the background (the PostgreSQL store purges them in bounded batches; see its README section
+   * "Deleting a tenant or a catalog").
    *
    * <p>Fails with {@code NotFoundException} if it does not exist, {@code
    * PreconditionFailedException} for the system tenant.

@@ -1,12 +1,15 @@
 package dev.catalogstore.jdbc.purge;
 
+import dev.catalogstore.api.error.UnavailableException;
 import dev.catalogstore.jdbc.sql.Database;
 import dev.catalogstore.jdbc.sql.SqlText;
 import dev.catalogstore.jdbc.sql.Violations;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,14 +22,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A delete ({@code tenants().delete}, {@code catalogs().delete}) only tombstones and records a
  * row in {@code purges} (migration V8), in one short transaction, and then {@link #wake wakes} the
- * purger. The purger runs one batch at a time, each as its own transaction on a store thread (never
- * a caller's): it claims the oldest purge no other store is running ({@code FOR UPDATE SKIP
- * LOCKED}), removes at most {@code purgeBatchSize} rows per statement from it, records the progress
- * and commits; it goes on while there is work, then waits. Besides being woken, it looks for work
- * every {@code purgeInterval}: deletes made through another store on the same database, and work a
- * stopped store left, which it resumes from what is left in the database (nothing else is kept).
- * Two stores thus share the work safely: each batch holds its purge's row, and every step is
- * "delete the next rows, if any".
+ * purger. The purger's own thread runs one batch at a time, each as its own transaction in a store
+ * call (never on a caller's thread, whatever executor runs the store's calls): it claims the oldest
+ * purge no other store is running ({@code FOR UPDATE SKIP LOCKED}), removes at most {@code
+ * purgeBatchSize} rows per statement from it, records the progress and commits; it goes on while
+ * there is work, then waits. Besides being woken, it looks for work every {@code purgeInterval}:
+ * deletes made through another store on the same database, and work a stopped store left, which it
+ * resumes from what is left in the database (nothing else is kept). Two stores thus share the work
+ * safely: each batch holds its purge's row, and every step is "delete the next rows, if any".
  *
  * <p>A batch that fails (the database is down, say) is logged and tried again at the next interval.
  */
@@ -39,8 +42,7 @@ public final class Purger implements AutoCloseable {
   private final int batchSize;
   private final Duration interval;
   private final ScheduledExecutorService timer;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicBoolean wanted = new AtomicBoolean();
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
   private final boolean paused;
   private volatile boolean closed;
 
@@ -78,37 +80,62 @@ public final class Purger implements AutoCloseable {
   }
 
   /**
-   * There may be work: runs batches until there is none, unless batches are running already (then
-   * they go on until they find none after this call). Returns at once, on any thread.
+   * There may be work: the purger's own thread runs batches until there is none. Returns at once,
+   * on any thread, and never runs a batch on the thread that calls it: a delete wakes the purger
+   * from inside its own call, which with an application's executor such as {@code Runnable::run} is
+   * the caller's thread, and holds one of the store's call slots meanwhile.
    */
   public void wake() {
     if (closed || paused) {
       return;
     }
-    wanted.set(true);
-    if (running.compareAndSet(false, true)) {
-      nextBatch();
+    // One drain queued at a time; a wake during a drain queues the next, which finds what is new.
+    if (drainQueued.compareAndSet(false, true)) {
+      try {
+        timer.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        // Closed meanwhile: nothing more to purge here.
+        drainQueued.set(false);
+      }
     }
   }
 
-  private void nextBatch() {
-    wanted.set(false);
-    runBatch()
-        .whenComplete(
-            (outcome, failure) -> {
-              if (failure == null && outcome.isPresent() && !closed) {
-                nextBatch();
-                return;
-              }
-              if (failure != null && !closed) {
-                LOG.warn("{} - Purge batch failed; trying again in {}", name, interval, failure);
-              }
-              running.set(false);
-              // A wake that came while the last batch was looking and found nothing.
-              if (failure == null && wanted.get()) {
-                wake();
-              }
-            });
+  /**
+   * Runs batches one after the other on the purger's thread, waiting for each, while there is work.
+   * A batch runs as a store call, so it takes a slot like any call and is bounded by the store's
+   * timeouts; a failed one ends the drain until the next wake or interval.
+   */
+  private void drain() {
+    drainQueued.set(false);
+    while (!closed) {
+      Optional<PurgeSql.Claimed> advanced;
+      try {
+        advanced = runBatch().get();
+      } catch (InterruptedException e) {
+        // The store is closing.
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        logFailure(e.getCause());
+        return;
+      }
+      if (advanced.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  private void logFailure(Throwable failure) {
+    if (closed) {
+      return;
+    }
+    if (failure instanceof UnavailableException) {
+      // During an outage every call fails; one line per interval, not a stack trace each time.
+      LOG.info(
+          "{} - Purge batch failed, trying again in {}: {}", name, interval, failure.getMessage());
+    } else {
+      LOG.warn("{} - Purge batch failed; trying again in {}", name, interval, failure);
+    }
   }
 
   /** One batch, on a store thread: the purge it advanced, or empty if there was none. */

@@ -287,6 +287,14 @@ public final class Database {
           }
           continue;
         }
+        if (!connections.honoursTimeout() && !meansDatabaseDown(failure)) {
+          // An application's pool that is only busy (shared with others, say) says so without a
+          // connection-class SQLState: this call fails, the store does not take the database for
+          // down.
+          throw new UnavailableException(
+              operation + " failed: no connection from the DataSource: " + failure.getMessage(),
+              failure);
+        }
         availability.down(failure);
         throw new UnavailableException(
             operation + " failed: no connection to the database: " + failure.getMessage(), failure);
@@ -342,6 +350,17 @@ public final class Database {
       throw new IllegalStateException(
           operation + " reached the database outside a store call (a store thread); use submit");
     }
+  }
+
+  /**
+   * Whether a failure to get a connection says the database cannot be reached (SQLState class 08,
+   * connection exceptions; 57P0x, the server shutting down or unavailable; class 28, the login
+   * refused), rather than that a pool had none free in time.
+   */
+  private static boolean meansDatabaseDown(SQLException failure) {
+    String state = failure.getSQLState();
+    return state != null
+        && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("28"));
   }
 
   /** How work meets a connection: autocommit or one transaction. */

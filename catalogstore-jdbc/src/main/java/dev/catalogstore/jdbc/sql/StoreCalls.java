@@ -270,6 +270,9 @@ final class StoreCalls {
 
     /** Runs the task marked as this store's call, and keeps its outcome for {@link #complete}. */
     private void runTask() {
+      // A call may start another on the same thread (an application's executor that runs tasks
+      // where they are submitted); the outer call is marked again when the inner one ends.
+      Call<?> outer = CURRENT.get();
       CURRENT.set(this);
       try {
         result = task.call();
@@ -280,7 +283,11 @@ final class StoreCalls {
         LOG.error("{} failed unexpectedly", operation, e);
         failure = new InternalStoreException(operation + " failed unexpectedly: " + e, e);
       } finally {
-        CURRENT.remove();
+        if (outer == null) {
+          CURRENT.remove();
+        } else {
+          CURRENT.set(outer);
+        }
       }
     }
 

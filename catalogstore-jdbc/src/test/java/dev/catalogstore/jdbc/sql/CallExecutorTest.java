@@ -194,6 +194,40 @@ class CallExecutorTest {
         .isLessThan(Availability.PROBE_INTERVAL_MILLIS + 2_000);
   }
 
+  @Test
+  void aBusyApplicationPoolFailsOnlyTheCallItFailedNotTheCallsAfterIt() {
+    FakeSource source = new FakeSource();
+    Database database = database(source, 2, 100, Duration.ofSeconds(5), pool);
+    source.busy.set(true);
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(failureOf(read(database))).isInstanceOf(UnavailableException.class);
+    }
+    // Each call asked the pool: none was failed at once as if the database were down.
+    assertThat(source.attempts).hasValue(5);
+
+    source.busy.set(false);
+    assertThat(read(database)).succeedsWithin(Duration.ofSeconds(HANG_GUARD_SECONDS));
+  }
+
+  @Test
+  void aCallStartedInsideAnotherOnTheSameThreadLeavesTheOuterOneACall() {
+    Database database = database(new FakeSource(), 2, 100, Duration.ofSeconds(5), Runnable::run);
+
+    CompletableFuture<String> outer =
+        database.submit(
+            "outer",
+            () -> {
+              String inner = read(database).join();
+              // The outer call still reaches the database after the inner one ended.
+              return inner + "+" + database.run("outer", Violations.NONE, c -> "outer");
+            });
+
+    assertThat(outer)
+        .succeedsWithin(Duration.ofSeconds(HANG_GUARD_SECONDS))
+        .isEqualTo("read+outer");
+  }
+
   private static CompletableFuture<String> read(Database database) {
     return database.submit("read", () -> database.run("read", Violations.NONE, c -> "read"));
   }
@@ -237,6 +271,7 @@ class CallExecutorTest {
    */
   private static final class FakeSource implements ConnectionSource {
     final AtomicBoolean down = new AtomicBoolean();
+    final AtomicBoolean busy = new AtomicBoolean();
     final AtomicInteger attempts = new AtomicInteger();
 
     @Override
@@ -244,6 +279,10 @@ class CallExecutorTest {
       attempts.incrementAndGet();
       if (down.get()) {
         throw new SQLException("Connection refused", "08001");
+      }
+      if (busy.get()) {
+        // What a saturated pool says: no SQLState, the database itself is fine.
+        throw new SQLException("Connection is not available, request timed out");
       }
       return (Connection)
           Proxy.newProxyInstance(

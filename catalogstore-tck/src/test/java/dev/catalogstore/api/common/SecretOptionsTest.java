@@ -48,7 +48,13 @@ class SecretOptionsTest {
             "password",
             "rest.auth.basic.password",
             "fs.s3a.secret.key",
-            "fs.azure.account.key.acct.dfs.core.windows.net")) {
+            "fs.azure.account.key.acct.dfs.core.windows.net",
+            "fs.azure.account.oauth2.client.secret",
+            "fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net",
+            "fs.gs.auth.client.secret",
+            "fs.gs.auth.service.account.private.key",
+            "jdbc.password",
+            "Header.Authorization")) {
       assertThat(SecretOptions.isSecret(key)).as(key).isTrue();
     }
     for (String key :
@@ -60,7 +66,10 @@ class SecretOptionsTest {
             "warehouse",
             "adls.auth.shared-key.account.name",
             "token-expires-at",
-            "my.token")) {
+            "my.token",
+            "fs.azure.account.oauth2.client.id",
+            "jdbc.user",
+            "header.x-iceberg-access-delegation")) {
       assertThat(SecretOptions.isSecret(key)).as(key).isFalse();
     }
     assertThat(SecretOptions.isSecret(null)).isFalse();

@@ -1,4 +1,4 @@
--- The CatalogStore schema, version 10: a federated catalog's connector credentials, sealed.
+-- The CatalogStore schema, version 9: a federated catalog's connector credentials, sealed.
 --
 -- A connector's secrets (an OAuth2 client secret, a bearer token, access keys) have a slot of their
 -- own, apart from connector_options (plain jsonb, which the store refuses to give a well-known
