@@ -1,6 +1,7 @@
 package dev.catalogstore.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.catalogstore.api.CatalogStore;
 import dev.catalogstore.api.error.UnavailableException;
@@ -35,6 +36,7 @@ import dev.catalogstore.jdbc.warehouse.JdbcWarehouses;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -286,6 +288,25 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
     if (pool != null) {
       pool.close();
     }
+  }
+
+  /**
+   * What the store holds and waits for now: its pool's connections (only for the pool it owns), its
+   * running and queued calls, and whether it serves. Cheap (it reads counters, takes no connection)
+   * and never fails, also after {@link #close()}; meant to be read by a metrics system on each
+   * scrape.
+   */
+  public JdbcPoolMetrics poolMetrics() {
+    HikariPoolMXBean pool = ownedPool == null ? null : ownedPool.getHikariPoolMXBean();
+    return new JdbcPoolMetrics(
+        pool == null ? OptionalInt.empty() : OptionalInt.of(pool.getActiveConnections()),
+        pool == null ? OptionalInt.empty() : OptionalInt.of(pool.getIdleConnections()),
+        pool == null ? OptionalInt.empty() : OptionalInt.of(pool.getThreadsAwaitingConnection()),
+        db.maximumRunningCalls(),
+        db.runningCalls(),
+        db.queuedCalls(),
+        db.maximumQueuedCalls(),
+        !closed.get() && db.databaseReachable());
   }
 
   /**

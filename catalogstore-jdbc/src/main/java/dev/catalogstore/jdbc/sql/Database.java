@@ -369,6 +369,34 @@ public final class Database {
     <T> T run(String operation, SqlWork<T> work) throws SQLException;
   }
 
+  /** How many calls run now, with or without their connection yet; approximate. */
+  public int runningCalls() {
+    return calls.running();
+  }
+
+  /** How many accepted calls wait for their turn; approximate. */
+  public int queuedCalls() {
+    return calls.queued();
+  }
+
+  /** The most calls that run at once ({@code maximumConcurrentCalls}). */
+  public int maximumRunningCalls() {
+    return calls.maximumRunning();
+  }
+
+  /** The most calls that wait for their turn ({@code maximumQueuedCalls}). */
+  public int maximumQueuedCalls() {
+    return calls.maximumQueued();
+  }
+
+  /**
+   * Whether the database is taken for reachable: false from a failed attempt to get a connection
+   * until a probe gets one again (see {@link Availability}).
+   */
+  public boolean databaseReachable() {
+    return availability.isUp();
+  }
+
   /**
    * Stops accepting calls and waits up to {@code grace} for running and queued calls to finish;
    * then interrupts the rest on the store's own threads and fails the queued ones (an application's

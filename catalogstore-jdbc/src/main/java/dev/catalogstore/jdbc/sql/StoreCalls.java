@@ -77,6 +77,38 @@ final class StoreCalls {
     }
   }
 
+  /**
+   * How many calls run now, each holding a thread of the store (or, with an application's executor,
+   * one of the slots of running calls), whether it has its connection yet or still waits for it.
+   * Approximate while calls start and end.
+   */
+  int running() {
+    return ownThreads != null
+        ? ownThreads.getActiveCount()
+        : maximumConcurrentCalls - slots.availablePermits();
+  }
+
+  /**
+   * How many accepted calls wait for their turn: at most {@code maximumQueuedCalls}, beyond which
+   * calls fail at once. With an application's executor, also the calls it has not started yet.
+   * Approximate while calls start and end.
+   */
+  int queued() {
+    return ownThreads != null
+        ? ownThreads.getQueue().size()
+        : Math.max(0, admitted.get() - running());
+  }
+
+  /** The most calls that run at once. */
+  int maximumRunning() {
+    return maximumConcurrentCalls;
+  }
+
+  /** The most calls that wait for their turn. */
+  int maximumQueued() {
+    return maximumQueuedCalls;
+  }
+
   /** The call of this store running on the current thread, or null. */
   Call<?> current() {
     Call<?> call = CURRENT.get();
