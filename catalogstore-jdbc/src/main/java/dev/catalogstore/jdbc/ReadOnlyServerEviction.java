@@ -15,10 +15,9 @@ import java.sql.SQLException;
  * failover behind a virtual IP or a DNS name that pointed at the standby for a while, or when a
  * connection was opened while the address still named the old server. Discarded instead, it is
  * replaced by a new connection, which goes wherever the URL leads now (with {@code
- * targetServerType=primary}, to a server that is not in recovery; pgjdbc takes a primary set
- * read-only for a primary too, so a fenced primary must be stopped or left out of the URL). The
- * call that met the read-only server still fails, with {@code UnavailableException}, which tells
- * its caller to retry.
+ * targetServerType=primary}, to a server that accepts writes: pgjdbc skips a server in hot standby
+ * and one whose {@code transaction_read_only} is on). The call that met the read-only server still
+ * fails, with {@code UnavailableException}, which tells its caller to retry.
  *
  * <p>The store never makes a transaction read-only itself, so this state always comes from the
  * server.
