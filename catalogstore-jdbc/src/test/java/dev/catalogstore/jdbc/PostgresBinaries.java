@@ -171,14 +171,15 @@ final class PostgresBinaries {
    */
   private static Path unpackEmbedded(Path directory) throws IOException {
     Files.createDirectories(directory);
-    try (EmbeddedPostgres throwaway =
-        EmbeddedPostgres.builder()
-            .setOverrideWorkingDirectory(directory.toFile())
-            .setDataDirectory(directory.resolve("throwaway-data"))
-            .start()) {
+    try {
       // Started and stopped only to unpack the programs.
+      EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(directory.toFile())
+          .setDataDirectory(directory.resolve("throwaway-data"))
+          .start()
+          .close();
     } catch (IOException | RuntimeException refused) {
-      // As root initdb refuses; the programs are unpacked all the same (checked below).
+      // As root initdb may refuse; the programs are unpacked all the same (checked below).
     }
     try (Stream<Path> files = Files.walk(directory)) {
       return files
