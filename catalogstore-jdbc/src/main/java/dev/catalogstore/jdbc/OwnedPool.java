@@ -50,6 +50,8 @@ final class OwnedPool {
     // Opening the store fails at once when the database is unreachable; later, the pool keeps
     // trying and calls fail with UnavailableException until it is back.
     hikari.setInitializationFailTimeout(1);
+    // A connection to a server that turned out read-only is replaced, not handed out again.
+    hikari.setExceptionOverride(new ReadOnlyServerEviction());
 
     // The driver's own bounds: opening a socket, logging in, and waiting for the server's answer
     // (a dead peer that never closes the connection). The server stops any statement after

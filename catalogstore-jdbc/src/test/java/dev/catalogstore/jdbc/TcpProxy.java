@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link #restore()}: forwards again (connections broken meanwhile stay broken).
  * </ul>
  *
- * It listens only on 127.0.0.1 and only forwards to the test database.
+ * <p>{@link #retarget} makes new connections go to another port, as a virtual IP or a DNS name that
+ * moves to another server: connections made before still reach the old one.
+ *
+ * <p>It listens only on 127.0.0.1 and only forwards to the test database.
  */
 final class TcpProxy implements AutoCloseable {
   private enum Mode {
@@ -34,7 +37,7 @@ final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private final String targetHost;
-  private final int targetPort;
+  private volatile int targetPort;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile Mode mode = Mode.FORWARD;
   private volatile boolean closed;
@@ -54,6 +57,11 @@ final class TcpProxy implements AutoCloseable {
   void cut() {
     mode = Mode.CUT;
     closeAll();
+  }
+
+  /** New connections go to {@code port} from now on; open connections stay where they are. */
+  void retarget(int port) {
+    targetPort = port;
   }
 
   void blackHole() {

@@ -51,6 +51,12 @@ public final class SqlErrors {
    */
   public static final String APPEND_ONLY = "CS001";
 
+  /**
+   * PostgreSQL's read_only_sql_transaction: the server refused to write because it is read-only (a
+   * hot standby, or a primary set read-only), which a failover or an operator will end.
+   */
+  public static final String READ_ONLY = "25006";
+
   private SqlErrors() {}
 
   /** Translates {@code e}, hit by {@code operation}, into the contract's exception. */
@@ -69,6 +75,13 @@ public final class SqlErrors {
     if (isStoreDefect(state)) {
       return new InternalStoreException(
           operation + " failed: the database rejected the store's statement" + describe(state), e);
+    }
+    if (READ_ONLY.equals(state)) {
+      return new UnavailableException(
+          operation
+              + " failed: the database is read-only (a standby, or a primary set read-only)"
+              + describe(state),
+          e);
     }
     if (isConnectionFailure(e, state)) {
       return new UnavailableException(
@@ -135,7 +148,6 @@ public final class SqlErrors {
         || state.equals("40001")
         || state.equals("40P01")
         || state.equals("55P03")
-        || state.equals("25006")
         || state.equals("XX000");
   }
 

@@ -101,6 +101,17 @@ class SqlErrorsTest {
   }
 
   @Test
+  void aWriteRefusedByAReadOnlyServerIsUnavailableAndSaysWhy() {
+    CatalogStoreException e = translate(new SQLException("read-only transaction", "25006"));
+
+    assertThat(e)
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("read-only")
+        .hasMessageContaining("25006");
+    assertThat(e.isRetryable()).isTrue();
+  }
+
+  @Test
   void aPoolTimeoutWithoutSqlStateIsUnavailable() {
     assertThat(translate(new SQLTransientConnectionException("pool timeout")))
         .isInstanceOf(UnavailableException.class)
