@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Without {@code bench.quick} each benchmark runs at its full sizes with {@link #WARMUP} warm-up
  * and {@link #MEASUREMENT} measured iterations of one second in one fork: short on purpose, so that
  * the whole suite stays near an hour on a 2-core machine (69 minutes in the committed run, most of
- * it filling the 1,000,000-row tables). The error bars printed
- * beside each figure say how far that can be trusted.
+ * it filling the 1,000,000-row tables). The error bars printed beside each figure say how far that
+ * can be trusted.
  */
 final class BenchSettings {
   /** Warm-up iterations of one second each, in a full run. */
