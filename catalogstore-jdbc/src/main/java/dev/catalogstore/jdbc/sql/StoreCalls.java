@@ -4,7 +4,6 @@ import dev.catalogstore.api.error.CatalogStoreException;
 import dev.catalogstore.api.error.InternalStoreException;
 import dev.catalogstore.api.error.UnavailableException;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -66,7 +65,9 @@ final class StoreCalls {
               maximumConcurrentCalls,
               60,
               TimeUnit.SECONDS,
-              new ArrayBlockingQueue<>(maximumQueuedCalls),
+              // The thread that became idle last takes the next call, so a store at low
+              // concurrency keeps one thread and its connection hot (LastIdleFirstQueue).
+              new LastIdleFirstQueue(maximumQueuedCalls),
               StoreThread.factory(this, threadNamePrefix),
               new ThreadPoolExecutor.AbortPolicy());
       // Idle store threads go away, so an idle store holds no threads.
