@@ -169,13 +169,17 @@ class CallExecutorTest {
     for (int i = 0; i < 100; i++) {
       duringOutage.add(read(database));
     }
+    int probes = 0;
     for (CompletableFuture<String> call : duringOutage) {
-      assertThat(failureOf(call))
-          .isInstanceOf(UnavailableException.class)
-          .hasMessageContaining("unreachable");
+      Throwable failure = failureOf(call);
+      assertThat(failure).isInstanceOf(UnavailableException.class);
+      if (!failure.getMessage().contains("unreachable")) {
+        probes++; // a probe that came due (on a slow machine) fails with its own attempt's error
+      }
     }
     // A hundred calls, and at most one of them (a probe, if one came due) tried to connect.
     assertThat(source.attempts.get() - attempts).isLessThanOrEqualTo(1);
+    assertThat(probes).isLessThanOrEqualTo(source.attempts.get() - attempts);
 
     source.down.set(false);
     long back = System.nanoTime();
