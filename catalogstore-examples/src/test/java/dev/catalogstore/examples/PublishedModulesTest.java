@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogstore.examples.ReactorModules.Module;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -62,6 +63,29 @@ class PublishedModulesTest {
               assertThat(child(dependency, "scope")).isEmpty();
               assertThat(child(dependency, "type")).isEmpty();
               assertThat(child(dependency, "classifier")).isEmpty();
+            });
+  }
+
+  @Test
+  void theBomBuildsWithTheParentsPluginVersions() {
+    Map<String, String> parentProperties = ReactorModules.properties(ReactorModules.parentPom());
+    List<Element> plugins =
+        child(BOM.pom(), "build")
+            .flatMap(build -> child(build, "pluginManagement"))
+            .flatMap(management -> child(management, "plugins"))
+            .map(ReactorModules::children)
+            .orElse(List.of());
+    assertThat(plugins)
+        .extracting(plugin -> text(plugin, "artifactId").orElseThrow())
+        .contains("maven-clean-plugin", "maven-install-plugin", "maven-deploy-plugin");
+
+    assertThat(plugins)
+        .allSatisfy(
+            plugin -> {
+              String artifactId = text(plugin, "artifactId").orElseThrow();
+              assertThat(text(plugin, "version"))
+                  .as(artifactId + "'s version in catalogstore-bom")
+                  .isEqualTo(Optional.ofNullable(parentProperties.get(artifactId + ".version")));
             });
   }
 

@@ -37,11 +37,7 @@ final class ReactorModules {
     }
 
     Map<String, String> properties() {
-      Map<String, String> properties = new LinkedHashMap<>();
-      child(pom, "properties")
-          .ifPresent(
-              block -> children(block).forEach(p -> properties.put(p.getTagName(), value(p))));
-      return properties;
+      return ReactorModules.properties(pom);
     }
 
     /**
@@ -127,6 +123,14 @@ final class ReactorModules {
     } catch (Exception e) {
       throw new AssertionError("cannot read " + directory.resolve("pom.xml"), e);
     }
+  }
+
+  /** The properties a pom sets itself, name to value as written. */
+  static Map<String, String> properties(Element pom) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    child(pom, "properties")
+        .ifPresent(block -> children(block).forEach(p -> properties.put(p.getTagName(), value(p))));
+    return properties;
   }
 
   /** The element's child elements, in document order. */
