@@ -95,6 +95,8 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
   /**
    * A catalog over {@code store}, which the caller keeps and closes: for a service that already
    * holds a store and serves Iceberg from it. The backend properties are then ignored.
+   *
+   * @param store the store the catalog reads and commits to; the caller closes it
    */
   public CatalogStoreCatalog(CatalogStore store) {
     this.givenStore = Objects.requireNonNull(store, "store");
@@ -370,6 +372,8 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
    *
    * <p>A commit is usually made from a transaction that was built but not committed: {@code
    * TableCommit.create(identifier, transaction.startMetadata(), transaction.currentMetadata())}.
+   *
+   * @param commits one commit per table; an empty list commits nothing
    */
   public void commitTransaction(List<TableCommit> commits) {
     Objects.requireNonNull(commits, "commits");
@@ -379,7 +383,11 @@ public class CatalogStoreCatalog extends BaseMetastoreViewCatalog
     new MultiTableCommit(pointerCommits, this::tableOps).commit(commits);
   }
 
-  /** Commits changes to several tables all-or-nothing; see {@link #commitTransaction(List)}. */
+  /**
+   * Commits changes to several tables all-or-nothing; see {@link #commitTransaction(List)}.
+   *
+   * @param commits one commit per table
+   */
   public void commitTransaction(TableCommit... commits) {
     commitTransaction(List.of(commits));
   }

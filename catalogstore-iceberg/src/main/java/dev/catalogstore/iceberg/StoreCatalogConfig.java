@@ -66,22 +66,45 @@ public record StoreCatalogConfig(
     long unavailableRetryWaitMillis,
     boolean uniqueTableLocation) {
 
+  /** The property naming the backend: {@code memory} or {@code jdbc}. */
   public static final String BACKEND = "catalogstore.backend";
+
+  /** The property holding the PostgreSQL JDBC URL of the {@code jdbc} backend. */
   public static final String JDBC_URL = "catalogstore.jdbc.url";
+
+  /** The property holding the database user of the {@code jdbc} backend. */
   public static final String JDBC_USER = "catalogstore.jdbc.user";
+
+  /** The property holding the database password of the {@code jdbc} backend. */
   public static final String JDBC_PASSWORD = "catalogstore.jdbc.password";
+
+  /** The property holding the most connections of the {@code jdbc} backend's pool. */
   public static final String JDBC_POOL_SIZE = "catalogstore.jdbc.pool-size";
+
+  /** The property naming the database schema of the {@code jdbc} backend's tables. */
   public static final String JDBC_SCHEMA = "catalogstore.jdbc.schema";
+
+  /** The property naming the tenant, by name or id. */
   public static final String TENANT = "catalogstore.tenant";
+
+  /** The property naming the store catalog this Iceberg catalog shows. */
   public static final String CATALOG = "catalogstore.catalog";
+
+  /** The property naming the branch tables and views are read from and committed to. */
   public static final String BRANCH = "catalogstore.branch";
+
+  /** The property saying whether a missing tenant, warehouse and catalog are created. */
   public static final String CREATE_MISSING = "catalogstore.create-missing";
 
   /** Iceberg's {@code JdbcCatalog} names for the credentials, read when ours are not set. */
   static final String ICEBERG_JDBC_USER = "jdbc.user";
 
   static final String ICEBERG_JDBC_PASSWORD = "jdbc.password";
+
+  /** The property giving how often a commit refused as unavailable is sent again. */
   public static final String UNAVAILABLE_RETRIES = "catalogstore.unavailable-retries";
+
+  /** The property giving the first pause, in milliseconds, before such a commit is sent again. */
   public static final String UNAVAILABLE_RETRY_WAIT_MS = "catalogstore.unavailable-retry-wait-ms";
 
   /**
@@ -102,7 +125,15 @@ public record StoreCatalogConfig(
     JDBC
   }
 
-  /** Parses {@code properties} of the Iceberg catalog named {@code catalogName}. */
+  /**
+   * Parses {@code properties} of the Iceberg catalog named {@code catalogName}.
+   *
+   * @param catalogName the Iceberg catalog's name, the store catalog's unless {@link #CATALOG} is
+   *     set
+   * @param properties the Iceberg catalog's properties, as an engine passes them to {@code
+   *     initialize}
+   * @return the settings, with the defaults of the table above for what is not set
+   */
   public static StoreCatalogConfig parse(String catalogName, Map<String, String> properties) {
     Optional<String> url =
         nonBlank(properties, JDBC_URL)

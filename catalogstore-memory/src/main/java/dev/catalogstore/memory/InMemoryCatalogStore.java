@@ -104,7 +104,11 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
     this(Clock.systemUTC());
   }
 
-  /** A store whose timestamps all come from {@code clock}, with no federation connector. */
+  /**
+   * A store whose timestamps all come from {@code clock}, with no federation connector.
+   *
+   * @param clock the source of every timestamp the store records
+   */
   public InMemoryCatalogStore(Clock clock) {
     this(clock, FederatedConnectors.NONE);
   }
@@ -112,6 +116,8 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
   /**
    * A store whose timestamps come from the system clock in UTC and which syncs federated catalogs
    * with {@code connectors}.
+   *
+   * @param connectors the connectors {@code federation().sync} reads remote catalogs with
    */
   public InMemoryCatalogStore(FederatedConnectors connectors) {
     this(Clock.systemUTC(), connectors);
@@ -120,6 +126,9 @@ public final class InMemoryCatalogStore extends ComposedCatalogStore {
   /**
    * A store whose timestamps all come from {@code clock} and which syncs federated catalogs with
    * {@code connectors}.
+   *
+   * @param clock the source of every timestamp the store records
+   * @param connectors the connectors {@code federation().sync} reads remote catalogs with
    */
   public InMemoryCatalogStore(Clock clock, FederatedConnectors connectors) {
     this(
