@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * occurrence, so recording a call allocates no tags. With one, they depend on the call's tenant and
  * are looked up in the registry on each call.
  *
- * <p>No method here throws: whatever the registry or a meter throws is reported to {@link
- * MeterFailures} and the call goes on unrecorded.
+ * <p>No method here but {@link #start()} throws: whatever the registry or a meter throws is
+ * reported to {@link MeterFailures} and the call goes on unrecorded.
  */
 final class MethodMeters {
   /** {@code tenantArgument} when meters have no tenant tag. */
@@ -53,7 +53,11 @@ final class MethodMeters {
         tenantArgument == NO_TENANT_TAG ? timer(tags, CatalogStoreMetrics.SUCCESS) : null;
   }
 
-  /** The start of a call, by the registry's clock. */
+  /**
+   * The start of a call, by the registry's clock.
+   *
+   * @throws RuntimeException whatever the clock throws: the caller then makes the call unrecorded
+   */
   long start() {
     return registry.config().clock().monotonicTime();
   }
