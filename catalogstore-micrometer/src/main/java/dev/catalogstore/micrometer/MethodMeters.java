@@ -1,5 +1,7 @@
 package dev.catalogstore.micrometer;
 
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -74,11 +76,12 @@ final class MethodMeters {
 
   void recordFailure(Object[] args, long start, Throwable failure) {
     try {
-      Class<?> type = Outcomes.unwrap(failure).getClass();
+      Throwable unwrapped = Outcomes.unwrap(failure);
+      Class<?> type = unwrapped.getClass();
       Failure meters =
           tenantArgument == NO_TENANT_TAG
               ? failures.computeIfAbsent(type, t -> failureMeters(tags, Outcomes.name(t)))
-              : failureMeters(tenantTags(args), Outcomes.name(type));
+              : failureMeters(tenantTags(args, unwrapped), Outcomes.name(type));
       meters.timer.record(elapsed(start), TimeUnit.NANOSECONDS);
       meters.counter.increment();
     } catch (RuntimeException | LinkageError e) {
@@ -107,6 +110,18 @@ final class MethodMeters {
     return tags.and(
         CatalogStoreMetrics.TENANT_TAG,
         tenant == null ? CatalogStoreMetrics.NO_TENANT : tenant.toString());
+  }
+
+  /**
+   * The tenant tags of a failed call; {@value CatalogStoreMetrics#NO_TENANT} when it failed because
+   * its tenant does not exist, so that ids no tenant has (mistyped, made up, of deleted tenants) do
+   * not each add series that stay in the registry.
+   */
+  private Tags tenantTags(Object[] args, Throwable unwrapped) {
+    return unwrapped instanceof NotFoundException notFound
+            && notFound.missing() == ObjectType.TENANT
+        ? tags.and(CatalogStoreMetrics.TENANT_TAG, CatalogStoreMetrics.NO_TENANT)
+        : tenantTags(args);
   }
 
   private Failure failureMeters(Tags callTags, String outcome) {
