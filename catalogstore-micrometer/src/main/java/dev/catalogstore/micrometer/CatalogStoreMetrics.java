@@ -40,9 +40,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Calls go to the decorated store's own facets; the returned future completes with the same value
  * or the same failure, after the call was recorded. Recording never fails a call: a meter or
  * registry that throws is logged (the first time as a warning) and the call's outcome is returned
- * as if nothing were measured. The success timers of all methods are registered when the store is
- * decorated (so a dashboard shows every method from the start, and a call allocates no tags); those
- * of each failure type on its first occurrence.
+ * as if nothing were measured. Without {@link MetricsOptions.Builder#tenantTag}, the success timers
+ * of all methods are registered when the store is decorated (so a dashboard shows every method from
+ * the start, and a call allocates no tags), those of each failure type on its first occurrence.
+ * With it, a meter's tags depend on the call's tenant, so every meter, success timers included, is
+ * registered on the first call that needs it.
  */
 public final class CatalogStoreMetrics {
   /** The timer of every call. */
@@ -69,7 +71,10 @@ public final class CatalogStoreMetrics {
   /** The outcome of a call to a broken backend that returned null instead of a future. */
   public static final String NULL_FUTURE = "NullFuture";
 
-  /** The tenant tag of a call that names no tenant, or a null one. */
+  /**
+   * The tenant tag of a call that names no tenant, or a null one, or that failed because its tenant
+   * does not exist ({@code NotFoundException} missing {@code TENANT}).
+   */
   public static final String NO_TENANT = "none";
 
   private CatalogStoreMetrics() {}
@@ -85,8 +90,9 @@ public final class CatalogStoreMetrics {
    *
    * @throws InvalidArgumentException on {@code store}, {@code registry} or {@code options} if null
    * @throws RuntimeException whatever {@code registry} throws when it refuses to register the
-   *     timers (for example a meter of the same name with other tags): a setup error, reported here
-   *     rather than on each call
+   *     success timers (for example a meter of the same name with other tags): a setup error,
+   *     reported here rather than on each call; only without {@link
+   *     MetricsOptions.Builder#tenantTag}, which registers no meter here
    */
   public static CatalogStore decorate(
       CatalogStore store, MeterRegistry registry, MetricsOptions options) {

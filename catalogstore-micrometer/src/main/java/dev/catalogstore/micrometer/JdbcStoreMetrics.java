@@ -4,10 +4,13 @@ import dev.catalogstore.api.error.InvalidArgumentException;
 import dev.catalogstore.jdbc.JdbcCatalogStore;
 import dev.catalogstore.jdbc.JdbcPoolMetrics;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
@@ -16,7 +19,10 @@ import java.util.function.Function;
  * JdbcCatalogStore#poolMetrics()} whenever the registry reads them:
  *
  * <pre>{@code
- * new JdbcStoreMetrics(jdbcStore, Tags.of("store", "primary")).bindTo(registry);
+ * JdbcStoreMetrics metrics = new JdbcStoreMetrics(jdbcStore, Tags.of("store", "primary"));
+ * metrics.bindTo(registry);
+ * ...
+ * metrics.close(); // with the store: removes the gauges from the registry
  * }</pre>
  *
  * <table>
@@ -41,8 +47,13 @@ import java.util.function.Function;
  * Micrometer's gauges do: a store that is no longer referenced reads as NaN. {@code
  * catalogstore-micrometer} depends on {@code catalogstore-jdbc} as optional: an application that
  * uses this class has it already, as its store.
+ *
+ * <p><b>Close it with the store.</b> {@link #close()} removes the gauges from every registry they
+ * were bound to. A registry keeps a gauge until it is removed, and gives back the gauge it holds to
+ * whoever registers one of the same name and tags: without the close, binding a store reopened
+ * under the same tags would keep reading the closed one (its {@value #AVAILABLE} stuck at 0).
  */
-public final class JdbcStoreMetrics implements MeterBinder {
+public final class JdbcStoreMetrics implements MeterBinder, AutoCloseable {
   /** Connections of the store's own pool lent to calls. */
   public static final String ACTIVE_CONNECTIONS = "catalogstore.jdbc.connections.active";
 
@@ -70,6 +81,11 @@ public final class JdbcStoreMetrics implements MeterBinder {
   private final JdbcCatalogStore store;
   private final Tags tags;
 
+  /** The gauges registered by {@link #bindTo}, with their registries, until {@link #close()}. */
+  private final List<Bound> bound = new ArrayList<>();
+
+  private record Bound(MeterRegistry registry, Meter gauge) {}
+
   /** The gauges of {@code store}, without tags. */
   public JdbcStoreMetrics(JdbcCatalogStore store) {
     this(store, Tags.empty());
@@ -94,7 +110,7 @@ public final class JdbcStoreMetrics implements MeterBinder {
    * @throws InvalidArgumentException on {@code registry} if null
    */
   @Override
-  public void bindTo(MeterRegistry registry) {
+  public synchronized void bindTo(MeterRegistry registry) {
     CatalogStoreMetrics.requireNonNull(registry, "registry");
     if (store.poolMetrics().activeConnections().isPresent()) {
       gauge(registry, ACTIVE_CONNECTIONS, "connections", m -> known(m.activeConnections()));
@@ -113,10 +129,24 @@ public final class JdbcStoreMetrics implements MeterBinder {
       String name,
       String baseUnit,
       Function<JdbcPoolMetrics, Double> value) {
-    Gauge.builder(name, store, s -> value.apply(s.poolMetrics()))
-        .tags(tags)
-        .baseUnit(baseUnit)
-        .register(registry);
+    Gauge gauge =
+        Gauge.builder(name, store, s -> value.apply(s.poolMetrics()))
+            .tags(tags)
+            .baseUnit(baseUnit)
+            .register(registry);
+    bound.add(new Bound(registry, gauge));
+  }
+
+  /**
+   * Removes the gauges this binder registered from each registry it was bound to. Idempotent; a
+   * later {@link #bindTo} registers them again.
+   */
+  @Override
+  public synchronized void close() {
+    for (Bound each : bound) {
+      each.registry.remove(each.gauge);
+    }
+    bound.clear();
   }
 
   /** A connection count the store no longer sees (its pool went away) reads as NaN. */

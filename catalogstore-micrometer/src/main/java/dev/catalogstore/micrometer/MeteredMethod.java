@@ -28,7 +28,14 @@ final class MeteredMethod {
    * it finds it recorded.
    */
   Object call(Object facet, Object[] args) throws Throwable {
-    long start = meters.start();
+    long start;
+    try {
+      start = meters.start();
+    } catch (RuntimeException | LinkageError e) {
+      // A clock that throws must not fail the call: it goes on, unmeasured.
+      MeterFailures.report(e);
+      return unrecorded(facet, args);
+    }
     Object result;
     try {
       result = method.invoke(facet, args);
@@ -67,5 +74,14 @@ final class MeteredMethod {
               }
             });
     return copy;
+  }
+
+  /** The facet's result, or what it threw, unchanged, without recording the call. */
+  private Object unrecorded(Object facet, Object[] args) throws Throwable {
+    try {
+      return method.invoke(facet, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.catalogstore.micrometer;
 
+import dev.catalogstore.api.error.NotFoundException;
+import dev.catalogstore.api.error.ObjectType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -14,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * occurrence, so recording a call allocates no tags. With one, they depend on the call's tenant and
  * are looked up in the registry on each call.
  *
- * <p>No method here throws: whatever the registry or a meter throws is reported to {@link
- * MeterFailures} and the call goes on unrecorded.
+ * <p>No method here but {@link #start()} throws: whatever the registry or a meter throws is
+ * reported to {@link MeterFailures} and the call goes on unrecorded.
  */
 final class MethodMeters {
   /** {@code tenantArgument} when meters have no tenant tag. */
@@ -53,7 +55,11 @@ final class MethodMeters {
         tenantArgument == NO_TENANT_TAG ? timer(tags, CatalogStoreMetrics.SUCCESS) : null;
   }
 
-  /** The start of a call, by the registry's clock. */
+  /**
+   * The start of a call, by the registry's clock.
+   *
+   * @throws RuntimeException whatever the clock throws: the caller then makes the call unrecorded
+   */
   long start() {
     return registry.config().clock().monotonicTime();
   }
@@ -70,11 +76,12 @@ final class MethodMeters {
 
   void recordFailure(Object[] args, long start, Throwable failure) {
     try {
-      Class<?> type = Outcomes.unwrap(failure).getClass();
+      Throwable unwrapped = Outcomes.unwrap(failure);
+      Class<?> type = unwrapped.getClass();
       Failure meters =
           tenantArgument == NO_TENANT_TAG
               ? failures.computeIfAbsent(type, t -> failureMeters(tags, Outcomes.name(t)))
-              : failureMeters(tenantTags(args), Outcomes.name(type));
+              : failureMeters(tenantTags(args, unwrapped), Outcomes.name(type));
       meters.timer.record(elapsed(start), TimeUnit.NANOSECONDS);
       meters.counter.increment();
     } catch (RuntimeException | LinkageError e) {
@@ -103,6 +110,18 @@ final class MethodMeters {
     return tags.and(
         CatalogStoreMetrics.TENANT_TAG,
         tenant == null ? CatalogStoreMetrics.NO_TENANT : tenant.toString());
+  }
+
+  /**
+   * The tenant tags of a failed call; {@value CatalogStoreMetrics#NO_TENANT} when it failed because
+   * its tenant does not exist, so that ids no tenant has (mistyped, made up, of deleted tenants) do
+   * not each add series that stay in the registry.
+   */
+  private Tags tenantTags(Object[] args, Throwable unwrapped) {
+    return unwrapped instanceof NotFoundException notFound
+            && notFound.missing() == ObjectType.TENANT
+        ? tags.and(CatalogStoreMetrics.TENANT_TAG, CatalogStoreMetrics.NO_TENANT)
+        : tenantTags(args);
   }
 
   private Failure failureMeters(Tags callTags, String outcome) {

@@ -79,7 +79,18 @@ public final class MetricsOptions {
      * method that names none ({@code tenants().create}, {@code tokens().validate}, ...) or a null
      * one. Off by default: it multiplies the series by the number of tenants, and a tenant's id in
      * a metrics system may be more than its operators should see. With it on, the meters of a call
-     * are looked up in the registry on each call instead of being held ready.
+     * are looked up in the registry on each call instead of being held ready, and none is
+     * registered at decoration.
+     *
+     * <p>The tag's values come from the callers: every distinct id passed adds series that the
+     * registry keeps until the application removes them, also an id no tenant has when the call
+     * succeeds all the same (a get that finds nothing). A call that fails because its tenant does
+     * not exist ({@code NotFoundException} missing {@code TENANT}) is tagged {@value
+     * CatalogStoreMetrics#NO_TENANT} instead. Where callers can pass ids freely, bound the series
+     * with a filter on the registry, set before decorating: {@code
+     * registry.config().meterFilter(MeterFilter.maximumAllowableTags("catalogstore.", "tenant",
+     * 1000, MeterFilter.deny()))} records the calls of the first 1000 tenant values and leaves the
+     * others' unrecorded.
      */
     public Builder tenantTag(boolean enabled) {
       this.tenantTag = enabled;

@@ -185,6 +185,35 @@ class JdbcStoreMetricsTest {
   }
 
   @Test
+  void closingTheGaugesRemovesThemSoThatAReopenedStoreIsReadOnceBound() {
+    String schema = TestPostgres.uniqueSchema("micrometer_rebind");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try {
+      try (JdbcCatalogStore first =
+              JdbcCatalogStore.open(
+                  TestPostgres.config(schema).maximumPoolSize(1).pausePurgeForTests().build());
+          JdbcStoreMetrics metrics = new JdbcStoreMetrics(first, Tags.of("store", "primary"))) {
+        metrics.bindTo(registry);
+        assertThat(gauges(registry)).containsEntry(JdbcStoreMetrics.MAX_CONNECTIONS, 1.0);
+      }
+      assertThat(gauges(registry)).isEmpty();
+
+      // The same registry and tags, a store reopened with another pool size: its own values show.
+      try (JdbcCatalogStore second =
+              JdbcCatalogStore.open(
+                  TestPostgres.config(schema).maximumPoolSize(2).pausePurgeForTests().build());
+          JdbcStoreMetrics metrics = new JdbcStoreMetrics(second, Tags.of("store", "primary"))) {
+        metrics.bindTo(registry);
+        assertThat(gauges(registry))
+            .containsEntry(JdbcStoreMetrics.MAX_CONNECTIONS, 2.0)
+            .containsEntry(JdbcStoreMetrics.AVAILABLE, 1.0);
+      }
+    } finally {
+      TestPostgres.dropSchema(schema);
+    }
+  }
+
+  @Test
   void aNullStoreIsRefusedNamingTheField() {
     Assertions.assertThatThrownBy(() -> new JdbcStoreMetrics(null))
         .isInstanceOfSatisfying(

@@ -9,8 +9,10 @@ import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.Tenant;
 import dev.catalogstore.api.tenant.TenantId;
 import dev.catalogstore.memory.InMemoryCatalogStore;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,5 +74,52 @@ class MeterFailureTest {
 
       assertThat(read).isEqualTo(created);
     }
+  }
+
+  @Test
+  void aCallGoesOnUnrecordedWhenTheRegistrysClockThrows() {
+    AtomicBoolean failing = new AtomicBoolean();
+    SimpleMeterRegistry registry =
+        new SimpleMeterRegistry(SimpleConfig.DEFAULT, clockFailingWhen(failing));
+    try (CatalogStore store = CatalogStoreMetrics.decorate(new InMemoryCatalogStore(), registry)) {
+      failing.set(true);
+
+      Tenant created = store.tenants().create(NewTenant.named("acme")).join();
+      AtomicReference<Throwable> seen = new AtomicReference<>();
+      store
+          .namespaces()
+          .create(TenantId.random(), NamespaceRef.of("prod", "sales"), Map.of())
+          .handle((v, e) -> seen.getAndSet(e))
+          .join();
+
+      assertThat(created.name()).isEqualTo("acme");
+      assertThat(seen.get()).isInstanceOf(NotFoundException.class);
+      assertThat(registry.get(CatalogStoreMetrics.CALLS).timers())
+          .allSatisfy(timer -> assertThat(timer.count()).isZero());
+      assertThat(registry.find(CatalogStoreMetrics.ERRORS).counters()).isEmpty();
+    }
+  }
+
+  /** The system clock, throwing on every read while {@code failing} is set. */
+  private static Clock clockFailingWhen(AtomicBoolean failing) {
+    return new Clock() {
+      @Override
+      public long wallTime() {
+        check();
+        return Clock.SYSTEM.wallTime();
+      }
+
+      @Override
+      public long monotonicTime() {
+        check();
+        return Clock.SYSTEM.monotonicTime();
+      }
+
+      private void check() {
+        if (failing.get()) {
+          throw new IllegalStateException("the clock is broken");
+        }
+      }
+    };
   }
 }

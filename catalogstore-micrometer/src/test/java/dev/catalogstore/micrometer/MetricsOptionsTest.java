@@ -94,6 +94,55 @@ class MetricsOptionsTest {
   }
 
   @Test
+  void aCallFailingBecauseItsTenantDoesNotExistIsTaggedWithNoTenant() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TenantId unknown = TenantId.random();
+    try (CatalogStore store =
+        CatalogStoreMetrics.decorate(
+            new InMemoryCatalogStore(),
+            registry,
+            MetricsOptions.builder().tenantTag(true).build())) {
+      store
+          .namespaces()
+          .create(unknown, NamespaceRef.of("prod", "sales"), Map.of())
+          .handle((v, e) -> null)
+          .join();
+    }
+
+    assertThat(
+            registry
+                .get(CatalogStoreMetrics.ERRORS)
+                .tags("facet", "namespaces", "method", "create", "outcome", "NotFoundException")
+                .tag("tenant", CatalogStoreMetrics.NO_TENANT)
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.getMeters())
+        .noneSatisfy(
+            meter -> assertThat(meter.getId().getTag("tenant")).isEqualTo(unknown.toString()));
+  }
+
+  @Test
+  void withTheTenantTagNoMeterIsRegisteredBeforeTheFirstCall() {
+    SimpleMeterRegistry untagged = new SimpleMeterRegistry();
+    SimpleMeterRegistry tagged = new SimpleMeterRegistry();
+    try (CatalogStore a = CatalogStoreMetrics.decorate(new InMemoryCatalogStore(), untagged);
+        CatalogStore b =
+            CatalogStoreMetrics.decorate(
+                new InMemoryCatalogStore(),
+                tagged,
+                MetricsOptions.builder().tenantTag(true).build())) {
+      // Without the tag every method's success timer is there at once; with it, none is yet.
+      assertThat(untagged.find(CatalogStoreMetrics.CALLS).tags("facet", "assets").timers())
+          .isNotEmpty();
+      assertThat(tagged.getMeters()).isEmpty();
+
+      b.tenants().create(NewTenant.named("acme")).join();
+      assertThat(tagged.get(CatalogStoreMetrics.CALLS).timers()).hasSize(1);
+    }
+  }
+
+  @Test
   void tagsOfYourOwnAreOnEveryMeter() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (CatalogStore store =
