@@ -265,7 +265,9 @@ final class PostgresBinaries {
 
   /**
    * Lets every user read the unpacked distribution and run its programs ({@code chmod -R a+rX}):
-   * zonky unpacks it for its own user only, and as root the server runs as another user.
+   * zonky unpacks it with what the process's umask allows, which can keep other users out (under
+   * umask 077 they may not even enter its directories), and as root the server runs as another
+   * user.
    */
   private static void openToEveryone(Path directory) throws IOException {
     Path unpacked = directory.toAbsolutePath().normalize();

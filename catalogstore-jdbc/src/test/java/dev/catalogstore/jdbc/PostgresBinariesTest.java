@@ -41,7 +41,7 @@ class PostgresBinariesTest {
     Path log = scratch.resolve("version.log");
 
     // As root this runs through runuser as the server's user, who must be able to read and run
-    // what root unpacked.
+    // what root unpacked (under a umask such as 077, root's files are closed to other users).
     binaries.run(log, "postgres", "--version");
 
     assertThat(binaries.bin()).startsWith(scratch);
