@@ -37,6 +37,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -112,11 +113,22 @@ final class FailoverLoad {
     chains.forEach(Chain::next);
   }
 
-  /** Stops issuing calls and waits for those in flight to end. */
+  /**
+   * Stops issuing calls and waits for those in flight, and retries already scheduled, to end; no
+   * call is issued once it returns.
+   */
   void stop() throws Exception {
     running = false;
     if (inFlight.get() > 0) {
-      drained.get(60, TimeUnit.SECONDS);
+      try {
+        drained.get(60, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(
+            inFlight.get()
+                + " calls still in flight after 60 s; unexpected failures: "
+                + unexpected,
+            e);
+      }
     }
   }
 
@@ -128,7 +140,10 @@ final class FailoverLoad {
     return List.copyOf(outcomes);
   }
 
-  /** Failures other than UnavailableException. */
+  /**
+   * Failures other than UnavailableException, and anything the load itself threw (a call that threw
+   * instead of returning a future, a reply it could not use).
+   */
   List<Throwable> unexpected() {
     return List.copyOf(unexpected);
   }
@@ -137,37 +152,79 @@ final class FailoverLoad {
     return chains.stream().mapToInt(Chain::acknowledged).sum();
   }
 
-  /** Runs {@code call}, recording when it was submitted and when it ended, and how. */
+  /**
+   * Runs {@code call}, recording when it was submitted and when it ended, and how; then the chain's
+   * next call. The call counts as in flight until it has ended and, after a failure, until the
+   * chain's retry has run.
+   */
   private <T> void track(
       Supplier<CompletableFuture<T>> call, boolean write, Chain chain, Consumer<T> onSuccess) {
     inFlight.incrementAndGet();
     long submitted = System.nanoTime();
-    call.get()
-        .whenComplete(
-            (result, failure) -> {
-              long completed = System.nanoTime();
-              Throwable cause =
-                  failure instanceof CompletionException ? failure.getCause() : failure;
-              outcomes.add(new Outcome(submitted, completed, cause == null, write));
-              if (cause == null) {
-                onSuccess.accept(result);
-              } else if (cause instanceof UnavailableException) {
-                chain.unsure(write);
-              } else {
-                unexpected.add(cause);
-              }
-              if (running) {
-                if (cause == null) {
-                  chain.next();
-                } else {
-                  // A client backs off a little before it retries, and not on this stack.
-                  RETRY_PAUSE.execute(chain::next);
-                }
-              }
-              if (inFlight.decrementAndGet() == 0 && !running) {
-                drained.complete(null);
-              }
-            });
+    CompletableFuture<T> future;
+    try {
+      future = call.get();
+    } catch (RuntimeException thrown) {
+      // Thrown instead of returned as a failed future: recorded (as unexpected) the same way.
+      future = CompletableFuture.failedFuture(thrown);
+    }
+    future.whenComplete(
+        (result, failure) -> settle(submitted, write, chain, onSuccess, result, failure));
+  }
+
+  private <T> void settle(
+      long submitted,
+      boolean write,
+      Chain chain,
+      Consumer<T> onSuccess,
+      T result,
+      Throwable failure) {
+    boolean retryScheduled = false;
+    try {
+      long completed = System.nanoTime();
+      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      outcomes.add(new Outcome(submitted, completed, cause == null, write));
+      if (cause == null) {
+        onSuccess.accept(result);
+      } else if (cause instanceof UnavailableException) {
+        chain.unsure(write);
+      } else {
+        unexpected.add(cause);
+      }
+      if (running) {
+        if (cause == null) {
+          chain.next();
+        } else {
+          // A client backs off a little before it retries, and not on this stack.
+          RETRY_PAUSE.execute(() -> retry(chain));
+          retryScheduled = true;
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      // whenComplete would swallow it: the chain would end without a trace, and stop() wait for it.
+      unexpected.add(e);
+    } finally {
+      if (!retryScheduled) {
+        release();
+      }
+    }
+  }
+
+  /** The chain's call after a failed one; the failed call stays in flight until this has run. */
+  private void retry(Chain chain) {
+    try {
+      chain.next();
+    } catch (RuntimeException | Error e) {
+      unexpected.add(e);
+    } finally {
+      release();
+    }
+  }
+
+  private void release() {
+    if (inFlight.decrementAndGet() == 0 && !running) {
+      drained.complete(null);
+    }
   }
 
   /** One table and what the store acknowledged of this chain's writes. */
@@ -191,8 +248,14 @@ final class FailoverLoad {
       return committed.size() + propertyKeys.size() + namespaces.size() + tables.size();
     }
 
-    /** The chain's next call; runs on the thread that completed the last one. */
+    /**
+     * The chain's next call, unless the load was stopped; runs on the thread that completed the
+     * last one.
+     */
     synchronized void next() {
+      if (!running) {
+        return;
+      }
       int n = ++step;
       if (uncertain) {
         // A write whose reply was lost may have landed: read the table before committing again.

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  * <p>{@value #CHAINS} writers keep a call each in flight on a pool of {@value #POOL} (creates of
  * namespaces and tables, metadata commits, property updates). Mid-load the standby is promoted and
  * the old primary stopped as by a crash ({@code immediate}). Then: every write the store
- * acknowledged is on the new primary, read through the store and straight from its tables; every
- * call that failed did so with {@code UnavailableException}; the same store instance serves on the
- * new primary within {@link #RECOVERY_BOUND} of the old primary's stop; and each table's metadata
- * history is one unbroken chain. The numbers it measures are printed.
+ * acknowledged is on the new primary, read through the store and straight from its tables; no call
+ * failed before the promotion, and every call that failed did so with {@code UnavailableException};
+ * the same store instance serves on the new primary within {@link #RECOVERY_BOUND} of the start of
+ * the old primary's stop, and every call made later succeeds; and each table's metadata history is
+ * one unbroken chain. The numbers it measures are printed.
  */
 class FailoverTest {
   private static final int POOL = 4;
@@ -34,13 +35,19 @@ class FailoverTest {
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
   /**
-   * How soon after the old primary's stop the store must serve on the new one (documented in the
-   * README's "Failover" section).
+   * How soon after the start of the old primary's stop the store must serve on the new one
+   * (documented in the README's "Failover" section).
    */
   private static final Duration RECOVERY_BOUND = Duration.ofSeconds(3);
 
   private static final Duration LOAD_BEFORE = Duration.ofMillis(1500);
-  private static final Duration LOAD_AFTER = Duration.ofSeconds(3);
+
+  /**
+   * How long the load goes on after the start of the old primary's stop: past the bound long enough
+   * that every chain makes calls after it, which must all succeed.
+   */
+  private static final Duration LOAD_AFTER = RECOVERY_BOUND.plusSeconds(3);
+
   private static final String SCHEMA = "failover";
 
   private static ReplicatedPostgres servers;
@@ -72,6 +79,7 @@ class FailoverTest {
     FailoverLoad load;
     long promoting;
     long promoted;
+    long stopping;
     long stopped;
     int inFlightAtPromotion;
     int acknowledgedBefore;
@@ -86,12 +94,13 @@ class FailoverTest {
       promoting = System.nanoTime();
       servers.promoteStandby();
       promoted = System.nanoTime();
+      stopping = System.nanoTime();
       servers.stopPrimaryImmediately();
       stopped = System.nanoTime();
-      Thread.sleep(LOAD_AFTER.toMillis());
+      Thread.sleep(Math.max(0, millis(stopping + LOAD_AFTER.toNanos() - System.nanoTime())));
       load.stop();
 
-      Stats stats = Stats.of(load.outcomes(), stopped);
+      Stats stats = Stats.of(load.outcomes(), promoting, stopping);
       FailoverLoad.Check throughStore = load.checkThroughStore();
       FailoverLoad.Check direct;
       boolean standbyInRecovery;
@@ -102,28 +111,31 @@ class FailoverTest {
 
       System.out.printf(
           "FailoverTest (%s): %d writers, pool %d; %d writes acknowledged before the promotion,"
-              + " %d calls in flight at it; promotion took %d ms, the old primary's stop %d ms;"
-              + " %d calls succeeded, %d failed, all with UnavailableException: %s; first write"
-              + " acknowledged by the new primary %d ms after the promotion, %d ms after the old"
-              + " primary's stop"
-              + " (bound %d ms); %d writes acknowledged in all, %d after the stop; acknowledged"
-              + " writes checked through the store %d, missing %d; straight from the new"
-              + " primary's tables %d, missing %d; broken history chains %d%n",
+              + " %d calls in flight at it, %d calls completed before it of which %d failed;"
+              + " promotion took %d ms, the old primary's stop %d ms; %d calls succeeded, %d"
+              + " failed, all with UnavailableException: %s; first write acknowledged by the new"
+              + " primary %d ms after the start of the old primary's stop (bound %d ms); %d calls made later than the bound, %d of them failed;"
+              + " %d writes acknowledged in all, %d after the stop began; acknowledged writes"
+              + " checked through the store %d, missing %d; straight from the new primary's"
+              + " tables %d, missing %d; broken history chains %d%n",
           servers.describe(),
           CHAINS,
           POOL,
           acknowledgedBefore,
           inFlightAtPromotion,
+          stats.completedBeforePromotion,
+          stats.failedBeforePromotion,
           millis(promoted - promoting),
-          millis(stopped - promoted),
+          millis(stopped - stopping),
           stats.succeeded,
           stats.failed,
           load.unexpected().isEmpty(),
-          millis(stats.firstWriteAfterStop - promoted),
-          millis(stats.firstWriteAfterStop - stopped),
+          millis(stats.firstWriteAfterStopping - stopping),
           RECOVERY_BOUND.toMillis(),
+          stats.callsMadeAfterBound,
+          stats.failuresMadeAfterBound,
           load.acknowledgedWrites(),
-          stats.writesAcknowledgedAfterStop,
+          stats.writesAcknowledgedAfterStopping,
           throughStore.checked(),
           throughStore.missing().size(),
           direct.checked(),
@@ -132,19 +144,28 @@ class FailoverTest {
 
       assertThat(load.unexpected()).as("failures other than UnavailableException").isEmpty();
       assertThat(acknowledgedBefore).as("writes acknowledged before the promotion").isPositive();
+      assertThat(stats.completedBeforePromotion)
+          .as("calls completed before the promotion")
+          .isGreaterThanOrEqualTo(acknowledgedBefore);
+      assertThat(stats.failedBeforePromotion)
+          .as("calls completed before the promotion that failed, with both servers up")
+          .isZero();
       assertThat(inFlightAtPromotion).as("calls in flight at the promotion").isPositive();
       assertThat(standbyInRecovery).as("the promoted standby still in recovery").isFalse();
       assertThat(servers.isRunning(servers.primary())).as("the old primary running").isFalse();
-      assertThat(stats.firstWriteAfterStop)
-          .as("a write acknowledged after the old primary's stop")
+      assertThat(stats.firstWriteAfterStopping)
+          .as("a write acknowledged after the old primary's stop began")
           .isNotEqualTo(Long.MAX_VALUE);
-      assertThat(millis(stats.firstWriteAfterStop - stopped))
-          .as("from the old primary's stop to the first write the new primary acknowledged")
+      assertThat(millis(stats.firstWriteAfterStopping - stopping))
+          .as("from the start of the old primary's stop to the first write the new primary acked")
           .isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
+      assertThat(stats.callsMadeAfterBound)
+          .as("calls made later than the bound after the stop began (at least one per writer)")
+          .isGreaterThanOrEqualTo(CHAINS);
       assertThat(stats.failuresMadeAfterBound)
-          .as("calls made later than the bound after the stop that failed")
+          .as("calls made later than the bound after the stop began that failed")
           .isZero();
-      assertThat(stats.writesAcknowledgedAfterStop)
+      assertThat(stats.writesAcknowledgedAfterStopping)
           .as("writes acknowledged by the new primary")
           .isPositive();
       assertThat(throughStore.missing())
@@ -173,38 +194,63 @@ class FailoverTest {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
-  /** The calls' outcomes around the old primary's stop. */
+  /** The calls' outcomes around the promotion and the old primary's stop. */
   private record Stats(
       long succeeded,
       long failed,
-      long firstWriteAfterStop,
+      long completedBeforePromotion,
+      long failedBeforePromotion,
+      long firstWriteAfterStopping,
+      long callsMadeAfterBound,
       long failuresMadeAfterBound,
-      long writesAcknowledgedAfterStop) {
+      long writesAcknowledgedAfterStopping) {
 
-    static Stats of(List<FailoverLoad.Outcome> outcomes, long stopped) {
+    static Stats of(List<FailoverLoad.Outcome> outcomes, long promoting, long stopping) {
       long succeeded = 0;
       long failed = 0;
+      long completedBefore = 0;
+      long failedBefore = 0;
       long firstWrite = Long.MAX_VALUE;
+      long callsAfterBound = 0;
       long failuresAfterBound = 0;
-      long writesAfterStop = 0;
+      long writesAfterStopping = 0;
       for (FailoverLoad.Outcome outcome : outcomes) {
+        boolean beforePromotion = outcome.completed() - promoting < 0;
+        boolean afterBound = outcome.submitted() - stopping > RECOVERY_BOUND.toNanos();
+        if (beforePromotion) {
+          completedBefore++;
+        }
+        if (afterBound) {
+          callsAfterBound++;
+        }
         if (outcome.ok()) {
           succeeded++;
           // Once the standby is promoted the old primary acknowledges no write (it waits for a
-          // standby that no longer follows it), so a write acknowledged after its stop was
-          // committed on the new primary.
-          if (outcome.write() && outcome.completed() - stopped > 0) {
+          // standby that no longer follows it), so a write acknowledged after its stop began
+          // (which is after the promotion ended) was committed on the new primary.
+          if (outcome.write() && outcome.completed() - stopping > 0) {
             firstWrite = Math.min(firstWrite, outcome.completed());
-            writesAfterStop++;
+            writesAfterStopping++;
           }
         } else {
           failed++;
-          if (outcome.submitted() - stopped > RECOVERY_BOUND.toNanos()) {
+          if (beforePromotion) {
+            failedBefore++;
+          }
+          if (afterBound) {
             failuresAfterBound++;
           }
         }
       }
-      return new Stats(succeeded, failed, firstWrite, failuresAfterBound, writesAfterStop);
+      return new Stats(
+          succeeded,
+          failed,
+          completedBefore,
+          failedBefore,
+          firstWrite,
+          callsAfterBound,
+          failuresAfterBound,
+          writesAfterStopping);
     }
   }
 }

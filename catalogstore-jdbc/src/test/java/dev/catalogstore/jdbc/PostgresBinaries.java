@@ -1,19 +1,26 @@
 package dev.catalogstore.jdbc;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * PostgreSQL's server programs ({@code initdb}, {@code pg_ctl}, {@code postgres}) for tests that
@@ -25,12 +32,15 @@ import java.util.stream.Stream;
  *   <li>the directory in {@value #ENV_BIN} ({@code .ci/run} sets it to the machine's server);
  *   <li>the newest {@code /usr/lib/postgresql/<major>/bin} (Debian and Ubuntu packages);
  *   <li>the embedded distribution the other tests use (zonky), which unpacks its programs when it
- *       starts a server: one throwaway start unpacks them into a directory of this run.
+ *       starts a server: one throwaway start unpacks them into a directory of this run, made
+ *       readable and executable by every user so that the server's user may run them.
  * </ol>
  *
  * <p>PostgreSQL refuses to run as root. When the tests run as root (a container, a CI machine),
  * every program runs as {@value #ENV_OS_USER} or else the user {@code postgres}, through {@code
- * runuser}, and the directories it works in are handed to that user.
+ * runuser}, and the directories it works in are handed to that user. If that user does not exist
+ * the tests that need the programs are skipped (a JUnit assumption), with a message naming both
+ * settings: nothing else can run a server as root.
  */
 final class PostgresBinaries {
   static final String ENV_BIN = "CATALOGSTORE_TEST_PG_BIN";
@@ -55,13 +65,31 @@ final class PostgresBinaries {
    * unpacked in it.
    */
   static PostgresBinaries find(Path scratch) throws IOException {
+    return find(scratch, System.getenv(ENV_BIN), Path.of("/usr/lib/postgresql"));
+  }
+
+  /**
+   * {@link #find(Path)} with the value of {@value #ENV_BIN} (or null) and the folder of installed
+   * majors given, as {@link #locate} takes them.
+   */
+  static PostgresBinaries find(Path scratch, String configuredBin, Path installFolder)
+      throws IOException {
     Optional<String> osUser =
         runningAsRoot()
             ? Optional.of(Optional.ofNullable(System.getenv(ENV_OS_USER)).orElse("postgres"))
             : Optional.empty();
-    PostgresBinaries binaries = new PostgresBinaries(locate(scratch), osUser);
+    if (osUser.isPresent()) {
+      assumeUserExists(scratch, osUser.get());
+    }
+    PostgresBinaries binaries =
+        new PostgresBinaries(locate(scratch, configuredBin, installFolder), osUser);
     binaries.handOver(scratch);
     return binaries;
+  }
+
+  /** The directory of the programs. */
+  Path bin() {
+    return bin;
   }
 
   /** Which programs, and as whom: for the test's report. */
@@ -85,6 +113,25 @@ final class PostgresBinaries {
   void handOverFile(Path file) throws IOException {
     if (osUser.isPresent()) {
       Files.setOwner(file, serverUser(file));
+    }
+  }
+
+  /**
+   * Skips the calling test when the tests run as root and {@code user}, who would run the server,
+   * does not exist: PostgreSQL refuses root, so no server can start.
+   */
+  private static void assumeUserExists(Path path, String user) throws IOException {
+    try {
+      path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+    } catch (UserPrincipalNotFoundException missing) {
+      Assumptions.abort(
+          "running as root, PostgreSQL's server must run as another OS user, and "
+              + user
+              + " does not exist: set "
+              + ENV_OS_USER
+              + " to a user that does (and "
+              + ENV_BIN
+              + " to server programs it may run)");
     }
   }
 
@@ -138,8 +185,12 @@ final class PostgresBinaries {
     }
   }
 
-  private static Path locate(Path scratch) throws IOException {
-    String configured = System.getenv(ENV_BIN);
+  /**
+   * The programs' directory: {@code configured} (the value of {@value #ENV_BIN}, or null), else the
+   * newest {@code <major>/bin} in {@code installFolder}, else the embedded distribution's programs
+   * unpacked under {@code scratch}.
+   */
+  static Path locate(Path scratch, String configured, Path installFolder) throws IOException {
     if (configured != null && !configured.isBlank()) {
       Path bin = Path.of(configured);
       if (!hasServerPrograms(bin)) {
@@ -148,9 +199,8 @@ final class PostgresBinaries {
       }
       return bin;
     }
-    Path packaged = Path.of("/usr/lib/postgresql");
-    if (Files.isDirectory(packaged)) {
-      try (Stream<Path> majors = Files.list(packaged)) {
+    if (Files.isDirectory(installFolder)) {
+      try (Stream<Path> majors = Files.list(installFolder)) {
         Optional<Path> newest =
             majors
                 .map(major -> major.resolve("bin"))
@@ -165,15 +215,28 @@ final class PostgresBinaries {
   }
 
   /**
-   * The embedded distribution's programs. Zonky unpacks them before it initialises a data
-   * directory, so they are there even when the throwaway start fails (as root, initdb refuses to
-   * run; the programs then run through {@code runuser} like installed ones).
+   * The embedded distribution's programs, unpacked into {@code directory}. Zonky unpacks them
+   * before it initialises a data directory, so they are there even when the throwaway start fails
+   * (as root, initdb refuses to run; the programs then run through {@code runuser} like installed
+   * ones).
    */
   private static Path unpackEmbedded(Path directory) throws IOException {
     Files.createDirectories(directory);
     try {
-      // Started and stopped only to unpack the programs.
+      // Started and stopped only to unpack the programs. Zonky remembers, per binary resolver and
+      // for the whole JVM, where it unpacked, and then ignores the working directory given here;
+      // other tests of this JVM have used its default resolver already. A resolver object of this
+      // call alone (delegating to the default one) makes it unpack here: an anonymous class, since
+      // a lambda capturing nothing would be one object shared by every call.
       EmbeddedPostgres.builder()
+          .setPgBinaryResolver(
+              new PgBinaryResolver() {
+                @Override
+                public InputStream getPgBinary(String system, String architecture)
+                    throws IOException {
+                  return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture);
+                }
+              })
           .setOverrideWorkingDirectory(directory.toFile())
           .setDataDirectory(directory.resolve("throwaway-data"))
           .start()
@@ -181,18 +244,47 @@ final class PostgresBinaries {
     } catch (IOException | RuntimeException refused) {
       // As root initdb may refuse; the programs are unpacked all the same (checked below).
     }
+    Path bin;
     try (Stream<Path> files = Files.walk(directory)) {
-      return files
-          .filter(path -> path.getFileName().toString().equals("pg_ctl"))
-          .map(Path::getParent)
-          .filter(PostgresBinaries::hasServerPrograms)
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "no PostgreSQL server programs: set "
-                          + ENV_BIN
-                          + " to a directory with initdb, pg_ctl and postgres"));
+      bin =
+          files
+              .filter(path -> path.getFileName().toString().equals("pg_ctl"))
+              .map(Path::getParent)
+              .filter(PostgresBinaries::hasServerPrograms)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no PostgreSQL server programs: set "
+                              + ENV_BIN
+                              + " to a directory with initdb, pg_ctl and postgres"));
+    }
+    openToEveryone(directory);
+    return bin;
+  }
+
+  /**
+   * Lets every user read the unpacked distribution and run its programs ({@code chmod -R a+rX}):
+   * zonky unpacks it with what the process's umask allows, which can keep other users out (under
+   * umask 077 they may not even enter its directories), and as root the server runs as another
+   * user.
+   */
+  private static void openToEveryone(Path directory) throws IOException {
+    Path unpacked = directory.toAbsolutePath().normalize();
+    try (Stream<Path> paths = Files.walk(unpacked)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        if (Files.isSymbolicLink(path)) {
+          continue;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        permissions.add(PosixFilePermission.GROUP_READ);
+        permissions.add(PosixFilePermission.OTHERS_READ);
+        if (Files.isDirectory(path) || permissions.contains(PosixFilePermission.OWNER_EXECUTE)) {
+          permissions.add(PosixFilePermission.GROUP_EXECUTE);
+          permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+        }
+        Files.setPosixFilePermissions(path, permissions);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.catalogstore.jdbc;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,16 +14,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * Two PostgreSQL server processes of this test run: a primary and a synchronous streaming-
- * replication standby, on free ports of 127.0.0.1, in a temporary directory deleted by {@link
- * #close}, which also kills whatever still runs.
+ * replication standby, on two distinct free ports of 127.0.0.1 (a server whose port was taken
+ * meanwhile moves to another), in a temporary directory deleted by {@link #close}, which also kills
+ * whatever still runs.
  *
  * <p>The primary waits, at every commit, until the standby has written the commit's WAL ({@code
  * synchronous_standby_names} names the standby, {@code synchronous_commit = on}), so no commit is
@@ -40,8 +44,15 @@ final class ReplicatedPostgres implements AutoCloseable {
   private static final String DATABASE = "postgres";
   private static final long REPLICATION_WAIT_MILLIS = 30_000;
 
+  /** How often a server is started on another port when another process took its port. */
+  private static final int BIND_ATTEMPTS = 3;
+
   /** One server: its data directory, its log, its port. */
   record Server(String name, Path data, Path log, int port) {
+    Server onPort(int newPort) {
+      return new Server(name, data, log, newPort);
+    }
+
     /** A single-host URL: this server, whatever its role. */
     String jdbcUrl() {
       return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
@@ -51,8 +62,9 @@ final class ReplicatedPostgres implements AutoCloseable {
   private final PostgresBinaries binaries;
   private final Path base;
   private final Path commands;
-  private final Server primary;
-  private final Server standby;
+  // Final once start() returns: a server moves to another port only while it is first started.
+  private volatile Server primary;
+  private volatile Server standby;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ReplicatedPostgres(
@@ -72,14 +84,16 @@ final class ReplicatedPostgres implements AutoCloseable {
    */
   static ReplicatedPostgres start() throws IOException, SQLException {
     Path base = Files.createTempDirectory("catalogstore-failover");
-    PostgresBinaries binaries;
+    ReplicatedPostgres servers;
     try {
-      binaries = PostgresBinaries.find(base);
+      PostgresBinaries binaries = PostgresBinaries.find(base);
+      int primaryPort = freePort(Set.of());
+      servers = new ReplicatedPostgres(binaries, base, primaryPort, freePort(Set.of(primaryPort)));
     } catch (IOException | RuntimeException e) {
+      // Also when a JUnit assumption skips the test (TestAbortedException).
       delete(base);
       throw e;
     }
-    ReplicatedPostgres servers = new ReplicatedPostgres(binaries, base, freePort(), freePort());
     // Also when the JVM ends without running the test's @AfterAll (killed by a build timeout).
     Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "stop-replicated-postgres"));
     try {
@@ -223,6 +237,8 @@ final class ReplicatedPostgres implements AutoCloseable {
     // A cleanly stopped data directory (initdb leaves it so) is a valid base for a standby: it
     // replays from the copy's checkpoint with WAL streamed from the primary.
     copy(primary.data(), standby.data());
+    primary = start(primary, Set.of(standby.port()));
+    // Written once the primary's port is final.
     appendSettings(
         standby,
         "port = " + standby.port(),
@@ -239,27 +255,51 @@ final class ReplicatedPostgres implements AutoCloseable {
     Path signal = standby.data().resolve("standby.signal");
     Files.createFile(signal);
     binaries.handOverFile(signal);
-    start(primary);
-    start(standby);
+    standby = start(standby, Set.of(primary.port()));
   }
 
-  private void start(Server server) throws IOException {
-    try {
-      binaries.run(
-          commands,
-          "pg_ctl",
-          "start",
-          "-w",
-          "-t",
-          "60",
-          "-D",
-          server.data().toString(),
-          "-l",
-          server.log().toString());
-    } catch (IOException e) {
-      throw new IOException(
-          "the " + server.name() + " did not start; " + PostgresBinaries.tail(server.log()), e);
+  /**
+   * Starts {@code server}; if another process took its port since it was chosen, starts it on
+   * another free port, not one of {@code taken}. Returns the server with the port it listens on.
+   */
+  private Server start(Server server, Set<Integer> taken) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      long logBefore = Files.exists(server.log()) ? Files.size(server.log()) : 0;
+      try {
+        binaries.run(
+            commands,
+            "pg_ctl",
+            "start",
+            "-w",
+            "-t",
+            "60",
+            "-D",
+            server.data().toString(),
+            "-l",
+            server.log().toString());
+        return server;
+      } catch (IOException e) {
+        if (attempt == BIND_ATTEMPTS
+            || !logSince(server.log(), logBefore).contains("could not bind")) {
+          throw new IOException(
+              "the " + server.name() + " did not start; " + PostgresBinaries.tail(server.log()), e);
+        }
+      }
+      Set<Integer> avoid = new HashSet<>(taken);
+      avoid.add(server.port());
+      server = server.onPort(freePort(avoid));
+      appendSettings(server, "port = " + server.port());
     }
+  }
+
+  /** What {@code log} gained after its first {@code offset} bytes. */
+  private static String logSince(Path log, long offset) throws IOException {
+    if (!Files.exists(log)) {
+      return "";
+    }
+    byte[] bytes = Files.readAllBytes(log);
+    int from = (int) Math.min(offset, bytes.length);
+    return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
   }
 
   /** Waits until the primary reports the standby as its synchronous standby. */
@@ -328,9 +368,15 @@ final class ReplicatedPostgres implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** A port free on 127.0.0.1 now, not one of {@code taken}. */
+  private static int freePort(Set<Integer> taken) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = socket.getLocalPort();
+        if (!taken.contains(port)) {
+          return port;
+        }
+      }
     }
   }
 
