@@ -25,16 +25,17 @@ import java.util.Set;
  *   <li>{@link Rule#PRIMARY_KEY}: it has a primary key, and {@code tenant_id} is its first column.
  *   <li>{@link Rule#UNIQUE_KEY}: every other unique constraint, unique index and exclusion
  *       constraint starts with {@code tenant_id}.
- *   <li>{@link Rule#FOREIGN_KEY}: every foreign key pairs its {@code tenant_id} with the referenced
- *       table's {@code tenant_id}, and references a distributed or a reference table, never a local
- *       one. A reference table may reference only reference tables; a local table takes part in no
- *       foreign key.
+ *   <li>{@link Rule#FOREIGN_KEY}: every foreign key starts by pairing its {@code tenant_id} with
+ *       the referenced table's {@code tenant_id} (its first column, like every key's), and
+ *       references a distributed or a reference table, never a local one. A reference table may
+ *       reference only reference tables; a local table takes part in no foreign key.
  *   <li>{@link Rule#ALLOW_LIST}: every allow-list entry names something that exists and needs it,
  *       so the list cannot outlive what it excuses.
  * </ol>
  *
  * <p>Citus itself asks less of keys: a primary key or unique constraint must <em>include</em> the
- * distribution column (Citus documentation, "Creating and Modifying Distributed Tables (DDL)",
+ * distribution column, and a foreign key between distributed tables must pair the two distribution
+ * columns somewhere (Citus documentation, "Creating and Modifying Distributed Tables (DDL)",
  * "Adding/Removing Constraints"). This check asks that it come <em>first</em>, as issue 12 words
  * the rule: then every key is also a range of one tenant in its index, which is what the store's
  * single-tenant statements probe, and a key that merely includes {@code tenant_id} somewhere is
@@ -185,12 +186,12 @@ final class TenantDistributionRules {
                     + " references distributed table "
                     + key.referencedTable()));
       }
-    } else if (!key.pairsTenantIds()) {
+    } else if (!key.tenantIdFirst()) {
       violations.add(
           new Violation(
               Rule.FOREIGN_KEY,
               name,
-              "does not pair tenant_id with tenant_id of " + key.referencedTable()));
+              "does not start by pairing tenant_id with tenant_id of " + key.referencedTable()));
     }
   }
 
@@ -275,7 +276,11 @@ final class TenantDistributionRules {
     return indexes;
   }
 
-  /** Every foreign key of a table of the schema, and whether it pairs tenant_id with tenant_id. */
+  /**
+   * Every foreign key of a table of the schema, and whether its first column pair is tenant_id with
+   * the referenced tenant_id ({@code conkey} and {@code confkey} list the pairs in the key's
+   * order).
+   */
   private static List<ForeignKey> foreignKeys(Connection connection, String schema)
       throws SQLException {
     List<ForeignKey> keys = new ArrayList<>();
@@ -284,12 +289,10 @@ final class TenantDistributionRules {
         """
         SELECT t.relname, k.conname, rs.nspname, r.relname,
                EXISTS (
-                   SELECT FROM unnest(k.conkey, k.confkey) AS pair(local_column, remote_column)
-                   JOIN pg_attribute l
-                       ON l.attrelid = k.conrelid AND l.attnum = pair.local_column
-                   JOIN pg_attribute f
-                       ON f.attrelid = k.confrelid AND f.attnum = pair.remote_column
-                   WHERE l.attname = 'tenant_id' AND f.attname = 'tenant_id') AS pairs
+                   SELECT FROM pg_attribute l, pg_attribute f
+                   WHERE l.attrelid = k.conrelid AND l.attnum = k.conkey[1]
+                     AND f.attrelid = k.confrelid AND f.attnum = k.confkey[1]
+                     AND l.attname = 'tenant_id' AND f.attname = 'tenant_id') AS tenant_first
         FROM pg_constraint k
         JOIN pg_class t ON t.oid = k.conrelid
         JOIN pg_namespace s ON s.oid = t.relnamespace
@@ -335,5 +338,5 @@ final class TenantDistributionRules {
       String name,
       String referencedSchema,
       String referencedTable,
-      boolean pairsTenantIds) {}
+      boolean tenantIdFirst) {}
 }

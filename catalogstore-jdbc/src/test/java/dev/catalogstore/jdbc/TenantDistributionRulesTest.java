@@ -149,9 +149,30 @@ class TenantDistributionRulesTest {
 
     assertThat(found(check(ALLOWED)))
         .containsExactlyInAnyOrder(
-            "FOREIGN_KEY links.links_owner_fk: does not pair tenant_id with tenant_id of parents",
-            "FOREIGN_KEY links.links_crossed_fk: does not pair tenant_id with tenant_id of"
-                + " parents");
+            "FOREIGN_KEY links.links_owner_fk: does not start by pairing tenant_id with"
+                + " tenant_id of parents",
+            "FOREIGN_KEY links.links_crossed_fk: does not start by pairing tenant_id with"
+                + " tenant_id of parents");
+  }
+
+  @Test
+  void aForeignKeyThatPairsTenantIdButNotFirstIsReported() throws SQLException {
+    // Citus would accept it (the distribution columns are paired); the rule here is stricter.
+    execute(
+        """
+        CREATE TABLE %1$s.notes (
+            tenant_id uuid NOT NULL,
+            note_id uuid NOT NULL,
+            parent_id uuid NOT NULL,
+            PRIMARY KEY (tenant_id, note_id),
+            CONSTRAINT notes_parent_fk FOREIGN KEY (parent_id, tenant_id)
+                REFERENCES %1$s.parents (parent_id, tenant_id));
+        """);
+
+    assertThat(found(check(ALLOWED)))
+        .containsExactly(
+            "FOREIGN_KEY notes.notes_parent_fk: does not start by pairing tenant_id with"
+                + " tenant_id of parents");
   }
 
   @Test

@@ -12,7 +12,8 @@ import dev.catalogstore.api.audit.AuditFilter;
 import dev.catalogstore.api.audit.AuditResult;
 import dev.catalogstore.api.audit.NewAuditEvent;
 import dev.catalogstore.api.catalog.NewCatalog;
-import dev.catalogstore.api.error.UnavailableException;
+import dev.catalogstore.api.error.CatalogStoreException;
+import dev.catalogstore.api.error.PreconditionFailedException;
 import dev.catalogstore.api.namespace.NamespaceRef;
 import dev.catalogstore.api.tenant.NewTenant;
 import dev.catalogstore.api.tenant.TenantId;
@@ -23,53 +24,45 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A deployment whose application user has no DDL rights (README, "Upgrading the schema"): another
- * user migrates the schema, and a role holding only {@code USAGE} on the schema and {@code SELECT},
- * {@code INSERT}, {@code UPDATE} and {@code DELETE} on its tables opens the store with {@code
- * VALIDATE} and serves from it, a deleted tenant's purge included; the same role cannot migrate.
+ * user migrates the schema, and a {@link DataOnlyRole} opens the store with {@code VALIDATE} and
+ * serves from it, a deleted tenant's purge included; the same role cannot migrate, and is told so
+ * as a precondition, not as an outage to retry. {@link ValidateOnlyRoleTckTest} runs the whole TCK
+ * as such a role.
  */
 class ValidateOnlyRoleTest {
   /** Guards against a purge that never ends; it normally takes well under a second. */
   private static final Duration PURGE_GUARD = Duration.ofSeconds(60);
 
-  private static final String PASSWORD = "validate-only-" + UUID.randomUUID();
-
   private String schema;
-  private String role;
+  private DataOnlyRole role;
 
   @BeforeEach
   void migrateAsOwnerAndCreateARoleWithoutDdlRights() throws SQLException {
     schema = TestPostgres.uniqueSchema("dmlonly");
-    role = schema + "_app";
     JdbcCatalogStore.open(TestPostgres.config(schema).build()).close();
-    execute(
-        "CREATE ROLE %2$s LOGIN PASSWORD '%3$s'",
-        "GRANT USAGE ON SCHEMA %1$s TO %2$s",
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %1$s TO %2$s");
+    role = DataOnlyRole.grantedOn(schema);
   }
 
   @AfterEach
   void dropSchemaAndRole() throws SQLException {
     TestPostgres.dropSchema(schema);
-    execute("DROP OWNED BY %2$s", "DROP ROLE %2$s");
+    role.drop();
   }
 
   @Test
   void aRoleWithOnlyDataRightsServesAMigratedSchemaWithValidate() throws Exception {
     TenantId tenant;
     try (JdbcCatalogStore store =
-        JdbcCatalogStore.open(asRole(schema).migrationMode(MigrationMode.VALIDATE).build())) {
+        JdbcCatalogStore.open(role.config(schema).migrationMode(MigrationMode.VALIDATE).build())) {
       tenant = store.tenants().create(NewTenant.named("t-" + UUID.randomUUID())).join().id();
       store
           .warehouses()
@@ -105,11 +98,19 @@ class ValidateOnlyRoleTest {
   }
 
   @Test
-  void aRoleWithoutDdlRightsCannotMigrate() throws SQLException {
+  void aRoleWithoutDdlRightsCannotMigrateAndIsToldToValidateInstead() throws SQLException {
     String fresh = TestPostgres.uniqueSchema("dmlonly_fresh");
     try {
-      assertThatThrownBy(() -> JdbcCatalogStore.open(asRole(fresh).build()))
-          .isInstanceOf(UnavailableException.class);
+      assertThatThrownBy(() -> JdbcCatalogStore.open(role.config(fresh).build()))
+          .isInstanceOf(PreconditionFailedException.class)
+          .hasMessageContaining(fresh)
+          .hasMessageContaining("lacks the DDL rights")
+          .hasMessageContaining("VALIDATE")
+          .satisfies(
+              refused ->
+                  assertThat(((CatalogStoreException) refused).isRetryable())
+                      .as("no retry gives the user DDL rights")
+                      .isFalse());
       assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + fresh + "'", null))
           .isZero();
     } finally {
@@ -117,43 +118,11 @@ class ValidateOnlyRoleTest {
     }
   }
 
-  /** The test server's configuration for {@code target}, connecting as the role. */
-  private JdbcStoreConfig.Builder asRole(String target) {
-    return TestPostgres.config(target)
-        .jdbcUrl(withoutCredentials(TestPostgres.server().jdbcUrl()))
-        .username(role)
-        .password(PASSWORD);
-  }
-
-  /** {@code url} without its user and password parameters, which would win over the builder's. */
-  private static String withoutCredentials(String url) {
-    int query = url.indexOf('?');
-    if (query < 0) {
-      return url;
-    }
-    String kept =
-        Arrays.stream(url.substring(query + 1).split("&"))
-            .filter(
-                parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
-            .collect(Collectors.joining("&"));
-    return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
-  }
-
   private void awaitNoPurgeOf(TenantId tenant) throws Exception {
     long deadline = System.nanoTime() + PURGE_GUARD.toNanos();
     while (count("SELECT count(*) FROM %s.purges WHERE tenant_id = ?", tenant.value()) > 0) {
       assertThat(System.nanoTime()).as("purged within %s", PURGE_GUARD).isLessThan(deadline);
       Thread.sleep(100);
-    }
-  }
-
-  /** Runs each statement as the test server's owner; %1$s is the schema, %2$s the role. */
-  private void execute(String... statements) throws SQLException {
-    try (Connection connection = TestPostgres.connect();
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql.formatted(schema, role, PASSWORD));
-      }
     }
   }
 

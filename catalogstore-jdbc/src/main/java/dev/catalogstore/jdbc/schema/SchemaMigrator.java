@@ -51,9 +51,11 @@ public final class SchemaMigrator {
   /**
    * Creates the schema if needed and applies pending migrations.
    *
-   * @throws CatalogStoreException {@code UnavailableException} if the database cannot be reached or
-   *     refuses (for example without DDL rights), {@code PreconditionFailedException} if the
-   *     schema's history does not match this library's migrations
+   * @throws CatalogStoreException {@code UnavailableException} if the database cannot be reached,
+   *     {@code PreconditionFailedException} if the database user lacks the rights to create the
+   *     schema or change its tables (which no retry gives: migrate as a user that has them, and
+   *     open with {@code VALIDATE}), or if the schema's history does not match this library's
+   *     migrations
    */
   public void migrate() {
     long started = System.nanoTime();
@@ -77,8 +79,9 @@ public final class SchemaMigrator {
   /**
    * Checks, changing nothing, that every migration of this library has been applied.
    *
-   * @throws CatalogStoreException {@code PreconditionFailedException} if not, {@code
-   *     UnavailableException} if the database cannot be reached
+   * @throws CatalogStoreException {@code PreconditionFailedException} if not, or if the database
+   *     user may not read the schema's history table; {@code UnavailableException} if the database
+   *     cannot be reached
    */
   public void validate() {
     ValidateResult result = withFlyway("validate", flyway::validateWithResult);
@@ -105,6 +108,10 @@ public final class SchemaMigrator {
     } catch (FlywayException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof SQLException sql) {
+          if (SqlErrors.isInsufficientPrivilege(sql)) {
+            LOG.error("{} - Schema {} of \"{}\" was refused", logPrefix, command, schema, e);
+            throw new PreconditionFailedException(privilegeMissing(command, sql));
+          }
           throw SqlErrors.translate(
               "schema " + command + " of \"" + schema + "\"", sql, Violations.NONE);
         }
@@ -114,5 +121,24 @@ public final class SchemaMigrator {
       throw new PreconditionFailedException(
           "schema " + command + " of \"" + schema + "\" failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * Why a Flyway command was refused for want of a privilege, and what the operator can do: the
+   * database user stays the same however often the store opens, so this is no outage.
+   */
+  private String privilegeMissing(String command, SQLException refusal) {
+    String refused =
+        "schema " + command + " of \"" + schema + "\" was refused (" + refusal.getMessage() + "): ";
+    if (command.equals("migrate")) {
+      return refused
+          + "the database user lacks the DDL rights a migration needs (to create the schema, or"
+          + " to own and change its tables); apply the migrations as a user that has them, and"
+          + " open this store with migration mode VALIDATE";
+    }
+    return refused
+        + "the database user needs USAGE on the schema and SELECT on its tables, "
+        + HISTORY_TABLE
+        + " included";
   }
 }

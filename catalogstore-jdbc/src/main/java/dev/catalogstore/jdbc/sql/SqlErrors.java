@@ -40,7 +40,8 @@ import org.postgresql.util.PSQLException;
  *       error</td>
  *       <td>{@link UnavailableException}</td></tr>
  *   <tr><td>anything else</td><td>for example a permission denied (42501): the database cannot
- *       serve this store as configured until an operator acts</td>
+ *       serve this store as configured until an operator acts (but a migration that lacks DDL
+ *       rights fails with {@code PreconditionFailedException}: see {@code SchemaMigrator})</td>
  *       <td>{@link UnavailableException}</td></tr>
  * </table>
  */
@@ -56,6 +57,14 @@ public final class SqlErrors {
    * hot standby, or a primary set read-only), which a failover or an operator will end.
    */
   public static final String READ_ONLY = "25006";
+
+  /**
+   * PostgreSQL's insufficient_privilege: the database user may not do what the statement asks. In a
+   * call that is an outage until an operator grants the right (see the table above); during a
+   * schema migration {@code SchemaMigrator} reports it as a precondition instead, since the user
+   * lacks DDL rights and no retry gives them.
+   */
+  public static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   private SqlErrors() {}
 
@@ -95,6 +104,13 @@ public final class SqlErrors {
   }
 
   /**
+   * Whether the database refused {@code e}'s statement for want of a privilege (SQLState 42501).
+   */
+  public static boolean isInsufficientPrivilege(SQLException e) {
+    return INSUFFICIENT_PRIVILEGE.equals(sqlState(e));
+  }
+
+  /**
    * Whether the statement was rolled back because it lost against a concurrent transaction
    * (serialization failure, deadlock), so that running it again is safe and likely to succeed.
    */
@@ -122,7 +138,7 @@ public final class SqlErrors {
         || state.startsWith("54")
         || state.equals("23502")
         || state.equals("23514")
-        || (state.startsWith("42") && !state.equals("42501"))
+        || (state.startsWith("42") && !state.equals(INSUFFICIENT_PRIVILEGE))
         || state.equals("XX001")
         || state.equals("XX002")
         || state.equals(APPEND_ONLY);
