@@ -180,10 +180,11 @@ public final class JdbcCatalogStore extends ComposedCatalogStore {
    * Opens a store: starts its pool (unless given a DataSource), migrates or validates the schema,
    * and returns the store ready for calls. Blocks the calling thread while it does.
    *
-   * @throws UnavailableException if the database cannot be reached, or refuses the migration
+   * @throws UnavailableException if the database cannot be reached
    * @throws dev.catalogstore.api.error.PreconditionFailedException if the schema is not at this
    *     library's version and the migration mode is {@code VALIDATE}, or its history conflicts with
-   *     this library's migrations
+   *     this library's migrations, or the database refuses the migration or the validation for want
+   *     of a privilege (SQLState 42501; not worth retrying)
    */
   public static JdbcCatalogStore open(JdbcStoreConfig config) {
     Objects.requireNonNull(config, "config");

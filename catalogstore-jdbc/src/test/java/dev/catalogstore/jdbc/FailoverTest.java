@@ -226,9 +226,12 @@ class FailoverTest {
         if (outcome.ok()) {
           succeeded++;
           // Once the standby is promoted the old primary acknowledges no write (it waits for a
-          // standby that no longer follows it), so a write acknowledged after its stop began
-          // (which is after the promotion ended) was committed on the new primary.
-          if (outcome.write() && outcome.completed() - stopping > 0) {
+          // standby that no longer follows it), so a write made after the promotion began and
+          // acknowledged after the stop began was committed on the new primary; one made before
+          // could be the old primary's, its reply merely late on a loaded machine.
+          if (outcome.write()
+              && outcome.submitted() - promoting > 0
+              && outcome.completed() - stopping > 0) {
             firstWrite = Math.min(firstWrite, outcome.completed());
             writesAfterStopping++;
           }

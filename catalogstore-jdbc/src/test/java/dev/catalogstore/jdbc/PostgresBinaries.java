@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Where the programs come from, first found wins:
  *
  * <ol>
- *   <li>the directory in {@value #ENV_BIN} ({@code .ci/run} sets it to the machine's server);
+ *   <li>the directory in {@value #ENV_BIN}, when set (to choose another server than the newest);
  *   <li>the newest {@code /usr/lib/postgresql/<major>/bin} (Debian and Ubuntu packages);
  *   <li>the embedded distribution the other tests use (zonky), which unpacks its programs when it
  *       starts a server: one throwaway start unpacks them into a directory of this run, made

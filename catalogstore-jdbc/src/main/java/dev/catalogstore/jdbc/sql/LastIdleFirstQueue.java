@@ -18,8 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * pooled connection (HikariCP gives a thread back the connection it returned last): every call then
  * finds its thread's stack, its connection's buffers and its PostgreSQL backend cold in the CPU
  * caches. Handed to the thread that just finished, successive calls run on one thread and one
- * connection for as long as one suffices, and the threads left idle end after the pool's keep-alive
- * time, as before.
+ * connection for as long as one suffices. The threads left idle end after the pool's keep-alive
+ * time, as before; a call that comes while every live thread is busy, or is still finishing the
+ * call before it, starts a thread again while fewer than the pool's size exist (so a steady single
+ * caller may see a few threads started again after each keep-alive period; they cost a thread's
+ * start each, and the calls still go to the thread that became idle last).
  *
  * <p>A call offered while a thread waits goes to that thread directly; otherwise it waits in
  * arrival order, at most {@code capacity} of them. Internal to {@link StoreCalls}.
@@ -50,6 +53,28 @@ final class LastIdleFirstQueue extends AbstractQueue<Runnable> implements Blocki
     lock.lock();
     try {
       return idle.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Hands {@code item} to the thread that became idle last, if one waits; false, queuing nothing,
+   * if none does. {@link StoreCalls} tries this before {@code ThreadPoolExecutor.execute}, which
+   * would start a new thread while fewer than its core size exist, even with idle ones waiting:
+   * without it, the threads left idle would end after the keep-alive time and then be started
+   * again, one per call, every keep-alive period.
+   */
+  boolean handToIdle(Runnable item) {
+    lock.lock();
+    try {
+      Waiter waiter = idle.pollFirst();
+      if (waiter == null) {
+        return false;
+      }
+      waiter.item = item;
+      waiter.handed.signal();
+      return true;
     } finally {
       lock.unlock();
     }

@@ -35,6 +35,8 @@ final class StoreCalls {
   /** The store's own threads; null with an application's executor. */
   private final ThreadPoolExecutor ownThreads;
 
+  private final LastIdleFirstQueue ownQueue;
+
   /** With an application's executor: it, the slots of running calls, and all admitted calls. */
   private final Executor applicationExecutor;
 
@@ -59,6 +61,7 @@ final class StoreCalls {
     this.applicationExecutor = applicationExecutor;
     if (applicationExecutor == null) {
       this.slots = null;
+      this.ownQueue = new LastIdleFirstQueue(maximumQueuedCalls);
       this.ownThreads =
           new ThreadPoolExecutor(
               maximumConcurrentCalls,
@@ -67,7 +70,7 @@ final class StoreCalls {
               TimeUnit.SECONDS,
               // The thread that became idle last takes the next call, so a store at low
               // concurrency keeps one thread and its connection hot (LastIdleFirstQueue).
-              new LastIdleFirstQueue(maximumQueuedCalls),
+              ownQueue,
               StoreThread.factory(this, threadNamePrefix),
               new ThreadPoolExecutor.AbortPolicy());
       // Idle store threads go away, so an idle store holds no threads.
@@ -75,6 +78,7 @@ final class StoreCalls {
     } else {
       this.slots = new Semaphore(maximumConcurrentCalls);
       this.ownThreads = null;
+      this.ownQueue = null;
     }
   }
 
@@ -129,7 +133,11 @@ final class StoreCalls {
     }
     if (ownThreads != null) {
       try {
-        ownThreads.execute(call);
+        // An idle thread first: execute would start another thread while fewer than
+        // maximumPoolSize exist, however many wait idle.
+        if (!ownQueue.handToIdle(call)) {
+          ownThreads.execute(call);
+        }
       } catch (RejectedExecutionException e) {
         call.reject(
             ownThreads.isShutdown()

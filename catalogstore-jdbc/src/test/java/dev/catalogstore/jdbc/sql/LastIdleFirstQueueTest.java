@@ -45,6 +45,24 @@ class LastIdleFirstQueueTest {
   }
 
   @Test
+  void aCallHandedToAnIdleThreadGoesToTheLastOneAndOtherwiseIsNotQueued() throws Exception {
+    LastIdleFirstQueue queue = new LastIdleFirstQueue(10);
+    assertThat(queue.handToIdle(() -> {})).as("no thread waits").isFalse();
+    assertThat(queue).as("nothing queued by a hand-off that found no thread").isEmpty();
+
+    Future<Runnable> first = threads.submit(() -> queue.poll(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+    awaitIdle(queue, 1);
+    Future<Runnable> last = threads.submit(() -> queue.poll(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+    awaitIdle(queue, 2);
+    Runnable call = () -> {};
+    assertThat(queue.handToIdle(call)).isTrue();
+
+    assertThat(last.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isSameAs(call);
+    assertThat(first).isNotDone();
+    assertThat(queue).isEmpty();
+  }
+
+  @Test
   void callsThatFindNoIdleThreadWaitInArrivalOrderUpToTheCapacity() throws Exception {
     LastIdleFirstQueue queue = new LastIdleFirstQueue(2);
     Runnable a = () -> {};
